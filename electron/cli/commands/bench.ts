@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { measureCoreColdStart } from '../bench/core-cold-start';
+import { measureWebRoundTrip } from '../bench/web-round-trip';
+import type { CliIo } from '../cli-io';
+
+/** One benchmark: its key in the JSON report, and what it measures. */
+interface Benchmark {
+  readonly key: string;
+  readonly run: () => Promise<Record<string, number>>;
+}
+
+/** Every benchmark, keyed as in DESIGN.md so runs can be compared over time. */
+const benchmarks: readonly Benchmark[] = [
+  { key: 'webRoundTrip', run: () => measureWebRoundTrip(1000) },
+  { key: 'core', run: () => measureCoreColdStart(5) },
+];
+
+/** `liqlens bench [--json] [--only KEY]`: runs the benchmarks; JSON prints one object. */
+export async function runBenchCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false }, only: { type: 'string' } }, strict: true });
+  const selected = values.only ? benchmarks.filter((benchmark) => benchmark.key === values.only) : benchmarks;
+  if (selected.length === 0) {
+    io.stderr(`--only: unknown benchmark "${values.only}". Known: ${benchmarks.map((b) => b.key).join(', ')}.`);
+    return 1;
+  }
+  const report: Record<string, Record<string, number>> = {};
+  for (const benchmark of selected) {
+    if (!values.json) io.stderr(`running ${benchmark.key}…`);
+    report[benchmark.key] = await benchmark.run();
+  }
+  if (values.json) {
+    io.stdout(JSON.stringify(report));
+    return 0;
+  }
+  io.stdout('benchmark                 value');
+  for (const [group, figures] of Object.entries(report)) {
+    for (const [name, value] of Object.entries(figures)) io.stdout(`${`${group}.${name}`.padEnd(26)}${value}`);
+  }
+  return 0;
+}

@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Heartbeat, Notice } from '../../shared/ipc/contract';
+import { createTestCore } from '../../test/support/test-core';
+import { useTempDirs } from '../../test/support/temp-dir';
+
+describe('createCore', () => {
+  const tempDir = useTempDirs();
+
+  it('answers app:info with its version, mode and data folder', async () => {
+    const dir = tempDir();
+    const { core } = createTestCore(dir);
+    expect(await core.handlers['app:info']({})).toEqual({ name: 'LiqLens', version: '0.0.0-test', mode: 'web', dataDir: dir, notices: [] });
+  });
+
+  it('streams a heartbeat on the core clock at the configured interval, and stops cleanly', async () => {
+    const { core, clock } = createTestCore(tempDir());
+    const beats: Heartbeat[] = [];
+    const off = core.on('core:heartbeat', (beat) => beats.push(beat));
+    core.start();
+    expect(beats).toHaveLength(1);
+    clock.advance(3000);
+    expect(beats.map((beat) => beat.seq)).toEqual([1, 2, 3, 4]);
+    expect(beats[3]?.coreTimeMs).toBe((beats[0]?.coreTimeMs ?? 0) + 3000);
+    expect(beats[3]?.uptimeMs).toBe(3000);
+    await core.stop();
+    clock.advance(5000);
+    expect(beats).toHaveLength(4);
+    expect(clock.activeTimers()).toBe(0);
+    off();
+  });
+
+  it('applies a new heartbeat interval at once and announces the settings change', async () => {
+    const { core, clock } = createTestCore(tempDir());
+    const beats: Heartbeat[] = [];
+    const changes: unknown[] = [];
+    core.on('core:heartbeat', (beat) => beats.push(beat));
+    core.on('settings:changed', (settings) => changes.push(settings));
+    core.start();
+    await core.handlers['settings:update']({ patch: { heartbeatMs: 250 } });
+    clock.advance(1000);
+    expect(beats).toHaveLength(5);
+    expect(changes).toEqual([{ theme: 'dark', heartbeatMs: 250 }]);
+    expect(clock.activeTimers()).toBe(1);
+    await core.stop();
+  });
+
+  it('rejects a bad settings update with a clear message and keeps the old settings', async () => {
+    const { core } = createTestCore(tempDir());
+    await expect(core.handlers['settings:update']({ patch: { heartbeatMs: 10 } })).rejects.toThrow(/heartbeatMs/);
+    expect(await core.handlers['settings:get']({})).toEqual({ theme: 'dark', heartbeatMs: 1000 });
+  });
+
+  it('tells the user about a corrupt settings file through a notice they can dismiss', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'settings.json'), 'not json at all');
+    const { core } = createTestCore(dir);
+    const info = await core.handlers['app:info']({});
+    expect(info.notices).toHaveLength(1);
+    expect(info.notices[0]?.level).toBe('warning');
+    expect(info.notices[0]?.message).toMatch(/could not be read.*default settings were restored/);
+    const changed: (readonly Notice[])[] = [];
+    core.on('notices:changed', (notices) => changed.push(notices));
+    expect(await core.handlers['notices:dismiss']({ id: info.notices[0]?.id ?? '' })).toEqual([]);
+    expect(changed).toEqual([[]]);
+    expect((await core.handlers['app:info']({})).notices).toEqual([]);
+  });
+
+  it('keeps delivering events to other listeners when one throws', () => {
+    const { core } = createTestCore(tempDir());
+    const received: number[] = [];
+    core.on('core:heartbeat', () => {
+      throw new Error('listener bug');
+    });
+    core.on('core:heartbeat', (beat) => received.push(beat.seq));
+    core.start();
+    expect(received).toEqual([1]);
+  });
+});

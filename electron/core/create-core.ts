@@ -1,0 +1,81 @@
+import type { AppMode, EventName, Events, RequestChannel, RequestPayload, Results } from '../../shared/ipc/contract';
+import { createEventHub } from './event-hub';
+import { createNoticeBoard } from './notices';
+import type { Clock, Logger, Notifier, SecretStore, SettingsStore } from './ports';
+
+/** Everything the core needs from its host. */
+export interface CoreDeps {
+  readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly app: { readonly name: string; readonly version: string; readonly mode: AppMode; readonly dataDir: string };
+}
+
+/** One handler per request channel; payloads arrive already validated by the transport. */
+export type RequestHandlers = { readonly [C in RequestChannel]: (payload: RequestPayload<C>) => Promise<Results[C]> };
+
+/** The running core, as both transports see it. */
+export interface Core {
+  readonly handlers: RequestHandlers;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** Starts live services (the heartbeat). Idempotent. */
+  start(): void;
+  /** Stops every timer and subscription; the core can then be dropped. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the core from injected services. Runs in plain Node: under Electron, in web mode, in the
+ * CLI and in tests. Never imports `electron`.
+ */
+export function createCore(deps: CoreDeps): Core {
+  const { settings, clock, logger } = deps;
+  const hub = createEventHub((error) => logger.error('event listener failed', { error: String(error) }));
+  const notices = createNoticeBoard((list) => hub.emit('notices:changed', list));
+  for (const problem of settings.problems) {
+    notices.add({ level: 'warning', message: problem.message, timeMs: clock.now() });
+    logger.warn('settings store problem', { message: problem.message });
+  }
+
+  const startedAtMs = clock.now();
+  let seq = 0;
+  let stopHeartbeat: (() => void) | undefined;
+  const beat = (): void => {
+    seq += 1;
+    const coreTimeMs = clock.now();
+    hub.emit('core:heartbeat', { seq, coreTimeMs, uptimeMs: coreTimeMs - startedAtMs });
+  };
+  const startHeartbeat = (): void => {
+    stopHeartbeat?.();
+    stopHeartbeat = clock.every(settings.get().heartbeatMs, beat);
+  };
+
+  const handlers: RequestHandlers = {
+    'app:info': async () => ({ ...deps.app, notices: notices.list() }),
+    'settings:get': async () => settings.get(),
+    'settings:update': async ({ patch }) => {
+      const before = settings.get();
+      const next = settings.update(patch);
+      if (stopHeartbeat && next.heartbeatMs !== before.heartbeatMs) startHeartbeat();
+      hub.emit('settings:changed', next);
+      return next;
+    },
+    'notices:dismiss': async ({ id }) => notices.dismiss(id),
+  };
+
+  return {
+    handlers,
+    on: (event, listener) => hub.on(event, listener),
+    start() {
+      if (stopHeartbeat) return;
+      startHeartbeat();
+      beat();
+    },
+    async stop() {
+      stopHeartbeat?.();
+      stopHeartbeat = undefined;
+    },
+  };
+}

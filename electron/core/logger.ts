@@ -1,0 +1,18 @@
+import type { Logger } from './ports';
+
+/** Writes one JSON line per entry to `write` (stderr by default); the core never logs secrets. */
+export function createJsonLogger(
+  scope: string,
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  now: () => number = Date.now,
+): Logger {
+  const log = (level: string) => (message: string, fields?: Readonly<Record<string, unknown>>) =>
+    write(JSON.stringify({ time: new Date(now()).toISOString(), level, scope, message, ...fields }));
+  return { info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+/** A logger that drops everything (benchmarks, tests that assert on other output). */
+export function createSilentLogger(): Logger {
+  const drop = (): void => undefined;
+  return { info: drop, warn: drop, error: drop };
+}

@@ -1,0 +1,61 @@
+/**
+ * The interfaces the core is written against. Electron, web mode, tests and the CLI each inject
+ * their own implementations, so the core never imports `electron`.
+ */
+import type { Settings, SettingsPatch } from '../../shared/ipc/contract';
+
+/** A problem found while opening a store, to be shown to the user once. */
+export interface StoreProblem {
+  readonly message: string;
+  /** Where the damaged file was moved, when it was kept as a backup. */
+  readonly backupPath?: string;
+}
+
+/** Persistent user settings, validated against the contract's schema. */
+export interface SettingsStore {
+  /** The current settings, with defaults filled in. */
+  get(): Settings;
+  /** Validates and saves a partial update; throws with a clear message on a bad value. */
+  update(patch: SettingsPatch): Settings;
+  /** Problems found when the store was opened (for example a corrupt file moved aside). */
+  readonly problems: readonly StoreProblem[];
+  /** Absolute path of the settings file. */
+  readonly filePath: string;
+}
+
+/** Secrets (API keys). Values never leave the core; only `has` crosses to callers that need to know. */
+export interface SecretStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  has(key: string): Promise<boolean>;
+  /** Whether secrets survive a restart with this store (false for the in-memory web-mode store). */
+  readonly persistent: boolean;
+}
+
+/** A desktop notification request. */
+export interface NotificationRequest {
+  readonly title: string;
+  readonly body: string;
+  readonly level: 'info' | 'warning' | 'danger' | 'critical';
+}
+
+/** Delivers notifications to the user (Electron `Notification`, the browser, or a log). */
+export interface Notifier {
+  notify(notification: NotificationRequest): void;
+}
+
+/** Time, injectable so tests can drive it. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Calls `callback` every `intervalMs`; returns a function that stops it. */
+  every(intervalMs: number, callback: () => void): () => void;
+}
+
+/** Structured log lines; implementations must never receive secrets. */
+export interface Logger {
+  info(message: string, fields?: Readonly<Record<string, unknown>>): void;
+  warn(message: string, fields?: Readonly<Record<string, unknown>>): void;
+  error(message: string, fields?: Readonly<Record<string, unknown>>): void;
+}

@@ -1,0 +1,35 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { SettingsSchema } from '../../../shared/ipc/contract';
+import { describeZodError } from '../../../shared/ipc/envelope';
+import type { StoreProblem } from '../ports';
+
+/**
+ * Checks the settings file before a store opens it. A file that is not JSON, not an object, or
+ * holds a value the schema refuses is renamed to `<name>.corrupt-<time>.json` (kept, never
+ * deleted) so the store starts from defaults; the returned problem tells the user where it went.
+ * Missing fields are not damage: defaults fill them in.
+ */
+export function quarantineIfCorrupt(filePath: string, nowMs: number): StoreProblem | undefined {
+  if (!existsSync(filePath)) return undefined;
+  const reason = findDamage(readFileSync(filePath, 'utf8'));
+  if (!reason) return undefined;
+  const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
+  const backupPath = filePath.replace(/\.json$/, '') + `.corrupt-${stamp}.json`;
+  renameSync(filePath, backupPath);
+  return {
+    message: `Your settings file could not be read (${reason}). It was kept as ${backupPath} and the default settings were restored.`,
+    backupPath,
+  };
+}
+
+function findDamage(text: string): string | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return 'it is not valid JSON';
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'it does not hold a settings object';
+  const parsed = SettingsSchema.partial().safeParse(data);
+  return parsed.success ? undefined : describeZodError(parsed.error);
+}

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { createSystemClock } from '../core/clock';
+import { createCore, type Core } from '../core/create-core';
+import { createLogNotifier } from '../core/log-notifier';
+import type { Clock, Logger } from '../core/ports';
+import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
+import { openConfSettingsStore } from '../core/settings/conf-settings-store';
+import { readAppVersion } from '../core/app-version';
+import { startWebHost, type WebHost } from './web-host';
+
+/** Options for starting LiqLens in web mode. */
+export interface WebModeOptions {
+  readonly dataDir: string;
+  readonly staticDir: string;
+  readonly logger: Logger;
+  readonly port?: number;
+  readonly token?: string;
+  readonly clock?: Clock;
+}
+
+/** LiqLens running in web mode: the core and the host that carries it. */
+export interface WebMode {
+  readonly core: Core;
+  readonly host: WebHost;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the core with web-mode services (settings on conf, secrets in memory, notifications to
+ * the log and the renderer) and serves it on 127.0.0.1.
+ */
+export async function bootWebMode(options: WebModeOptions): Promise<WebMode> {
+  const clock = options.clock ?? createSystemClock();
+  mkdirSync(options.dataDir, { recursive: true });
+  const { name, version } = readAppVersion();
+  const core = createCore({
+    settings: openConfSettingsStore(options.dataDir, clock.now()),
+    secrets: createMemorySecretStore(),
+    notifier: createLogNotifier(options.logger),
+    clock,
+    logger: options.logger,
+    app: { name, version, mode: 'web', dataDir: options.dataDir },
+  });
+  core.start();
+  const host = await startWebHost({
+    core,
+    logger: options.logger,
+    staticDir: options.staticDir,
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.token === undefined ? {} : { token: options.token }),
+  });
+  return {
+    core,
+    host,
+    async stop() {
+      await host.close();
+      await core.stop();
+    },
+  };
+}

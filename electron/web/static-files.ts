@@ -1,0 +1,67 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const contentTypes: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** The Content-Security-Policy of every page the web host serves (the renderer needs no remote origin). */
+export const webContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Serves a file of the built renderer from `root`; paths that escape `root` or do not exist get a
+ * 404. Unknown paths without an extension fall back to index.html (client-side routes).
+ */
+export function serveStatic(root: string, pathname: string, response: ServerResponse): void {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname);
+  } catch {
+    relative = '';
+  }
+  if (relative === '/' || relative === '' || !extname(relative)) relative = '/index.html';
+  const base = resolve(root);
+  const filePath = normalize(join(base, relative));
+  if (!filePath.startsWith(base + sep)) return notFound(response);
+  let size: number;
+  try {
+    const stat = statSync(filePath);
+    if (!stat.isFile()) return notFound(response);
+    size = stat.size;
+  } catch {
+    return notFound(response);
+  }
+  response.writeHead(200, {
+    'Content-Type': contentTypes[extname(filePath)] ?? 'application/octet-stream',
+    'Content-Length': size,
+    'Content-Security-Policy': webContentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': extname(filePath) === '.html' ? 'no-store' : 'public, max-age=3600',
+  });
+  createReadStream(filePath).pipe(response);
+}
+
+function notFound(response: ServerResponse): void {
+  response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end('Not found');
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm test`: every check that can run on this machine, in order: typecheck, lint, unit and
+ * integration tests (Vitest), end-to-end tests (Playwright: web mode in Chromium, and the
+ * Electron app where a runtime exists). It runs every phase even after a failure, then prints
+ * one closing line with the totals and exits non-zero if anything failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+mkdirSync(`${root}/test-results`, { recursive: true });
+
+/** @type {{ name: string; ok: boolean; passed: number; failed: number; skipped: number }[]} */
+const phases = [];
+
+/** @param {string} name @param {string[]} args @param {() => { passed: number; failed: number; skipped: number }} [count] */
+function phase(name, args, count) {
+  console.log(`\n=== ${name}: npx ${args.join(' ')}`);
+  const result = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: process.env });
+  const ok = result.status === 0;
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  if (count) {
+    try {
+      counts = count();
+    } catch (error) {
+      console.error(`${name}: could not read its report (${String(error)})`);
+    }
+  }
+  phases.push({ name, ok, ...counts, failed: counts.failed + (ok || counts.failed > 0 ? 0 : 1) });
+}
+
+/** @param {string} path */
+function readJson(path) {
+  return JSON.parse(readFileSync(`${root}/${path}`, 'utf8'));
+}
+
+phase('typecheck', ['tsc', '-p', 'tsconfig.shared.json', '--noEmit']);
+phase('typecheck', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
+phase('typecheck', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+phase('typecheck', ['tsc', '-p', 'tsconfig.test.json', '--noEmit']);
+phase('lint', ['eslint', '.', '--max-warnings', '0']);
+phase('unit and integration', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], () => {
+  const report = readJson('test-results/unit.json');
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+});
+if (existsSync(chromium)) {
+  phase('end to end', ['playwright', 'test'], () => {
+    const { stats } = readJson('test-results/e2e-report.json');
+    return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
+  });
+} else {
+  console.error(`\n=== end to end: Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  phases.push({ name: 'end to end', ok: false, passed: 0, failed: 1, skipped: 0 });
+}
+
+console.log('\n=== summary');
+for (const p of phases) {
+  const tests = p.passed + p.failed + p.skipped > 0 ? ` (${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped)` : '';
+  console.log(`${p.ok ? 'ok  ' : 'FAIL'} ${p.name}${tests}`);
+}
+const total = phases.reduce((sum, p) => ({ passed: sum.passed + p.passed, failed: sum.failed + p.failed, skipped: sum.skipped + p.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log(`Tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(phases.every((p) => p.ok) ? 0 : 1);

@@ -1,0 +1,23 @@
+import type { EventName, Events, LiqLensApi, RequestChannel, RequestPayload, Results } from './contract';
+
+/** What a transport (Electron IPC or the web-mode WebSocket) must provide to carry the contract. */
+export interface ContractTransport {
+  invoke<C extends RequestChannel>(channel: C, payload: RequestPayload<C>): Promise<Results[C]>;
+  subscribe<E extends EventName>(event: E, callback: (payload: Events[E]) => void): () => void;
+}
+
+/**
+ * Builds the renderer-facing API on a transport: one method per channel, so the renderer never
+ * sees a generic `invoke` and the preload never exposes `ipcRenderer`.
+ */
+export function createLiqLensApi(transport: ContractTransport): LiqLensApi {
+  return {
+    getAppInfo: () => transport.invoke('app:info', {}),
+    getSettings: () => transport.invoke('settings:get', {}),
+    updateSettings: (patch) => transport.invoke('settings:update', { patch }),
+    dismissNotice: (id) => transport.invoke('notices:dismiss', { id }),
+    onHeartbeat: (callback) => transport.subscribe('core:heartbeat', callback),
+    onSettingsChanged: (callback) => transport.subscribe('settings:changed', callback),
+    onNoticesChanged: (callback) => transport.subscribe('notices:changed', callback),
+  };
+}
