@@ -1,9 +1,10 @@
-import type { RawData, WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { eventNames } from '../../shared/ipc/contract';
 import { handlerFailure, parseRequest, type Envelope } from '../../shared/ipc/envelope';
 import { ClientMessageSchema, type HostMessage } from '../../shared/ipc/wire';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
+import { rawDataToText } from './raw-data';
 
 /**
  * Carries the contract over one authenticated WebSocket: every frame is parsed and validated
@@ -59,8 +60,4 @@ export function serveContract(socket: WebSocket, core: Core, logger: Logger): vo
 
 function protocolError(message: string): HostMessage {
   return { type: 'error', error: { code: 'malformed-message', message } };
-}
-
-function rawDataToText(data: RawData): string {
-  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
 }

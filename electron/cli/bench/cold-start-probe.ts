@@ -3,6 +3,8 @@
  * a new data folder, creates and starts the core, waits for the first heartbeat, and prints the
  * elapsed milliseconds as JSON. Module loading is inside the measurement on purpose.
  */
+export {};
+
 const start = performance.now();
 const [{ createCore }, { openConfSettingsStore }, { createMemorySecretStore }, { createSystemClock }, { createSilentLogger }, { createLogNotifier }] =
   await Promise.all([

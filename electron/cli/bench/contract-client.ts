@@ -1,6 +1,7 @@
-import { WebSocket, type RawData } from 'ws';
+import { WebSocket } from 'ws';
 import type { RequestChannel, Results } from '../../../shared/ipc/contract';
 import type { HostMessage } from '../../../shared/ipc/wire';
+import { rawDataToText } from '../../web/raw-data';
 
 /** A minimal Node client of the web host's contract socket, for benchmarks and tests. */
 export interface ContractClient {
@@ -56,8 +57,4 @@ export async function connectContractClient(port: number, token: string): Promis
       });
     },
   };
-}
-
-function rawDataToText(data: RawData): string {
-  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
 }
