@@ -33,5 +33,7 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'scripts/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
+  // Playwright fixtures that depend on no other fixture must destructure an empty object.
+  { files: ['e2e/**'], rules: { 'no-empty-pattern': 'off' } },
   ...boundaries,
 );

@@ -84,8 +84,8 @@ export function createFixtureMarket(options: { readonly startTimeMs?: number; re
         set = new Set();
         listeners.set(event, set);
       }
-      set.add(listener as (payload: never) => void);
-      return () => set.delete(listener as (payload: never) => void);
+      set.add(listener);
+      return () => set.delete(listener);
     },
     emit,
   };
