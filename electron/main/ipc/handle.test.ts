@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IpcMainInvokeEvent } from 'electron';
+import { requestChannels, type RequestChannel } from '../../../shared/ipc/contract';
+import type { Envelope } from '../../../shared/ipc/envelope';
+import { createSilentLogger } from '../../core/logger';
+import { handle, type SenderPolicy } from './handle';
+import { registerContract, type ContractHandlers } from './register';
+
+type Listener = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
+
+const ipc = vi.hoisted(() => ({ handlers: new Map<string, (event: never, payload: unknown) => Promise<unknown>>() }));
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, listener: (event: never, payload: unknown) => Promise<unknown>) => {
+      if (ipc.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      ipc.handlers.set(channel, listener);
+    },
+    removeHandler: (channel: string) => ipc.handlers.delete(channel),
+  },
+}));
+
+const appUrl = 'file:///app/out/renderer/index.html';
+const policy: SenderPolicy = { trusted: { has: (id) => id === 7 }, isAppUrl: (url) => url === appUrl, logger: createSilentLogger() };
+
+interface FakeFrame { parent: FakeFrame | null; processId: number; routingId: number; url: string }
+
+/** An invoke event as Electron builds it; each field can be overridden to play an attacker. */
+function invokeEvent(options: { senderId?: number; frame?: FakeFrame | null } = {}): IpcMainInvokeEvent {
+  const mainFrame: FakeFrame = { parent: null, processId: 3, routingId: 1, url: appUrl };
+  const senderFrame = options.frame === undefined ? mainFrame : options.frame;
+  return { sender: { id: options.senderId ?? 7, mainFrame }, senderFrame } as unknown as IpcMainInvokeEvent;
+}
+
+function call(channel: string, event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<unknown>> {
+  const listener = ipc.handlers.get(channel) as Listener | undefined;
+  if (!listener) throw new Error(`no handler for ${channel}`);
+  return listener(event, payload) as Promise<Envelope<unknown>>;
+}
+
+beforeEach(() => ipc.handlers.clear());
+
+describe('handle()', () => {
+  it('passes a valid payload from the app window to the handler and wraps the result', async () => {
+    const fn = vi.fn(async ({ id }: { id: string }) => [{ id, level: 'info' as const, message: 'kept', timeMs: 1 }]);
+    handle('notices:dismiss', fn, policy);
+    const reply = await call('notices:dismiss', invokeEvent(), { id: 'n-1' });
+    expect(fn).toHaveBeenCalledWith({ id: 'n-1' });
+    expect(reply).toEqual({ ok: true, result: [{ id: 'n-1', level: 'info', message: 'kept', timeMs: 1 }] });
+  });
+
+  it.each([
+    ['a webContents the app did not create', invokeEvent({ senderId: 99 }), /unknown sender/],
+    ['a sub-frame', invokeEvent({ frame: { parent: { parent: null, processId: 3, routingId: 1, url: appUrl }, processId: 3, routingId: 5, url: appUrl } }), /sub-frame/],
+    ['a frame that is gone', invokeEvent({ frame: null }), /frame is gone/],
+    ['a main frame showing another page', invokeEvent({ frame: { parent: null, processId: 3, routingId: 1, url: 'https://evil.example/' } }), /foreign page/],
+  ])('refuses %s before the handler runs', async (_name, event, reason) => {
+    const fn = vi.fn(async () => ({ name: 'LiqLens', version: '1', mode: 'electron' as const, dataDir: '/d', notices: [] }));
+    handle('app:info', fn, policy);
+    const reply = await call('app:info', event, {});
+    expect(fn).not.toHaveBeenCalled();
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.error.code).toBe('forbidden');
+    expect(reply.error.message).toMatch(reason);
+  });
+
+  it('refuses an invalid payload with the channel and field named, before the handler runs', async () => {
+    const fn = vi.fn(async () => []);
+    handle('notices:dismiss', fn, policy);
+    const reply = await call('notices:dismiss', invokeEvent(), { id: 42 });
+    expect(fn).not.toHaveBeenCalled();
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    if (!reply.ok) expect(reply.error.message).toMatch(/^notices:dismiss: id: /);
+  });
+
+  it('turns a handler failure into an error envelope without a stack trace', async () => {
+    handle('settings:get', async () => {
+      throw new Error('Settings are unavailable.');
+    }, policy);
+    const reply = await call('settings:get', invokeEvent(), {});
+    expect(reply).toEqual({ ok: false, error: { code: 'handler-failed', message: 'Settings are unavailable.' } });
+    expect(JSON.stringify(reply)).not.toMatch(/at .*handle\.test/);
+  });
+
+  it('returns a function that removes the handler', () => {
+    const remove = handle('settings:get', async () => ({ theme: 'dark', heartbeatMs: 1000 }), policy);
+    expect(ipc.handlers.has('settings:get')).toBe(true);
+    remove();
+    expect(ipc.handlers.has('settings:get')).toBe(false);
+  });
+});
+
+describe('registerContract()', () => {
+  const handlers: ContractHandlers = {
+    'app:info': async () => ({ name: 'LiqLens', version: '1', mode: 'electron', dataDir: '/d', notices: [] }),
+    'settings:get': async () => ({ theme: 'dark', heartbeatMs: 1000 }),
+    'settings:update': async ({ patch }) => ({ theme: patch.theme ?? 'dark', heartbeatMs: 1000 }),
+    'notices:dismiss': async () => [],
+  };
+
+  it('registers every request channel of the contract, each answering through its own handler', async () => {
+    registerContract(handlers, policy);
+    expect([...ipc.handlers.keys()].sort()).toEqual([...requestChannels].sort());
+    const reply = await call('settings:update', invokeEvent(), { patch: { theme: 'light' } });
+    expect(reply).toEqual({ ok: true, result: { theme: 'light', heartbeatMs: 1000 } });
+  });
+
+  it('removes every handler again', () => {
+    const unregister = registerContract(handlers, policy);
+    unregister();
+    expect(ipc.handlers.size).toBe(0);
+  });
+
+  it('keeps the mapped type honest: a missing channel is a type error', () => {
+    const { 'notices:dismiss': _dropped, ...incomplete } = handlers;
+    // @ts-expect-error every channel of the contract must have a handler
+    const check: ContractHandlers = incomplete;
+    expect(Object.keys(check)).not.toContain('notices:dismiss' satisfies RequestChannel);
+  });
+});
