@@ -1,16 +1,19 @@
 // @ts-check
-import { createNodeResolver } from 'eslint-plugin-import-x';
-
 /**
  * The runtime boundaries of DESIGN.md, as ESLint rules. Kept apart from eslint.config.js so that
  * test/lint-boundaries.test.ts can prove each rule fires on a violating file.
  *
- * - shared/:   plain TypeScript. No Node, Electron, ccxt, React, DOM globals or Node globals.
- * - renderer/: the DOM. No Node, Electron, ccxt or Node-side stores.
+ * - shared/:   plain TypeScript. No Node, Electron, ccxt, React, DOM globals or Node globals, and no
+ *              import from electron/ or renderer/.
+ * - renderer/: the DOM. No Node, Electron, ccxt or Node-side stores, and no import from electron/.
+ * - electron/: never imports the renderer.
  * - electron/core|web|sim|cli/: Node. Never `electron` (they must run without it).
  * - only electron/main/ and electron/preload/ import `electron`;
  *   only electron/main/ipc/ and electron/preload/ touch ipcMain / ipcRenderer;
  *   only electron/core/exchange/ imports ccxt.
+ *
+ * Folder-to-folder rules are relative-import patterns (the project uses no path aliases), which
+ * needs no import resolver.
  */
 
 /** Node built-ins by bare name (exact names, so a local `./url.ts` stays legal). */
@@ -26,45 +29,46 @@ const nodeOnlyPackages = ['electron', 'electron-store', 'conf', 'ccxt', 'ws'];
 /** Packages that only run in a browser. */
 const domPackages = ['react', 'react-dom', 'react-dom/client', 'lightweight-charts'];
 
-const nodePrefixes = { regex: '^(node:|electron/|ccxt/|electron-store/|conf/)', message: 'Node, Electron and ccxt stay out of this folder (DESIGN.md, Folders).' };
-
-/** @param {string[]} names @param {string} message */
-function banned(names, message) {
-  return names.map((name) => ({ name, message }));
-}
-
 const sharedMessage = 'shared/ is plain TypeScript that runs everywhere: no runtime packages.';
 const rendererMessage = 'renderer/ runs in a sandboxed page: reach the core through lib/bridge.ts.';
 const electronMessage = 'Only electron/main and electron/preload may import electron; the core must run without it.';
 const ccxtMessage = 'Only electron/core/exchange/ imports ccxt; ccxt\'s loose types end there.';
 const ipcMessage = 'ipcMain / ipcRenderer live only in electron/main/ipc/ and electron/preload/.';
 
+const nodePrefixes = { regex: '^(node:|electron/|ccxt/|electron-store/|conf/)', message: 'Node, Electron and ccxt stay out of this folder (DESIGN.md, Folders).' };
+const ccxtPrefix = { regex: '^ccxt/', message: ccxtMessage };
+const electronPrefix = { regex: '^electron/', message: electronMessage };
+
+/** A relative import that climbs into another top-level folder. @param {string} folders @param {string} message */
+function into(folders, message) {
+  return { regex: `^(\\.\\./)+(${folders})(/|$)`, message };
+}
+const sharedOutward = into('electron|renderer', 'shared/ may not depend on electron/ or renderer/.');
+const rendererIntoElectron = into('electron', 'renderer/ reaches the core only through the contract (lib/bridge.ts).');
+const electronIntoRenderer = into('renderer', 'electron/ may not import the renderer.');
+
+/** @param {string[]} names @param {string} message */
+function banned(names, message) {
+  return names.map((name) => ({ name, message }));
+}
+
+/** @param {ReturnType<typeof banned> | { name: string; importNames: string[]; message: string }[]} paths @param {{ regex: string; message: string }[]} patterns */
+function restrictImports(paths, patterns) {
+  return { 'no-restricted-imports': ['error', { paths, patterns }] };
+}
+
 /** @type {import('eslint').Linter.Config[]} */
 export const boundaries = [
-  {
-    name: 'boundaries/folders',
-    files: ['**/*.{ts,tsx}'],
-    // Imports are written without extensions; the resolver must find `.ts` files to know a zone was crossed.
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })] },
-    rules: {
-      'import-x/no-restricted-paths': ['error', {
-        zones: [
-          { target: './shared', from: ['./electron', './renderer'], message: 'shared/ may not depend on electron/ or renderer/.' },
-          { target: './renderer', from: './electron', message: 'renderer/ reaches the core only through the contract (lib/bridge.ts).' },
-          { target: './electron', from: './renderer', message: 'electron/ may not import the renderer.' },
-        ],
-      }],
-    },
-  },
   {
     name: 'boundaries/shared',
     files: ['shared/**/*.{ts,tsx}'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: banned([...nodeBuiltins, ...nodeOnlyPackages, ...domPackages], sharedMessage),
-        patterns: [nodePrefixes, { regex: '^(react|react-dom|lightweight-charts)(/|$)', message: sharedMessage }],
-      }],
+      ...restrictImports(banned([...nodeBuiltins, ...nodeOnlyPackages, ...domPackages], sharedMessage), [
+        nodePrefixes,
+        { regex: '^(react|react-dom|lightweight-charts)(/|$)', message: sharedMessage },
+        sharedOutward,
+      ]),
       'no-restricted-globals': ['error',
         ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage'].map((name) => ({ name, message: 'shared/ has no DOM.' })),
         ...['process', 'Buffer', 'require', 'global', '__dirname', '__filename', 'setImmediate'].map((name) => ({ name, message: 'shared/ has no Node.' })),
@@ -75,42 +79,40 @@ export const boundaries = [
     name: 'boundaries/renderer',
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: banned([...nodeBuiltins, ...nodeOnlyPackages], rendererMessage),
-        patterns: [nodePrefixes],
-      }],
+      ...restrictImports(banned([...nodeBuiltins, ...nodeOnlyPackages], rendererMessage), [nodePrefixes, rendererIntoElectron]),
       'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', '__dirname', '__filename'].map((name) => ({ name, message: rendererMessage }))],
     },
   },
   {
     name: 'boundaries/node-side',
     files: ['electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/sim/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...banned(['electron', 'electron-store'], electronMessage), ...banned(['ccxt'], ccxtMessage)],
-        patterns: [{ regex: '^electron/', message: electronMessage }, { regex: '^ccxt/', message: ccxtMessage }],
-      }],
-    },
+    rules: restrictImports([...banned(['electron', 'electron-store'], electronMessage), ...banned(['ccxt'], ccxtMessage)], [electronPrefix, ccxtPrefix, electronIntoRenderer]),
   },
   {
     name: 'boundaries/exchange',
     files: ['electron/core/exchange/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: banned(['electron', 'electron-store'], electronMessage), patterns: [{ regex: '^electron/', message: electronMessage }] }],
-    },
+    rules: restrictImports(banned(['electron', 'electron-store'], electronMessage), [electronPrefix, electronIntoRenderer]),
+  },
+  {
+    name: 'boundaries/tests-may-drive-ccxt',
+    // Tests of the simulator and the gateway talk to it through real ccxt, never a mock.
+    files: ['electron/**/*.test.ts'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: restrictImports(banned(['electron', 'electron-store'], electronMessage), [electronPrefix, electronIntoRenderer]),
   },
   {
     name: 'boundaries/main-and-preload',
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    ignores: ['electron/main/ipc/**', 'electron/preload/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: ipcMessage },
-          ...banned(['ccxt'], ccxtMessage),
-        ],
-      }],
-    },
+    rules: restrictImports(banned(['ccxt'], ccxtMessage), [ccxtPrefix, electronIntoRenderer]),
+  },
+  {
+    name: 'boundaries/main-outside-ipc',
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/ipc/**'],
+    rules: restrictImports(
+      [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: ipcMessage }, ...banned(['ccxt'], ccxtMessage)],
+      [ccxtPrefix, electronIntoRenderer],
+    ),
   },
   {
     name: 'boundaries/ipc-members',

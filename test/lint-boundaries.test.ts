@@ -1,5 +1,4 @@
 import { ESLint } from 'eslint';
-import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { boundaries } from '../eslint.boundaries.js';
@@ -9,7 +8,7 @@ async function violations(filePath: string, code: string): Promise<string[]> {
   const eslint = new ESLint({
     cwd: process.cwd(),
     overrideConfigFile: true,
-    overrideConfig: [{ languageOptions: { parser: tseslint.parser }, plugins: { 'import-x': importX } }, ...boundaries],
+    overrideConfig: [{ languageOptions: { parser: tseslint.parser } }, ...boundaries],
   });
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? []).map((message) => message.ruleId ?? `fatal: ${message.message}`);
@@ -27,17 +26,19 @@ describe('lint boundaries', () => {
     ['shared/ uses document', 'shared/probe.ts', 'export const title = document.title;', 'no-restricted-globals'],
     ['shared/ uses process', 'shared/probe.ts', "export const env = process.env['X'];", 'no-restricted-globals'],
     ['shared/ uses Buffer', 'shared/probe.ts', "export const b = Buffer.from('x');", 'no-restricted-globals'],
-    ['shared/ imports from electron/', 'shared/probe.ts', "import { createSystemClock } from '../electron/core/clock';\nexport const c = createSystemClock;", 'import-x/no-restricted-paths'],
+    ['shared/ imports from electron/', 'shared/probe.ts', "import { createSystemClock } from '../electron/core/clock';\nexport const c = createSystemClock;", 'no-restricted-imports'],
     ['renderer/ imports node:path', 'renderer/src/probe.ts', "import { join } from 'node:path';\nexport const j = join;", 'no-restricted-imports'],
     ['renderer/ imports electron', 'renderer/src/probe.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;", 'no-restricted-imports'],
     ['renderer/ imports ccxt', 'renderer/src/probe.ts', "import ccxt from 'ccxt';\nexport const x = ccxt;", 'no-restricted-imports'],
-    ['renderer/ imports the core', 'renderer/src/probe.ts', "import { createCore } from '../../electron/core/create-core';\nexport const c = createCore;", 'import-x/no-restricted-paths'],
+    ['renderer/ imports the core', 'renderer/src/probe.ts', "import { createCore } from '../../electron/core/create-core';\nexport const c = createCore;", 'no-restricted-imports'],
     ['core imports electron', 'electron/core/probe.ts', "import { app } from 'electron';\nexport const a = app;", 'no-restricted-imports'],
     ['web host imports electron', 'electron/web/probe.ts', "import { BrowserWindow } from 'electron';\nexport const b = BrowserWindow;", 'no-restricted-imports'],
     ['simulator imports electron', 'electron/sim/probe.ts', "import { app } from 'electron';\nexport const a = app;", 'no-restricted-imports'],
     ['CLI imports electron', 'electron/cli/probe.ts', "import { app } from 'electron';\nexport const a = app;", 'no-restricted-imports'],
     ['core outside exchange/ imports ccxt', 'electron/core/market/probe.ts', "import ccxt from 'ccxt';\nexport const x = ccxt;", 'no-restricted-imports'],
     ['main outside ipc/ imports ipcMain', 'electron/main/window.ts', "import { ipcMain } from 'electron';\nexport const i = ipcMain;", 'no-restricted-imports'],
+    ['core imports the renderer', 'electron/core/probe.ts', "import { App } from '../../renderer/src/app/App';\nexport const a = App;", 'no-restricted-imports'],
+    ['main imports ccxt', 'electron/main/probe.ts', "import ccxt from 'ccxt';\nexport const x = ccxt;", 'no-restricted-imports'],
     ['main outside ipc/ reaches electron.ipcMain', 'electron/main/tray.ts', "import electron from 'electron';\nexport const i = electron.ipcMain;", 'no-restricted-properties'],
   ];
 
@@ -53,6 +54,9 @@ describe('lint boundaries', () => {
     ['preload imports ipcRenderer', 'electron/preload/probe.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;"],
     ['main imports BrowserWindow', 'electron/main/window.ts', "import { BrowserWindow } from 'electron';\nexport const b = BrowserWindow;"],
     ['exchange/ imports ccxt', 'electron/core/exchange/probe.ts', "import ccxt from 'ccxt';\nexport const x = ccxt;"],
+    ['a simulator test drives real ccxt', 'electron/sim/venues/binance/probe.test.ts', "import ccxt from 'ccxt';\nexport const x = ccxt;"],
+    ['core imports shared/', 'electron/core/probe.ts', "import { requests } from '../../shared/ipc/contract';\nexport const r = requests;"],
+    ['renderer imports its own sibling folder', 'renderer/src/app/probe.ts', "import { App } from '../app/App';\nexport const a = App;"],
   ];
 
   it.each(allowed)('allows: %s', async (_name, filePath, code) => {
