@@ -42,6 +42,37 @@ export interface SimInstrument {
   readonly tiers: readonly SimTier[];
   /** Taker fee rate, fraction. */
   readonly takerFeeRate: number;
+  /**
+   * Each venue's own margin table for this instrument. The model always fills it; when absent (a
+   * hand-made instrument), `venueRulesOf` in `instruments.ts` derives Binance-style rules from `tiers`.
+   */
+  readonly venueRules?: Readonly<Record<SimVenue, SimVenueRules>>;
+}
+
+/** One OKX position tier: by contract count, inclusive upper bound, no deduction. */
+export interface SimContractTier {
+  readonly tier: number;
+  /** Inclusive upper bound of |position| in contracts; Infinity for the last tier. */
+  readonly maxContracts: number;
+  /** Maintenance margin rate, fraction, applied to the whole position. */
+  readonly maintenanceMarginRate: number;
+  readonly maxLeverage: number;
+}
+
+/**
+ * How one venue margins an instrument. Binance, Bybit and Hyperliquid use `tiers` (by notional,
+ * with deduction); OKX uses `contractTiers` (by contract count, no deduction) and `contractValue`.
+ */
+export interface SimVenueRules {
+  readonly venue: SimVenue;
+  /** Tiers by notional, quote currency, with deduction. For OKX: informational only. */
+  readonly tiers: readonly SimTier[];
+  /** OKX only: tiers by contract count. */
+  readonly contractTiers?: readonly SimContractTier[];
+  /** Base units per contract (OKX ctVal); 1 on the other venues. */
+  readonly contractValue: number;
+  /** The account's taker fee rate, fraction (enters OKX's and Bybit cross's requirement). */
+  readonly takerFeeRate: number;
 }
 
 /** A one-minute bar of last-trade or mark prices with taker flow. */
@@ -95,6 +126,10 @@ export interface SimTruthLevel {
   readonly size: number;
   readonly leverage: number;
   readonly openedAtMs: number;
+  /** Entry price, quote units (the model always fills it). */
+  readonly entryPrice?: number;
+  /** Isolated margin excluding PnL, quote units (the model always fills it). */
+  readonly isolatedMargin?: number;
 }
 
 /** A position of the user's own (demo/test) account, with what the venue reports for it. */
@@ -113,6 +148,8 @@ export interface SimAccountPosition {
   readonly maintenanceMargin: number;
   /** What the venue reports, found by a numeric root search of equity = maintenance margin (null if none). */
   readonly liquidationPrice: number | null;
+  /** Hedge mode only: the position side the venue files it under ('both' in one-way mode). */
+  readonly positionSide?: 'both' | 'long' | 'short';
 }
 
 /** The user's account on one venue. */
@@ -122,6 +159,16 @@ export interface SimAccount {
   /** Cross wallet balance excluding unrealized PnL, quote units. */
   readonly walletBalance: number;
   readonly positions: readonly SimAccountPosition[];
+  /** Binance and Bybit: one-way (default) or hedge mode (a long and a short leg per symbol). */
+  readonly positionMode?: 'one-way' | 'hedge';
+  /** Hyperliquid: the public address the account is read by (0x + 40 hex). */
+  readonly address?: string;
+  /** Cross equity: wallet balance plus the cross positions' unrealized PnL, quote units. */
+  readonly crossEquity?: number;
+  /** Maintenance margin of the cross positions at their marks (venue rule, fee terms excluded), quote units. */
+  readonly crossMaintenanceMargin?: number;
+  /** Positions of this account that were force-closed, oldest first. */
+  readonly liquidations?: readonly SimLiquidation[];
 }
 
 /** Events the market emits as time advances. */
@@ -140,18 +187,37 @@ export interface SimMarket {
   /** Simulated time now. */
   now(): number;
   ticker(symbol: string): SimTicker;
-  /** Closed one-minute bars in [startMs, endMs), oldest first, at most `limit`. `kind` picks last or mark prices. */
+  /**
+   * Closed one-minute bars whose open time is in [startMs, endMs), oldest first, the first `limit` of
+   * them. `kind` picks last or mark prices (mark bars carry zero volume, as Binance's markPriceKlines).
+   */
   bars(symbol: string, kind: 'last' | 'mark', startMs: number, endMs: number, limit: number): readonly SimBar[];
-  /** Open interest (base units) sampled at the close of each bar in [startMs, endMs). */
+  /**
+   * Open interest (base units) at each minute boundary `timeMs` in [startMs, endMs) up to now: the
+   * value at the close of the bar that ends at `timeMs`.
+   */
   openInterestHistory(symbol: string, startMs: number, endMs: number): readonly { readonly timeMs: number; readonly openInterest: number }[];
   /** Liquidations in [startMs, endMs), oldest first. */
   liquidations(symbol: string, startMs: number, endMs: number): readonly SimLiquidation[];
   /** Every simulated trader's open position: the true liquidation map. */
   truth(symbol: string): readonly SimTruthLevel[];
-  /** The user's account on a venue (demo and test accounts). */
+  /** The user's account on a venue (demo and test accounts), by id or (Hyperliquid) address. */
   account(id: string): SimAccount | undefined;
   accounts(): readonly SimAccount[];
-  /** Moves simulated time forward by `ms`, emitting events as it goes. */
+  /**
+   * Moves simulated time forward by `ms`, in 1-second steps (a remainder below a second is carried
+   * to the next call), emitting a ticker per symbol per step, closed bars and liquidations. ms <= 0: no-op.
+   */
   advance(ms: number): void;
   on<E extends keyof SimMarketEvents>(event: E, listener: (payload: SimMarketEvents[E]) => void): () => void;
+}
+
+/** What `createSimMarket` returns: the venue-facing market plus the model's own clock facts. */
+export interface SimMarketModel extends SimMarket {
+  /** When the scenario starts (the end of the pre-generated history), epoch ms. */
+  readonly startTimeMs: number;
+  /** The oldest pre-generated bar's open time, epoch ms. */
+  readonly historyStartMs: number;
+  /** The scenario's natural length from `startTimeMs`, ms; afterwards the market stays calm. */
+  readonly scenarioDurationMs: number;
 }

@@ -1,0 +1,45 @@
+import type { SimAccountSpec } from './account';
+
+/**
+ * The Demo accounts a new user sees: one per venue, entries relative to the starting marks, each
+ * with positions at different risk levels (far, moderate, near liquidation). Binance, Bybit and
+ * OKX run in hedge mode so that two symbols can carry three risk levels; Binance's BTC pair is a
+ * cross hedge pair (both legs share one liquidation price). Hyperliquid is one-way only, so it
+ * holds two: a safe cross BTC long and an ETH short near liquidation.
+ */
+export function demoAccountSpecs(): SimAccountSpec[] {
+  return [
+    {
+      id: 'demo-binance', venue: 'binance-usdm', walletBalance: 8_000, positionMode: 'hedge',
+      positions: [
+        { symbol: 'BTCUSDT', side: 'long', size: 0.4, leverage: 20, marginMode: 'cross', entryOffset: 0.01 },
+        { symbol: 'BTCUSDT', side: 'short', size: 0.15, leverage: 20, marginMode: 'cross', entryOffset: -0.005 },
+        { symbol: 'ETHUSDT', side: 'short', size: 6, leverage: 10, marginMode: 'isolated', entryOffset: -0.01 },
+        { symbol: 'ETHUSDT', side: 'long', size: 8, leverage: 25, marginMode: 'isolated', entryOffset: 0.015 },
+      ],
+    },
+    {
+      id: 'demo-bybit', venue: 'bybit-linear', walletBalance: 5_000, positionMode: 'hedge',
+      positions: [
+        { symbol: 'BTCUSDT', side: 'long', size: 0.5, leverage: 3, marginMode: 'isolated', entryOffset: -0.005 },
+        { symbol: 'BTCUSDT', side: 'short', size: 0.3, leverage: 10, marginMode: 'isolated', entryOffset: 0.005 },
+        { symbol: 'ETHUSDT', side: 'long', size: 10, leverage: 25, marginMode: 'isolated', entryOffset: 0.015 },
+      ],
+    },
+    {
+      id: 'demo-okx', venue: 'okx-swap', walletBalance: 10_000, positionMode: 'hedge',
+      positions: [
+        { symbol: 'BTCUSDT', side: 'long', size: 0.3, leverage: 10, marginMode: 'cross', entryOffset: -0.01 },
+        { symbol: 'ETHUSDT', side: 'short', size: 5, leverage: 10, marginMode: 'isolated', entryOffset: 0.005 },
+        { symbol: 'ETHUSDT', side: 'long', size: 8, leverage: 25, marginMode: 'isolated', entryOffset: 0.015 },
+      ],
+    },
+    {
+      id: 'demo-hyperliquid', venue: 'hyperliquid', walletBalance: 6_000,
+      positions: [
+        { symbol: 'BTCUSDT', side: 'long', size: 0.2, leverage: 5, marginMode: 'cross', entryOffset: -0.005 },
+        { symbol: 'ETHUSDT', side: 'short', size: 6, leverage: 20, marginMode: 'isolated', entryOffset: -0.015 },
+      ],
+    },
+  ];
+}

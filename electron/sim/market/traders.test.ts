@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSymbols, venueRulesOf } from './instruments';
+import { createSimMarket } from './market';
+import { createRandom } from './prng';
+import { createTraderPopulation, defaultLeverageMix, type TraderFlow } from './traders';
+import type { SimTier, SimTruthLevel } from './types';
+
+const btc = defaultSymbols()[0]!.instrument;
+
+// Binance's rule written out again here, so the check does not reuse the code it checks:
+// MM = N·mmr − cum with the bracket of N = size·price.
+function binanceMaintenance(tiers: readonly SimTier[], size: number, price: number): number {
+  const notional = size * price;
+  const tier = tiers.find((t) => notional < t.notionalCap) ?? tiers[tiers.length - 1]!;
+  return notional * tier.maintenanceMarginRate - tier.maintenanceAmount;
+}
+
+describe('trader population', () => {
+  it('raises open interest and taker volume as traders open, and lowers it by exactly what is liquidated', () => {
+    const population = createTraderPopulation({ count: 300, rules: venueRulesOf(btc, 'binance-usdm'), stepSize: btc.stepSize, medianNotional: 100_000, leverageMix: defaultLeverageMix, meanHoldMs: 1e15 });
+    const random = createRandom(5);
+    const flow: TraderFlow = { buyVolume: 0, sellVolume: 0, signedNotional: 0, trades: 0 };
+    const liquidated: number[] = [];
+    const input = { timeMs: 0, dtSeconds: 1, markPrice: 60_000, lastPrice: 60_000, longShare: 0.5, activity: 30 };
+    for (let i = 0; i < 60; i++) population.step({ ...input, timeMs: i * 1000 }, random, flow, () => undefined);
+    expect(population.longSize).toBeGreaterThan(0);
+    expect(population.shortSize).toBeGreaterThan(0);
+    expect(flow.buyVolume).toBeCloseTo(population.longSize, 6);
+    expect(flow.sellVolume).toBeCloseTo(population.shortSize, 6);
+
+    const longsBefore = population.longSize, shortsBefore = population.shortSize;
+    const crash: TraderFlow = { buyVolume: 0, sellVolume: 0, signedNotional: 0, trades: 0 };
+    population.step({ ...input, timeMs: 61_000, markPrice: 30_000, lastPrice: 30_000, activity: 0 }, random, crash, (side, _price, size) => {
+      expect(side).toBe('long');
+      liquidated.push(size);
+    });
+    expect(liquidated.reduce((a, b) => a + b, 0)).toBeCloseTo(longsBefore, 6);
+    expect(population.longSize).toBeCloseTo(0, 9);
+    expect(population.shortSize).toBeCloseTo(shortsBefore, 9);
+    expect(crash.sellVolume).toBeCloseTo(longsBefore, 6);
+  });
+});
+
+describe('truth', () => {
+  const market = createSimMarket({ seed: 8, scenario: 'chop', historyDays: 1, accounts: [] });
+  market.advance(2 * 3_600_000);
+
+  it('gives every open position a liquidation price on the losing side of entry where equity = maintenance', () => {
+    for (const instrument of market.instruments) {
+      const levels: SimTruthLevel[] = [...market.truth(instrument.symbol)];
+      expect(levels.length).toBeGreaterThan(500);
+      const mark = market.ticker(instrument.symbol).markPrice;
+      for (const level of levels) {
+        const entry = level.entryPrice ?? Number.NaN, margin = level.isolatedMargin ?? Number.NaN;
+        const sign = level.side === 'long' ? 1 : -1;
+        expect(sign * (entry - level.liquidationPrice)).toBeGreaterThan(0);
+        expect(sign * (mark - level.liquidationPrice)).toBeGreaterThan(0);
+        const equity = margin + sign * level.size * (level.liquidationPrice - entry);
+        const maintenance = binanceMaintenance(instrument.tiers, level.size, level.liquidationPrice);
+        expect(Math.abs(equity - maintenance)).toBeLessThan(1e-7 * level.size * level.liquidationPrice);
+      }
+    }
+  });
+
+  it('accounts for the whole of the traders’ open interest', () => {
+    const spec = defaultSymbols()[1]!;
+    const total = market.truth('ETHUSDT').reduce((sum, level) => sum + level.size, 0);
+    expect(market.ticker('ETHUSDT').openInterest - spec.backgroundOpenInterest).toBeCloseTo(total, 6);
+  });
+
+  it('open interest falls in the minutes where liquidations cluster', () => {
+    const crash = createSimMarket({ seed: 2, scenario: 'long-squeeze-crash', historyDays: 1, accounts: [] });
+    crash.advance(crash.scenarioDurationMs);
+    const oi = crash.openInterestHistory('BTCUSDT', crash.startTimeMs, Infinity);
+    const liquidations = crash.liquidations('BTCUSDT', crash.startTimeMs, Infinity);
+    let clusteredDelta = 0, clusteredMinutes = 0;
+    for (let i = 1; i < oi.length; i++) {
+      const end = oi[i]!.timeMs;
+      const inMinute = liquidations.filter((l) => l.timeMs > end - 60_000 && l.timeMs <= end);
+      if (inMinute.length < 10) continue;
+      clusteredMinutes++;
+      clusteredDelta += oi[i]!.openInterest - oi[i - 1]!.openInterest;
+    }
+    expect(clusteredMinutes).toBeGreaterThan(3);
+    expect(clusteredDelta).toBeLessThan(0);
+  });
+});
