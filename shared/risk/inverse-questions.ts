@@ -1,0 +1,68 @@
+import type { RiskAccount } from '../domain/risk-account';
+import { legNotional, legsSurplus, makeLeg } from './leg';
+import { crossTotals, liquidationGroup } from './liquidation-group';
+import type { PositionTarget } from './what-if-op';
+import { findPosition, leverageLimit } from './what-if-support';
+
+/** The answer to "how much collateral puts my liquidation price at or beyond `targetPrice`?". */
+export interface CollateralAnswer {
+  /**
+   * Collateral to add, in the margin asset (isolated: to the position; cross: to the wallet).
+   * Zero or negative when the liquidation price is already beyond the target; then `−collateral`
+   * could come out with the liquidation price still beyond it (before the venue's removal limit).
+   */
+  readonly collateral: number;
+}
+
+/** The answer to "which leverage puts my liquidation price at or beyond `targetPrice`?". */
+export interface LeverageAnswer {
+  /**
+   * Highest leverage at which opening this position (margin = entry notional / leverage, fees
+   * ignored) leaves the liquidation price at or beyond the target; null when no margin is needed.
+   */
+  readonly maximumLeverage: number | null;
+  /** Whether the venue offers that leverage (>= 1x, and within the tier's maximum when known). */
+  readonly feasible: boolean;
+  /** Why not feasible, or a caveat. */
+  readonly reason: string | null;
+}
+
+/**
+ * Collateral that puts the named position's liquidation price exactly at `targetPrice`: collateral
+ * adds one for one to equity at every price, so it is the shortfall `requirement(target) −
+ * equity(target)` with every other input frozen (the same equation as the liquidation price, tier
+ * taken at the target where the venue takes it at the liquidation price). Returns a reason string
+ * when the position is not found or the target is not above 0.
+ */
+export function collateralForTarget(account: RiskAccount, target: PositionTarget, targetPrice: number): CollateralAnswer | string {
+  if (!(targetPrice > 0)) return 'the target price must be above 0';
+  const index = findPosition(account, target);
+  if (typeof index === 'string') return index;
+  const legs = account.positions.map((position) => makeLeg(account, position));
+  const group = liquidationGroup(legs, index, crossTotals(account, legs));
+  return { collateral: -(group.base + legsSurplus(group.legs, targetPrice)) };
+}
+
+/**
+ * Leverage that puts an isolated position's liquidation price at `targetPrice`: the margin M* that
+ * zeroes the surplus at the target, then `entry notional / M*`. On Bybit (and assumed on OKX) a
+ * leverage change resets the margin to exactly that; on Binance and Hyperliquid it is the leverage to
+ * open with (changing it on an open isolated position does not move the margin). Cross positions:
+ * leverage does not enter the liquidation equation, so a reason string is returned.
+ */
+export function leverageForTarget(account: RiskAccount, target: PositionTarget, targetPrice: number): LeverageAnswer | string {
+  const index = findPosition(account, target);
+  if (typeof index === 'string') return index;
+  const position = account.positions[index];
+  if (position === undefined) return `no position at index ${index}`;
+  if (position.marginMode === 'cross') return `leverage does not move a cross position's liquidation price on ${account.venue}; add collateral instead`;
+  const answer = collateralForTarget(account, target, targetPrice);
+  if (typeof answer === 'string') return answer;
+  const margin = position.isolatedMargin + answer.collateral;
+  if (margin <= 0) return { maximumLeverage: null, feasible: true, reason: 'the target is reached with no margin at all' };
+  const maximumLeverage = legNotional(makeLeg(account, position), position.entryPrice) / margin;
+  const limit = leverageLimit(account, position);
+  if (maximumLeverage < 1) return { maximumLeverage, feasible: false, reason: 'it needs more margin than the notional (below 1x): add collateral instead' };
+  if (limit !== null && maximumLeverage > limit) return { maximumLeverage, feasible: true, reason: `any leverage up to the venue's ${limit}x reaches the target` };
+  return { maximumLeverage, feasible: true, reason: null };
+}
