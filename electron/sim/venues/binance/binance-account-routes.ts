@@ -1,0 +1,91 @@
+import type { SimAccount } from '../../market/types';
+import type { SimKey } from '../../server/sim-keys';
+import { checkSignedRequest, type SignedAccess } from './binance-auth';
+import { accountV2, accountV3, balanceRows, leverageBracket } from './binance-account-payloads';
+import type { AccountView } from './binance-account-view';
+import { positionRiskV2, positionRiskV3 } from './binance-position-payloads';
+import { isHedgeMode } from './binance-positions';
+import { ok, optionalSymbol, type BinanceCall, type BinanceHandler } from './binance-call';
+
+/** A signed handler: runs only once the key, signature and timestamp passed. */
+type SignedHandler = (call: BinanceCall, key: SimKey) => ReturnType<BinanceHandler>;
+
+function signed(handler: SignedHandler, access: SignedAccess = 'user-data'): BinanceHandler {
+  return (call) => {
+    const check = checkSignedRequest(call.request, call.context.keys, call.wallNowMs, access);
+    return 'error' in check ? check.error : handler(call, check.key);
+  };
+}
+
+/** A key whose account the market does not hold reads as an empty account, as a fresh venue account would. */
+function accountOf(call: BinanceCall, key: SimKey): SimAccount {
+  return call.context.market.account(key.accountId) ?? { id: key.accountId, venue: 'binance-usdm', walletBalance: 0, positions: [] };
+}
+
+function viewOf(call: BinanceCall, key: SimKey): AccountView {
+  const { market } = call.context;
+  return { account: accountOf(call, key), instruments: market.instruments, permissions: key.permissions, nowMs: market.now() };
+}
+
+function positionRisk(version: 2 | 3): BinanceHandler {
+  return signed((call, key) => {
+    const picked = optionalSymbol(call);
+    if ('error' in picked) return picked.error;
+    const symbol = picked.instrument?.symbol ?? null;
+    return ok(version === 3 ? positionRiskV3(viewOf(call, key), symbol) : positionRiskV2(viewOf(call, key), symbol));
+  });
+}
+
+/** Binance's `apiRestrictions` flags, from the simulated key's three permissions. */
+function apiRestrictions(key: SimKey): object {
+  const { read, trade, withdraw } = key.permissions;
+  return {
+    ipRestrict: false,
+    createTime: 1_700_000_000_000,
+    enableReading: read,
+    enableSpotAndMarginTrading: trade,
+    enableFutures: trade,
+    enableMargin: trade,
+    enableVanillaOptions: trade,
+    enablePortfolioMarginTrading: false,
+    enableFixApiTrade: false,
+    enableFixReadOnly: false,
+    enableWithdrawals: withdraw,
+    enableInternalTransfer: withdraw,
+    permitsUniversalTransfer: withdraw,
+  };
+}
+
+/** Coins as `sapi/v1/capital/config/getall` lists them (ccxt's loadMarkets asks when keys are set). */
+function capitalConfig(call: BinanceCall): object[] {
+  const coins = new Set(['USDT', ...call.context.market.instruments.flatMap((i) => [i.base, i.quote])]);
+  return [...coins].map((coin) => ({
+    coin, name: coin, depositAllEnable: true, withdrawAllEnable: true, free: '0', locked: '0', freeze: '0', withdrawing: '0',
+    ipoing: '0', ipoable: '0', storage: '0', isLegalMoney: false, trading: true,
+    networkList: [{
+      network: coin, coin, withdrawIntegerMultiple: '0.00000001', isDefault: true, depositEnable: true, withdrawEnable: true,
+      depositDesc: '', withdrawDesc: '', name: coin, resetAddressStatus: false, withdrawFee: '0', withdrawMin: '0', withdrawMax: '9999999999',
+      minConfirm: 1, unLockConfirm: 0, sameAddress: false, depositDust: '0.00000001',
+    }],
+  }));
+}
+
+/** The signed USER_DATA and key endpoints, by `METHOD path`. */
+export const accountRoutes: Readonly<Record<string, BinanceHandler>> = {
+  'GET /fapi/v1/leverageBracket': signed((call) => {
+    const picked = optionalSymbol(call);
+    if ('error' in picked) return picked.error;
+    // Binance answers a single object, not a list, when a symbol is named.
+    return ok(picked.instrument ? leverageBracket(picked.instrument) : call.context.market.instruments.map(leverageBracket));
+  }),
+  'GET /fapi/v1/positionSide/dual': signed((call, key) => ok({ dualSidePosition: isHedgeMode(accountOf(call, key)) })),
+  'GET /fapi/v2/positionRisk': positionRisk(2),
+  'GET /fapi/v3/positionRisk': positionRisk(3),
+  'GET /fapi/v2/account': signed((call, key) => ok(accountV2(viewOf(call, key)))),
+  'GET /fapi/v3/account': signed((call, key) => ok(accountV3(viewOf(call, key)))),
+  'GET /fapi/v2/balance': signed((call, key) => ok(balanceRows(viewOf(call, key)))),
+  'GET /fapi/v3/balance': signed((call, key) => ok(balanceRows(viewOf(call, key)))),
+  'GET /sapi/v1/account/apiRestrictions': signed((_call, key) => ok(apiRestrictions(key)), 'key-info'),
+  'GET /sapi/v1/capital/config/getall': signed((call) => ok(capitalConfig(call))),
+  'GET /sapi/v1/margin/allPairs': signed(() => ok([]), 'key-info'),
+};

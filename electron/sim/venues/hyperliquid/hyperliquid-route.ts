@@ -1,0 +1,89 @@
+import type { SimHttpRequest, SimHttpResponse, VenueContext, VenueRoute } from '../../server/venue-route';
+import { parseBarInterval } from '../binance/bar-buckets';
+import { accountByAddress, isUserAddress } from './hyperliquid-accounts';
+import { candleSnapshot } from './hyperliquid-candles';
+import { clearinghouseState, spotClearinghouseState } from './hyperliquid-clearinghouse';
+import { allMids, instrumentOfCoin, meta, metaAndAssetContexts, spotMeta, spotMetaAndAssetContexts } from './hyperliquid-meta';
+import { createHyperliquidStreams } from './hyperliquid-streams';
+
+type InfoRequest = Record<string, unknown>;
+
+/** How the venue refuses a body it cannot read: HTTP 422 with a plain-text reason. */
+function unreadable(reason: string): SimHttpResponse {
+  return { status: 422, body: `Failed to deserialize the JSON body into the target type: ${reason}`, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+}
+
+const ok = (body: unknown): SimHttpResponse => ({ status: 200, body });
+
+/** Answers one `POST /info` body. Only the main perp dex exists (`dex` other than '' is refused). */
+function answerInfo(context: VenueContext, info: InfoRequest): SimHttpResponse {
+  const { market, keys } = context;
+  if (info['dex'] !== undefined && info['dex'] !== '') return unreadable(`unknown dex ${JSON.stringify(info['dex'])}`);
+  const userState = (answer: (address: string) => unknown): SimHttpResponse =>
+    isUserAddress(info['user']) ? ok(answer(info['user'])) : unreadable('user: invalid address');
+  switch (info['type']) {
+    case 'meta':
+      return ok(meta(market));
+    case 'metaAndAssetCtxs':
+      return ok(metaAndAssetContexts(market));
+    case 'spotMeta':
+      return ok(spotMeta());
+    case 'spotMetaAndAssetCtxs':
+      return ok(spotMetaAndAssetContexts());
+    // Index 0 is the main dex, written as null; the simulator lists no builder-deployed dexes.
+    case 'perpDexs':
+      return ok([null]);
+    case 'allMids':
+      return ok(allMids(market));
+    case 'clearinghouseState':
+      return userState((address) => clearinghouseState(market, accountByAddress(market, keys, address)));
+    case 'spotClearinghouseState':
+      return userState(() => spotClearinghouseState());
+    // Simulated users keep separate perp and spot accounts (no unified margin). The venue answers a JSON string,
+    // so the text sent is the quoted word.
+    case 'userAbstraction':
+      return userState(() => JSON.stringify('disabled'));
+    case 'candleSnapshot':
+      return answerCandles(context, info['req']);
+    default:
+      return unreadable(`unknown variant \`${String(info['type'])}\``);
+  }
+}
+
+function answerCandles(context: VenueContext, req: unknown): SimHttpResponse {
+  if (typeof req !== 'object' || req === null) return unreadable('missing field `req`');
+  const { coin, interval, startTime, endTime } = req as Record<string, unknown>;
+  const instrument = typeof coin === 'string' ? instrumentOfCoin(context.market, coin) : undefined;
+  const parsed = typeof interval === 'string' ? parseBarInterval(interval) : undefined;
+  if (!parsed || typeof startTime !== 'number') return unreadable('req: invalid candle request');
+  // An unknown coin has no candles; the venue answers an empty list.
+  if (!instrument) return ok([]);
+  return ok(candleSnapshot(context.market, instrument, parsed, startTime, typeof endTime === 'number' ? endTime : context.market.now()));
+}
+
+/**
+ * The Hyperliquid protocol server (prefix `hyperliquid`): `POST /info` for the info types ccxt
+ * `hyperliquid` sends, and the public WebSocket at `/ws`. Accounts are read by public address
+ * (see hyperliquid-accounts.ts); no endpoint needs a signature.
+ */
+export function hyperliquidRoute(context: VenueContext): VenueRoute {
+  const streams = createHyperliquidStreams(context.market);
+  return {
+    venue: 'hyperliquid',
+    prefix: 'hyperliquid',
+    handleHttp(request: SimHttpRequest): SimHttpResponse {
+      if (request.path !== '/info') return { status: 404, body: '', headers: { 'Content-Type': 'text/plain' } };
+      if (request.method !== 'POST') return { status: 405, body: '', headers: { 'Content-Type': 'text/plain' } };
+      let info: unknown;
+      try {
+        info = JSON.parse(request.body);
+      } catch {
+        return unreadable('expected value at line 1 column 1');
+      }
+      if (typeof info !== 'object' || info === null || Array.isArray(info)) return unreadable('invalid type: expected struct');
+      return answerInfo(context, info as InfoRequest);
+    },
+    handleSocket: (socket, path) => streams.attach(socket, path),
+    close: () => streams.close(),
+  };
+}
