@@ -11,6 +11,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const commands: Readonly<Record<string, { run: Command; summary: string }>> = {
   web: { run: async (args, cli) => (await import('./commands/web')).runWebCommand(args, cli), summary: 'web [--port N]            serve the app on 127.0.0.1 and print its URL' },
   risk: { run: async (args, cli) => (await import('./commands/risk')).runRiskCommand(args, cli), summary: 'risk FILE|-               liquidation prices and margin ratios for an account (JSON in, JSON out)' },
+  positions: { run: async (args, cli) => (await import('./commands/positions')).runPositionsCommand(args, cli), summary: 'positions --venue V --base-url URL (--api-key K --api-secret S | --address A) [--json]  positions with exchange and computed liquidation prices' },
   sim: { run: async (args, cli) => (await import('./commands/sim')).runSimCommand(args, cli), summary: 'sim [--seed N --scenario NAME --speed X --port P]  run the simulated exchanges on 127.0.0.1' },
   bench: { run: async (args, cli) => (await import('./commands/bench')).runBenchCommand(args, cli), summary: 'bench [--json]            measure the performance targets' },
 };

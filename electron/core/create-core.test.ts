@@ -18,7 +18,7 @@ describe('createCore', () => {
     const { core, clock } = createTestCore(tempDir());
     const beats: Heartbeat[] = [];
     const off = core.on('core:heartbeat', (beat) => beats.push(beat));
-    core.start();
+    await core.start();
     expect(beats).toHaveLength(1);
     clock.advance(3000);
     expect(beats.map((beat) => beat.seq)).toEqual([1, 2, 3, 4]);
@@ -37,7 +37,7 @@ describe('createCore', () => {
     const changes: unknown[] = [];
     core.on('core:heartbeat', (beat) => beats.push(beat));
     core.on('settings:changed', (settings) => changes.push(settings));
-    core.start();
+    await core.start();
     await core.handlers['settings:update']({ patch: { heartbeatMs: 250 } });
     clock.advance(1000);
     expect(beats).toHaveLength(5);
@@ -67,14 +67,14 @@ describe('createCore', () => {
     expect((await core.handlers['app:info']({})).notices).toEqual([]);
   });
 
-  it('keeps delivering events to other listeners when one throws', () => {
+  it('keeps delivering events to other listeners when one throws', async () => {
     const { core } = createTestCore(tempDir());
     const received: number[] = [];
     core.on('core:heartbeat', () => {
       throw new Error('listener bug');
     });
     core.on('core:heartbeat', (beat) => received.push(beat.seq));
-    core.start();
+    await core.start();
     expect(received).toEqual([1]);
   });
 });

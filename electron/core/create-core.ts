@@ -1,4 +1,5 @@
 import type { AppMode, EventName, Events, RequestChannel, RequestPayload, Results } from '../../shared/ipc/contract';
+import { createAccountsService, type AccountsService, type AccountsServiceDeps } from './accounts/accounts-service';
 import { createEventHub } from './event-hub';
 import { createNoticeBoard } from './notices';
 import type { Clock, Logger, Notifier, SecretStore, SettingsStore } from './ports';
@@ -11,6 +12,8 @@ export interface CoreDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly app: { readonly name: string; readonly version: string; readonly mode: AppMode; readonly dataDir: string };
+  /** Exchange access for accounts (gateway factory, Demo market, poll interval); without it the core has no accounts. */
+  readonly exchange?: Pick<AccountsServiceDeps, 'createGateway' | 'demo' | 'pollMs'>;
 }
 
 /** One handler per request channel; payloads arrive already validated by the transport. */
@@ -20,8 +23,8 @@ export type RequestHandlers = { readonly [C in RequestChannel]: (payload: Reques
 export interface Core {
   readonly handlers: RequestHandlers;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
-  /** Starts live services (the heartbeat). Idempotent. */
-  start(): void;
+  /** Starts live services (heartbeat, accounts or the Demo); resolves once accounts are opened. Idempotent. */
+  start(): Promise<void>;
   /** Stops every timer and subscription; the core can then be dropped. */
   stop(): Promise<void>;
 }
@@ -38,6 +41,22 @@ export function createCore(deps: CoreDeps): Core {
     notices.add({ level: 'warning', message: problem.message, timeMs: clock.now() });
     logger.warn('settings store problem', { message: problem.message });
   }
+
+  const accounts: AccountsService | undefined = deps.exchange
+    ? createAccountsService({
+        ...deps.exchange,
+        dataDir: deps.app.dataDir,
+        secrets: deps.secrets,
+        clock,
+        logger,
+        onAccountsChanged: (list) => hub.emit('accounts:changed', list),
+        onPositionsChanged: (positions) => hub.emit('positions:changed', positions),
+        onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
+      })
+    : undefined;
+  const noAccounts = (): never => {
+    throw new Error('This LiqLens host has no exchange access.');
+  };
 
   const startedAtMs = clock.now();
   let seq = 0;
@@ -63,19 +82,29 @@ export function createCore(deps: CoreDeps): Core {
       return next;
     },
     'notices:dismiss': async ({ id }) => notices.dismiss(id),
+    'accounts:list': async () => accounts?.list() ?? [],
+    'accounts:add': async ({ account }) => (accounts ?? noAccounts()).add(account),
+    'accounts:remove': async ({ accountId }) => (accounts ?? noAccounts()).remove(accountId),
+    'positions:list': async () => accounts?.positions() ?? [],
   };
+  let started: Promise<void> | undefined;
 
   return {
     handlers,
     on: (event, listener) => hub.on(event, listener),
     start() {
-      if (stopHeartbeat) return;
-      startHeartbeat();
-      beat();
+      started ??= (async () => {
+        startHeartbeat();
+        beat();
+        await accounts?.start();
+      })();
+      return started;
     },
     async stop() {
       stopHeartbeat?.();
       stopHeartbeat = undefined;
+      await started?.catch(() => undefined);
+      await accounts?.stop();
     },
   };
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { app, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { createSystemClock } from '../core/clock';
 import { createCore, type Core } from '../core/create-core';
+import { createGateway } from '../core/exchange/gateway';
 import { createJsonLogger } from '../core/logger';
+import { simulatorDemo } from '../sim/demo-market';
 import { appUrlMatcher, builtPaths, moduleDir, rendererLocation } from './app-paths';
 import { forwardEvents } from './ipc/forward-events';
 import { registerContract } from './ipc/register';
@@ -55,12 +57,13 @@ export function bootDesktop(mainDir: string = moduleDir(import.meta.url)): Deskt
     clock,
     logger,
     app: { name: app.getName(), version: app.getVersion(), mode: 'electron', dataDir },
+    exchange: { createGateway, demo: simulatorDemo() },
   });
 
   const trusted = createTrustedSenders();
   const unregister = registerContract(core.handlers, { trusted, isAppUrl, logger });
   const stopForwarding = forwardEvents(core, () => trusted.list());
-  core.start();
+  void core.start().catch((error: unknown) => logger.error('core start failed', { error: String(error) }));
 
   let window: BrowserWindow | undefined;
   const ensureWindow = (): BrowserWindow => {

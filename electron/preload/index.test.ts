@@ -37,6 +37,12 @@ const apiMembers: { readonly [K in keyof LiqLensApi]: true } = {
   onHeartbeat: true,
   onSettingsChanged: true,
   onNoticesChanged: true,
+  listAccounts: true,
+  addAccount: true,
+  removeAccount: true,
+  listPositions: true,
+  onAccountsChanged: true,
+  onPositionsChanged: true,
 };
 
 async function loadPreload(): Promise<LiqLensApi> {

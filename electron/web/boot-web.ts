@@ -6,6 +6,9 @@ import type { Clock, Logger } from '../core/ports';
 import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
 import { openConfSettingsStore } from '../core/settings/conf-settings-store';
 import { readAppVersion } from '../core/app-version';
+import type { AccountsServiceDeps } from '../core/accounts/accounts-service';
+import { createGateway } from '../core/exchange/gateway';
+import { simulatorDemo } from '../sim/demo-market';
 import { startWebHost, type WebHost } from './web-host';
 
 /** Options for starting LiqLens in web mode. */
@@ -16,6 +19,8 @@ export interface WebModeOptions {
   readonly port?: number;
   readonly token?: string;
   readonly clock?: Clock;
+  /** Exchange access; defaults to ccxt gateways with the simulated Demo on first start. */
+  readonly exchange?: Pick<AccountsServiceDeps, 'createGateway' | 'demo' | 'pollMs'>;
 }
 
 /** LiqLens running in web mode: the core and the host that carries it. */
@@ -40,8 +45,9 @@ export async function bootWebMode(options: WebModeOptions): Promise<WebMode> {
     clock,
     logger: options.logger,
     app: { name, version, mode: 'web', dataDir: options.dataDir },
+    exchange: options.exchange ?? { createGateway, demo: simulatorDemo() },
   });
-  core.start();
+  await core.start();
   const host = await startWebHost({
     core,
     logger: options.logger,

@@ -63,7 +63,7 @@ describe('web host', () => {
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
     const { core } = createTestCore(dir);
-    core.start();
+    await core.start();
     host = await startWebHost({ core, logger: createSilentLogger(), staticDir });
     return { host, origin: `http://127.0.0.1:${host.port}` };
   }

@@ -19,5 +19,11 @@ export function createLiqLensApi(transport: ContractTransport): LiqLensApi {
     onHeartbeat: (callback) => transport.subscribe('core:heartbeat', callback),
     onSettingsChanged: (callback) => transport.subscribe('settings:changed', callback),
     onNoticesChanged: (callback) => transport.subscribe('notices:changed', callback),
+    listAccounts: () => transport.invoke('accounts:list', {}),
+    addAccount: (account) => transport.invoke('accounts:add', { account }),
+    removeAccount: (accountId) => transport.invoke('accounts:remove', { accountId }),
+    listPositions: () => transport.invoke('positions:list', {}),
+    onAccountsChanged: (callback) => transport.subscribe('accounts:changed', callback),
+    onPositionsChanged: (callback) => transport.subscribe('positions:changed', callback),
   };
 }

@@ -5,6 +5,7 @@
  * wrong payload fails `tsc` on both sides.
  */
 import { z } from 'zod';
+import type { RiskAccount } from '../domain/risk-account';
 
 /** Themes the renderer can draw; dark is the default. */
 export const ThemeSchema = z.enum(['dark', 'light']);
@@ -45,12 +46,119 @@ export interface AppInfo {
   readonly notices: readonly Notice[];
 }
 
+/** Venues an account can be connected to (Binance COIN-M is priced by the risk engine but not connected yet). */
+export const AccountVenueSchema = z.enum(['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid']);
+export type AccountVenue = z.infer<typeof AccountVenueSchema>;
+
+const labelSchema = z.string().trim().min(1, 'give the account a name').max(64);
+const baseUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(256).optional();
+
+/** A new account: read-only API keys, a public Hyperliquid address, or a position typed in by hand. */
+export const AccountAddSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('api-key'),
+    venue: AccountVenueSchema.exclude(['hyperliquid']),
+    label: labelSchema,
+    apiKey: z.string().trim().min(8, 'looks too short for an API key').max(256),
+    apiSecret: z.string().trim().min(8, 'looks too short for an API secret').max(256),
+    /** OKX only: the passphrase chosen when the key was made. */
+    passphrase: z.string().max(128).optional(),
+    baseUrl: baseUrlSchema,
+  }).strict(),
+  z.object({
+    kind: z.literal('address'),
+    venue: z.literal('hyperliquid'),
+    label: labelSchema,
+    address: z.string().trim().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x address of 40 hex digits'),
+    baseUrl: baseUrlSchema,
+  }).strict(),
+]);
+export type AccountAdd = z.infer<typeof AccountAddSchema>;
+
+/** How an account reads its positions. */
+export type AccountKind = 'api-key' | 'address' | 'demo';
+
+/** Where an account's data stands. */
+export type AccountStatus = 'connecting' | 'live' | 'stale' | 'error';
+
+/** What the permission check found for an account's key. */
+export interface KeyPermissions {
+  readonly readOnly: boolean;
+  readonly canTrade: boolean;
+  readonly canWithdraw: boolean;
+  /** A plain warning when the key can do more than read, otherwise absent. */
+  readonly warning?: string;
+}
+
+/** An account as the renderer sees it: never its keys. */
+export interface AccountSummary {
+  readonly id: string;
+  readonly label: string;
+  readonly venue: AccountVenue;
+  readonly kind: AccountKind;
+  readonly status: AccountStatus;
+  /** Why the status is not live, in plain words. */
+  readonly statusMessage?: string;
+  readonly permissions?: KeyPermissions;
+  /** When the last snapshot arrived, epoch ms; null before the first. */
+  readonly updatedAtMs: number | null;
+  readonly equity: number | null;
+  readonly maintenanceMargin: number | null;
+  /** Maintenance / equity of the account, 1 = liquidation. */
+  readonly marginRatio: number | null;
+}
+
+/** One open position with the exchange's numbers, the app's own, and the self-check between them. */
+export interface PositionView {
+  readonly accountId: string;
+  readonly venue: AccountVenue;
+  /** The venue's symbol, e.g. BTCUSDT or BTC-USDT-SWAP. */
+  readonly symbol: string;
+  /** A venue-neutral name such as BTC/USDT. */
+  readonly displaySymbol: string;
+  readonly side: 'long' | 'short';
+  readonly marginMode: 'isolated' | 'cross';
+  /** Base units. */
+  readonly sizeBase: number;
+  readonly entryPrice: number;
+  readonly markPrice: number;
+  readonly leverage: number | null;
+  /** The exchange's own liquidation price (the truth for a live position). */
+  readonly exchangeLiquidationPrice: number | null;
+  /** The app's own liquidation price from shared/risk. */
+  readonly computedLiquidationPrice: number | null;
+  /** computed − exchange, in price units; null when either is missing. */
+  readonly selfCheckDifference: number | null;
+  /** True when the difference is within one price tick. */
+  readonly selfCheckOk: boolean | null;
+  readonly tickSize: number;
+  readonly maintenanceMargin: number;
+  readonly marginRatio: number | null;
+  /** Signed fraction of the mark to the liquidation price (negative once past it). */
+  readonly distance: number | null;
+  readonly unrealizedPnl: number;
+  readonly updatedAtMs: number;
+  readonly stale: boolean;
+}
+
+/** An account's positions with the exact inputs the risk engine needs, so what-if runs in the renderer. */
+export interface AccountPositions {
+  readonly accountId: string;
+  readonly positions: readonly PositionView[];
+  /** The risk engine's input for this account (no secrets). */
+  readonly risk: RiskAccount | null;
+}
+
 /** Payload schemas of every request channel, renderer to core. Channels are `noun:verb`. */
 export const requests = {
   'app:info': z.object({}).strict(),
   'settings:get': z.object({}).strict(),
   'settings:update': z.object({ patch: SettingsPatchSchema }).strict(),
   'notices:dismiss': z.object({ id: z.string().min(1).max(128) }).strict(),
+  'accounts:list': z.object({}).strict(),
+  'accounts:add': z.object({ account: AccountAddSchema }).strict(),
+  'accounts:remove': z.object({ accountId: z.string().min(1).max(128) }).strict(),
+  'positions:list': z.object({}).strict(),
 } as const;
 
 /** Result type of every request channel. */
@@ -59,6 +167,10 @@ export interface Results {
   'settings:get': Settings;
   'settings:update': Settings;
   'notices:dismiss': readonly Notice[];
+  'accounts:list': readonly AccountSummary[];
+  'accounts:add': AccountSummary;
+  'accounts:remove': readonly AccountSummary[];
+  'positions:list': readonly AccountPositions[];
 }
 
 /** A request channel name. */
@@ -81,6 +193,8 @@ export interface Events {
   'core:heartbeat': Heartbeat;
   'settings:changed': Settings;
   'notices:changed': readonly Notice[];
+  'accounts:changed': readonly AccountSummary[];
+  'positions:changed': AccountPositions;
 }
 
 /** An event name. */
@@ -90,7 +204,7 @@ export type EventName = keyof Events;
 export const requestChannels = Object.keys(requests) as RequestChannel[];
 
 /** Every event name, in a stable order. */
-export const eventNames: readonly EventName[] = ['core:heartbeat', 'settings:changed', 'notices:changed'];
+export const eventNames: readonly EventName[] = ['core:heartbeat', 'settings:changed', 'notices:changed', 'accounts:changed', 'positions:changed'];
 
 /** The API the renderer uses: one method per request channel, `onX(cb) => unsubscribe` per event. */
 export interface LiqLensApi {
@@ -101,4 +215,10 @@ export interface LiqLensApi {
   onHeartbeat(callback: (heartbeat: Heartbeat) => void): () => void;
   onSettingsChanged(callback: (settings: Settings) => void): () => void;
   onNoticesChanged(callback: (notices: readonly Notice[]) => void): () => void;
+  listAccounts(): Promise<readonly AccountSummary[]>;
+  addAccount(account: AccountAdd): Promise<AccountSummary>;
+  removeAccount(accountId: string): Promise<readonly AccountSummary[]>;
+  listPositions(): Promise<readonly AccountPositions[]>;
+  onAccountsChanged(callback: (accounts: readonly AccountSummary[]) => void): () => void;
+  onPositionsChanged(callback: (positions: AccountPositions) => void): () => void;
 }

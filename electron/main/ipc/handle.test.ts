@@ -96,6 +96,10 @@ describe('registerContract()', () => {
     'settings:get': async () => ({ theme: 'dark', heartbeatMs: 1000 }),
     'settings:update': async ({ patch }) => ({ theme: patch.theme ?? 'dark', heartbeatMs: 1000 }),
     'notices:dismiss': async () => [],
+    'accounts:list': async () => [],
+    'accounts:add': async () => ({ id: 'a', label: 'A', venue: 'binance-usdm', kind: 'api-key', status: 'live', updatedAtMs: 1, equity: 1, maintenanceMargin: 0, marginRatio: 0 }),
+    'accounts:remove': async () => [],
+    'positions:list': async () => [],
   };
 
   it('registers every request channel of the contract, each answering through its own handler', async () => {

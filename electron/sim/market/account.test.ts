@@ -8,11 +8,12 @@ import type { SimAccount, SimAccountPosition, SimInstrument, SimMarketModel } fr
 /**
  * Each venue's trigger written out again from the research note, independent of margin-rules.ts:
  * Binance/Bybit/Hyperliquid MM = N·mmr − deduction with the tier of N at that price; Bybit cross
- * adds N·taker fee; OKX is N·(mmr of the contract-count tier + taker fee), no deduction.
+ * adds N·taker fee; OKX is N·(mmr of the contract-count tier + taker fee), no deduction. Bybit
+ * isolated values the position at its entry price (its official "Position Value = size × entry").
  */
-function requirement(venue: SimAccount['venue'], instrument: SimInstrument, marginMode: 'isolated' | 'cross', size: number, price: number): number {
+function requirement(venue: SimAccount['venue'], instrument: SimInstrument, marginMode: 'isolated' | 'cross', size: number, price: number, entryPrice: number): number {
   const rules = venueRulesOf(instrument, venue);
-  const notional = size * price;
+  const notional = size * (venue === 'bybit-linear' && marginMode === 'isolated' ? entryPrice : price);
   if (venue === 'okx-swap') {
     const tiers = rules.contractTiers ?? [];
     const tier = tiers.find((t) => size / rules.contractValue <= t.maxContracts) ?? tiers[tiers.length - 1]!;
@@ -31,7 +32,7 @@ function surplusAt(market: SimMarketModel, account: SimAccount, position: SimAcc
   const priced = (p: SimAccountPosition): number => (p.symbol === position.symbol ? price : p.markPrice);
   const legs = position.marginMode === 'isolated' ? [position] : account.positions.filter((p) => p.marginMode === 'cross');
   let surplus = position.marginMode === 'isolated' ? position.isolatedMargin : account.walletBalance;
-  for (const p of legs) surplus += sign(p) * p.size * (priced(p) - p.entryPrice) - requirement(account.venue, instrument(p.symbol), p.marginMode, p.size, priced(p));
+  for (const p of legs) surplus += sign(p) * p.size * (priced(p) - p.entryPrice) - requirement(account.venue, instrument(p.symbol), p.marginMode, p.size, priced(p), p.entryPrice);
   return surplus;
 }
 

@@ -1,6 +1,6 @@
 import { venueRulesOf } from './instruments';
 import { solveLiquidationPrice, type MarginLeg } from './liquidation-price';
-import { liquidationRequirement, maintenanceMargin } from './margin-rules';
+import { liquidationRequirement, maintenanceMargin, requirementPrice } from './margin-rules';
 import { deriveSeed } from './prng';
 import type { SimAccount, SimAccountPosition, SimInstrument, SimLiquidation, SimVenue } from './types';
 
@@ -82,8 +82,10 @@ export function openAccount(spec: SimAccountSpec, market: AccountMarket): Accoun
 
 const signOf = (p: HeldPosition): 1 | -1 => (p.side === 'long' ? 1 : -1);
 const pnl = (p: HeldPosition, market: AccountMarket): number => signOf(p) * p.size * (market.mark(p.symbol) - p.entryPrice);
-const requirement = (book: AccountBook, p: HeldPosition, market: AccountMarket): number =>
-  liquidationRequirement(venueRulesOf(market.instrument(p.symbol), book.venue), p.marginMode, p.size, market.mark(p.symbol));
+const requirement = (book: AccountBook, p: HeldPosition, market: AccountMarket): number => {
+  const rules = venueRulesOf(market.instrument(p.symbol), book.venue);
+  return liquidationRequirement(rules, p.marginMode, p.size, requirementPrice(rules, p.marginMode, p.entryPrice, market.mark(p.symbol)));
+};
 
 /**
  * The liquidation price the venue would report for `position`, by a numeric root search. Isolated:
@@ -112,7 +114,7 @@ export function snapshotAccount(book: AccountBook, market: AccountMarket): SimAc
   const positions = book.positions.map((p): SimAccountPosition => ({
     symbol: p.symbol, side: p.side, size: p.size, entryPrice: p.entryPrice, leverage: p.leverage, marginMode: p.marginMode, isolatedMargin: p.isolatedMargin,
     markPrice: market.mark(p.symbol), unrealizedPnl: pnl(p, market),
-    maintenanceMargin: maintenanceMargin(venueRulesOf(market.instrument(p.symbol), book.venue), p.size, market.mark(p.symbol)),
+    maintenanceMargin: ((rules) => maintenanceMargin(rules, p.size, requirementPrice(rules, p.marginMode, p.entryPrice, market.mark(p.symbol))))(venueRulesOf(market.instrument(p.symbol), book.venue)),
     liquidationPrice: liquidationPriceOf(book, p, market),
     positionSide: book.positionMode === 'hedge' ? p.side : 'both',
   }));

@@ -1,4 +1,4 @@
-import { liquidationRequirement } from './margin-rules';
+import { liquidationRequirement, requirementPrice } from './margin-rules';
 import { findRoot } from './root-search';
 import type { SimVenueRules } from './types';
 
@@ -30,7 +30,7 @@ export function marginSurplus(problem: LiquidationProblem, price: number): numbe
   let surplus = problem.fixedEquity - problem.fixedRequirement;
   for (const leg of problem.legs) {
     surplus += leg.sign * leg.size * (price - leg.entryPrice);
-    surplus -= liquidationRequirement(problem.rules, problem.marginMode, leg.size, price);
+    surplus -= liquidationRequirement(problem.rules, problem.marginMode, leg.size, requirementPrice(problem.rules, problem.marginMode, leg.entryPrice, price));
   }
   return surplus;
 }

@@ -8,8 +8,9 @@ import type { SimVenueRules } from './types';
  * - Binance USDⓈ-M: MM = N·mmr − cum with the bracket of N = size·price. Source:
  *   https://www.binance.com/en/support/faq/how-to-calculate-liquidation-price-of-usd%E2%93%A2-m-futures-contracts-b3c689c1f50a44cabb3a84e663b81d93
  * - Bybit linear: MM = position value·MMR − MM deduction of the risk-limit tier. Source:
- *   https://www.bybit.com/en/help-center/article/Liquidation-Price-USDT-Contract (tier picked at the
- *   price evaluated; Bybit documents no "recalculate at LP" rule, so this is an assumption).
+ *   https://www.bybit.com/en/help-center/article/Liquidation-Price-USDT-Contract. Isolated positions
+ *   take the position value at entry (the page's "Position Value = Contract Size × Entry Price"; see
+ *   `requirementPrice`); cross positions at the price evaluated.
  * - Hyperliquid: mmr = 1/(2·maxLeverage) of the margin tier, with deduction. Source:
  *   https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers
  * - OKX swap: the whole position at the rate of its contract-count tier, no deduction. Source:
@@ -44,4 +45,14 @@ export function closingFeeTerm(rules: SimVenueRules, marginMode: 'isolated' | 'c
 /** What equity must stay above: maintenance margin plus the venue's fee term, quote units. */
 export function liquidationRequirement(rules: SimVenueRules, marginMode: 'isolated' | 'cross', size: number, price: number): number {
   return maintenanceMargin(rules, size, price) + closingFeeTerm(rules, marginMode, size, price);
+}
+
+/**
+ * The price at which a position's requirement is measured when the mark is `price`. Bybit's
+ * official isolated formula values the position at its entry price (Position Value = size × entry,
+ * https://www.bybit.com/en/help-center/article/Liquidation-Price-USDT-Contract), so the requirement
+ * stays fixed as the mark moves; every other venue and mode measures it at the mark.
+ */
+export function requirementPrice(rules: SimVenueRules, marginMode: 'isolated' | 'cross', entryPrice: number, price: number): number {
+  return rules.venue === 'bybit-linear' && marginMode === 'isolated' ? entryPrice : price;
 }

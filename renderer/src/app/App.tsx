@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, Notice, Theme } from '../../../shared/ipc/contract';
 import { Workspace } from '../features/layout/Workspace';
+import { PositionsTable } from '../features/positions/PositionsTable';
+import { usePositions } from '../features/positions/usePositions';
 import { NoticeBanner } from '../features/notices/NoticeBanner';
 import { ConnectionPill } from '../features/status/ConnectionPill';
 import { CoreClock } from '../features/status/CoreClock';
@@ -21,6 +23,7 @@ export function App() {
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [theme, setTheme] = useState<Theme>('dark');
   const [actionError, setActionError] = useState<string>();
+  const { accounts, positions, error: positionsError } = usePositions(api, connection === 'connected');
 
   useEffect(() => {
     if (connection !== 'connected') return;
@@ -99,7 +102,12 @@ export function App() {
           {actionError}
         </div>
       )}
-      <Workspace />
+      {positionsError && (
+        <div className="notice notice--error" role="alert">
+          Positions could not be loaded: {positionsError}
+        </div>
+      )}
+      <Workspace positions={<PositionsTable accounts={accounts} positions={positions} />} />
       <footer className="statusbar">
         <span>{info ? `${info.name} ${info.version}` : 'LiqLens'}</span>
         <span title="Settings, history and recordings live here" data-testid="data-dir">

@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { EmptyState, Panel } from './Panel';
 
 /**
  * The trader's workspace: the chart takes the room, positions and what-if sit beside it, alerts
  * below. Panels show designed empty states until their features have data.
  */
-export function Workspace() {
+export function Workspace({ positions }: { readonly positions: ReactNode }) {
   return (
     <main className="workspace" aria-label="Workspace">
       <Panel title="Chart" area="chart">
@@ -14,9 +15,7 @@ export function Workspace() {
         </EmptyState>
       </Panel>
       <Panel title="Positions" area="positions">
-        <EmptyState heading="No positions yet">
-          Connect a read-only exchange key, track a Hyperliquid address, or type a position in by hand.
-        </EmptyState>
+        {positions}
       </Panel>
       <Panel title="What-if" area="whatif">
         <EmptyState heading="Select a position">

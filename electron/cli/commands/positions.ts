@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
+import type { Venue } from '../../../shared/domain/venue';
+import { GatewayError } from '../../core/exchange/errors';
+import { createGateway, type GatewayConfig } from '../../core/exchange/gateway';
+import type { CliIo } from '../cli-io';
+
+/** Venue names the command accepts (Binance COIN-M has no gateway profile yet). */
+const cliVenues: readonly Venue[] = ['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid'];
+
+function isCliVenue(name: string): name is Venue {
+  return (cliVenues as readonly string[]).includes(name);
+}
+
+function fail(io: CliIo, message: string): number {
+  io.stderr(`liqlens positions: ${message}`);
+  return 1;
+}
+
+/** The JSON the command prints (field order is part of the contract, see README of the issue). */
+function toJson(snapshot: AccountSnapshot): object {
+  return {
+    positions: snapshot.positions.map((p) => ({
+      venue: p.venue,
+      symbol: p.symbol,
+      side: p.side,
+      marginMode: p.marginMode,
+      size: p.size,
+      entryPrice: p.entryPrice,
+      markPrice: p.markPrice,
+      exchangeLiquidationPrice: p.exchangeLiquidationPrice,
+      computedLiquidationPrice: p.computedLiquidationPrice,
+      maintenanceMargin: p.maintenanceMargin,
+      marginRatio: p.marginRatio,
+    })),
+    account: { equity: snapshot.account.equity, maintenanceMargin: snapshot.account.maintenanceMargin, marginRatio: snapshot.account.marginRatio },
+  };
+}
+
+function price(value: number | null): string {
+  return value === null ? 'none' : String(Number(value.toPrecision(10)));
+}
+
+function percent(value: number | null): string {
+  return value === null ? '-' : `${(value * 100).toFixed(2)} %`;
+}
+
+/** A readable table: one line per position, then the account line. */
+function toTable(snapshot: AccountSnapshot): string[] {
+  const header = ['symbol', 'side', 'mode', 'size', 'entry', 'mark', 'liq (venue)', 'liq (LiqLens)', 'maint.', 'ratio'];
+  const rows = snapshot.positions.map((p) => [p.symbol, p.side, p.marginMode, String(p.size), price(p.entryPrice), price(p.markPrice), price(p.exchangeLiquidationPrice), price(p.computedLiquidationPrice), p.maintenanceMargin.toFixed(2), percent(p.marginRatio)]);
+  const widths = header.map((title, k) => Math.max(title.length, ...rows.map((row) => (row[k] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((cell, k) => cell.padEnd(widths[k] ?? 0)).join('  ').trimEnd();
+  const account = snapshot.account;
+  return [
+    line(header),
+    ...rows.map(line),
+    ...(rows.length === 0 ? ['(no open positions)'] : []),
+    `account: equity ${account.equity.toFixed(2)}, maintenance ${account.maintenanceMargin.toFixed(2)}, margin ratio ${percent(account.marginRatio)}`,
+  ];
+}
+
+/**
+ * `liqlens positions --venue V [--base-url URL] (--api-key K --api-secret S [--password P] | --address A) [--json]`:
+ * reads the account through the gateway and prints each position's venue and LiqLens liquidation
+ * prices (JSON with `--json`, else a table). `--base-url` replaces the venue's hosts (production,
+ * testnet or simulator). Bad arguments or a refused key: one line on stderr, exit 1.
+ */
+export async function runPositionsCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let values: { venue?: string; 'base-url'?: string; 'api-key'?: string; 'api-secret'?: string; password?: string; address?: string; json?: boolean };
+  try {
+    values = parseArgs({
+      args: [...args],
+      options: { venue: { type: 'string' }, 'base-url': { type: 'string' }, 'api-key': { type: 'string' }, 'api-secret': { type: 'string' }, password: { type: 'string' }, address: { type: 'string' }, json: { type: 'boolean', default: false } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    return fail(io, error instanceof Error ? error.message : String(error));
+  }
+  const venue = values.venue ?? '';
+  if (!isCliVenue(venue)) return fail(io, `--venue: expected one of ${cliVenues.join(', ')}, got "${venue}"`);
+  const baseUrl = values['base-url'];
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) return fail(io, `--base-url: expected an http(s) URL, got "${baseUrl}"`);
+  let credentials: GatewayConfig['credentials'];
+  if (venue === 'hyperliquid') {
+    if (values.address === undefined || !/^0x[0-9a-fA-F]{40}$/.test(values.address)) return fail(io, '--address: expected a 0x address of 40 hex digits (Hyperliquid is read by address)');
+    credentials = { address: values.address };
+  } else {
+    if (!values['api-key'] || !values['api-secret']) return fail(io, '--api-key and --api-secret are required for this venue');
+    if (venue === 'okx-swap' && !values.password) return fail(io, '--password: OKX keys need their passphrase');
+    credentials = { apiKey: values['api-key'], secret: values['api-secret'], ...(values.password === undefined ? {} : { password: values.password }) };
+  }
+  const gateway = createGateway({ venue, ...(baseUrl === undefined ? {} : { baseUrl }), credentials });
+  try {
+    const snapshot = await gateway.fetchAccount();
+    if (values.json === true) io.stdout(JSON.stringify(toJson(snapshot)));
+    else for (const line of toTable(snapshot)) io.stdout(line);
+    return 0;
+  } catch (error) {
+    return fail(io, error instanceof GatewayError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await gateway.close();
+  }
+}

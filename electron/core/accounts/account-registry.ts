@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AccountVenueSchema, type AccountVenue } from '../../../shared/ipc/contract';
+import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
+
+/** What LiqLens remembers about a connected account: never its keys (those live in the SecretStore). */
+export const AccountRecordSchema = z.object({
+  id: z.string().min(1).max(128),
+  label: z.string().min(1).max(64),
+  venue: AccountVenueSchema,
+  kind: z.enum(['api-key', 'address']),
+  /** Replaces the venue's hosts (testnet, simulator); absent for production. */
+  baseUrl: z.string().max(256).optional(),
+  /** Hyperliquid accounts: the public address. */
+  address: z.string().max(64).optional(),
+  createdAtMs: z.number().int().nonnegative(),
+}).strict();
+export type AccountRecord = z.infer<typeof AccountRecordSchema>;
+
+const FileSchema = z.object({ version: z.literal(1), accounts: z.array(AccountRecordSchema).max(100) }).strict();
+
+/** The persisted list of accounts, in `accounts.json` of the data folder. */
+export interface AccountRegistry {
+  list(): readonly AccountRecord[];
+  add(record: AccountRecord): void;
+  remove(id: string): boolean;
+  /** A problem found when the file was opened (it was damaged and moved aside). */
+  readonly problem: string | undefined;
+}
+
+/** Opens the account list in `dataDir`; every change is written atomically at once. */
+export function openAccountRegistry(dataDir: string, nowMs: number): AccountRegistry {
+  const filePath = join(dataDir, 'accounts.json');
+  const read = readJsonFile(filePath, FileSchema, { version: 1, accounts: [] }, nowMs, 'account list');
+  let accounts: readonly AccountRecord[] = read.value.accounts;
+  const save = (): void => writeJsonFileAtomic(filePath, { version: 1, accounts });
+  return {
+    problem: read.problem?.message,
+    list: () => accounts,
+    add(record) {
+      accounts = [...accounts, record];
+      save();
+    },
+    remove(id) {
+      const next = accounts.filter((account) => account.id !== id);
+      if (next.length === accounts.length) return false;
+      accounts = next;
+      save();
+      return true;
+    },
+  };
+}
+
+/** A short, unique id for a new account of `venue`. */
+export function newAccountId(venue: AccountVenue, nowMs: number, existing: readonly AccountRecord[]): string {
+  const base = `${venue}-${nowMs.toString(36)}`;
+  let id = base;
+  for (let n = 2; existing.some((account) => account.id === id); n += 1) id = `${base}-${n}`;
+  return id;
+}

@@ -1,0 +1,175 @@
+import type { AccountAdd, AccountPositions, AccountSummary, AccountVenue } from '../../../shared/ipc/contract';
+import type { ExchangeGateway, GatewayConfig, KeyCredentials } from '../exchange/gateway';
+import type { Clock, Logger, SecretStore } from '../ports';
+import { newAccountId, openAccountRegistry, type AccountRecord } from './account-registry';
+import { watchAccount, type AccountWatcher } from './account-watcher';
+import type { DemoMarket, DemoProvider } from './demo-provider';
+import { toKeyPermissions } from './permission-warning';
+import { toPositionViews } from './position-views';
+
+/** Everything the accounts service needs. */
+export interface AccountsServiceDeps {
+  readonly dataDir: string;
+  readonly secrets: SecretStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly createGateway: (config: GatewayConfig) => ExchangeGateway;
+  /** Starts the simulated Demo market when there are no accounts yet. */
+  readonly demo?: DemoProvider;
+  /** Poll interval for account snapshots, ms (default 5000). */
+  readonly pollMs?: number;
+  readonly onAccountsChanged: (accounts: readonly AccountSummary[]) => void;
+  readonly onPositionsChanged: (positions: AccountPositions) => void;
+  /** A problem to show the user once (e.g. a damaged account list). */
+  readonly onProblem: (message: string) => void;
+}
+
+/** Accounts: add, list, remove, and their live positions. */
+export interface AccountsService {
+  list(): readonly AccountSummary[];
+  /** Checks the key (permissions, a first fetch) before anything is saved; rejects with a plain reason. */
+  add(input: AccountAdd): Promise<AccountSummary>;
+  remove(accountId: string): Promise<readonly AccountSummary[]>;
+  positions(): readonly AccountPositions[];
+  /** Opens the saved accounts (re-checking key permissions), or the Demo when there are none. */
+  start(): Promise<void>;
+  /** Fetches every account now; resolves when all are done. */
+  refreshAll(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const venueNames: Readonly<Record<AccountVenue, string>> = {
+  'binance-usdm': 'Binance USD-M',
+  'bybit-linear': 'Bybit',
+  'okx-swap': 'OKX',
+  hyperliquid: 'Hyperliquid',
+};
+
+const secretKey = (id: string): string => `account:${id}`;
+
+/** Creates the accounts service. API keys go only to the SecretStore and to the gateway. */
+export function createAccountsService(deps: AccountsServiceDeps): AccountsService {
+  const { clock, logger, secrets } = deps;
+  const pollMs = deps.pollMs ?? 5000;
+  const registry = openAccountRegistry(deps.dataDir, clock.now());
+  const watchers = new Map<string, AccountWatcher>();
+  let demo: DemoMarket | undefined;
+
+  const list = (): AccountSummary[] => [...watchers.values()].map((watcher) => watcher.summary());
+  const positionsOf = (watcher: AccountWatcher): AccountPositions => {
+    const summary = watcher.summary();
+    const latest = watcher.latest();
+    return {
+      accountId: watcher.id,
+      positions: latest ? toPositionViews(watcher.id, summary.venue, latest.snapshot, latest.stale) : [],
+      risk: latest?.snapshot.risk ?? null,
+    };
+  };
+  const onChange = (watcher: AccountWatcher): void => {
+    deps.onPositionsChanged(positionsOf(watcher));
+    deps.onAccountsChanged(list());
+  };
+
+  const open = (id: string, label: string, venue: AccountVenue, kind: AccountSummary['kind'], config: GatewayConfig): AccountWatcher => {
+    const watcher = watchAccount({ id, label, venue, kind, gateway: deps.createGateway(config), clock, logger, pollMs, onChange });
+    watchers.set(id, watcher);
+    return watcher;
+  };
+
+  const checkPermissions = async (watcher: AccountWatcher, gatewayConfig: GatewayConfig): Promise<void> => {
+    const gateway = deps.createGateway(gatewayConfig);
+    try {
+      watcher.setPermissions(toKeyPermissions(await gateway.checkPermissions()));
+    } catch (error) {
+      logger.warn('permission check failed', { account: watcher.id, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      await gateway.close();
+    }
+  };
+
+  const startDemo = async (provider: DemoProvider): Promise<void> => {
+    demo = await provider();
+    for (const [index, account] of demo.accounts.entries()) {
+      const watcher = open(`demo-${index + 1}`, account.label, account.venue, 'demo', { venue: account.venue, baseUrl: account.baseUrl, credentials: account.credentials });
+      void watcher.refresh();
+    }
+  };
+
+  return {
+    list,
+    positions: () => [...watchers.values()].map(positionsOf),
+
+    async add(input) {
+      const credentials = input.kind === 'address' ? { address: input.address } : { apiKey: input.apiKey, secret: input.apiSecret, ...(input.passphrase ? { password: input.passphrase } : {}) };
+      const config: GatewayConfig = { venue: input.venue, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}), credentials };
+      const gateway = deps.createGateway(config);
+      let permissions;
+      try {
+        const report = await gateway.checkPermissions();
+        if (input.kind === 'api-key' && !report.canRead) {
+          throw new Error(`${venueNames[input.venue]} says this key cannot read positions: give it read permission.`);
+        }
+        permissions = toKeyPermissions(report);
+        await gateway.fetchAccount();
+      } finally {
+        await gateway.close();
+      }
+      const id = newAccountId(input.venue, clock.now(), registry.list());
+      if (input.kind === 'api-key') await secrets.set(secretKey(id), JSON.stringify(credentials));
+      const record: AccountRecord = {
+        id, label: input.label, venue: input.venue, kind: input.kind, createdAtMs: clock.now(),
+        ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
+        ...(input.kind === 'address' ? { address: input.address } : {}),
+      };
+      registry.add(record);
+      const watcher = open(id, input.label, input.venue, input.kind, config);
+      watcher.setPermissions(permissions);
+      await watcher.refresh();
+      return watcher.summary();
+    },
+
+    async remove(accountId) {
+      const watcher = watchers.get(accountId);
+      if (!watcher) throw new Error('There is no such account (it may have been removed already).');
+      watchers.delete(accountId);
+      await watcher.stop();
+      if (registry.remove(accountId)) await secrets.delete(secretKey(accountId));
+      if (demo && ![...watchers.values()].some((w) => w.summary().kind === 'demo')) {
+        await demo.stop();
+        demo = undefined;
+      }
+      const accounts = list();
+      deps.onAccountsChanged(accounts);
+      return accounts;
+    },
+
+    async start() {
+      if (registry.problem) deps.onProblem(registry.problem);
+      for (const record of registry.list()) {
+        const stored = record.kind === 'api-key' ? await secrets.get(secretKey(record.id)) : undefined;
+        if (record.kind === 'api-key' && !stored) {
+          deps.onProblem(`The key of "${record.label}" is not available in this session; remove the account and add it again.`);
+          continue;
+        }
+        const credentials = record.kind === 'address' ? { address: record.address ?? '' } : (JSON.parse(stored ?? '{}') as KeyCredentials);
+        const config: GatewayConfig = { venue: record.venue, ...(record.baseUrl ? { baseUrl: record.baseUrl } : {}), credentials };
+        const watcher = open(record.id, record.label, record.venue, record.kind, config);
+        void watcher.refresh();
+        void checkPermissions(watcher, config);
+      }
+      if (watchers.size === 0 && registry.list().length === 0 && deps.demo) await startDemo(deps.demo);
+      deps.onAccountsChanged(list());
+    },
+
+    async refreshAll() {
+      await Promise.all([...watchers.values()].map((watcher) => watcher.refresh()));
+    },
+
+    async stop() {
+      await Promise.all([...watchers.values()].map((watcher) => watcher.stop()));
+      watchers.clear();
+      await demo?.stop();
+      demo = undefined;
+    },
+  };
+}

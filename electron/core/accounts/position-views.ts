@@ -1,0 +1,46 @@
+import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
+import type { AccountVenue, PositionView } from '../../../shared/ipc/contract';
+import { evaluateAccount } from '../../../shared/risk';
+
+/** `BTC/USDT:USDT` → `BTC/USDT`: the name a trader reads. */
+export function displaySymbol(unifiedSymbol: string): string {
+  return unifiedSymbol.split(':')[0] ?? unifiedSymbol;
+}
+
+/**
+ * The positions of one snapshot as the renderer shows them: the exchange's liquidation price, the
+ * app's own (from the snapshot's risk input through shared/risk), the self-check between them, and
+ * the distance to liquidation. `stale` marks data older than the account's expected cadence.
+ */
+export function toPositionViews(accountId: string, venue: AccountVenue, snapshot: AccountSnapshot, stale: boolean): PositionView[] {
+  const risk = evaluateAccount(snapshot.risk);
+  return snapshot.positions.map((position, index) => {
+    const computed = risk.positions[index];
+    const tickSize = position.tickSize ?? 0;
+    const difference = position.selfCheckDifference;
+    return {
+      accountId,
+      venue,
+      symbol: position.symbol,
+      displaySymbol: displaySymbol(position.unifiedSymbol),
+      side: position.side,
+      marginMode: position.marginMode,
+      sizeBase: position.size,
+      entryPrice: position.entryPrice,
+      markPrice: position.markPrice,
+      leverage: position.leverage,
+      exchangeLiquidationPrice: position.exchangeLiquidationPrice,
+      computedLiquidationPrice: position.computedLiquidationPrice,
+      selfCheckDifference: difference,
+      // Within one tick (plus float noise) counts as agreeing: venues round their price to the tick.
+      selfCheckOk: difference === null ? null : Math.abs(difference) <= tickSize * 1.000001 + 1e-9,
+      tickSize,
+      maintenanceMargin: position.maintenanceMargin,
+      marginRatio: position.marginRatio,
+      distance: computed?.distance ?? null,
+      unrealizedPnl: position.unrealizedPnl,
+      updatedAtMs: snapshot.fetchedAtMs,
+      stale,
+    };
+  });
+}

@@ -1,0 +1,189 @@
+import type { Exchange } from 'ccxt';
+import type { MarketInfo } from '../../../shared/domain/market-info';
+import type { Tier } from '../../../shared/domain/tier';
+import { buildAccountSnapshot, type SymbolFacts } from './account-snapshot';
+import { createCcxtClient, usesPlainWs } from './ccxt-client';
+import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
+import type { ExchangeGateway, GatewayConfig } from './gateway';
+import { mapCrossWallet, mapHyperliquidTiers, mapLiquidations, mapMarket, mapMarkTick, mapPermissions, mapPosition, mapTiers, positionSymbol, type MappedPosition } from './map-ccxt';
+import { createMarketData } from './market-data';
+import { withRetry } from './retry';
+import { runStreamLoop } from './stream-loop';
+import { venueProfiles, type VenueProfile } from './venues';
+
+/** Tiers change rarely (venues announce changes days ahead): re-read them at most hourly. */
+const tierCacheMs = 3_600_000;
+
+/** The pieces of one gateway the market-data and stream helpers share. */
+export interface AdapterContext {
+  readonly profile: VenueProfile;
+  readonly exchange: Exchange;
+  /** Runs a ccxt call with retry and error mapping. */
+  readonly call: <T>(run: () => Promise<T>) => Promise<T>;
+  /** Calls one of ccxt's implicit raw endpoints by name (the venue files name them). */
+  readonly raw: (method: string, params: Readonly<Record<string, unknown>>) => Promise<unknown>;
+  readonly mapError: (error: unknown) => GatewayError;
+  /** The market of a venue or unified symbol; rejects when the venue lists none. */
+  readonly market: (symbol: string) => Promise<MarketInfo>;
+}
+
+function secretsOf(config: GatewayConfig): string[] {
+  const credentials = config.credentials;
+  if (credentials === null || !('apiKey' in credentials)) return [];
+  return [credentials.apiKey, credentials.secret, credentials.password ?? ''];
+}
+
+/**
+ * The generic gateway on ccxt's unified API, driven by the venue's profile (venues/*.ts). Throws a
+ * `GatewayError` of kind `unsupported` for a venue without a profile.
+ */
+export function createAdapter(config: GatewayConfig): ExchangeGateway {
+  const profile = venueProfiles[config.venue];
+  if (profile === undefined) throw new GatewayError('unsupported', `${config.venue} is not supported yet.`);
+  const exchange = createCcxtClient(profile, config);
+  const secrets = secretsOf(config);
+  const stops = new Set<() => void>();
+  const tierCache = new Map<string, { readonly atMs: number; readonly facts: Promise<{ tiers: Tier[]; maxLeverage: number | null }> }>();
+  let markets: Promise<readonly MarketInfo[]> | null = null;
+  let streamsReady: Promise<void> | null = null;
+
+  const mapError = (error: unknown): GatewayError => mapCcxtError(error, profile.label, secrets, parseRetryAfter(exchange.last_response_headers?.['retry-after'] ?? exchange.last_response_headers?.['Retry-After'], Date.now()));
+  const call = <T>(run: () => Promise<T>): Promise<T> => withRetry(run, mapError);
+  const raw = async (method: string, params: Readonly<Record<string, unknown>>): Promise<unknown> => {
+    const fn: unknown = (exchange as unknown as Record<string, unknown>)[method];
+    if (typeof fn !== 'function') throw new GatewayError('unsupported', `${profile.label} does not offer ${method}.`);
+    return call(() => (fn as (p: Record<string, unknown>) => Promise<unknown>).call(exchange, { ...params }));
+  };
+  const loadMarkets = (): Promise<readonly MarketInfo[]> => {
+    markets ??= call(() => exchange.loadMarkets()).then((loaded) => Object.values(loaded).flatMap((m) => mapMarket(profile.venue, m) ?? []));
+    markets.catch(() => (markets = null));
+    return markets;
+  };
+  const market = async (symbol: string): Promise<MarketInfo> => {
+    const found = (await loadMarkets()).find((m) => m.symbol === symbol || m.unifiedSymbol === symbol);
+    if (found === undefined) throw new GatewayError('exchange', `${profile.label} lists no perpetual ${symbol}.`);
+    return found;
+  };
+  const context: AdapterContext = { profile, exchange, call, raw, mapError, market };
+
+  const tiersOf = (info: MarketInfo): Promise<{ tiers: Tier[]; maxLeverage: number | null }> => {
+    const cached = tierCache.get(info.symbol);
+    if (cached !== undefined && Date.now() - cached.atMs < tierCacheMs) return cached.facts;
+    const source = profile.tiers;
+    const facts =
+      source.source === 'hyperliquid-margin-tables'
+        ? raw(source.rawMethod, { type: 'meta' }).then((meta) => mapHyperliquidTiers(meta, info.symbol) ?? { tiers: [], maxLeverage: info.maxLeverage })
+        : call(() => exchange.fetchMarketLeverageTiers(info.unifiedSymbol, { ...source.params })).then((rows) => {
+              const tiers = mapTiers(profile.venue, rows);
+              // Binance lists no max leverage on the market: its first tier's is the contract's.
+              return { tiers, maxLeverage: info.maxLeverage ?? tiers[0]?.maxLeverage ?? null };
+            });
+    tierCache.set(info.symbol, { atMs: Date.now(), facts });
+    facts.catch(() => tierCache.delete(info.symbol));
+    return facts;
+  };
+  const requireCredentials = (): void => {
+    if (config.credentials === null) throw new GatewayError('auth', `${profile.label}: no API key or address configured: check your key settings.`);
+  };
+  /** ccxt refuses plain ws:// until its proxy-agent module is loaded (research/toolchain.md §3). */
+  const prepareStreams = (): Promise<void> => {
+    streamsReady ??= (async () => {
+      if (usesPlainWs(config)) await exchange.loadHttpProxyAgent();
+      await loadMarkets();
+    })();
+    streamsReady.catch(() => (streamsReady = null));
+    return streamsReady;
+  };
+  const track = (stop: () => void): (() => void) => {
+    const wrapped = (): void => {
+      stop();
+      stops.delete(wrapped);
+    };
+    stops.add(wrapped);
+    return wrapped;
+  };
+
+  return {
+    venue: profile.venue,
+    loadMarkets,
+    async fetchAccount() {
+      requireCredentials();
+      await loadMarkets();
+      const rawPositions = await call(() => exchange.fetchPositions(undefined, { ...profile.positionsParams }));
+      const balance = await call(() => exchange.fetchBalance({ ...profile.balanceParams }));
+      const mapped: MappedPosition[] = [];
+      const facts = new Map<string, SymbolFacts>();
+      for (const position of rawPositions) {
+        const info = await market(positionSymbol(position));
+        const one = mapPosition(profile.venue, position, info);
+        if (one === null) continue;
+        mapped.push(one);
+        if (!facts.has(info.symbol)) {
+          const tiers = await tiersOf(info);
+          facts.set(info.symbol, { tiers: tiers.tiers, maxLeverage: tiers.maxLeverage, tickSize: info.tickSize, takerFeeRate: info.takerFeeRate });
+        }
+      }
+      const wallet = mapCrossWallet(profile.venue, balance, mapped);
+      if (wallet === null) throw new GatewayError('exchange', `${profile.label}: the balance answer has no wallet balance.`);
+      return buildAccountSnapshot(profile.venue, mapped, facts, wallet, Date.now());
+    },
+    async fetchTiers(symbol) {
+      return (await tiersOf(await market(symbol))).tiers;
+    },
+    ...createMarketData(context),
+    watchMarkPrice(symbol, onTick, onState) {
+      const stream = profile.markStream;
+      let unified: string | null = null;
+      return track(
+        runStreamLoop({
+          prepare: async () => {
+            await prepareStreams();
+            unified = (await market(symbol)).unifiedSymbol;
+          },
+          watch: () => (stream.method === 'watchMarkPrice' ? exchange.watchMarkPrice(unified ?? symbol) : exchange.watchTicker(unified ?? symbol)),
+          onData: (ticker, receivedAtMs) => {
+            const tick = mapMarkTick(ticker, symbol, receivedAtMs);
+            if (tick !== null) onTick(tick);
+          },
+          onState,
+          staleAfterMs: stream.staleAfterMs,
+          mapError,
+        }),
+      );
+    },
+    watchLiquidations(symbol, onLiquidation, onState) {
+      const stream = profile.liquidationStream;
+      if (stream === null) {
+        onState({ status: 'stale', sinceMs: Date.now(), reason: `${profile.label} publishes no public liquidation feed.` });
+        return () => undefined;
+      }
+      let info: MarketInfo | null = null;
+      return track(
+        runStreamLoop({
+          prepare: async () => {
+            await prepareStreams();
+            info = await market(symbol);
+          },
+          watch: () => (stream.method === 'watchLiquidations' ? exchange.watchLiquidations(info?.unifiedSymbol ?? symbol) : exchange.watchLiquidationsForSymbols([info?.unifiedSymbol ?? symbol])),
+          onData: (rows) => {
+            for (const liquidation of mapLiquidations(rows, stream.sideMeans, info?.symbol ?? symbol, info?.contractSize ?? 1)) onLiquidation(liquidation);
+          },
+          onState,
+          // Liquidations are sparse: silence is normal, so this stream is never stale.
+          staleAfterMs: null,
+          mapError,
+        }),
+      );
+    },
+    async checkPermissions() {
+      requireCredentials();
+      const source = profile.permissions;
+      if (source.rawMethod === null) return mapPermissions(source.source, null);
+      return mapPermissions(source.source, await raw(source.rawMethod, {}));
+    },
+    async close() {
+      for (const stop of [...stops]) stop();
+      await exchange.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import ccxt from 'ccxt';
+
+/**
+ * What went wrong, in the terms the rest of the core acts on:
+ * - `network`: timeouts, drops, rate limits; retryable (retry.ts backs off, honouring `retryAfterMs`).
+ * - `auth`: the key is wrong, lacks a permission, or is missing; the user must fix the key.
+ * - `clock`: the venue rejected the request time (ccxt `InvalidNonce`); the user must fix the clock.
+ * - `unsupported`: the venue does not offer this (e.g. Hyperliquid open-interest history).
+ * - `exchange`: anything else the venue answered; `message` carries the venue's own text.
+ */
+export type GatewayErrorKind = 'network' | 'auth' | 'clock' | 'unsupported' | 'exchange';
+
+/** An error the gateway raises: a user-facing one-line message, never containing key or secret. */
+export class GatewayError extends Error {
+  readonly kind: GatewayErrorKind;
+  /** Whether retrying the same call later may succeed. */
+  readonly retryable: boolean;
+  /** The venue's Retry-After in milliseconds, when it sent one. */
+  readonly retryAfterMs: number | null;
+
+  constructor(kind: GatewayErrorKind, message: string, retryAfterMs: number | null = null) {
+    super(message);
+    this.name = 'GatewayError';
+    this.kind = kind;
+    this.retryable = kind === 'network';
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** Removes every secret (and request signatures) from a message before it can reach a user or a log. */
+export function redact(message: string, secrets: readonly string[]): string {
+  let text = message;
+  for (const secret of secrets) if (secret.length >= 4) text = text.split(secret).join('***');
+  // Signed query strings carry signatures and sometimes keys; the venue's own text is what matters.
+  return text.replace(/(signature|sign|apiKey|api_key)=[^&\s"]+/gi, '$1=***');
+}
+
+/**
+ * Maps anything a ccxt call threw to a `GatewayError`. ccxt's hierarchy: `RateLimitExceeded` ⊂
+ * `DDoSProtection` ⊂ `NetworkError` ⊃ `RequestTimeout`; `PermissionDenied` ⊂ `AuthenticationError`;
+ * `InvalidNonce` ⊂ `NetworkError` (so it is tested first). A `GatewayError` passes through unchanged.
+ *
+ * @param venueLabel shown to the user, e.g. "Binance USDⓈ-M".
+ * @param secrets the key, secret and passphrase, scrubbed from every message.
+ * @param retryAfterMs the venue's Retry-After header of the failed response, when known.
+ */
+export function mapCcxtError(error: unknown, venueLabel: string, secrets: readonly string[], retryAfterMs: number | null = null): GatewayError {
+  if (error instanceof GatewayError) return error;
+  const raw = error instanceof Error ? error.message : String(error);
+  const venueText = redact(raw, secrets).replace(/\s+/g, ' ').trim();
+  // ccxt 4.5 derives InvalidNonce from NetworkError: it must be matched first, or a clock problem would be retried forever.
+  if (error instanceof ccxt.InvalidNonce) {
+    return new GatewayError('clock', `${venueLabel} rejected the request time: your computer's clock is off; sync it with internet time. (${venueText})`);
+  }
+  if (error instanceof ccxt.NetworkError) {
+    const what = error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection ? 'is rate-limiting requests' : error instanceof ccxt.RequestTimeout ? 'did not answer in time' : 'could not be reached';
+    return new GatewayError('network', `${venueLabel} ${what}; retrying. (${venueText})`, retryAfterMs);
+  }
+  if (error instanceof ccxt.AuthenticationError) {
+    return new GatewayError('auth', `${venueLabel} refused the API key: check your key, secret${venueLabel.startsWith('OKX') ? ', passphrase' : ''} and its read permission. (${venueText})`);
+  }
+  if (error instanceof ccxt.NotSupported) return new GatewayError('unsupported', `${venueLabel} does not offer this. (${venueText})`);
+  if (error instanceof ccxt.ExchangeError) return new GatewayError('exchange', `${venueLabel}: ${venueText}`);
+  return new GatewayError('exchange', `${venueLabel}: unexpected error: ${venueText}`);
+}
+
+/**
+ * Parses an HTTP Retry-After header (seconds or an HTTP date) into milliseconds from `nowMs`;
+ * null when absent or unparseable.
+ */
+export function parseRetryAfter(header: unknown, nowMs: number): number | null {
+  if (typeof header !== 'string' || header.trim() === '') return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}

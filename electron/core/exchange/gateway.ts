@@ -1,0 +1,93 @@
+import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
+import type { Candle } from '../../../shared/domain/candle';
+import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
+import type { MarketInfo } from '../../../shared/domain/market-info';
+import type { OpenInterestPoint, TakerVolumePoint } from '../../../shared/domain/open-interest';
+import type { PermissionReport } from '../../../shared/domain/permission-report';
+import type { MarkTick, StreamState } from '../../../shared/domain/stream-state';
+import type { Tier } from '../../../shared/domain/tier';
+import type { Timeframe } from '../../../shared/domain/timeframe';
+import type { Venue } from '../../../shared/domain/venue';
+import { createAdapter } from './adapter';
+
+export type { AccountSnapshot, Candle, MarketInfo, MarkTick, OpenInterestPoint, PermissionReport, RealizedLiquidation, StreamState, TakerVolumePoint, Tier, Timeframe, Venue };
+
+/** API key credentials (Binance, Bybit, OKX; OKX also needs the passphrase as `password`). */
+export interface KeyCredentials {
+  readonly apiKey: string;
+  readonly secret: string;
+  readonly password?: string;
+}
+
+/** A public wallet address (Hyperliquid reads accounts by address, no key). */
+export interface AddressCredentials {
+  readonly address: string;
+}
+
+/** How to reach one venue. */
+export interface GatewayConfig {
+  readonly venue: Venue;
+  /**
+   * Replaces every host of the venue (REST and WebSocket; production, testnet or simulator), e.g.
+   * `http://127.0.0.1:8080/binance`. The WebSocket URL is derived (http→ws, https→wss). Omit for
+   * production.
+   */
+  readonly baseUrl?: string;
+  /** null: public data only (account calls reject with an auth error). */
+  readonly credentials: KeyCredentials | AddressCredentials | null;
+  /** Per request timeout in milliseconds; default 10 000. */
+  readonly timeoutMs?: number;
+}
+
+/** Callback for stream health changes. */
+export type StreamStateListener = (state: StreamState) => void;
+
+/**
+ * The exchange as the rest of the core sees it: strict domain types, errors mapped to
+ * `GatewayError` (see errors.ts), no ccxt types. Every method may reject with a `GatewayError`.
+ */
+export interface ExchangeGateway {
+  readonly venue: Venue;
+  /** Linear perpetual contracts the venue lists (cached after the first call). */
+  loadMarkets(): Promise<readonly MarketInfo[]>;
+  /**
+   * Positions, balance and tiers of the account, with the app's own liquidation price per
+   * position beside the venue's. Needs credentials.
+   */
+  fetchAccount(): Promise<AccountSnapshot>;
+  /** Maintenance tiers of one symbol (venue symbol or unified), ascending. */
+  fetchTiers(symbol: string): Promise<readonly Tier[]>;
+  /** OHLCV of last-trade or mark price, oldest first; `limit` defaults to the venue's page size. */
+  fetchCandles(symbol: string, timeframe: Timeframe, kind: 'last' | 'mark', sinceMs?: number, limit?: number): Promise<readonly Candle[]>;
+  /** Open-interest history, oldest first, in base units and USD. */
+  fetchOpenInterestHistory(symbol: string, timeframe: Timeframe, sinceMs?: number): Promise<readonly OpenInterestPoint[]>;
+  /**
+   * Taker buy/sell volume per period, oldest first: the venue's statistic where it has one
+   * (Binance takerlongshortRatio), otherwise derived from candles' taker-buy volume; rejects with a
+   * `GatewayError` of kind `unsupported` where neither exists (see venues/<venue>.ts).
+   */
+  fetchTakerVolume(symbol: string, timeframe: Timeframe, sinceMs?: number): Promise<readonly TakerVolumePoint[]>;
+  /**
+   * Streams mark prices; reconnects with backoff and resubscribes. Returns an unsubscribe function.
+   * `onState` reports live / reconnecting / stale (cadence per venue in venues/<venue>.ts).
+   */
+  watchMarkPrice(symbol: string, onTick: (tick: MarkTick) => void, onState: StreamStateListener): () => void;
+  /**
+   * Streams the venue's realized liquidations of one symbol, side normalised to the LIQUIDATED
+   * position's side. Returns an unsubscribe function. Liquidations are sparse, so this stream is
+   * never reported stale, only reconnecting.
+   */
+  watchLiquidations(symbol: string, onLiquidation: (liquidation: RealizedLiquidation) => void, onState: StreamStateListener): () => void;
+  /** What the key may do, from the venue's permission endpoint; Hyperliquid addresses are read-only. */
+  checkPermissions(): Promise<PermissionReport>;
+  /** Stops every stream and closes connections. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a gateway for one venue (ccxt under the hood). Cheap: nothing is fetched until a method
+ * is called.
+ */
+export function createGateway(config: GatewayConfig): ExchangeGateway {
+  return createAdapter(config);
+}

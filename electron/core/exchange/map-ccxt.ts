@@ -1,0 +1,390 @@
+import type { Candle } from '../../../shared/domain/candle';
+import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
+import type { MarginMode } from '../../../shared/domain/margin-mode';
+import type { MarketInfo } from '../../../shared/domain/market-info';
+import type { OpenInterestPoint, TakerVolumePoint } from '../../../shared/domain/open-interest';
+import type { PermissionReport } from '../../../shared/domain/permission-report';
+import type { Side } from '../../../shared/domain/side';
+import type { MarkTick } from '../../../shared/domain/stream-state';
+import type { Tier } from '../../../shared/domain/tier';
+import type { Venue } from '../../../shared/domain/venue';
+import { continuousDeductions } from '../../../shared/risk';
+import type { PermissionSource } from './venues/venue-profile';
+
+/*
+ * The one place where ccxt's loose results (`number | undefined`, `info: any`) become strict
+ * domain types. Everything arrives as `unknown` and is parsed field by field; a row that cannot be
+ * read is dropped (null), never half-filled. Raw `info` fields are read where ccxt's derived ones
+ * are wrong or missing (research/liquidation-formulas.md §1.8, §2.7, §3.5, §4.5, §6).
+ */
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** `value` as an object, or an empty one. */
+function rowOf(value: unknown): Row {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Row) : {};
+}
+
+/** `value` as an array, or an empty one. */
+function listOf(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? (value as unknown[]) : [];
+}
+
+/** A finite number from a number or a decimal string; null for "", undefined, NaN. */
+function num(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
+/** A price the venue reports, where "0", "", null and negatives mean "none" (pitfall §6.12). */
+function positivePrice(value: unknown): number | null {
+  const parsed = num(value);
+  return parsed !== null && parsed > 0 ? parsed : null;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+/** The venue symbol of a ccxt market: its `id`, except Hyperliquid whose id is an asset index (§4.5). */
+export function venueSymbolOf(venue: Venue, market: unknown): string {
+  const row = rowOf(market);
+  return venue === 'hyperliquid' ? text(row['baseName']) || text(row['base']) : text(row['id']);
+}
+
+/** A ccxt market as `MarketInfo`, or null for anything but an active linear perpetual. */
+export function mapMarket(venue: Venue, market: unknown): MarketInfo | null {
+  const row = rowOf(market);
+  if (row['swap'] !== true || row['linear'] === false) return null;
+  const limits = rowOf(rowOf(row['limits'])['leverage']);
+  const symbol = venueSymbolOf(venue, market);
+  const unifiedSymbol = text(row['symbol']);
+  if (symbol === '' || unifiedSymbol === '') return null;
+  return {
+    symbol,
+    unifiedSymbol,
+    base: text(row['base']),
+    quote: text(row['quote']),
+    settle: text(row['settle']),
+    tickSize: num(rowOf(row['precision'])['price']),
+    contractSize: num(row['contractSize']) ?? 1,
+    takerFeeRate: num(row['taker']),
+    maxLeverage: num(limits['max']),
+  };
+}
+
+/** A position read from the venue, before tiers are attached. */
+export interface MappedPosition {
+  readonly symbol: string;
+  readonly unifiedSymbol: string;
+  readonly side: Side;
+  readonly marginMode: MarginMode;
+  /** RiskPosition units: contracts on OKX, base units elsewhere. */
+  readonly size: number;
+  readonly contractSize: number;
+  readonly entryPrice: number;
+  readonly markPrice: number;
+  readonly leverage: number | null;
+  /** Isolated margin excluding PnL as RiskPosition defines it; 0 for cross. */
+  readonly isolatedMargin: number;
+  readonly unrealizedPnl: number;
+  readonly exchangeLiquidationPrice: number | null;
+  /** Filed under a hedge-mode leg (Binance LONG/SHORT, Bybit positionIdx 1/2, OKX long/short). */
+  readonly hedgeLeg: boolean;
+}
+
+interface RawFields {
+  readonly signedSize: number | null;
+  readonly sideHint: string;
+  readonly entry: number | null;
+  readonly mark: number | null;
+  readonly pnl: number | null;
+  readonly liquidation: unknown;
+  readonly isolated: boolean;
+  readonly isolatedMargin: number;
+  readonly leverage: number | null;
+  readonly hedgeLeg: boolean;
+}
+
+/** Each venue's raw position row (sources: research/liquidation-formulas.md §1.5, §2.6, §3.4, §4.4). */
+function rawFields(venue: Venue, info: Row): RawFields | null {
+  switch (venue) {
+    case 'binance-usdm':
+    case 'binance-coinm': {
+      // `isolatedWallet` excludes PnL; `isolatedMargin` includes it (pitfall §6.4). v3 has no marginType.
+      const wallet = num(info['isolatedWallet']) ?? 0;
+      const isolated = text(info['marginType']) === 'isolated' || (info['marginType'] === undefined && wallet !== 0);
+      const positionSide = text(info['positionSide']);
+      return { signedSize: num(info['positionAmt']), sideHint: positionSide, entry: num(info['entryPrice']), mark: num(info['markPrice']), pnl: num(info['unRealizedProfit']), liquidation: info['liquidationPrice'], isolated, isolatedMargin: isolated ? wallet : 0, leverage: num(info['leverage']), hedgeLeg: positionSide === 'LONG' || positionSide === 'SHORT' };
+    }
+    case 'bybit-linear': {
+      // `tradeMode` is deprecated on v5 (account-level margin mode); 1 = isolated where it is sent.
+      const isolated = num(info['tradeMode']) === 1;
+      const size = num(info['size']);
+      const side = text(info['side']);
+      const idx = num(info['positionIdx']);
+      const sign = idx === 2 || (idx !== 1 && side === 'Sell') ? -1 : 1;
+      return { signedSize: size === null ? null : sign * Math.abs(size), sideHint: '', entry: num(info['avgPrice']), mark: num(info['markPrice']), pnl: num(info['unrealisedPnl']), liquidation: info['liqPrice'], isolated, isolatedMargin: isolated ? num(info['positionIM']) ?? num(info['positionBalance']) ?? 0 : 0, leverage: num(info['leverage']), hedgeLeg: idx === 1 || idx === 2 };
+    }
+    case 'okx-swap': {
+      const isolated = text(info['mgnMode']) === 'isolated';
+      const posSide = text(info['posSide']);
+      const pos = num(info['pos']);
+      const signed = pos === null ? null : posSide === 'short' ? -Math.abs(pos) : posSide === 'long' ? Math.abs(pos) : pos;
+      return { signedSize: signed, sideHint: '', entry: num(info['avgPx']), mark: num(info['markPx']), pnl: num(info['upl']), liquidation: info['liqPx'], isolated, isolatedMargin: isolated ? num(info['margin']) ?? 0 : 0, leverage: num(info['lever']), hedgeLeg: posSide === 'long' || posSide === 'short' };
+    }
+    case 'hyperliquid': {
+      const position = rowOf(info['position']);
+      const leverage = rowOf(position['leverage']);
+      const szi = num(position['szi']);
+      const entry = num(position['entryPx']);
+      const value = num(position['positionValue']);
+      const isolated = text(leverage['type']) === 'isolated';
+      // Isolated margin = rawUsd + szi × entryPx (§4.4); the mark is positionValue / |szi| (ccxt leaves it undefined, §4.5).
+      const rawUsd = num(leverage['rawUsd']) ?? 0;
+      return { signedSize: szi, sideHint: '', entry, mark: szi && value !== null ? value / Math.abs(szi) : null, pnl: num(position['unrealizedPnl']), liquidation: position['liquidationPx'], isolated, isolatedMargin: isolated && szi !== null && entry !== null ? rawUsd + szi * entry : 0, leverage: num(leverage['value']), hedgeLeg: false };
+    }
+  }
+}
+
+/** A ccxt position as a `MappedPosition` (raw `info` fields), or null for an empty or unreadable row. */
+export function mapPosition(venue: Venue, position: unknown, market: MarketInfo): MappedPosition | null {
+  const raw = rawFields(venue, rowOf(rowOf(position)['info']));
+  if (raw === null || raw.signedSize === null || raw.signedSize === 0 || raw.entry === null || raw.mark === null) return null;
+  const side: Side = raw.sideHint === 'LONG' ? 'long' : raw.sideHint === 'SHORT' ? 'short' : raw.signedSize > 0 ? 'long' : 'short';
+  return {
+    symbol: market.symbol,
+    unifiedSymbol: market.unifiedSymbol,
+    side,
+    marginMode: raw.isolated ? 'isolated' : 'cross',
+    size: Math.abs(raw.signedSize),
+    contractSize: venue === 'okx-swap' ? market.contractSize : 1,
+    entryPrice: raw.entry,
+    markPrice: raw.mark,
+    leverage: raw.leverage,
+    isolatedMargin: raw.isolatedMargin,
+    unrealizedPnl: raw.pnl ?? 0,
+    exchangeLiquidationPrice: positivePrice(raw.liquidation),
+    hedgeLeg: raw.hedgeLeg,
+  };
+}
+
+/** The unified symbol of a ccxt position (to find its market). */
+export function positionSymbol(position: unknown): string {
+  return text(rowOf(position)['symbol']);
+}
+
+function coinRow(rows: readonly unknown[], key: string, coins: readonly string[]): Row {
+  return rowOf(rows.find((row) => coins.includes(text(rowOf(row)[key]))));
+}
+
+/**
+ * The cross wallet balance RiskAccount wants (excluding PnL and isolated margins) from ccxt's
+ * `fetchBalance().info`: Binance `totalCrossWalletBalance` (§1.5); Bybit coin `walletBalance` and OKX
+ * `cashBal` include isolated margins, so those are subtracted (§2.6, §3.4); Hyperliquid cross
+ * account value minus cross PnL (§4.4). Null when the field is missing.
+ */
+export function mapCrossWallet(venue: Venue, balance: unknown, positions: readonly MappedPosition[]): number | null {
+  const info = rowOf(rowOf(balance)['info']);
+  const isolatedMargins = positions.reduce((sum, p) => sum + p.isolatedMargin, 0);
+  const crossPnl = positions.filter((p) => p.marginMode === 'cross').reduce((sum, p) => sum + p.unrealizedPnl, 0);
+  switch (venue) {
+    case 'binance-usdm':
+    case 'binance-coinm':
+      return num(info['totalCrossWalletBalance']) ?? num(coinRow(listOf(info['assets']), 'asset', ['USDT']).crossWalletBalance);
+    case 'bybit-linear': {
+      const account = rowOf(listOf(rowOf(info['result'])['list'])[0]);
+      const wallet = num(coinRow(listOf(account['coin']), 'coin', ['USDT'])['walletBalance']);
+      return wallet === null ? null : wallet - isolatedMargins;
+    }
+    case 'okx-swap': {
+      const account = rowOf(listOf(info['data'])[0]);
+      const cash = num(coinRow(listOf(account['details']), 'ccy', ['USDT'])['cashBal']);
+      return cash === null ? null : cash - isolatedMargins;
+    }
+    case 'hyperliquid': {
+      const value = num(rowOf(info['crossMarginSummary'])['accountValue']);
+      return value === null ? null : value - crossPnl;
+    }
+  }
+}
+
+/**
+ * ccxt leverage tiers as domain tiers, ascending, last cap null. Deductions and OKX's contract
+ * bounds come from `info`: Binance `cum` (§1.8), Bybit `mmDeduction` (§2.7), OKX `minSz`/`maxSz`
+ * in contracts with no deduction (§3.5, pitfall §6.8).
+ */
+export function mapTiers(venue: Venue, tiers: unknown): Tier[] {
+  const rows = listOf(tiers).map(rowOf);
+  const mapped: Tier[] = [];
+  for (const row of rows) {
+    const info = rowOf(row['info']);
+    const okx = venue === 'okx-swap';
+    const floor = okx ? num(info['minSz']) : num(row['minNotional']);
+    const cap = okx ? num(info['maxSz']) : num(row['maxNotional']);
+    const rate = num(row['maintenanceMarginRate']) ?? num(info['mmr']) ?? num(info['maintenanceMarginRate']);
+    if (floor === null || rate === null) continue;
+    const deduction = venue === 'binance-usdm' || venue === 'binance-coinm' ? num(info['cum']) : venue === 'bybit-linear' ? num(info['mmDeduction']) : 0;
+    mapped.push({ floor, cap, maintenanceMarginRate: rate, deduction: deduction ?? 0, maxLeverage: num(row['maxLeverage']) });
+  }
+  mapped.sort((a, b) => a.floor - b.floor);
+  const last = mapped[mapped.length - 1];
+  if (last !== undefined) mapped[mapped.length - 1] = { ...last, cap: null };
+  return mapped;
+}
+
+/**
+ * Hyperliquid tiers of one coin from the raw `meta` answer: the coin's margin table (`lowerBound`,
+ * `maxLeverage`), maintenance rate 1/(2 × maxLeverage) (§6.11) and deductions that keep maintenance
+ * continuous (margin-tiers doc). A table id below 50 names no table: one tier at the universe's
+ * max leverage. Null when the coin is not listed.
+ */
+export function mapHyperliquidTiers(meta: unknown, coin: string): { readonly tiers: Tier[]; readonly maxLeverage: number } | null {
+  const row = rowOf(meta);
+  const asset = rowOf(listOf(row['universe']).find((entry) => text(rowOf(entry)['name']) === coin));
+  const maxLeverage = num(asset['maxLeverage']);
+  if (maxLeverage === null) return null;
+  const tableId = num(asset['marginTableId']);
+  const table = listOf(row['marginTables']).map(listOf).find((pair) => num(pair[0]) === tableId);
+  const tiers = listOf(rowOf(table?.[1])['marginTiers'])
+    .map(rowOf)
+    .map((tier) => ({ floor: num(tier['lowerBound']), leverage: num(tier['maxLeverage']) }))
+    .filter((tier): tier is { floor: number; leverage: number } => tier.floor !== null && tier.leverage !== null && tier.leverage > 0)
+    .sort((a, b) => a.floor - b.floor);
+  const shaped = (tiers.length > 0 ? tiers : [{ floor: 0, leverage: maxLeverage }]).map((tier) => ({ floor: tier.floor, maintenanceMarginRate: 1 / (2 * tier.leverage), leverage: tier.leverage }));
+  const deductions = continuousDeductions(shaped);
+  return {
+    maxLeverage,
+    tiers: shaped.map((tier, k) => ({ floor: tier.floor, cap: shaped[k + 1]?.floor ?? null, maintenanceMarginRate: tier.maintenanceMarginRate, deduction: deductions[k] ?? 0, maxLeverage: tier.leverage })),
+  };
+}
+
+/** ccxt OHLCV rows (6 columns) as candles, no taker split; `volumeScale` turns contracts into base. */
+export function mapOhlcv(rows: unknown, volumeScale: number): Candle[] {
+  return listOf(rows).flatMap((entry) => {
+    const r = listOf(entry).map(num);
+    const [t, o, h, l, c, v] = r;
+    if (t === undefined || o === undefined || h === undefined || l === undefined || c === undefined) return [];
+    if (t === null || o === null || h === null || l === null || c === null) return [];
+    return [{ openTimeMs: t, open: o, high: h, low: l, close: c, volume: (v ?? 0) * volumeScale, takerBuyVolume: null }];
+  });
+}
+
+/** Raw kline arrays (Binance: column 5 volume, `takerBuyColumn` taker-buy base volume; maps §2.2). */
+export function mapRawKlines(rows: unknown, takerBuyColumn: number): Candle[] {
+  return listOf(rows).flatMap((entry) => {
+    const r = listOf(entry).map(num);
+    const [t, o, h, l, c, v] = r;
+    if (t === undefined || o === undefined || h === undefined || l === undefined || c === undefined) return [];
+    if (t === null || o === null || h === null || l === null || c === null) return [];
+    return [{ openTimeMs: t, open: o, high: h, low: l, close: c, volume: v ?? 0, takerBuyVolume: r[takerBuyColumn] ?? null }];
+  });
+}
+
+/**
+ * ccxt open-interest history: `openInterestAmount` (base, or contracts × contractSize) and
+ * `openInterestValue` (USD). OKX's history has only the USD value (§3.4), Bybit's only the amount.
+ */
+export function mapOpenInterest(rows: unknown, contractSize: number): OpenInterestPoint[] {
+  return listOf(rows).flatMap((entry) => {
+    const row = rowOf(entry);
+    const timeMs = num(row['timestamp']);
+    const amount = num(row['openInterestAmount']);
+    const usd = num(row['openInterestValue']);
+    if (timeMs === null || (amount === null && usd === null)) return [];
+    return [{ timeMs, base: amount === null ? null : amount * contractSize, usd }];
+  });
+}
+
+/**
+ * Raw taker statistics: Binance `takerlongshortRatio` rows `{timestamp, buyVol, sellVol}` (base);
+ * OKX rubik `taker-volume-contract` rows `[ts, sellVol, buyVol]` (unit requested: base currency).
+ */
+export function mapTakerVolume(source: 'binance-taker-ratio' | 'okx-taker-volume', raw: unknown): TakerVolumePoint[] {
+  const rows = source === 'okx-taker-volume' ? listOf(rowOf(raw)['data']) : listOf(raw);
+  const points = rows.flatMap((entry): TakerVolumePoint[] => {
+    if (source === 'okx-taker-volume') {
+      const [t = null, sell = null, buy = null] = listOf(entry).map(num);
+      return t === null || sell === null || buy === null ? [] : [{ timeMs: t, buyVolume: buy, sellVolume: sell, source: 'venue' }];
+    }
+    const row = rowOf(entry);
+    const t = num(row['timestamp']);
+    const buy = num(row['buyVol']);
+    const sell = num(row['sellVol']);
+    return t === null || buy === null || sell === null ? [] : [{ timeMs: t, buyVolume: buy, sellVolume: sell, source: 'venue' }];
+  });
+  return points.sort((a, b) => a.timeMs - b.timeMs);
+}
+
+/** A ccxt ticker / mark-price update as a tick; `receivedAtMs` stands in when the venue sends no time. */
+export function mapMarkTick(ticker: unknown, symbol: string, receivedAtMs: number): MarkTick | null {
+  const row = rowOf(ticker);
+  const info = rowOf(row['info']);
+  const mark = num(row['markPrice']) ?? num(info['markPx']) ?? num(info['markPrice']);
+  if (mark === null || mark <= 0) return null;
+  return {
+    symbol,
+    markPrice: mark,
+    indexPrice: num(row['indexPrice']) ?? num(info['indexPrice']) ?? num(info['oraclePx']),
+    fundingRate: num(info['r']) ?? num(info['fundingRate']) ?? num(info['funding']),
+    timeMs: num(row['timestamp']) ?? receivedAtMs,
+  };
+}
+
+/**
+ * ccxt liquidations with the side normalised to the LIQUIDATED position's side: Binance and OKX
+ * send the liquidation ORDER's side (a sell closes a long), Bybit the position's (maps §2.3).
+ * Sizes in base units (ccxt `baseValue`, else contracts × `contractSize`; Binance: the
+ * accumulated filled quantity `o.z`, safer than ccxt's last-filled `o.l`).
+ */
+export function mapLiquidations(rows: unknown, sideMeans: 'order' | 'position', symbol: string, contractSize: number): RealizedLiquidation[] {
+  return listOf(rows).flatMap((entry) => {
+    const row = rowOf(entry);
+    const rawSide = text(row['side']).toLowerCase();
+    const price = num(row['price']);
+    const timeMs = num(row['timestamp']);
+    const accumulated = num(rowOf(rowOf(row['info'])['o'])['z']);
+    const size = accumulated ?? num(row['baseValue']) ?? (num(row['contracts']) ?? 0) * contractSize;
+    if ((rawSide !== 'buy' && rawSide !== 'sell') || price === null || timeMs === null || size <= 0) return [];
+    const buy = rawSide === 'buy';
+    const side: Side = sideMeans === 'position' ? (buy ? 'long' : 'short') : buy ? 'short' : 'long';
+    return [{ symbol, side, price, size, notionalUsd: price * size, timeMs }];
+  });
+}
+
+function report(canRead: boolean, canTrade: boolean, canWithdraw: boolean, venueLine: string): PermissionReport {
+  const readOnly = canRead && !canTrade && !canWithdraw;
+  const detail = readOnly ? `Read-only key (${venueLine}).` : `This key can ${[canTrade ? 'trade' : '', canWithdraw ? 'withdraw' : ''].filter(Boolean).join(' and ')}: LiqLens only reads; create a read-only key (${venueLine}).`;
+  return { canRead, canTrade, canWithdraw, readOnly, detail };
+}
+
+/**
+ * A permission endpoint's raw answer as a report. Binance `apiRestrictions` (enableReading,
+ * enableFutures/enableSpotAndMarginTrading, enableWithdrawals); Bybit `query-api` (`readOnly` 0/1,
+ * `permissions.Wallet` containing "Withdraw"); OKX `account/config` `perm` ("read_only,trade,withdraw").
+ */
+export function mapPermissions(source: PermissionSource, raw: unknown): PermissionReport {
+  const row = rowOf(raw);
+  switch (source) {
+    case 'binance-api-restrictions': {
+      const trade = ['enableFutures', 'enableSpotAndMarginTrading', 'enableMargin', 'enableVanillaOptions'].some((key) => row[key] === true);
+      return report(row['enableReading'] === true, trade, row['enableWithdrawals'] === true, 'Binance API restrictions');
+    }
+    case 'bybit-query-api': {
+      const result = rowOf(row['result']);
+      const permissions = rowOf(result['permissions']);
+      const all = Object.values(permissions).flatMap((value) => listOf(value).map(text));
+      const withdraw = all.includes('Withdraw');
+      const readOnly = num(result['readOnly']) === 1;
+      return report(true, !readOnly, withdraw, 'Bybit query-api');
+    }
+    case 'okx-account-config': {
+      const perm = text(rowOf(listOf(row['data'])[0])['perm']).split(',').map((part) => part.trim());
+      return report(perm.includes('read_only'), perm.includes('trade'), perm.includes('withdraw'), 'OKX account config');
+    }
+    case 'public-address':
+      return { canRead: true, canTrade: false, canWithdraw: false, readOnly: true, detail: 'Public address: read-only by nature (no key is stored).' };
+  }
+}

@@ -1,0 +1,79 @@
+import type { StreamState } from '../../../shared/domain/stream-state';
+import type { GatewayError } from './errors';
+import { backoffDelayMs, needsUser, sleep } from './retry';
+
+/** Reconnect delays of streams: 0.5 s doubling to 30 s (jittered), so a dropped venue is not hammered. */
+const reconnectPolicy = { baseDelayMs: 500, maxDelayMs: 30_000 } as const;
+
+/** What a stream loop runs. */
+export interface StreamLoopOptions<T> {
+  /** One-time setup before the first watch (load markets, ccxt's ws:// proxy agent); retried on failure. */
+  readonly prepare: () => Promise<void>;
+  /** One ccxt.pro watch call: resolves with the next update; rejects when the socket fails. */
+  readonly watch: () => Promise<T>;
+  readonly onData: (data: T, receivedAtMs: number) => void;
+  readonly onState: (state: StreamState) => void;
+  /** No data for this long (ms) while live → `stale`; null: never stale (sparse feeds). */
+  readonly staleAfterMs: number | null;
+  readonly mapError: (error: unknown) => GatewayError;
+  readonly now?: () => number;
+}
+
+/**
+ * Runs a ccxt.pro watch in a loop: each resolved update goes to `onData`; a failure reports
+ * `reconnecting` (with attempt and reason) and retries with jittered backoff (ccxt reopens the
+ * socket and resubscribes on the next watch call); the first update after that reports `live`.
+ * A live stream silent for `staleAfterMs` reports `stale`. Returns a stop function (idempotent).
+ */
+export function runStreamLoop<T>(options: StreamLoopOptions<T>): () => void {
+  const now = options.now ?? Date.now;
+  let stopped = false;
+  let status: StreamState['status'] | 'starting' = 'starting';
+  let lastDataMs = now();
+  const emit = (state: StreamState): void => {
+    status = state.status;
+    if (!stopped) options.onState(state);
+  };
+  const staleTimer =
+    options.staleAfterMs === null
+      ? null
+      : setInterval(() => {
+          const silentMs = now() - lastDataMs;
+          if (status === 'live' && options.staleAfterMs !== null && silentMs > options.staleAfterMs) {
+            emit({ status: 'stale', sinceMs: lastDataMs, reason: `no update for ${Math.round(silentMs / 1000)} s (expected within ${options.staleAfterMs / 1000} s)` });
+          }
+        }, Math.min(1000, Math.max(50, options.staleAfterMs / 4)));
+  staleTimer?.unref();
+
+  const run = async (): Promise<void> => {
+    let prepared = false;
+    let attempt = 0;
+    while (!stopped) {
+      try {
+        if (!prepared) {
+          await options.prepare();
+          prepared = true;
+        }
+        const data = await options.watch();
+        if (stopped) return;
+        lastDataMs = now();
+        attempt = 0;
+        if (status !== 'live') emit({ status: 'live', sinceMs: lastDataMs });
+        options.onData(data, lastDataMs);
+      } catch (error) {
+        if (stopped) return;
+        const mapped = options.mapError(error);
+        attempt += 1;
+        emit({ status: 'reconnecting', sinceMs: now(), reason: mapped.message, attempt });
+        // A key or clock problem will not heal by itself: retry slowly rather than hammer the venue.
+        const delay = needsUser(mapped) ? reconnectPolicy.maxDelayMs : Math.max(backoffDelayMs(attempt, reconnectPolicy), mapped.retryAfterMs ?? 0);
+        await sleep(delay);
+      }
+    }
+  };
+  void run();
+  return () => {
+    stopped = true;
+    if (staleTimer !== null) clearInterval(staleTimer);
+  };
+}

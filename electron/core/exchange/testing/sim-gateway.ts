@@ -1,0 +1,55 @@
+import type { Venue } from '../../../../shared/domain/venue';
+import type { SimAccount, SimScenarioName, SimVenue } from '../../../sim/market/types';
+import { startSimulator, type Simulator } from '../../../sim/simulator';
+import { createGateway, type ExchangeGateway, type GatewayConfig } from '../gateway';
+
+/** The four venues the simulator speaks, in test order. */
+export const simVenues: readonly SimVenue[] = ['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid'];
+
+/** Every simulator scenario. */
+export const scenarios: readonly SimScenarioName[] = ['calm', 'long-squeeze-crash', 'short-squeeze', 'chop'];
+
+/** The simulator's (first) account on a venue. */
+export function accountOn(sim: Simulator, venue: SimVenue): SimAccount {
+  const account = sim.market.accounts().find((candidate) => candidate.venue === venue);
+  if (account === undefined) throw new Error(`no simulated account on ${venue}`);
+  return account;
+}
+
+/** Credentials of an account's key of the given kind (Hyperliquid: its public address). */
+export function credentialsFor(sim: Simulator, venue: SimVenue, kind: 'readonly' | 'trade' | 'withdraw' = 'readonly'): GatewayConfig['credentials'] {
+  const account = accountOn(sim, venue);
+  if (venue === 'hyperliquid') return { address: account.address ?? account.id };
+  const key = sim.keys.find((k) => k.venue === venue && k.accountId === account.id && k.permissions.trade === (kind !== 'readonly') && k.permissions.withdraw === (kind === 'withdraw'));
+  if (key === undefined) throw new Error(`no ${kind} key on ${venue}`);
+  return { apiKey: key.apiKey, secret: key.secret, ...(key.passphrase === undefined ? {} : { password: key.passphrase }) };
+}
+
+/** Starts a simulator whose time the test drives (`speed: 0`). */
+export function startTestSimulator(scenario: SimScenarioName = 'calm', seed = 7): Promise<Simulator> {
+  return startSimulator({ seed, scenario, speed: 0, port: 0 });
+}
+
+/** A gateway on the simulator's venue, read-only key unless told. */
+export function simGateway(sim: Simulator, venue: Venue & SimVenue, credentials: GatewayConfig['credentials'] = credentialsFor(sim, venue)): ExchangeGateway {
+  return createGateway({ venue, baseUrl: sim.baseUrl(venue), credentials, timeoutMs: 5000 });
+}
+
+/** The venue symbol of a simulator instrument (`BTCUSDT` → `BTC-USDT-SWAP` on OKX, `BTC` on Hyperliquid). */
+export function venueSymbol(venue: SimVenue, simSymbol: string): string {
+  const base = simSymbol.replace(/USDT$/, '');
+  if (venue === 'okx-swap') return `${base}-USDT-SWAP`;
+  if (venue === 'hyperliquid') return base;
+  return simSymbol;
+}
+
+/** Resolves when `condition` holds, advancing the market by `stepMs` every 10 ms of real time; rejects after `maxSteps`. */
+export async function driveUntil(sim: Simulator, condition: () => boolean, stepMs: number, maxSteps = 2000): Promise<void> {
+  for (let step = 0; step < maxSteps; step++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    if (condition()) return;
+    sim.market.advance(stepMs);
+  }
+  throw new Error(`condition not met after ${maxSteps} steps of ${stepMs} ms`);
+}

@@ -1,0 +1,42 @@
+import type { VenueProfile } from './venue-profile';
+
+/**
+ * Binance USDⓈ-M through ccxt `binanceusdm`. Sources: research/liquidation-formulas.md §1.5 (REST
+ * fields), §1.8 (ccxt mapping: v3 positionRisk has no leverage/marginType; `cum` only in tier `info`),
+ * research/liquidation-maps.md §2.1–2.3 (forceOrder `S` is the ORDER side; at most one per symbol per
+ * second), research/toolchain.md §3 (url keys; `fetchCurrencies` off, else sapi calls).
+ *
+ * Raw fields read in map-ccxt.ts: positionRisk `positionAmt`, `positionSide`, `isolatedWallet`
+ * (isolated margin without PnL; `isolatedMargin` already contains PnL, pitfall §6.4),
+ * `liquidationPrice` ("0" = none); balance `crossWalletBalance`; brackets `cum`.
+ *
+ * Cadences: `<symbol>@markPrice@1s` pushes every second (3 s without `@1s`); stale after 10 s.
+ */
+export const binanceUsdm: VenueProfile = {
+  venue: 'binance-usdm',
+  label: 'Binance USDⓈ-M',
+  ccxtId: 'binanceusdm',
+  credentials: 'key',
+  // Every REST key ccxt binanceusdm uses; `--base-url` serves /fapi, /futures/data and /sapi under it.
+  restUrlKeys: {
+    fapiPublic: '/fapi/v1', fapiPublicV2: '/fapi/v2', fapiPublicV3: '/fapi/v3',
+    fapiPrivate: '/fapi/v1', fapiPrivateV2: '/fapi/v2', fapiPrivateV3: '/fapi/v3',
+    fapiData: '/futures/data',
+    sapi: '/sapi/v1', sapiV2: '/sapi/v2', sapiV3: '/sapi/v3', sapiV4: '/sapi/v4',
+  },
+  // ccxt rewrites `.../ws` to `.../market/ws/<n>` (research/liquidation-maps.md §2.1).
+  wsUrl: { key: ['ws', 'future'], path: '/ws' },
+  options: { fetchMarkets: { types: ['linear'] }, fetchCurrencies: false, adjustForTimeDifference: true },
+  hasOff: ['fetchCurrencies'],
+  tiers: { source: 'ccxt-market-tiers', params: {} },
+  positionsParams: {},
+  balanceParams: {},
+  markStream: { method: 'watchMarkPrice', staleAfterMs: 10_000 },
+  liquidationStream: { method: 'watchLiquidations', sideMeans: 'order' },
+  // ccxt's parseOHLCV keeps 6 columns; raw kline column 9 is the taker-buy base volume (maps §2.2).
+  candles: { mark: true, rawTakerKlines: { last: 'fapiPublicGetKlines', takerBuyColumn: 9 } },
+  openInterestHistory: true,
+  takerVolume: { source: 'binance-taker-ratio', rawMethod: 'fapiDataGetTakerlongshortRatio', params: {} },
+  permissions: { source: 'binance-api-restrictions', rawMethod: 'sapiGetAccountApiRestrictions' },
+  statPeriods: { '5m': '5m', '15m': '15m', '1h': '1h', '4h': '4h', '1d': '1d' },
+};

@@ -1,0 +1,37 @@
+import type { VenueProfile } from './venue-profile';
+
+/**
+ * OKX USDT swaps through ccxt `okx`. Sources: research/liquidation-formulas.md §3.4 (REST fields:
+ * `pos` in contracts, `margin` isolated only, `mmr` an amount), §3.5 (ccxt mapping: tiers' `minSz`/
+ * `maxSz` are CONTRACTS although ccxt calls them notional; marginRatio inverted vs `mgnRatio`),
+ * research/liquidation-maps.md §2.1–2.3 (`liquidation-orders` per instType, `side` = ORDER side,
+ * `sz` in contracts, `bkPx` bankruptcy price).
+ *
+ * Raw fields read in map-ccxt.ts: position `pos`, `posSide`, `mgnMode`, `margin`, `liqPx`, `lever`;
+ * balance `details[].cashBal` (includes isolated margins, subtracted); tiers `minSz`, `maxSz`, `mmr`.
+ *
+ * Cadences: `mark-price` pushes every 200 ms on change and at least every 10 s; stale after 30 s.
+ * Taker split: rubik `taker-volume-contract` (`unit` 0 = base currency, 1 contracts, 2 USDT).
+ */
+export const okxSwap: VenueProfile = {
+  venue: 'okx-swap',
+  label: 'OKX',
+  ccxtId: 'okx',
+  credentials: 'key-passphrase',
+  // ccxt appends `/api/v5/...` to `rest` and `/public`, `/business` to `ws` (research/toolchain.md §3).
+  restUrlKeys: { rest: '' },
+  wsUrl: { key: ['ws'], path: '/ws/v5' },
+  options: { fetchMarkets: { types: ['swap'] }, defaultType: 'swap' },
+  hasOff: ['fetchCurrencies'],
+  // Tiers depend on the margin mode only through maxLeverage; maintenance rates are the same.
+  tiers: { source: 'ccxt-market-tiers', params: { marginMode: 'cross' } },
+  positionsParams: { instType: 'SWAP' },
+  balanceParams: {},
+  markStream: { method: 'watchMarkPrice', staleAfterMs: 30_000 },
+  liquidationStream: { method: 'watchLiquidationsForSymbols', sideMeans: 'order' },
+  candles: { mark: true, rawTakerKlines: null },
+  openInterestHistory: true,
+  takerVolume: { source: 'okx-taker-volume', rawMethod: 'publicGetRubikStatTakerVolumeContract', params: { unit: '0' } },
+  permissions: { source: 'okx-account-config', rawMethod: 'privateGetAccountConfig' },
+  statPeriods: { '5m': '5m', '15m': '15m', '1h': '1H', '4h': '4H', '1d': '1D' },
+};

@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { z } from 'zod';
+import { describeZodError } from '../../../shared/ipc/envelope';
+
+/** What reading a JSON file found: the value, or the default with a problem the user should hear about. */
+export interface JsonRead<T> {
+  readonly value: T;
+  /** Set when the file was damaged and moved aside. */
+  readonly problem?: { readonly message: string; readonly backupPath: string };
+}
+
+/**
+ * Reads `filePath` against `schema`. A missing file gives `fallback`; a damaged one (not JSON, or
+ * refused by the schema) is renamed to `<name>.corrupt-<time>.json`, never deleted, and `fallback`
+ * is returned with a problem naming the backup. `what` names the file for the user ("account list").
+ */
+export function readJsonFile<T>(filePath: string, schema: z.ZodType<T>, fallback: T, nowMs: number, what: string): JsonRead<T> {
+  if (!existsSync(filePath)) return { value: fallback };
+  const text = readFileSync(filePath, 'utf8');
+  let reason: string;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (parsed.success) return { value: parsed.data };
+    reason = describeZodError(parsed.error);
+  } catch {
+    reason = 'it is not valid JSON';
+  }
+  const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
+  const backupPath = filePath.replace(/\.json$/, '') + `.corrupt-${stamp}.json`;
+  renameSync(filePath, backupPath);
+  return { value: fallback, problem: { message: `Your ${what} could not be read (${reason}). It was kept as ${backupPath} and LiqLens started without it.`, backupPath } };
+}
+
+/**
+ * Writes `value` as JSON atomically: to a temporary file in the same folder, flushed to disk, then
+ * renamed over the old file, so a crash mid-write leaves the previous file intact.
+ */
+export function writeJsonFileAtomic(filePath: string, value: unknown): void {
+  mkdirSync(dirname(filePath), { recursive: true });
+  const temporary = `${filePath}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(value, null, 2) + '\n', { mode: 0o600 });
+  const fd = openSync(temporary, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, filePath);
+}

@@ -1,0 +1,41 @@
+import type { DemoAccount, DemoProvider } from '../core/accounts/demo-provider';
+import type { SimScenarioName, SimVenue } from './market/types';
+import { startSimulator } from './simulator';
+
+const venueNames: Readonly<Record<SimVenue, string>> = {
+  'binance-usdm': 'Binance USD-M',
+  'bybit-linear': 'Bybit',
+  'okx-swap': 'OKX',
+  hyperliquid: 'Hyperliquid',
+};
+
+/** Options of the Demo market. */
+export interface DemoMarketOptions {
+  readonly seed?: number;
+  readonly scenario?: SimScenarioName;
+  /** Simulated seconds per real second. */
+  readonly speed?: number;
+}
+
+/**
+ * The Demo a new user sees: the simulator started in-process on 127.0.0.1, one account per venue
+ * read through its read-only key (or public address), each labelled "Demo".
+ */
+export function simulatorDemo(options: DemoMarketOptions = {}): DemoProvider {
+  return async () => {
+    const sim = await startSimulator({ seed: options.seed ?? 7, scenario: options.scenario ?? 'calm', speed: options.speed ?? 1 });
+    const accounts: DemoAccount[] = [];
+    for (const account of sim.market.accounts()) {
+      const baseUrl = sim.baseUrl(account.venue);
+      const label = `Demo · ${venueNames[account.venue]}`;
+      if (account.venue === 'hyperliquid') {
+        if (account.address) accounts.push({ label, venue: account.venue, baseUrl, credentials: { address: account.address } });
+        continue;
+      }
+      const key = sim.keys.find((candidate) => candidate.accountId === account.id && !candidate.permissions.trade);
+      if (!key) continue;
+      accounts.push({ label, venue: account.venue, baseUrl, credentials: { apiKey: key.apiKey, secret: key.secret, ...(key.passphrase ? { password: key.passphrase } : {}) } });
+    }
+    return { accounts, stop: () => sim.stop() };
+  };
+}

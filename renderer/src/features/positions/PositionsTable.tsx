@@ -1,0 +1,92 @@
+import type { AccountPositions, AccountSummary, PositionView } from '../../../../shared/ipc/contract';
+import { EmptyState } from '../layout/Panel';
+import { formatPercent, formatPrice, formatUsd } from './format';
+import { MarginGauge } from './MarginGauge';
+
+const statusWords: Record<AccountSummary['status'], string> = { connecting: 'Connecting…', live: 'Live', stale: 'Stale', error: 'Error' };
+
+function SelfCheck({ position }: { readonly position: PositionView }) {
+  if (position.selfCheckOk === null) return <span className="self-check self-check--unknown" title="The exchange reports no liquidation price to check against">n/a</span>;
+  const difference = position.selfCheckDifference ?? 0;
+  const title = `LiqLens computes ${formatPrice(position.computedLiquidationPrice, position.tickSize)}; the exchange reports ${formatPrice(position.exchangeLiquidationPrice, position.tickSize)} (difference ${difference.toFixed(6)})`;
+  return (
+    <span className={`self-check ${position.selfCheckOk ? 'self-check--ok' : 'self-check--off'}`} title={title} data-testid="self-check">
+      {position.selfCheckOk ? '✓ matches' : `Δ ${formatPrice(difference, position.tickSize)}`}
+    </span>
+  );
+}
+
+function AccountHeader({ account }: { readonly account: AccountSummary }) {
+  return (
+    <div className={`account account--${account.status}`} data-testid="account">
+      <span className="account__label">{account.label}</span>
+      {account.kind === 'demo' && <span className="badge badge--demo">Demo</span>}
+      <span className={`account__status account__status--${account.status}`} title={account.statusMessage}>
+        {statusWords[account.status]}
+      </span>
+      <span className="account__figures">
+        Equity {formatUsd(account.equity)} · Margin ratio <MarginGauge marginRatio={account.marginRatio} />
+      </span>
+      {account.statusMessage && <span className="account__message" role="status">{account.statusMessage}</span>}
+      {account.permissions?.warning && <span className="account__warning" role="alert">{account.permissions.warning}</span>}
+    </div>
+  );
+}
+
+/** Every position of every account, grouped by account, with the exchange's liquidation and the self-check. */
+export function PositionsTable({ accounts, positions }: { readonly accounts: readonly AccountSummary[]; readonly positions: ReadonlyMap<string, AccountPositions> }) {
+  if (accounts.length === 0) {
+    return (
+      <EmptyState heading="No accounts yet">
+        Connect a read-only exchange key, track a Hyperliquid address, or type a position in by hand.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="positions" data-testid="positions">
+      {accounts.map((account) => {
+        const rows = positions.get(account.id)?.positions ?? [];
+        return (
+          <div key={account.id} className="positions__group">
+            <AccountHeader account={account} />
+            {rows.length === 0 ? (
+              <p className="positions__none">{account.status === 'connecting' ? 'Loading positions…' : 'No open positions.'}</p>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Symbol</th>
+                    <th scope="col" className="num">Size</th>
+                    <th scope="col" className="num">Entry</th>
+                    <th scope="col" className="num">Mark</th>
+                    <th scope="col" className="num">Liq. price</th>
+                    <th scope="col" className="num">Distance</th>
+                    <th scope="col">Margin ratio</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((position) => (
+                    <tr key={`${position.symbol}-${position.side}`} data-testid="position-row" data-stale={position.stale || undefined}>
+                      <td>
+                        <span className={`side side--${position.side}`}>{position.side === 'long' ? 'Long' : 'Short'}</span> {position.displaySymbol}
+                        <span className="muted"> {position.marginMode}{position.leverage ? ` ${position.leverage}x` : ''}</span>
+                      </td>
+                      <td className="num">{position.sizeBase.toLocaleString('en-US', { maximumFractionDigits: 4 })}</td>
+                      <td className="num">{formatPrice(position.entryPrice, position.tickSize)}</td>
+                      <td className="num">{formatPrice(position.markPrice, position.tickSize)}</td>
+                      <td className="num" data-testid="liquidation-price">
+                        {formatPrice(position.exchangeLiquidationPrice, position.tickSize)} <SelfCheck position={position} />
+                      </td>
+                      <td className="num">{formatPercent(position.distance)}</td>
+                      <td><MarginGauge marginRatio={position.marginRatio} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import type { AccountPositions, AccountSummary, LiqLensApi } from '../../../../shared/ipc/contract';
+
+/** Accounts and their positions, kept live from the core's events. */
+export function usePositions(api: LiqLensApi, connected: boolean): { accounts: readonly AccountSummary[]; positions: ReadonlyMap<string, AccountPositions>; error: string | undefined } {
+  const [accounts, setAccounts] = useState<readonly AccountSummary[]>([]);
+  const [positions, setPositions] = useState<ReadonlyMap<string, AccountPositions>>(new Map());
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const offAccounts = api.onAccountsChanged(setAccounts);
+    const offPositions = api.onPositionsChanged((next) => setPositions((previous) => new Map(previous).set(next.accountId, next)));
+    return () => {
+      offAccounts();
+      offPositions();
+    };
+  }, [api]);
+
+  useEffect(() => {
+    if (!connected) return;
+    let cancelled = false;
+    Promise.all([api.listAccounts(), api.listPositions()]).then(
+      ([list, all]) => {
+        if (cancelled) return;
+        setAccounts(list);
+        setPositions(new Map(all.map((entry) => [entry.accountId, entry])));
+        setError(undefined);
+      },
+      (failure: unknown) => !cancelled && setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, connected]);
+
+  return { accounts, positions, error };
+}
