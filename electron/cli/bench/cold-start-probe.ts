@@ -32,7 +32,7 @@ await new Promise<void>((resolve) => {
     off();
     resolve();
   });
-  core.start();
+  void core.start();
 });
 await core.handlers['app:info']({});
 process.stdout.write(JSON.stringify({ coldStartMs: performance.now() - start }) + '\n');
