@@ -53,6 +53,21 @@ export type AccountVenue = z.infer<typeof AccountVenueSchema>;
 const labelSchema = z.string().trim().min(1, 'give the account a name').max(64);
 const baseUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(256).optional();
 
+/** One position typed in by hand; priced from the venue's public market data (mark price, tiers). */
+export const ManualPositionSchema = z.object({
+  /** The venue's symbol (BTCUSDT, BTC-USDT-SWAP, BTC) or a unified one (BTC/USDT:USDT). */
+  symbol: z.string().trim().min(1).max(40),
+  side: z.enum(['long', 'short']),
+  /** Size in base units (e.g. 0.5 BTC), not contracts. */
+  sizeBase: z.number().positive('must be more than 0').max(1e9),
+  entryPrice: z.number().positive('must be more than 0').max(1e9),
+  leverage: z.number().min(1, 'must be at least 1').max(200),
+  marginMode: z.enum(['isolated', 'cross']),
+  /** Isolated: the margin held by the position (without PnL), in the quote currency; ignored for cross. */
+  isolatedMargin: z.number().nonnegative().max(1e12).optional(),
+}).strict();
+export type ManualPosition = z.infer<typeof ManualPositionSchema>;
+
 /** A new account: read-only API keys, a public Hyperliquid address, or a position typed in by hand. */
 export const AccountAddSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -72,11 +87,20 @@ export const AccountAddSchema = z.discriminatedUnion('kind', [
     address: z.string().trim().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x address of 40 hex digits'),
     baseUrl: baseUrlSchema,
   }).strict(),
+  z.object({
+    kind: z.literal('manual'),
+    venue: AccountVenueSchema,
+    label: labelSchema,
+    /** Cross wallet balance (without unrealized PnL) backing cross positions, quote currency; 0 when all are isolated. */
+    walletBalance: z.number().nonnegative().max(1e12),
+    positions: z.array(ManualPositionSchema).min(1, 'add at least one position').max(20),
+    baseUrl: baseUrlSchema,
+  }).strict(),
 ]);
 export type AccountAdd = z.infer<typeof AccountAddSchema>;
 
 /** How an account reads its positions. */
-export type AccountKind = 'api-key' | 'address' | 'demo';
+export type AccountKind = 'api-key' | 'address' | 'manual' | 'demo';
 
 /** Where an account's data stands. */
 export type AccountStatus = 'connecting' | 'live' | 'stale' | 'error';

@@ -1,7 +1,7 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import type { AccountKind, AccountStatus, AccountSummary, AccountVenue, KeyPermissions } from '../../../shared/ipc/contract';
 import { GatewayError } from '../exchange/errors';
-import type { ExchangeGateway } from '../exchange/gateway';
+import type { SnapshotSource } from './manual-source';
 import type { Clock, Logger } from '../ports';
 
 /** One account being watched: its gateway, the last snapshot and where its data stands. */
@@ -22,7 +22,8 @@ export interface WatcherOptions {
   readonly label: string;
   readonly venue: AccountVenue;
   readonly kind: AccountKind;
-  readonly gateway: ExchangeGateway;
+  /** Where snapshots come from: an exchange gateway, or the manual-position pricer. */
+  readonly gateway: SnapshotSource;
   readonly clock: Clock;
   readonly logger: Logger;
   /** How often to fetch the account, ms. Data older than 3 polls is stale. */

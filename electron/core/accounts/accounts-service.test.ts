@@ -131,6 +131,30 @@ describe('accounts service against the simulator through real ccxt', () => {
     expect(accounts.positions().every((entry) => entry.positions.length > 0 && entry.risk !== null)).toBe(true);
   });
 
+  it('prices a position typed in by hand from public data, agreeing with what the venue reports for the same position', async () => {
+    const sim = await simulator();
+    const dir = tempDir();
+    const { accounts } = service(dir, createMemorySecretStore());
+    const demo = sim.market.accounts().find((account) => account.venue === 'bybit-linear');
+    const held = demo?.positions.find((position) => position.marginMode === 'isolated');
+    if (!held || held.liquidationPrice === null) throw new Error('the demo account should hold an isolated position');
+    const summary = await accounts.add({
+      kind: 'manual', venue: 'bybit-linear', label: 'Typed', walletBalance: 0, baseUrl: sim.baseUrl('bybit-linear'),
+      positions: [{ symbol: held.symbol, side: held.side, sizeBase: held.size, entryPrice: held.entryPrice, leverage: held.leverage, marginMode: 'isolated', isolatedMargin: held.isolatedMargin }],
+    });
+    expect(summary).toMatchObject({ kind: 'manual', status: 'live' });
+    const [typed] = accounts.positions().find((entry) => entry.accountId === summary.id)?.positions ?? [];
+    expect(typed?.exchangeLiquidationPrice).toBeNull();
+    expect(typed?.selfCheckOk).toBeNull();
+    expect(Math.abs((typed?.computedLiquidationPrice ?? Number.NaN) - held.liquidationPrice)).toBeLessThanOrEqual(typed?.tickSize ?? 0);
+    expect(readFileSync(join(dir, 'accounts.json'), 'utf8')).toContain('"manual"');
+    const typo = { symbol: 'NOPEUSDT', side: 'long', sizeBase: 1, entryPrice: 1, leverage: 2, marginMode: 'cross' } as const;
+    await expect(accounts.add({ kind: 'manual', venue: 'bybit-linear', label: 'Bad', walletBalance: 0, baseUrl: sim.baseUrl('bybit-linear'), positions: [typo] })).rejects.toThrow(/NOPEUSDT is not listed/);
+    // Binance shows its tiers only to API keys: the user is told to connect a read-only key instead.
+    await expect(accounts.add({ kind: 'manual', venue: 'binance-usdm', label: 'No tiers', walletBalance: 0, baseUrl: sim.baseUrl('binance-usdm'), positions: [{ ...typo, symbol: 'BTCUSDT' }] })).rejects.toThrow(/read-only key/);
+    expect(accounts.list().map((account) => account.label)).toEqual(['Typed']);
+  });
+
   it('marks an account stale, with a reason, when its exchange stops answering', async () => {
     const sim = await simulator();
     const { accounts } = service(tempDir(), createMemorySecretStore(), { pollMs: 150 });

@@ -5,6 +5,7 @@ import { newAccountId, openAccountRegistry, type AccountRecord } from './account
 import { watchAccount, type AccountWatcher } from './account-watcher';
 import type { DemoMarket, DemoProvider } from './demo-provider';
 import { toKeyPermissions } from './permission-warning';
+import { createManualSource, type SnapshotSource } from './manual-source';
 import { toPositionViews } from './position-views';
 
 /** Everything the accounts service needs. */
@@ -70,8 +71,14 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     deps.onAccountsChanged(list());
   };
 
-  const open = (id: string, label: string, venue: AccountVenue, kind: AccountSummary['kind'], config: GatewayConfig): AccountWatcher => {
-    const watcher = watchAccount({ id, label, venue, kind, gateway: deps.createGateway(config), clock, logger, pollMs, onChange });
+  /** The snapshot source of an account: its gateway, or, for typed-in positions, the public-data pricer. */
+  const sourceFor = (config: GatewayConfig, manual: AccountRecord['manual']): SnapshotSource =>
+    manual
+      ? createManualSource(config.venue, manual.walletBalance, manual.positions, deps.createGateway({ ...config, credentials: null }), () => clock.now())
+      : deps.createGateway(config);
+
+  const open = (id: string, label: string, venue: AccountVenue, kind: AccountSummary['kind'], config: GatewayConfig, manual?: AccountRecord['manual']): AccountWatcher => {
+    const watcher = watchAccount({ id, label, venue, kind, gateway: sourceFor(config, manual), clock, logger, pollMs, onChange });
     watchers.set(id, watcher);
     return watcher;
   };
@@ -95,11 +102,28 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     }
   };
 
+  const addManual = async (input: Extract<AccountAdd, { kind: 'manual' }>): Promise<AccountSummary> => {
+    const config: GatewayConfig = { venue: input.venue, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}), credentials: null };
+    const manual = { walletBalance: input.walletBalance, positions: input.positions };
+    const probe = sourceFor(config, manual);
+    try {
+      await probe.fetchAccount();
+    } finally {
+      await probe.close();
+    }
+    const id = newAccountId(input.venue, clock.now(), registry.list());
+    registry.add({ id, label: input.label, venue: input.venue, kind: 'manual', createdAtMs: clock.now(), manual, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) });
+    const watcher = open(id, input.label, input.venue, 'manual', config, manual);
+    await watcher.refresh();
+    return watcher.summary();
+  };
+
   return {
     list,
     positions: () => [...watchers.values()].map(positionsOf),
 
     async add(input) {
+      if (input.kind === 'manual') return addManual(input);
       const credentials = input.kind === 'address' ? { address: input.address } : { apiKey: input.apiKey, secret: input.apiSecret, ...(input.passphrase ? { password: input.passphrase } : {}) };
       const config: GatewayConfig = { venue: input.venue, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}), credentials };
       const gateway = deps.createGateway(config);
@@ -151,11 +175,11 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
           deps.onProblem(`The key of "${record.label}" is not available in this session; remove the account and add it again.`);
           continue;
         }
-        const credentials = record.kind === 'address' ? { address: record.address ?? '' } : (JSON.parse(stored ?? '{}') as KeyCredentials);
+        const credentials = record.kind === 'address' ? { address: record.address ?? '' } : record.kind === 'manual' ? null : (JSON.parse(stored ?? '{}') as KeyCredentials);
         const config: GatewayConfig = { venue: record.venue, ...(record.baseUrl ? { baseUrl: record.baseUrl } : {}), credentials };
-        const watcher = open(record.id, record.label, record.venue, record.kind, config);
+        const watcher = open(record.id, record.label, record.venue, record.kind, config, record.manual);
         void watcher.refresh();
-        void checkPermissions(watcher, config);
+        if (record.kind !== 'manual') void checkPermissions(watcher, config);
       }
       if (watchers.size === 0 && registry.list().length === 0 && deps.demo) await startDemo(deps.demo);
       deps.onAccountsChanged(list());
