@@ -56,7 +56,7 @@ async function publicTiers(gateway: ExchangeGateway, symbol: string): ReturnType
     return await gateway.fetchTiers(symbol);
   } catch (error) {
     if (error instanceof GatewayError && error.kind === 'auth') {
-      throw new Error(`This venue publishes its maintenance-margin tiers only to API keys, so a typed-in position cannot be priced exactly there: connect a read-only key instead.`);
+      throw new Error(`This venue publishes its maintenance-margin tiers only to API keys, so a typed-in position cannot be priced exactly there: connect a read-only key instead.`, { cause: error });
     }
     throw error;
   }
