@@ -33,6 +33,27 @@ function phase(name, args, count) {
   phases.push({ name, ok, ...counts, failed: counts.failed + (ok || counts.failed > 0 ? 0 : 1) });
 }
 
+/**
+ * Lines naming every skipped end-to-end test and the reason its spec gave, so a skip is never silent.
+ * @param {any[]} suites Playwright JSON reporter suites
+ * @returns {string[]}
+ */
+function skipReasons(suites) {
+  /** @type {string[]} */
+  const lines = [];
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'skipped') continue;
+        const reason = (test.annotations ?? []).find((/** @type {{type: string}} */ a) => a.type === 'skip')?.description ?? 'no reason given';
+        lines.push(`skipped: ${spec.title} — ${reason}`);
+      }
+    }
+    lines.push(...skipReasons(suite.suites ?? []));
+  }
+  return lines;
+}
+
 /** @param {string} path */
 function readJson(path) {
   return JSON.parse(readFileSync(`${root}/${path}`, 'utf8'));
@@ -49,7 +70,9 @@ phase('unit and integration', ['vitest', 'run', '--reporter=default', '--reporte
 });
 if (existsSync(chromium)) {
   phase('end to end', ['playwright', 'test'], () => {
-    const { stats } = readJson('test-results/e2e-report.json');
+    const report = readJson('test-results/e2e-report.json');
+    for (const line of skipReasons(report.suites ?? [])) console.log(line);
+    const { stats } = report;
     return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
   });
 } else {
