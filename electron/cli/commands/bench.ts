@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { measureCoreColdStart } from '../bench/core-cold-start';
 import { measureWebRoundTrip } from '../bench/web-round-trip';
 import { measureWhatIfCross20 } from '../bench/what-if';
+import { measureLedger } from '../bench/ledger';
 import type { CliIo } from '../cli-io';
 
 /** One benchmark: its key in the JSON report, and what it measures. */
@@ -15,6 +16,7 @@ const benchmarks: readonly Benchmark[] = [
   { key: 'webRoundTrip', run: () => measureWebRoundTrip(1000) },
   { key: 'core', run: () => measureCoreColdStart(5) },
   { key: 'whatIf', run: async () => measureWhatIfCross20() },
+  { key: 'ledger', run: () => measureLedger() },
 ];
 
 /** `liqlens bench [--json] [--only KEY]`: runs the benchmarks; JSON prints one object. */

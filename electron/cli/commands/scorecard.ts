@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { scenarioNames } from '../../sim/market/index';
+import type { SimScenarioName } from '../../sim/market/types';
+import type { CliIo } from '../cli-io';
+import { formatScorecard } from '../scorecard/format-table';
+import { runScorecard } from '../scorecard/run-scorecard';
+
+function isScenario(name: string): name is SimScenarioName {
+  return (scenarioNames as readonly string[]).includes(name);
+}
+
+/**
+ * `liqlens scorecard --seed N --days D [--scenario NAME] [--json]`: runs the simulator, feeds the
+ * cluster ledger and two baselines only what a venue publishes, and scores each against the
+ * simulator's true liquidation levels (electron/cli/scorecard/README.md defines the figures).
+ * Prints one JSON object with --json, else a table. Bad options: one line on stderr, exit 1.
+ */
+export async function runScorecardCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      seed: { type: 'string', default: '1' },
+      days: { type: 'string', default: '2' },
+      scenario: { type: 'string', default: 'long-squeeze-crash' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const seed = Number(values.seed);
+  const days = Number(values.days);
+  if (!Number.isSafeInteger(seed)) return fail(io, `--seed: expected a whole number, got "${values.seed}"`);
+  if (!Number.isFinite(days) || days < 0.125 || days > 30) return fail(io, `--days: expected a number from 0.125 to 30, got "${values.days}"`);
+  if (!isScenario(values.scenario)) return fail(io, `--scenario: expected one of ${scenarioNames.join(', ')}, got "${values.scenario}"`);
+  const report = runScorecard({ seed, days, scenario: values.scenario });
+  if (values.json) io.stdout(JSON.stringify(report));
+  else for (const line of formatScorecard(report)) io.stdout(line);
+  return 0;
+}
+
+function fail(io: CliIo, message: string): number {
+  io.stderr(message);
+  return 1;
+}

@@ -1,0 +1,74 @@
+import type { Venue } from '../domain/venue';
+import type { HeatmapSnapshot, LedgerView } from './ledger-view';
+import type { PriceGrid } from './price-grid';
+
+/**
+ * Long and short USD per bin over a contiguous range of a grid: the input of every derived output
+ * (cumulative curves, imbalance, top clusters, cascade path), whether it comes from the live ledger,
+ * a heatmap snapshot, realized liquidations or a baseline model.
+ */
+export interface Profile {
+  readonly grid: PriceGrid;
+  /** Grid index of element 0. */
+  readonly firstBin: number;
+  readonly long: Float64Array | Float32Array;
+  readonly short: Float64Array | Float32Array;
+}
+
+/** Which part of the ledger to aggregate. */
+export interface ProfileFilter {
+  /** Only these venues (default: all). */
+  readonly venues?: readonly Venue[];
+  /** Only these leverages of the mix (default: all). */
+  readonly leverages?: readonly number[];
+  /** Price range to cover (default: every bin that holds USD). */
+  readonly fromPrice?: number;
+  readonly toPrice?: number;
+}
+
+/** Sums the ledger's books into one profile (USD per bin, long and short). */
+export function buildProfile(view: LedgerView, filter: ProfileFilter = {}): Profile {
+  const venues = filter.venues ?? view.venues;
+  const leverageIndices = view.leverages.map((leverage, index) => (filter.leverages === undefined || filter.leverages.includes(leverage) ? index : -1)).filter((index) => index >= 0);
+  let from = Infinity, to = -Infinity;
+  for (const venue of venues) {
+    for (const side of ['long', 'short'] as const) {
+      const [lo, hi] = view.book(venue, side)?.range() ?? [1, 0];
+      if (lo <= hi) { from = Math.min(from, lo); to = Math.max(to, hi); }
+    }
+  }
+  if (filter.fromPrice !== undefined) from = view.grid.binOf(filter.fromPrice);
+  if (filter.toPrice !== undefined) to = view.grid.binOf(filter.toPrice);
+  if (!(from <= to)) return { grid: view.grid, firstBin: 0, long: new Float64Array(0), short: new Float64Array(0) };
+  const long = new Float64Array(to - from + 1), short = new Float64Array(to - from + 1);
+  for (const venue of venues) {
+    for (const [side, out] of [['long', long], ['short', short]] as const) {
+      const book = view.book(venue, side);
+      if (book === undefined) continue;
+      const [lo, hi] = book.range();
+      for (let bin = Math.max(lo, from); bin <= Math.min(hi, to); bin++) {
+        let sum = 0;
+        for (const k of leverageIndices) sum += book.usd(k, bin);
+        out[bin - from] = (out[bin - from] ?? 0) + sum;
+      }
+    }
+  }
+  return { grid: view.grid, firstBin: from, long, short };
+}
+
+/** The profile of a heatmap snapshot (no copy). */
+export function snapshotProfile(grid: PriceGrid, snapshot: HeatmapSnapshot): Profile {
+  return { grid, firstBin: snapshot.firstBin, long: snapshot.long, short: snapshot.short };
+}
+
+/** Total long and short USD of a profile, optionally only bins whose middle lies in [fromPrice, toPrice]. */
+export function profileTotals(profile: Profile, fromPrice = 0, toPrice = Infinity): { longUsd: number; shortUsd: number } {
+  let longUsd = 0, shortUsd = 0;
+  for (let i = 0; i < profile.long.length; i++) {
+    const mid = profile.grid.mid(profile.firstBin + i);
+    if (mid < fromPrice || mid > toPrice) continue;
+    longUsd += profile.long[i] ?? 0;
+    shortUsd += profile.short[i] ?? 0;
+  }
+  return { longUsd, shortUsd };
+}
