@@ -1,0 +1,22 @@
+/**
+ * The alert engine's public surface: import from here rather than from the files behind it.
+ */
+export type { ActiveAlert, AlertEvent } from './alert-event';
+export type { AlertConfig, AlertConfigInput, QuietHours } from './config-schema';
+export { alertConfigSchema, alertOverrideSchema, defaultAlertConfig, defaultQuietHours, parseAlertConfig, quietHoursSchema } from './config-schema';
+export type { AlertEngine } from './engine';
+export { createAlertEngine } from './engine';
+export type { AlertEngineState, LastObservation, PositionState } from './engine-state';
+export { alertEngineStateSchema, parseAlertEngineState } from './engine-state';
+export { observationsFromRisk } from './from-risk';
+export type { AlertInput, ClusterBin, ImbalanceInput, MarginCallEvent, PositionObservation, PositionRef } from './inputs';
+export type { RuleState } from './ladder';
+export type { Level, Rank, RankOrNone } from './levels';
+export { levelRank, levels, levelSchema, rankLevel, worseLevel } from './levels';
+export { formatPercent, formatUsd } from './message';
+export type { AlertOverride } from './resolve-rules';
+export { resolveRules } from './resolve-rules';
+export type { GradedLevels, RuleKind, RuleSet, RuleSetPatch } from './rule-schemas';
+export { defaultRules, ruleKinds, ruleSetPatchSchema, ruleSetSchema } from './rule-schemas';
+export type { ThresholdPrice } from './threshold-prices';
+export { thresholdPrices } from './threshold-prices';

@@ -1,0 +1,101 @@
+import type { Side } from '../domain/side';
+import type { Venue } from '../domain/venue';
+import type { Level } from './levels';
+import type { RuleKind } from './rule-schemas';
+
+const venueNames: Readonly<Record<Venue, string>> = {
+  'binance-usdm': 'Binance',
+  'binance-coinm': 'Binance COIN-M',
+  'bybit-linear': 'Bybit',
+  'okx-swap': 'OKX',
+  hyperliquid: 'Hyperliquid',
+};
+
+/** The facts one alert sentence is made of. Units of value/threshold are the rule's (see README). */
+export interface MessageFacts {
+  readonly venue: Venue;
+  readonly displaySymbol: string;
+  readonly side: Side;
+  readonly rule: RuleKind;
+  readonly level: Level;
+  readonly cleared: boolean;
+  readonly value: number | null;
+  readonly threshold: number | null;
+  /** Cascade: liquidations counted. */
+  readonly count?: number | undefined;
+  /** Cascade: the window, ms. */
+  readonly windowMs?: number | undefined;
+  /** Stale: the last known margin ratio. */
+  readonly marginRatio?: number | null | undefined;
+  /** The clear comes from the position closing. */
+  readonly closed?: boolean | undefined;
+}
+
+const ruleNames: Readonly<Record<RuleKind, string>> = {
+  marginRatio: 'margin ratio',
+  distance: 'distance to liquidation',
+  cluster: 'liquidation cluster',
+  imbalance: 'liquidation imbalance',
+  cascade: 'liquidation cascade',
+  marginCall: 'margin call',
+  stale: 'stale data',
+};
+
+/** A fraction as a percentage: one decimal below 10 %, none above ("72 %", "2.5 %"). */
+export function formatPercent(fraction: number): string {
+  const percent = fraction * 100;
+  const text = Math.abs(percent) < 10 ? percent.toFixed(1).replace(/\.0$/, '') : percent.toFixed(0);
+  return `${text} %`;
+}
+
+/** USD in short form: "$850k", "$12.3M", "$1.2B". */
+export function formatUsd(usd: number): string {
+  const units: readonly [number, string][] = [[1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+  for (const [size, suffix] of units) if (usd >= size) return `$${(usd / size).toFixed(usd >= size * 10 ? 0 : 1).replace(/\.0$/, '')}${suffix}`;
+  return `$${usd.toFixed(0)}`;
+}
+
+function formatRatio(ratio: number | null): string {
+  return ratio === null ? 'one-sided' : `${ratio.toFixed(1).replace(/\.0$/, '')}:1`;
+}
+
+function seconds(ms: number | null): string {
+  return `${Math.round((ms ?? 0) / 1000)} s`;
+}
+
+function describe(facts: MessageFacts): string {
+  const { level, cleared, value, threshold, side } = facts;
+  if (facts.closed === true) return `position closed, ${ruleNames[facts.rule]} ${level} cleared`;
+  const percent = (x: number | null): string => (x === null ? '?' : formatPercent(x));
+  switch (facts.rule) {
+    case 'marginRatio':
+      if (value === null) return cleared ? `margin balance recovered, ${level} cleared` : `margin balance at or below zero (liquidatable): ${level}`;
+      return cleared ? `margin ratio ${percent(value)} back below ${level} (${percent(threshold)})` : `margin ratio ${percent(value)} crossed ${level} (${percent(threshold)})`;
+    case 'distance':
+      if (value === null) return `no liquidation price any more, ${level} cleared`;
+      return cleared ? `liquidation ${percent(value)} away, back above ${level} (${percent(threshold)})` : `liquidation ${percent(value)} away crossed ${level} (${percent(threshold)})`;
+    case 'cluster':
+      return cleared ? `price left the ${side} liquidation cluster, ${level} cleared` : `price entered a ${formatUsd(value ?? 0)} cluster of ${side} liquidations: ${level}`;
+    case 'imbalance':
+      return cleared
+        ? `liquidation imbalance toward ${side}s eased below ${formatRatio(threshold)}, ${level} cleared`
+        : `liquidation imbalance ${formatRatio(value)} toward ${side}s crossed ${level} (${formatRatio(threshold)})`;
+    case 'cascade':
+      return cleared
+        ? `the ${side} liquidation cascade near your liquidation price has eased, ${level} cleared`
+        : `cascade in progress: ${facts.count === undefined ? '' : `${facts.count} `}${side} liquidations (${formatUsd(value ?? 0)}) within ${seconds(facts.windowMs ?? 0)} near your liquidation price: ${level}`;
+    case 'marginCall':
+      return cleared ? `no new margin call, ${level} cleared` : `${venueNames[facts.venue]} sent a margin call${value === null ? '' : ` (margin ratio ${percent(value)})`}: ${level}`;
+    case 'stale': {
+      const ratio = facts.marginRatio === undefined ? '' : ` while margin ratio is ${facts.marginRatio === null ? 'over 100 %' : percent(facts.marginRatio)}`;
+      return cleared ? `data is flowing again, ${level} cleared` : `no market data for ${seconds(value)}${ratio}: ${level}`;
+    }
+  }
+}
+
+/**
+ * The sentence a trader reads, e.g. "BTC/USDT long on Binance: margin ratio 72 % crossed danger (70 %)".
+ */
+export function alertMessage(facts: MessageFacts): string {
+  return `${facts.displaySymbol} ${facts.side} on ${venueNames[facts.venue]}: ${describe(facts)}`;
+}

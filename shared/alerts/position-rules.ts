@@ -1,0 +1,122 @@
+import type { AlertEvent } from './alert-event';
+import type { LastObservation } from './engine-state';
+import type { PositionObservation } from './inputs';
+import type { RuleState, Transition } from './ladder';
+import { fullLadder, idleRule, stepRule } from './ladder';
+import type { Level, Rank } from './levels';
+import { levelRank, rankLevel } from './levels';
+import { alertMessage } from './message';
+import type { Reading } from './readings';
+import { cascadeReading, clusterReading, distanceReading, imbalanceReading, marginRatioReading } from './readings';
+import type { RuleKind, RuleSet } from './rule-schemas';
+import { ruleKinds } from './rule-schemas';
+import type { Tracked } from './tracked';
+
+/** What emitting needs: the clock, the output list, quiet hours and the id sequence. */
+export interface EmitContext {
+  readonly nowMs: number;
+  readonly out: AlertEvent[];
+  readonly silent: (nowMs: number, level: Level, cleared: boolean) => boolean;
+  readonly nextId: (nowMs: number) => string;
+  /** Reused between calls, so a tick with no transition allocates nothing. */
+  readonly scratch: Transition[];
+}
+
+const singleRungs: Readonly<Record<Level, readonly Rank[]>> = { warning: [1], danger: [2], critical: [3] };
+
+function ladderOf(rules: RuleSet, rule: RuleKind): readonly Rank[] {
+  if (rule === 'marginRatio' || rule === 'distance') return fullLadder;
+  return singleRungs[rules[rule].level];
+}
+
+function thresholdOf(rules: RuleSet, rule: RuleKind, level: Level): number | null {
+  switch (rule) {
+    case 'marginRatio':
+    case 'distance':
+      return rules[rule].levels[level];
+    case 'cluster':
+    case 'cascade':
+      return rules[rule].minUsd;
+    case 'imbalance':
+      return rules.imbalance.minRatio;
+    case 'marginCall':
+      return null;
+    case 'stale':
+      return rules.stale.afterMs;
+  }
+}
+
+/** Steps one rule of a tracked position to `reading` and emits its transitions. Null reading: no change. */
+export function applyReading(tracked: Tracked, rule: RuleKind, reading: Reading | null, tickTimeMs: number, context: EmitContext, closed = false): void {
+  if (reading === null) return;
+  const before: RuleState = tracked.states[rule] ?? idleRule;
+  if (before === idleRule && reading.rank === 0) return;
+  const transitions = context.scratch;
+  transitions.length = 0;
+  const after = stepRule(before, reading.rank, reading.value, ladderOf(tracked.rules, rule), tracked.rules[rule].cooldownMs, context.nowMs, transitions);
+  if (after === before) return;
+  tracked.states[rule] = after;
+  for (const transition of transitions) {
+    const level = rankLevel(transition.rank) ?? 'warning';
+    const facts = { venue: tracked.venue, displaySymbol: tracked.displaySymbol, side: tracked.side, rule, level, cleared: transition.cleared, value: reading.value, threshold: thresholdOf(tracked.rules, rule, level) };
+    const extra = { count: reading.count, windowMs: tracked.rules.cascade.windowMs, marginRatio: rule === 'stale' ? (tracked.last?.marginRatio ?? null) : undefined, closed };
+    context.out.push({
+      id: context.nextId(context.nowMs), timeMs: context.nowMs, accountId: tracked.accountId, venue: tracked.venue, symbol: tracked.symbol, displaySymbol: tracked.displaySymbol,
+      side: tracked.side, rule, level, value: facts.value, threshold: facts.threshold, tickTimeMs, cleared: transition.cleared,
+      silent: context.silent(context.nowMs, level, transition.cleared), message: alertMessage({ ...facts, ...extra }),
+    });
+  }
+}
+
+/** Records the observation and runs the rules it feeds (margin ratio, distance, cluster, imbalance, cascade). */
+export function runObservedRules(tracked: Tracked, observation: PositionObservation, context: EmitContext): void {
+  const last: LastObservation = {
+    markPrice: observation.markPrice, liquidationPrice: observation.liquidationPrice, marginRatio: observation.marginRatio, distance: observation.distance,
+    tickTimeMs: observation.tickTimeMs, receivedAtMs: observation.receivedAtMs ?? observation.tickTimeMs,
+  };
+  tracked.last = last;
+  if (observation.displaySymbol !== undefined) tracked.displaySymbol = observation.displaySymbol;
+  const { rules, states } = tracked;
+  const tick = observation.tickTimeMs;
+  applyReading(tracked, 'marginRatio', marginRatioReading(rules.marginRatio, observation.marginRatio, states.marginRatio?.rank ?? 0), tick, context);
+  applyReading(tracked, 'distance', distanceReading(rules.distance, observation.distance, states.distance?.rank ?? 0), tick, context);
+  if (observation.clusters !== undefined) applyReading(tracked, 'cluster', clusterReading(rules.cluster, observation, observation.clusters, states.cluster?.rank ?? 0), tick, context);
+  if (observation.imbalance !== undefined) {
+    applyReading(tracked, 'imbalance', imbalanceReading(rules.imbalance, observation.side, observation.distance, observation.imbalance, states.imbalance?.rank ?? 0), tick, context);
+  }
+  applyReading(tracked, 'cascade', cascadeReading(rules.cascade, observation, states.cascade?.rank ?? 0), tick, context);
+}
+
+/**
+ * The rules driven by the clock: stale data (age of the last observation while its margin ratio is at
+ * risk), margin-call expiry, and any fire a cooldown deferred (re-tried with the held rank and value).
+ */
+export function runTimedRules(tracked: Tracked, context: EmitContext): void {
+  const { rules, states, last } = tracked;
+  const tick = last?.tickTimeMs ?? context.nowMs;
+  const stale = rules.stale;
+  if (last !== null) {
+    const age = context.nowMs - last.receivedAtMs;
+    const atRisk = (last.marginRatio ?? Number.POSITIVE_INFINITY) >= stale.minMarginRatio;
+    const rank = stale.enabled && atRisk && age >= stale.afterMs ? levelRank(stale.level) : 0;
+    // Skipped without allocating when the rule is idle and stays so: the common case on every call.
+    if (rank > 0 || states.stale !== undefined) applyReading(tracked, 'stale', { rank, value: age }, tick, context);
+  }
+  const call = states.marginCall;
+  if (call !== undefined) {
+    const active = rules.marginCall.enabled && call.signalMs !== null && context.nowMs - call.signalMs < rules.marginCall.clearAfterMs;
+    applyReading(tracked, 'marginCall', { rank: active ? levelRank(rules.marginCall.level) : 0, value: call.value }, call.signalMs ?? tick, context);
+  }
+  for (const rule of ruleKinds) {
+    const state = states[rule];
+    if (state !== undefined && state.rank > state.notified) applyReading(tracked, rule, { rank: state.rank, value: state.value }, tick, context);
+  }
+}
+
+/** Clears every notified level of a position (it closed): one cleared event per level, worst first. */
+export function clearAll(tracked: Tracked, context: EmitContext): void {
+  for (const rule of ruleKinds) {
+    const state = tracked.states[rule];
+    if (state !== undefined && state.notified > 0) applyReading(tracked, rule, { rank: 0, value: null }, tracked.last?.tickTimeMs ?? context.nowMs, context, true);
+  }
+}

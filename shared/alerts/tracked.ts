@@ -1,0 +1,81 @@
+import type { Side } from '../domain/side';
+import type { Venue } from '../domain/venue';
+import type { LastObservation, PositionState } from './engine-state';
+import type { RuleState } from './ladder';
+import type { RuleKind, RuleSet } from './rule-schemas';
+
+/**
+ * A position inside the engine. Mutable on purpose: a tick that changes no level only replaces
+ * `last`, so the hot path allocates one small object; `exportState` copies it out.
+ */
+export interface Tracked {
+  readonly accountId: string;
+  readonly venue: Venue;
+  readonly symbol: string;
+  readonly side: Side;
+  displaySymbol: string;
+  last: LastObservation | null;
+  /** Each rule's state, replaced entry by entry on a transition; absent = never active. */
+  readonly states: Partial<Record<RuleKind, RuleState>>;
+  /** The rules resolved for this position (base plus overrides), once. */
+  readonly rules: RuleSet;
+}
+
+/** A tracked position from its saved state. */
+export function trackedFrom(state: PositionState, rules: RuleSet): Tracked {
+  const { accountId, venue, symbol, side, displaySymbol, last } = state;
+  return { accountId, venue, symbol, side, displaySymbol, last, states: { ...state.rules }, rules };
+}
+
+/** The saved state of a tracked position (a copy). */
+export function stateOf(tracked: Tracked): PositionState {
+  const { accountId, venue, symbol, side, displaySymbol, last } = tracked;
+  return { accountId, venue, symbol, side, displaySymbol, last, rules: { ...tracked.states } };
+}
+
+/**
+ * Tracked positions by account, symbol and side. Nested maps rather than one joined key: looking up
+ * strings the caller already holds reuses their cached hashes, where a joined key is built and
+ * hashed again on every tick.
+ */
+export type TrackedIndex = Map<string, Map<string, TrackedSides>>;
+
+/** The long and the short leg of one symbol (hedge mode holds both). */
+export interface TrackedSides {
+  long?: Tracked;
+  short?: Tracked;
+}
+
+/** The tracked position of `accountId`, `symbol`, `side`, or undefined. */
+export function lookup(index: TrackedIndex, accountId: string, symbol: string, side: Side): Tracked | undefined {
+  return index.get(accountId)?.get(symbol)?.[side];
+}
+
+/** Adds (or replaces) a tracked position. */
+export function insert(index: TrackedIndex, tracked: Tracked): void {
+  let symbols = index.get(tracked.accountId);
+  if (symbols === undefined) index.set(tracked.accountId, (symbols = new Map<string, TrackedSides>()));
+  let sides = symbols.get(tracked.symbol);
+  if (sides === undefined) symbols.set(tracked.symbol, (sides = {}));
+  sides[tracked.side] = tracked;
+}
+
+/** Removes a tracked position (and the maps it leaves empty). */
+export function remove(index: TrackedIndex, accountId: string, symbol: string, side: Side): void {
+  const symbols = index.get(accountId);
+  const sides = symbols?.get(symbol);
+  if (symbols === undefined || sides === undefined) return;
+  delete sides[side];
+  if (sides.long === undefined && sides.short === undefined) symbols.delete(symbol);
+  if (symbols.size === 0) index.delete(accountId);
+}
+
+/** Every tracked position, by account, symbol, then long before short. */
+export function* allTracked(index: TrackedIndex): Generator<Tracked> {
+  for (const symbols of index.values()) {
+    for (const sides of symbols.values()) {
+      if (sides.long !== undefined) yield sides.long;
+      if (sides.short !== undefined) yield sides.short;
+    }
+  }
+}
