@@ -1,8 +1,12 @@
 import type { AppMode, EventName, Events, RequestChannel, RequestPayload, Results } from '../../shared/ipc/contract';
 import { createAccountsService, type AccountsService, type AccountsServiceDeps } from './accounts/accounts-service';
+import { createAlertsService, type AlertsService } from './alerts/alerts-service';
 import { createEventHub } from './event-hub';
+import { createMarketService, type MarketService } from './market/market-service';
+import { createVenueDirectory } from './market/venue-access';
 import { createNoticeBoard } from './notices';
 import type { Clock, Logger, Notifier, SecretStore, SettingsStore } from './ports';
+import { createRecorder } from './recorder/recorder';
 
 /** Everything the core needs from its host. */
 export interface CoreDeps {
@@ -42,16 +46,43 @@ export function createCore(deps: CoreDeps): Core {
     logger.warn('settings store problem', { message: problem.message });
   }
 
+  const alerts: AlertsService | undefined = deps.exchange
+    ? createAlertsService({
+        dataDir: deps.app.dataDir,
+        clock,
+        logger,
+        notifier: deps.notifier,
+        createGateway: deps.exchange.createGateway,
+        onEvent: (event) => hub.emit('alerts:event', event),
+        onChanged: (view) => hub.emit('alerts:changed', view),
+      })
+    : undefined;
+  // Markets read each venue where the user's accounts there point (the Demo: the simulator).
+  const venues = createVenueDirectory();
   const accounts: AccountsService | undefined = deps.exchange
     ? createAccountsService({
         ...deps.exchange,
+        createGateway: venues.observe(deps.exchange.createGateway),
         dataDir: deps.app.dataDir,
         secrets: deps.secrets,
         clock,
         logger,
         onAccountsChanged: (list) => hub.emit('accounts:changed', list),
-        onPositionsChanged: (positions) => hub.emit('positions:changed', positions),
+        onPositionsChanged: (positions) => {
+          hub.emit('positions:changed', positions);
+          alerts?.onPositions(positions, accounts?.sourceOf(positions.accountId));
+        },
         onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
+      })
+    : undefined;
+  const markets: MarketService | undefined = deps.exchange
+    ? createMarketService({
+        createGateway: deps.exchange.createGateway,
+        resolveVenue: (venue) => venues.resolve(venue),
+        recorder: createRecorder(deps.app.dataDir),
+        clock,
+        logger,
+        onUpdate: (update) => hub.emit('market:update', update),
       })
     : undefined;
   const noAccounts = (): never => {
@@ -84,8 +115,27 @@ export function createCore(deps: CoreDeps): Core {
     'notices:dismiss': async ({ id }) => notices.dismiss(id),
     'accounts:list': async () => accounts?.list() ?? [],
     'accounts:add': async ({ account }) => (accounts ?? noAccounts()).add(account),
-    'accounts:remove': async ({ accountId }) => (accounts ?? noAccounts()).remove(accountId),
+    'accounts:remove': async ({ accountId }) => {
+      const remaining = await (accounts ?? noAccounts()).remove(accountId);
+      alerts?.onAccountRemoved(accountId);
+      return remaining;
+    },
     'positions:list': async () => accounts?.positions() ?? [],
+    'market:open': async ({ market, timeframe }) => {
+      // A venue's base URL comes from the accounts on it, known once they are opened.
+      await started?.catch(() => undefined);
+      return (markets ?? noAccounts()).open(market, timeframe);
+    },
+    'market:close': async ({ market }) => {
+      await markets?.close(market);
+      return null;
+    },
+    'alerts:list': async () => alerts?.view() ?? { active: [], worstLevel: null, history: [] },
+    'alerts:test': async () => {
+      if (alerts) alerts.sendTest();
+      else deps.notifier.notify({ title: 'LiqLens test notification', body: 'Alerts will look like this.', level: 'info' });
+      return null;
+    },
   };
   let started: Promise<void> | undefined;
 
@@ -104,7 +154,9 @@ export function createCore(deps: CoreDeps): Core {
       stopHeartbeat?.();
       stopHeartbeat = undefined;
       await started?.catch(() => undefined);
+      await markets?.stop();
       await accounts?.stop();
+      await alerts?.stop();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { DemoAccount, DemoProvider } from '../core/accounts/demo-provider';
 import type { SimScenarioName, SimVenue } from './market/types';
-import { startSimulator } from './simulator';
+import { startSimulator, type Simulator } from './simulator';
 
 const venueNames: Readonly<Record<SimVenue, string>> = {
   'binance-usdm': 'Binance USD-M',
@@ -24,18 +24,23 @@ export interface DemoMarketOptions {
 export function simulatorDemo(options: DemoMarketOptions = {}): DemoProvider {
   return async () => {
     const sim = await startSimulator({ seed: options.seed ?? 7, scenario: options.scenario ?? 'calm', speed: options.speed ?? 1 });
-    const accounts: DemoAccount[] = [];
-    for (const account of sim.market.accounts()) {
-      const baseUrl = sim.baseUrl(account.venue);
-      const label = `Demo · ${venueNames[account.venue]}`;
-      if (account.venue === 'hyperliquid') {
-        if (account.address) accounts.push({ label, venue: account.venue, baseUrl, credentials: { address: account.address } });
-        continue;
-      }
-      const key = sim.keys.find((candidate) => candidate.accountId === account.id && !candidate.permissions.trade);
-      if (!key) continue;
-      accounts.push({ label, venue: account.venue, baseUrl, credentials: { apiKey: key.apiKey, secret: key.secret, ...(key.passphrase ? { password: key.passphrase } : {}) } });
-    }
-    return { accounts, stop: () => sim.stop() };
+    return { accounts: demoAccountsOf(sim), stop: () => sim.stop() };
   };
+}
+
+/** The Demo accounts of a running simulator: each account read through its read-only key or address. */
+export function demoAccountsOf(sim: Simulator): DemoAccount[] {
+  const accounts: DemoAccount[] = [];
+  for (const account of sim.market.accounts()) {
+    const baseUrl = sim.baseUrl(account.venue);
+    const label = `Demo · ${venueNames[account.venue]}`;
+    if (account.venue === 'hyperliquid') {
+      if (account.address) accounts.push({ label, venue: account.venue, baseUrl, credentials: { address: account.address } });
+      continue;
+    }
+    const key = sim.keys.find((candidate) => candidate.accountId === account.id && !candidate.permissions.trade);
+    if (!key) continue;
+    accounts.push({ label, venue: account.venue, baseUrl, credentials: { apiKey: key.apiKey, secret: key.secret, ...(key.passphrase ? { password: key.passphrase } : {}) } });
+  }
+  return accounts;
 }

@@ -25,5 +25,12 @@ export function createLiqLensApi(transport: ContractTransport): LiqLensApi {
     listPositions: () => transport.invoke('positions:list', {}),
     onAccountsChanged: (callback) => transport.subscribe('accounts:changed', callback),
     onPositionsChanged: (callback) => transport.subscribe('positions:changed', callback),
+    openMarket: (market, timeframe) => transport.invoke('market:open', { market, timeframe }),
+    closeMarket: (market) => transport.invoke('market:close', { market }),
+    onMarketUpdate: (callback) => transport.subscribe('market:update', callback),
+    listAlerts: () => transport.invoke('alerts:list', {}),
+    sendTestNotification: () => transport.invoke('alerts:test', {}),
+    onAlert: (callback) => transport.subscribe('alerts:event', callback),
+    onAlertsChanged: (callback) => transport.subscribe('alerts:changed', callback),
   };
 }

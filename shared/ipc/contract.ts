@@ -5,7 +5,10 @@
  * wrong payload fails `tsc` on both sides.
  */
 import { z } from 'zod';
+import type { Candle } from '../domain/candle';
 import type { RiskAccount } from '../domain/risk-account';
+import type { BinSize, LiquidationMap } from '../clusters';
+import type { ActiveAlert, AlertEvent, Level } from '../alerts';
 
 /** Themes the renderer can draw; dark is the default. */
 export const ThemeSchema = z.enum(['dark', 'light']);
@@ -173,6 +176,98 @@ export interface AccountPositions {
   readonly risk: RiskAccount | null;
 }
 
+/** Chart timeframes the workspace offers. */
+export const ChartTimeframeSchema = z.enum(['1m', '5m', '15m', '1h', '4h']);
+export type ChartTimeframe = z.infer<typeof ChartTimeframeSchema>;
+
+/** A market on a venue: the venue's own symbol (BTCUSDT, BTC-USDT-SWAP, BTC). */
+export const MarketKeySchema = z.object({ venue: AccountVenueSchema, symbol: z.string().trim().min(1).max(40) }).strict();
+export type MarketKey = z.infer<typeof MarketKeySchema>;
+
+/** Long and short liquidation USD per price bin from `firstBin` on (bins of the grid `binSize` defines). */
+export interface ProfileWire {
+  readonly firstBin: number;
+  readonly long: readonly number[];
+  readonly short: readonly number[];
+}
+
+/** A heatmap column: the estimated profile at one moment. */
+export interface HeatmapColumnWire extends ProfileWire {
+  readonly timeMs: number;
+  /** Mark price then. */
+  readonly price: number;
+}
+
+/** A realized (reported) liquidation, side = the liquidated position's side. */
+export interface RealizedWire {
+  readonly timeMs: number;
+  readonly price: number;
+  readonly side: 'long' | 'short';
+  readonly usd: number;
+}
+
+/**
+ * The cluster estimate of one market, ready for the chart: the map now (bins with leverage, venue
+ * and birth provenance), the same profile as arrays for derived outputs computed in the renderer
+ * (imbalance, cumulative curves, top clusters, cascade path via shared/clusters on
+ * `createPriceGrid(binSize)`), the heatmap over time and the realized liquidations beside it.
+ */
+export interface ClusterWire {
+  readonly binSize: BinSize;
+  readonly timeMs: number;
+  readonly price: number;
+  readonly map: LiquidationMap;
+  readonly profile: ProfileWire;
+  readonly heatmap: { readonly everyMs: number; readonly columns: readonly HeatmapColumnWire[] };
+  readonly realized: readonly RealizedWire[];
+}
+
+/** Where the history behind a market stands. */
+export interface BackfillState {
+  readonly state: 'idle' | 'running' | 'done' | 'failed';
+  /** 0..1 while running. */
+  readonly progress: number;
+  /** What is happening, or why it failed, in plain words. */
+  readonly message: string;
+}
+
+/** Everything the chart needs for one market and timeframe. */
+export interface MarketView {
+  readonly venue: AccountVenue;
+  readonly symbol: string;
+  readonly displaySymbol: string;
+  readonly timeframe: ChartTimeframe;
+  readonly tickSize: number;
+  /** Mark-price candles, oldest first. */
+  readonly candles: readonly Candle[];
+  readonly markPrice: number | null;
+  /** When the last tick or bar arrived, epoch ms. */
+  readonly updatedAtMs: number | null;
+  readonly stale: boolean;
+  readonly clusters: ClusterWire | null;
+  readonly backfill: BackfillState;
+}
+
+/** A live change of an open market: the newest candle (new or updated), the mark, and clusters when they changed. */
+export interface MarketUpdate {
+  readonly venue: AccountVenue;
+  readonly symbol: string;
+  readonly timeframe: ChartTimeframe;
+  readonly candle: Candle | null;
+  readonly markPrice: number | null;
+  readonly updatedAtMs: number;
+  readonly stale: boolean;
+  readonly clusters?: ClusterWire;
+  readonly backfill?: BackfillState;
+}
+
+/** The alerts as the renderer shows them: what is active now, the worst level, and the history, newest first. */
+export interface AlertsView {
+  readonly active: readonly ActiveAlert[];
+  readonly worstLevel: Level | null;
+  readonly history: readonly AlertEvent[];
+}
+
 /** Payload schemas of every request channel, renderer to core. Channels are `noun:verb`. */
 export const requests = {
   'app:info': z.object({}).strict(),
@@ -183,6 +278,10 @@ export const requests = {
   'accounts:add': z.object({ account: AccountAddSchema }).strict(),
   'accounts:remove': z.object({ accountId: z.string().min(1).max(128) }).strict(),
   'positions:list': z.object({}).strict(),
+  'market:open': z.object({ market: MarketKeySchema, timeframe: ChartTimeframeSchema }).strict(),
+  'market:close': z.object({ market: MarketKeySchema }).strict(),
+  'alerts:list': z.object({}).strict(),
+  'alerts:test': z.object({}).strict(),
 } as const;
 
 /** Result type of every request channel. */
@@ -195,6 +294,10 @@ export interface Results {
   'accounts:add': AccountSummary;
   'accounts:remove': readonly AccountSummary[];
   'positions:list': readonly AccountPositions[];
+  'market:open': MarketView;
+  'market:close': null;
+  'alerts:list': AlertsView;
+  'alerts:test': null;
 }
 
 /** A request channel name. */
@@ -219,6 +322,9 @@ export interface Events {
   'notices:changed': readonly Notice[];
   'accounts:changed': readonly AccountSummary[];
   'positions:changed': AccountPositions;
+  'market:update': MarketUpdate;
+  'alerts:event': AlertEvent;
+  'alerts:changed': AlertsView;
 }
 
 /** An event name. */
@@ -228,7 +334,7 @@ export type EventName = keyof Events;
 export const requestChannels = Object.keys(requests) as RequestChannel[];
 
 /** Every event name, in a stable order. */
-export const eventNames: readonly EventName[] = ['core:heartbeat', 'settings:changed', 'notices:changed', 'accounts:changed', 'positions:changed'];
+export const eventNames: readonly EventName[] = ['core:heartbeat', 'settings:changed', 'notices:changed', 'accounts:changed', 'positions:changed', 'market:update', 'alerts:event', 'alerts:changed'];
 
 /** The API the renderer uses: one method per request channel, `onX(cb) => unsubscribe` per event. */
 export interface LiqLensApi {
@@ -245,4 +351,13 @@ export interface LiqLensApi {
   listPositions(): Promise<readonly AccountPositions[]>;
   onAccountsChanged(callback: (accounts: readonly AccountSummary[]) => void): () => void;
   onPositionsChanged(callback: (positions: AccountPositions) => void): () => void;
+  /** Opens (or switches the timeframe of) a market: backfills its history and streams updates. */
+  openMarket(market: MarketKey, timeframe: ChartTimeframe): Promise<MarketView>;
+  closeMarket(market: MarketKey): Promise<null>;
+  onMarketUpdate(callback: (update: MarketUpdate) => void): () => void;
+  listAlerts(): Promise<AlertsView>;
+  /** Sends a test notification through the same path real alerts take. */
+  sendTestNotification(): Promise<null>;
+  onAlert(callback: (event: AlertEvent) => void): () => void;
+  onAlertsChanged(callback: (alerts: AlertsView) => void): () => void;
 }

@@ -3,6 +3,7 @@ import { measureCoreColdStart } from '../bench/core-cold-start';
 import { measureWebRoundTrip } from '../bench/web-round-trip';
 import { measureWhatIfCross20 } from '../bench/what-if';
 import { measureLedger } from '../bench/ledger';
+import { measureAlerts } from '../bench/alerts';
 import type { CliIo } from '../cli-io';
 
 /** One benchmark: its key in the JSON report, and what it measures. */
@@ -17,6 +18,7 @@ const benchmarks: readonly Benchmark[] = [
   { key: 'core', run: () => measureCoreColdStart(5) },
   { key: 'whatIf', run: async () => measureWhatIfCross20() },
   { key: 'ledger', run: () => measureLedger() },
+  { key: 'alerts', run: () => measureAlerts() },
 ];
 
 /** `liqlens bench [--json] [--only KEY]`: runs the benchmarks; JSON prints one object. */

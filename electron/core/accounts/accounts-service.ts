@@ -36,6 +36,8 @@ export interface AccountsService {
   start(): Promise<void>;
   /** Fetches every account now; resolves when all are done. */
   refreshAll(): Promise<void>;
+  /** Where an account's public market data comes from (venue and base URL; never credentials). */
+  sourceOf(accountId: string): Pick<GatewayConfig, 'venue' | 'baseUrl'> | undefined;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   const pollMs = deps.pollMs ?? 5000;
   const registry = openAccountRegistry(deps.dataDir, clock.now());
   const watchers = new Map<string, AccountWatcher>();
+  const sources = new Map<string, Pick<GatewayConfig, 'venue' | 'baseUrl'>>();
   let demo: DemoMarket | undefined;
 
   const list = (): AccountSummary[] => [...watchers.values()].map((watcher) => watcher.summary());
@@ -80,6 +83,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   const open = (id: string, label: string, venue: AccountVenue, kind: AccountSummary['kind'], config: GatewayConfig, manual?: AccountRecord['manual']): AccountWatcher => {
     const watcher = watchAccount({ id, label, venue, kind, gateway: sourceFor(config, manual), clock, logger, pollMs, onChange });
     watchers.set(id, watcher);
+    sources.set(id, { venue: config.venue, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) });
     return watcher;
   };
 
@@ -156,6 +160,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       const watcher = watchers.get(accountId);
       if (!watcher) throw new Error('There is no such account (it may have been removed already).');
       watchers.delete(accountId);
+      sources.delete(accountId);
       await watcher.stop();
       if (registry.remove(accountId)) await secrets.delete(secretKey(accountId));
       if (demo && ![...watchers.values()].some((w) => w.summary().kind === 'demo')) {
@@ -184,6 +189,8 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       if (watchers.size === 0 && registry.list().length === 0 && deps.demo) await startDemo(deps.demo);
       deps.onAccountsChanged(list());
     },
+
+    sourceOf: (accountId) => sources.get(accountId),
 
     async refreshAll() {
       await Promise.all([...watchers.values()].map((watcher) => watcher.refresh()));

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AlertEvent } from '../../../shared/alerts';
+import { demoAccountsOf } from '../../sim/demo-market';
+import { scenarioDurationMs } from '../../sim/market';
+import { startSimulator, type Simulator } from '../../sim/simulator';
+import { useTempDirs } from '../../../test/support/temp-dir';
+import { createSystemClock } from '../clock';
+import { createCore, type Core } from '../create-core';
+import { createGateway } from '../exchange/gateway';
+import { createSilentLogger } from '../logger';
+import type { NotificationRequest } from '../ports';
+import { createMemorySecretStore } from '../secrets/memory-secret-store';
+import { openConfSettingsStore } from '../settings/conf-settings-store';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('alerts in the running core, on the simulated Demo through real ccxt', () => {
+  const tempDir = useTempDirs();
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function demoCore(scenario: 'long-squeeze-crash' | 'calm', dataDir = tempDir()): Promise<{ sim: Simulator; core: Core; events: AlertEvent[]; notifications: NotificationRequest[] }> {
+    const sim = await startSimulator({ seed: 7, scenario, speed: 0 });
+    const clock = createSystemClock();
+    const notifications: NotificationRequest[] = [];
+    const core = createCore({
+      settings: openConfSettingsStore(dataDir, clock.now()),
+      secrets: createMemorySecretStore(),
+      notifier: { notify: (notification) => notifications.push(notification) },
+      clock,
+      logger: createSilentLogger(),
+      app: { name: 'LiqLens', version: 'test', mode: 'web', dataDir },
+      exchange: { createGateway, pollMs: 250, demo: async () => ({ accounts: demoAccountsOf(sim), stop: async () => undefined }) },
+    });
+    const events: AlertEvent[] = [];
+    core.on('alerts:event', (event) => events.push(event));
+    cleanups.push(async () => {
+      await core.stop();
+      await sim.stop();
+    });
+    await core.start();
+    return { sim, core, events, notifications };
+  }
+
+  it('a crash walks an at-risk position through warning, danger and critical once each, and never rings for a safe one', async () => {
+    const { sim, core, events, notifications } = await demoCore('long-squeeze-crash');
+    const stepMs = 60_000;
+    for (let t = 0; t < scenarioDurationMs('long-squeeze-crash') / 2; t += stepMs) {
+      sim.market.advance(stepMs);
+      await sleep(25);
+    }
+    await sleep(500);
+    // Each level of each rule fires at most once per episode: never twice without a clear between.
+    const open = new Map<string, boolean>();
+    for (const event of events) {
+      const key = `${event.accountId}|${event.symbol}|${event.side}|${event.rule}|${event.level}`;
+      if (!event.cleared) expect(open.get(key), `${key} fired twice without clearing`).not.toBe(true);
+      open.set(key, !event.cleared);
+    }
+    // Some position reached critical on margin ratio or distance, with warning and danger before it.
+    const ladders = new Map<string, string[]>();
+    for (const event of events) {
+      if (event.cleared || (event.rule !== 'marginRatio' && event.rule !== 'distance')) continue;
+      const key = `${event.accountId}|${event.symbol}|${event.side}|${event.rule}`;
+      ladders.set(key, [...(ladders.get(key) ?? []), event.level]);
+    }
+    const critical = [...ladders.values()].filter((ladder) => ladder.includes('critical'));
+    expect(critical.length).toBeGreaterThan(0);
+    for (const ladder of critical) expect(ladder.slice(0, 3)).toEqual(['warning', 'danger', 'critical']);
+    // The Bybit BTC long at 3x is far from liquidation: nothing about it, ever.
+    const safe = sim.market.accounts().find((account) => account.venue === 'bybit-linear');
+    expect(safe).toBeDefined();
+    expect(events.filter((event) => event.symbol === 'BTCUSDT' && event.side === 'long' && event.venue === 'bybit-linear')).toEqual([]);
+    // Notifications: one per position per batch, never for a clear.
+    expect(notifications.length).toBeGreaterThan(0);
+    expect(notifications.length).toBeLessThan(events.filter((event) => !event.cleared).length);
+    const view = await core.handlers['alerts:list']({});
+    expect(view.history.length).toBe(Math.min(events.length, 500));
+    expect(view.history[0]?.id).toBe(events.at(-1)?.id);
+  }, 120_000);
+
+  it('warns that data is stale within the stated 15 s once the exchange goes silent while a position is at risk', async () => {
+    const { sim, core, events } = await demoCore('calm');
+    // Every Demo account has reported its positions (Hyperliquid's rate limit makes it the slowest).
+    await expect.poll(async () => (await core.handlers['positions:list']({})).every((entry) => entry.positions.length > 0), { timeout: 20_000 }).toBe(true);
+    const before = events.length;
+    const silentAtMs = Date.now();
+    await sim.stop();
+    await expect.poll(() => events.slice(before).find((event) => event.rule === 'stale' && !event.cleared), { timeout: 25_000, intervals: [500] }).toBeDefined();
+    const stale = events.slice(before).find((event) => event.rule === 'stale');
+    expect((stale?.timeMs ?? 0) - silentAtMs).toBeLessThan(15_000 + 3_000);
+    expect(stale?.message).toMatch(/no market data for \d+ s/);
+  }, 60_000);
+
+  it('keeps the history across a restart and sends a test notification on request', async () => {
+    const dataDir = tempDir();
+    const first = await demoCore('long-squeeze-crash', dataDir);
+    for (let i = 0; i < 60; i += 1) {
+      first.sim.market.advance(60_000);
+      await sleep(20);
+    }
+    await sleep(500);
+    const seen = (await first.core.handlers['alerts:list']({})).history.length;
+    expect(seen).toBeGreaterThan(0);
+    await first.core.stop();
+    const second = await demoCore('calm', dataDir);
+    expect((await second.core.handlers['alerts:list']({})).history.length).toBeGreaterThanOrEqual(seen);
+    await second.core.handlers['alerts:test']({});
+    expect(second.notifications.at(-1)?.title).toMatch(/test notification/i);
+  }, 120_000);
+});

@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+import { alertEngineStateSchema, createAlertEngine, observationsFromRisk, type AlertConfigInput, type AlertEngineState, type AlertEvent, type PositionRef } from '../../../shared/alerts';
+import type { RiskAccount } from '../../../shared/domain/risk-account';
+import type { AccountPositions, AlertsView } from '../../../shared/ipc/contract';
+import { evaluateAccount } from '../../../shared/risk';
+import type { ExchangeGateway, GatewayConfig } from '../exchange/gateway';
+import type { Clock, Logger, Notifier } from '../ports';
+import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
+import { openAlertHistory } from './alert-history';
+import { toNotifications } from './notifications';
+
+/** Where an account's public market data comes from (its venue and base URL, no credentials). */
+export type MarketSource = Pick<GatewayConfig, 'venue' | 'baseUrl'>;
+
+/** Everything the alerts runtime needs. */
+export interface AlertsServiceDeps {
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly notifier: Notifier;
+  readonly createGateway: (config: GatewayConfig) => ExchangeGateway;
+  readonly config?: AlertConfigInput;
+  /** Every event as it is emitted, with when the tick behind it arrived (local ms) and when it left. */
+  readonly onEvent: (event: AlertEvent, timing: { readonly receivedAtMs: number; readonly emittedAtMs: number }) => void;
+  readonly onChanged: (view: AlertsView) => void;
+}
+
+/** The alert runtime: evaluates on every mark tick and position update, keeps a history, notifies. */
+export interface AlertsService {
+  /** A new snapshot of an account's positions (from the accounts service). */
+  onPositions(entry: AccountPositions, source: MarketSource | undefined): void;
+  /** An account was removed: its positions close, their alerts clear. */
+  onAccountRemoved(accountId: string): void;
+  view(): AlertsView;
+  /** Sends a test notification through the same notifier real alerts use. */
+  sendTest(): void;
+  stop(): Promise<void>;
+}
+
+interface Watched {
+  risk: RiskAccount;
+  source: MarketSource | undefined;
+  displaySymbols: ReadonlyMap<string, string>;
+}
+
+/**
+ * Creates the alerts runtime. Mark prices stream per (venue, base URL, symbol) through a public
+ * gateway; each tick re-evaluates the accounts holding that symbol with shared/risk and feeds the
+ * alert engine, so a warning never waits for the next account poll. A one-second timer runs the
+ * time-driven rules (stale data). State and history live under `<dataDir>/alerts/`.
+ */
+export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
+  const { clock, logger } = deps;
+  const folder = join(deps.dataDir, 'alerts');
+  const statePath = join(folder, 'state.json');
+  const saved = readJsonFile<AlertEngineState | null>(statePath, alertEngineStateSchema.nullable(), null, clock.now(), 'alert state');
+  if (saved.problem) logger.warn('alert state reset', { message: saved.problem.message });
+  const engine = createAlertEngine(deps.config, saved.value ?? undefined);
+  const history = openAlertHistory(join(folder, 'history.jsonl'));
+  const accounts = new Map<string, Watched>();
+  const streams = new Map<string, { stop: () => void; gateway: ExchangeGateway }>();
+  let lastSignature = '';
+  let persistTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Engine state is saved (atomically, with fsync) at most once a second, off the tick path. */
+  const persistSoon = (): void => {
+    persistTimer ??= setTimeout(() => {
+      persistTimer = undefined;
+      writeJsonFileAtomic(statePath, engine.exportState());
+    }, 1000);
+  };
+
+  const view = (): AlertsView => ({ active: engine.activeAlerts(), worstLevel: engine.worstLevel(), history: history.list() });
+
+  const run = (input: Parameters<typeof engine.evaluate>[0], receivedAtMs: number): void => {
+    const events = engine.evaluate(input, clock.now());
+    if (events.length === 0) return;
+    const emittedAtMs = clock.now();
+    for (const event of events) deps.onEvent(event, { receivedAtMs, emittedAtMs });
+    history.append(events);
+    persistSoon();
+    for (const notification of toNotifications(events)) deps.notifier.notify(notification);
+    const signature = JSON.stringify(engine.activeAlerts().map((a) => [a.accountId, a.symbol, a.side, a.level]));
+    if (signature !== lastSignature) {
+      lastSignature = signature;
+      deps.onChanged(view());
+    }
+  };
+
+  /** `dataAtMs`: when the data behind the numbers was current (the stale rule's clock); `arrivedAtMs`: when it reached us. */
+  const evaluateAccountAt = (accountId: string, watched: Watched, tickTimeMs: number, dataAtMs: number, arrivedAtMs: number): void => {
+    const observations = observationsFromRisk(accountId, watched.risk, evaluateAccount(watched.risk), tickTimeMs, dataAtMs)
+      .map((observation) => ({ ...observation, displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol }));
+    run({ positions: observations }, arrivedAtMs);
+  };
+
+  const onTick = (source: MarketSource, symbol: string, markPrice: number, tickTimeMs: number): void => {
+    const receivedAtMs = clock.now();
+    // Every account holding the symbol is evaluated on this one tick; the latency counts from its arrival.
+    for (const [accountId, watched] of accounts) {
+      if (watched.source?.venue !== source.venue || watched.source.baseUrl !== source.baseUrl) continue;
+      if (!watched.risk.positions.some((position) => position.symbol === symbol)) continue;
+      watched.risk = { ...watched.risk, positions: watched.risk.positions.map((position) => (position.symbol === symbol ? { ...position, markPrice } : position)) };
+      evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, receivedAtMs);
+    }
+  };
+
+  const ensureStream = (source: MarketSource, symbol: string): void => {
+    const key = `${source.venue}|${source.baseUrl ?? ''}|${symbol}`;
+    if (streams.has(key)) return;
+    const gateway = deps.createGateway({ ...source, credentials: null });
+    const stop = gateway.watchMarkPrice(symbol, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs), (state) => {
+      if (state.status !== 'live') logger.warn('alert mark stream', { symbol, status: state.status });
+    });
+    streams.set(key, { stop, gateway });
+  };
+
+  const stopTimer = clock.every(1000, () => run({}, clock.now()));
+
+  return {
+    onPositions(entry, source) {
+      const risk = entry.risk;
+      const previous = accounts.get(entry.accountId);
+      if (!risk) return;
+      const closed: PositionRef[] = (previous?.risk.positions ?? [])
+        .filter((old) => !risk.positions.some((now) => now.symbol === old.symbol && now.side === old.side))
+        .map((old) => ({ accountId: entry.accountId, symbol: old.symbol, side: old.side }));
+      const arrivedAtMs = clock.now();
+      const watched: Watched = { risk, source, displaySymbols: new Map(entry.positions.map((p) => [p.symbol, p.displaySymbol])) };
+      accounts.set(entry.accountId, watched);
+      if (closed.length > 0) run({ closed }, clock.now());
+      if (source) for (const position of risk.positions) ensureStream(source, position.symbol);
+      // The snapshot's own time is when its data was current: a stale snapshot must look stale.
+      const fetchedAtMs = entry.positions[0]?.updatedAtMs ?? arrivedAtMs;
+      evaluateAccountAt(entry.accountId, watched, fetchedAtMs, fetchedAtMs, arrivedAtMs);
+    },
+    onAccountRemoved(accountId) {
+      const watched = accounts.get(accountId);
+      if (!watched) return;
+      accounts.delete(accountId);
+      run({ closed: watched.risk.positions.map((p) => ({ accountId, symbol: p.symbol, side: p.side })) }, clock.now());
+    },
+    view,
+    sendTest() {
+      deps.notifier.notify({ title: 'LiqLens test notification', body: 'Alerts will look like this. Margin warnings arrive here even when the window is hidden.', level: 'info' });
+    },
+    async stop() {
+      stopTimer();
+      if (persistTimer) {
+        clearTimeout(persistTimer);
+        persistTimer = undefined;
+        writeJsonFileAtomic(statePath, engine.exportState());
+      }
+      for (const stream of streams.values()) stream.stop();
+      await Promise.all([...streams.values()].map((stream) => stream.gateway.close()));
+      streams.clear();
+    },
+  };
+}
