@@ -43,6 +43,13 @@ const apiMembers: { readonly [K in keyof LiqLensApi]: true } = {
   listPositions: true,
   onAccountsChanged: true,
   onPositionsChanged: true,
+  openMarket: true,
+  closeMarket: true,
+  onMarketUpdate: true,
+  listAlerts: true,
+  sendTestNotification: true,
+  onAlert: true,
+  onAlertsChanged: true,
 };
 
 async function loadPreload(): Promise<LiqLensApi> {

@@ -23,7 +23,10 @@ export interface DemoMarketOptions {
  */
 export function simulatorDemo(options: DemoMarketOptions = {}): DemoProvider {
   return async () => {
-    const sim = await startSimulator({ seed: options.seed ?? 7, scenario: options.scenario ?? 'calm', speed: options.speed ?? 1 });
+    // The Demo's market starts now (to the minute), so its times read like a live venue's: clients
+    // that ask for "the latest" candles by the local clock, as ccxt does for Hyperliquid, find them.
+    const startTimeMs = Math.floor(Date.now() / 60_000) * 60_000;
+    const sim = await startSimulator({ seed: options.seed ?? 7, scenario: options.scenario ?? 'calm', speed: options.speed ?? 1, startTimeMs });
     return { accounts: demoAccountsOf(sim), stop: () => sim.stop() };
   };
 }

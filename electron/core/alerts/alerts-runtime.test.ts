@@ -88,7 +88,7 @@ describe('alerts in the running core, on the simulated Demo through real ccxt', 
     const before = events.length;
     const silentAtMs = Date.now();
     await sim.stop();
-    await expect.poll(() => events.slice(before).find((event) => event.rule === 'stale' && !event.cleared), { timeout: 25_000, intervals: [500] }).toBeDefined();
+    await expect.poll(() => events.slice(before).find((event) => event.rule === 'stale' && !event.cleared), { timeout: 25_000, interval: 500 }).toBeDefined();
     const stale = events.slice(before).find((event) => event.rule === 'stale');
     expect((stale?.timeMs ?? 0) - silentAtMs).toBeLessThan(15_000 + 3_000);
     expect(stale?.message).toMatch(/no market data for \d+ s/);

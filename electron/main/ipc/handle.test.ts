@@ -100,6 +100,13 @@ describe('registerContract()', () => {
     'accounts:add': async () => ({ id: 'a', label: 'A', venue: 'binance-usdm', kind: 'api-key', status: 'live', updatedAtMs: 1, equity: 1, maintenanceMargin: 0, marginRatio: 0 }),
     'accounts:remove': async () => [],
     'positions:list': async () => [],
+    'market:open': async ({ market, timeframe }) => ({
+      venue: market.venue, symbol: market.symbol, displaySymbol: 'BTC/USDT', timeframe, tickSize: 0.1, candles: [], markPrice: null,
+      updatedAtMs: null, stale: true, clusters: null, backfill: { state: 'idle', progress: 0, message: '' },
+    }),
+    'market:close': async () => null,
+    'alerts:list': async () => ({ active: [], worstLevel: null, history: [] }),
+    'alerts:test': async () => null,
   };
 
   it('registers every request channel of the contract, each answering through its own handler', async () => {

@@ -1,0 +1,134 @@
+import type { MarkTick } from '../../../shared/domain/stream-state';
+import type { AccountVenue } from '../../../shared/ipc/contract';
+import type { ExchangeGateway } from '../exchange/gateway';
+import type { Clock, Logger } from '../ports';
+import type { Recorder } from '../recorder/recorder';
+import type { MarketState } from './market-state';
+import { fetchMinuteBars, fetchOpenInterest, type FetchTarget } from './venue-fetch';
+import { openInterestPeriodMs, type VenueDataLimits } from './venue-limits';
+
+const minuteMs = 60_000;
+
+/** What the live part of a market needs. */
+export interface LiveDeps {
+  readonly gateway: ExchangeGateway;
+  readonly recorder: Recorder;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly venue: AccountVenue;
+  readonly symbol: string;
+  readonly limits: VenueDataLimits;
+  readonly state: MarketState;
+  /** Fallback poll interval when no tick crosses a minute, ms. */
+  readonly pollMs: number;
+  readonly onRequests: (count: number) => void;
+  /** `tick`: the mark moved; `bars`: closed minutes were fed to the ledger (or liquidations arrived); `stale`: stream health changed. */
+  readonly onChange: (kind: 'tick' | 'bars' | 'stale') => void;
+}
+
+/** The live feed of one market. */
+export interface Live {
+  markPrice(): number | null;
+  /** Venue time of the last tick, or of the forming minute before any tick. */
+  updatedAtMs(): number | null;
+  /** True unless the mark stream is live: a frozen price is never shown as live. */
+  stale(): boolean;
+  stop(): void;
+}
+
+/**
+ * Streams the mark (updating the forming minute), fetches closed minutes when a tick crosses into a
+ * new minute (and every `pollMs` in case ticks stop), polls 5m OI once a period has closed, and
+ * records everything it saw. Venue time (tick and candle times) decides what is closed.
+ */
+export function startLive(deps: LiveDeps): Live {
+  const { state, gateway, symbol } = deps;
+  let requests = 0;
+  const target: FetchTarget = { gateway, symbol, limits: deps.limits, onPage: () => { requests++; } };
+  let venueNowMs = state.forming?.openTimeMs ?? Math.max(0, state.lastBarMs() + minuteMs);
+  let markPrice: number | null = state.forming?.close ?? null;
+  let updatedAtMs: number | null = null;
+  let stale = true;
+  let polling = false, again = false, stopped = false;
+  let lastTickRealMs = -Infinity, quietUntilRealMs = -Infinity;
+
+  const poll = async (): Promise<void> => {
+    if (polling) { again = true; return; }
+    polling = true;
+    try {
+      const formingMinute = Math.floor(venueNowMs / minuteMs) * minuteMs;
+      const from = Math.max(state.lastBarMs() + minuteMs, formingMinute - 60 * minuteMs);
+      const bars = formingMinute > from ? await fetchMinuteBars(target, from, formingMinute) : [];
+      const lastOi = state.lastOpenInterestMs();
+      const oi = deps.limits.openInterestHistory && formingMinute - lastOi >= openInterestPeriodMs
+        ? await fetchOpenInterest(target, Number.isFinite(lastOi) ? lastOi + 1 : formingMinute - openInterestPeriodMs, formingMinute + 1) : [];
+      deps.recorder.append(deps.venue, symbol, [...bars.map((bar) => ({ kind: 'bar' as const, bar })), ...oi.map((point) => ({ kind: 'oi' as const, point }))]);
+      state.add(bars, oi);
+      // A venue a little late with the closed minute: do not ask again on every tick for a moment.
+      if (bars.length === 0) quietUntilRealMs = deps.clock.now() + 2000;
+      if (state.feed(venueNowMs) > 0 && !stopped) deps.onChange('bars');
+    } catch (error) {
+      deps.logger.warn('market poll failed', { venue: deps.venue, symbol, message: error instanceof Error ? error.message : String(error) });
+      quietUntilRealMs = deps.clock.now() + 5000;
+    } finally {
+      deps.onRequests(requests);
+      requests = 0;
+      polling = false;
+      if (again && !stopped) { again = false; void poll(); }
+    }
+  };
+
+  const onTick = (tick: MarkTick): void => {
+    if (!(tick.markPrice > 0)) return;
+    lastTickRealMs = deps.clock.now();
+    markPrice = tick.markPrice;
+    updatedAtMs = tick.timeMs;
+    venueNowMs = Math.max(venueNowMs, tick.timeMs);
+    stale = false;
+    const minute = Math.floor(tick.timeMs / minuteMs) * minuteMs;
+    const forming = state.forming;
+    if (forming === null || minute > forming.openTimeMs) {
+      state.forming = { openTimeMs: minute, open: tick.markPrice, high: tick.markPrice, low: tick.markPrice, close: tick.markPrice, volume: 0, takerBuyVolume: null };
+    } else if (minute === forming.openTimeMs) {
+      state.forming = { ...forming, high: Math.max(forming.high, tick.markPrice), low: Math.min(forming.low, tick.markPrice), close: tick.markPrice };
+    }
+    if (minute - minuteMs > state.lastBarMs() && deps.clock.now() >= quietUntilRealMs) void poll();
+    deps.onChange('tick');
+  };
+
+  const stopMark = gateway.watchMarkPrice(symbol, onTick, (streamState) => {
+    const next = streamState.status !== 'live';
+    if (next !== stale) { stale = next; deps.onChange('stale'); }
+  });
+  const stopLiquidations = gateway.watchLiquidations(symbol, (liquidation) => {
+    state.addRealized(liquidation);
+    deps.recorder.append(deps.venue, symbol, [{ kind: 'liq', liquidation }]);
+  }, () => undefined);
+  const stopTimer = deps.clock.every(deps.pollMs, () => {
+    // Ticks cross minutes on their own; without ticks, learn the venue's time from its newest candle.
+    if (deps.clock.now() - lastTickRealMs < deps.pollMs) return;
+    void (async () => {
+      try {
+        const latest = await gateway.fetchCandles(symbol, '1m', deps.limits.markCandles ? 'mark' : 'last', undefined, 2);
+        deps.onRequests(1);
+        const newest = latest[latest.length - 1];
+        if (newest !== undefined) venueNowMs = Math.max(venueNowMs, newest.openTimeMs);
+        await poll();
+      } catch (error) {
+        deps.logger.warn('market poll failed', { venue: deps.venue, symbol, message: String(error) });
+      }
+    })();
+  });
+
+  return {
+    markPrice: () => markPrice,
+    updatedAtMs: () => updatedAtMs,
+    stale: () => stale,
+    stop() {
+      stopped = true;
+      stopMark();
+      stopLiquidations();
+      stopTimer();
+    },
+  };
+}

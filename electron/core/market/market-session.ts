@@ -1,0 +1,161 @@
+import type { LedgerParams } from '../../../shared/clusters';
+import type { Candle } from '../../../shared/domain/candle';
+import type { Tier } from '../../../shared/domain/tier';
+import type { BackfillState, ChartTimeframe, MarketKey, MarketUpdate, MarketView } from '../../../shared/ipc/contract';
+import type { ExchangeGateway } from '../exchange/gateway';
+import type { Clock, Logger } from '../ports';
+import type { Recorder } from '../recorder/recorder';
+import { backfill } from './backfill';
+import { toClusterWire } from './cluster-wire';
+import { startLive } from './market-live';
+import { createThrottle } from './throttle';
+import { createMarketState, maxChartCandles, type MarketState } from './market-state';
+import { venueDataLimits } from './venue-limits';
+
+/** What one open market needs. */
+export interface MarketSessionDeps {
+  readonly market: MarketKey;
+  readonly venueLabel: string;
+  readonly timeframe: ChartTimeframe;
+  /** The public gateway of the venue (shared between markets of that venue and base URL). */
+  readonly gateway: ExchangeGateway;
+  /** The symbol's maintenance tiers (through an account's key where the venue requires one). */
+  readonly fetchTiers: (symbol: string) => Promise<readonly Tier[]>;
+  readonly recorder: Recorder;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly historyDays: number;
+  readonly recordedDays: number;
+  readonly pollMs: number;
+  readonly params?: LedgerParams;
+  readonly emit: (update: MarketUpdate) => void;
+}
+
+/** One open market: backfilled once, then live until stopped. */
+export interface MarketSession {
+  /** Settles when the backfill has finished or failed (never rejects: the failure is in the view). */
+  readonly ready: Promise<void>;
+  /** Switches the chart timeframe (fetches deeper 1h/4h candles once). */
+  setTimeframe(timeframe: ChartTimeframe): Promise<void>;
+  view(): MarketView;
+  /** Venue requests made so far. */
+  requests(): number;
+  stop(): void;
+}
+
+/** Opens one market: backfill with progress events, then live ticks, bars, OI and liquidations. */
+export function createMarketSession(deps: MarketSessionDeps): MarketSession {
+  const { market, gateway, logger } = deps;
+  const limits = venueDataLimits[market.venue];
+  let timeframe = deps.timeframe;
+  let state: MarketState | null = null;
+  let symbol = market.symbol, displaySymbol = market.symbol, tickSize = 0;
+  let status: BackfillState = { state: 'running', progress: 0, message: `Connecting to ${deps.venueLabel}…` };
+  let requests = 0;
+  let live: ReturnType<typeof startLive> | null = null;
+  let stopped = false;
+
+  const update = (extra: Partial<Pick<MarketUpdate, 'clusters' | 'backfill'>>): MarketUpdate => ({
+    venue: market.venue, symbol: market.symbol, timeframe,
+    candle: state?.latestCandle(timeframe) ?? null,
+    markPrice: live?.markPrice() ?? state?.forming?.close ?? null,
+    updatedAtMs: live?.updatedAtMs() ?? deps.clock.now(),
+    stale: live?.stale() ?? true,
+    ...extra,
+  });
+  const clusters = (): ReturnType<typeof toClusterWire> => (state?.ledger ? toClusterWire(state.ledger, state.realized) : null);
+  const withClusters = (): Pick<MarketUpdate, 'clusters'> => {
+    const wire = clusters();
+    return wire === null ? {} : { clusters: wire };
+  };
+  let pendingClusters = false;
+  // Ticks arrive up to 10/s; the chart needs about 4. Clusters ride along at most once per fed bar.
+  const throttle = createThrottle(() => {
+    const send = pendingClusters;
+    pendingClusters = false;
+    if (!stopped) deps.emit(update(send ? withClusters() : {}));
+  }, 250, () => deps.clock.now());
+
+  const setTimeframe = async (next: ChartTimeframe): Promise<void> => {
+    timeframe = next;
+    if (state === null || (next !== '1h' && next !== '4h') || state.direct.has(next)) return;
+    // Hours of history beyond the minutes: one request for up to a page of the timeframe itself.
+    try {
+      const candles: readonly Candle[] = await gateway.fetchCandles(symbol, next, limits.markCandles ? 'mark' : 'last', undefined, Math.min(limits.candlePage, maxChartCandles));
+      requests++;
+      state.direct.set(next, candles.slice(0, -1));
+    } catch (error) {
+      logger.warn('higher-timeframe candles failed', { venue: market.venue, symbol, timeframe: next, message: String(error) });
+    }
+  };
+
+  const ready = (async () => {
+    try {
+      const result = await backfill({
+        gateway, symbol: market.symbol, limits, venue: market.venue, venueLabel: deps.venueLabel, recorder: deps.recorder,
+        historyDays: deps.historyDays, recordedDays: deps.recordedDays,
+        onProgress: (progress, message) => {
+          status = { state: 'running', progress, message };
+          if (!stopped) deps.emit(update({ backfill: status }));
+        },
+      });
+      requests += result.requests;
+      symbol = result.info.symbol;
+      displaySymbol = `${result.info.base}/${result.info.quote}`;
+      tickSize = result.info.tickSize ?? 0;
+      let tiersProblem = '';
+      let tiers: readonly Tier[] | null = null;
+      try {
+        tiers = await deps.fetchTiers(symbol);
+      } catch (error) {
+        tiersProblem = ` No cluster map: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      const venueMarket = tiers === null ? null : { venue: market.venue, tiers, takerFeeRate: result.info.takerFeeRate ?? 0.0005, contractSize: result.info.contractSize };
+      const built = createMarketState(venueMarket, limits.openInterestHistory, deps.params);
+      built.add(result.bars, result.openInterest);
+      for (const liquidation of result.recorded.liquidations) built.addRealized(liquidation);
+      built.forming = result.forming;
+      built.feed(result.forming.openTimeMs);
+      state = built;
+      if (stopped) return;
+      await setTimeframe(timeframe);
+      live = startLive({
+        gateway, recorder: deps.recorder, clock: deps.clock, logger, venue: market.venue, symbol, limits, state: built, pollMs: deps.pollMs,
+        onRequests: (count) => { requests += count; },
+        onChange: (kind) => {
+          if (kind === 'stale') { throttle.cancel(); deps.emit(update({})); return; }
+          if (kind === 'bars') pendingClusters = true;
+          throttle.request();
+        },
+      });
+      status = { state: 'done', progress: 1, message: `${result.message}${tiersProblem}` };
+      deps.emit(update({ backfill: status, ...withClusters() }));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn('market backfill failed', { venue: market.venue, symbol: market.symbol, message });
+      status = { state: 'failed', progress: 0, message };
+      if (!stopped) deps.emit(update({ backfill: status }));
+    }
+  })();
+
+
+  return {
+    ready,
+    setTimeframe,
+    requests: () => requests,
+    view: () => ({
+      venue: market.venue, symbol, displaySymbol, timeframe, tickSize,
+      candles: state?.candles(timeframe) ?? [],
+      markPrice: live?.markPrice() ?? state?.forming?.close ?? null,
+      updatedAtMs: live?.updatedAtMs() ?? null,
+      stale: live?.stale() ?? true,
+      clusters: clusters(),
+      backfill: status,
+    }),
+    stop() {
+      stopped = true;
+      throttle.cancel();
+      live?.stop();
+    },
+  };
+}

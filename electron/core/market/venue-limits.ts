@@ -1,0 +1,33 @@
+import type { AccountVenue } from '../../../shared/ipc/contract';
+
+/** What the market service must know of a venue's public data to page through it politely. */
+export interface VenueDataLimits {
+  /** Most 1m candles one request returns (Binance 1500, Bybit 1000, OKX mark/history 100, Hyperliquid 5000). */
+  readonly candlePage: number;
+  /** Whether the venue serves mark-price candles (Hyperliquid does not: last-trade candles stand in). */
+  readonly markCandles: boolean;
+  /** Open-interest history at 5-minute cadence (the finest every venue that has it serves); false on Hyperliquid. */
+  readonly openInterestHistory: boolean;
+  /**
+   * Where the 1m taker split comes from: Binance klines carry it (`candles`); OKX publishes a 5m
+   * statistic (`statistic`, spread over the minutes by volume); Bybit and Hyperliquid none (50/50).
+   */
+  readonly takerSplit: 'candles' | 'statistic' | 'none';
+}
+
+/** OI history cadence the service asks for, ms (5m: Binance's `/futures/data` minimum period). */
+export const openInterestPeriodMs = 300_000;
+
+/**
+ * Per-venue page sizes and capabilities, from the venues' API documentation (Binance klines max
+ * 1500; Bybit v5 kline max 1000; OKX history/mark-price candles max 100; Hyperliquid candleSnapshot
+ * 5000) and electron/core/exchange/README.md. Binance OI history arrives 30 rows a page (ccxt's
+ * default when no limit is passed), so three days of 5m samples take 29 requests: well inside its
+ * 1000-per-5-minutes limit on `/futures/data`.
+ */
+export const venueDataLimits: Readonly<Record<AccountVenue, VenueDataLimits>> = {
+  'binance-usdm': { candlePage: 1500, markCandles: true, openInterestHistory: true, takerSplit: 'candles' },
+  'bybit-linear': { candlePage: 1000, markCandles: true, openInterestHistory: true, takerSplit: 'none' },
+  'okx-swap': { candlePage: 100, markCandles: true, openInterestHistory: true, takerSplit: 'statistic' },
+  hyperliquid: { candlePage: 5000, markCandles: false, openInterestHistory: false, takerSplit: 'none' },
+};
