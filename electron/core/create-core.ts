@@ -27,6 +27,8 @@ export type RequestHandlers = { readonly [C in RequestChannel]: (payload: Reques
 export interface Core {
   readonly handlers: RequestHandlers;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** Asks the renderer to show a position (a notification about it was clicked). */
+  focusPosition(target: Events['alerts:focus']): void;
   /** Starts live services (heartbeat, accounts or the Demo); resolves once accounts are opened. Idempotent. */
   start(): Promise<void>;
   /** Stops every timer and subscription; the core can then be dropped. */
@@ -142,6 +144,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     handlers,
     on: (event, listener) => hub.on(event, listener),
+    focusPosition: (target) => hub.emit('alerts:focus', target),
     start() {
       started ??= (async () => {
         startHeartbeat();

@@ -33,11 +33,19 @@ export interface SecretStore {
   readonly persistent: boolean;
 }
 
+/** The position a notification is about: clicking it opens that position. */
+export interface NotificationTarget {
+  readonly accountId: string;
+  readonly symbol: string;
+  readonly side: 'long' | 'short';
+}
+
 /** A desktop notification request. */
 export interface NotificationRequest {
   readonly title: string;
   readonly body: string;
   readonly level: 'info' | 'warning' | 'danger' | 'critical';
+  readonly target?: NotificationTarget;
 }
 
 /** Delivers notifications to the user (Electron `Notification`, the browser, or a log). */

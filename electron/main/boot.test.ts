@@ -8,6 +8,7 @@ const fake = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
   windows: [] as { options: { webPreferences?: { preload?: string } }; loaded: string[]; webContents: { id: number; sent: [string, unknown][]; mainFrame: unknown } }[],
   sessionHandlers: [] as string[],
+  trayTooltips: [] as string[],
 }));
 
 vi.mock('electron', async () => {
@@ -46,7 +47,20 @@ vi.mock('electron', async () => {
     getPath: () => fake.userData,
     getName: () => 'LiqLens',
     getVersion: () => '0.1.0',
+    getAppPath: () => '/app',
+    quit: () => undefined,
   });
+  class Tray {
+    setToolTip(text: string): void {
+      fake.trayTooltips.push(text);
+    }
+    setTitle(): void {}
+    setContextMenu(): void {}
+    on(): void {}
+    destroy(): void {}
+  }
+  const nativeImage = { createFromPath: () => ({ resize: () => ({}) }) };
+  const Menu = { buildFromTemplate: (template: unknown) => template };
   const ipcMain = {
     handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<unknown>) => fake.handlers.set(channel, listener),
     removeHandler: (channel: string) => fake.handlers.delete(channel),
@@ -61,7 +75,7 @@ vi.mock('electron', async () => {
   };
   const safeStorage = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
   const Notification = { isSupported: () => false };
-  const electron = { app, ipcMain, session, safeStorage, shell: { openExternal: async () => undefined }, Notification, BrowserWindow: FakeBrowserWindow };
+  const electron = { app, ipcMain, session, safeStorage, shell: { openExternal: async () => undefined }, Notification, BrowserWindow: FakeBrowserWindow, Tray, nativeImage, Menu };
   return { ...electron, default: electron };
 });
 
@@ -74,6 +88,7 @@ describe('bootDesktop()', () => {
     fake.handlers.clear();
     fake.windows.length = 0;
     fake.sessionHandlers.length = 0;
+    fake.trayTooltips.length = 0;
   });
 
   it('secures the session, registers every channel, opens the window and answers it over IPC', async () => {
@@ -93,6 +108,8 @@ describe('bootDesktop()', () => {
 
     vi.advanceTimersByTime(1000);
     expect(contents?.sent.map(([channel]) => channel)).toContain('core:heartbeat');
+    // The tray starts quiet; the worst alert level reaches it as alerts change.
+    expect(fake.trayTooltips[0]).toBe('LiqLens — no alerts');
 
     await desktop.stop();
     expect(fake.handlers.size).toBe(0);

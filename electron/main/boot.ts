@@ -5,6 +5,7 @@ import { createSystemClock } from '../core/clock';
 import { createCore, type Core } from '../core/create-core';
 import { createGateway } from '../core/exchange/gateway';
 import { createJsonLogger } from '../core/logger';
+import type { NotificationTarget } from '../core/ports';
 import { simulatorDemo } from '../sim/demo-market';
 import { appUrlMatcher, builtPaths, moduleDir, rendererLocation } from './app-paths';
 import { forwardEvents } from './ipc/forward-events';
@@ -14,6 +15,7 @@ import { createElectronNotifier } from './notifier';
 import { createSafeStorageSecretStore, secretsFileName } from './secret-store';
 import { secureSession, secureWebContents } from './security';
 import { openElectronSettingsStore } from './settings-store';
+import { createAppTray, type AppTray } from './tray';
 import { createMainWindow } from './window';
 
 /** The running desktop app, as the lifecycle in index.ts sees it. */
@@ -50,10 +52,19 @@ export function bootDesktop(mainDir: string = moduleDir(import.meta.url)): Deskt
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
   const clock = createSystemClock();
+  let window: BrowserWindow | undefined;
+  // Clicks arrive long after start-up, when `core` below exists.
+  const onNotificationClick = (target: NotificationTarget): void => {
+    const shown = ensureWindow();
+    if (shown.isMinimized()) shown.restore();
+    shown.show();
+    shown.focus();
+    core.focusPosition(target);
+  };
   const core = createCore({
     settings: openElectronSettingsStore(dataDir, clock.now()),
     secrets: createSafeStorageSecretStore(join(dataDir, secretsFileName), safeStorage),
-    notifier: createElectronNotifier(logger),
+    notifier: createElectronNotifier(logger, onNotificationClick),
     clock,
     logger,
     app: { name: app.getName(), version: app.getVersion(), mode: 'electron', dataDir },
@@ -65,8 +76,7 @@ export function bootDesktop(mainDir: string = moduleDir(import.meta.url)): Deskt
   const stopForwarding = forwardEvents(core, () => trusted.list());
   void core.start().catch((error: unknown) => logger.error('core start failed', { error: String(error) }));
 
-  let window: BrowserWindow | undefined;
-  const ensureWindow = (): BrowserWindow => {
+  function ensureWindow(): BrowserWindow {
     if (window && !window.isDestroyed()) return window;
     const created = createMainWindow(location, paths.preload, logger);
     trusted.add(created.webContents);
@@ -75,14 +85,30 @@ export function bootDesktop(mainDir: string = moduleDir(import.meta.url)): Deskt
     });
     window = created;
     return created;
-  };
+  }
   ensureWindow();
+
+  const showWindow = (): void => {
+    const shown = ensureWindow();
+    shown.show();
+    shown.focus();
+  };
+  let tray: AppTray | undefined;
+  try {
+    tray = createAppTray(join(app.getAppPath(), 'assets', 'icon.png'), showWindow, () => app.quit());
+  } catch (error) {
+    // Some Linux desktops have no tray; alerts still reach the window title and notifications.
+    logger.warn('no tray icon', { error: String(error) });
+  }
+  const stopTray = core.on('alerts:changed', (view) => tray?.update(view));
 
   return {
     core,
     mainWindow: () => (window && !window.isDestroyed() ? window : undefined),
     ensureWindow,
     async stop() {
+      stopTray();
+      tray?.destroy();
       stopForwarding();
       unregister();
       await core.stop();

@@ -1,14 +1,15 @@
 import { Notification } from 'electron';
-import type { Logger, NotificationRequest, Notifier } from '../core/ports';
+import type { Logger, NotificationRequest, NotificationTarget, Notifier } from '../core/ports';
 
 /** Linux urgency per level: danger and critical must not be missed behind other windows. */
 const urgencyByLevel = { info: 'low', warning: 'normal', danger: 'critical', critical: 'critical' } as const;
 
 /**
  * Desktop notifications through Electron's `Notification`. Where the system has none (some Linux
- * desktops), each notification goes to the log instead, so nothing is silently dropped.
+ * desktops), each notification goes to the log instead, so nothing is silently dropped. Clicking a
+ * notification about a position calls `onClick` with it (the app focuses its window on it).
  */
-export function createElectronNotifier(logger: Logger): Notifier {
+export function createElectronNotifier(logger: Logger, onClick: (target: NotificationTarget) => void = () => undefined): Notifier {
   return {
     notify(request: NotificationRequest) {
       if (!Notification.isSupported()) {
@@ -21,6 +22,8 @@ export function createElectronNotifier(logger: Logger): Notifier {
         urgency: urgencyByLevel[request.level],
         silent: request.level === 'info',
       });
+      const target = request.target;
+      if (target) notification.on('click', () => onClick(target));
       notification.show();
     },
   };

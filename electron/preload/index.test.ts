@@ -50,6 +50,7 @@ const apiMembers: { readonly [K in keyof LiqLensApi]: true } = {
   sendTestNotification: true,
   onAlert: true,
   onAlertsChanged: true,
+  onFocusPosition: true,
 };
 
 async function loadPreload(): Promise<LiqLensApi> {

@@ -32,5 +32,6 @@ export function createLiqLensApi(transport: ContractTransport): LiqLensApi {
     sendTestNotification: () => transport.invoke('alerts:test', {}),
     onAlert: (callback) => transport.subscribe('alerts:event', callback),
     onAlertsChanged: (callback) => transport.subscribe('alerts:changed', callback),
+    onFocusPosition: (callback) => transport.subscribe('alerts:focus', callback),
   };
 }

@@ -325,6 +325,8 @@ export interface Events {
   'market:update': MarketUpdate;
   'alerts:event': AlertEvent;
   'alerts:changed': AlertsView;
+  /** The user clicked a notification about this position: show it. */
+  'alerts:focus': { readonly accountId: string; readonly symbol: string; readonly side: 'long' | 'short' };
 }
 
 /** An event name. */
@@ -334,7 +336,7 @@ export type EventName = keyof Events;
 export const requestChannels = Object.keys(requests) as RequestChannel[];
 
 /** Every event name, in a stable order. */
-export const eventNames: readonly EventName[] = ['core:heartbeat', 'settings:changed', 'notices:changed', 'accounts:changed', 'positions:changed', 'market:update', 'alerts:event', 'alerts:changed'];
+export const eventNames: readonly EventName[] = ['core:heartbeat', 'settings:changed', 'notices:changed', 'accounts:changed', 'positions:changed', 'market:update', 'alerts:event', 'alerts:changed', 'alerts:focus'];
 
 /** The API the renderer uses: one method per request channel, `onX(cb) => unsubscribe` per event. */
 export interface LiqLensApi {
@@ -360,4 +362,5 @@ export interface LiqLensApi {
   sendTestNotification(): Promise<null>;
   onAlert(callback: (event: AlertEvent) => void): () => void;
   onAlertsChanged(callback: (alerts: AlertsView) => void): () => void;
+  onFocusPosition(callback: (target: Events['alerts:focus']) => void): () => void;
 }

@@ -17,5 +17,6 @@ export function toNotifications(events: readonly AlertEvent[]): NotificationRequ
     title: `${event.level === 'critical' ? 'Critical' : event.level === 'danger' ? 'Danger' : 'Warning'}: ${event.displaySymbol} ${event.side}`,
     body: event.message,
     level: event.level,
+    target: { accountId: event.accountId, symbol: event.symbol, side: event.side },
   }));
 }
