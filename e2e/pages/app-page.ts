@@ -20,10 +20,25 @@ export class AppPage {
     this.themeToggle = page.getByTestId('theme-toggle');
   }
 
-  /** Opens the app and waits until it has talked to the core. */
+  /** Opens the app and waits until it has talked to the core; a first start's welcome dialog is closed as a user would. */
   async open(url: string): Promise<void> {
     await this.page.goto(url);
     await this.waitReady();
+    await this.closeWelcome();
+  }
+
+  /** The add-account dialog, which a first start opens with the Demo selected. */
+  get accountDialog(): Locator {
+    return this.page.getByTestId('add-account-dialog');
+  }
+
+  /** Closes the welcome dialog if a first start opened it. */
+  async closeWelcome(): Promise<void> {
+    const dialog = this.accountDialog;
+    if (await dialog.isVisible().catch(() => false)) {
+      await dialog.getByRole('button', { name: 'Keep exploring the Demo' }).click();
+      await expect(dialog).toBeHidden();
+    }
   }
 
   async waitReady(): Promise<void> {

@@ -2,9 +2,17 @@ import { expect, test } from '../fixtures';
 import { AppPage } from '../pages/app-page';
 
 test.describe('web mode: first start opens the Demo', () => {
-  test('shows one clearly labelled Demo account per venue with live positions and the self-check', async ({ page, webApp }) => {
+  test('welcomes with the Demo selected, then shows a labelled Demo account per venue with live positions and the self-check', async ({ page, webApp }) => {
     const app = new AppPage(page);
-    await app.open(webApp.url);
+    await page.goto(webApp.url);
+    await app.waitReady();
+    // First start: the dialog offers the Demo, selected and labelled as simulated.
+    await expect(app.accountDialog).toBeVisible();
+    await expect(app.accountDialog).toContainText('Simulated data, not a real market');
+    await page.screenshot({ path: test.info().outputPath('first-start.png') });
+    await app.closeWelcome();
+    await expect(page.getByTestId('demo-badge')).toBeVisible();
+
     const accounts = page.getByTestId('account');
     await expect(accounts).toHaveCount(4);
     for (const venue of ['Binance', 'Bybit', 'OKX', 'Hyperliquid']) {
@@ -15,9 +23,12 @@ test.describe('web mode: first start opens the Demo', () => {
     const rows = page.getByTestId('position-row');
     await expect(rows.first()).toBeVisible();
     expect(await rows.count()).toBeGreaterThanOrEqual(10);
-    // Every row shows the exchange's liquidation price and how LiqLens's own figure compares.
     await expect(page.getByTestId('liquidation-price').first()).toContainText(/\d/);
     await expect(page.getByTestId('self-check').filter({ hasText: 'matches' }).first()).toBeVisible();
-    await page.screenshot({ path: test.info().outputPath('demo.png'), fullPage: true });
+    // The riskiest position is selected and charted once its market has backfilled.
+    await expect(page.locator('tr.is-selected')).toHaveCount(1);
+    await expect(page.locator('.panel--chart canvas').first()).toBeVisible({ timeout: 30_000 });
+    await page.waitForTimeout(8000);
+    await page.screenshot({ path: test.info().outputPath('demo.png') });
   });
 });

@@ -105,7 +105,7 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   const handlers: RequestHandlers = {
-    'app:info': async () => ({ ...deps.app, notices: notices.list() }),
+    'app:info': async () => ({ ...deps.app, notices: notices.list(), firstStart: settings.firstStart }),
     'settings:get': async () => settings.get(),
     'settings:update': async ({ patch }) => {
       const before = settings.get();

@@ -21,6 +21,8 @@ export interface SettingsStore {
   readonly problems: readonly StoreProblem[];
   /** Absolute path of the settings file. */
   readonly filePath: string;
+  /** True when no settings file existed before this start: the user's first start in this data folder. */
+  readonly firstStart: boolean;
 }
 
 /** Secrets (API keys). Values never leave the core; only `has` crosses to callers that need to know. */

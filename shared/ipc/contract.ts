@@ -47,6 +47,8 @@ export interface AppInfo {
   readonly dataDir: string;
   /** Notices raised before the renderer connected (e.g. a corrupt settings file moved aside). */
   readonly notices: readonly Notice[];
+  /** The first start in this data folder: the renderer offers the Demo and how to connect. */
+  readonly firstStart: boolean;
 }
 
 /** Venues an account can be connected to (Binance COIN-M is priced by the risk engine but not connected yet). */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../../../shared/ipc/contract';
 import { describeZodError } from '../../../shared/ipc/envelope';
@@ -34,6 +35,7 @@ export function openSettingsStore(
   createBackend: (options: ConfOptions) => ConfLike,
 ): SettingsStore {
   const filePath = join(dataDir, `${settingsFileName}.json`);
+  const firstStart = !existsSync(filePath);
   const problem = quarantineIfCorrupt(filePath, nowMs);
   const problems: StoreProblem[] = problem ? [problem] : [];
   const backend = createBackend({
@@ -44,8 +46,11 @@ export function openSettingsStore(
     clearInvalidConfig: false,
   });
   const read = (): Settings => SettingsSchema.parse({ ...defaultSettings, ...backend.store });
+  // conf writes the file only on the first change; write the defaults now so the next start is not a first start.
+  if (firstStart) backend.set({ ...defaultSettings });
   return {
     filePath,
+    firstStart,
     problems,
     get: read,
     update(patch) {

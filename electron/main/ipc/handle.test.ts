@@ -54,7 +54,7 @@ describe('handle()', () => {
     ['a frame that is gone', invokeEvent({ frame: null }), /frame is gone/],
     ['a main frame showing another page', invokeEvent({ frame: { parent: null, processId: 3, routingId: 1, url: 'https://evil.example/' } }), /foreign page/],
   ])('refuses %s before the handler runs', async (_name, event, reason) => {
-    const fn = vi.fn(async () => ({ name: 'LiqLens', version: '1', mode: 'electron' as const, dataDir: '/d', notices: [] }));
+    const fn = vi.fn(async () => ({ name: 'LiqLens', version: '1', mode: 'electron' as const, dataDir: '/d', notices: [], firstStart: false }));
     handle('app:info', fn, policy);
     const reply = await call('app:info', event, {});
     expect(fn).not.toHaveBeenCalled();
@@ -92,7 +92,7 @@ describe('handle()', () => {
 
 describe('registerContract()', () => {
   const handlers: ContractHandlers = {
-    'app:info': async () => ({ name: 'LiqLens', version: '1', mode: 'electron', dataDir: '/d', notices: [] }),
+    'app:info': async () => ({ name: 'LiqLens', version: '1', mode: 'electron', dataDir: '/d', notices: [], firstStart: false }),
     'settings:get': async () => ({ theme: 'dark', heartbeatMs: 1000 }),
     'settings:update': async ({ patch }) => ({ theme: patch.theme ?? 'dark', heartbeatMs: 1000 }),
     'notices:dismiss': async () => [],

@@ -1,32 +1,52 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, Notice, Theme } from '../../../shared/ipc/contract';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { thresholdPrices } from '../../../shared/alerts';
+import type { AppInfo, ChartTimeframe, Notice, Theme } from '../../../shared/ipc/contract';
+import { AccountsMenu } from '../features/accounts/AccountsMenu';
+import { AlertsPanel } from '../features/alerts/AlertsPanel';
+import { AlertToasts } from '../features/alerts/AlertToasts';
+import { useAlerts } from '../features/alerts/useAlerts';
+import { PriceChart } from '../features/chart/PriceChart';
+import { profileFromWire } from '../features/chart/profile-from-wire';
 import { Workspace } from '../features/layout/Workspace';
+import { useMarket } from '../features/market/useMarket';
+import { NoticeBanner } from '../features/notices/NoticeBanner';
 import { PositionsTable } from '../features/positions/PositionsTable';
 import { usePositions } from '../features/positions/usePositions';
-import { NoticeBanner } from '../features/notices/NoticeBanner';
 import { ConnectionPill } from '../features/status/ConnectionPill';
 import { CoreClock } from '../features/status/CoreClock';
+import { WhatIfPanel } from '../features/whatif/WhatIfPanel';
+import type { Ghost } from '../features/whatif/what-if-model';
 import { useBridge, useConnectionState, useHeartbeat } from './bridge-context';
+import { useSelection } from './useSelection';
 import { useShortcut } from './useShortcut';
 
 type LoadState = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly info: AppInfo } | { readonly kind: 'error'; readonly message: string };
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
- * The app shell: top bar (mode, connection, live core clock, theme), notices, the workspace and a
- * status bar. `data-app-state` turns "ready" once the core has answered, which is what tests wait on.
+ * The app shell: top bar (accounts, connection, live core clock, theme), notices, the workspace
+ * (chart, what-if, positions, alerts) and a status bar. `data-app-state` turns "ready" once the core
+ * has answered, which is what tests wait on.
  */
 export function App() {
   const { api, transport, problem } = useBridge();
   const connection = useConnectionState();
+  const connected = connection === 'connected';
   const heartbeat = useHeartbeat(api);
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [theme, setTheme] = useState<Theme>('dark');
   const [actionError, setActionError] = useState<string>();
-  const { accounts, positions, error: positionsError } = usePositions(api, connection === 'connected');
+  const [timeframe, setTimeframe] = useState<ChartTimeframe>('5m');
+  const [ghost, setGhost] = useState<Ghost | null>(null);
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+  const { accounts, positions, error: positionsError } = usePositions(api, connected);
+  const [selected, setSelected] = useSelection(accounts, positions);
+  const alerts = useAlerts(api, connected, transport === 'web');
 
   useEffect(() => {
-    if (connection !== 'connected') return;
+    if (!connected) return;
     let cancelled = false;
     Promise.all([api.getAppInfo(), api.getSettings()]).then(
       ([info, settings]) => {
@@ -35,17 +55,16 @@ export function App() {
         setNotices(info.notices);
         setTheme(settings.theme);
       },
-      (error: unknown) => {
-        if (!cancelled) setLoad({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-      },
+      (error: unknown) => !cancelled && setLoad({ kind: 'error', message: messageOf(error) }),
     );
     return () => {
       cancelled = true;
     };
-  }, [api, connection]);
+  }, [api, connected]);
 
   useEffect(() => api.onNoticesChanged(setNotices), [api]);
   useEffect(() => api.onSettingsChanged((settings) => setTheme(settings.theme)), [api]);
+  useEffect(() => api.onFocusPosition(setSelected), [api, setSelected]);
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
@@ -53,16 +72,26 @@ export function App() {
   const toggleTheme = useCallback(() => {
     const next: Theme = theme === 'dark' ? 'light' : 'dark';
     setTheme(next);
-    api.updateSettings({ theme: next }).then(
-      () => setActionError(undefined),
-      (error: unknown) => setActionError(`Theme not saved: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    api.updateSettings({ theme: next }).then(() => setActionError(undefined), (error: unknown) => setActionError(`Theme not saved: ${messageOf(error)}`));
   }, [api, theme]);
   useShortcut('t', toggleTheme);
 
   const dismiss = useCallback((id: string) => {
-    api.dismissNotice(id).then(setNotices, (error: unknown) => setActionError(error instanceof Error ? error.message : String(error)));
+    api.dismissNotice(id).then(setNotices, (error: unknown) => setActionError(messageOf(error)));
   }, [api]);
+
+  const account = selected ? (positions.get(selected.accountId) ?? null) : null;
+  const position = selected ? (account?.positions.find((p) => p.symbol === selected.symbol && p.side === selected.side) ?? null) : null;
+  const venue = accounts.find((a) => a.id === selected?.accountId)?.venue;
+  const marketKey = useMemo(() => (venue && selected ? { venue, symbol: selected.symbol } : null), [venue, selected]);
+  const { market, error: marketError } = useMarket(api, marketKey, timeframe, connected);
+  const profile = useMemo(() => (market?.clusters ? profileFromWire(market.clusters.profile, market.clusters.binSize) : null), [market?.clusters]);
+  const symbols = useMemo(() => (account?.positions ?? []).map((p) => ({ value: `${p.symbol}|${p.side}`, label: `${p.displaySymbol} ${p.side}` })), [account]);
+  const riskIndex = account?.risk && selected ? account.risk.positions.findIndex((p) => p.symbol === selected.symbol && p.side === selected.side) : -1;
+  const thresholds = useMemo(() => {
+    if (!account?.risk || riskIndex < 0) return [];
+    return thresholdPrices(account.risk, riskIndex).flatMap((t) => (t.price === null || t.reached ? [] : [{ price: t.price, level: t.level }]));
+  }, [account?.risk, riskIndex]);
 
   const appState = load.kind === 'ready' ? 'ready' : load.kind === 'error' ? 'error' : 'connecting';
   const info = load.kind === 'ready' ? load.info : undefined;
@@ -77,9 +106,11 @@ export function App() {
           </svg>
           <span className="brand__name">LiqLens</span>
           <span className="badge" data-testid="app-mode">{transport === 'electron' ? 'Desktop' : 'Web mode'}</span>
+          {accounts.some((a) => a.kind === 'demo') && <span className="badge badge--demo" data-testid="demo-badge">Demo · simulated market</span>}
         </div>
         <div className="topbar__status">
-          <CoreClock heartbeat={heartbeat} stale={connection !== 'connected'} />
+          {info && <AccountsMenu accounts={accounts} onAdd={(next) => api.addAccount(next)} onRemove={(id) => api.removeAccount(id)} firstRun={info.firstStart} />}
+          <CoreClock heartbeat={heartbeat} stale={!connected} />
           <ConnectionPill state={connection} />
           <button type="button" className="button button--ghost" onClick={toggleTheme} aria-keyshortcuts="t" title="Switch theme (T)" data-testid="theme-toggle">
             {theme === 'dark' ? 'Light theme' : 'Dark theme'}
@@ -97,17 +128,47 @@ export function App() {
           LiqLens could not load: {load.message}
         </div>
       )}
-      {actionError && (
+      {(actionError ?? positionsError) && (
         <div className="notice notice--error" role="alert">
-          {actionError}
+          {actionError ?? `Positions could not be loaded: ${positionsError ?? ''}`}
         </div>
       )}
-      {positionsError && (
-        <div className="notice notice--error" role="alert">
-          Positions could not be loaded: {positionsError}
-        </div>
-      )}
-      <Workspace positions={<PositionsTable accounts={accounts} positions={positions} />} />
+      <Workspace
+        chart={
+          selected ? (
+            <PriceChart
+              market={market}
+              error={marketError}
+              subscribeUpdates={(listener) => api.onMarketUpdate(listener)}
+              symbols={symbols}
+              symbol={`${selected.symbol}|${selected.side}`}
+              onSymbolChange={(value) => {
+                const [symbol = '', side] = value.split('|');
+                if (selected) setSelected({ accountId: selected.accountId, symbol, side: side === 'short' ? 'short' : 'long' });
+              }}
+              timeframe={timeframe}
+              onTimeframeChange={setTimeframe}
+              position={position}
+              closeFeeRate={account?.risk?.takerFeeRate ?? null}
+              ghostLiquidationPrice={ghost?.liquidationPrice ?? null}
+              thresholdLines={thresholds}
+              theme={theme}
+            />
+          ) : null
+        }
+        positions={<PositionsTable accounts={accounts} positions={positions} selected={selected} onSelect={setSelected} />}
+        whatif={<WhatIfPanel account={account} selected={selected} profile={profile} onGhostChange={setGhost} />}
+        alerts={
+          <AlertsPanel
+            view={alerts.view}
+            onSelect={setSelected}
+            onTest={() => api.sendTestNotification()}
+            browserPermission={transport === 'web' ? permission : 'unsupported'}
+            onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
+          />
+        }
+      />
+      <AlertToasts toasts={alerts.toasts} onDismiss={alerts.dismissToast} onSelect={setSelected} />
       <footer className="statusbar">
         <span>{info ? `${info.name} ${info.version}` : 'LiqLens'}</span>
         <span title="Settings, history and recordings live here" data-testid="data-dir">

@@ -1,31 +1,35 @@
 import type { ReactNode } from 'react';
 import { EmptyState, Panel } from './Panel';
 
-/**
- * The trader's workspace: the chart takes the room, positions and what-if sit beside it, alerts
- * below. Panels show designed empty states until their features have data.
- */
-export function Workspace({ positions }: { readonly positions: ReactNode }) {
+/** What goes in each area of the workspace. */
+export interface WorkspaceProps {
+  /** The chart, or null before any position exists to chart. */
+  readonly chart: ReactNode;
+  readonly positions: ReactNode;
+  readonly whatif: ReactNode;
+  readonly alerts: ReactNode;
+}
+
+/** The trader's workspace: the chart takes the room, what-if beside it, positions and alerts below. */
+export function Workspace({ chart, positions, whatif, alerts }: WorkspaceProps) {
   return (
     <main className="workspace" aria-label="Workspace">
       <Panel title="Chart" area="chart">
-        <EmptyState heading="No market selected">
-          Mark-price candles with your entry, break-even and liquidation lines, and the estimated liquidation clusters of
-          everyone else, appear here once an account or the Demo market is connected.
-        </EmptyState>
+        {chart ?? (
+          <EmptyState heading="No market selected">
+            Mark-price candles with your entry, break-even and liquidation lines, and the estimated liquidation clusters of
+            everyone else, appear here once an account or the Demo market has a position.
+          </EmptyState>
+        )}
+      </Panel>
+      <Panel title="What-if" area="whatif">
+        {whatif}
       </Panel>
       <Panel title="Positions" area="positions">
         {positions}
       </Panel>
-      <Panel title="What-if" area="whatif">
-        <EmptyState heading="Select a position">
-          Drag leverage, add or remove collateral, or close part of a position and watch the liquidation price move.
-        </EmptyState>
-      </Panel>
       <Panel title="Alerts" area="alerts">
-        <EmptyState heading="No alerts">
-          Margin-ratio, distance and cluster alerts appear here and as desktop notifications.
-        </EmptyState>
+        {alerts}
       </Panel>
     </main>
   );

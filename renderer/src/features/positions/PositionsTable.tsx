@@ -33,8 +33,26 @@ function AccountHeader({ account }: { readonly account: AccountSummary }) {
   );
 }
 
-/** Every position of every account, grouped by account, with the exchange's liquidation and the self-check. */
-export function PositionsTable({ accounts, positions }: { readonly accounts: readonly AccountSummary[]; readonly positions: ReadonlyMap<string, AccountPositions> }) {
+/** Names the position the chart and what-if follow. */
+export interface PositionSelection {
+  readonly accountId: string;
+  readonly symbol: string;
+  readonly side: 'long' | 'short';
+}
+
+/** Props of the positions table. */
+export interface PositionsTableProps {
+  readonly accounts: readonly AccountSummary[];
+  readonly positions: ReadonlyMap<string, AccountPositions>;
+  readonly selected: PositionSelection | null;
+  readonly onSelect: (selection: PositionSelection) => void;
+}
+
+/**
+ * Every position of every account, grouped by account, with the exchange's liquidation and the
+ * self-check. A row selects its position for the chart and the what-if panel (click, Enter or Space).
+ */
+export function PositionsTable({ accounts, positions, selected, onSelect }: PositionsTableProps) {
   if (accounts.length === 0) {
     return (
       <EmptyState heading="No accounts yet">
@@ -65,8 +83,25 @@ export function PositionsTable({ accounts, positions }: { readonly accounts: rea
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((position) => (
-                    <tr key={`${position.symbol}-${position.side}`} data-testid="position-row" data-stale={position.stale || undefined}>
+                  {rows.map((position) => {
+                    const isSelected = selected?.accountId === account.id && selected.symbol === position.symbol && selected.side === position.side;
+                    const select = (): void => onSelect({ accountId: account.id, symbol: position.symbol, side: position.side });
+                    return (
+                    <tr
+                      key={`${position.symbol}-${position.side}`}
+                      data-testid="position-row"
+                      data-stale={position.stale || undefined}
+                      className={isSelected ? 'is-selected' : undefined}
+                      aria-selected={isSelected}
+                      tabIndex={0}
+                      onClick={select}
+                      onKeyDown={(event) => {
+                        if (event.key === 'Enter' || event.key === ' ') {
+                          event.preventDefault();
+                          select();
+                        }
+                      }}
+                    >
                       <td>
                         <span className={`side side--${position.side}`}>{position.side === 'long' ? 'Long' : 'Short'}</span> {position.displaySymbol}
                         <span className="muted"> {position.marginMode}{position.leverage ? ` ${position.leverage}x` : ''}</span>
@@ -80,7 +115,8 @@ export function PositionsTable({ accounts, positions }: { readonly accounts: rea
                       <td className="num">{formatPercent(position.distance)}</td>
                       <td><MarginGauge marginRatio={position.marginRatio} /></td>
                     </tr>
-                  ))}
+                    );
+                  })}
                 </tbody>
               </table>
             )}

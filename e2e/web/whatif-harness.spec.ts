@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import { createServer, type ViteDevServer } from 'vite';
+import { applyWhatIf } from '../../shared/risk';
+import { demoBinanceRisk, demoBybitRisk } from '../../renderer/src/features/whatif/fixtures/demo-account';
+import { formatPrice } from '../../renderer/src/features/positions/format';
+import { WhatIfHarnessPage } from '../pages/whatif-harness-page';
+
+/**
+ * The what-if panel and the add-account dialog on the harness page (Demo fixture data), until the
+ * workspace mounts them: what a trader sees when dragging, refusing and resetting.
+ */
+let server: ViteDevServer;
+let baseUrl = '';
+
+test.beforeAll(async () => {
+  server = await createServer({ configFile: 'vite.whatif-harness.config.ts', logLevel: 'warn', server: { port: 0, host: '127.0.0.1' } });
+  await server.listen();
+  baseUrl = server.resolvedUrls?.local[0] ?? '';
+  expect(baseUrl).not.toBe('');
+});
+
+test.afterAll(async () => {
+  await server.close();
+});
+
+test.describe('what-if panel', () => {
+  test('the leverage slider moved with the keyboard shows the liquidation price shared/risk gives', async ({ page }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl);
+    await harness.pick('bybit ETHUSDT long');
+    await expect(harness.liquidationNow).toHaveText('2,542.47');
+    await harness.leverage.focus();
+    for (let step = 0; step < 5; step++) await page.keyboard.press('ArrowLeft');
+    await expect(harness.leverage).toHaveAttribute('aria-valuetext', '20x');
+    // Bybit resets the isolated margin to the new leverage's initial margin: the price moves away.
+    const expected = applyWhatIf(demoBybitRisk, [{ symbol: 'ETHUSDT', side: 'long', op: 'setLeverage', leverage: 20 }]).positions[2]?.liquidationPrice ?? null;
+    await expect(harness.liquidationNext).toHaveText(formatPrice(expected, 0.01));
+    await expect(harness.delta).toContainText('further from the mark');
+    await expect(harness.ghost).toHaveText(formatPrice(expected, 0.01));
+    await page.screenshot({ path: test.info().outputPath('whatif-leverage.png') });
+  });
+
+  test('removing more than the venue maximum shows the reason and leaves the price', async ({ page }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl);
+    await harness.pick('binance ETHUSDT short');
+    await expect(harness.maxRemovable).toContainText('max removable $');
+    await page.getByTestId('whatif-collateral-side').getByText('Remove').click();
+    await harness.collateral.fill('100000');
+    await expect(harness.refusals).toHaveCount(1);
+    await expect(harness.refusals).toContainText(/Refused by the venue's rules: at most [\d.]+ can be removed from ETHUSDT short on Binance USDⓈ-M/);
+    await expect(harness.delta).toHaveText('unchanged');
+    const live = applyWhatIf(demoBinanceRisk, []).positions[2]?.liquidationPrice ?? null;
+    await expect(harness.liquidationNext).toHaveText(formatPrice(live, 0.01));
+  });
+
+  test('Escape returns to the live state and clears the ghost', async ({ page }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl);
+    await harness.collateral.fill('400');
+    await expect(harness.liquidationNext).toBeVisible();
+    await expect(harness.ghost).not.toHaveText('none');
+    await harness.collateral.press('Escape');
+    await expect(harness.liquidationNext).toHaveCount(0);
+    await expect(harness.delta).toHaveText('Live state: change a control below');
+    await expect(harness.collateral).toHaveValue('');
+    await expect(harness.ghost).toHaveText('none');
+  });
+
+  test('"put my liquidation beyond" answers with the collateral, and trying it lands on the target', async ({ page }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl);
+    await page.getByRole('textbox', { name: 'Target liquidation price' }).fill('2450');
+    const answer = page.getByTestId('whatif-target-answer');
+    await expect(answer).toContainText(/Add \$[\d.,]+ of collateral/);
+    await answer.getByRole('button', { name: 'Try it' }).first().click();
+    // The answer is rounded up to the cent, so the new price sits just beyond the target.
+    await expect(harness.liquidationNext).toHaveText(/^2,4(49|50)\.\d\d$/);
+  });
+});
+
+test.describe('add-account dialog', () => {
+  test('A opens it; field messages, a bad key in plain words, a trading key warned; Escape closes', async ({ page }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl, '?delay=150');
+    await page.locator('body').press('a');
+    await expect(harness.dialog).toBeVisible();
+    await page.getByTestId('add-account-submit').click();
+    await expect(harness.dialog.getByText('looks too short for an API key')).toBeVisible();
+    await page.getByTestId('acc-api-key').fill('bad-key-12345678');
+    await page.getByTestId('acc-api-secret').fill('secret-12345678');
+    await page.getByTestId('add-account-submit').click();
+    await expect(page.getByTestId('add-account-error')).toContainText('Binance rejected the key');
+    await expect(page.getByTestId('acc-api-secret')).toHaveValue('');
+    await page.getByTestId('acc-api-key').fill('trade-key-12345678');
+    await page.getByTestId('acc-api-secret').fill('secret-12345678');
+    await page.getByTestId('add-account-submit').click();
+    await expect(page.getByTestId('add-account-permissions')).toContainText('This key can trade');
+    await page.screenshot({ path: test.info().outputPath('add-account-warning.png') });
+    await page.keyboard.press('Escape');
+    await expect(harness.dialog).toBeHidden();
+    await page.getByTestId('accounts-menu').click();
+    await expect(page.getByTestId('accounts-item')).toHaveCount(4);
+    await expect(page.getByTestId('accounts-item').last()).toContainText('This key can trade');
+  });
+
+  test('a Hyperliquid address is validated before anything is sent', async ({ page }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl, '?firstRun=1');
+    await expect(harness.dialog).toBeVisible();
+    await expect(page.getByTestId('acc-demo')).toContainText('Simulated data, not a real market');
+    await page.getByTestId('acc-choice-address').click();
+    await page.getByTestId('acc-address').fill('0x1234');
+    await page.getByTestId('add-account-submit').click();
+    await expect(harness.dialog.getByText('must be a 0x address of 40 hex digits')).toBeVisible();
+    await expect(page.getByTestId('add-account-status')).toBeEmpty();
+  });
+});

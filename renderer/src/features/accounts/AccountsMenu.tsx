@@ -1,0 +1,105 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AccountAdd, AccountSummary } from '../../../../shared/ipc/contract';
+import type { AccountChoice } from './account-form';
+import { AddAccountDialog } from './AddAccountDialog';
+import { isShortcut } from './shortcut-target';
+import { statusWords, venueNames, worstStatus } from './venues';
+import './accounts.css';
+
+/** Props of the accounts menu. */
+export interface AccountsMenuProps {
+  readonly accounts: readonly AccountSummary[];
+  readonly onAdd: (account: AccountAdd) => Promise<AccountSummary>;
+  readonly onRemove: (accountId: string) => Promise<unknown>;
+  /** First start: open the dialog at once with Demo selected. */
+  readonly firstRun?: boolean;
+}
+
+/**
+ * The accounts button of the top bar: a popover listing every account (status, Demo badge, key
+ * warning, remove with confirmation) and "Add account", which opens the dialog. `A` opens the
+ * dialog from anywhere but a text field; Escape closes the popover.
+ */
+export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: AccountsMenuProps) {
+  const id = useId();
+  const [expanded, setExpanded] = useState(false);
+  const [dialog, setDialog] = useState<{ open: boolean; choice: AccountChoice }>({ open: firstRun, choice: firstRun ? 'demo' : 'api-key' });
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (dialog.open || !isShortcut(event, 'a')) return;
+      event.preventDefault();
+      setDialog({ open: true, choice: 'api-key' });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [dialog.open]);
+
+  const remove = (accountId: string): void => {
+    setRemoveError(null);
+    onRemove(accountId).then(
+      () => setConfirming(null),
+      (error: unknown) => setRemoveError(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  const worst = worstStatus(accounts);
+  return (
+    <div
+      className="acc-menu"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !expanded || dialog.open) return;
+        event.preventDefault();
+        setExpanded(false);
+        trigger.current?.focus();
+      }}
+    >
+      <button
+        ref={trigger} type="button" className="acc-trigger" aria-expanded={expanded} aria-controls={`${id}-list`} data-testid="accounts-menu"
+        onClick={() => setExpanded((value) => !value)}
+      >
+        <span className={`acc-dot acc-dot--${worst ?? 'none'}`} aria-hidden="true" />
+        Accounts <span className="acc-count">{accounts.length}</span>
+      </button>
+      {expanded && (
+        <div className="acc-popover" id={`${id}-list`} role="region" aria-label="Accounts">
+          {accounts.length === 0 ? (
+            <p className="acc-empty">No accounts yet. Add the Demo, a read-only key, a Hyperliquid address or a typed-in position.</p>
+          ) : (
+            <ul className="acc-items">
+              {accounts.map((account) => (
+                <li key={account.id} className="acc-item" data-testid="accounts-item">
+                  <div className="acc-item__main">
+                    <span className={`acc-dot acc-dot--${account.status}`} aria-hidden="true" />
+                    <span className="acc-item__label">{account.label}</span>
+                    {account.kind === 'demo' && <span className="badge badge--demo">Demo</span>}
+                    <span className="acc-item__venue">{venueNames[account.venue].short}</span>
+                    <span className={`acc-status-word acc-status-word--${account.status}`}>{statusWords[account.status]}</span>
+                  </div>
+                  {account.statusMessage && <p className="acc-item__message">{account.statusMessage}</p>}
+                  {account.permissions?.warning && <p className="acc-item__warning" role="alert">{account.permissions.warning}</p>}
+                  {confirming === account.id ? (
+                    <div className="acc-confirm" role="group" aria-label={`Remove ${account.label}?`}>
+                      <span>Remove {account.label}{account.kind === 'api-key' ? ' and forget its key' : ''}?</span>
+                      <button type="button" className="acc-button acc-button--danger" onClick={() => remove(account.id)} autoFocus>Remove</button>
+                      <button type="button" className="acc-button" onClick={() => setConfirming(null)}>Keep</button>
+                    </div>
+                  ) : (
+                    <button type="button" className="acc-remove" onClick={() => setConfirming(account.id)} aria-label={`Remove ${account.label}`}>Remove</button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {removeError && <p className="acc-failure" role="alert">{removeError}</p>}
+          <button type="button" className="acc-button acc-button--primary acc-add" aria-keyshortcuts="a" onClick={() => setDialog({ open: true, choice: 'api-key' })} data-testid="accounts-add">
+            Add account <kbd>A</kbd>
+          </button>
+        </div>
+      )}
+      <AddAccountDialog open={dialog.open} initialChoice={dialog.choice} onClose={() => setDialog((value) => ({ ...value, open: false }))} onSubmit={onAdd} />
+    </div>
+  );
+}

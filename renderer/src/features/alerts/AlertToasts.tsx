@@ -1,0 +1,20 @@
+import type { AlertEvent } from '../../../../shared/alerts';
+import { levelTitle } from './alert-text';
+
+/** New alerts popping up in the corner (the in-app notification); critical ones stay until dismissed. */
+export function AlertToasts({ toasts, onDismiss, onSelect }: { readonly toasts: readonly AlertEvent[]; readonly onDismiss: (id: string) => void; readonly onSelect: (event: AlertEvent) => void }) {
+  return (
+    <div className="toasts" aria-live="assertive" aria-label="New alerts">
+      {toasts.map((toast) => (
+        <div key={toast.id} className={`toast toast--${toast.level}`} role="alert" data-testid="alert-toast">
+          <button type="button" className="toast__body" onClick={() => onSelect(toast)}>
+            <strong>{levelTitle(toast.level)}</strong> {toast.message}
+          </button>
+          <button type="button" className="toast__close" aria-label="Dismiss alert" onClick={() => onDismiss(toast.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import type { AlertsView } from '../../../../shared/ipc/contract';
+import { EmptyState } from '../layout/Panel';
+import { eventTime, levelTitle } from './alert-text';
+import './alerts.css';
+
+/** Props of the alerts panel. */
+export interface AlertsPanelProps {
+  readonly view: AlertsView;
+  readonly onSelect: (target: { accountId: string; symbol: string; side: 'long' | 'short' }) => void;
+  readonly onTest: () => Promise<unknown>;
+  /** Web mode: the browser's notification permission, and a way to ask for it. */
+  readonly browserPermission?: NotificationPermission | 'unsupported';
+  readonly onEnableBrowser?: () => void;
+}
+
+/**
+ * What is wrong now (each position's worst level and which rules hold it) and the history, newest
+ * first. Clicking an entry shows that position on the chart.
+ */
+export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnableBrowser }: AlertsPanelProps) {
+  /** What the test button last did: nothing yet (''), or a line to show. */
+  const [testState, setTestState] = useState('');
+  const test = (): void => {
+    onTest().then(() => setTestState('Test sent.'), (error: unknown) => setTestState(error instanceof Error ? error.message : String(error)));
+  };
+  return (
+    <div className="alerts" data-testid="alerts">
+      <div className="alerts__actions">
+        <button type="button" className="button" onClick={test} data-testid="test-notification">
+          Send a test notification
+        </button>
+        {browserPermission === 'default' && onEnableBrowser && (
+          <button type="button" className="button button--ghost" onClick={onEnableBrowser}>
+            Allow browser notifications
+          </button>
+        )}
+        {browserPermission === 'denied' && <span className="muted">Browser notifications are blocked: alerts show here and in the title.</span>}
+        <span className="muted" role="status">{testState}</span>
+      </div>
+      {view.active.length > 0 && (
+        <ul className="alerts__active" aria-label="Active alerts">
+          {view.active.map((alert) => (
+            <li key={`${alert.accountId}-${alert.symbol}-${alert.side}`}>
+              <button type="button" className={`alert-chip alert-chip--${alert.level}`} onClick={() => onSelect(alert)} data-testid="active-alert">
+                <strong>{levelTitle(alert.level)}</strong> {alert.displaySymbol} {alert.side}
+                <span className="muted"> · {alert.rules.map((rule) => rule.rule).join(', ')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.history.length === 0 ? (
+        <EmptyState heading="No alerts yet">Margin-ratio, distance, cluster and stale-data alerts appear here and as desktop notifications.</EmptyState>
+      ) : (
+        <ol className="alerts__history" aria-label="Alert history">
+          {view.history.slice(0, 200).map((event) => (
+            <li key={event.id} className={`alert-line alert-line--${event.cleared ? 'cleared' : event.level}`} data-testid="alert-history-item">
+              <button type="button" className="alert-line__button" onClick={() => onSelect(event)}>
+                <time className="alert-line__time">{eventTime(event)}</time>
+                <span className="alert-line__level">{event.cleared ? 'Cleared' : levelTitle(event.level)}</span>
+                <span className="alert-line__text">{event.message}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertEvent } from '../../../../shared/alerts';
+import { shouldToast, windowTitle } from './alert-text';
+
+const base: AlertEvent = {
+  id: '1', timeMs: 0, accountId: 'a', venue: 'binance-usdm', symbol: 'BTCUSDT', displaySymbol: 'BTC/USDT', side: 'long',
+  rule: 'marginRatio', level: 'danger', value: 0.72, threshold: 0.7, tickTimeMs: 0, cleared: false, silent: false, message: 'm',
+};
+
+describe('alert text', () => {
+  it('puts the worst level first in the window title, and nothing when all is calm', () => {
+    expect(windowTitle('critical')).toBe('CRITICAL · LiqLens');
+    expect(windowTitle(null)).toBe('LiqLens');
+  });
+
+  it('pops up new alerts only, not clears or quiet-hour events', () => {
+    expect(shouldToast(base)).toBe(true);
+    expect(shouldToast({ ...base, cleared: true })).toBe(false);
+    expect(shouldToast({ ...base, silent: true })).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
+import type { IChartApi, ISeriesApi, MouseEventParams, Time } from 'lightweight-charts';
+import type { ClusterWire, PositionView } from '../../../../shared/ipc/contract';
+import { findMapBin } from './bin-lookup';
+import { selfCheckText } from './self-check-text';
+import { binTooltipLines } from './tooltip-text';
+
+/** What the tooltip shows and where (CSS px inside the chart body). */
+export interface TooltipModel {
+  readonly x: number;
+  readonly y: number;
+  readonly lines: readonly string[];
+  /** Set when the cursor is on the liquidation line. */
+  readonly selfCheck: string | null;
+  /** Drawn left of the cursor (cursor in the right half). */
+  readonly flip: boolean;
+}
+
+/** Cursor within this many px of the liquidation line reads the self-check. */
+const lineHitPx = 5;
+
+/**
+ * Follows the crosshair and reads the map bin under it (and the liquidation line's self-check
+ * when on it). A new model is set only when the text changes, so moving within a bin re-renders
+ * nothing but the position.
+ */
+export function useCrosshairTooltip(
+  parts: RefObject<{ readonly chart: IChartApi; readonly series: ISeriesApi<'Candlestick'> } | null>,
+  clusters: ClusterWire | null, position: PositionView | null, tickSize: number,
+): TooltipModel | null {
+  const [model, setModel] = useState<TooltipModel | null>(null);
+  const latest = useRef({ clusters, position, tickSize });
+  latest.current = { clusters, position, tickSize };
+  useEffect(() => {
+    const p = parts.current;
+    if (p === null) return undefined;
+    const onMove = (param: MouseEventParams<Time>): void => {
+      const point = param.point;
+      const { clusters: wire, position: held, tickSize: tick } = latest.current;
+      if (point === undefined || wire === null) { setModel(null); return; }
+      const price = p.series.coordinateToPrice(point.y);
+      const bin = price === null ? null : findMapBin(wire.map.bins, price);
+      const lines = bin === null ? [] : binTooltipLines(bin, wire.map.leverages, tick);
+      const liquidation = held?.exchangeLiquidationPrice ?? held?.computedLiquidationPrice ?? null;
+      const liqY = liquidation === null ? null : p.series.priceToCoordinate(liquidation);
+      const selfCheck = held !== null && held !== undefined && liqY !== null && Math.abs(liqY - point.y) <= lineHitPx ? selfCheckText(held) : null;
+      if (lines.length === 0 && selfCheck === null) { setModel(null); return; }
+      setModel({ x: point.x, y: point.y, lines, selfCheck, flip: point.x > p.chart.paneSize(0).width / 2 });
+    };
+    p.chart.subscribeCrosshairMove(onMove);
+    return () => p.chart.unsubscribeCrosshairMove(onMove);
+  }, [parts]);
+  return model;
+}
+
+/** The tooltip box; left of the cursor in the chart's right half, so it stays inside the chart. */
+export function ChartTooltip(props: { readonly tooltip: TooltipModel | null }): ReactElement | null {
+  const tooltip = props.tooltip;
+  if (tooltip === null) return null;
+  return (
+    <div className="chart-tooltip" role="tooltip" data-testid="chart-tooltip" style={{ left: tooltip.x, top: tooltip.y }} data-flip={tooltip.flip || undefined}>
+      {tooltip.selfCheck !== null && <div className="chart-tooltip__check"><strong>Liquidation</strong> {tooltip.selfCheck}</div>}
+      {tooltip.lines.map((line) => <div key={line} className="chart-tooltip__line" data-side={line.includes(' of long ') ? 'long' : 'short'}>{line}</div>)}
+      {tooltip.lines.length > 0 && <div className="chart-tooltip__note">Estimated from open interest and taker flow</div>}
+    </div>
+  );
+}

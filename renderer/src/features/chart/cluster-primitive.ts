@@ -1,0 +1,289 @@
+import type { IChartApi, IPrimitivePaneView, ISeriesApi, ISeriesPrimitive, AutoscaleInfo, SeriesAttachedParameter, Time, PrimitivePaneViewZOrder, IPrimitivePaneRenderer } from 'lightweight-charts';
+import { cascadePath, topClusters, type CascadePath, type Profile } from '../../../../shared/clusters';
+import type { HeatmapColumnWire } from '../../../../shared/ipc/contract';
+import { CascadeRenderer, HeatmapRenderer, ProfileRenderer, createOverlayFrame, ensureCapacity, type OverlayColors, type OverlayFrame } from './cluster-renderer';
+import { heatIndex, heatScaleMax } from './heat-colors';
+import { logicalOfTime } from './time-to-logical';
+import { formatUsdCompact } from './usd-compact';
+
+/** The heatmap as the overlay takes it. */
+export interface OverlayHeatmap {
+  readonly everyMs: number;
+  readonly columns: readonly HeatmapColumnWire[];
+}
+
+/** What the overlay shows, for tests and the harness ("assert through the chart's exposed state"). */
+export interface OverlayState {
+  readonly profileRows: number;
+  readonly heatCells: number;
+  /** USD between the mark and the liquidation price (null: no position or no clusters). */
+  readonly cascadeUsd: number | null;
+  readonly ghostCascadeUsd: number | null;
+  /** The ghost price the overlay holds (what the last or next draw shows). */
+  readonly ghostPrice: number | null;
+}
+
+/** Rows are at least this tall (CSS px): finer bins are summed into one row when zoomed out. */
+const minRowPx = 2;
+
+class View implements IPrimitivePaneView {
+  constructor(private readonly layer: PrimitivePaneViewZOrder, private readonly drawer: IPrimitivePaneRenderer) {}
+  zOrder(): PrimitivePaneViewZOrder { return this.layer; }
+  renderer(): IPrimitivePaneRenderer { return this.drawer; }
+}
+
+/**
+ * The cluster overlay as a series primitive (model → coordinates): the heatmap behind the candles,
+ * the cascade bands, and the profile at the right edge. The data setters do the per-change work
+ * (cascade paths, top clusters, heat scale); `updateAllViews`, which the chart calls before each
+ * paint, only maps prices and times to pixels into the reused frame that the renderers draw.
+ */
+export class ClusterPrimitive implements ISeriesPrimitive<Time> {
+  private chart: IChartApi | null = null;
+  private series: ISeriesApi<'Candlestick'> | null = null;
+  private requestUpdate: (() => void) | null = null;
+  private readonly frame: OverlayFrame;
+  private readonly profileRenderer: ProfileRenderer;
+  private readonly views: readonly IPrimitivePaneView[];
+  private profile: Profile | null = null;
+  private heatmap: OverlayHeatmap | null = null;
+  private heatMax = 0;
+  private showHeatmap = true;
+  private times: ArrayLike<number> = new Float64Array(0);
+  private timeCount = 0;
+  private barSeconds = 60;
+  private mark: number | null = null;
+  private markBin = Number.NaN;
+  private liquidation: number | null = null;
+  private ghost: number | null = null;
+  private cascade: CascadePath | null = null;
+  private ghostCascade: CascadePath | null = null;
+  private clusters: { price: number; text: string; side: 'long' | 'short' }[] = [];
+  private rowBinFrom = new Int32Array(0);
+  private rowBinTo = new Int32Array(0);
+  private autoscale: AutoscaleInfo | null = null;
+
+  constructor(colors: OverlayColors, palette: readonly string[]) {
+    this.frame = createOverlayFrame(colors, palette);
+    this.profileRenderer = new ProfileRenderer(this.frame);
+    this.views = [new View('bottom', new HeatmapRenderer(this.frame)), new View('bottom', new CascadeRenderer(this.frame)), new View('normal', this.profileRenderer)];
+  }
+
+  attached(param: SeriesAttachedParameter<Time>): void {
+    this.chart = param.chart;
+    this.series = param.series as ISeriesApi<'Candlestick'>;
+    this.requestUpdate = param.requestUpdate;
+  }
+
+  detached(): void {
+    this.chart = null;
+    this.series = null;
+    this.requestUpdate = null;
+  }
+
+  paneViews(): readonly IPrimitivePaneView[] {
+    return this.views;
+  }
+
+  /** Keeps the liquidation and ghost lines in view when price is far from them. */
+  autoscaleInfo(): AutoscaleInfo | null {
+    return this.autoscale;
+  }
+
+  /** New cluster estimate (profile on its grid, heatmap columns); null clears the overlay. */
+  setClusters(profile: Profile | null, heatmap: OverlayHeatmap | null): void {
+    this.profile = profile;
+    this.heatmap = heatmap;
+    this.heatMax = heatmap === null ? 0 : heatScaleMax(heatmap.columns);
+    this.markBin = Number.NaN;
+    this.refreshDerived();
+  }
+
+  /** The bars' open times (UTC seconds, ascending) and the bar length, to place heatmap columns. */
+  setBarTimes(times: ArrayLike<number>, count: number, barSeconds: number): void {
+    this.times = times;
+    this.timeCount = count;
+    this.barSeconds = barSeconds;
+    this.requestUpdate?.();
+  }
+
+  /** The mark moved: derived outputs are recomputed only when it crosses into another bin. */
+  setMark(price: number | null): void {
+    this.mark = price !== null && price > 0 ? price : null;
+    const bin = this.mark === null || this.profile === null ? Number.NaN : this.profile.grid.binOf(this.mark);
+    if (bin !== this.markBin) {
+      this.markBin = bin;
+      this.refreshDerived();
+    }
+  }
+
+  /** The position's liquidation price and the what-if ghost (null: none). */
+  setTargets(liquidation: number | null, ghost: number | null): void {
+    if (liquidation === this.liquidation && ghost === this.ghost) return;
+    this.liquidation = liquidation;
+    this.ghost = ghost;
+    this.refreshCascades();
+    this.refreshAutoscale();
+    this.requestUpdate?.();
+  }
+
+  setShowHeatmap(show: boolean): void {
+    this.showHeatmap = show;
+    this.requestUpdate?.();
+  }
+
+  setColors(colors: OverlayColors, palette: readonly string[]): void {
+    this.frame.colors = colors;
+    this.frame.palette = palette;
+    this.requestUpdate?.();
+  }
+
+  /** Called at the end of every overlay draw (the harness's frame probe); null to stop. */
+  setOnDrawn(listener: (() => void) | null): void {
+    this.profileRenderer.onDrawn = listener;
+  }
+
+  state(): OverlayState {
+    return { profileRows: this.frame.rows, heatCells: this.frame.cells, cascadeUsd: this.cascade?.totalUsd ?? null, ghostCascadeUsd: this.ghostCascade?.totalUsd ?? null, ghostPrice: this.ghost };
+  }
+
+  private refreshDerived(): void {
+    const profile = this.profile, mark = this.mark;
+    this.clusters = profile === null || mark === null ? [] : topClusters(profile, mark, { count: 5 }).map((c) => ({
+      price: c.price, side: c.side, text: formatUsdCompact(c.side === 'long' ? c.longUsd : c.shortUsd),
+    }));
+    this.refreshCascades();
+    this.requestUpdate?.();
+  }
+
+  private refreshCascades(): void {
+    const profile = this.profile, mark = this.mark;
+    const path = (target: number | null): CascadePath | null => (profile === null || mark === null || target === null ? null : cascadePath(profile, mark, target));
+    this.cascade = path(this.liquidation);
+    this.ghostCascade = path(this.ghost);
+    const [real, ghost] = this.frame.bands;
+    const amount = (path: CascadePath): string => (path.totalUsd > 0 ? `${formatUsdCompact(path.totalUsd)} of ${path.side}` : `No estimated ${path.side}`);
+    if (real !== undefined) real.label = this.cascade === null ? '' : `${amount(this.cascade)} liquidations between price and your liquidation`;
+    if (ghost !== undefined) ghost.label = this.ghostCascade === null ? '' : `What-if: ${amount(this.ghostCascade)} liquidations up to the new liquidation`;
+  }
+
+  private refreshAutoscale(): void {
+    const prices = [this.liquidation, this.ghost].filter((p): p is number => p !== null && p > 0);
+    this.autoscale = prices.length === 0 ? null : { priceRange: { minValue: Math.min(...prices), maxValue: Math.max(...prices) } };
+  }
+
+  updateAllViews(): void {
+    const f = this.frame;
+    f.rows = 0;
+    f.cells = 0;
+    f.clusterLabelCount = 0;
+    for (const band of f.bands) band.visible = false;
+    const chart = this.chart, series = this.series;
+    if (chart === null || series === null) return;
+    const { width, height } = chart.paneSize(0);
+    const top = series.coordinateToPrice(0), bottom = series.coordinateToPrice(height);
+    if (top === null || bottom === null || !(top > bottom) || height <= 0) return;
+    // The price scale is linear: two points give y(p) = y0 + k·(p − top) without a call per bin.
+    const k = height / (bottom - top);
+    const yOf = (price: number): number => k * (price - top);
+    const clampY = (y: number): number => Math.max(-2, Math.min(height + 2, y));
+    const mark = this.mark;
+    if (mark !== null) {
+      const [real, ghost] = f.bands;
+      if (real !== undefined && this.liquidation !== null) { real.visible = true; real.yFrom = clampY(yOf(mark)); real.yTo = clampY(yOf(this.liquidation)); }
+      if (ghost !== undefined && this.ghost !== null) { ghost.visible = true; ghost.yFrom = clampY(yOf(mark)); ghost.yTo = clampY(yOf(this.ghost)); }
+    }
+    const profile = this.profile;
+    if (profile === null || profile.long.length === 0 || bottom <= 0) return;
+    this.layoutRows(profile, yOf, Math.max(bottom, 1e-9), top, height);
+    if (this.showHeatmap && this.heatmap !== null && this.heatMax > 0) this.layoutHeat(width);
+    f.clusterLabelCount = 0;
+    for (const cluster of this.clusters) {
+      const y = yOf(cluster.price);
+      if (y < 8 || y > height - 8) continue;
+      let length = 0;
+      for (let r = 0; r < f.rows; r++) {
+        if (y >= (f.rowTop[r] ?? 0) - 1 && y <= (f.rowTop[r] ?? 0) + (f.rowHeight[r] ?? 0) + 1) length = Math.max(length, (f.rowLong[r] ?? 0) + (f.rowShort[r] ?? 0));
+      }
+      const slot = f.clusterLabels[f.clusterLabelCount] ?? { y: 0, text: '', side: 'long' as const, length: 0 };
+      slot.y = y; slot.text = cluster.text; slot.side = cluster.side; slot.length = length;
+      f.clusterLabels[f.clusterLabelCount++] = slot;
+    }
+  }
+
+  /** Groups the visible bins into rows of at least `minRowPx` and sums each side per row. */
+  private layoutRows(profile: Profile, yOf: (price: number) => number, low: number, high: number, height: number): void {
+    const f = this.frame, grid = profile.grid, n = profile.long.length;
+    const first = Math.max(profile.firstBin, grid.binOf(low)), last = Math.min(profile.firstBin + n - 1, grid.binOf(high));
+    if (last < first) return;
+    ensureCapacity(f, last - first + 1, 0);
+    if (this.rowBinFrom.length < f.rowTop.length) { this.rowBinFrom = new Int32Array(f.rowTop.length); this.rowBinTo = new Int32Array(f.rowTop.length); }
+    const pathLow = this.mark === null ? Infinity : Math.min(this.mark, this.liquidation ?? this.mark, this.ghost ?? this.mark);
+    const pathHigh = this.mark === null ? -Infinity : Math.max(this.mark, this.liquidation ?? this.mark, this.ghost ?? this.mark);
+    let rows = 0, max = 0;
+    let bin = last;
+    while (bin >= first) {
+      const rowTop = yOf(grid.high(bin));
+      let from = bin, longSum = 0, shortSum = 0;
+      // Top to bottom: take bins until the row is tall enough.
+      while (from >= first) {
+        longSum += profile.long[from - profile.firstBin] ?? 0;
+        shortSum += profile.short[from - profile.firstBin] ?? 0;
+        if (yOf(grid.low(from)) - rowTop >= minRowPx) break;
+        from--;
+      }
+      from = Math.max(from, first);
+      const rowBottom = Math.min(height + 2, yOf(grid.low(from)));
+      f.rowTop[rows] = rowTop;
+      f.rowHeight[rows] = rowBottom - rowTop;
+      f.rowLong[rows] = longSum;
+      f.rowShort[rows] = shortSum;
+      const mid = grid.mid(Math.round((from + bin) / 2));
+      f.rowOnPath[rows] = mid >= pathLow && mid <= pathHigh ? 1 : 0;
+      this.rowBinFrom[rows] = from;
+      this.rowBinTo[rows] = bin;
+      max = Math.max(max, longSum + shortSum);
+      rows++;
+      bin = from - 1;
+    }
+    if (max > 0) for (let r = 0; r < rows; r++) { f.rowLong[r] = (f.rowLong[r] ?? 0) / max; f.rowShort[r] = (f.rowShort[r] ?? 0) / max; }
+    f.rows = rows;
+  }
+
+  /** One cell per (visible column, row): the column's mean USD per bin over the row, coloured. */
+  private layoutHeat(width: number): void {
+    const f = this.frame, heatmap = this.heatmap, chart = this.chart;
+    if (heatmap === null || chart === null || this.timeCount === 0) return;
+    const timeScale = chart.timeScale();
+    const x0 = timeScale.logicalToCoordinate(0 as never), x1 = timeScale.logicalToCoordinate(1 as never);
+    if (x0 === null || x1 === null) return;
+    const barWidth = x1 - x0;
+    const steps = f.palette.length;
+    // The estimate is history: columns stop at the last bar, leaving the future to the profile.
+    const dataEnd = x0 + barWidth * (this.timeCount - 0.5);
+    ensureCapacity(f, 0, heatmap.columns.length * f.rows);
+    let cells = 0;
+    for (const column of heatmap.columns) {
+      const left = x0 + barWidth * logicalOfTime(this.times, this.timeCount, column.timeMs / 1000, this.barSeconds);
+      const right = Math.min(dataEnd, x0 + barWidth * logicalOfTime(this.times, this.timeCount, (column.timeMs + heatmap.everyMs) / 1000, this.barSeconds));
+      if (!(right > 0 && left < width)) continue;
+      for (let r = 0; r < f.rows; r++) {
+        const from = this.rowBinFrom[r] ?? 0, to = this.rowBinTo[r] ?? -1;
+        let sum = 0;
+        for (let b = from; b <= to; b++) {
+          const i = b - column.firstBin;
+          sum += (column.long[i] ?? 0) + (column.short[i] ?? 0);
+        }
+        const index = heatIndex(sum / (to - from + 1), this.heatMax, steps);
+        if (index === 0) continue;
+        f.cellX[cells] = left;
+        f.cellW[cells] = right - left;
+        f.cellY[cells] = f.rowTop[r] ?? 0;
+        f.cellH[cells] = f.rowHeight[r] ?? 0;
+        f.cellColor[cells] = index;
+        cells++;
+      }
+    }
+    f.cells = cells;
+  }
+}

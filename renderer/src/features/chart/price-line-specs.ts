@@ -1,0 +1,71 @@
+import type { PositionView } from '../../../../shared/ipc/contract';
+import { breakEvenPrice } from './break-even';
+
+/** A threshold the alert rules watch, drawn as a faint line. */
+export interface ThresholdLine {
+  readonly price: number;
+  readonly level: 'warning' | 'danger' | 'critical';
+}
+
+/** What the chart draws as a price line: lightweight-charts options minus the colours' source. */
+export interface PriceLineSpec {
+  /** Stable id: a line is updated in place, never re-created, while its id stays. */
+  readonly id: string;
+  readonly price: number;
+  readonly color: string;
+  /** 0 solid, 1 dotted, 2 dashed, 3 large dashed (lightweight-charts `LineStyle`). */
+  readonly lineStyle: 0 | 1 | 2 | 3;
+  readonly lineWidth: 1 | 2;
+  readonly title: string;
+}
+
+/** Colours of the lines, read from the theme's CSS variables. */
+export interface LineColors {
+  readonly entry: string;
+  readonly breakEven: string;
+  readonly liquidation: string;
+  readonly ghost: string;
+  readonly warning: string;
+  readonly danger: string;
+  readonly critical: string;
+}
+
+/** Inputs of `priceLineSpecs`. */
+export interface PriceLineInput {
+  readonly position: PositionView | null;
+  /** Fee rate to close, fraction; null hides the break-even line (see `breakEvenPrice`). */
+  readonly closeFeeRate: number | null;
+  readonly ghostLiquidationPrice: number | null;
+  readonly thresholdLines: readonly ThresholdLine[];
+}
+
+const valid = (price: number | null | undefined): price is number => price !== null && price !== undefined && Number.isFinite(price) && price > 0;
+
+/**
+ * The price lines of the selected position: entry, break-even, liquidation (the exchange's value;
+ * the app's own when the exchange gives none, titled so), the what-if ghost and the thresholds.
+ * A ghost equal to the real liquidation price (to a tenth of a tick) is not drawn twice.
+ */
+export function priceLineSpecs(input: PriceLineInput, colors: LineColors): PriceLineSpec[] {
+  const specs: PriceLineSpec[] = [];
+  const position = input.position;
+  let liquidation: number | null = null;
+  if (position !== null) {
+    specs.push({ id: 'entry', price: position.entryPrice, color: colors.entry, lineStyle: 2, lineWidth: 1, title: 'Entry' });
+    const breakEven = breakEvenPrice(position.side, position.entryPrice, input.closeFeeRate);
+    if (valid(breakEven)) specs.push({ id: 'break-even', price: breakEven, color: colors.breakEven, lineStyle: 1, lineWidth: 1, title: 'BE' });
+    if (valid(position.exchangeLiquidationPrice)) liquidation = position.exchangeLiquidationPrice;
+    const title = valid(position.exchangeLiquidationPrice) ? 'Liq' : 'Liq (app)';
+    liquidation ??= valid(position.computedLiquidationPrice) ? position.computedLiquidationPrice : null;
+    if (liquidation !== null) specs.push({ id: 'liquidation', price: liquidation, color: colors.liquidation, lineStyle: 0, lineWidth: 2, title });
+  }
+  const ghost = input.ghostLiquidationPrice;
+  const tick = position?.tickSize ?? 0;
+  if (valid(ghost) && (liquidation === null || Math.abs(ghost - liquidation) > tick / 10)) {
+    specs.push({ id: 'ghost', price: ghost, color: colors.ghost, lineStyle: 2, lineWidth: 2, title: 'What-if liq' });
+  }
+  input.thresholdLines.forEach((line, index) => {
+    if (valid(line.price)) specs.push({ id: `threshold-${index}`, price: line.price, color: colors[line.level], lineStyle: 3, lineWidth: 1, title: line.level === 'warning' ? 'Warn' : line.level === 'danger' ? 'Danger' : 'Critical' });
+  });
+  return specs;
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Profile } from '../../../../shared/clusters';
+import type { AccountPositions } from '../../../../shared/ipc/contract';
+import { evaluateAccount } from '../../../../shared/risk';
+import { positionLimits } from './position-limits';
+import { TargetQuestion } from './TargetQuestion';
+import { findTargetIndex, type WhatIfTarget } from './what-if-controls';
+import { draftToControls, liveDraft, type WhatIfDraft } from './what-if-draft';
+import { computeWhatIf, sameGhost, type Ghost } from './what-if-model';
+import { WhatIfInputs } from './WhatIfInputs';
+import { WhatIfResults } from './WhatIfResults';
+import './whatif.css';
+
+/** Props of the what-if panel. */
+export interface WhatIfPanelProps {
+  /** The selected position's account, with the risk engine's input (`risk`); null before any. */
+  readonly account: AccountPositions | null;
+  readonly selected: WhatIfTarget | null;
+  /** The cluster profile of the selected market, for "clusters between price and it"; null without. */
+  readonly profile: Profile | null;
+  /** The hypothetical liquidation line for the chart; null = show only the live one. */
+  readonly onGhostChange: (ghost: Ghost | null) => void;
+}
+
+function Empty({ heading, children }: { readonly heading: string; readonly children: string }) {
+  return (
+    <div className="wi-empty" data-testid="whatif-empty">
+      <p className="wi-empty__heading">{heading}</p>
+      <p className="wi-empty__text">{children}</p>
+    </div>
+  );
+}
+
+/**
+ * What-if on the selected position: every control recomputes synchronously with shared/risk (no
+ * IPC) and reports the ghost liquidation line. Escape (inside the panel) or Reset returns to the
+ * live state; selecting another position starts from the live state too.
+ */
+export function WhatIfPanel({ account, selected, profile, onGhostChange }: WhatIfPanelProps) {
+  const risk = account?.risk ?? null;
+  const found = risk !== null && selected !== null && findTargetIndex(risk, selected) >= 0;
+  const lastGhost = useRef<Ghost | null>(null);
+  // The latest callback, so that a parent passing a new function each render neither re-sends the ghost nor clears it.
+  const callback = useRef(onGhostChange);
+  useLayoutEffect(() => {
+    callback.current = onGhostChange;
+  });
+  const report = useCallback((ghost: Ghost | null) => {
+    if (sameGhost(ghost, lastGhost.current)) return;
+    lastGhost.current = ghost;
+    callback.current(ghost);
+  }, []);
+  useEffect(() => () => report(null), [report]);
+  useEffect(() => {
+    if (!found) report(null);
+  }, [found, report]);
+
+  if (selected === null || account === null) return <Empty heading="Select a position">Drag leverage, add or remove collateral, or close part of a position and watch the liquidation price move against the clusters.</Empty>;
+  if (risk === null) return <Empty heading="What-if is not available for this account">Its risk inputs (leverage tiers, margins) have not arrived yet, or the venue did not provide them.</Empty>;
+  if (!found) return <Empty heading="Position not found">{`${selected.symbol} ${selected.side} is no longer open in this account.`}</Empty>;
+  return <WhatIfBody key={`${account.accountId}:${selected.symbol}:${selected.side}`} account={account} target={selected} profile={profile} report={report} />;
+}
+
+interface BodyProps {
+  readonly account: AccountPositions;
+  readonly target: WhatIfTarget;
+  readonly profile: Profile | null;
+  readonly report: (ghost: Ghost | null) => void;
+}
+
+function WhatIfBody({ account, target, profile, report }: BodyProps) {
+  const risk = account.risk;
+  const [draft, setDraft] = useState<WhatIfDraft>(liveDraft);
+  const live = useMemo(() => (risk === null ? null : evaluateAccount(risk)), [risk]);
+  const { controls, errors } = useMemo(() => draftToControls(draft), [draft]);
+  const view = useMemo(() => (risk === null || live === null ? null : computeWhatIf({ account: risk, live, target, controls, profile })), [risk, live, target, controls, profile]);
+  const limits = useMemo(() => (risk === null ? null : positionLimits(risk, findTargetIndex(risk, target))), [risk, target]);
+  const positionView = account.positions.find((position) => position.symbol === target.symbol && position.side === target.side);
+  const tickSize = positionView?.tickSize ?? 0.01;
+  const change = useCallback((patch: Partial<WhatIfDraft>) => setDraft((previous) => ({ ...previous, ...patch })), []);
+  const reset = useCallback(() => setDraft(liveDraft), []);
+  // Layout effect: the chart hears of the new ghost before the browser paints this frame.
+  useLayoutEffect(() => report(view?.ghost ?? null), [view, report]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    reset();
+  };
+  if (risk === null || view === null || limits === null) return null;
+  const { current } = view;
+  return (
+    <div className="wi" onKeyDown={onKeyDown} data-testid="whatif-panel" aria-keyshortcuts="Escape">
+      <div className="wi-top">
+      <header className="wi-head">
+        <div className="wi-head__title">
+          <span className={`side side--${target.side}`}>{target.side === 'long' ? 'Long' : 'Short'}</span>
+          <span className="wi-head__symbol">{positionView?.displaySymbol ?? target.symbol}</span>
+          <span className="muted">{current.marginMode} {current.leverage ?? '?'}x</span>
+        </div>
+        <button type="button" className="wi-reset" onClick={reset} disabled={view.pristine} aria-keyshortcuts="Escape" title="Return to the live state (Esc)" data-testid="whatif-reset">
+          Reset <kbd>Esc</kbd>
+        </button>
+      </header>
+      <WhatIfResults view={view} tickSize={tickSize} hasProfile={profile !== null} />
+      </div>
+      <WhatIfInputs
+        draft={draft} errors={errors} onChange={change} current={current} next={view.next} limits={limits} tickSize={tickSize}
+        sizeBase={positionView?.sizeBase ?? current.size} modeHypothetical={view.notes.some((note) => note.includes('margin mode'))}
+      />
+      <TargetQuestion
+        account={risk} target={target} markPrice={current.markPrice} tickSize={tickSize} profile={profile}
+        onApplyCollateral={(amount) => change({ collateralSide: 'add', collateralText: String(amount) })}
+        onApplyLeverage={(leverage) => change({ leverage })}
+      />
+    </div>
+  );
+}
