@@ -4,6 +4,7 @@ import { measureWebRoundTrip } from '../bench/web-round-trip';
 import { measureWhatIfCross20 } from '../bench/what-if';
 import { measureLedger } from '../bench/ledger';
 import { measureAlerts } from '../bench/alerts';
+import { measureUi } from '../bench/ui';
 import type { CliIo } from '../cli-io';
 
 /** One benchmark: its key in the JSON report, and what it measures. */
@@ -19,6 +20,7 @@ const benchmarks: readonly Benchmark[] = [
   { key: 'whatIf', run: async () => measureWhatIfCross20() },
   { key: 'ledger', run: () => measureLedger() },
   { key: 'alerts', run: () => measureAlerts() },
+  { key: 'ui', run: () => measureUi() },
 ];
 
 /** `liqlens bench [--json] [--only KEY]`: runs the benchmarks; JSON prints one object. */
