@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { thresholdPrices } from '../../../shared/alerts';
 import type { AppInfo, ChartTimeframe, Notice, Theme } from '../../../shared/ipc/contract';
 import { AccountsMenu } from '../features/accounts/AccountsMenu';
@@ -17,6 +17,7 @@ import { CoreClock } from '../features/status/CoreClock';
 import { WhatIfPanel } from '../features/whatif/WhatIfPanel';
 import type { Ghost } from '../features/whatif/what-if-model';
 import { useBridge, useConnectionState, useHeartbeat } from './bridge-context';
+import { exposeChartState } from './chart-probe';
 import { useSelection } from './useSelection';
 import { useShortcut } from './useShortcut';
 
@@ -65,7 +66,8 @@ export function App() {
   useEffect(() => api.onNoticesChanged(setNotices), [api]);
   useEffect(() => api.onSettingsChanged((settings) => setTheme(settings.theme)), [api]);
   useEffect(() => api.onFocusPosition(setSelected), [api, setSelected]);
-  useEffect(() => {
+  // A layout effect runs before the children's effects, so the chart re-reads the new theme's colours.
+  useLayoutEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
 
@@ -153,6 +155,7 @@ export function App() {
               ghostLiquidationPrice={ghost?.liquidationPrice ?? null}
               thresholdLines={thresholds}
               theme={theme}
+              onReady={exposeChartState}
             />
           ) : null
         }

@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { connectContractClient } from '../../electron/cli/bench/contract-client';
+import { startSimulator, type Simulator } from '../../electron/sim/simulator';
+import { applyWhatIf } from '../../shared/risk';
+import { formatPrice } from '../../renderer/src/features/positions/format';
+import { expect, test, type WebApp } from '../fixtures';
+import { AppPage } from '../pages/app-page';
+
+/** The contract client the test uses to read what the app's core holds (the same numbers the page shows). */
+async function coreClient(webApp: WebApp) {
+  const url = new URL(webApp.url);
+  return connectContractClient(Number(url.port), url.searchParams.get('token') ?? '');
+}
+
+async function selectRow(page: Page, accountLabel: string, text: string): Promise<void> {
+  const group = page.locator('.positions__group').filter({ has: page.getByTestId('account').filter({ hasText: accountLabel }) });
+  await group.getByTestId('position-row').filter({ hasText: text }).first().click();
+}
+
+test.describe('web mode: the workspace on the simulated Demo', () => {
+  test('the chart shows the selected position\'s liquidation line and the cluster profile', async ({ page, webApp }) => {
+    const app = new AppPage(page);
+    await app.open(webApp.url);
+    const selectedLiq = page.locator('tr.is-selected').getByTestId('liquidation-price');
+    await expect(selectedLiq).toContainText(/\d/);
+    const liqText = ((await selectedLiq.textContent()) ?? '').split(' ')[0] ?? '';
+    await expect(page.getByTestId('price-chart')).toContainText(`Liq ${liqText}`, { timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => window.__liqlensChart?.overlayState().profileRows ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    const state = await page.evaluate(() => window.__liqlensChart?.overlayState());
+    expect(state?.cascadeUsd).not.toBeNull();
+    await page.screenshot({ path: test.info().outputPath('workspace-dark.png') });
+    // The README's screenshots come from this run when asked for.
+    if (process.env['LIQLENS_README_SCREENSHOTS'] === '1') {
+      mkdirSync('docs/screenshots', { recursive: true });
+      await page.screenshot({ path: join('docs', 'screenshots', 'workspace-dark.png') });
+      await page.keyboard.press('t');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join('docs', 'screenshots', 'workspace-light.png') });
+    }
+  });
+
+  test('the leverage slider shows the liquidation price shared/risk gives for that leverage', async ({ page, webApp }) => {
+    const app = new AppPage(page);
+    await app.open(webApp.url);
+    await selectRow(page, 'Demo · Bybit', 'isolated 10x');
+    const slider = page.getByTestId('whatif-leverage');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const leverage = Number(((await slider.getAttribute('aria-valuetext')) ?? '').replace('x', ''));
+    expect(leverage).toBe(12);
+    const client = await coreClient(webApp);
+    try {
+      const accounts = await client.request('accounts:list', {});
+      const bybit = accounts.find((account) => account.label === 'Demo · Bybit');
+      const entry = (await client.request('positions:list', {})).find((p) => p.accountId === bybit?.id);
+      const position = entry?.positions.find((p) => p.leverage === 10);
+      if (!entry?.risk || !position) throw new Error('the Bybit Demo account should hold a 10x position');
+      const result = applyWhatIf(entry.risk, [{ op: 'setLeverage', symbol: position.symbol, side: position.side, leverage }]);
+      const index = entry.risk.positions.findIndex((p) => p.symbol === position.symbol && p.side === position.side);
+      const expected = formatPrice(result.positions[index]?.liquidationPrice ?? null, position.tickSize);
+      await expect(page.getByTestId('whatif-liq-next')).toContainText(expected);
+    } finally {
+      await client.close();
+    }
+    // Escape returns to the live state.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('whatif-liq-next')).toHaveCount(0);
+  });
+
+  test('a wrong key gets a clear error; a good one goes live, then shows stale when its exchange stops', async ({ page, webApp }) => {
+    const sim: Simulator = await startSimulator({ seed: 3, scenario: 'calm', speed: 1 });
+    let stopped = false;
+    try {
+      const key = sim.keys.find((k) => k.venue === 'binance-usdm' && k.apiKey.endsWith('-readonly'));
+      if (!key) throw new Error('the simulator should offer a read-only Binance key');
+      const app = new AppPage(page);
+      await app.open(webApp.url);
+      await page.keyboard.press('a');
+      const dialog = app.accountDialog;
+      await expect(dialog).toBeVisible();
+      await dialog.getByText('Binance USDⓈ-M', { exact: false }).first().click();
+      await dialog.getByLabel('Account name').fill('My Binance');
+      await dialog.getByTestId('acc-api-key').fill(key.apiKey);
+      await dialog.getByTestId('acc-api-secret').fill('definitely-not-the-secret');
+      await dialog.locator('summary', { hasText: 'Advanced' }).click();
+      await dialog.getByLabel('Base URL').fill(sim.baseUrl('binance-usdm'));
+      await dialog.getByTestId('add-account-submit').click();
+      await expect(dialog.getByTestId('add-account-error')).toContainText('check your key', { timeout: 20_000 });
+      await expect(dialog.getByTestId('acc-api-secret')).not.toHaveValue('definitely-not-the-secret');
+      await page.screenshot({ path: test.info().outputPath('bad-key.png') });
+
+      // After a refusal the dialog forgets what was typed for the key; the user types it again.
+      await dialog.getByTestId('acc-api-key').fill(key.apiKey);
+      await dialog.getByTestId('acc-api-secret').fill(key.secret);
+      await dialog.getByTestId('add-account-submit').click();
+      const mine = page.getByTestId('account').filter({ hasText: 'My Binance' });
+      await expect(mine).toContainText('Live', { timeout: 20_000 });
+      await page.keyboard.press('Escape');
+      await sim.stop();
+      stopped = true;
+      await expect(mine).toContainText('Stale', { timeout: 30_000 });
+      const group = page.locator('.positions__group').filter({ has: mine });
+      await expect(group.locator('tr[data-stale]').first()).toBeVisible();
+    } finally {
+      if (!stopped) await sim.stop();
+    }
+  });
+});
