@@ -1,5 +1,6 @@
 import { createSimMarket, startRealtime, type SimMarketOptions } from './market';
 import type { SimMarketModel, SimVenue } from './market/types';
+import type { FaultController } from './server/faults';
 import { createSimKeyRing, type SimKey } from './server/sim-keys';
 import { startSimServer, type SimServer } from './server/sim-server';
 import { binanceRoute } from './venues/binance';
@@ -21,6 +22,8 @@ export interface Simulator {
   readonly market: SimMarketModel;
   readonly server: SimServer;
   readonly keys: readonly SimKey[];
+  /** Fault injection per venue and the request-weight counter (server/faults.ts). */
+  readonly faults: FaultController;
   /** Base URL of a venue's protocol server. */
   baseUrl(venue: SimVenue): string;
   stop(): Promise<void>;
@@ -39,6 +42,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     market,
     server,
     keys,
+    faults: server.faults,
     baseUrl: (venue) => server.baseUrl(venue),
     async stop() {
       stopClock?.();

@@ -30,8 +30,14 @@ export function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid value';
   const path = issue.path.map(String).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
+  const text = path ? `${path}: ${issue.message}` : issue.message;
+  // zod quotes unknown keys and bad values in its message; a hostile client can make them a megabyte
+  // long, so keep the sentence short enough to show (found by test/fuzz/contract-web.fuzz.test.ts).
+  return text.length > maxMessageLength ? `${text.slice(0, maxMessageLength - 1)}…` : text;
 }
+
+/** Longest error sentence sent to the renderer, in characters. */
+const maxMessageLength = 300;
 
 /**
  * Checks a raw request from an untrusted sender: the channel must exist and the payload must

@@ -24,7 +24,10 @@ export function parseRiskInput(text: string): { readonly ok: true; readonly valu
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `input: not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    // V8 quotes the input around the bad token, newlines included: fold whitespace so the CLI's
+    // promise of exactly one stderr line holds (found by test/fuzz/risk-cli.fuzz.test.ts).
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+    return { ok: false, error: `input: not valid JSON (${reason})` };
   }
   const parsed = riskInputSchema.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { SimVenue } from '../market/types';
+import { createFaultController, type FaultController } from './faults';
 import type { SimHttpResponse, VenueContext, VenueRoute, VenueRouteFactory } from './venue-route';
 
 /** A running simulator server: one loopback port, one path prefix per venue. */
@@ -15,6 +16,8 @@ export interface SimServer {
   wsBaseUrl(venue: SimVenue): string;
   /** Drops every open WebSocket (fault tests: the client must reconnect). */
   dropSockets(): void;
+  /** Fault injection and request-weight counting (faults.ts); every request passes through it first. */
+  readonly faults: FaultController;
   close(): Promise<void>;
 }
 
@@ -24,7 +27,7 @@ const maxBodyBytes = 1024 * 1024;
  * Starts the simulator's protocol server on 127.0.0.1 and mounts each venue under its prefix.
  * Unknown paths answer 404 with a JSON reason; a handler that throws answers 500, never crashes.
  */
-export async function startSimServer(context: VenueContext, factories: readonly VenueRouteFactory[], port = 0): Promise<SimServer> {
+export async function startSimServer(context: VenueContext, factories: readonly VenueRouteFactory[], port = 0, faults: FaultController = createFaultController()): Promise<SimServer> {
   const routes = new Map<string, VenueRoute>();
   for (const factory of factories) {
     const route = factory(context);
@@ -48,7 +51,10 @@ export async function startSimServer(context: VenueContext, factories: readonly 
     if (!route) return send({ status: 404, body: { error: `No simulated venue at ${request.url ?? '/'}` } });
     readBody(request).then(
       async (body) => {
-        send(await route.handleHttp({ method: request.method ?? 'GET', path, query: new URLSearchParams(rawQuery), rawQuery, headers: request.headers, body }));
+        const parsed = { method: request.method ?? 'GET', path, query: new URLSearchParams(rawQuery), rawQuery, headers: request.headers, body };
+        // The fault layer answers first: it counts the request's weight and may replace, hold or reset the answer.
+        const answer = await faults.handleHttp({ ...parsed, venue: route.venue, raw: request, response }, () => route.handleHttp(parsed));
+        if (answer !== null) send(answer);
       },
       (error: unknown) => send({ status: 413, body: { error: String(error) } }),
     ).catch((error: unknown) => send({ status: 500, body: { error: error instanceof Error ? error.message : String(error) } }));
@@ -62,8 +68,10 @@ export async function startSimServer(context: VenueContext, factories: readonly 
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    if (route && faults.refuseSocket(route.venue, socket)) return;
     sockets.handleUpgrade(request, socket, head, (ws) => {
       ws.on('error', () => ws.terminate());
+      if (route) faults.trackSocket(route.venue, ws, socket);
       handleSocket(ws, path, new URLSearchParams(rawQuery));
     });
   });
@@ -84,10 +92,12 @@ export async function startSimServer(context: VenueContext, factories: readonly 
     origin,
     baseUrl: (venue) => `${origin}/${prefixOf(venue)}`,
     wsBaseUrl: (venue) => `ws://127.0.0.1:${boundPort}/${prefixOf(venue)}`,
+    faults,
     dropSockets() {
       for (const client of sockets.clients) client.terminate();
     },
     async close() {
+      faults.clear();
       for (const route of routes.values()) route.close?.();
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from './support/temp-dir';
+
+/** Runs the electronegativity gate over `folder` with `allowlist`; returns its exit code and output. */
+function gate(folder: string, allowlist: string): { status: number | null; output: string } {
+  const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs', folder, allowlist], { encoding: 'utf8', timeout: 120_000 });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+describe('electron hardening gate', () => {
+  const tempDir = useTempDirs();
+
+  it('fails on an insecure window that nobody explained, naming the check and the file', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(join(dir, 'src', 'bad-window.ts'), [
+      "import { BrowserWindow } from 'electron';",
+      'export const win = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });',
+      '',
+    ].join('\n'));
+    const allowlist = join(dir, 'allow.json');
+    writeFileSync(allowlist, JSON.stringify({ findings: [] }));
+    const result = gate(join(dir, 'src'), allowlist);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/UNEXPLAINED CONTEXT_ISOLATION_JS_CHECK .*bad-window\.ts/);
+  }, 150_000);
+
+  it('passes the app itself: every finding in electron/ and renderer/ is explained in the reviewed allow-list', () => {
+    const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs'], { encoding: 'utf8', timeout: 150_000 });
+    expect(`${run.stdout}${run.stderr}`).toMatch(/finding\(s\), \d+ explained/);
+    expect(run.status).toBe(0);
+  }, 180_000);
+});
