@@ -5,6 +5,7 @@ import { measureWhatIfCross20 } from '../bench/what-if';
 import { measureLedger } from '../bench/ledger';
 import { measureAlerts } from '../bench/alerts';
 import { measureUi } from '../bench/ui';
+import { measureIdle, measureSoak } from '../bench/soak';
 import type { CliIo } from '../cli-io';
 
 /** One benchmark: its key in the JSON report, and what it measures. */
@@ -21,6 +22,8 @@ const benchmarks: readonly Benchmark[] = [
   { key: 'ledger', run: () => measureLedger() },
   { key: 'alerts', run: () => measureAlerts() },
   { key: 'ui', run: () => measureUi() },
+  { key: 'soak', run: () => measureSoak() },
+  { key: 'idle', run: () => measureIdle() },
 ];
 
 /** `liqlens bench [--json] [--only KEY]`: runs the benchmarks; JSON prints one object. */

@@ -50,6 +50,8 @@ export function startLive(deps: LiveDeps): Live {
   let updatedAtMs: number | null = null;
   let stale = true;
   let polling = false, again = false, stopped = false;
+  /** The longest gap a live poll closes by itself, ms. */
+  const catchUpLimitMs = 24 * 60 * minuteMs;
   let lastTickRealMs = -Infinity, quietUntilRealMs = -Infinity;
 
   const poll = async (): Promise<void> => {
@@ -57,7 +59,9 @@ export function startLive(deps: LiveDeps): Live {
     polling = true;
     try {
       const formingMinute = Math.floor(venueNowMs / minuteMs) * minuteMs;
-      const from = Math.max(state.lastBarMs() + minuteMs, formingMinute - 60 * minuteMs);
+      // Catch up on every closed minute since the last one (paged), so a late poll, a fast replay or a
+      // machine waking from sleep leaves no hole; beyond a day, the backfill on the next open fills in.
+      const from = Math.max(state.lastBarMs() + minuteMs, formingMinute - catchUpLimitMs);
       const bars = formingMinute > from ? await fetchMinuteBars(target, from, formingMinute) : [];
       const lastOi = state.lastOpenInterestMs();
       const oi = deps.limits.openInterestHistory && formingMinute - lastOi >= openInterestPeriodMs

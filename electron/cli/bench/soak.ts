@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import type { DemoAccount } from '../../core/accounts/demo-provider';
+import { createSystemClock } from '../../core/clock';
+import { createCore, type Core } from '../../core/create-core';
+import { createGateway } from '../../core/exchange/gateway';
+import { createSilentLogger } from '../../core/logger';
+import { createMemorySecretStore } from '../../core/secrets/memory-secret-store';
+import { openConfSettingsStore } from '../../core/settings/conf-settings-store';
+import { demoAccountsOf } from '../../sim/demo-market';
+import { startSimulator, type Simulator } from '../../sim/simulator';
+import { round } from './stats';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A full garbage collection, so heap figures compare live data rather than garbage. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+}
+
+/** The core on an in-process simulator with three Demo accounts (Binance, Bybit, OKX) and the cluster model of BTCUSDT running. */
+async function soakCore(): Promise<{ sim: Simulator; core: Core; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-soak-'));
+  const sim = await startSimulator({ seed: 5, scenario: 'chop', speed: 0, startTimeMs: Math.floor(Date.now() / 60_000) * 60_000 });
+  const clock = createSystemClock();
+  const accounts = demoAccountsOf(sim).filter((account) => account.venue !== 'hyperliquid');
+  const core = createCore({
+    settings: openConfSettingsStore(dataDir, clock.now()),
+    secrets: createMemorySecretStore(),
+    notifier: { notify: () => undefined },
+    clock,
+    logger: createSilentLogger(),
+    app: { name: 'LiqLens', version: 'bench', mode: 'web', dataDir },
+    exchange: { createGateway, pollMs: 5000, demo: async () => ({ accounts, stop: async () => undefined }) },
+  });
+  await core.start();
+  await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '1m' });
+  return { sim, core, dataDir };
+}
+
+/**
+ * 24 hours of simulated streams replayed fast through the real core (three accounts, alerts, the
+ * cluster model on one market): heap growth after a full GC, and closed one-minute bars the
+ * venue published that never reached the market view (events lost).
+ */
+export async function measureSoak(): Promise<{ heapGrowthMb: number; eventsLost: number; simulatedHours: number }> {
+  const { sim, core, dataDir } = await soakCore();
+  try {
+    for (let i = 0; i < 30; i += 1) {
+      sim.market.advance(60_000);
+      await sleep(5);
+    }
+    await sleep(1000);
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    const startMs = sim.market.now();
+    const minutes = 24 * 60;
+    for (let i = 0; i < minutes; i += 1) {
+      sim.market.advance(60_000);
+      await sleep(i % 10 === 0 ? 20 : 3);
+    }
+    await sleep(3000);
+    const view = await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '1m' });
+    collectGarbage();
+    const after = process.memoryUsage().heapUsed;
+    // Every closed minute the venue published in the view's window must be in the view.
+    const seen = new Set(view.candles.map((candle) => candle.openTimeMs));
+    const firstShown = view.candles[0]?.openTimeMs ?? startMs;
+    const published = sim.market.bars('BTCUSDT', 'mark', Math.max(startMs, firstShown), sim.market.now() - 60_000, 10_000);
+    const missing = published.filter((bar) => !seen.has(bar.openTimeMs));
+    const eventsLost = missing.length;
+    return { heapGrowthMb: round((after - before) / 1024 / 1024, 2), eventsLost, simulatedHours: 24 };
+  } finally {
+    await core.stop();
+    await sim.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Starts `liqlens sim` in a child process and reads its base URLs and read-only keys from what it prints. */
+async function simulatorProcess(): Promise<{ accounts: DemoAccount[]; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../main.ts', import.meta.url)), 'sim', '--seed', '5', '--scenario', 'chop', '--speed', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the simulator did not start:\n${output}`)), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('Press Ctrl+C')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  const urls = new Map([...output.matchAll(/^\s+(\S+)\s+(http:\/\/127\.0\.0\.1:\d+\/\w+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const accounts: DemoAccount[] = [];
+  for (const match of output.matchAll(/^\s+(binance-usdm|bybit-linear|okx-swap)\s+read-only key (\S+)\s+secret (\S+)(?:\s+passphrase (\S+))?$/gm)) {
+    const venue = match[1] as DemoAccount['venue'];
+    accounts.push({ label: venue, venue, baseUrl: urls.get(venue) ?? '', credentials: { apiKey: match[2] ?? '', secret: match[3] ?? '', ...(match[4] ? { password: match[4] } : {}) } });
+  }
+  return { accounts, stop: () => child.kill('SIGTERM') };
+}
+
+/**
+ * CPU use of the app's process, in percent of one core, while three accounts are watched in real
+ * time with the cluster model of one market running. The simulated exchanges run in another
+ * process, as a real venue would, so their work is not counted.
+ */
+export async function measureIdle(seconds = 20): Promise<{ cpuPercent: number }> {
+  const sim = await simulatorProcess();
+  const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-idle-'));
+  const clock = createSystemClock();
+  const core = createCore({
+    settings: openConfSettingsStore(dataDir, clock.now()),
+    secrets: createMemorySecretStore(),
+    notifier: { notify: () => undefined },
+    clock,
+    logger: createSilentLogger(),
+    app: { name: 'LiqLens', version: 'bench', mode: 'web', dataDir },
+    exchange: { createGateway, demo: async () => ({ accounts: sim.accounts, stop: async () => undefined }) },
+  });
+  try {
+    await core.start();
+    await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '5m' });
+    await sleep(5000);
+    const start = process.cpuUsage();
+    const startedAt = performance.now();
+    await sleep(seconds * 1000);
+    const used = process.cpuUsage(start);
+    const elapsedMs = performance.now() - startedAt;
+    if ((await core.handlers['accounts:list']({})).length !== 3) throw new Error('the idle bench should watch three accounts');
+    return { cpuPercent: round(((used.user + used.system) / 1000 / elapsedMs) * 100, 2) };
+  } finally {
+    await core.stop();
+    sim.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
