@@ -24,13 +24,13 @@ describe('electron hardening gate', () => {
     const allowlist = join(dir, 'allow.json');
     writeFileSync(allowlist, JSON.stringify({ findings: [] }));
     const result = gate(join(dir, 'src'), allowlist);
-    expect(result.status).toBe(1);
+    expect(result.status, result.output).toBe(1);
     expect(result.output).toMatch(/UNEXPLAINED CONTEXT_ISOLATION_JS_CHECK .*bad-window\.ts/);
   }, 150_000);
 
   it('passes the app itself: every finding in electron/ and renderer/ is explained in the reviewed allow-list', () => {
     const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs'], { encoding: 'utf8', timeout: 150_000 });
     expect(`${run.stdout}${run.stderr}`).toMatch(/finding\(s\), \d+ explained/);
-    expect(run.status).toBe(0);
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
   }, 180_000);
 });

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type {} from '../../renderer/src/app/chart-probe';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { connectContractClient } from '../../electron/cli/bench/contract-client';

@@ -57,6 +57,7 @@ export function createCore(deps: CoreDeps): Core {
         createGateway: deps.exchange.createGateway,
         onEvent: (event) => hub.emit('alerts:event', event),
         onChanged: (view) => hub.emit('alerts:changed', view),
+        onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
       })
     : undefined;
   // Markets read each venue where the user's accounts there point (the Demo: the simulator).
@@ -133,6 +134,8 @@ export function createCore(deps: CoreDeps): Core {
       return null;
     },
     'alerts:list': async () => alerts?.view() ?? { active: [], worstLevel: null, history: [] },
+    'alerts:config-get': async () => (alerts ?? noAccounts()).config(),
+    'alerts:config-set': async ({ config }) => (alerts ?? noAccounts()).setConfig(config),
     'alerts:test': async () => {
       if (alerts) alerts.sendTest();
       else deps.notifier.notify({ title: 'LiqLens test notification', body: 'Alerts will look like this.', level: 'info' });

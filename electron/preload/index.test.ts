@@ -51,6 +51,8 @@ const apiMembers: { readonly [K in keyof LiqLensApi]: true } = {
   onAlert: true,
   onAlertsChanged: true,
   onFocusPosition: true,
+  getAlertConfig: true,
+  setAlertConfig: true,
 };
 
 async function loadPreload(): Promise<LiqLensApi> {

@@ -33,5 +33,7 @@ export function createLiqLensApi(transport: ContractTransport): LiqLensApi {
     onAlert: (callback) => transport.subscribe('alerts:event', callback),
     onAlertsChanged: (callback) => transport.subscribe('alerts:changed', callback),
     onFocusPosition: (callback) => transport.subscribe('alerts:focus', callback),
+    getAlertConfig: () => transport.invoke('alerts:config-get', {}),
+    setAlertConfig: (config) => transport.invoke('alerts:config-set', { config }),
   };
 }

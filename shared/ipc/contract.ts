@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Candle } from '../domain/candle';
 import type { RiskAccount } from '../domain/risk-account';
 import type { BinSize, LiquidationMap } from '../clusters';
-import type { ActiveAlert, AlertEvent, Level } from '../alerts';
+import { alertConfigSchema, type ActiveAlert, type AlertConfig, type AlertEvent, type Level } from '../alerts';
 
 /** Themes the renderer can draw; dark is the default. */
 export const ThemeSchema = z.enum(['dark', 'light']);
@@ -284,6 +284,9 @@ export const requests = {
   'market:close': z.object({ market: MarketKeySchema }).strict(),
   'alerts:list': z.object({}).strict(),
   'alerts:test': z.object({}).strict(),
+  'alerts:config-get': z.object({}).strict(),
+  /** Replaces the alert settings (levels, rules on/off, quiet hours, per-account overrides). */
+  'alerts:config-set': z.object({ config: alertConfigSchema }).strict(),
 } as const;
 
 /** Result type of every request channel. */
@@ -300,6 +303,8 @@ export interface Results {
   'market:close': null;
   'alerts:list': AlertsView;
   'alerts:test': null;
+  'alerts:config-get': AlertConfig;
+  'alerts:config-set': AlertConfig;
 }
 
 /** A request channel name. */
@@ -365,4 +370,6 @@ export interface LiqLensApi {
   onAlert(callback: (event: AlertEvent) => void): () => void;
   onAlertsChanged(callback: (alerts: AlertsView) => void): () => void;
   onFocusPosition(callback: (target: Events['alerts:focus']) => void): () => void;
+  getAlertConfig(): Promise<AlertConfig>;
+  setAlertConfig(config: z.input<typeof alertConfigSchema>): Promise<AlertConfig>;
 }

@@ -1,12 +1,13 @@
 /**
  * Run in a fresh process by the cold-start benchmark: loads the core's modules, opens settings in
- * a new data folder, creates and starts the core, waits for the first heartbeat, and prints the
+ * a new data folder, creates and starts the core with its exchange services (no account yet, so
+ * ccxt is not loaded), waits for the first heartbeat and answers app:info, and prints the
  * elapsed milliseconds as JSON. Module loading is inside the measurement on purpose.
  */
 export {};
 
 const start = performance.now();
-const [{ createCore }, { openConfSettingsStore }, { createMemorySecretStore }, { createSystemClock }, { createSilentLogger }, { createLogNotifier }] =
+const [{ createCore }, { openConfSettingsStore }, { createMemorySecretStore }, { createSystemClock }, { createSilentLogger }, { createLogNotifier }, { createGateway }] =
   await Promise.all([
     import('../../core/create-core'),
     import('../../core/settings/conf-settings-store'),
@@ -14,6 +15,7 @@ const [{ createCore }, { openConfSettingsStore }, { createMemorySecretStore }, {
     import('../../core/clock'),
     import('../../core/logger'),
     import('../../core/log-notifier'),
+    import('../../core/exchange/gateway'),
   ]);
 const dataDir = process.env['LIQLENS_DATA_DIR'];
 if (!dataDir) throw new Error('LIQLENS_DATA_DIR must name a fresh folder');
@@ -26,6 +28,8 @@ const core = createCore({
   clock,
   logger,
   app: { name: 'LiqLens', version: 'bench', mode: 'web', dataDir },
+  // Exchange access as the app has it (accounts, alerts, markets), with no account yet.
+  exchange: { createGateway },
 });
 await new Promise<void>((resolve) => {
   const off = core.on('core:heartbeat', () => {

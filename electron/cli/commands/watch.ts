@@ -14,6 +14,8 @@ import { readAppVersion } from '../../core/app-version';
 import { scenarioDurationMs, scenarioNames } from '../../sim/market';
 import type { SimScenarioName } from '../../sim/market/types';
 import { simulatorDemo } from '../../sim/demo-market';
+import { requests } from '../../../shared/ipc/contract';
+import { describeZodError } from '../../../shared/ipc/envelope';
 import type { CliIo } from '../cli-io';
 
 function isScenario(name: string): name is SimScenarioName {
@@ -23,8 +25,10 @@ function isScenario(name: string): name is SimScenarioName {
 /**
  * `liqlens watch --demo --scenario NAME --speed X --json`: runs the core headless on the simulated
  * Demo and prints one JSON line per alert event, exiting at the scenario's end. Without `--demo`
- * it watches the accounts saved in the data folder (API keys must then come from the environment;
- * a Hyperliquid address or typed-in positions need none) until interrupted.
+ * it watches real accounts until interrupted: the Hyperliquid addresses and typed-in positions saved
+ * in the data folder; or, instead, one account given on the command line (`--venue V [--base-url URL]
+ * --api-key K --api-secret S [--password P]` or `--venue hyperliquid --address A`), whose key stays
+ * in memory for this run only.
  */
 export async function runWatchCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -35,6 +39,12 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
       speed: { type: 'string', default: '60' },
       seed: { type: 'string', default: '7' },
       json: { type: 'boolean', default: false },
+      venue: { type: 'string' },
+      'base-url': { type: 'string' },
+      'api-key': { type: 'string' },
+      'api-secret': { type: 'string' },
+      password: { type: 'string' },
+      address: { type: 'string' },
     },
     strict: true,
   });
@@ -44,8 +54,10 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000) return fail(io, `--speed: expected a number above 0 and up to 100000, got "${values.speed}"`);
   if (!Number.isSafeInteger(seed)) return fail(io, `--seed: expected a whole number, got "${values.seed}"`);
 
-  // The Demo runs in a fresh folder so a watch never mixes with the user's own accounts or history.
-  const dataDir = values.demo ? mkdtempSync(join(tmpdir(), 'liqlens-watch-')) : resolveDataDir();
+  // The Demo, and an account given on the command line, run in a fresh folder so a watch never
+  // changes the app's own accounts or history.
+  const transient = values.demo || values.venue !== undefined;
+  const dataDir = transient ? mkdtempSync(join(tmpdir(), 'liqlens-watch-')) : resolveDataDir();
   const clock = createSystemClock();
   const logger = values.json ? createSilentLogger() : createJsonLogger('watch');
   const { name, version } = readAppVersion();
@@ -69,6 +81,28 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
     }));
   });
   await core.start();
+  if (!values.demo && values.venue) {
+    const venue = values.venue;
+    if (venue !== 'binance-usdm' && venue !== 'bybit-linear' && venue !== 'okx-swap' && venue !== 'hyperliquid') {
+      await core.stop();
+      return fail(io, `--venue: expected binance-usdm, bybit-linear, okx-swap or hyperliquid, got "${venue}"`);
+    }
+    const baseUrl = values['base-url'] ? { baseUrl: values['base-url'] } : {};
+    const account = venue === 'hyperliquid'
+      ? { kind: 'address' as const, venue, label: 'watch', address: values.address ?? '', ...baseUrl }
+      : { kind: 'api-key' as const, venue, label: 'watch', apiKey: values['api-key'] ?? '', apiSecret: values['api-secret'] ?? '', ...(values.password ? { passphrase: values.password } : {}), ...baseUrl };
+    const parsed = requests['accounts:add'].safeParse({ account });
+    if (!parsed.success) {
+      await core.stop();
+      return fail(io, `account: ${describeZodError(parsed.error)}`);
+    }
+    try {
+      await core.handlers['accounts:add'](parsed.data);
+    } catch (error) {
+      await core.stop();
+      return fail(io, error instanceof Error ? error.message : String(error));
+    }
+  }
   const endAfterMs = values.demo ? scenarioDurationMs(values.scenario) / speed : Number.POSITIVE_INFINITY;
   await new Promise<void>((resolve) => {
     const timer = Number.isFinite(endAfterMs) ? setTimeout(resolve, endAfterMs) : undefined;
@@ -80,7 +114,7 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
     process.once('SIGTERM', stop);
   });
   await core.stop();
-  if (values.demo) rmSync(dataDir, { recursive: true, force: true });
+  if (transient) rmSync(dataDir, { recursive: true, force: true });
   return 0;
 }
 

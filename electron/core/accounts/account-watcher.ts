@@ -1,6 +1,6 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import type { AccountKind, AccountStatus, AccountSummary, AccountVenue, KeyPermissions } from '../../../shared/ipc/contract';
-import { GatewayError } from '../exchange/errors';
+import { GatewayError } from '../exchange/gateway-error';
 import type { SnapshotSource } from './manual-source';
 import type { Clock, Logger } from '../ports';
 
@@ -56,7 +56,9 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const fatal = error instanceof GatewayError && (error.kind === 'auth' || error.kind === 'clock');
-      status = fatal ? 'error' : snapshot && !isStale() ? 'live' : snapshot ? 'stale' : 'connecting';
+      // The venue answered, but with a broken payload: the numbers on screen are no longer confirmed, so stale at once.
+      const broken = error instanceof GatewayError && error.kind === 'exchange';
+      status = fatal ? 'error' : snapshot && !isStale() && !broken ? 'live' : snapshot ? 'stale' : 'connecting';
       statusMessage = message;
       logger.warn('account fetch failed', { account: options.id, venue: options.venue, message });
     }
@@ -81,7 +83,8 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
         marginRatio: snapshot?.account.marginRatio ?? null,
       };
     },
-    latest: () => (snapshot ? { snapshot, stale: isStale() } : undefined),
+    // Stale by age, or because the last answer was unusable (status turned stale at once).
+    latest: () => (snapshot ? { snapshot, stale: isStale() || status === 'stale' } : undefined),
     refresh() {
       inFlight ??= fetchOnce().finally(() => {
         inFlight = undefined;

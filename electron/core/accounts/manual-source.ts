@@ -2,7 +2,7 @@ import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import type { Venue } from '../../../shared/domain/venue';
 import type { ManualPosition } from '../../../shared/ipc/contract';
 import { buildAccountSnapshot, type SymbolFacts } from '../exchange/account-snapshot';
-import { GatewayError } from '../exchange/errors';
+import { GatewayError } from '../exchange/gateway-error';
 import type { ExchangeGateway } from '../exchange/gateway';
 import type { MappedPosition } from '../exchange/map-ccxt';
 

@@ -17,11 +17,19 @@ export interface AlertHistory {
  */
 export function openAlertHistory(filePath: string): AlertHistory {
   let events: AlertEvent[] = [];
+  // A crash mid-append leaves a torn last line without its newline; the next append must start on a
+  // fresh line or it merges into the torn one and is lost (found by test/fuzz/stored-files.fuzz.test.ts).
+  let repairPrefix = '';
   if (existsSync(filePath)) {
-    const lines = readFileSync(filePath, 'utf8').split('\n').filter((line) => line.trim() !== '');
+    const text = readFileSync(filePath, 'utf8');
+    if (text.length > 0 && !text.endsWith('\n')) repairPrefix = '\n';
+    const lines = text.split('\n').filter((line) => line.trim() !== '');
     for (const line of lines.slice(-historyLimit)) {
       try {
-        events.push(JSON.parse(line) as AlertEvent);
+        const event: unknown = JSON.parse(line);
+        // A line that is JSON but not an event (`42`, `null`, `{}`) would reach the renderer's alert
+        // list as garbage: skip it like a torn line (found by test/fuzz/stored-files.fuzz.test.ts).
+        if (looksLikeEvent(event)) events.push(event);
       } catch {
         // A torn or damaged line: skip it, keep the rest.
       }
@@ -33,8 +41,17 @@ export function openAlertHistory(filePath: string): AlertHistory {
     append(next) {
       if (next.length === 0) return;
       mkdirSync(dirname(filePath), { recursive: true });
-      appendFileSync(filePath, next.map((event) => JSON.stringify(event)).join('\n') + '\n');
+      appendFileSync(filePath, repairPrefix + next.map((event) => JSON.stringify(event)).join('\n') + '\n');
+      repairPrefix = '';
       events = [...[...next].reverse(), ...events].slice(0, historyLimit);
     },
   };
+}
+
+/** The fields the alert list reads from every event; anything without them is not an event. */
+function looksLikeEvent(value: unknown): value is AlertEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const event = value as Record<string, unknown>;
+  return typeof event['id'] === 'string' && typeof event['timeMs'] === 'number' && typeof event['accountId'] === 'string'
+    && typeof event['symbol'] === 'string' && typeof event['message'] === 'string' && typeof event['level'] === 'string';
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { alertEngineStateSchema, createAlertEngine, observationsFromRisk, type AlertConfigInput, type AlertEngineState, type AlertEvent, type PositionRef } from '../../../shared/alerts';
+import { alertConfigSchema, alertEngineStateSchema, createAlertEngine, defaultAlertConfig, observationsFromRisk, parseAlertConfig, type AlertConfig, type AlertConfigInput, type AlertEngineState, type AlertEvent, type PositionRef } from '../../../shared/alerts';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { AccountPositions, AlertsView } from '../../../shared/ipc/contract';
 import { evaluateAccount } from '../../../shared/risk';
@@ -23,6 +23,8 @@ export interface AlertsServiceDeps {
   /** Every event as it is emitted, with when the tick behind it arrived (local ms) and when it left. */
   readonly onEvent: (event: AlertEvent, timing: { readonly receivedAtMs: number; readonly emittedAtMs: number }) => void;
   readonly onChanged: (view: AlertsView) => void;
+  /** A problem to tell the user once (a damaged alert state or settings file was moved aside). */
+  readonly onProblem?: (message: string) => void;
 }
 
 /** The alert runtime: evaluates on every mark tick and position update, keeps a history, notifies. */
@@ -32,6 +34,10 @@ export interface AlertsService {
   /** An account was removed: its positions close, their alerts clear. */
   onAccountRemoved(accountId: string): void;
   view(): AlertsView;
+  /** The alert settings in force (defaults filled in). */
+  config(): AlertConfig;
+  /** Replaces the settings, saved at once; active levels carry over and clear where the new levels say so. */
+  setConfig(input: AlertConfigInput): AlertConfig;
   /** Sends a test notification through the same notifier real alerts use. */
   sendTest(): void;
   stop(): Promise<void>;
@@ -54,8 +60,18 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   const folder = join(deps.dataDir, 'alerts');
   const statePath = join(folder, 'state.json');
   const saved = readJsonFile<AlertEngineState | null>(statePath, alertEngineStateSchema.nullable(), null, clock.now(), 'alert state');
-  if (saved.problem) logger.warn('alert state reset', { message: saved.problem.message });
-  const engine = createAlertEngine(deps.config, saved.value ?? undefined);
+  if (saved.problem) {
+    logger.warn('alert state reset', { message: saved.problem.message });
+    deps.onProblem?.(saved.problem.message);
+  }
+  const configPath = join(folder, 'config.json');
+  const savedConfig = readJsonFile<AlertConfigInput | null>(configPath, alertConfigSchema.nullable(), null, clock.now(), 'alert settings');
+  if (savedConfig.problem) {
+    logger.warn('alert settings reset', { message: savedConfig.problem.message });
+    deps.onProblem?.(savedConfig.problem.message);
+  }
+  let configInput: AlertConfigInput | undefined = savedConfig.value ?? deps.config;
+  let engine = createAlertEngine(configInput, saved.value ?? undefined);
   const history = openAlertHistory(join(folder, 'history.jsonl'));
   const accounts = new Map<string, Watched>();
   const streams = new Map<string, { stop: () => void; gateway: ExchangeGateway }>();
@@ -140,6 +156,19 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       run({ closed: watched.risk.positions.map((p) => ({ accountId, symbol: p.symbol, side: p.side })) }, clock.now());
     },
     view,
+    config() {
+      const parsed = parseAlertConfig(configInput ?? {});
+      return parsed.ok ? parsed.config : defaultAlertConfig();
+    },
+    setConfig(input) {
+      const parsed = parseAlertConfig(input);
+      if (!parsed.ok) throw new Error(`Alert settings not saved: ${parsed.errors.join('; ')}`);
+      engine = createAlertEngine(input, engine.exportState());
+      configInput = input;
+      writeJsonFileAtomic(configPath, input);
+      run({}, clock.now());
+      return parsed.config;
+    },
     sendTest() {
       deps.notifier.notify({ title: 'LiqLens test notification', body: 'Alerts will look like this. Margin warnings arrive here even when the window is hidden.', level: 'info' });
     },

@@ -1,4 +1,4 @@
-import type { Exchange } from 'ccxt';
+import ccxt, { type Exchange } from 'ccxt';
 import type { MarketInfo } from '../../../shared/domain/market-info';
 import type { Tier } from '../../../shared/domain/tier';
 import { buildAccountSnapshot, type SymbolFacts } from './account-snapshot';
@@ -7,7 +7,7 @@ import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
 import type { ExchangeGateway, GatewayConfig } from './gateway';
 import { mapCrossWallet, mapHyperliquidTiers, mapLiquidations, mapMarket, mapMarkTick, mapPermissions, mapPosition, mapTiers, positionSymbol, type MappedPosition } from './map-ccxt';
 import { createMarketData } from './market-data';
-import { withRetry } from './retry';
+import { holdVenue, waitForVenue, withRetry } from './retry';
 import { runStreamLoop } from './stream-loop';
 import { venueProfiles, type VenueProfile } from './venues';
 
@@ -25,6 +25,38 @@ export interface AdapterContext {
   readonly mapError: (error: unknown) => GatewayError;
   /** The market of a venue or unified symbol; rejects when the venue lists none. */
   readonly market: (symbol: string) => Promise<MarketInfo>;
+}
+
+/**
+ * Makes the client reject a 2xx answer that is not JSON (malformed or cut off). ccxt would parse it
+ * to undefined and its unified methods would then return an empty list: "no positions" shown as
+ * live. A clear error instead lets the account keep its last good snapshot and mark it stale.
+ */
+function rejectUnreadableAnswers(exchange: Exchange, label: string): void {
+  const original = exchange.onRestResponse.bind(exchange);
+  exchange.onRestResponse = (status: number, statusText: unknown, url: unknown, method: unknown, headers: unknown, responseBody: unknown, requestHeaders: unknown, requestBody: unknown): unknown => {
+    const body: unknown = original(status, statusText, url, method, headers, responseBody, requestHeaders, requestBody);
+    if (status >= 200 && status < 300 && typeof body === 'string') {
+      try {
+        JSON.parse(body);
+      } catch {
+        throw new GatewayError('exchange', `${label} sent an unreadable answer (malformed or cut-off data); the last good numbers are kept and marked stale.`);
+      }
+    }
+    return body;
+  };
+}
+
+/**
+ * Ends the venue's open sockets as a keep-alive timeout would (ccxt's own pattern): the pending
+ * watches reject, the client leaves ccxt's registry, and the next watch dials a fresh connection.
+ */
+function resetSockets(exchange: Exchange): void {
+  const clients = Object.values(exchange.clients as unknown as Record<string, { onError(error: Error): void; close(): Promise<unknown> }>);
+  for (const client of clients) {
+    client.onError(new ccxt.RequestTimeout('no data on the stream: reconnecting'));
+    client.close().catch(() => undefined);
+  }
 }
 
 function secretsOf(config: GatewayConfig): string[] {
@@ -47,8 +79,20 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
   let markets: Promise<readonly MarketInfo[]> | null = null;
   let streamsReady: Promise<void> | null = null;
 
-  const mapError = (error: unknown): GatewayError => mapCcxtError(error, profile.label, secrets, parseRetryAfter(exchange.last_response_headers?.['retry-after'] ?? exchange.last_response_headers?.['Retry-After'], Date.now()));
-  const call = <T>(run: () => Promise<T>): Promise<T> => withRetry(run, mapError);
+  rejectUnreadableAnswers(exchange, profile.label);
+  // Retry-After binds every gateway to this venue and host (one IP), not only this call.
+  const venueKey = `${profile.venue} ${config.baseUrl ?? 'production'}`;
+  const mapError = (error: unknown): GatewayError => {
+    const mapped = mapCcxtError(error, profile.label, secrets, parseRetryAfter(exchange.last_response_headers?.['retry-after'] ?? exchange.last_response_headers?.['Retry-After'], Date.now()));
+    // Only a rate-limit answer's headers are its own; other errors may find an older response's headers here.
+    if (error instanceof ccxt.DDoSProtection && mapped.retryAfterMs !== null) holdVenue(venueKey, mapped.retryAfterMs);
+    return mapped;
+  };
+  const call = <T>(run: () => Promise<T>): Promise<T> =>
+    withRetry(async () => {
+      await waitForVenue(venueKey);
+      return run();
+    }, mapError);
   const raw = async (method: string, params: Readonly<Record<string, unknown>>): Promise<unknown> => {
     const fn: unknown = (exchange as unknown as Record<string, unknown>)[method];
     if (typeof fn !== 'function') throw new GatewayError('unsupported', `${profile.label} does not offer ${method}.`);
@@ -147,6 +191,8 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
           },
           onState,
           staleAfterMs: stream.staleAfterMs,
+          // A silent socket may be half-open: drop it so the loop dials a fresh one.
+          onStale: () => resetSockets(exchange),
           mapError,
         }),
       );

@@ -8,7 +8,6 @@ import type { MarkTick, StreamState } from '../../../shared/domain/stream-state'
 import type { Tier } from '../../../shared/domain/tier';
 import type { Timeframe } from '../../../shared/domain/timeframe';
 import type { Venue } from '../../../shared/domain/venue';
-import { createAdapter } from './adapter';
 
 export type { AccountSnapshot, Candle, MarketInfo, MarkTick, OpenInterestPoint, PermissionReport, RealizedLiquidation, StreamState, TakerVolumePoint, Tier, Timeframe, Venue };
 
@@ -86,8 +85,40 @@ export interface ExchangeGateway {
 
 /**
  * Creates a gateway for one venue (ccxt under the hood). Cheap: nothing is fetched until a method
- * is called.
+ * is called, and ccxt itself (about 0.4 s to load) is loaded on the first call, so the core starts
+ * and answers the window before any exchange code is read.
  */
 export function createGateway(config: GatewayConfig): ExchangeGateway {
-  return createAdapter(config);
+  let loaded: Promise<ExchangeGateway> | undefined;
+  const load = (): Promise<ExchangeGateway> => (loaded ??= import('./adapter').then((module) => module.createAdapter(config)));
+  /** A stream started once the adapter is loaded; stopping before that cancels it. */
+  const stream = (start: (gateway: ExchangeGateway) => () => void, onState: StreamStateListener): (() => void) => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    load().then(
+      (gateway) => {
+        if (!cancelled) stop = start(gateway);
+      },
+      (error: unknown) => onState({ status: 'stale', sinceMs: Date.now(), reason: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  };
+  return {
+    venue: config.venue,
+    loadMarkets: async () => (await load()).loadMarkets(),
+    fetchAccount: async () => (await load()).fetchAccount(),
+    fetchTiers: async (symbol) => (await load()).fetchTiers(symbol),
+    fetchCandles: async (symbol, timeframe, kind, sinceMs, limit) => (await load()).fetchCandles(symbol, timeframe, kind, sinceMs, limit),
+    fetchOpenInterestHistory: async (symbol, timeframe, sinceMs) => (await load()).fetchOpenInterestHistory(symbol, timeframe, sinceMs),
+    fetchTakerVolume: async (symbol, timeframe, sinceMs) => (await load()).fetchTakerVolume(symbol, timeframe, sinceMs),
+    watchMarkPrice: (symbol, onTick, onState) => stream((gateway) => gateway.watchMarkPrice(symbol, onTick, onState), onState),
+    watchLiquidations: (symbol, onLiquidation, onState) => stream((gateway) => gateway.watchLiquidations(symbol, onLiquidation, onState), onState),
+    checkPermissions: async () => (await load()).checkPermissions(),
+    async close() {
+      if (loaded) await (await loaded.catch(() => undefined))?.close();
+    },
+  };
 }

@@ -10,6 +10,7 @@ import type { Tier } from '../../../shared/domain/tier';
 import type { Venue } from '../../../shared/domain/venue';
 import { continuousDeductions } from '../../../shared/risk';
 import type { PermissionSource } from './venues/venue-profile';
+import { GatewayError } from './errors';
 
 /*
  * The one place where ccxt's loose results (`number | undefined`, `info: any`) become strict
@@ -152,6 +153,11 @@ function rawFields(venue: Venue, info: Row): RawFields | null {
 /** A ccxt position as a `MappedPosition` (raw `info` fields), or null for an empty or unreadable row. */
 export function mapPosition(venue: Venue, position: unknown, market: MarketInfo): MappedPosition | null {
   const raw = rawFields(venue, rowOf(rowOf(position)['info']));
+  // A liquidation price of the wrong type (an object, a flag) is a broken payload, not "no price":
+  // reading it as null would show the position without its liquidation price as if that were true.
+  if (raw !== null && raw.liquidation !== null && raw.liquidation !== undefined && typeof raw.liquidation !== 'string' && typeof raw.liquidation !== 'number') {
+    throw new GatewayError('exchange', `${venue} sent a malformed position (its liquidation price is ${Array.isArray(raw.liquidation) ? 'a list' : `of type ${typeof raw.liquidation}`}); the last good numbers are kept and marked stale.`);
+  }
   if (raw === null || raw.signedSize === null || raw.signedSize === 0 || raw.entry === null || raw.mark === null) return null;
   const side: Side = raw.sideHint === 'LONG' ? 'long' : raw.sideHint === 'SHORT' ? 'short' : raw.signedSize > 0 ? 'long' : 'short';
   return {

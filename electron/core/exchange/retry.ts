@@ -49,3 +49,20 @@ export async function withRetry<T>(call: () => Promise<T>, mapError: (error: unk
 export function needsUser(error: GatewayError): boolean {
   return error.kind === 'auth' || error.kind === 'clock';
 }
+
+/**
+ * When each venue may be asked again after it sent Retry-After, keyed by venue and base URL. One
+ * table per process on purpose: a venue limits the IP, so every gateway to it (accounts, markets,
+ * permission checks) must stay quiet until the time has passed, not only the call that was refused.
+ */
+const quietUntilMs = new Map<string, number>();
+
+/** Records a venue's Retry-After: no request to `key` before `nowMs + retryAfterMs`. */
+export function holdVenue(key: string, retryAfterMs: number, nowMs: number = Date.now()): void {
+  quietUntilMs.set(key, Math.max(quietUntilMs.get(key) ?? 0, nowMs + retryAfterMs));
+}
+
+/** Resolves once the venue's Retry-After (if any) has passed; at once otherwise. */
+export async function waitForVenue(key: string, now: () => number = Date.now): Promise<void> {
+  for (let left = (quietUntilMs.get(key) ?? 0) - now(); left > 0; left = (quietUntilMs.get(key) ?? 0) - now()) await sleep(left);
+}

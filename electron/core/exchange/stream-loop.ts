@@ -16,6 +16,12 @@ export interface StreamLoopOptions<T> {
   /** No data for this long (ms) while live → `stale`; null: never stale (sparse feeds). */
   readonly staleAfterMs: number | null;
   readonly mapError: (error: unknown) => GatewayError;
+  /**
+   * Tears the socket down when the stream goes stale: a half-open connection (no data, no close)
+   * would otherwise keep the pending watch waiting forever. The watch then rejects and the loop
+   * reconnects as after a drop.
+   */
+  readonly onStale?: () => void;
   readonly now?: () => number;
 }
 
@@ -41,6 +47,7 @@ export function runStreamLoop<T>(options: StreamLoopOptions<T>): () => void {
           const silentMs = now() - lastDataMs;
           if (status === 'live' && options.staleAfterMs !== null && silentMs > options.staleAfterMs) {
             emit({ status: 'stale', sinceMs: lastDataMs, reason: `no update for ${Math.round(silentMs / 1000)} s (expected within ${options.staleAfterMs / 1000} s)` });
+            options.onStale?.();
           }
         }, Math.min(1000, Math.max(50, options.staleAfterMs / 4)));
   staleTimer?.unref();

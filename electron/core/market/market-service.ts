@@ -1,6 +1,6 @@
 import type { LedgerParams } from '../../../shared/clusters';
 import type { AccountVenue, ChartTimeframe, MarketKey, MarketUpdate, MarketView } from '../../../shared/ipc/contract';
-import { GatewayError } from '../exchange/errors';
+import { GatewayError } from '../exchange/gateway-error';
 import type { ExchangeGateway, GatewayConfig } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';
 import type { Recorder } from '../recorder/recorder';

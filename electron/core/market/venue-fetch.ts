@@ -1,6 +1,6 @@
 import type { Candle } from '../../../shared/domain/candle';
 import type { OpenInterestPoint, TakerVolumePoint } from '../../../shared/domain/open-interest';
-import { GatewayError } from '../exchange/errors';
+import { GatewayError } from '../exchange/gateway-error';
 import type { ExchangeGateway } from '../exchange/gateway';
 import type { MinuteBar } from '../recorder/recording-format';
 import { paginate } from './paginate';

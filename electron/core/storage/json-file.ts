@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { describeZodError } from '../../../shared/ipc/envelope';
 
@@ -16,6 +16,7 @@ export interface JsonRead<T> {
  * is returned with a problem naming the backup. `what` names the file for the user ("account list").
  */
 export function readJsonFile<T>(filePath: string, schema: z.ZodType<T>, fallback: T, nowMs: number, what: string): JsonRead<T> {
+  removeStaleTemporaries(filePath);
   if (!existsSync(filePath)) return { value: fallback };
   const text = readFileSync(filePath, 'utf8');
   let reason: string;
@@ -47,4 +48,24 @@ export function writeJsonFileAtomic(filePath: string, value: unknown): void {
     closeSync(fd);
   }
   renameSync(temporary, filePath);
+}
+
+/**
+ * Removes the `<name>.<pid>.tmp` files that writers killed mid-write left beside `filePath`. They
+ * were never renamed into place, so they hold nothing that was saved; without this every crash
+ * during a write left one more behind (found by test/data-safety/crash-writes.test.ts).
+ */
+function removeStaleTemporaries(filePath: string): void {
+  const folder = dirname(filePath);
+  const prefix = `${basename(filePath)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? name.slice(prefix.length, -'.tmp'.length) : '';
+    if (/^\d+$/.test(pid) && Number(pid) !== process.pid) rmSync(join(folder, name), { force: true });
+  }
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultAlertConfig } from '../../../shared/alerts';
 import type { IpcMainInvokeEvent } from 'electron';
 import { requestChannels, type RequestChannel } from '../../../shared/ipc/contract';
 import type { Envelope } from '../../../shared/ipc/envelope';
@@ -107,6 +108,8 @@ describe('registerContract()', () => {
     'market:close': async () => null,
     'alerts:list': async () => ({ active: [], worstLevel: null, history: [] }),
     'alerts:test': async () => null,
+    'alerts:config-get': async () => defaultAlertConfig(),
+    'alerts:config-set': async () => defaultAlertConfig(),
   };
 
   it('registers every request channel of the contract, each answering through its own handler', async () => {

@@ -239,6 +239,6 @@ function retype(value: unknown, fields: readonly string[]): unknown {
   if (Array.isArray(value)) return value.map((item) => retype(item, fields));
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) out[key] = fields.includes(key) ? { value: inner } : retype(inner, fields);
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = fields.includes(key) ? { value: inner } : retype(inner, fields);
   return out;
 }

@@ -159,7 +159,7 @@ export function App() {
             />
           ) : null
         }
-        positions={<PositionsTable accounts={accounts} positions={positions} selected={selected} onSelect={setSelected} />}
+        positions={<PositionsTable accounts={accounts} positions={positions} selected={selected} onSelect={setSelected} alerts={alerts.view.active} />}
         whatif={<WhatIfPanel account={account} selected={selected} profile={profile} onGhostChange={setGhost} />}
         alerts={
           <AlertsPanel
@@ -168,6 +168,7 @@ export function App() {
             onTest={() => api.sendTestNotification()}
             browserPermission={transport === 'web' ? permission : 'unsupported'}
             onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
+            api={api}
           />
         }
       />

@@ -29,7 +29,9 @@ export const binanceUsdm: VenueProfile = {
   options: { fetchMarkets: { types: ['linear'] }, fetchCurrencies: false, adjustForTimeDifference: true },
   hasOff: ['fetchCurrencies'],
   tiers: { source: 'ccxt-market-tiers', params: {} },
-  positionsParams: {},
+  // v2 positionRisk carries each position's leverage and margin type (v3 dropped them, research
+  // liquidation-formulas.md §1.5); the what-if leverage slider needs the leverage.
+  positionsParams: { useV2: true },
   balanceParams: {},
   markStream: { method: 'watchMarkPrice', staleAfterMs: 10_000 },
   liquidationStream: { method: 'watchLiquidations', sideMeans: 'order' },

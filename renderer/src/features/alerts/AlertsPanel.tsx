@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { AlertsView } from '../../../../shared/ipc/contract';
+import type { AlertsView, LiqLensApi } from '../../../../shared/ipc/contract';
+import { AlertSettings } from './AlertSettings';
 import { EmptyState } from '../layout/Panel';
 import { eventTime, levelTitle } from './alert-text';
 import './alerts.css';
@@ -12,13 +13,15 @@ export interface AlertsPanelProps {
   /** Web mode: the browser's notification permission, and a way to ask for it. */
   readonly browserPermission?: NotificationPermission | 'unsupported';
   readonly onEnableBrowser?: () => void;
+  /** The API, for the settings section. */
+  readonly api: LiqLensApi;
 }
 
 /**
  * What is wrong now (each position's worst level and which rules hold it) and the history, newest
  * first. Clicking an entry shows that position on the chart.
  */
-export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnableBrowser }: AlertsPanelProps) {
+export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnableBrowser, api }: AlertsPanelProps) {
   /** What the test button last did: nothing yet (''), or a line to show. */
   const [testState, setTestState] = useState('');
   const test = (): void => {
@@ -38,6 +41,10 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
         {browserPermission === 'denied' && <span className="muted">Browser notifications are blocked: alerts show here and in the title.</span>}
         <span className="muted" role="status">{testState}</span>
       </div>
+      <details className="alerts__settings">
+        <summary>Alert settings</summary>
+        <AlertSettings api={api} />
+      </details>
       {view.active.length > 0 && (
         <ul className="alerts__active" aria-label="Active alerts">
           {view.active.map((alert) => (

@@ -1,3 +1,4 @@
+import type { ActiveAlert } from '../../../../shared/alerts';
 import type { AccountPositions, AccountSummary, PositionView } from '../../../../shared/ipc/contract';
 import { EmptyState } from '../layout/Panel';
 import { formatPercent, formatPrice, formatUsd } from './format';
@@ -12,6 +13,16 @@ function SelfCheck({ position }: { readonly position: PositionView }) {
   return (
     <span className={`self-check ${position.selfCheckOk ? 'self-check--ok' : 'self-check--off'}`} title={title} data-testid="self-check">
       {position.selfCheckOk ? '✓ matches' : `Δ ${formatPrice(difference, position.tickSize)}`}
+    </span>
+  );
+}
+
+/** A position's worst active alert level, with the rules holding it in the tooltip. */
+function AlertBadge({ alert }: { readonly alert: ActiveAlert | undefined }) {
+  if (!alert) return null;
+  return (
+    <span className={`alert-badge alert-badge--${alert.level}`} title={`${alert.level}: ${alert.rules.map((r) => `${r.rule} ${r.level}`).join(', ')}`} data-testid="position-alert">
+      {alert.level === 'critical' ? '!!' : '!'}
     </span>
   );
 }
@@ -46,13 +57,15 @@ export interface PositionsTableProps {
   readonly positions: ReadonlyMap<string, AccountPositions>;
   readonly selected: PositionSelection | null;
   readonly onSelect: (selection: PositionSelection) => void;
+  /** The active alerts, to mark each position with its worst level. */
+  readonly alerts?: readonly ActiveAlert[];
 }
 
 /**
  * Every position of every account, grouped by account, with the exchange's liquidation and the
  * self-check. A row selects its position for the chart and the what-if panel (click, Enter or Space).
  */
-export function PositionsTable({ accounts, positions, selected, onSelect }: PositionsTableProps) {
+export function PositionsTable({ accounts, positions, selected, onSelect, alerts = [] }: PositionsTableProps) {
   if (accounts.length === 0) {
     return (
       <EmptyState heading="No accounts yet">
@@ -103,6 +116,7 @@ export function PositionsTable({ accounts, positions, selected, onSelect }: Posi
                       }}
                     >
                       <td>
+                        <AlertBadge alert={alerts.find((a) => a.accountId === account.id && a.symbol === position.symbol && a.side === position.side)} />
                         <span className={`side side--${position.side}`}>{position.side === 'long' ? 'Long' : 'Short'}</span> {position.displaySymbol}
                         <span className="muted"> {position.marginMode}{position.leverage ? ` ${position.leverage}x` : ''}</span>
                       </td>
