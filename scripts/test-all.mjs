@@ -17,10 +17,13 @@ mkdirSync(`${root}/test-results`, { recursive: true });
 /** @type {{ name: string; ok: boolean; passed: number; failed: number; skipped: number }[]} */
 const phases = [];
 
-/** @param {string} name @param {string[]} args @param {() => { passed: number; failed: number; skipped: number }} [count] */
-function phase(name, args, count) {
+/**
+ * @param {string} name @param {string[]} args @param {() => { passed: number; failed: number; skipped: number }} [count]
+ * @param {Record<string, string>} [env] extra environment for this phase
+ */
+function phase(name, args, count, env = {}) {
   console.log(`\n=== ${name}: npx ${args.join(' ')}`);
-  const result = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: process.env });
+  const result = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = result.status === 0;
   let counts = { passed: 0, failed: 0, skipped: 0 };
   if (count) {
@@ -64,6 +67,8 @@ phase('typecheck', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 phase('typecheck', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 phase('typecheck', ['tsc', '-p', 'tsconfig.test.json', '--noEmit']);
 phase('lint', ['eslint', '.', '--max-warnings', '0']);
+// Some integration tests start the app as a user would (`liqlens web`), which serves the built renderer.
+phase('build', ['electron-vite', 'build', '--logLevel', 'warn']);
 phase('unit and integration', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], () => {
   const report = readJson('test-results/unit.json');
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
@@ -74,7 +79,7 @@ if (existsSync(chromium)) {
     for (const line of skipReasons(report.suites ?? [])) console.log(line);
     const { stats } = report;
     return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
-  });
+  }, phases.find((p) => p.name === 'build')?.ok ? { LIQLENS_E2E_SKIP_BUILD: '1' } : {});
 } else {
   console.error(`\n=== end to end: Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   phases.push({ name: 'end to end', ok: false, passed: 0, failed: 1, skipped: 0 });

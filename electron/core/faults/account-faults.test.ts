@@ -56,9 +56,10 @@ describe('REST faults: the account recovers by itself, says what is happening an
   }
 
   const cases: readonly { readonly name: string; readonly fault: Fault; readonly bounds: FaultBounds; readonly message: RegExp; readonly shownStale: boolean }[] = [
-    { name: '5xx', fault: { kind: 'server-error', status: 503 }, bounds: { durationMs: 1500 }, message: /could not be reached; retrying/, shownStale: true },
+    // Longer than the gateway's own retries (about 1.5 s), so the failure reaches the account even on a busy machine.
+    { name: '5xx', fault: { kind: 'server-error', status: 503 }, bounds: { durationMs: 4000 }, message: /could not be reached; retrying/, shownStale: true },
     { name: 'timeout', fault: { kind: 'timeout' }, bounds: { durationMs: 4000, path: 'positionRisk' }, message: /did not answer in time; retrying/, shownStale: true },
-    { name: 'venue down', fault: { kind: 'down' }, bounds: { durationMs: 1500 }, message: /could not be reached; retrying/, shownStale: true },
+    { name: 'venue down', fault: { kind: 'down' }, bounds: { durationMs: 4000 }, message: /could not be reached; retrying/, shownStale: true },
     { name: 'malformed JSON', fault: { kind: 'malformed-json' }, bounds: { count: 3, path: 'positionRisk' }, message: /unreadable answer/, shownStale: true },
     { name: 'truncated payload', fault: { kind: 'truncated' }, bounds: { count: 3, path: 'positionRisk' }, message: /unreadable answer/, shownStale: true },
     { name: 'wrong field type', fault: { kind: 'wrong-type' }, bounds: { count: 3, path: 'positionRisk' }, message: /malformed position \(its liquidation price is of type object\)/, shownStale: true },
@@ -79,12 +80,12 @@ describe('REST faults: the account recovers by itself, says what is happening an
       if (shownStale) await until(() => accounts.list()[0]?.status === 'stale', 3000);
       else expect(during?.status).toBe('error');
       if (shownStale) expect(accounts.positions()[0]?.positions.every((position) => position.stale)).toBe(true);
-      await until(() => accounts.list()[0]?.status === 'live' && accounts.list()[0]?.statusMessage === undefined, 8000);
+      await until(() => accounts.list()[0]?.status === 'live' && accounts.list()[0]?.statusMessage === undefined, 12_000);
       expect(accounts.positions()[0]?.positions.every((position) => !position.stale)).toBe(true);
       expect(sim.faults.active('binance-usdm')).toEqual([]);
       const limit = sim.faults.limit('binance-usdm');
       expect(sim.faults.peakWeight('binance-usdm', limit.windowMs)).toBeLessThan(limit.weight);
-    }, 20_000);
+    }, 30_000);
   }
 
   for (const status of [429, 418] as const) {
