@@ -15,7 +15,7 @@ export const ThemeSchema = z.enum(['dark', 'light']);
 export type Theme = z.infer<typeof ThemeSchema>;
 
 /** How the app is running: the Electron desktop shell, or the web-mode host in a browser. */
-export type AppMode = 'electron' | 'web';
+export type AppMode = 'web' | 'electron';
 
 /** Settings the user can change; the store fills in defaults for missing fields. */
 export const SettingsSchema = z.object({
