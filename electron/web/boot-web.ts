@@ -3,6 +3,7 @@ import { createSystemClock } from '../core/clock';
 import { createCore, type Core } from '../core/create-core';
 import { createLogNotifier } from '../core/log-notifier';
 import type { Clock, Logger } from '../core/ports';
+import { keysFromEnvironment } from '../core/secrets/env-secrets';
 import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
 import { openConfSettingsStore } from '../core/settings/conf-settings-store';
 import { readAppVersion } from '../core/app-version';
@@ -19,6 +20,8 @@ export interface WebModeOptions {
   readonly port?: number;
   readonly token?: string;
   readonly clock?: Clock;
+  /** Where `LIQLENS_ACCOUNT_KEYS` is read (process.env by default). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Exchange access; defaults to ccxt gateways with the simulated Demo on first start. */
   readonly exchange?: Pick<AccountsServiceDeps, 'createGateway' | 'demo' | 'pollMs'>;
 }
@@ -40,7 +43,8 @@ export async function bootWebMode(options: WebModeOptions): Promise<WebMode> {
   const { name, version } = readAppVersion();
   const core = createCore({
     settings: openConfSettingsStore(options.dataDir, clock.now()),
-    secrets: createMemorySecretStore(),
+    // Keys stay in memory; a home server can hand saved accounts their keys by environment.
+    secrets: createMemorySecretStore(keysFromEnvironment(options.env ?? process.env)),
     notifier: createLogNotifier(options.logger),
     clock,
     logger: options.logger,

@@ -8,6 +8,7 @@ import { resolveDataDir } from '../../core/data-dir';
 import { createGateway } from '../../core/exchange/gateway';
 import { createLogNotifier } from '../../core/log-notifier';
 import { createJsonLogger, createSilentLogger } from '../../core/logger';
+import { keysFromEnvironment } from '../../core/secrets/env-secrets';
 import { createMemorySecretStore } from '../../core/secrets/memory-secret-store';
 import { openConfSettingsStore } from '../../core/settings/conf-settings-store';
 import { readAppVersion } from '../../core/app-version';
@@ -63,7 +64,7 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   const { name, version } = readAppVersion();
   const core = createCore({
     settings: openConfSettingsStore(dataDir, clock.now()),
-    secrets: createMemorySecretStore(),
+    secrets: createMemorySecretStore(transient ? {} : keysFromEnvironment(process.env)),
     notifier: createLogNotifier(logger),
     clock,
     logger,
