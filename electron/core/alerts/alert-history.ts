@@ -36,11 +36,16 @@ export function openAlertHistory(filePath: string): AlertHistory {
     }
     events.reverse();
   }
+  // The folder is made once, not on every append (appends happen on the tick path).
+  let folderReady = false;
   return {
     list: () => events,
     append(next) {
       if (next.length === 0) return;
-      mkdirSync(dirname(filePath), { recursive: true });
+      if (!folderReady) {
+        mkdirSync(dirname(filePath), { recursive: true });
+        folderReady = true;
+      }
       appendFileSync(filePath, repairPrefix + next.map((event) => JSON.stringify(event)).join('\n') + '\n');
       repairPrefix = '';
       events = [...[...next].reverse(), ...events].slice(0, historyLimit);

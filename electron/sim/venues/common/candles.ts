@@ -1,20 +1,7 @@
 import type { SimBar } from '../../market/types';
 
-/** One candle of any interval, built from the market's closed one-minute bars. */
-export interface Candle {
-  readonly openTimeMs: number;
-  readonly open: number;
-  readonly high: number;
-  readonly low: number;
-  readonly close: number;
-  /** Base units. */
-  readonly volume: number;
-  /** Quote units. */
-  readonly quoteVolume: number;
-  /** Base units bought by takers. */
-  readonly takerBuyVolume: number;
-  /** Quote units bought by takers. */
-  readonly takerBuyQuoteVolume: number;
+/** One candle of any interval, built from the market's closed one-minute bars (their fields, less the trade count). */
+export interface Candle extends Omit<SimBar, 'trades'> {
   /** False while the interval has not ended yet (the venue's "confirm" flag). */
   readonly closed: boolean;
 }

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { header, sameText } from '../common/request-auth';
 import type { SimKey, SimKeyRing } from '../../server/sim-keys';
 import type { SimHttpRequest } from '../../server/venue-route';
 import { okxCodes } from './okx-envelope';
@@ -40,15 +41,4 @@ export function verifyOkxRequest(request: SimHttpRequest, keys: SimKeyRing, wall
 /** True when `value` is a refusal rather than a key. */
 export function isOkxAuthFailure(value: SimKey | OkxAuthFailure): value is OkxAuthFailure {
   return 'code' in value;
-}
-
-function header(request: SimHttpRequest, name: string): string {
-  const value = request.headers[name];
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
