@@ -37,25 +37,55 @@ function phase(name, args, count, env = {}) {
 }
 
 /**
- * Lines naming every skipped end-to-end test and the reason its spec gave, so a skip is never silent.
+ * Lines naming every skipped end-to-end test and the reason its spec gave, so a skip is never silent,
+ * and every failed one with the first lines of its error.
  * @param {any[]} suites Playwright JSON reporter suites
  * @returns {string[]}
  */
-function skipReasons(suites) {
+function e2eOutcomes(suites) {
   /** @type {string[]} */
   const lines = [];
   for (const suite of suites) {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
+        if (test.status === 'unexpected' || test.status === 'flaky') {
+          const error = (test.results ?? []).map((/** @type {any} */ r) => r.error?.message).find(Boolean) ?? 'no message';
+          lines.push(`failed: ${spec.file} › ${spec.title}\n    ${String(error).split('\n').slice(0, 6).join('\n    ')}`);
+          continue;
+        }
         if (test.status !== 'skipped') continue;
         const reason = (test.annotations ?? []).find((/** @type {{type: string}} */ a) => a.type === 'skip')?.description ?? 'no reason given';
         lines.push(`skipped: ${spec.title} — ${reason}`);
       }
     }
-    lines.push(...skipReasons(suite.suites ?? []));
+    lines.push(...e2eOutcomes(suite.suites ?? []));
   }
   return lines;
 }
+
+/**
+ * Lines naming every failed unit or integration test with the first lines of its message, so the
+ * closing summary alone says what broke.
+ * @param {any} report Vitest JSON reporter output
+ * @returns {string[]}
+ */
+function unitFailures(report) {
+  /** @type {string[]} */
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const relative = String(file.name ?? '').replace(root, '');
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const message = String((test.failureMessages ?? [])[0] ?? 'no message').split('\n').slice(0, 6).join('\n    ');
+      lines.push(`failed: ${relative} › ${test.fullName}\n    ${message}`);
+    }
+    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed') lines.push(`failed: ${relative} › ${String(file.message ?? '').split('\n')[0]}`);
+  }
+  return lines;
+}
+
+/** @type {string[]} */
+const failureLines = [];
 
 /** @param {string} path */
 function readJson(path) {
@@ -71,12 +101,16 @@ phase('lint', ['eslint', '.', '--max-warnings', '0']);
 phase('build', ['electron-vite', 'build', '--logLevel', 'warn']);
 phase('unit and integration', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], () => {
   const report = readJson('test-results/unit.json');
+  failureLines.push(...unitFailures(report));
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
 });
 if (existsSync(chromium)) {
   phase('end to end', ['playwright', 'test'], () => {
     const report = readJson('test-results/e2e-report.json');
-    for (const line of skipReasons(report.suites ?? [])) console.log(line);
+    for (const line of e2eOutcomes(report.suites ?? [])) {
+      if (line.startsWith('failed:')) failureLines.push(line);
+      else console.log(line);
+    }
     const { stats } = report;
     return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
   }, phases.find((p) => p.name === 'build')?.ok ? { LIQLENS_E2E_SKIP_BUILD: '1' } : {});
@@ -86,6 +120,7 @@ if (existsSync(chromium)) {
 }
 
 console.log('\n=== summary');
+for (const line of failureLines) console.log(line);
 for (const p of phases) {
   const tests = p.passed + p.failed + p.skipped > 0 ? ` (${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped)` : '';
   console.log(`${p.ok ? 'ok  ' : 'FAIL'} ${p.name}${tests}`);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { SettingsSchema } from '../../../shared/ipc/contract';
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { StoreProblem } from '../ports';
@@ -32,4 +33,21 @@ function findDamage(text: string): string | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'it does not hold a settings object';
   const parsed = SettingsSchema.partial().safeParse(data);
   return parsed.success ? undefined : describeZodError(parsed.error);
+}
+
+/**
+ * Removes the `<name>.tmp-<id>` files conf's atomic writer left beside `filePath` when it was killed
+ * before renaming one into place. None holds anything saved, and one LiqLens runs per data folder,
+ * so any found at open is stale; without this every crash during a write left one more behind.
+ */
+export function removeLeftoverTemporaries(filePath: string): void {
+  const folder = dirname(filePath);
+  const prefix = `${basename(filePath)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(prefix)) rmSync(join(folder, name), { force: true });
 }

@@ -4,7 +4,7 @@ import { SettingsPatchSchema, SettingsSchema, type Settings } from '../../../sha
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { SettingsStore, StoreProblem } from '../ports';
 import { defaultSettings, settingsJsonSchema } from './settings-schema';
-import { quarantineIfCorrupt } from './settings-file';
+import { quarantineIfCorrupt, removeLeftoverTemporaries } from './settings-file';
 
 /** The part of conf's API the settings store uses; electron-store extends conf, so both fit. */
 export interface ConfLike {
@@ -36,6 +36,7 @@ export function openSettingsStore(
 ): SettingsStore {
   const filePath = join(dataDir, `${settingsFileName}.json`);
   const firstStart = !existsSync(filePath);
+  removeLeftoverTemporaries(filePath);
   const problem = quarantineIfCorrupt(filePath, nowMs);
   const problems: StoreProblem[] = problem ? [problem] : [];
   const backend = createBackend({
