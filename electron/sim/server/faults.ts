@@ -27,7 +27,12 @@ export type Fault =
   | { readonly kind: 'clock-skew' }
   /** Connections reset: REST and WebSocket upgrades destroyed, open sockets terminated. Needs `durationMs`. */
   | { readonly kind: 'down' }
-  /** WebSockets open now stop sending and reading (no close); destroyed when the fault ends. Needs `durationMs`. */
+  /**
+   * The venue's WebSockets go silent without closing, as behind a dead network path: open ones send
+   * nothing (frames are dropped, not queued) and read nothing (pings go unanswered); upgrade requests
+   * arriving meanwhile get no answer. Every one of them is destroyed when the fault ends, so clients
+   * reconnect to a healthy venue. Needs `durationMs`.
+   */
   | { readonly kind: 'half-open' };
 
 /** How long a fault lasts: matching requests, real milliseconds, or both (first reached ends it). */
@@ -67,7 +72,7 @@ export interface FaultController {
   inject(venue: SimVenue | 'all', fault: Fault, bounds?: FaultBounds): void;
   /** Closes every WebSocket of the venue now (a dropped connection). */
   dropSockets(venue: SimVenue | 'all'): void;
-  /** Ends every fault (and releases held requests and half-open sockets). */
+  /** Ends every fault (and destroys held requests and half-open sockets). */
   clear(): void;
   /** Kinds of the faults active on a venue now. */
   active(venue: SimVenue): readonly Fault['kind'][];
@@ -81,7 +86,7 @@ export interface FaultController {
   requests(venue: SimVenue, sinceMs?: number): readonly RequestRecord[];
   /** Server hook: answers a REST request, faulted or by calling `answer`; null when the hook already dealt with the socket. */
   handleHttp(request: FaultHttpRequest, answer: () => Promise<SimHttpResponse> | SimHttpResponse): Promise<SimHttpResponse | null>;
-  /** Server hook: true when an upgrade must be refused (the socket was destroyed). */
+  /** Server hook: true when an upgrade must not proceed (the socket was destroyed, or is held unanswered by a half-open fault). */
   refuseSocket(venue: SimVenue, socket: Duplex): boolean;
   /** Server hook: tracks an accepted WebSocket and its raw socket. */
   trackSocket(venue: SimVenue, ws: WebSocket, socket: Duplex): void;
@@ -113,7 +118,8 @@ export function createFaultController(now: () => number = Date.now): FaultContro
   const faults: ActiveFault[] = [];
   const log: RequestRecord[] = [];
   const sockets = new Map<WebSocket, { venue: SimVenue; socket: Duplex }>();
-  const halfOpen = new Set<Duplex>();
+  /** Sockets silenced by a half-open fault, with their venue; destroyed when no such fault covers the venue any more. */
+  const silenced = new Map<Duplex, SimVenue>();
   const held = new Set<ServerResponse>();
 
   const applies = (entry: ActiveFault, venue: SimVenue): boolean => (entry.venue === 'all' || entry.venue === venue) && now() < entry.untilMs && entry.remaining > 0;
@@ -121,17 +127,26 @@ export function createFaultController(now: () => number = Date.now): FaultContro
     const index = faults.indexOf(entry);
     if (index >= 0) faults.splice(index, 1);
     if (entry.timer !== null) clearTimeout(entry.timer);
-    if (entry.fault.kind === 'half-open' && !faults.some((other) => other.fault.kind === 'half-open')) {
-      // A half-open connection never heals: it is torn down (as the OS would eventually) when the fault ends.
-      for (const socket of halfOpen) socket.destroy();
-      halfOpen.clear();
+    if (entry.fault.kind !== 'half-open') return;
+    // A half-open connection never heals: it is torn down (as the OS would eventually) when the fault ends.
+    for (const [socket, venue] of [...silenced]) {
+      if (find(venue, (other) => other.fault.kind === 'half-open') !== undefined) continue;
+      silenced.delete(socket);
+      socket.destroy();
     }
+  };
+  const silence = (venue: SimVenue, socket: Duplex): void => {
+    if (silenced.has(socket)) return;
+    silenced.set(socket, venue);
+    socket.once('close', () => silenced.delete(socket));
+    muffle(socket);
   };
   const socketsOf = (venue: SimVenue | 'all'): [WebSocket, { venue: SimVenue; socket: Duplex }][] => [...sockets].filter(([, info]) => venue === 'all' || info.venue === venue);
   const find = (venue: SimVenue, test: (entry: ActiveFault) => boolean): ActiveFault | undefined => faults.find((entry) => applies(entry, venue) && test(entry));
 
   const controller: FaultController = {
     inject(venue, fault, bounds = {}) {
+      if ((fault.kind === 'down' || fault.kind === 'half-open') && bounds.durationMs === undefined) throw new Error(`A ${fault.kind} fault needs durationMs: it would otherwise never end.`);
       const durationMs = bounds.durationMs ?? Number.POSITIVE_INFINITY;
       const count = bounds.count ?? (bounds.durationMs === undefined ? 1 : Number.POSITIVE_INFINITY);
       const finite = Number.isFinite(durationMs);
@@ -140,20 +155,15 @@ export function createFaultController(now: () => number = Date.now): FaultContro
       timed.timer?.unref();
       faults.push(timed);
       if (fault.kind === 'down') controller.dropSockets(venue);
-      if (fault.kind === 'half-open') {
-        for (const [, info] of socketsOf(venue)) {
-          // cork: nothing written reaches the client; pause: pings go unanswered. The socket stays open.
-          info.socket.cork();
-          info.socket.pause();
-          halfOpen.add(info.socket);
-        }
-      }
+      if (fault.kind === 'half-open') for (const [, info] of socketsOf(venue)) silence(info.venue, info.socket);
     },
     dropSockets(venue) {
       for (const [ws] of socketsOf(venue)) ws.terminate();
     },
     clear() {
       for (const entry of [...faults]) end(entry);
+      for (const socket of silenced.keys()) socket.destroy();
+      silenced.clear();
       for (const response of held) response.destroy();
       held.clear();
     },
@@ -219,16 +229,18 @@ export function createFaultController(now: () => number = Date.now): FaultContro
       }
     },
     refuseSocket(venue, socket) {
-      if (find(venue, (entry) => entry.fault.kind === 'down') === undefined) return false;
-      socket.destroy();
+      if (find(venue, (entry) => entry.fault.kind === 'down') !== undefined) {
+        socket.destroy();
+        return true;
+      }
+      if (find(venue, (entry) => entry.fault.kind === 'half-open') === undefined) return false;
+      // The upgrade request is never answered: the client's own connect timeout (or the fault's end) ends it.
+      silence(venue, socket);
       return true;
     },
     trackSocket(venue, ws, socket) {
       sockets.set(ws, { venue, socket });
-      ws.on('close', () => {
-        sockets.delete(ws);
-        halfOpen.delete(socket);
-      });
+      ws.on('close', () => sockets.delete(ws));
     },
   };
   return controller;
@@ -241,4 +253,19 @@ function retype(value: unknown, fields: readonly string[]): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = fields.includes(key) ? { value: inner } : retype(inner, fields);
   return out;
+}
+
+/**
+ * Makes a socket behave like one whose peer is unreachable while it stays open: nothing more is
+ * read (so pings go unanswered) and every write succeeds but goes nowhere (frames are dropped, not
+ * queued, so a long fault holds no memory and nothing arrives late).
+ */
+function muffle(socket: Duplex): void {
+  socket.pause();
+  const sink = (_chunk: unknown, encodingOrDone?: unknown, done?: unknown): boolean => {
+    const callback = typeof encodingOrDone === 'function' ? encodingOrDone : done;
+    if (typeof callback === 'function') process.nextTick(() => (callback as (error?: Error | null) => void)(null));
+    return true;
+  };
+  socket.write = sink as Duplex['write'];
 }

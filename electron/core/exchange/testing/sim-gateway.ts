@@ -1,4 +1,5 @@
 import type { Venue } from '../../../../shared/domain/venue';
+import type { AccountAdd } from '../../../../shared/ipc/contract';
 import type { SimAccount, SimScenarioName, SimVenue } from '../../../sim/market/types';
 import { startSimulator, type Simulator } from '../../../sim/simulator';
 import { createGateway, type ExchangeGateway, type GatewayConfig } from '../gateway';
@@ -23,6 +24,22 @@ export function credentialsFor(sim: Simulator, venue: SimVenue, kind: 'readonly'
   const key = sim.keys.find((k) => k.venue === venue && k.accountId === account.id && k.permissions.trade === (kind !== 'readonly') && k.permissions.withdraw === (kind === 'withdraw'));
   if (key === undefined) throw new Error(`no ${kind} key on ${venue}`);
   return { apiKey: key.apiKey, secret: key.secret, ...(key.passphrase === undefined ? {} : { password: key.passphrase }) };
+}
+
+/**
+ * What a user enters to add the simulator's account on a venue, as the accounts service takes it:
+ * the read-only key (with OKX's passphrase), or Hyperliquid's public address.
+ */
+export function accountInput(sim: Simulator, venue: SimVenue, label = 'Main'): AccountAdd {
+  const baseUrl = sim.baseUrl(venue);
+  const credentials = credentialsFor(sim, venue);
+  if (credentials === null) throw new Error(`no credentials on ${venue}`);
+  if ('address' in credentials) {
+    if (venue !== 'hyperliquid') throw new Error(`${venue} reads accounts by key, not by address`);
+    return { kind: 'address', venue, label, address: credentials.address, baseUrl };
+  }
+  if (venue === 'hyperliquid') throw new Error('Hyperliquid reads accounts by address, not by key');
+  return { kind: 'api-key', venue, label, apiKey: credentials.apiKey, apiSecret: credentials.secret, ...(credentials.password === undefined ? {} : { passphrase: credentials.password }), baseUrl };
 }
 
 /** Starts a simulator whose time the test drives (`speed: 0`). */
