@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { connectContractClient } from '../../electron/cli/bench/contract-client';
 import { startSimulator, type Simulator } from '../../electron/sim/simulator';
 import { applyWhatIf } from '../../shared/risk';
+import { formatUsdCompact } from '../../renderer/src/features/chart/usd-compact';
 import { formatPrice } from '../../renderer/src/features/positions/format';
 import { expect, test, type WebApp } from '../fixtures';
 import { AppPage } from '../pages/app-page';
@@ -40,6 +41,33 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       await page.waitForTimeout(500);
       await page.screenshot({ path: join('docs', 'screenshots', 'workspace-light.png') });
     }
+  });
+
+  test('every position row shows the nearest cluster on its liquidation side, as the core computes it', async ({ page, webApp }) => {
+    const app = new AppPage(page);
+    await app.open(webApp.url);
+    const cells = page.getByTestId('nearest-cluster');
+    await expect.poll(async () => (await cells.count()) > 0 && (await page.locator('[data-testid="nearest-cluster"][data-state="loading"]').count()) === 0, { timeout: 60_000 }).toBe(true);
+    const client = await coreClient(webApp);
+    try {
+      const labels = new Map((await client.request('accounts:list', {})).map((account) => [account.id, account.label]));
+      const rows = (await client.request('positions:list', {})).flatMap((entry) => entry.positions);
+      const found = rows.filter((row) => row.liquidationSideCluster.state === 'found');
+      expect(found.length).toBeGreaterThan(0);
+      for (const row of found) {
+        const cluster = row.liquidationSideCluster;
+        if (cluster.state !== 'found') continue;
+        const group = page.locator('.positions__group').filter({ has: page.getByTestId('account').filter({ hasText: labels.get(row.accountId) ?? '?' }) });
+        const cell = group.getByTestId('position-row').filter({ hasText: `${row.side === 'long' ? 'Long' : 'Short'} ${row.displaySymbol}` }).getByTestId('nearest-cluster');
+        await expect(cell).toContainText(`${formatUsdCompact(cluster.usd)} @ ${formatPrice(cluster.price, row.tickSize)}`);
+        await expect(cell).toContainText(`${(cluster.distance * 100).toFixed(1)} %`);
+        // On the liquidation side: below a long's mark, above a short's.
+        expect(row.side === 'long' ? cluster.price < row.markPrice : cluster.price > row.markPrice).toBe(true);
+      }
+    } finally {
+      await client.close();
+    }
+    await page.getByTestId('positions').screenshot({ path: test.info().outputPath('positions-nearest-cluster.png') });
   });
 
   test('the leverage slider shows the liquidation price shared/risk gives for that leverage', async ({ page, webApp }) => {

@@ -3,6 +3,7 @@ import { createAccountsService, type AccountsService, type AccountsServiceDeps }
 import { createAlertsService, type AlertsService } from './alerts/alerts-service';
 import { createEventHub } from './event-hub';
 import { createMarketService, type MarketService } from './market/market-service';
+import { createPositionMarkets, type PositionMarkets } from './market/position-markets';
 import { createVenueDirectory } from './market/venue-access';
 import { createNoticeBoard } from './notices';
 import type { Clock, Logger, Notifier, SecretStore, SettingsStore } from './ports';
@@ -58,6 +59,9 @@ export function createCore(deps: CoreDeps): Core {
         onEvent: (event) => hub.emit('alerts:event', event),
         onChanged: (view) => hub.emit('alerts:changed', view),
         onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
+        marketContext: (market) => positionMarkets?.context(market) ?? { state: 'loading' },
+        // Alerts evaluate on the ticks of the markets' own streams: one stream per market, not two.
+        subscribeMarks: (market, onTick) => markets?.watch(market, { onTick }) ?? (() => undefined),
       })
     : undefined;
   // Markets read each venue where the user's accounts there point (the Demo: the simulator).
@@ -72,8 +76,9 @@ export function createCore(deps: CoreDeps): Core {
         logger,
         onAccountsChanged: (list) => hub.emit('accounts:changed', list),
         onPositionsChanged: (positions) => {
-          hub.emit('positions:changed', positions);
-          alerts?.onPositions(positions, accounts?.sourceOf(positions.accountId));
+          const decorated = positionMarkets?.update(positions) ?? positions;
+          hub.emit('positions:changed', decorated);
+          alerts?.onPositions(decorated, accounts?.sourceOf(positions.accountId));
         },
         onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
       })
@@ -86,8 +91,11 @@ export function createCore(deps: CoreDeps): Core {
         clock,
         logger,
         onUpdate: (update) => hub.emit('market:update', update),
+        onModel: (market) => positionMarkets?.modelChanged(market),
       })
     : undefined;
+  // Every position's market keeps its cluster model running, so each row shows its nearest cluster.
+  const positionMarkets: PositionMarkets | undefined = markets ? createPositionMarkets(markets, (entry) => hub.emit('positions:changed', entry)) : undefined;
   const noAccounts = (): never => {
     throw new Error('This LiqLens host has no exchange access.');
   };
@@ -121,9 +129,10 @@ export function createCore(deps: CoreDeps): Core {
     'accounts:remove': async ({ accountId }) => {
       const remaining = await (accounts ?? noAccounts()).remove(accountId);
       alerts?.onAccountRemoved(accountId);
+      positionMarkets?.remove(accountId);
       return remaining;
     },
-    'positions:list': async () => accounts?.positions() ?? [],
+    'positions:list': async () => (accounts?.positions() ?? []).map((entry) => positionMarkets?.decorate(entry) ?? entry),
     'market:open': async ({ market, timeframe }) => {
       // A venue's base URL comes from the accounts on it, known once they are opened.
       await started?.catch(() => undefined);
@@ -160,6 +169,7 @@ export function createCore(deps: CoreDeps): Core {
       stopHeartbeat?.();
       stopHeartbeat = undefined;
       await started?.catch(() => undefined);
+      positionMarkets?.stop();
       await markets?.stop();
       await accounts?.stop();
       await alerts?.stop();

@@ -24,6 +24,8 @@ export type { BinSize, LedgerParams, LeverageWeight } from './params';
 export { defaultLedgerParams, ledgerParamsSchema, parseLedgerParams } from './params';
 export type { PriceGrid } from './price-grid';
 export { createPriceGrid } from './price-grid';
+export type { NearestClusterOptions } from './nearest-cluster';
+export { nearestCluster } from './nearest-cluster';
 export type { Profile, ProfileFilter } from './profile';
 export { buildProfile, profileTotals, snapshotProfile } from './profile';
 export type { RealizedBook } from './realized';

@@ -137,6 +137,29 @@ export interface AccountSummary {
   readonly marginRatio: number | null;
 }
 
+/**
+ * The nearest large cluster of other traders' liquidations on a position's liquidation side (longs
+ * below a long, shorts above a short), from the cluster model of the position's market: still
+ * loading, unavailable (with the reason), none in range, or found.
+ */
+export type LiquidationSideCluster =
+  | { readonly state: 'loading' }
+  | { readonly state: 'unavailable'; readonly reason: string }
+  | { readonly state: 'none' }
+  | {
+      readonly state: 'found';
+      /** Centre, low and high of the cluster's window, quote units. */
+      readonly price: number;
+      readonly low: number;
+      readonly high: number;
+      /** Estimated USD of that side's liquidations in the window. */
+      readonly usd: number;
+      /** (cluster − mark) / mark, signed fraction. */
+      readonly distance: number;
+      /** The cluster lies between the mark and the position's liquidation price. */
+      readonly beforeLiquidation: boolean;
+    };
+
 /** One open position with the exchange's numbers, the app's own, and the self-check between them. */
 export interface PositionView {
   readonly accountId: string;
@@ -168,6 +191,7 @@ export interface PositionView {
   readonly unrealizedPnl: number;
   readonly updatedAtMs: number;
   readonly stale: boolean;
+  readonly liquidationSideCluster: LiquidationSideCluster;
 }
 
 /** An account's positions with the exact inputs the risk engine needs, so what-if runs in the renderer. */

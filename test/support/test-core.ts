@@ -1,4 +1,7 @@
+import type { DemoProvider } from '../../electron/core/accounts/demo-provider';
+import { createSystemClock } from '../../electron/core/clock';
 import { createCore, type Core } from '../../electron/core/create-core';
+import { createGateway } from '../../electron/core/exchange/gateway';
 import { createSilentLogger } from '../../electron/core/logger';
 import type { NotificationRequest, SettingsStore } from '../../electron/core/ports';
 import { createMemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
@@ -18,4 +21,23 @@ export function createTestCore(dataDir: string, settings?: SettingsStore): { cor
     app: { name: 'LiqLens', version: '0.0.0-test', mode: 'web', dataDir },
   });
   return { core, clock, notifications };
+}
+
+/**
+ * A core on the system clock whose Demo is `demo` (the simulator: real ccxt over 127.0.0.1), with
+ * real conf settings in `dataDir` and the notifications it sent. Not started.
+ */
+export function createDemoTestCore(dataDir: string, demo: DemoProvider, pollMs = 250): { core: Core; notifications: NotificationRequest[] } {
+  const clock = createSystemClock();
+  const notifications: NotificationRequest[] = [];
+  const core = createCore({
+    settings: openConfSettingsStore(dataDir, clock.now()),
+    secrets: createMemorySecretStore(),
+    notifier: { notify: (notification) => notifications.push(notification) },
+    clock,
+    logger: createSilentLogger(),
+    app: { name: 'LiqLens', version: '0.0.0-test', mode: 'web', dataDir },
+    exchange: { createGateway, pollMs, demo },
+  });
+  return { core, notifications };
 }

@@ -25,8 +25,9 @@ function preciseClock(): Clock {
 
 /**
  * Mark tick to alert event in the core: the Demo's crash scenario replayed through the simulator,
- * real ccxt streams and the core's accounts and alerts services wired as in createCore; for each
- * alert event, the time from the arrival of the tick (or snapshot) that caused it to its emission.
+ * real ccxt streams and the core's accounts and alerts services (the alerts reading marks through
+ * their own public streams; in the app the market service's streams deliver the same ticks); for
+ * each alert event, the time from the arrival of the tick (or snapshot) that caused it to its emission.
  */
 export async function measureAlerts(): Promise<{ tickToEventP50Ms: number; tickToEventP99Ms: number; events: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-bench-alerts-'));

@@ -110,7 +110,8 @@ async function simulatorProcess(): Promise<{ accounts: DemoAccount[]; stop: () =
 
 /**
  * CPU use of the app's process, in percent of one core, while three accounts are watched in real
- * time with the cluster model of one market running. The simulated exchanges run in another
+ * time with the cluster model of every position's market running and one market charted, measured
+ * once those models have loaded their history. The simulated exchanges run in another
  * process, as a real venue would, so their work is not counted.
  */
 export async function measureIdle(seconds = 20): Promise<{ cpuPercent: number }> {
@@ -129,6 +130,12 @@ export async function measureIdle(seconds = 20): Promise<{ cpuPercent: number }>
   try {
     await core.start();
     await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '5m' });
+    // Idle is after the start: every position's market has loaded its history and model.
+    for (let waited = 0; waited < 120_000; waited += 500) {
+      const rows = (await core.handlers['positions:list']({})).flatMap((entry) => entry.positions);
+      if (rows.length > 0 && rows.every((row) => row.liquidationSideCluster.state !== 'loading')) break;
+      await sleep(500);
+    }
     await sleep(5000);
     const start = process.cpuUsage();
     const startedAt = performance.now();

@@ -41,6 +41,8 @@ export function toPositionViews(accountId: string, venue: AccountVenue, snapshot
       unrealizedPnl: position.unrealizedPnl,
       updatedAtMs: snapshot.fetchedAtMs,
       stale,
+      // The core fills this in from the market's cluster model (see market/position-markets).
+      liquidationSideCluster: { state: 'loading' },
     };
   });
 }

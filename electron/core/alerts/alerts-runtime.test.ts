@@ -1,16 +1,12 @@
+import { createDemoTestCore } from '../../../test/support/test-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../../shared/alerts';
 import { demoAccountsOf } from '../../sim/demo-market';
 import { scenarioDurationMs } from '../../sim/market';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 import { useTempDirs } from '../../../test/support/temp-dir';
-import { createSystemClock } from '../clock';
-import { createCore, type Core } from '../create-core';
-import { createGateway } from '../exchange/gateway';
-import { createSilentLogger } from '../logger';
+import { type Core } from '../create-core';
 import type { NotificationRequest } from '../ports';
-import { createMemorySecretStore } from '../secrets/memory-secret-store';
-import { openConfSettingsStore } from '../settings/conf-settings-store';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -23,17 +19,7 @@ describe('alerts in the running core, on the simulated Demo through real ccxt', 
 
   async function demoCore(scenario: 'long-squeeze-crash' | 'calm', dataDir = tempDir()): Promise<{ sim: Simulator; core: Core; events: AlertEvent[]; notifications: NotificationRequest[] }> {
     const sim = await startSimulator({ seed: 7, scenario, speed: 0 });
-    const clock = createSystemClock();
-    const notifications: NotificationRequest[] = [];
-    const core = createCore({
-      settings: openConfSettingsStore(dataDir, clock.now()),
-      secrets: createMemorySecretStore(),
-      notifier: { notify: (notification) => notifications.push(notification) },
-      clock,
-      logger: createSilentLogger(),
-      app: { name: 'LiqLens', version: 'test', mode: 'web', dataDir },
-      exchange: { createGateway, pollMs: 250, demo: async () => ({ accounts: demoAccountsOf(sim), stop: async () => undefined }) },
-    });
+    const { core, notifications } = createDemoTestCore(dataDir, async () => ({ accounts: demoAccountsOf(sim), stop: async () => undefined }));
     const events: AlertEvent[] = [];
     core.on('alerts:event', (event) => events.push(event));
     cleanups.push(async () => {
@@ -79,6 +65,26 @@ describe('alerts in the running core, on the simulated Demo through real ccxt', 
     const view = await core.handlers['alerts:list']({});
     expect(view.history.length).toBe(Math.min(events.length, 500));
     expect(view.history[0]?.id).toBe(events.at(-1)?.id);
+  }, 120_000);
+
+  it('the markets\' cluster model reaches the alerts: once loaded, a crash raises a cluster, cascade or imbalance alert with the value behind it', async () => {
+    const { sim, core, events } = await demoCore('long-squeeze-crash');
+    const loading = async (): Promise<number> => {
+      const rows = (await core.handlers['positions:list']({})).flatMap((entry) => entry.positions);
+      return rows.length === 0 ? Infinity : rows.filter((row) => row.liquidationSideCluster.state === 'loading').length;
+    };
+    await expect.poll(loading, { timeout: 60_000 }).toBe(0);
+    for (let t = 0; t < scenarioDurationMs('long-squeeze-crash') / 2; t += 60_000) {
+      sim.market.advance(60_000);
+      await sleep(25);
+    }
+    await sleep(500);
+    const context = events.filter((event) => !event.cleared && (event.rule === 'cluster' || event.rule === 'cascade' || event.rule === 'imbalance'));
+    expect(context.length).toBeGreaterThan(0);
+    for (const event of context) {
+      if (event.rule === 'imbalance' || event.value === null || event.threshold === null) continue;
+      expect(event.value, `${event.rule} ${event.venue} ${event.symbol}`).toBeGreaterThanOrEqual(event.threshold);
+    }
   }, 120_000);
 
   it('warns that data is stale within the stated 15 s once the exchange goes silent while a position is at risk', async () => {

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { alertConfigSchema, alertEngineStateSchema, createAlertEngine, defaultAlertConfig, observationsFromRisk, parseAlertConfig, type AlertConfig, type AlertConfigInput, type AlertEngineState, type AlertEvent, type PositionRef } from '../../../shared/alerts';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
-import type { AccountPositions, AlertsView } from '../../../shared/ipc/contract';
+import type { MarkTick } from '../../../shared/domain/stream-state';
+import type { AccountPositions, AccountVenue, AlertsView, MarketKey } from '../../../shared/ipc/contract';
 import { evaluateAccount } from '../../../shared/risk';
 import type { ExchangeGateway, GatewayConfig } from '../exchange/gateway';
 import type { Clock, Logger, Notifier } from '../ports';
+import type { MarketContext } from '../market/market-context';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 import { openAlertHistory } from './alert-history';
 import { toNotifications } from './notifications';
@@ -25,6 +27,17 @@ export interface AlertsServiceDeps {
   readonly onChanged: (view: AlertsView) => void;
   /** A problem to tell the user once (a damaged alert state or settings file was moved aside). */
   readonly onProblem?: (message: string) => void;
+  /**
+   * The cluster model of a position's market (clusters, imbalance, realized liquidations), for the
+   * cluster, imbalance and cascade rules; those rules keep their level while it is not ready.
+   */
+  readonly marketContext?: (market: MarketKey) => MarketContext;
+  /**
+   * Where mark ticks come from: a subscription the host provides (the core: the market service's
+   * streams, shared with the chart and the cluster model); without it, a public stream per symbol
+   * of the service's own. Returns the unsubscribe.
+   */
+  readonly subscribeMarks?: (market: MarketKey, onTick: (tick: MarkTick) => void) => () => void;
 }
 
 /** The alert runtime: evaluates on every mark tick and position update, keeps a history, notifies. */
@@ -47,6 +60,7 @@ interface Watched {
   risk: RiskAccount;
   source: MarketSource | undefined;
   displaySymbols: ReadonlyMap<string, string>;
+  venues: ReadonlyMap<string, AccountVenue>;
 }
 
 /**
@@ -74,7 +88,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   let engine = createAlertEngine(configInput, saved.value ?? undefined);
   const history = openAlertHistory(join(folder, 'history.jsonl'));
   const accounts = new Map<string, Watched>();
-  const streams = new Map<string, { stop: () => void; gateway: ExchangeGateway }>();
+  const streams = new Map<string, { stop: () => void; gateway?: ExchangeGateway }>();
   let lastSignature = '';
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** Engine state is saved (atomically, with fsync) at most once a second, off the tick path. */
@@ -104,8 +118,12 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
 
   /** `dataAtMs`: when the data behind the numbers was current (the stale rule's clock); `arrivedAtMs`: when it reached us. */
   const evaluateAccountAt = (accountId: string, watched: Watched, tickTimeMs: number, dataAtMs: number, arrivedAtMs: number): void => {
-    const observations = observationsFromRisk(accountId, watched.risk, evaluateAccount(watched.risk), tickTimeMs, dataAtMs)
-      .map((observation) => ({ ...observation, displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol }));
+    const observations = observationsFromRisk(accountId, watched.risk, evaluateAccount(watched.risk), tickTimeMs, dataAtMs).map((observation) => {
+      const venue = watched.venues.get(observation.symbol);
+      const context = venue === undefined ? undefined : deps.marketContext?.({ venue, symbol: observation.symbol });
+      const market = context?.state === 'ready' ? { clusters: context.clusters, imbalance: context.imbalance, liquidations: context.liquidations } : {};
+      return { ...observation, ...market, displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol };
+    });
     run({ positions: observations }, arrivedAtMs);
   };
 
@@ -120,9 +138,29 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     }
   };
 
-  const ensureStream = (source: MarketSource, symbol: string): void => {
-    const key = `${source.venue}|${source.baseUrl ?? ''}|${symbol}`;
+  const streamKey = (source: MarketSource, symbol: string): string => `${source.venue}|${source.baseUrl ?? ''}|${symbol}`;
+  /** Stops the streams no account holds a position on any more. */
+  const pruneStreams = (): void => {
+    const held = new Set<string>();
+    for (const watched of accounts.values()) {
+      const source = watched.source;
+      if (source) for (const position of watched.risk.positions) held.add(streamKey(source, position.symbol));
+    }
+    for (const [key, stream] of streams) {
+      if (held.has(key)) continue;
+      stream.stop();
+      void stream.gateway?.close();
+      streams.delete(key);
+    }
+  };
+  const ensureStream = (source: MarketSource, symbol: string, venue: AccountVenue | undefined): void => {
+    const key = streamKey(source, symbol);
     if (streams.has(key)) return;
+    if (deps.subscribeMarks !== undefined) {
+      if (venue === undefined) return;
+      streams.set(key, { stop: deps.subscribeMarks({ venue, symbol }, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs)) });
+      return;
+    }
     const gateway = deps.createGateway({ ...source, credentials: null });
     const stop = gateway.watchMarkPrice(symbol, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs), (state) => {
       if (state.status !== 'live') logger.warn('alert mark stream', { symbol, status: state.status });
@@ -141,10 +179,15 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         .filter((old) => !risk.positions.some((now) => now.symbol === old.symbol && now.side === old.side))
         .map((old) => ({ accountId: entry.accountId, symbol: old.symbol, side: old.side }));
       const arrivedAtMs = clock.now();
-      const watched: Watched = { risk, source, displaySymbols: new Map(entry.positions.map((p) => [p.symbol, p.displaySymbol])) };
+      const watched: Watched = {
+        risk, source,
+        displaySymbols: new Map(entry.positions.map((p) => [p.symbol, p.displaySymbol])),
+        venues: new Map(entry.positions.map((p) => [p.symbol, p.venue])),
+      };
       accounts.set(entry.accountId, watched);
       if (closed.length > 0) run({ closed }, clock.now());
-      if (source) for (const position of risk.positions) ensureStream(source, position.symbol);
+      if (source) for (const position of risk.positions) ensureStream(source, position.symbol, watched.venues.get(position.symbol));
+      if (closed.length > 0) pruneStreams();
       // The snapshot's own time is when its data was current: a stale snapshot must look stale.
       const fetchedAtMs = entry.positions[0]?.updatedAtMs ?? arrivedAtMs;
       evaluateAccountAt(entry.accountId, watched, fetchedAtMs, fetchedAtMs, arrivedAtMs);
@@ -153,6 +196,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       const watched = accounts.get(accountId);
       if (!watched) return;
       accounts.delete(accountId);
+      pruneStreams();
       run({ closed: watched.risk.positions.map((p) => ({ accountId, symbol: p.symbol, side: p.side })) }, clock.now());
     },
     view,
@@ -180,7 +224,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         writeJsonFileAtomic(statePath, engine.exportState());
       }
       for (const stream of streams.values()) stream.stop();
-      await Promise.all([...streams.values()].map((stream) => stream.gateway.close()));
+      await Promise.all([...streams.values()].map((stream) => stream.gateway?.close() ?? Promise.resolve()));
       streams.clear();
     },
   };

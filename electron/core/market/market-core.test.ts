@@ -1,32 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createDemoTestCore } from '../../../test/support/test-core';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import type { MarketUpdate } from '../../../shared/ipc/contract';
+import { expect, it } from 'vitest';
+import type { AccountPositions, MarketUpdate, PositionView } from '../../../shared/ipc/contract';
 import { simulatorDemo } from '../../sim/demo-market';
-import { createSystemClock } from '../clock';
-import { createCore, type Core } from '../create-core';
-import { createGateway } from '../exchange/gateway';
-import { createSilentLogger } from '../logger';
-import { createMemorySecretStore } from '../secrets/memory-secret-store';
-import { openConfSettingsStore } from '../settings/conf-settings-store';
+import { type Core } from '../create-core';
 
 let core: Core | null = null;
 let dir = '';
-afterEach(async () => {
-  await core?.stop();
-  core = null;
-  rmSync(dir, { recursive: true, force: true });
-});
+
+function demoCore(): Core {
+  dir = mkdtempSync(join(tmpdir(), 'liqlens-core-market-'));
+  return createDemoTestCore(dir, simulatorDemo({ speed: 0 }), 60_000).core;
+}
 
 it('opens a Demo market through the core: the venue is read where the Demo account points, tiers through its key', async () => {
-  dir = mkdtempSync(join(tmpdir(), 'liqlens-core-market-'));
-  const clock = createSystemClock();
-  core = createCore({
-    settings: openConfSettingsStore(dir, clock.now()), secrets: createMemorySecretStore(), notifier: { notify: () => undefined },
-    clock, logger: createSilentLogger(), app: { name: 'LiqLens', version: '0.0.0-test', mode: 'web', dataDir: dir },
-    exchange: { createGateway, demo: simulatorDemo({ speed: 0 }), pollMs: 60_000 },
-  });
+  core = demoCore();
   const updates: MarketUpdate[] = [];
   core.on('market:update', (update) => updates.push(update));
   await core.start();
@@ -38,3 +28,45 @@ it('opens a Demo market through the core: the venue is read where the Demo accou
   expect(updates.some((u) => u.backfill?.state === 'running')).toBe(true);
   expect(await core.handlers['market:close']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' } })).toBeNull();
 }, 60_000);
+
+it('every Demo position shows the nearest cluster on its liquidation side, the same USD the chart shows there, with no chart open', async () => {
+  core = demoCore();
+  const running = core;
+  const updates: MarketUpdate[] = [];
+  const changed: AccountPositions[] = [];
+  running.on('market:update', (update) => updates.push(update));
+  running.on('positions:changed', (entry) => changed.push(entry));
+  await running.start();
+  const rows = async (): Promise<PositionView[]> => (await running.handlers['positions:list']({})).flatMap((entry) => entry.positions);
+  const loading = async (): Promise<number> => {
+    const list = await rows();
+    return list.length === 0 ? Infinity : list.filter((row) => row.liquidationSideCluster.state === 'loading').length;
+  };
+  await expect.poll(loading, { timeout: 60_000 }).toBe(0);
+  expect(updates, 'markets no chart shows send no chart updates').toEqual([]);
+  // The panel heard of each model without asking: a positions event carried the clusters.
+  expect(changed.some((entry) => entry.positions.some((row) => row.liquidationSideCluster.state === 'found'))).toBe(true);
+
+  const found = (await rows()).filter((row) => row.liquidationSideCluster.state === 'found');
+  expect(found.length).toBeGreaterThanOrEqual(3);
+  for (const row of found) {
+    const cluster = row.liquidationSideCluster;
+    if (cluster.state !== 'found') continue;
+    expect(row.side === 'long' ? cluster.price < row.markPrice : cluster.price > row.markPrice, `${row.venue} ${row.symbol} ${row.side}`).toBe(true);
+    expect(cluster.distance).toBeCloseTo((cluster.price - row.markPrice) / row.markPrice, 12);
+    const liquidation = row.exchangeLiquidationPrice ?? row.computedLiquidationPrice;
+    if (liquidation !== null) expect(cluster.beforeLiquidation).toBe(row.side === 'long' ? cluster.price > liquidation : cluster.price < liquidation);
+    // The chart's profile of the same market holds the same USD in the cluster's window.
+    const view = await running.handlers['market:open']({ market: { venue: row.venue, symbol: row.symbol }, timeframe: '15m' });
+    const profile = view.clusters?.profile;
+    const grid = view.clusters?.binSize;
+    expect(profile && grid).toBeTruthy();
+    const values = row.side === 'long' ? profile?.long ?? [] : profile?.short ?? [];
+    const mids = view.clusters?.map.bins ?? [];
+    const inWindow = mids.filter((bin) => bin.low >= cluster.low - 1e-9 && bin.high <= cluster.high + 1e-9);
+    const chartUsd = inWindow.reduce((sum, bin) => sum + (row.side === 'long' ? bin.longUsd : bin.shortUsd), 0);
+    expect(values.length).toBeGreaterThan(0);
+    expect(Math.abs(chartUsd - cluster.usd), `${row.venue} ${row.side}: chart ${chartUsd} vs panel ${cluster.usd}`).toBeLessThanOrEqual(inWindow.length + 1);
+    await running.handlers['market:close']({ market: { venue: row.venue, symbol: row.symbol } });
+  }
+}, 120_000);

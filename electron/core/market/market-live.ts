@@ -24,6 +24,8 @@ export interface LiveDeps {
   readonly onRequests: (count: number) => void;
   /** `tick`: the mark moved; `bars`: closed minutes were fed to the ledger (or liquidations arrived); `stale`: stream health changed. */
   readonly onChange: (kind: 'tick' | 'bars' | 'stale') => void;
+  /** Every mark tick as it arrives, before anything else is done with it. */
+  readonly onTick?: (tick: MarkTick) => void;
 }
 
 /** The live feed of one market. */
@@ -84,6 +86,7 @@ export function startLive(deps: LiveDeps): Live {
 
   const onTick = (tick: MarkTick): void => {
     if (!(tick.markPrice > 0)) return;
+    deps.onTick?.(tick);
     lastTickRealMs = deps.clock.now();
     markPrice = tick.markPrice;
     updatedAtMs = tick.timeMs;

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MarketUpdate, MarketView } from '../../../shared/ipc/contract';
+import type { MarketKey, MarketUpdate, MarketView } from '../../../shared/ipc/contract';
 import type { SimLiquidation } from '../../sim/market/types';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 import { createSystemClock } from '../clock';
@@ -27,7 +27,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function serviceOn(running: Simulator, dataDir: string, updates: MarketUpdate[]): MarketService {
+function serviceOn(running: Simulator, dataDir: string, updates: MarketUpdate[], onModel?: (market: MarketKey) => void): MarketService {
   const service = createMarketService({
     createGateway,
     // Binance serves tiers only to keys: the Demo account's read-only key, as create-core resolves it.
@@ -37,6 +37,7 @@ function serviceOn(running: Simulator, dataDir: string, updates: MarketUpdate[])
     },
     recorder: createRecorder(dataDir), clock: createSystemClock(), logger: quiet, historyDays: 1, pollMs: 60_000,
     onUpdate: (update) => { updates.push(update); emittedAt.set(update, performance.now()); },
+    ...(onModel === undefined ? {} : { onModel }),
   });
   services.push(service);
   return service;
@@ -161,4 +162,35 @@ describe('market service on the simulated Demo', () => {
     expect(view.clusters).not.toBeNull();
     if (venue !== 'hyperliquid') expect(view.clusters?.map.bins.length).toBeGreaterThan(5);
   }, 60_000);
+
+  it('a market watched for positions keeps its model without sending chart updates, until its last hold and the chart let go', async () => {
+    sim = await startSimulator({ seed: 3, scenario: 'long-squeeze-crash', speed: 0, port: 0, historyDays: 1 });
+    const running = sim;
+    const updates: MarketUpdate[] = [];
+    const models: MarketKey[] = [];
+    const service = serviceOn(running, freshDir(), updates, (market) => models.push(market));
+    expect(service.context(btc).state).toBe('loading');
+    const releaseA = service.watch(btc);
+    const releaseB = service.watch(btc);
+    await expect.poll(() => service.context(btc).state, { timeout: 30_000 }).toBe('ready');
+    const context = service.context(btc);
+    if (context.state !== 'ready') throw new Error('not ready');
+    expect(new Set(context.clusters.map((bin) => bin.side))).toEqual(new Set(['long', 'short']));
+    expect(context.imbalance.longUsd + context.imbalance.shortUsd).toBeGreaterThan(0);
+    expect(models.length).toBeGreaterThanOrEqual(1);
+    await driveUntil(running, () => models.length >= 3, 2000, 3000);
+    expect(updates, 'a market no chart shows sends no chart updates').toEqual([]);
+
+    await service.open(btc, '1m');
+    await driveUntil(running, () => updates.length >= 3, 2000, 3000);
+    await service.close(btc);
+    releaseA();
+    releaseA();
+    // One hold is left: the model still runs.
+    expect(service.context(btc).state).toBe('ready');
+    expect(service.requests(btc)).toBeGreaterThan(0);
+    releaseB();
+    expect(service.context(btc).state).toBe('loading');
+    expect(service.requests(btc)).toBe(0);
+  }, 90_000);
 });

@@ -1,9 +1,12 @@
 import type { LedgerParams } from '../../../shared/clusters';
+import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { AccountVenue, ChartTimeframe, MarketKey, MarketUpdate, MarketView } from '../../../shared/ipc/contract';
 import { GatewayError } from '../exchange/gateway-error';
 import type { ExchangeGateway, GatewayConfig } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';
 import type { Recorder } from '../recorder/recorder';
+import { createBackfillGate } from './backfill-gate';
+import type { MarketContext } from './market-context';
 import { createMarketSession, type MarketSession } from './market-session';
 import type { VenueAccess } from './venue-access';
 
@@ -15,7 +18,10 @@ export interface MarketServiceDeps {
   readonly recorder: Recorder;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** A live change of a market the chart shows (open and not closed); watched-only markets send none. */
   readonly onUpdate: (update: MarketUpdate) => void;
+  /** The cluster model of an open or watched market changed (see `context`). */
+  readonly onModel?: (market: MarketKey) => void;
   /** Days asked of the venue on a first open (default 3). */
   readonly historyDays?: number;
   /** Days of local recordings replayed on open, beyond the venue's (default 30). */
@@ -23,6 +29,14 @@ export interface MarketServiceDeps {
   /** Fallback poll interval when ticks stop, ms (default 60 000). */
   readonly pollMs?: number;
   readonly params?: LedgerParams;
+}
+
+/** How a market is watched. */
+export interface WatchOptions {
+  /** The chart timeframe the market starts with, should the chart open it later (default 5m). */
+  readonly timeframe?: ChartTimeframe;
+  /** Every live mark tick of the market while the hold lasts (the alerts evaluate on each). */
+  readonly onTick?: (tick: MarkTick) => void;
 }
 
 /** Open markets: backfilled history, then live candles, clusters and realized liquidations. */
@@ -34,8 +48,19 @@ export interface MarketService {
    * the service cannot reach at all.
    */
   open(market: MarketKey, timeframe: ChartTimeframe): Promise<MarketView>;
-  /** Stops a market's streams; its recordings stay. A market not open is a no-op. */
+  /**
+   * The chart no longer shows the market: its updates stop, and its streams too unless positions
+   * still watch it; its recordings stay. A market not open is a no-op.
+   */
   close(market: MarketKey): Promise<void>;
+  /**
+   * Keeps a market's model running for the positions on it, charted or not (backfilled once, then
+   * live); returns the release. Holds are counted: the market stops when neither the chart nor any
+   * hold needs it.
+   */
+  watch(market: MarketKey, options?: WatchOptions): () => void;
+  /** The cluster model of an open or watched market, for positions and alerts. */
+  context(market: MarketKey): MarketContext;
   /** Venue requests made for an open market so far (diagnostics and tests), or 0. */
   requests(market: MarketKey): number;
   /** Closes every market and gateway. */
@@ -53,6 +78,11 @@ const keyOf = (market: MarketKey): string => `${market.venue}|${market.symbol}`;
 export function createMarketService(deps: MarketServiceDeps): MarketService {
   const gateways = new Map<string, ExchangeGateway>();
   const sessions = new Map<string, MarketSession>();
+  const viewed = new Set<string>();
+  const holds = new Map<string, number>();
+  const tickListeners = new Map<string, Set<(tick: MarkTick) => void>>();
+  // Two backfills at a time: the charted market goes to the front of the line.
+  const gate = createBackfillGate(2);
 
   const publicGateway = (venue: AccountVenue): ExchangeGateway => {
     const { baseUrl } = deps.resolveVenue(venue);
@@ -81,33 +111,79 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     }
   };
 
+  const sessionOf = (market: MarketKey, timeframe: ChartTimeframe): MarketSession => {
+    const key = keyOf(market);
+    let session = sessions.get(key);
+    if (session === undefined) {
+      const gateway = publicGateway(market.venue);
+      session = createMarketSession({
+        market, venueLabel: venueLabels[market.venue], timeframe, gateway, fetchTiers: tiersOf(market.venue, gateway),
+        recorder: deps.recorder, clock: deps.clock, logger: deps.logger,
+        historyDays: deps.historyDays ?? 3, recordedDays: deps.recordedDays ?? 30, pollMs: deps.pollMs ?? 60_000,
+        ...(deps.params === undefined ? {} : { params: deps.params }),
+        emit: deps.onUpdate,
+        viewed: () => viewed.has(key),
+        onModel: () => deps.onModel?.(market),
+        admit: (isStopped) => gate.enter(key, isStopped),
+        onTick: (tick) => {
+          for (const listener of tickListeners.get(key) ?? []) listener(tick);
+        },
+      });
+      sessions.set(key, session);
+    }
+    return session;
+  };
+  const stopIfUnused = (market: MarketKey): void => {
+    const key = keyOf(market);
+    if (viewed.has(key) || (holds.get(key) ?? 0) > 0) return;
+    sessions.get(key)?.stop();
+    sessions.delete(key);
+  };
+
   return {
     async open(market, timeframe) {
-      let session = sessions.get(keyOf(market));
-      if (session === undefined) {
-        const gateway = publicGateway(market.venue);
-        session = createMarketSession({
-          market, venueLabel: venueLabels[market.venue], timeframe, gateway, fetchTiers: tiersOf(market.venue, gateway),
-          recorder: deps.recorder, clock: deps.clock, logger: deps.logger,
-          historyDays: deps.historyDays ?? 3, recordedDays: deps.recordedDays ?? 30, pollMs: deps.pollMs ?? 60_000,
-          ...(deps.params === undefined ? {} : { params: deps.params }),
-          emit: deps.onUpdate,
-        });
-        sessions.set(keyOf(market), session);
-      }
+      viewed.add(keyOf(market));
+      const session = sessionOf(market, timeframe);
+      gate.promote(keyOf(market));
       await session.ready;
       await session.setTimeframe(timeframe);
       return session.view();
     },
     async close(market) {
-      const session = sessions.get(keyOf(market));
-      sessions.delete(keyOf(market));
-      session?.stop();
+      viewed.delete(keyOf(market));
+      stopIfUnused(market);
     },
+    watch(market, options = {}) {
+      const key = keyOf(market);
+      holds.set(key, (holds.get(key) ?? 0) + 1);
+      sessionOf(market, options.timeframe ?? '5m');
+      const { onTick } = options;
+      // A listener of its own per hold, so the same function held twice is released once each time.
+      const listener = onTick === undefined ? undefined : (tick: MarkTick): void => onTick(tick);
+      if (listener !== undefined) {
+        const set = tickListeners.get(key) ?? new Set();
+        set.add(listener);
+        tickListeners.set(key, set);
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (listener !== undefined) tickListeners.get(key)?.delete(listener);
+        const left = (holds.get(key) ?? 1) - 1;
+        if (left > 0) holds.set(key, left);
+        else holds.delete(key);
+        stopIfUnused(market);
+      };
+    },
+    context: (market) => sessions.get(keyOf(market))?.context() ?? { state: 'loading' },
     requests: (market) => sessions.get(keyOf(market))?.requests() ?? 0,
     async stop() {
       for (const session of sessions.values()) session.stop();
       sessions.clear();
+      viewed.clear();
+      holds.clear();
+      tickListeners.clear();
       await Promise.all([...gateways.values()].map((gateway) => gateway.close()));
       gateways.clear();
     },

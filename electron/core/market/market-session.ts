@@ -1,5 +1,6 @@
 import type { LedgerParams } from '../../../shared/clusters';
 import type { Candle } from '../../../shared/domain/candle';
+import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
 import type { BackfillState, ChartTimeframe, MarketKey, MarketUpdate, MarketView } from '../../../shared/ipc/contract';
 import type { ExchangeGateway } from '../exchange/gateway';
@@ -7,6 +8,7 @@ import type { Clock, Logger } from '../ports';
 import type { Recorder } from '../recorder/recorder';
 import { backfill } from './backfill';
 import { toClusterWire } from './cluster-wire';
+import { contextOf, type MarketContext } from './market-context';
 import { startLive } from './market-live';
 import { createThrottle } from './throttle';
 import { createMarketState, maxChartCandles, type MarketState } from './market-state';
@@ -29,6 +31,14 @@ export interface MarketSessionDeps {
   readonly pollMs: number;
   readonly params?: LedgerParams;
   readonly emit: (update: MarketUpdate) => void;
+  /** Whether the chart shows this market: updates are built and emitted only then. */
+  readonly viewed: () => boolean;
+  /** The cluster model changed (bars fed, backfill finished or failed): `context()` has news. */
+  readonly onModel: () => void;
+  /** Every live mark tick. */
+  readonly onTick: (tick: MarkTick) => void;
+  /** Waits for a backfill slot (see backfill-gate); resolves with its release. */
+  readonly admit: (isStopped: () => boolean) => Promise<() => void>;
 }
 
 /** One open market: backfilled once, then live until stopped. */
@@ -38,6 +48,8 @@ export interface MarketSession {
   /** Switches the chart timeframe (fetches deeper 1h/4h candles once). */
   setTimeframe(timeframe: ChartTimeframe): Promise<void>;
   view(): MarketView;
+  /** The cluster model as the positions and alerts read it (computed once per model change). */
+  context(): MarketContext;
   /** Venue requests made so far. */
   requests(): number;
   stop(): void;
@@ -54,6 +66,11 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   let requests = 0;
   let live: ReturnType<typeof startLive> | null = null;
   let stopped = false;
+  let context: MarketContext | null = null;
+  const modelChanged = (): void => {
+    context = null;
+    if (!stopped) deps.onModel();
+  };
 
   const update = (extra: Partial<Pick<MarketUpdate, 'clusters' | 'backfill'>>): MarketUpdate => ({
     venue: market.venue, symbol: market.symbol, timeframe,
@@ -69,6 +86,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     return wire === null ? {} : { clusters: wire };
   };
   let pendingClusters = false;
+  let tiersReason = '';
   // Ticks arrive up to 10/s; the chart needs about 4. Clusters ride along at most once per fed bar.
   const throttle = createThrottle(() => {
     const send = pendingClusters;
@@ -90,13 +108,18 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   };
 
   const ready = (async () => {
+    const release = await deps.admit(() => stopped);
+    if (stopped) {
+      release();
+      return;
+    }
     try {
       const result = await backfill({
         gateway, symbol: market.symbol, limits, venue: market.venue, venueLabel: deps.venueLabel, recorder: deps.recorder,
         historyDays: deps.historyDays, recordedDays: deps.recordedDays,
         onProgress: (progress, message) => {
           status = { state: 'running', progress, message };
-          if (!stopped) deps.emit(update({ backfill: status }));
+          if (!stopped && deps.viewed()) deps.emit(update({ backfill: status }));
         },
       });
       requests += result.requests;
@@ -122,22 +145,29 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       live = startLive({
         gateway, recorder: deps.recorder, clock: deps.clock, logger, venue: market.venue, symbol, limits, state: built, pollMs: deps.pollMs,
         onRequests: (count) => { requests += count; },
+        onTick: deps.onTick,
         onChange: (kind) => {
+          if (kind === 'bars') modelChanged();
+          if (!deps.viewed()) return;
           if (kind === 'stale') { throttle.cancel(); deps.emit(update({})); return; }
           if (kind === 'bars') pendingClusters = true;
           throttle.request();
         },
       });
       status = { state: 'done', progress: 1, message: `${result.message}${tiersProblem}` };
-      deps.emit(update({ backfill: status, ...withClusters() }));
+      tiersReason = tiers === null ? tiersProblem.trim() : '';
+      modelChanged();
+      if (deps.viewed()) deps.emit(update({ backfill: status, ...withClusters() }));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.warn('market backfill failed', { venue: market.venue, symbol: market.symbol, message });
       status = { state: 'failed', progress: 0, message };
-      if (!stopped) deps.emit(update({ backfill: status }));
+      modelChanged();
+      if (!stopped && deps.viewed()) deps.emit(update({ backfill: status }));
+    } finally {
+      release();
     }
   })();
-
 
   return {
     ready,
@@ -152,6 +182,12 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       clusters: clusters(),
       backfill: status,
     }),
+    context() {
+      if (status.state === 'failed') return { state: 'unavailable', reason: status.message };
+      if (tiersReason !== '') return { state: 'unavailable', reason: tiersReason };
+      context ??= contextOf(state?.ledger ?? null, state?.realized ?? []);
+      return context;
+    },
     stop() {
       stopped = true;
       throttle.cancel();

@@ -3,6 +3,7 @@ import type { AccountPositions, AccountSummary, PositionView } from '../../../..
 import { EmptyState } from '../layout/Panel';
 import { formatPercent, formatPrice, formatUsd } from './format';
 import { MarginGauge } from './MarginGauge';
+import { NearestCluster } from './NearestCluster';
 
 const statusWords: Record<AccountSummary['status'], string> = { connecting: 'Connecting…', live: 'Live', stale: 'Stale', error: 'Error' };
 
@@ -93,6 +94,7 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
                     <th scope="col" className="num">Liq. price</th>
                     <th scope="col" className="num">Distance</th>
                     <th scope="col">Margin ratio</th>
+                    <th scope="col" className="num" title="The nearest large cluster of other traders' liquidations on this position's liquidation side">Nearest cluster</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -128,6 +130,7 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
                       </td>
                       <td className="num">{formatPercent(position.distance)}</td>
                       <td><MarginGauge marginRatio={position.marginRatio} /></td>
+                      <td className="num"><NearestCluster position={position} /></td>
                     </tr>
                     );
                   })}

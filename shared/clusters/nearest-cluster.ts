@@ -1,0 +1,42 @@
+import type { Side } from '../domain/side';
+import type { Profile } from './profile';
+import { topClusters, type Cluster, type ClusterOptions } from './top-clusters';
+
+/** Which clusters count as "the nearest on the liquidation side". */
+export interface NearestClusterOptions extends ClusterOptions {
+  /**
+   * Only the largest `count` clusters of the side are candidates (default 5), so a crumb of USD
+   * next to the mark does not hide the wall behind it.
+   */
+  readonly count?: number;
+}
+
+/**
+ * The nearest large cluster of liquidations on a position's own liquidation side: for a long,
+ * long liquidations below the mark (a fall runs through them toward the long's liquidation price);
+ * for a short, short liquidations above it. Candidates are that side's top clusters (the same
+ * non-maximum suppression as `topClusters`, over that side's USD only); the one closest to the mark
+ * wins. Null when the side holds nothing in the profile's range.
+ */
+export function nearestCluster(profile: Profile, markPrice: number, side: Side, options: NearestClusterOptions = {}): Cluster | null {
+  const empty = new Float64Array(profile.long.length);
+  const sideOnly: Profile = side === 'long'
+    ? { ...profile, long: withoutBeyond(profile, markPrice, 'long'), short: empty }
+    : { ...profile, long: empty, short: withoutBeyond(profile, markPrice, 'short') };
+  let nearest: Cluster | null = null;
+  for (const cluster of topClusters(sideOnly, markPrice, { ...options, count: options.count ?? 5 })) {
+    if (nearest === null || Math.abs(cluster.distance) < Math.abs(nearest.distance)) nearest = cluster;
+  }
+  return nearest;
+}
+
+/** The side's USD with bins on the wrong side of the mark (not yet reached by a move toward liquidation) zeroed. */
+function withoutBeyond(profile: Profile, markPrice: number, side: Side): Float64Array {
+  const source = side === 'long' ? profile.long : profile.short;
+  const out = new Float64Array(source.length);
+  for (let i = 0; i < source.length; i++) {
+    const mid = profile.grid.mid(profile.firstBin + i);
+    if (side === 'long' ? mid < markPrice : mid > markPrice) out[i] = source[i] ?? 0;
+  }
+  return out;
+}
