@@ -134,3 +134,18 @@ describe.each(simVenues)('%s over REST', (venue) => {
     expect(noKey.kind).toBe('auth');
   });
 });
+
+describe('malformed open interest', () => {
+  it('a Binance row whose amount is of the wrong type is dropped, never kept with its amount missing', async () => {
+    const gateway = open(sim, 'binance-usdm');
+    const since = sim.market.now() - 2 * 3_600_000;
+    const healthy = await gateway.fetchOpenInterestHistory('BTCUSDT', '5m', since);
+    expect(healthy.length).toBeGreaterThan(0);
+    sim.faults.inject('binance-usdm', { kind: 'wrong-type', field: 'sumOpenInterest' }, { count: 1, path: 'openInterestHist' });
+    const broken = await gateway.fetchOpenInterestHistory('BTCUSDT', '5m', since);
+    expect(broken.filter((point) => point.base === null || point.usd === null)).toEqual([]);
+    expect(broken.length).toBeLessThan(healthy.length);
+    // The fault is over: the same request answers in full again.
+    expect(await gateway.fetchOpenInterestHistory('BTCUSDT', '5m', since)).toEqual(healthy);
+  });
+});

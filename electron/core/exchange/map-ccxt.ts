@@ -292,14 +292,16 @@ export function mapRawKlines(rows: unknown, takerBuyColumn: number): Candle[] {
 /**
  * ccxt open-interest history: `openInterestAmount` (base, or contracts × contractSize) and
  * `openInterestValue` (USD). OKX's history has only the USD value (§3.4), Bybit's only the amount.
+ * `fields` is what the venue always sends: a row missing one of them is malformed and dropped.
  */
-export function mapOpenInterest(rows: unknown, contractSize: number): OpenInterestPoint[] {
+export function mapOpenInterest(rows: unknown, contractSize: number, fields: 'amount' | 'value' | 'both'): OpenInterestPoint[] {
   return listOf(rows).flatMap((entry) => {
     const row = rowOf(entry);
     const timeMs = num(row['timestamp']);
     const amount = num(row['openInterestAmount']);
     const usd = num(row['openInterestValue']);
     if (timeMs === null || (amount === null && usd === null)) return [];
+    if ((fields !== 'value' && amount === null) || (fields !== 'amount' && usd === null)) return [];
     return [{ timeMs, base: amount === null ? null : amount * contractSize, usd }];
   });
 }

@@ -38,7 +38,7 @@ export function createMarketData(context: AdapterContext): Pick<ExchangeGateway,
       if (!profile.openInterestHistory) throw unsupported('open-interest history (record it locally from live polling)');
       const info = await context.market(symbol);
       const rows = await call(() => exchange.fetchOpenInterestHistory(info.unifiedSymbol, timeframe, sinceMs));
-      return mapOpenInterest(rows, info.contractSize).sort((a, b) => a.timeMs - b.timeMs);
+      return mapOpenInterest(rows, info.contractSize, profile.openInterestFields).sort((a, b) => a.timeMs - b.timeMs);
     },
     async fetchTakerVolume(symbol, timeframe, sinceMs) {
       const info = await context.market(symbol);

@@ -38,6 +38,7 @@ export const binanceUsdm: VenueProfile = {
   // ccxt's parseOHLCV keeps 6 columns; raw kline column 9 is the taker-buy base volume (maps §2.2).
   candles: { mark: true, rawTakerKlines: { last: 'fapiPublicGetKlines', takerBuyColumn: 9 } },
   openInterestHistory: true,
+  openInterestFields: 'both',
   takerVolume: { source: 'binance-taker-ratio', rawMethod: 'fapiDataGetTakerlongshortRatio', params: {} },
   permissions: { source: 'binance-api-restrictions', rawMethod: 'sapiGetAccountApiRestrictions' },
   statPeriods: { '5m': '5m', '15m': '15m', '1h': '1h', '4h': '4h', '1d': '1d' },

@@ -31,6 +31,7 @@ export const bybitLinear: VenueProfile = {
   liquidationStream: { method: 'watchLiquidations', sideMeans: 'position' },
   candles: { mark: true, rawTakerKlines: null },
   openInterestHistory: true,
+  openInterestFields: 'amount',
   takerVolume: null,
   permissions: { source: 'bybit-query-api', rawMethod: 'privateGetV5UserQueryApi' },
   statPeriods: {},

@@ -31,6 +31,7 @@ export const hyperliquid: VenueProfile = {
   liquidationStream: null,
   candles: { mark: false, rawTakerKlines: null },
   openInterestHistory: false,
+  openInterestFields: 'amount',
   takerVolume: null,
   permissions: { source: 'public-address', rawMethod: null },
   statPeriods: {},

@@ -42,6 +42,11 @@ export interface VenueProfile {
   /** Open-interest history through ccxt `fetchOpenInterestHistory`, or unsupported. */
   readonly openInterestHistory: boolean;
   /**
+   * What every open-interest row of the venue carries: the amount (base or contracts), the USD value,
+   * or both. A row lacking one of them is malformed and dropped, never stored half-empty.
+   */
+  readonly openInterestFields: 'amount' | 'value' | 'both';
+  /**
    * Taker buy/sell statistic (raw endpoint, its fixed params), or null. Periods the statistic lacks
    * fall back to candles' taker-buy volume where `candles.rawTakerKlines` exists.
    */
