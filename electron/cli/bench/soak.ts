@@ -111,10 +111,11 @@ async function simulatorProcess(): Promise<{ accounts: DemoAccount[]; stop: () =
 /**
  * CPU use of the app's process, in percent of one core, while three accounts are watched in real
  * time with the cluster model of every position's market running and one market charted, measured
- * once those models have loaded their history. The simulated exchanges run in another
+ * once those models have loaded their history. The window is a whole minute: the models' work comes
+ * once a minute (closed bars, open interest), so a shorter window over- or under-counts it. The simulated exchanges run in another
  * process, as a real venue would, so their work is not counted.
  */
-export async function measureIdle(seconds = 20): Promise<{ cpuPercent: number }> {
+export async function measureIdle(seconds = 60): Promise<{ cpuPercent: number }> {
   const sim = await simulatorProcess();
   const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-idle-'));
   const clock = createSystemClock();
