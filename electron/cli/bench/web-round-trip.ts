@@ -3,26 +3,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSilentLogger } from '../../core/logger';
 import { bootWebMode } from '../../web/boot-web';
-import { connectContractClient } from './contract-client';
+import { connectContractClient, type ContractClient } from './contract-client';
 import { quantile, round } from './stats';
+
+/** `count` sequential `app:info` round trips, milliseconds each. */
+async function roundTrips(client: ContractClient, count: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const start = performance.now();
+    await client.request('app:info', {});
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
 
 /**
  * Web-mode request round trip: `app:info` over the real host and WebSocket on 127.0.0.1, one
- * request at a time, after a warm-up. Milliseconds.
+ * request at a time. `p50Ms`/`p99Ms` are measured once the app has started (the Demo's accounts
+ * and every position's market loaded, streams live); `duringStartP99Ms` right after the host
+ * answers, while the Demo still loads its markets' history in the same process. Milliseconds.
  */
-export async function measureWebRoundTrip(requests = 1000): Promise<{ p50Ms: number; p99Ms: number; requests: number }> {
+export async function measureWebRoundTrip(requests = 1000): Promise<{ p50Ms: number; p99Ms: number; duringStartP99Ms: number; requests: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-bench-'));
   const web = await bootWebMode({ dataDir, staticDir: dataDir, logger: createSilentLogger() });
   const client = await connectContractClient(web.host.port, web.host.token);
   try {
-    for (let i = 0; i < 100; i += 1) await client.request('app:info', {});
-    const samples: number[] = [];
-    for (let i = 0; i < requests; i += 1) {
-      const start = performance.now();
-      await client.request('app:info', {});
-      samples.push(performance.now() - start);
+    await roundTrips(client, 100);
+    const duringStart = await roundTrips(client, requests);
+    for (let waited = 0; waited < 180_000; waited += 500) {
+      const rows = (await client.request('positions:list', {})).flatMap((entry) => entry.positions);
+      if (rows.length > 0 && rows.every((row) => row.liquidationSideCluster.state !== 'loading')) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    return { p50Ms: round(quantile(samples, 0.5)), p99Ms: round(quantile(samples, 0.99)), requests };
+    const started = await roundTrips(client, requests);
+    return { p50Ms: round(quantile(started, 0.5)), p99Ms: round(quantile(started, 0.99)), duringStartP99Ms: round(quantile(duringStart, 0.99)), requests };
   } finally {
     await client.close();
     await web.stop();
