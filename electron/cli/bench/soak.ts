@@ -14,6 +14,7 @@ import { createMemorySecretStore } from '../../core/secrets/memory-secret-store'
 import { openConfSettingsStore } from '../../core/settings/conf-settings-store';
 import { demoAccountsOf } from '../../sim/demo-market';
 import { startSimulator, type Simulator } from '../../sim/simulator';
+import { untilModelsLoaded } from './settle';
 import { round } from './stats';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,12 +49,14 @@ async function soakCore(): Promise<{ sim: Simulator; core: Core; dataDir: string
 
 /**
  * 24 hours of simulated streams replayed fast through the real core (three accounts, alerts, the
- * cluster model on one market): heap growth after a full GC, and closed one-minute bars the
+ * cluster model of every position's market, one of them charted), measured from when those models
+ * have loaded: heap growth after a full GC, and closed one-minute bars the
  * venue published that never reached the market view (events lost).
  */
 export async function measureSoak(): Promise<{ heapGrowthMb: number; eventsLost: number; simulatedHours: number }> {
   const { sim, core, dataDir } = await soakCore();
   try {
+    await untilModelsLoaded(() => core.handlers['positions:list']({}));
     for (let i = 0; i < 30; i += 1) {
       sim.market.advance(60_000);
       await sleep(5);
@@ -132,11 +135,7 @@ export async function measureIdle(seconds = 60): Promise<{ cpuPercent: number }>
     await core.start();
     await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '5m' });
     // Idle is after the start: every position's market has loaded its history and model.
-    for (let waited = 0; waited < 120_000; waited += 500) {
-      const rows = (await core.handlers['positions:list']({})).flatMap((entry) => entry.positions);
-      if (rows.length > 0 && rows.every((row) => row.liquidationSideCluster.state !== 'loading')) break;
-      await sleep(500);
-    }
+    await untilModelsLoaded(() => core.handlers['positions:list']({}));
     await sleep(5000);
     const start = process.cpuUsage();
     const startedAt = performance.now();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createSilentLogger } from '../../core/logger';
 import { bootWebMode } from '../../web/boot-web';
 import { connectContractClient, type ContractClient } from './contract-client';
+import { untilModelsLoaded } from './settle';
 import { quantile, round } from './stats';
 
 /** `count` sequential `app:info` round trips, milliseconds each. */
@@ -30,11 +31,7 @@ export async function measureWebRoundTrip(requests = 1000): Promise<{ p50Ms: num
   try {
     await roundTrips(client, 100);
     const duringStart = await roundTrips(client, requests);
-    for (let waited = 0; waited < 180_000; waited += 500) {
-      const rows = (await client.request('positions:list', {})).flatMap((entry) => entry.positions);
-      if (rows.length > 0 && rows.every((row) => row.liquidationSideCluster.state !== 'loading')) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await untilModelsLoaded(() => client.request('positions:list', {}));
     const started = await roundTrips(client, requests);
     return { p50Ms: round(quantile(started, 0.5)), p99Ms: round(quantile(started, 0.99)), duringStartP99Ms: round(quantile(duringStart, 0.99)), requests };
   } finally {

@@ -15,6 +15,12 @@ const minuteMs = 60_000;
 export const maxChartCandles = 1000;
 /** Realized liquidations kept in memory per market. */
 const maxRealized = 2000;
+/**
+ * Closed minutes kept in memory per market: the 15m chart's 1,000 candles (1h and 4h reach further
+ * through their own candles). Older minutes, once fed to the ledger, are dropped, so a market left
+ * open for weeks holds a bounded history; the recordings keep everything.
+ */
+export const maxMinuteBars = 15 * maxChartCandles;
 
 /**
  * The history and model of one open market: closed minutes, OI samples, the ledger fed in time
@@ -59,6 +65,16 @@ export function createMarketState(market: VenueMarket | null, hasOpenInterest: b
   let lastOi = -Infinity, fed = 0;
   const graceMs = 2 * openInterestPeriodMs;
 
+  /** Drops the oldest minutes beyond `maxMinuteBars` that the ledger has already been fed, with their OI samples. */
+  const trim = (): void => {
+    const drop = Math.min(bars.length - maxMinuteBars, fed);
+    if (drop <= 0) return;
+    bars.splice(0, drop);
+    fed -= drop;
+    const firstMs = bars[0]?.timeMs ?? Infinity;
+    for (const timeMs of oiByBar.keys()) if (timeMs < firstMs) oiByBar.delete(timeMs);
+  };
+
   const state: MarketState = {
     bars, ledger, realized, realizedBook, forming: null, direct: new Map(),
     lastBarMs: () => bars[bars.length - 1]?.timeMs ?? -Infinity,
@@ -69,6 +85,7 @@ export function createMarketState(market: VenueMarket | null, hasOpenInterest: b
         oiByBar.set(Math.floor((point.timeMs - 1) / minuteMs) * minuteMs, point);
         lastOi = Math.max(lastOi, point.timeMs);
       }
+      trim();
     },
     addRealized(liquidation) {
       realized.push(liquidation);
@@ -86,7 +103,9 @@ export function createMarketState(market: VenueMarket | null, hasOpenInterest: b
         const [ledgerBar] = minuteLedgerBars([bar], point === undefined ? [] : [point]);
         if (ledger !== null && market !== null && ledgerBar !== undefined) ledger.update(market.venue, ledgerBar);
       }
-      return fed - start;
+      const count = fed - start;
+      trim();
+      return count;
     },
     candles(timeframe) {
       const periodMs = timeframeMs[timeframe];
