@@ -41,3 +41,9 @@ export function createDemoTestCore(dataDir: string, demo: DemoProvider, pollMs =
   });
   return { core, notifications };
 }
+
+/** Positions whose market's cluster model is still loading (Infinity before any position arrived): poll it down to 0. */
+export async function positionsStillLoading(core: Core): Promise<number> {
+  const rows = (await core.handlers['positions:list']({})).flatMap((entry) => entry.positions);
+  return rows.length === 0 ? Infinity : rows.filter((row) => row.liquidationSideCluster.state === 'loading').length;
+}

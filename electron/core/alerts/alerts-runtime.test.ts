@@ -1,4 +1,4 @@
-import { createDemoTestCore } from '../../../test/support/test-core';
+import { createDemoTestCore, positionsStillLoading } from '../../../test/support/test-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../../shared/alerts';
 import { demoAccountsOf } from '../../sim/demo-market';
@@ -69,11 +69,7 @@ describe('alerts in the running core, on the simulated Demo through real ccxt', 
 
   it('the markets\' cluster model reaches the alerts: once loaded, a crash raises a cluster, cascade or imbalance alert with the value behind it', async () => {
     const { sim, core, events } = await demoCore('long-squeeze-crash');
-    const loading = async (): Promise<number> => {
-      const rows = (await core.handlers['positions:list']({})).flatMap((entry) => entry.positions);
-      return rows.length === 0 ? Infinity : rows.filter((row) => row.liquidationSideCluster.state === 'loading').length;
-    };
-    await expect.poll(loading, { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => positionsStillLoading(core), { timeout: 60_000 }).toBe(0);
     for (let t = 0; t < scenarioDurationMs('long-squeeze-crash') / 2; t += 60_000) {
       sim.market.advance(60_000);
       await sleep(25);

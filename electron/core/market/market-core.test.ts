@@ -1,4 +1,4 @@
-import { createDemoTestCore } from '../../../test/support/test-core';
+import { createDemoTestCore, positionsStillLoading } from '../../../test/support/test-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,11 +38,7 @@ it('every Demo position shows the nearest cluster on its liquidation side, the s
   running.on('positions:changed', (entry) => changed.push(entry));
   await running.start();
   const rows = async (): Promise<PositionView[]> => (await running.handlers['positions:list']({})).flatMap((entry) => entry.positions);
-  const loading = async (): Promise<number> => {
-    const list = await rows();
-    return list.length === 0 ? Infinity : list.filter((row) => row.liquidationSideCluster.state === 'loading').length;
-  };
-  await expect.poll(loading, { timeout: 60_000 }).toBe(0);
+  await expect.poll(() => positionsStillLoading(running), { timeout: 60_000 }).toBe(0);
   expect(updates, 'markets no chart shows send no chart updates').toEqual([]);
   // The panel heard of each model without asking: a positions event carried the clusters.
   expect(changed.some((entry) => entry.positions.some((row) => row.liquidationSideCluster.state === 'found'))).toBe(true);
