@@ -25,10 +25,10 @@ const out = mkdtempSync(join(tmpdir(), 'liqlens-electronegativity-'));
 const report = join(out, 'report.csv');
 const bin = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
 const scan = () => spawnSync(process.execPath, [bin, '-i', folder, '-r', '-e', electronVersion, '-o', report, '-v', 'false'], { encoding: 'utf8', timeout: 300_000 });
-let run = scan();
 // The scanner sometimes ends without writing its report (it tries the network for release data
-// first, which this machine refuses): one more try before giving up.
-if (!existsSync(report)) run = scan();
+// first, which this machine refuses; on a busy machine more often): up to three tries.
+let run = scan();
+for (let attempt = 2; attempt <= 3 && !existsSync(report); attempt += 1) run = scan();
 if (!existsSync(report)) {
   console.error(`electronegativity produced no report (exit ${run.status}): ${(run.stderr || run.stdout || '').slice(0, 500)}`);
   process.exit(2);

@@ -6,7 +6,7 @@ import { useTempDirs } from './support/temp-dir';
 
 /** Runs the electronegativity gate over `folder` with `allowlist`; returns its exit code and output. */
 function gate(folder: string, allowlist: string): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs', folder, allowlist], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs', folder, allowlist], { encoding: 'utf8', timeout: 300_000 });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -26,11 +26,11 @@ describe('electron hardening gate', () => {
     const result = gate(join(dir, 'src'), allowlist);
     expect(result.status, result.output).toBe(1);
     expect(result.output).toMatch(/UNEXPLAINED CONTEXT_ISOLATION_JS_CHECK .*bad-window\.ts/);
-  }, 150_000);
+  }, 330_000);
 
   it('passes the app itself: every finding in electron/ and renderer/ is explained in the reviewed allow-list', () => {
-    const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs'], { encoding: 'utf8', timeout: 150_000 });
+    const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs'], { encoding: 'utf8', timeout: 300_000 });
     expect(`${run.stdout}${run.stderr}`).toMatch(/finding\(s\), \d+ explained/);
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
-  }, 180_000);
+  }, 330_000);
 });
