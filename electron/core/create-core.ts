@@ -59,7 +59,7 @@ export function createCore(deps: CoreDeps): Core {
         onEvent: (event) => hub.emit('alerts:event', event),
         onChanged: (view) => hub.emit('alerts:changed', view),
         onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
-        marketContext: (market) => positionMarkets?.context(market) ?? { state: 'loading' },
+        marketContext: (market) => markets?.context(market) ?? { state: 'loading' },
         // Alerts evaluate on the ticks of the markets' own streams: one stream per market, not two.
         subscribeMarks: (market, onTick) => markets?.watch(market, { onTick }) ?? (() => undefined),
       })

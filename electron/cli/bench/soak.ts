@@ -27,21 +27,25 @@ function collectGarbage(): void {
   gc();
 }
 
-/** The core on an in-process simulator with three Demo accounts (Binance, Bybit, OKX) and the cluster model of BTCUSDT running. */
-async function soakCore(): Promise<{ sim: Simulator; core: Core; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-soak-'));
-  const sim = await startSimulator({ seed: 5, scenario: 'chop', speed: 0, startTimeMs: Math.floor(Date.now() / 60_000) * 60_000 });
+/** A core in `dataDir` watching `accounts` as its Demo, silent, on the system clock; not started. */
+function benchCore(dataDir: string, accounts: readonly DemoAccount[], pollMs?: number): Core {
   const clock = createSystemClock();
-  const accounts = demoAccountsOf(sim).filter((account) => account.venue !== 'hyperliquid');
-  const core = createCore({
+  return createCore({
     settings: openConfSettingsStore(dataDir, clock.now()),
     secrets: createMemorySecretStore(),
     notifier: { notify: () => undefined },
     clock,
     logger: createSilentLogger(),
     app: { name: 'LiqLens', version: 'bench', mode: 'web', dataDir },
-    exchange: { createGateway, pollMs: 5000, demo: async () => ({ accounts, stop: async () => undefined }) },
+    exchange: { createGateway, ...(pollMs === undefined ? {} : { pollMs }), demo: async () => ({ accounts: [...accounts], stop: async () => undefined }) },
   });
+}
+
+/** The core on an in-process simulator with three Demo accounts (Binance, Bybit, OKX) and the cluster model of BTCUSDT running. */
+async function soakCore(): Promise<{ sim: Simulator; core: Core; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-soak-'));
+  const sim = await startSimulator({ seed: 5, scenario: 'chop', speed: 0, startTimeMs: Math.floor(Date.now() / 60_000) * 60_000 });
+  const core = benchCore(dataDir, demoAccountsOf(sim).filter((account) => account.venue !== 'hyperliquid'), 5000);
   await core.start();
   await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '1m' });
   return { sim, core, dataDir };
@@ -115,22 +119,13 @@ async function simulatorProcess(): Promise<{ accounts: DemoAccount[]; stop: () =
  * CPU use of the app's process, in percent of one core, while three accounts are watched in real
  * time with the cluster model of every position's market running and one market charted, measured
  * once those models have loaded their history. The window is a whole minute: the models' work comes
- * once a minute (closed bars, open interest), so a shorter window over- or under-counts it. The simulated exchanges run in another
- * process, as a real venue would, so their work is not counted.
+ * once a minute (closed bars, open interest), so a shorter window over- or under-counts it. The
+ * simulated exchanges run in another process, as a real venue would, so their work is not counted.
  */
 export async function measureIdle(seconds = 60): Promise<{ cpuPercent: number }> {
   const sim = await simulatorProcess();
   const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-idle-'));
-  const clock = createSystemClock();
-  const core = createCore({
-    settings: openConfSettingsStore(dataDir, clock.now()),
-    secrets: createMemorySecretStore(),
-    notifier: { notify: () => undefined },
-    clock,
-    logger: createSilentLogger(),
-    app: { name: 'LiqLens', version: 'bench', mode: 'web', dataDir },
-    exchange: { createGateway, demo: async () => ({ accounts: sim.accounts, stop: async () => undefined }) },
-  });
+  const core = benchCore(dataDir, sim.accounts);
   try {
     await core.start();
     await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '5m' });

@@ -1,5 +1,5 @@
 import type { AccountPositions, MarketKey } from '../../../shared/ipc/contract';
-import { liquidationSideCluster, type MarketContext } from './market-context';
+import { liquidationSideCluster } from './market-context';
 import type { MarketService } from './market-service';
 
 /** The cluster model of every position's market, kept running whether or not the chart shows it. */
@@ -8,8 +8,6 @@ export interface PositionMarkets {
   update(entry: AccountPositions): AccountPositions;
   /** The entry with each position's nearest liquidation-side cluster as the model stands now. */
   decorate(entry: AccountPositions): AccountPositions;
-  /** The market context of a position's market, for the alerts. */
-  context(market: MarketKey): MarketContext;
   /** A market's model changed (the market service's `onModel`): its accounts are sent again. */
   modelChanged(market: MarketKey): void;
   /** An account was removed: its markets are released. */
@@ -59,7 +57,6 @@ export function createPositionMarkets(markets: MarketService, onChanged: (entry:
       return decorate(entry);
     },
     decorate,
-    context: (market) => markets.context(market),
     remove(accountId) {
       latest.delete(accountId);
       release(accountId, new Set());
