@@ -44,10 +44,12 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
   });
 
   test('every position row shows the nearest cluster on its liquidation side, as the core computes it', async ({ page, webApp }) => {
+    // The Demo loads eight markets' history in the background, two at a time, before every row has its cluster.
+    test.setTimeout(150_000);
     const app = new AppPage(page);
     await app.open(webApp.url);
     const cells = page.getByTestId('nearest-cluster');
-    await expect.poll(async () => (await cells.count()) > 0 && (await page.locator('[data-testid="nearest-cluster"][data-state="loading"]').count()) === 0, { timeout: 60_000 }).toBe(true);
+    await expect.poll(async () => (await cells.count()) > 0 && (await page.locator('[data-testid="nearest-cluster"][data-state="loading"]').count()) === 0, { timeout: 120_000 }).toBe(true);
     const client = await coreClient(webApp);
     try {
       const labels = new Map((await client.request('accounts:list', {})).map((account) => [account.id, account.label]));
