@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `npm test`: every check that can run on this machine, in order: typecheck, lint, unit and
+ * `npm test`: every check that can run on this machine, in order: typecheck, lint, the format check, unit and
  * integration tests (Vitest), end-to-end tests (Playwright: web mode in Chromium, and the
  * Electron app where a runtime exists). It runs every phase even after a failure, then prints
  * one closing line with the totals and exits non-zero if anything failed.
@@ -49,12 +49,17 @@ function e2eOutcomes(suites) {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status === 'unexpected' || test.status === 'flaky') {
-          const error = (test.results ?? []).map((/** @type {any} */ r) => r.error?.message).find(Boolean) ?? 'no message';
-          lines.push(`failed: ${spec.file} › ${spec.title}\n    ${String(error).split('\n').slice(0, 6).join('\n    ')}`);
+          const error =
+            (test.results ?? []).map((/** @type {any} */ r) => r.error?.message).find(Boolean) ?? 'no message';
+          lines.push(
+            `failed: ${spec.file} › ${spec.title}\n    ${String(error).split('\n').slice(0, 6).join('\n    ')}`,
+          );
           continue;
         }
         if (test.status !== 'skipped') continue;
-        const reason = (test.annotations ?? []).find((/** @type {{type: string}} */ a) => a.type === 'skip')?.description ?? 'no reason given';
+        const reason =
+          (test.annotations ?? []).find((/** @type {{type: string}} */ a) => a.type === 'skip')?.description ??
+          'no reason given';
         lines.push(`skipped: ${spec.title} — ${reason}`);
       }
     }
@@ -76,10 +81,14 @@ function unitFailures(report) {
     const relative = String(file.name ?? '').replace(root, '');
     for (const test of file.assertionResults ?? []) {
       if (test.status !== 'failed') continue;
-      const message = String((test.failureMessages ?? [])[0] ?? 'no message').split('\n').slice(0, 6).join('\n    ');
+      const message = String((test.failureMessages ?? [])[0] ?? 'no message')
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ');
       lines.push(`failed: ${relative} › ${test.fullName}\n    ${message}`);
     }
-    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed') lines.push(`failed: ${relative} › ${String(file.message ?? '').split('\n')[0]}`);
+    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed')
+      lines.push(`failed: ${relative} › ${String(file.message ?? '').split('\n')[0]}`);
   }
   return lines;
 }
@@ -97,34 +106,54 @@ phase('typecheck', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 phase('typecheck', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 phase('typecheck', ['tsc', '-p', 'tsconfig.test.json', '--noEmit']);
 phase('lint', ['eslint', '.', '--max-warnings', '0']);
+phase('format', ['prettier', '--check', '.', '--log-level', 'warn']);
 // Some integration tests start the app as a user would (`liqlens web`), which serves the built renderer.
 phase('build', ['electron-vite', 'build', '--logLevel', 'warn']);
-phase('unit and integration', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], () => {
-  const report = readJson('test-results/unit.json');
-  failureLines.push(...unitFailures(report));
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
-});
+phase(
+  'unit and integration',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
+  () => {
+    const report = readJson('test-results/unit.json');
+    failureLines.push(...unitFailures(report));
+    return {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      skipped: report.numPendingTests + report.numTodoTests,
+    };
+  },
+);
 if (existsSync(chromium)) {
-  phase('end to end', ['playwright', 'test'], () => {
-    const report = readJson('test-results/e2e-report.json');
-    for (const line of e2eOutcomes(report.suites ?? [])) {
-      if (line.startsWith('failed:')) failureLines.push(line);
-      else console.log(line);
-    }
-    const { stats } = report;
-    return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
-  }, phases.find((p) => p.name === 'build')?.ok ? { LIQLENS_E2E_SKIP_BUILD: '1' } : {});
+  phase(
+    'end to end',
+    ['playwright', 'test'],
+    () => {
+      const report = readJson('test-results/e2e-report.json');
+      for (const line of e2eOutcomes(report.suites ?? [])) {
+        if (line.startsWith('failed:')) failureLines.push(line);
+        else console.log(line);
+      }
+      const { stats } = report;
+      return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
+    },
+    phases.find((p) => p.name === 'build')?.ok ? { LIQLENS_E2E_SKIP_BUILD: '1' } : {},
+  );
 } else {
-  console.error(`\n=== end to end: Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  console.error(
+    `\n=== end to end: Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
   phases.push({ name: 'end to end', ok: false, passed: 0, failed: 1, skipped: 0 });
 }
 
 console.log('\n=== summary');
 for (const line of failureLines) console.log(line);
 for (const p of phases) {
-  const tests = p.passed + p.failed + p.skipped > 0 ? ` (${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped)` : '';
+  const tests =
+    p.passed + p.failed + p.skipped > 0 ? ` (${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped)` : '';
   console.log(`${p.ok ? 'ok  ' : 'FAIL'} ${p.name}${tests}`);
 }
-const total = phases.reduce((sum, p) => ({ passed: sum.passed + p.passed, failed: sum.failed + p.failed, skipped: sum.skipped + p.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = phases.reduce(
+  (sum, p) => ({ passed: sum.passed + p.passed, failed: sum.failed + p.failed, skipped: sum.skipped + p.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log(`Tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(phases.every((p) => p.ok) ? 0 : 1);
