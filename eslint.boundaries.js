@@ -18,9 +18,38 @@
 
 /** Node built-ins by bare name (exact names, so a local `./url.ts` stays legal). */
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2',
-  'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'stream', 'string_decoder',
-  'timers', 'tls', 'tty', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'querystring',
+  'readline',
+  'stream',
+  'string_decoder',
+  'timers',
+  'tls',
+  'tty',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 /** Packages that only run in Node or Electron. */
@@ -32,10 +61,13 @@ const domPackages = ['react', 'react-dom', 'react-dom/client', 'lightweight-char
 const sharedMessage = 'shared/ is plain TypeScript that runs everywhere: no runtime packages.';
 const rendererMessage = 'renderer/ runs in a sandboxed page: reach the core through lib/bridge.ts.';
 const electronMessage = 'Only electron/main and electron/preload may import electron; the core must run without it.';
-const ccxtMessage = 'Only electron/core/exchange/ imports ccxt; ccxt\'s loose types end there.';
+const ccxtMessage = "Only electron/core/exchange/ imports ccxt; ccxt's loose types end there.";
 const ipcMessage = 'ipcMain / ipcRenderer live only in electron/main/ipc/ and electron/preload/.';
 
-const nodePrefixes = { regex: '^(node:|electron/|ccxt/|electron-store/|conf/)', message: 'Node, Electron and ccxt stay out of this folder (DESIGN.md, Folders).' };
+const nodePrefixes = {
+  regex: '^(node:|electron/|ccxt/|electron-store/|conf/)',
+  message: 'Node, Electron and ccxt stay out of this folder (DESIGN.md, Folders).',
+};
 const ccxtPrefix = { regex: '^ccxt/', message: ccxtMessage };
 const electronPrefix = { regex: '^electron/', message: electronMessage };
 
@@ -69,9 +101,16 @@ export const boundaries = [
         { regex: '^(react|react-dom|lightweight-charts)(/|$)', message: sharedMessage },
         sharedOutward,
       ]),
-      'no-restricted-globals': ['error',
-        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage'].map((name) => ({ name, message: 'shared/ has no DOM.' })),
-        ...['process', 'Buffer', 'require', 'global', '__dirname', '__filename', 'setImmediate'].map((name) => ({ name, message: 'shared/ has no Node.' })),
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage'].map((name) => ({
+          name,
+          message: 'shared/ has no DOM.',
+        })),
+        ...['process', 'Buffer', 'require', 'global', '__dirname', '__filename', 'setImmediate'].map((name) => ({
+          name,
+          message: 'shared/ has no Node.',
+        })),
       ],
     },
   },
@@ -79,26 +118,44 @@ export const boundaries = [
     name: 'boundaries/renderer',
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      ...restrictImports(banned([...nodeBuiltins, ...nodeOnlyPackages], rendererMessage), [nodePrefixes, rendererIntoElectron]),
-      'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', '__dirname', '__filename'].map((name) => ({ name, message: rendererMessage }))],
+      ...restrictImports(banned([...nodeBuiltins, ...nodeOnlyPackages], rendererMessage), [
+        nodePrefixes,
+        rendererIntoElectron,
+      ]),
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', '__filename'].map((name) => ({
+          name,
+          message: rendererMessage,
+        })),
+      ],
     },
   },
   {
     name: 'boundaries/node-side',
     files: ['electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/sim/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: restrictImports([...banned(['electron', 'electron-store'], electronMessage), ...banned(['ccxt'], ccxtMessage)], [electronPrefix, ccxtPrefix, electronIntoRenderer]),
+    rules: restrictImports(
+      [...banned(['electron', 'electron-store'], electronMessage), ...banned(['ccxt'], ccxtMessage)],
+      [electronPrefix, ccxtPrefix, electronIntoRenderer],
+    ),
   },
   {
     name: 'boundaries/exchange',
     files: ['electron/core/exchange/**/*.ts'],
-    rules: restrictImports(banned(['electron', 'electron-store'], electronMessage), [electronPrefix, electronIntoRenderer]),
+    rules: restrictImports(banned(['electron', 'electron-store'], electronMessage), [
+      electronPrefix,
+      electronIntoRenderer,
+    ]),
   },
   {
     name: 'boundaries/tests-may-drive-ccxt',
     // Tests of the simulator and the gateway talk to it through real ccxt, never a mock.
     files: ['electron/**/*.test.ts'],
     ignores: ['electron/main/**', 'electron/preload/**'],
-    rules: restrictImports(banned(['electron', 'electron-store'], electronMessage), [electronPrefix, electronIntoRenderer]),
+    rules: restrictImports(banned(['electron', 'electron-store'], electronMessage), [
+      electronPrefix,
+      electronIntoRenderer,
+    ]),
   },
   {
     name: 'boundaries/main-and-preload',
@@ -110,7 +167,10 @@ export const boundaries = [
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/ipc/**'],
     rules: restrictImports(
-      [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: ipcMessage }, ...banned(['ccxt'], ccxtMessage)],
+      [
+        { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: ipcMessage },
+        ...banned(['ccxt'], ccxtMessage),
+      ],
       [ccxtPrefix, electronIntoRenderer],
     ),
   },
@@ -119,7 +179,8 @@ export const boundaries = [
     files: ['**/*.{ts,tsx}'],
     ignores: ['electron/main/ipc/**', 'electron/preload/**', '**/*.test.ts'],
     rules: {
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'electron', property: 'ipcMain', message: ipcMessage },
         { object: 'electron', property: 'ipcRenderer', message: ipcMessage },
       ],

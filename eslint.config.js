@@ -10,7 +10,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.es2024 },
     },
     rules: {
@@ -24,7 +27,10 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
-  { files: ['electron/**/*.ts', 'scripts/**', '*.config.*', 'eslint.*.js', 'test/**', 'e2e/**'], languageOptions: { globals: { ...globals.node } } },
+  {
+    files: ['electron/**/*.ts', 'scripts/**', '*.config.*', 'eslint.*.js', 'test/**', 'e2e/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {

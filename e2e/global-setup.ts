@@ -6,5 +6,7 @@ import { execFileSync } from 'node:child_process';
  */
 export default function globalSetup(): void {
   if (process.env['LIQLENS_E2E_SKIP_BUILD'] === '1') return;
-  execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
 }

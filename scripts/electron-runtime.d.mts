@@ -1,5 +1,6 @@
 /** Where the Electron executable is, or why there is none (one sentence). */
-export type ElectronRuntime = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+export type ElectronRuntime =
+  { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 
 /** Inputs `findElectronRuntime` reads, injectable for tests. */
 export interface FindOptions {

@@ -45,11 +45,18 @@ export function findElectronRuntime(options = {}) {
     const path = join(override, executable);
     return isFile(path)
       ? { ok: true, path }
-      : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH is set to ${override}, but there is no Electron executable at ${path}` };
+      : {
+          ok: false,
+          reason: `ELECTRON_OVERRIDE_DIST_PATH is set to ${override}, but there is no Electron executable at ${path}`,
+        };
   }
   if (!packageDir) return { ok: false, reason: 'the electron package is not installed (run npm install)' };
   if (!recorded) {
-    return { ok: false, reason: 'the electron package is installed without its binary (Electron downloads it from GitHub on first use, and that download has not happened)' };
+    return {
+      ok: false,
+      reason:
+        'the electron package is installed without its binary (Electron downloads it from GitHub on first use, and that download has not happened)',
+    };
   }
   const path = join(packageDir, 'dist', recorded);
   return isFile(path)

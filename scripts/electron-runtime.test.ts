@@ -24,7 +24,10 @@ describe('findElectronRuntime()', () => {
 
   it('finds the binary the electron package recorded in path.txt', () => {
     const packageDir = electronPackage(tempDir(), { pathTxt: 'electron', binary: true });
-    expect(findElectronRuntime({ env: {}, platform: 'linux', packageDir })).toEqual({ ok: true, path: join(packageDir, 'dist', 'electron') });
+    expect(findElectronRuntime({ env: {}, platform: 'linux', packageDir })).toEqual({
+      ok: true,
+      path: join(packageDir, 'dist', 'electron'),
+    });
   });
 
   it('says the binary was never downloaded when path.txt is missing', () => {
@@ -45,13 +48,21 @@ describe('findElectronRuntime()', () => {
     const dist = tempDir();
     writeFileSync(join(dist, 'electron.exe'), '');
     const packageDir = electronPackage(tempDir(), {});
-    expect(findElectronRuntime({ env: { ELECTRON_OVERRIDE_DIST_PATH: dist }, platform: 'win32', packageDir })).toEqual({ ok: true, path: join(dist, 'electron.exe') });
+    expect(findElectronRuntime({ env: { ELECTRON_OVERRIDE_DIST_PATH: dist }, platform: 'win32', packageDir })).toEqual({
+      ok: true,
+      path: join(dist, 'electron.exe'),
+    });
   });
 
   it('reports an override that points at nothing', () => {
-    const runtime = findElectronRuntime({ env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist' }, platform: 'linux', packageDir: null });
+    const runtime = findElectronRuntime({
+      env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist' },
+      platform: 'linux',
+      packageDir: null,
+    });
     expect(runtime.ok).toBe(false);
-    if (!runtime.ok) expect(runtime.reason).toMatch(/ELECTRON_OVERRIDE_DIST_PATH .*\/nonexistent\/electron-dist\/electron$/);
+    if (!runtime.ok)
+      expect(runtime.reason).toMatch(/ELECTRON_OVERRIDE_DIST_PATH .*\/nonexistent\/electron-dist\/electron$/);
   });
 
   it('says so when the electron package is not installed', () => {
@@ -60,7 +71,7 @@ describe('findElectronRuntime()', () => {
     if (!runtime.ok) expect(runtime.reason).toMatch(/not installed/);
   });
 
-  it('answers for this machine without running electron\'s downloader', () => {
+  it("answers for this machine without running electron's downloader", () => {
     const runtime = findElectronRuntime();
     expect(typeof runtime.ok).toBe('boolean');
     expect(runtime.ok ? runtime.path : runtime.reason).toBeTruthy();

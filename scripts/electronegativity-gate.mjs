@@ -16,21 +16,34 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scanRoot = mkdtempSync(join(tmpdir(), 'liqlens-scan-'));
 if (process.argv[2]) cpSync(process.argv[2], scanRoot, { recursive: true });
-else for (const part of ['electron', 'renderer']) cpSync(join(root, part), join(scanRoot, part), { recursive: true, filter: (source) => !source.includes('node_modules') });
+else
+  for (const part of ['electron', 'renderer'])
+    cpSync(join(root, part), join(scanRoot, part), {
+      recursive: true,
+      filter: (source) => !source.includes('node_modules'),
+    });
 const folder = scanRoot;
 const allowlistPath = process.argv[3] ?? join(root, 'security', 'electronegativity-allowlist.json');
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 
 const out = mkdtempSync(join(tmpdir(), 'liqlens-electronegativity-'));
 const report = join(out, 'report.csv');
 const bin = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-const scan = () => spawnSync(process.execPath, [bin, '-i', folder, '-r', '-e', electronVersion, '-o', report, '-v', 'false'], { encoding: 'utf8', timeout: 300_000 });
+const scan = () =>
+  spawnSync(process.execPath, [bin, '-i', folder, '-r', '-e', electronVersion, '-o', report, '-v', 'false'], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
 // The scanner sometimes ends without writing its report (it tries the network for release data
 // first, which this machine refuses; on a busy machine more often): up to three tries.
 let run = scan();
 for (let attempt = 2; attempt <= 3 && !existsSync(report); attempt += 1) run = scan();
 if (!existsSync(report)) {
-  console.error(`electronegativity produced no report (exit ${run.status}): ${(run.stderr || run.stdout || '').slice(0, 500)}`);
+  console.error(
+    `electronegativity produced no report (exit ${run.status}): ${(run.stderr || run.stdout || '').slice(0, 500)}`,
+  );
   process.exit(2);
 }
 
@@ -68,10 +81,14 @@ rmSync(out, { recursive: true, force: true });
 rmSync(scanRoot, { recursive: true, force: true });
 /** @type {{ findings: { check: string; file: string; reason: string }[] }} */
 const allowlist = JSON.parse(readFileSync(allowlistPath, 'utf8'));
-const explained = new Set(allowlist.findings.filter((f) => f.reason && f.reason.length > 20).map((f) => `${f.check}|${f.file}`));
+const explained = new Set(
+  allowlist.findings.filter((f) => f.reason && f.reason.length > 20).map((f) => `${f.check}|${f.file}`),
+);
 
 const unexplained = rows.filter(([check = '', , , file = '']) => !explained.has(`${check}|${file}`));
-console.log(`electronegativity ${electronVersion}: ${rows.length} finding(s), ${rows.length - unexplained.length} explained in ${allowlistPath.replace(root, '')}`);
+console.log(
+  `electronegativity ${electronVersion}: ${rows.length} finding(s), ${rows.length - unexplained.length} explained in ${allowlistPath.replace(root, '')}`,
+);
 for (const [check, severity, confidence, file, location, sample] of unexplained) {
   console.error(`UNEXPLAINED ${check} (${severity}, ${confidence}) ${file}:${location} ${sample ?? ''}`);
 }

@@ -26,7 +26,11 @@ function runOrExit(command, args) {
 function electronRuntime() {
   let runtime = findElectronRuntime();
   if (!runtime.ok && !process.env.LIQLENS_NO_ELECTRON_DOWNLOAD) {
-    const install = spawnSync(process.execPath, ['node_modules/electron/install.js'], { cwd: root, stdio: 'ignore', timeout: 300_000 });
+    const install = spawnSync(process.execPath, ['node_modules/electron/install.js'], {
+      cwd: root,
+      stdio: 'ignore',
+      timeout: 300_000,
+    });
     if (install.status === 0) runtime = findElectronRuntime();
   }
   return runtime;
@@ -44,6 +48,14 @@ const runtime = webOnly ? undefined : electronRuntime();
 if (runtime?.ok) {
   follow(spawn(runtime.path, ['.', ...extraArgs], { cwd: root, stdio: 'inherit' }));
 } else {
-  if (runtime) console.log(`LiqLens: no Electron runtime is available here (${runtime.reason}), so it starts in web mode instead.`);
-  follow(spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'web', ...extraArgs], { cwd: root, stdio: 'inherit' }));
+  if (runtime)
+    console.log(
+      `LiqLens: no Electron runtime is available here (${runtime.reason}), so it starts in web mode instead.`,
+    );
+  follow(
+    spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'web', ...extraArgs], {
+      cwd: root,
+      stdio: 'inherit',
+    }),
+  );
 }

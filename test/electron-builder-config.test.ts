@@ -16,13 +16,20 @@ async function loadConfig(overrides: Record<string, unknown> = {}) {
 }
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s schema', async () => {
+  it("passes electron-builder's schema", async () => {
     await expect(validateConfiguration(await loadConfig(), new DebugLogger(false))).resolves.toBeUndefined();
   });
 
   it('names the app and targets AppImage, deb, dmg and nsis, shipping only the build output', async () => {
     const config = await loadConfig();
-    expect(config).toMatchObject({ appId: 'app.liqlens.desktop', productName: 'LiqLens', directories: { output: 'dist' }, files: [{ filter: ['out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', 'package.json', 'assets/icon.png'] }] });
+    expect(config).toMatchObject({
+      appId: 'app.liqlens.desktop',
+      productName: 'LiqLens',
+      directories: { output: 'dist' },
+      files: [
+        { filter: ['out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', 'package.json', 'assets/icon.png'] },
+      ],
+    });
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.mac?.target).toEqual(['dmg']);
     expect(config.win?.target).toEqual(['nsis']);

@@ -6,7 +6,10 @@ import { useTempDirs } from './support/temp-dir';
 
 /** Runs the electronegativity gate over `folder` with `allowlist`; returns its exit code and output. */
 function gate(folder: string, allowlist: string): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs', folder, allowlist], { encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs', folder, allowlist], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -16,11 +19,14 @@ describe('electron hardening gate', () => {
   it('fails on an insecure window that nobody explained, naming the check and the file', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'src'), { recursive: true });
-    writeFileSync(join(dir, 'src', 'bad-window.ts'), [
-      "import { BrowserWindow } from 'electron';",
-      'export const win = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'src', 'bad-window.ts'),
+      [
+        "import { BrowserWindow } from 'electron';",
+        'export const win = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });',
+        '',
+      ].join('\n'),
+    );
     const allowlist = join(dir, 'allow.json');
     writeFileSync(allowlist, JSON.stringify({ findings: [] }));
     const result = gate(join(dir, 'src'), allowlist);
@@ -29,7 +35,10 @@ describe('electron hardening gate', () => {
   }, 330_000);
 
   it('passes the app itself: every finding in electron/ and renderer/ is explained in the reviewed allow-list', () => {
-    const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs'], { encoding: 'utf8', timeout: 300_000 });
+    const run = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs'], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     expect(`${run.stdout}${run.stderr}`).toMatch(/finding\(s\), \d+ explained/);
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
   }, 330_000);

@@ -11,7 +11,12 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 /** Runs `npm start`'s script until it prints a URL, then stops it; returns what it printed. */
 function startUntilUrl(args: string[]): Promise<{ output: string; url: string }> {
   const child = spawn(process.execPath, ['scripts/start.mjs', ...args], {
-    env: { ...process.env, LIQLENS_DATA_DIR: dataDir, LIQLENS_NO_ELECTRON_DOWNLOAD: '1', ELECTRON_OVERRIDE_DIST_PATH: '' },
+    env: {
+      ...process.env,
+      LIQLENS_DATA_DIR: dataDir,
+      LIQLENS_NO_ELECTRON_DOWNLOAD: '1',
+      ELECTRON_OVERRIDE_DIST_PATH: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -24,7 +24,10 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   server = await serveChartHarness();
   fixture = JSON.parse(readFileSync(defaultFixturePath, 'utf8')) as ChartFixture;
-  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs });
+  browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
 });
 
 test.afterAll(async () => {
@@ -46,16 +49,30 @@ async function openChart(query = ''): Promise<Page> {
 async function profileColours(page: Page): Promise<{ long: number; short: number }> {
   return page.evaluate(() => {
     const harness = (window as HarnessWindow).__liqlensHarness;
-    const canvas = harness?.screenshot(), pane = harness?.paneSize();
+    const canvas = harness?.screenshot(),
+      pane = harness?.paneSize();
     const context = canvas?.getContext('2d');
-    if (canvas === undefined || canvas === null || pane === undefined || pane === null || context === null || context === undefined) return { long: 0, short: 0 };
+    if (
+      canvas === undefined ||
+      canvas === null ||
+      pane === undefined ||
+      pane === null ||
+      context === null ||
+      context === undefined
+    )
+      return { long: 0, short: 0 };
     const ratio = canvas.width / (pane.width + (canvas.width / devicePixelRatio - pane.width));
-    const x = Math.floor((pane.width - 70) * ratio), width = Math.floor(66 * ratio);
+    const x = Math.floor((pane.width - 70) * ratio),
+      width = Math.floor(66 * ratio);
     const data = context.getImageData(x, 0, width, Math.floor(pane.height * ratio)).data;
-    let long = 0, short = 0;
+    let long = 0,
+      short = 0;
     for (let i = 0; i < data.length; i += 4) {
-      const r = data[i] ?? 0, g = data[i + 1] ?? 0, b = data[i + 2] ?? 0;
-      if (g > r + 60 && b > r + 40) long++; // teal (--long)
+      const r = data[i] ?? 0,
+        g = data[i + 1] ?? 0,
+        b = data[i + 2] ?? 0;
+      if (g > r + 60 && b > r + 40)
+        long++; // teal (--long)
       else if (r > g + 60 && g > b + 20) short++; // orange (--short)
     }
     return { long, short };
@@ -80,8 +97,11 @@ test('the crosshair reads the bin under the cursor', async () => {
   const clusters = market?.clusters;
   if (market === undefined || clusters === null || clusters === undefined) throw new Error('fixture has no clusters');
   // The largest long bin the pane shows.
-  const visible = await page.evaluate((bins: { mid: number }[]) => bins.map((b) => (window as HarnessWindow).__liqlensHarness?.coordinateOf(b.mid) ?? null),
-    clusters.map.bins.map((b) => ({ mid: (b.low + b.high) / 2 })));
+  const visible = await page.evaluate(
+    (bins: { mid: number }[]) =>
+      bins.map((b) => (window as HarnessWindow).__liqlensHarness?.coordinateOf(b.mid) ?? null),
+    clusters.map.bins.map((b) => ({ mid: (b.low + b.high) / 2 })),
+  );
   const pane = await page.evaluate(() => (window as HarnessWindow).__liqlensHarness?.paneSize());
   let best: { bin: MapBin; y: number } | null = null;
   clusters.map.bins.forEach((bin, i) => {
@@ -103,7 +123,8 @@ test('the imbalance badge quotes shared/clusters for the chosen window', async (
   const page = await openChart();
   const market = fixture.markets[0]?.market;
   const clusters = market?.clusters;
-  if (market === undefined || clusters === null || clusters === undefined || market.markPrice === null) throw new Error('fixture has no clusters');
+  if (market === undefined || clusters === null || clusters === undefined || market.markPrice === null)
+    throw new Error('fixture has no clusters');
   const profile = profileFromWire(clusters.profile, clusters.binSize);
   const badge = page.getByTestId('imbalance-badge');
   await expect(badge).toHaveText(imbalanceText(imbalance(profile, market.markPrice, imbalanceWindowOf('10pct'))));
@@ -120,8 +141,12 @@ test('a what-if result shows as a ghost liquidation line with its cascade', asyn
   expect(liquidation).not.toBeNull();
   const ghost = Math.round((liquidation ?? 0) * 0.97 * 10) / 10;
   await page.evaluate((price) => (window as HarnessWindow).__liqlensHarness?.setGhost(price), ghost);
-  await expect(page.getByTestId('chart-ghost')).toHaveText(`What-if liq ${ghost.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`);
-  await expect.poll(() => page.evaluate(() => (window as HarnessWindow).__liqlensHarness?.overlayState()?.ghostPrice ?? null)).toBe(ghost);
+  await expect(page.getByTestId('chart-ghost')).toHaveText(
+    `What-if liq ${ghost.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`,
+  );
+  await expect
+    .poll(() => page.evaluate(() => (window as HarnessWindow).__liqlensHarness?.overlayState()?.ghostPrice ?? null))
+    .toBe(ghost);
   const state = await page.evaluate(() => (window as HarnessWindow).__liqlensHarness?.overlayState());
   expect(state?.ghostCascadeUsd ?? 0).toBeGreaterThan(state?.cascadeUsd ?? 0);
   await page.screenshot({ path: testInfo.outputPath('chart-ghost.png') });

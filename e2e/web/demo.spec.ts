@@ -2,7 +2,10 @@ import { expect, test } from '../fixtures';
 import { AppPage } from '../pages/app-page';
 
 test.describe('web mode: first start opens the Demo', () => {
-  test('welcomes with the Demo selected, then shows a labelled Demo account per venue with live positions and the self-check', async ({ page, webApp }) => {
+  test('welcomes with the Demo selected, then shows a labelled Demo account per venue with live positions and the self-check', async ({
+    page,
+    webApp,
+  }) => {
     const app = new AppPage(page);
     await page.goto(webApp.url);
     await app.waitReady();

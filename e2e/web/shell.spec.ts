@@ -43,7 +43,10 @@ test.describe('web mode: the app shell over the real core', () => {
     await page.screenshot({ path: test.info().outputPath('shell-light.png') });
   });
 
-  test('tells the user when the settings file was damaged, and the notice can be dismissed', async ({ page, dataDir }) => {
+  test('tells the user when the settings file was damaged, and the notice can be dismissed', async ({
+    page,
+    dataDir,
+  }) => {
     writeFileSync(join(dataDir, 'settings.json'), '{"theme": "dark", oops');
     const webApp = await startWebApp(dataDir);
     try {

@@ -3,7 +3,14 @@ import { chromium } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const baseArgs = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const baseArgs = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Serves one HTML page on 127.0.0.1 at a port of its own: another origin than LiqLens. */
 async function otherOrigin(html: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -42,10 +49,15 @@ test.describe('web mode refuses other pages and clients', () => {
 
   test('a DNS-rebinding name that resolves to 127.0.0.1 gets no page and no socket', async ({ webApp }) => {
     const app = new URL(webApp.url);
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: [...baseArgs, '--host-resolver-rules=MAP rebind.example 127.0.0.1'] });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [...baseArgs, '--host-resolver-rules=MAP rebind.example 127.0.0.1'],
+    });
     try {
       const page = await browser.newPage();
-      const response = await page.goto(`http://rebind.example:${app.port}/?token=${app.searchParams.get('token') ?? ''}`);
+      const response = await page.goto(
+        `http://rebind.example:${app.port}/?token=${app.searchParams.get('token') ?? ''}`,
+      );
       expect(response?.status()).toBe(403);
       expect(await page.textContent('body')).toContain('only on its loopback address');
       const outcome = await page.evaluate(

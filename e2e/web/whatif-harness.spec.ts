@@ -13,7 +13,11 @@ let server: ViteDevServer;
 let baseUrl = '';
 
 test.beforeAll(async () => {
-  server = await createServer({ configFile: 'vite.whatif-harness.config.ts', logLevel: 'warn', server: { port: 0, host: '127.0.0.1' } });
+  server = await createServer({
+    configFile: 'vite.whatif-harness.config.ts',
+    logLevel: 'warn',
+    server: { port: 0, host: '127.0.0.1' },
+  });
   await server.listen();
   baseUrl = server.resolvedUrls?.local[0] ?? '';
   expect(baseUrl).not.toBe('');
@@ -24,7 +28,9 @@ test.afterAll(async () => {
 });
 
 test.describe('what-if panel', () => {
-  test('the leverage slider moved with the keyboard shows the liquidation price shared/risk gives', async ({ page }) => {
+  test('the leverage slider moved with the keyboard shows the liquidation price shared/risk gives', async ({
+    page,
+  }) => {
     const harness = new WhatIfHarnessPage(page);
     await harness.open(baseUrl);
     await harness.pick('bybit ETHUSDT long');
@@ -33,7 +39,9 @@ test.describe('what-if panel', () => {
     for (let step = 0; step < 5; step++) await page.keyboard.press('ArrowLeft');
     await expect(harness.leverage).toHaveAttribute('aria-valuetext', '20x');
     // Bybit resets the isolated margin to the new leverage's initial margin: the price moves away.
-    const expected = applyWhatIf(demoBybitRisk, [{ symbol: 'ETHUSDT', side: 'long', op: 'setLeverage', leverage: 20 }]).positions[2]?.liquidationPrice ?? null;
+    const expected =
+      applyWhatIf(demoBybitRisk, [{ symbol: 'ETHUSDT', side: 'long', op: 'setLeverage', leverage: 20 }]).positions[2]
+        ?.liquidationPrice ?? null;
     await expect(harness.liquidationNext).toHaveText(formatPrice(expected, 0.01));
     await expect(harness.delta).toContainText('further from the mark');
     await expect(harness.ghost).toHaveText(formatPrice(expected, 0.01));
@@ -48,7 +56,9 @@ test.describe('what-if panel', () => {
     await page.getByTestId('whatif-collateral-side').getByText('Remove').click();
     await harness.collateral.fill('100000');
     await expect(harness.refusals).toHaveCount(1);
-    await expect(harness.refusals).toContainText(/Refused by the venue's rules: at most [\d.]+ can be removed from ETHUSDT short on Binance USDⓈ-M/);
+    await expect(harness.refusals).toContainText(
+      /Refused by the venue's rules: at most [\d.]+ can be removed from ETHUSDT short on Binance USDⓈ-M/,
+    );
     await expect(harness.delta).toHaveText('unchanged');
     const live = applyWhatIf(demoBinanceRisk, []).positions[2]?.liquidationPrice ?? null;
     await expect(harness.liquidationNext).toHaveText(formatPrice(live, 0.01));
@@ -67,7 +77,9 @@ test.describe('what-if panel', () => {
     await expect(harness.ghost).toHaveText('none');
   });
 
-  test('"put my liquidation beyond" answers with the collateral, and trying it lands on the target', async ({ page }) => {
+  test('"put my liquidation beyond" answers with the collateral, and trying it lands on the target', async ({
+    page,
+  }) => {
     const harness = new WhatIfHarnessPage(page);
     await harness.open(baseUrl);
     await page.getByRole('textbox', { name: 'Target liquidation price' }).fill('2450');
@@ -80,7 +92,9 @@ test.describe('what-if panel', () => {
 });
 
 test.describe('add-account dialog', () => {
-  test('A opens it; field messages, a bad key in plain words, a trading key warned; Escape closes', async ({ page }) => {
+  test('A opens it; field messages, a bad key in plain words, a trading key warned; Escape closes', async ({
+    page,
+  }) => {
     const harness = new WhatIfHarnessPage(page);
     await harness.open(baseUrl, '?delay=150');
     await page.locator('body').press('a');

@@ -17,19 +17,23 @@ async function coreClient(webApp: WebApp) {
 }
 
 async function selectRow(page: Page, accountLabel: string, text: string): Promise<void> {
-  const group = page.locator('.positions__group').filter({ has: page.getByTestId('account').filter({ hasText: accountLabel }) });
+  const group = page
+    .locator('.positions__group')
+    .filter({ has: page.getByTestId('account').filter({ hasText: accountLabel }) });
   await group.getByTestId('position-row').filter({ hasText: text }).first().click();
 }
 
 test.describe('web mode: the workspace on the simulated Demo', () => {
-  test('the chart shows the selected position\'s liquidation line and the cluster profile', async ({ page, webApp }) => {
+  test("the chart shows the selected position's liquidation line and the cluster profile", async ({ page, webApp }) => {
     const app = new AppPage(page);
     await app.open(webApp.url);
     const selectedLiq = page.locator('tr.is-selected').getByTestId('liquidation-price');
     await expect(selectedLiq).toContainText(/\d/);
     const liqText = ((await selectedLiq.textContent()) ?? '').split(' ')[0] ?? '';
     await expect(page.getByTestId('price-chart')).toContainText(`Liq ${liqText}`, { timeout: 30_000 });
-    await expect.poll(() => page.evaluate(() => window.__liqlensChart?.overlayState().profileRows ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => window.__liqlensChart?.overlayState().profileRows ?? 0), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     const state = await page.evaluate(() => window.__liqlensChart?.overlayState());
     expect(state?.cascadeUsd).not.toBeNull();
     await page.screenshot({ path: test.info().outputPath('workspace-dark.png') });
@@ -43,13 +47,23 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
     }
   });
 
-  test('every position row shows the nearest cluster on its liquidation side, as the core computes it', async ({ page, webApp }) => {
+  test('every position row shows the nearest cluster on its liquidation side, as the core computes it', async ({
+    page,
+    webApp,
+  }) => {
     // The Demo loads eight markets' history in the background, two at a time, before every row has its cluster.
     test.setTimeout(150_000);
     const app = new AppPage(page);
     await app.open(webApp.url);
     const cells = page.getByTestId('nearest-cluster');
-    await expect.poll(async () => (await cells.count()) > 0 && (await page.locator('[data-testid="nearest-cluster"][data-state="loading"]').count()) === 0, { timeout: 120_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await cells.count()) > 0 &&
+          (await page.locator('[data-testid="nearest-cluster"][data-state="loading"]').count()) === 0,
+        { timeout: 120_000 },
+      )
+      .toBe(true);
     const client = await coreClient(webApp);
     try {
       const labels = new Map((await client.request('accounts:list', {})).map((account) => [account.id, account.label]));
@@ -59,9 +73,16 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       for (const row of found) {
         const cluster = row.liquidationSideCluster;
         if (cluster.state !== 'found') continue;
-        const group = page.locator('.positions__group').filter({ has: page.getByTestId('account').filter({ hasText: labels.get(row.accountId) ?? '?' }) });
-        const cell = group.getByTestId('position-row').filter({ hasText: `${row.side === 'long' ? 'Long' : 'Short'} ${row.displaySymbol}` }).getByTestId('nearest-cluster');
-        await expect(cell).toContainText(`${formatUsdCompact(cluster.usd)} @ ${formatPrice(cluster.price, row.tickSize)}`);
+        const group = page
+          .locator('.positions__group')
+          .filter({ has: page.getByTestId('account').filter({ hasText: labels.get(row.accountId) ?? '?' }) });
+        const cell = group
+          .getByTestId('position-row')
+          .filter({ hasText: `${row.side === 'long' ? 'Long' : 'Short'} ${row.displaySymbol}` })
+          .getByTestId('nearest-cluster');
+        await expect(cell).toContainText(
+          `${formatUsdCompact(cluster.usd)} @ ${formatPrice(cluster.price, row.tickSize)}`,
+        );
         await expect(cell).toContainText(`${(cluster.distance * 100).toFixed(1)} %`);
         // On the liquidation side: below a long's mark, above a short's.
         expect(row.side === 'long' ? cluster.price < row.markPrice : cluster.price > row.markPrice).toBe(true);
@@ -72,7 +93,10 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
     await page.getByTestId('positions').screenshot({ path: test.info().outputPath('positions-nearest-cluster.png') });
   });
 
-  test('the leverage slider shows the liquidation price shared/risk gives for that leverage', async ({ page, webApp }) => {
+  test('the leverage slider shows the liquidation price shared/risk gives for that leverage', async ({
+    page,
+    webApp,
+  }) => {
     const app = new AppPage(page);
     await app.open(webApp.url);
     await selectRow(page, 'Demo · Bybit', 'isolated 10x');
@@ -89,7 +113,9 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       const entry = (await client.request('positions:list', {})).find((p) => p.accountId === bybit?.id);
       const position = entry?.positions.find((p) => p.leverage === 10);
       if (!entry?.risk || !position) throw new Error('the Bybit Demo account should hold a 10x position');
-      const result = applyWhatIf(entry.risk, [{ op: 'setLeverage', symbol: position.symbol, side: position.side, leverage }]);
+      const result = applyWhatIf(entry.risk, [
+        { op: 'setLeverage', symbol: position.symbol, side: position.side, leverage },
+      ]);
       const index = entry.risk.positions.findIndex((p) => p.symbol === position.symbol && p.side === position.side);
       const expected = formatPrice(result.positions[index]?.liquidationPrice ?? null, position.tickSize);
       await expect(page.getByTestId('whatif-liq-next')).toContainText(expected);
@@ -101,7 +127,10 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
     await expect(page.getByTestId('whatif-liq-next')).toHaveCount(0);
   });
 
-  test('a wrong key gets a clear error; a good one goes live, then shows stale when its exchange stops', async ({ page, webApp }) => {
+  test('a wrong key gets a clear error; a good one goes live, then shows stale when its exchange stops', async ({
+    page,
+    webApp,
+  }) => {
     const sim: Simulator = await startSimulator({ seed: 3, scenario: 'calm', speed: 1 });
     let stopped = false;
     try {

@@ -9,13 +9,36 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 // Commands load on demand so that `web` does not pay for the risk engine, nor `risk` for the web host.
 const commands: Readonly<Record<string, { run: Command; summary: string }>> = {
-  web: { run: async (args, cli) => (await import('./commands/web')).runWebCommand(args, cli), summary: 'web [--port N]            serve the app on 127.0.0.1 and print its URL' },
-  risk: { run: async (args, cli) => (await import('./commands/risk')).runRiskCommand(args, cli), summary: 'risk FILE|-               liquidation prices and margin ratios for an account (JSON in, JSON out)' },
-  positions: { run: async (args, cli) => (await import('./commands/positions')).runPositionsCommand(args, cli), summary: 'positions --venue V --base-url URL (--api-key K --api-secret S | --address A) [--json]  positions with exchange and computed liquidation prices' },
-  watch: { run: async (args, cli) => (await import('./commands/watch')).runWatchCommand(args, cli), summary: 'watch --demo --scenario NAME --speed X [--json]  run headless and print one line per alert' },
-  sim: { run: async (args, cli) => (await import('./commands/sim')).runSimCommand(args, cli), summary: 'sim [--seed N --scenario NAME --speed X --port P]  run the simulated exchanges on 127.0.0.1' },
-  scorecard: { run: async (args, cli) => (await import('./commands/scorecard')).runScorecardCommand(args, cli), summary: 'scorecard --seed N --days D [--scenario NAME] [--json]  the cluster model against the truth and two baselines' },
-  bench: { run: async (args, cli) => (await import('./commands/bench')).runBenchCommand(args, cli), summary: 'bench [--json]            measure the performance targets' },
+  web: {
+    run: async (args, cli) => (await import('./commands/web')).runWebCommand(args, cli),
+    summary: 'web [--port N]            serve the app on 127.0.0.1 and print its URL',
+  },
+  risk: {
+    run: async (args, cli) => (await import('./commands/risk')).runRiskCommand(args, cli),
+    summary: 'risk FILE|-               liquidation prices and margin ratios for an account (JSON in, JSON out)',
+  },
+  positions: {
+    run: async (args, cli) => (await import('./commands/positions')).runPositionsCommand(args, cli),
+    summary:
+      'positions --venue V --base-url URL (--api-key K --api-secret S | --address A) [--json]  positions with exchange and computed liquidation prices',
+  },
+  watch: {
+    run: async (args, cli) => (await import('./commands/watch')).runWatchCommand(args, cli),
+    summary: 'watch --demo --scenario NAME --speed X [--json]  run headless and print one line per alert',
+  },
+  sim: {
+    run: async (args, cli) => (await import('./commands/sim')).runSimCommand(args, cli),
+    summary: 'sim [--seed N --scenario NAME --speed X --port P]  run the simulated exchanges on 127.0.0.1',
+  },
+  scorecard: {
+    run: async (args, cli) => (await import('./commands/scorecard')).runScorecardCommand(args, cli),
+    summary:
+      'scorecard --seed N --days D [--scenario NAME] [--json]  the cluster model against the truth and two baselines',
+  },
+  bench: {
+    run: async (args, cli) => (await import('./commands/bench')).runBenchCommand(args, cli),
+    summary: 'bench [--json]            measure the performance targets',
+  },
 };
 
 const io: CliIo = {
@@ -30,7 +53,11 @@ const io: CliIo = {
 };
 
 function usage(): string {
-  return ['usage: liqlens <command> [options]', '', ...Object.values(commands).map((command) => `  ${command.summary}`)].join('\n');
+  return [
+    'usage: liqlens <command> [options]',
+    '',
+    ...Object.values(commands).map((command) => `  ${command.summary}`),
+  ].join('\n');
 }
 
 async function main(argv: readonly string[]): Promise<number> {

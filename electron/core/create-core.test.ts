@@ -11,7 +11,14 @@ describe('createCore', () => {
   it('answers app:info with its version, mode and data folder', async () => {
     const dir = tempDir();
     const { core } = createTestCore(dir);
-    expect(await core.handlers['app:info']({})).toEqual({ name: 'LiqLens', version: '0.0.0-test', mode: 'web', dataDir: dir, notices: [], firstStart: true });
+    expect(await core.handlers['app:info']({})).toEqual({
+      name: 'LiqLens',
+      version: '0.0.0-test',
+      mode: 'web',
+      dataDir: dir,
+      notices: [],
+      firstStart: true,
+    });
     // The defaults are written at once, so the next start in this folder is not a first start.
     expect((await createTestCore(dir).core.handlers['app:info']({})).firstStart).toBe(false);
   });

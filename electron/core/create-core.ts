@@ -95,7 +95,9 @@ export function createCore(deps: CoreDeps): Core {
       })
     : undefined;
   // Every position's market keeps its cluster model running, so each row shows its nearest cluster.
-  const positionMarkets: PositionMarkets | undefined = markets ? createPositionMarkets(markets, (entry) => hub.emit('positions:changed', entry)) : undefined;
+  const positionMarkets: PositionMarkets | undefined = markets
+    ? createPositionMarkets(markets, (entry) => hub.emit('positions:changed', entry))
+    : undefined;
   const noAccounts = (): never => {
     throw new Error('This LiqLens host has no exchange access.');
   };
@@ -132,7 +134,8 @@ export function createCore(deps: CoreDeps): Core {
       positionMarkets?.remove(accountId);
       return remaining;
     },
-    'positions:list': async () => (accounts?.positions() ?? []).map((entry) => positionMarkets?.decorate(entry) ?? entry),
+    'positions:list': async () =>
+      (accounts?.positions() ?? []).map((entry) => positionMarkets?.decorate(entry) ?? entry),
     'market:open': async ({ market, timeframe }) => {
       // A venue's base URL comes from the accounts on it, known once they are opened.
       await started?.catch(() => undefined);
@@ -147,7 +150,12 @@ export function createCore(deps: CoreDeps): Core {
     'alerts:config-set': async ({ config }) => (alerts ?? noAccounts()).setConfig(config),
     'alerts:test': async () => {
       if (alerts) alerts.sendTest();
-      else deps.notifier.notify({ title: 'LiqLens test notification', body: 'Alerts will look like this.', level: 'info' });
+      else
+        deps.notifier.notify({
+          title: 'LiqLens test notification',
+          body: 'Alerts will look like this.',
+          level: 'info',
+        });
       return null;
     },
   };

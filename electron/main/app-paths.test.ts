@@ -7,7 +7,10 @@ const index = '/opt/LiqLens/out/renderer/index.html';
 
 describe('rendererLocation()', () => {
   it('uses the dev server while developing', () => {
-    expect(rendererLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173/' }, false, index)).toEqual({ kind: 'dev', url: 'http://localhost:5173/' });
+    expect(rendererLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173/' }, false, index)).toEqual({
+      kind: 'dev',
+      url: 'http://localhost:5173/',
+    });
   });
 
   it.each([
@@ -37,6 +40,9 @@ describe('appUrlMatcher()', () => {
   });
 
   it('finds the build outputs beside out/main', () => {
-    expect(builtPaths('/opt/LiqLens/out/main')).toEqual({ preload: '/opt/LiqLens/out/preload/index.cjs', rendererIndex: index });
+    expect(builtPaths('/opt/LiqLens/out/main')).toEqual({
+      preload: '/opt/LiqLens/out/preload/index.cjs',
+      rendererIndex: index,
+    });
   });
 });

@@ -10,7 +10,8 @@ export interface BuiltPaths {
 }
 
 /** Where the window loads the renderer from. */
-export type RendererLocation = { readonly kind: 'dev'; readonly url: string } | { readonly kind: 'file'; readonly path: string };
+export type RendererLocation =
+  { readonly kind: 'dev'; readonly url: string } | { readonly kind: 'file'; readonly path: string };
 
 /** The folder of the module whose `import.meta.url` is given (for the built main: `out/main`). */
 export function moduleDir(moduleUrl: string): string {

@@ -6,7 +6,11 @@ import { useTempDirs } from '../../test/support/temp-dir';
 const fake = vi.hoisted(() => ({
   userData: '',
   handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-  windows: [] as { options: { webPreferences?: { preload?: string } }; loaded: string[]; webContents: { id: number; sent: [string, unknown][]; mainFrame: unknown } }[],
+  windows: [] as {
+    options: { webPreferences?: { preload?: string } };
+    loaded: string[];
+    webContents: { id: number; sent: [string, unknown][]; mainFrame: unknown };
+  }[],
   sessionHandlers: [] as string[],
   trayTooltips: [] as string[],
 }));
@@ -62,7 +66,8 @@ vi.mock('electron', async () => {
   const nativeImage = { createFromPath: () => ({ resize: () => ({}) }) };
   const Menu = { buildFromTemplate: (template: unknown) => template };
   const ipcMain = {
-    handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<unknown>) => fake.handlers.set(channel, listener),
+    handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<unknown>) =>
+      fake.handlers.set(channel, listener),
     removeHandler: (channel: string) => fake.handlers.delete(channel),
     on: () => undefined,
   };
@@ -73,9 +78,24 @@ vi.mock('electron', async () => {
       webRequest: { onHeadersReceived: () => fake.sessionHandlers.push('csp') },
     },
   };
-  const safeStorage = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+  const safeStorage = {
+    isEncryptionAvailable: () => false,
+    encryptString: () => Buffer.alloc(0),
+    decryptString: () => '',
+  };
   const Notification = { isSupported: () => false };
-  const electron = { app, ipcMain, session, safeStorage, shell: { openExternal: async () => undefined }, Notification, BrowserWindow: FakeBrowserWindow, Tray, nativeImage, Menu };
+  const electron = {
+    app,
+    ipcMain,
+    session,
+    safeStorage,
+    shell: { openExternal: async () => undefined },
+    Notification,
+    BrowserWindow: FakeBrowserWindow,
+    Tray,
+    nativeImage,
+    Menu,
+  };
   return { ...electron, default: electron };
 });
 
@@ -103,8 +123,14 @@ describe('bootDesktop()', () => {
     expect(window?.loaded).toEqual(['/opt/liqlens/out/renderer/index.html']);
 
     const contents = window?.webContents;
-    const reply = (await fake.handlers.get('app:info')?.({ sender: contents, senderFrame: contents?.mainFrame }, {})) as Envelope<{ mode: string; dataDir: string }>;
-    expect(reply).toMatchObject({ ok: true, result: { mode: 'electron', dataDir: fake.userData, name: 'LiqLens', version: '0.1.0' } });
+    const reply = (await fake.handlers.get('app:info')?.(
+      { sender: contents, senderFrame: contents?.mainFrame },
+      {},
+    )) as Envelope<{ mode: string; dataDir: string }>;
+    expect(reply).toMatchObject({
+      ok: true,
+      result: { mode: 'electron', dataDir: fake.userData, name: 'LiqLens', version: '0.1.0' },
+    });
 
     vi.advanceTimersByTime(1000);
     expect(contents?.sent.map(([channel]) => channel)).toContain('core:heartbeat');
@@ -118,8 +144,14 @@ describe('bootDesktop()', () => {
   it('refuses a request from a webContents it did not create', async () => {
     fake.userData = tempDir();
     const desktop = bootDesktop('/opt/liqlens/out/main');
-    const stranger = { id: 999, mainFrame: { parent: null, processId: 1, routingId: 1, url: 'file:///opt/liqlens/out/renderer/index.html' } };
-    const reply = (await fake.handlers.get('settings:get')?.({ sender: stranger, senderFrame: stranger.mainFrame }, {})) as Envelope<unknown>;
+    const stranger = {
+      id: 999,
+      mainFrame: { parent: null, processId: 1, routingId: 1, url: 'file:///opt/liqlens/out/renderer/index.html' },
+    };
+    const reply = (await fake.handlers.get('settings:get')?.(
+      { sender: stranger, senderFrame: stranger.mainFrame },
+      {},
+    )) as Envelope<unknown>;
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await desktop.stop();
   });

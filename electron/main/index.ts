@@ -37,16 +37,22 @@ export function main(): void {
     // Hold the quit until the core has stopped its timers and subscriptions, then quit for real.
     event.preventDefault();
     stopped = true;
-    void desktop.stop().catch(() => undefined).then(() => app.quit());
+    void desktop
+      .stop()
+      .catch(() => undefined)
+      .then(() => app.quit());
   });
 
-  void app.whenReady().then(() => {
-    desktop = bootDesktop();
-  }).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox('LiqLens could not start', message);
-    app.exit(1);
-  });
+  void app
+    .whenReady()
+    .then(() => {
+      desktop = bootDesktop();
+    })
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('LiqLens could not start', message);
+      app.exit(1);
+    });
 }
 
 main();

@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElectronNotifier } from './notifier';
 
-const notifications = vi.hoisted(() => ({ supported: true, shown: [] as unknown[], instances: [] as { handlers: Map<string, () => void> }[] }));
+const notifications = vi.hoisted(() => ({
+  supported: true,
+  shown: [] as unknown[],
+  instances: [] as { handlers: Map<string, () => void> }[],
+}));
 vi.mock('electron', () => ({
   Notification: class {
     static isSupported(): boolean {
@@ -30,13 +34,20 @@ const logger = () => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn() });
 describe('Electron notifier', () => {
   it('shows a desktop notification, critical urgency for danger', () => {
     createElectronNotifier(logger()).notify({ title: 'BTC long', body: 'Margin ratio 82%', level: 'danger' });
-    expect(notifications.shown).toEqual([expect.objectContaining({ title: 'BTC long', body: 'Margin ratio 82%', urgency: 'critical' })]);
+    expect(notifications.shown).toEqual([
+      expect.objectContaining({ title: 'BTC long', body: 'Margin ratio 82%', urgency: 'critical' }),
+    ]);
   });
 
   it('opens the position a notification is about when it is clicked', () => {
     const clicked: unknown[] = [];
     const target = { accountId: 'a1', symbol: 'BTCUSDT', side: 'long' } as const;
-    createElectronNotifier(logger(), (t) => clicked.push(t)).notify({ title: 'Danger', body: 'BTC long', level: 'danger', target });
+    createElectronNotifier(logger(), (t) => clicked.push(t)).notify({
+      title: 'Danger',
+      body: 'BTC long',
+      level: 'danger',
+      target,
+    });
     expect(clicked).toEqual([]);
     notifications.instances[0]?.handlers.get('click')?.();
     expect(clicked).toEqual([target]);
@@ -47,6 +58,9 @@ describe('Electron notifier', () => {
     const log = logger();
     createElectronNotifier(log).notify({ title: 'Data stale', body: 'No ticks for 30 s', level: 'warning' });
     expect(notifications.shown).toEqual([]);
-    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('notification'), expect.objectContaining({ title: 'Data stale' }));
+    expect(log.warn).toHaveBeenCalledWith(
+      expect.stringContaining('notification'),
+      expect.objectContaining({ title: 'Data stale' }),
+    );
   });
 });

@@ -9,7 +9,10 @@ const urgencyByLevel = { info: 'low', warning: 'normal', danger: 'critical', cri
  * desktops), each notification goes to the log instead, so nothing is silently dropped. Clicking a
  * notification about a position calls `onClick` with it (the app focuses its window on it).
  */
-export function createElectronNotifier(logger: Logger, onClick: (target: NotificationTarget) => void = () => undefined): Notifier {
+export function createElectronNotifier(
+  logger: Logger,
+  onClick: (target: NotificationTarget) => void = () => undefined,
+): Notifier {
   return {
     notify(request: NotificationRequest) {
       if (!Notification.isSupported()) {

@@ -8,7 +8,7 @@ vi.mock('electron', () => ({}));
 
 /** A stand-in for safeStorage: XOR with a key, so the ciphertext shares no bytes with the plaintext. */
 function fakeSafeStorage(available = true): Encryption & { isEncryptionAvailable: ReturnType<typeof vi.fn> } {
-  const xor = (bytes: Buffer): Buffer => Buffer.from(bytes.map((byte, index) => byte ^ (0x5a + index) % 256));
+  const xor = (bytes: Buffer): Buffer => Buffer.from(bytes.map((byte, index) => byte ^ ((0x5a + index) % 256)));
   return {
     isEncryptionAvailable: vi.fn(() => available),
     encryptString: (plain: string) => xor(Buffer.from(`v10${plain}`, 'utf8')),
@@ -51,8 +51,16 @@ describe('secret store on safeStorage', () => {
 
   it('keeps both of two concurrent writes', async () => {
     const store = createSafeStorageSecretStore(join(tempDir(), secretsFileName), fakeSafeStorage());
-    await Promise.all([store.set('one', 'secret-one'), store.set('two', 'secret-two'), store.set('three', 'secret-three')]);
-    expect(await Promise.all(['one', 'two', 'three'].map((key) => store.get(key)))).toEqual(['secret-one', 'secret-two', 'secret-three']);
+    await Promise.all([
+      store.set('one', 'secret-one'),
+      store.set('two', 'secret-two'),
+      store.set('three', 'secret-three'),
+    ]);
+    expect(await Promise.all(['one', 'two', 'three'].map((key) => store.get(key)))).toEqual([
+      'secret-one',
+      'secret-two',
+      'secret-three',
+    ]);
   });
 
   it('refuses to store anything when the OS offers no encryption, writing nothing', async () => {

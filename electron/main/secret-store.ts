@@ -30,7 +30,9 @@ export function createSafeStorageSecretStore(filePath: string, encryption: Encry
   };
   const requireEncryption = (): void => {
     if (!encryption.isEncryptionAvailable()) {
-      throw new Error('Secrets cannot be stored: this system offers no encryption for them (no OS keychain is available).');
+      throw new Error(
+        'Secrets cannot be stored: this system offers no encryption for them (no OS keychain is available).',
+      );
     }
   };
   const update = (change: (entries: Record<string, string>) => boolean): Promise<void> =>

@@ -87,20 +87,26 @@ function fakeSession() {
 }
 
 describe('secureSession()', () => {
-  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal'])('denies the %s permission when asked and when checked', (permission) => {
-    const { session, handlers } = fakeSession();
-    secureSession(session);
-    const callback = vi.fn();
-    handlers.request?.({}, permission, callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(handlers.check?.({}, permission)).toBe(false);
-  });
+  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal'])(
+    'denies the %s permission when asked and when checked',
+    (permission) => {
+      const { session, handlers } = fakeSession();
+      secureSession(session);
+      const callback = vi.fn();
+      handlers.request?.({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(handlers.check?.({}, permission)).toBe(false);
+    },
+  );
 
   it('sets the CSP header on every response, replacing one the server sent', () => {
     const { session, handlers } = fakeSession();
     secureSession(session);
     const callback = vi.fn();
-    handlers.headers?.({ responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ['default-src *'] } }, callback);
+    handlers.headers?.(
+      { responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ['default-src *'] } },
+      callback,
+    );
     expect(callback).toHaveBeenCalledWith({
       responseHeaders: { 'content-type': ['text/html'], 'Content-Security-Policy': [buildContentSecurityPolicy()] },
     });

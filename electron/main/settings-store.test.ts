@@ -18,7 +18,7 @@ const nowMs = Date.UTC(2026, 10, 21, 9, 30);
 describe('settings store on electron-store', () => {
   const tempDir = useTempDirs();
 
-  it('writes settings.json in the data folder (not electron-store\'s default config.json) and reads it back', () => {
+  it("writes settings.json in the data folder (not electron-store's default config.json) and reads it back", () => {
     const dir = tempDir();
     const store = openElectronSettingsStore(dir, nowMs);
     expect(store.filePath).toBe(join(dir, 'settings.json'));

@@ -8,5 +8,9 @@ import { openSettingsStore } from '../core/settings/settings-store';
  * names the file with `name`, not conf's `configName`, which it would overwrite with "config".
  */
 export function openElectronSettingsStore(dataDir: string, nowMs: number): SettingsStore {
-  return openSettingsStore(dataDir, nowMs, ({ configName, ...options }) => new Store<Record<string, unknown>>({ ...options, name: configName }));
+  return openSettingsStore(
+    dataDir,
+    nowMs,
+    ({ configName, ...options }) => new Store<Record<string, unknown>>({ ...options, name: configName }),
+  );
 }

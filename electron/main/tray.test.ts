@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AlertsView } from '../../shared/ipc/contract';
 import { createAppTray, trayText } from './tray';
 
-const state = vi.hoisted(() => ({ tooltip: '', title: '', menu: [] as { label?: string; click?: () => void }[], clicks: new Map<string, () => void>() }));
+const state = vi.hoisted(() => ({
+  tooltip: '',
+  title: '',
+  menu: [] as { label?: string; click?: () => void }[],
+  clicks: new Map<string, () => void>(),
+}));
 vi.mock('electron', () => ({
   nativeImage: { createFromPath: () => ({ resize: () => ({}) }) },
   Menu: { buildFromTemplate: (template: { label?: string; click?: () => void }[]) => template },
@@ -26,7 +31,17 @@ vi.mock('electron', () => ({
 const critical: AlertsView = {
   worstLevel: 'critical',
   history: [],
-  active: [{ accountId: 'a', venue: 'binance-usdm', symbol: 'BTCUSDT', displaySymbol: 'BTC/USDT', side: 'long', level: 'critical', rules: [{ rule: 'marginRatio', level: 'critical' }] }],
+  active: [
+    {
+      accountId: 'a',
+      venue: 'binance-usdm',
+      symbol: 'BTCUSDT',
+      displaySymbol: 'BTC/USDT',
+      side: 'long',
+      level: 'critical',
+      rules: [{ rule: 'marginRatio', level: 'critical' }],
+    },
+  ],
 };
 
 beforeEach(() => {

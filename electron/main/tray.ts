@@ -9,7 +9,10 @@ export function trayText(view: AlertsView | null): { tooltip: string; title: str
   if (!worst) return { tooltip: 'LiqLens — no alerts', title: '' };
   const first = view?.active[0];
   const where = first ? ` · ${first.displaySymbol} ${first.side}` : '';
-  return { tooltip: `LiqLens — ${levelWords[worst]}${where} (${view?.active.length ?? 0} positions with alerts)`, title: `${levelWords[worst]}${where}` };
+  return {
+    tooltip: `LiqLens — ${levelWords[worst]}${where} (${view?.active.length ?? 0} positions with alerts)`,
+    title: `${levelWords[worst]}${where}`,
+  };
 }
 
 /** The tray icon: the app's mark, the worst alert level in its tooltip and title, Show and Quit. */

@@ -8,7 +8,10 @@ import type { App } from 'electron';
  * lock, which lives in that folder). Electron refuses a folder that does not exist, so it is
  * created first. Returns the folder used, or undefined when the platform default stays.
  */
-export function applyDataDirOverride(app: Pick<App, 'setPath'>, env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function applyDataDirOverride(
+  app: Pick<App, 'setPath'>,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   const override = env['LIQLENS_DATA_DIR']?.trim();
   if (!override) return undefined;
   const dir = resolve(override);

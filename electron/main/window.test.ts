@@ -4,7 +4,9 @@ import { createSilentLogger } from '../core/logger';
 import { builtPaths } from './app-paths';
 import { createMainWindow, mainWindowOptions } from './window';
 
-const created = vi.hoisted(() => [] as { options: unknown; loaded: string[]; shown: number; emit(event: string): boolean }[]);
+const created = vi.hoisted(
+  () => [] as { options: unknown; loaded: string[]; shown: number; emit(event: string): boolean }[],
+);
 vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   class FakeBrowserWindow extends Emitter {
@@ -37,7 +39,13 @@ describe('main window options', () => {
   const options = mainWindowOptions('/app/out/preload/index.cjs');
 
   it('isolates, sandboxes and strips Node from the page, keeping web security', () => {
-    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
   });
 
   it('uses the bundled CommonJS preload next to the built main', () => {
@@ -54,7 +62,11 @@ describe('main window options', () => {
 
 describe('createMainWindow()', () => {
   it('loads the built page from disk and shows the window only when ready to show', () => {
-    createMainWindow({ kind: 'file', path: '/app/out/renderer/index.html' }, '/app/out/preload/index.cjs', createSilentLogger());
+    createMainWindow(
+      { kind: 'file', path: '/app/out/renderer/index.html' },
+      '/app/out/preload/index.cjs',
+      createSilentLogger(),
+    );
     const [window] = created;
     expect(window?.loaded).toEqual(['file:/app/out/renderer/index.html']);
     expect(window?.shown).toBe(0);
@@ -77,7 +89,12 @@ describe('createMainWindow()', () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') && readFileSync(path, 'utf8').includes('webPreferences:')) offenders.push(path);
+        else if (
+          /\.tsx?$/.test(entry.name) &&
+          !entry.name.includes('.test.') &&
+          readFileSync(path, 'utf8').includes('webPreferences:')
+        )
+          offenders.push(path);
       }
     };
     for (const root of roots) walk(root);

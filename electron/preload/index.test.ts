@@ -86,7 +86,10 @@ describe('preload', () => {
 
   it('turns an error envelope into a rejected promise carrying its message', async () => {
     const api = await loadPreload();
-    electron.invoke.mockResolvedValue({ ok: false, error: { code: 'invalid-payload', message: 'notices:dismiss: id: Too small' } });
+    electron.invoke.mockResolvedValue({
+      ok: false,
+      error: { code: 'invalid-payload', message: 'notices:dismiss: id: Too small' },
+    });
     await expect(api.dismissNotice('')).rejects.toThrow('notices:dismiss: id: Too small');
   });
 

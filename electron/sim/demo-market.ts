@@ -26,7 +26,12 @@ export function simulatorDemo(options: DemoMarketOptions = {}): DemoProvider {
     // The Demo's market starts now (to the minute), so its times read like a live venue's: clients
     // that ask for "the latest" candles by the local clock, as ccxt does for Hyperliquid, find them.
     const startTimeMs = Math.floor(Date.now() / 60_000) * 60_000;
-    const sim = await startSimulator({ seed: options.seed ?? 7, scenario: options.scenario ?? 'calm', speed: options.speed ?? 1, startTimeMs });
+    const sim = await startSimulator({
+      seed: options.seed ?? 7,
+      scenario: options.scenario ?? 'calm',
+      speed: options.speed ?? 1,
+      startTimeMs,
+    });
     return { accounts: demoAccountsOf(sim), stop: () => sim.stop() };
   };
 }
@@ -38,12 +43,18 @@ export function demoAccountsOf(sim: Simulator): DemoAccount[] {
     const baseUrl = sim.baseUrl(account.venue);
     const label = `Demo · ${venueNames[account.venue]}`;
     if (account.venue === 'hyperliquid') {
-      if (account.address) accounts.push({ label, venue: account.venue, baseUrl, credentials: { address: account.address } });
+      if (account.address)
+        accounts.push({ label, venue: account.venue, baseUrl, credentials: { address: account.address } });
       continue;
     }
     const key = sim.keys.find((candidate) => candidate.accountId === account.id && !candidate.permissions.trade);
     if (!key) continue;
-    accounts.push({ label, venue: account.venue, baseUrl, credentials: { apiKey: key.apiKey, secret: key.secret, ...(key.passphrase ? { password: key.passphrase } : {}) } });
+    accounts.push({
+      label,
+      venue: account.venue,
+      baseUrl,
+      credentials: { apiKey: key.apiKey, secret: key.secret, ...(key.passphrase ? { password: key.passphrase } : {}) },
+    });
   }
   return accounts;
 }

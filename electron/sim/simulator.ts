@@ -36,7 +36,11 @@ export interface Simulator {
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const market = createSimMarket(options);
   const keys = demoKeys(market.accounts());
-  const server = await startSimServer({ market, keys: createSimKeyRing(keys) }, [binanceRoute, bybitRoute, okxRoute, hyperliquidRoute], options.port ?? 0);
+  const server = await startSimServer(
+    { market, keys: createSimKeyRing(keys) },
+    [binanceRoute, bybitRoute, okxRoute, hyperliquidRoute],
+    options.port ?? 0,
+  );
   const stopClock = options.speed > 0 ? startRealtime(market, { speed: options.speed }) : undefined;
   return {
     market,

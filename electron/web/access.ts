@@ -41,7 +41,8 @@ export function checkUpgrade(request: IncomingMessage, port: number, token: stri
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const presented = url.searchParams.get('token');
   if (!presented) return { status: 401, reason: 'A token is required: open the URL LiqLens printed at start.' };
-  if (!tokenMatches(token, presented)) return { status: 401, reason: 'The token is wrong: open the URL LiqLens printed at start.' };
+  if (!tokenMatches(token, presented))
+    return { status: 401, reason: 'The token is wrong: open the URL LiqLens printed at start.' };
   return undefined;
 }
 

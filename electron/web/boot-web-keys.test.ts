@@ -14,7 +14,13 @@ describe('web mode keys from the environment', () => {
   });
 
   async function boot(dataDir: string, env: Record<string, string> = {}): Promise<WebMode> {
-    const web = await bootWebMode({ dataDir, staticDir: dataDir, logger: createSilentLogger(), env, exchange: { createGateway, pollMs: 200 } });
+    const web = await bootWebMode({
+      dataDir,
+      staticDir: dataDir,
+      logger: createSilentLogger(),
+      env,
+      exchange: { createGateway, pollMs: 200 },
+    });
     running.push(web);
     return web;
   }
@@ -26,25 +32,44 @@ describe('web mode keys from the environment', () => {
     if (!key) throw new Error('the simulator should offer a read-only Binance key');
     const dir = tempDir();
     const first = await boot(dir);
-    const added = await first.core.handlers['accounts:add']({ account: { kind: 'api-key', venue: 'binance-usdm', label: 'Server', apiKey: key.apiKey, apiSecret: key.secret, baseUrl: sim.baseUrl('binance-usdm') } });
+    const added = await first.core.handlers['accounts:add']({
+      account: {
+        kind: 'api-key',
+        venue: 'binance-usdm',
+        label: 'Server',
+        apiKey: key.apiKey,
+        apiSecret: key.secret,
+        baseUrl: sim.baseUrl('binance-usdm'),
+      },
+    });
     await first.stop();
     running.splice(running.indexOf(first), 1);
 
     const withoutKeys = await boot(dir);
     expect(await withoutKeys.core.handlers['accounts:list']({})).toEqual([]);
-    expect((await withoutKeys.core.handlers['app:info']({})).notices.map((n) => n.message).join(' ')).toMatch(/key of "Server" is not available/);
+    expect((await withoutKeys.core.handlers['app:info']({})).notices.map((n) => n.message).join(' ')).toMatch(
+      /key of "Server" is not available/,
+    );
     await withoutKeys.stop();
     running.splice(running.indexOf(withoutKeys), 1);
 
-    const withKeys = await boot(dir, { [keysEnvName]: JSON.stringify({ [added.id]: { apiKey: key.apiKey, secret: key.secret } }) });
-    await expect.poll(async () => (await withKeys.core.handlers['accounts:list']({}))[0]?.status, { timeout: 10_000 }).toBe('live');
+    const withKeys = await boot(dir, {
+      [keysEnvName]: JSON.stringify({ [added.id]: { apiKey: key.apiKey, secret: key.secret } }),
+    });
+    await expect
+      .poll(async () => (await withKeys.core.handlers['accounts:list']({}))[0]?.status, { timeout: 10_000 })
+      .toBe('live');
   });
 
   it('refuses a malformed value in one line that names the problem but not the secret', async () => {
-    await expect(boot(tempDir(), { [keysEnvName]: '{"acc-1":{"apiKey":"abcdefgh","secret":"s3cr3t"}}' })).rejects.toThrow(/LIQLENS_ACCOUNT_KEYS: acc-1\.secret is not a valid key entry/);
+    await expect(
+      boot(tempDir(), { [keysEnvName]: '{"acc-1":{"apiKey":"abcdefgh","secret":"s3cr3t"}}' }),
+    ).rejects.toThrow(/LIQLENS_ACCOUNT_KEYS: acc-1\.secret is not a valid key entry/);
     await expect(boot(tempDir(), { [keysEnvName]: 'not json' })).rejects.toThrow(/is not valid JSON/);
-    await boot(tempDir(), { [keysEnvName]: '{"acc-1":{"apiKey":"abcdefgh","secret":"s3cr3t"}}' }).catch((error: unknown) => {
-      expect(String(error)).not.toContain('s3cr3t');
-    });
+    await boot(tempDir(), { [keysEnvName]: '{"acc-1":{"apiKey":"abcdefgh","secret":"s3cr3t"}}' }).catch(
+      (error: unknown) => {
+        expect(String(error)).not.toContain('s3cr3t');
+      },
+    );
   });
 });

@@ -15,7 +15,9 @@ export function serveContract(socket: WebSocket, core: Core, logger: Logger): vo
   const send = (message: HostMessage): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
-  const unsubscribes = eventNames.map((event) => core.on(event, (payload) => send({ type: 'event', event, payload } as HostMessage)));
+  const unsubscribes = eventNames.map((event) =>
+    core.on(event, (payload) => send({ type: 'event', event, payload } as HostMessage)),
+  );
   // Without a listener, a protocol error (such as an oversized frame) would crash the host.
   socket.on('error', (error) => logger.warn('web socket error', { error: error.message }));
   socket.on('close', () => {
@@ -37,8 +39,12 @@ export function serveContract(socket: WebSocket, core: Core, logger: Logger): vo
     }
     const message = ClientMessageSchema.safeParse(raw);
     if (!message.success) {
-      const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'number' ? raw.id : undefined;
-      const error = { code: 'malformed-message', message: 'A request needs {"type":"request","id":<number>,"channel":<string>,"payload":{...}}.' } as const;
+      const id =
+        typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'number' ? raw.id : undefined;
+      const error = {
+        code: 'malformed-message',
+        message: 'A request needs {"type":"request","id":<number>,"channel":<string>,"payload":{...}}.',
+      } as const;
       return id === undefined ? { type: 'error', error } : { type: 'response', id, ok: false, error };
     }
     const { id, channel, payload } = message.data;

@@ -29,7 +29,10 @@ function httpGet(port: number, path: string, headers: Record<string, string> = {
 }
 
 /** Tries to open the contract socket; resolves with the refusal (status and body) or 'open'. */
-function tryConnect(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string } | 'open'> {
+function tryConnect(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string } | 'open'> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers });
     socket.on('open', () => {
@@ -85,17 +88,30 @@ describe('web host', () => {
     const { host } = await start();
     const answer = await httpGet(host.port, '/', { Host: `evil.example:${host.port}` });
     expect(answer.status).toBe(403);
-    const socket = await tryConnect(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { Host: `evil.example:${host.port}` });
+    const socket = await tryConnect(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, {
+      Host: `evil.example:${host.port}`,
+    });
     expect(socket).toMatchObject({ status: 403 });
   });
 
   it('refuses a socket without the token, with a wrong token, or from a foreign origin', async () => {
     const { host, origin } = await start();
     const base = `ws://127.0.0.1:${host.port}/ws`;
-    expect(await tryConnect(base, { Origin: origin })).toEqual({ status: 401, body: expect.stringMatching(/token is required/) as unknown });
-    expect(await tryConnect(`${base}?token=${'0'.repeat(64)}`, { Origin: origin })).toEqual({ status: 401, body: expect.stringMatching(/token is wrong/) as unknown });
-    expect(await tryConnect(`${base}?token=${host.token}`, { Origin: 'http://evil.example' })).toEqual({ status: 403, body: expect.stringMatching(/Origin/) as unknown });
-    expect(await tryConnect(`${base}?token=${host.token}`, { Origin: `http://127.0.0.1:${host.port + 1}` })).toMatchObject({ status: 403 });
+    expect(await tryConnect(base, { Origin: origin })).toEqual({
+      status: 401,
+      body: expect.stringMatching(/token is required/) as unknown,
+    });
+    expect(await tryConnect(`${base}?token=${'0'.repeat(64)}`, { Origin: origin })).toEqual({
+      status: 401,
+      body: expect.stringMatching(/token is wrong/) as unknown,
+    });
+    expect(await tryConnect(`${base}?token=${host.token}`, { Origin: 'http://evil.example' })).toEqual({
+      status: 403,
+      body: expect.stringMatching(/Origin/) as unknown,
+    });
+    expect(
+      await tryConnect(`${base}?token=${host.token}`, { Origin: `http://127.0.0.1:${host.port + 1}` }),
+    ).toMatchObject({ status: 403 });
     expect(await tryConnect(`ws://127.0.0.1:${host.port}/other?token=${host.token}`)).toMatchObject({ status: 403 });
     expect(await tryConnect(`${base}?token=${host.token}`, { Origin: origin })).toBe('open');
     expect(await tryConnect(`${base}?token=${host.token}`)).toBe('open');
@@ -104,20 +120,63 @@ describe('web host', () => {
   it('answers bad frames with clear errors and keeps serving', async () => {
     const { host } = await start();
     const client = await connectContractClient(host.port, host.token);
-    expect(await client.sendRaw('{not json')).toEqual({ type: 'error', error: { code: 'malformed-message', message: 'The message is not valid JSON.' } });
+    expect(await client.sendRaw('{not json')).toEqual({
+      type: 'error',
+      error: { code: 'malformed-message', message: 'The message is not valid JSON.' },
+    });
     expect(await client.sendRaw('[]')).toMatchObject({ type: 'error', error: { code: 'malformed-message' } });
-    expect(await client.sendRaw(JSON.stringify({ type: 'request', id: 7, payload: {} }))).toMatchObject({ type: 'response', id: 7, ok: false, error: { code: 'malformed-message' } });
-    expect(await client.sendRaw(JSON.stringify({ type: 'request', id: 8, channel: 'keys:steal', payload: {} }))).toEqual({
-      type: 'response', id: 8, ok: false, error: { code: 'unknown-channel', message: 'Unknown channel "keys:steal".' },
+    expect(await client.sendRaw(JSON.stringify({ type: 'request', id: 7, payload: {} }))).toMatchObject({
+      type: 'response',
+      id: 7,
+      ok: false,
+      error: { code: 'malformed-message' },
     });
-    expect(await client.sendRaw(JSON.stringify({ type: 'request', id: 9, channel: 'settings:update', payload: { patch: { heartbeatMs: 'fast' } } }))).toMatchObject({
-      type: 'response', id: 9, ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/^settings:update: patch\.heartbeatMs: /) as unknown },
+    expect(
+      await client.sendRaw(JSON.stringify({ type: 'request', id: 8, channel: 'keys:steal', payload: {} })),
+    ).toEqual({
+      type: 'response',
+      id: 8,
+      ok: false,
+      error: { code: 'unknown-channel', message: 'Unknown channel "keys:steal".' },
     });
-    expect(await client.sendRaw(JSON.stringify({ type: 'request', id: 10, channel: 'settings:update', payload: { patch: { colour: 'red' } } }))).toMatchObject({
-      ok: false, error: { code: 'invalid-payload' },
+    expect(
+      await client.sendRaw(
+        JSON.stringify({
+          type: 'request',
+          id: 9,
+          channel: 'settings:update',
+          payload: { patch: { heartbeatMs: 'fast' } },
+        }),
+      ),
+    ).toMatchObject({
+      type: 'response',
+      id: 9,
+      ok: false,
+      error: {
+        code: 'invalid-payload',
+        message: expect.stringMatching(/^settings:update: patch\.heartbeatMs: /) as unknown,
+      },
     });
-    expect(await client.sendRaw(JSON.stringify({ type: 'request', id: 11, channel: 'settings:update', payload: { patch: { heartbeatMs: 100_000 } } }))).toMatchObject({
-      ok: false, error: { code: 'invalid-payload', message: expect.stringContaining('heartbeatMs') as unknown },
+    expect(
+      await client.sendRaw(
+        JSON.stringify({ type: 'request', id: 10, channel: 'settings:update', payload: { patch: { colour: 'red' } } }),
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    expect(
+      await client.sendRaw(
+        JSON.stringify({
+          type: 'request',
+          id: 11,
+          channel: 'settings:update',
+          payload: { patch: { heartbeatMs: 100_000 } },
+        }),
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', message: expect.stringContaining('heartbeatMs') as unknown },
     });
     const info = await client.request('app:info', {});
     expect(info.mode).toBe('web');
@@ -140,11 +199,17 @@ describe('web host', () => {
   it('pushes core events to every connected client and forgets closed ones', async () => {
     const { host, origin } = await start();
     const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { origin });
-    const event = new Promise<unknown>((resolve) => socket.on('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))));
+    const event = new Promise<unknown>((resolve) =>
+      socket.on('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))),
+    );
     await new Promise((resolve) => socket.once('open', resolve));
     const client = await connectContractClient(host.port, host.token);
     await client.request('settings:update', { patch: { theme: 'light' } });
-    expect(await event).toEqual({ type: 'event', event: 'settings:changed', payload: { theme: 'light', heartbeatMs: 1000 } });
+    expect(await event).toEqual({
+      type: 'event',
+      event: 'settings:changed',
+      payload: { theme: 'light', heartbeatMs: 1000 },
+    });
     expect(host.connectionCount()).toBe(2);
     socket.close();
     await client.close();

@@ -62,7 +62,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const denied = path === contractSocketPath ? checkUpgrade(request, port, token) : { status: 403 as const, reason: 'No such socket.' };
+    const denied =
+      path === contractSocketPath
+        ? checkUpgrade(request, port, token)
+        : { status: 403 as const, reason: 'No such socket.' };
     if (denied) {
       logger.warn('web socket refused', { status: denied.status, reason: denied.reason });
       const body = denied.reason;

@@ -36,7 +36,9 @@ export interface LiqlensHarness {
 }
 
 declare global {
-  interface Window { __liqlensHarness?: LiqlensHarness }
+  interface Window {
+    __liqlensHarness?: LiqlensHarness;
+  }
 }
 
 const params = new URLSearchParams(location.search);
@@ -47,7 +49,16 @@ function viewOf(entry: ChartFixtureMarket, timeframe: ChartTimeframe, state: str
   const base: MarketView = { ...entry.market, timeframe, candles: entry.candles[timeframe] };
   if (state === 'stale') return { ...base, stale: true, updatedAtMs: (base.updatedAtMs ?? 0) - 94_000 };
   if (state === 'empty') return { ...base, clusters: null };
-  if (state === 'backfill') return { ...base, candles: base.candles.slice(0, Math.floor(base.candles.length * 0.42)), backfill: { state: 'running', progress: 0.42, message: 'Backfilling Binance BTCUSDT: 1m candles and open interest, 1,210 of 2,880 bars' } };
+  if (state === 'backfill')
+    return {
+      ...base,
+      candles: base.candles.slice(0, Math.floor(base.candles.length * 0.42)),
+      backfill: {
+        state: 'running',
+        progress: 0.42,
+        message: 'Backfilling Binance BTCUSDT: 1m candles and open interest, 1,210 of 2,880 bars',
+      },
+    };
   return base;
 }
 
@@ -57,13 +68,20 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
   const [timeframe, setTimeframe] = useState<ChartTimeframe>('1m');
   const entry = fixture.markets.find((m) => m.market.symbol === symbol) ?? fixture.markets[0];
   const liquidation = entry?.position?.exchangeLiquidationPrice ?? null;
-  const [ghost, setGhost] = useState<number | null>(params.get('ghost') === '1' && liquidation !== null ? liquidation * 0.975 : null);
-  const market = useMemo(() => (entry === undefined || state === 'loading' || state === 'error' ? null : viewOf(entry, timeframe, state)), [entry, timeframe, state]);
+  const [ghost, setGhost] = useState<number | null>(
+    params.get('ghost') === '1' && liquidation !== null ? liquidation * 0.975 : null,
+  );
+  const market = useMemo(
+    () => (entry === undefined || state === 'loading' || state === 'error' ? null : viewOf(entry, timeframe, state)),
+    [entry, timeframe, state],
+  );
   const handle = useRef<PriceChartHandle | null>(null);
   const listeners = useRef(new Set<(update: MarketUpdate) => void>());
   const subscribe = useCallback((listener: (update: MarketUpdate) => void) => {
     listeners.current.add(listener);
-    return () => { listeners.current.delete(listener); };
+    return () => {
+      listeners.current.delete(listener);
+    };
   }, []);
   const inputAt = useRef<number | null>(null);
   const api = useRef<LiqlensHarness | null>(null);
@@ -71,12 +89,14 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
   // The frame probe: after the overlay's draw, once the chart's paint task has finished.
   const onReady = useCallback((chart: PriceChartHandle | null) => {
     handle.current = chart;
-    chart?.setOnOverlayDrawn(() => queueMicrotask(() => {
-      const start = inputAt.current;
-      if (start === null || chart.overlayState().ghostPrice === null) return;
-      inputAt.current = null;
-      api.current?.sliderLatencies.push(performance.now() - start);
-    }));
+    chart?.setOnOverlayDrawn(() =>
+      queueMicrotask(() => {
+        const start = inputAt.current;
+        if (start === null || chart.overlayState().ghostPrice === null) return;
+        inputAt.current = null;
+        api.current?.sliderLatencies.push(performance.now() - start);
+      }),
+    );
   }, []);
 
   useEffect(() => {
@@ -91,59 +111,116 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
       paneSize: () => handle.current?.chart.paneSize(0) ?? null,
       coordinateOf: (price) => handle.current?.series.priceToCoordinate(price) ?? null,
       screenshot: () => handle.current?.chart.takeScreenshot(true) ?? null,
-      streamFrames: (count) => new Promise((resolve) => {
-        const costs: number[] = [];
-        const chart = handle.current;
-        if (chart === null || entry === undefined || candles.length === 0) { resolve(costs); return; }
-        chart.setOnOverlayDrawn(() => queueMicrotask(() => {
-          // document.timeline.currentTime is the frame's start time during its paint.
-          const frameStart = document.timeline.currentTime;
-          if (typeof frameStart === 'number') costs.push(performance.now() - frameStart);
-        }));
-        const push = (): void => {
-          const candle = candles[Math.floor(stream / 8) % candles.length];
-          if (candle === undefined) return;
-          const t = (stream % 8) / 7;
-          const close = candle.open + (candle.close - candle.open) * t;
-          const openTimeMs = Math.floor((entry.market.updatedAtMs ?? 0) / timeframeMs[timeframe]) * timeframeMs[timeframe] + Math.floor(stream / 8) * timeframeMs[timeframe];
-          const update: MarketUpdate = {
-            venue: entry.market.venue, symbol: entry.market.symbol, timeframe, markPrice: close, updatedAtMs: Date.now(), stale: false,
-            candle: { ...candle, openTimeMs, close, high: Math.max(candle.open, close), low: Math.min(candle.open, close) },
-            ...(stream % 240 === 0 && entry.market.clusters !== null ? { clusters: entry.market.clusters } : {}),
+      streamFrames: (count) =>
+        new Promise((resolve) => {
+          const costs: number[] = [];
+          const chart = handle.current;
+          if (chart === null || entry === undefined || candles.length === 0) {
+            resolve(costs);
+            return;
+          }
+          chart.setOnOverlayDrawn(() =>
+            queueMicrotask(() => {
+              // document.timeline.currentTime is the frame's start time during its paint.
+              const frameStart = document.timeline.currentTime;
+              if (typeof frameStart === 'number') costs.push(performance.now() - frameStart);
+            }),
+          );
+          const push = (): void => {
+            const candle = candles[Math.floor(stream / 8) % candles.length];
+            if (candle === undefined) return;
+            const t = (stream % 8) / 7;
+            const close = candle.open + (candle.close - candle.open) * t;
+            const openTimeMs =
+              Math.floor((entry.market.updatedAtMs ?? 0) / timeframeMs[timeframe]) * timeframeMs[timeframe] +
+              Math.floor(stream / 8) * timeframeMs[timeframe];
+            const update: MarketUpdate = {
+              venue: entry.market.venue,
+              symbol: entry.market.symbol,
+              timeframe,
+              markPrice: close,
+              updatedAtMs: Date.now(),
+              stale: false,
+              candle: {
+                ...candle,
+                openTimeMs,
+                close,
+                high: Math.max(candle.open, close),
+                low: Math.min(candle.open, close),
+              },
+              ...(stream % 240 === 0 && entry.market.clusters !== null ? { clusters: entry.market.clusters } : {}),
+            };
+            stream++;
+            for (const listener of listeners.current) listener(update);
           };
-          stream++;
-          for (const listener of listeners.current) listener(update);
-        };
-        // Two updates per frame, from timers as a WebSocket would deliver them.
-        const timer = setInterval(() => { push(); push(); if (costs.length >= count) { clearInterval(timer); onReady(chart); resolve(costs); } }, 16);
-      }),
+          // Two updates per frame, from timers as a WebSocket would deliver them.
+          const timer = setInterval(() => {
+            push();
+            push();
+            if (costs.length >= count) {
+              clearInterval(timer);
+              onReady(chart);
+              resolve(costs);
+            }
+          }, 16);
+        }),
     };
     api.current = harness;
     window.__liqlensHarness = harness;
   }, [entry, liquidation, timeframe, onReady]);
 
-  const symbols = fixture.markets.map((m) => ({ value: m.market.symbol, label: `${m.market.displaySymbol} · Binance` }));
+  const symbols = fixture.markets.map((m) => ({
+    value: m.market.symbol,
+    label: `${m.market.displaySymbol} · Binance`,
+  }));
   const span = liquidation === null ? null : { min: liquidation * 0.92, max: liquidation * 1.06 };
   return (
     <main className="harness">
       <div className="harness__chart">
         <PriceChart
-          market={market} error={state === 'error' ? 'The venue refused the request: symbol not found (BTCUSDX). Check the symbol in the account settings.' : null}
-          subscribeUpdates={subscribe} symbols={symbols} symbol={symbol} onSymbolChange={setSymbol} timeframe={timeframe} onTimeframeChange={setTimeframe}
-          position={entry?.position ?? null} closeFeeRate={entry?.closeFeeRate ?? null} ghostLiquidationPrice={ghost}
-          thresholdLines={liquidation === null ? [] : [{ price: (entry?.position?.markPrice ?? liquidation) * 0.985, level: 'warning' }]}
-          theme={theme} onReady={onReady}
+          market={market}
+          error={
+            state === 'error'
+              ? 'The venue refused the request: symbol not found (BTCUSDX). Check the symbol in the account settings.'
+              : null
+          }
+          subscribeUpdates={subscribe}
+          symbols={symbols}
+          symbol={symbol}
+          onSymbolChange={setSymbol}
+          timeframe={timeframe}
+          onTimeframeChange={setTimeframe}
+          position={entry?.position ?? null}
+          closeFeeRate={entry?.closeFeeRate ?? null}
+          ghostLiquidationPrice={ghost}
+          thresholdLines={
+            liquidation === null
+              ? []
+              : [{ price: (entry?.position?.markPrice ?? liquidation) * 0.985, level: 'warning' }]
+          }
+          theme={theme}
+          onReady={onReady}
         />
       </div>
       {span !== null && (
         <label className="harness__slider">
           What-if liquidation
           <input
-            type="range" min={span.min} max={span.max} step={(span.max - span.min) / 400} value={ghost ?? liquidation ?? 0} data-testid="ghost-slider"
-            onInput={(event) => { inputAt.current = performance.now(); setGhost(Number(event.currentTarget.value)); }}
+            type="range"
+            min={span.min}
+            max={span.max}
+            step={(span.max - span.min) / 400}
+            value={ghost ?? liquidation ?? 0}
+            data-testid="ghost-slider"
+            onInput={(event) => {
+              inputAt.current = performance.now();
+              setGhost(Number(event.currentTarget.value));
+            }}
             onChange={() => undefined}
           />
-          <button type="button" onClick={() => setGhost(null)}>Reset</button>
+          <button type="button" onClick={() => setGhost(null)}>
+            Reset
+          </button>
         </label>
       )}
     </main>
@@ -152,10 +229,17 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('chart-harness.html has no #root element');
-void fetch('./chart-fixture.json').then(async (response) => {
-  if (!response.ok) throw new Error(`chart-fixture.json: HTTP ${response.status} (run npx tsx e2e/fixtures/make-chart-fixture.ts)`);
-  const fixture = (await response.json()) as ChartFixture;
-  createRoot(root).render(<StrictMode><Harness fixture={fixture} /></StrictMode>);
-}).catch((error: unknown) => {
-  root.textContent = error instanceof Error ? error.message : String(error);
-});
+void fetch('./chart-fixture.json')
+  .then(async (response) => {
+    if (!response.ok)
+      throw new Error(`chart-fixture.json: HTTP ${response.status} (run npx tsx e2e/fixtures/make-chart-fixture.ts)`);
+    const fixture = (await response.json()) as ChartFixture;
+    createRoot(root).render(
+      <StrictMode>
+        <Harness fixture={fixture} />
+      </StrictMode>,
+    );
+  })
+  .catch((error: unknown) => {
+    root.textContent = error instanceof Error ? error.message : String(error);
+  });

@@ -18,7 +18,10 @@ import './whatif-harness.css';
 const params = new URLSearchParams(location.search);
 document.documentElement.dataset['theme'] = params.get('theme') === 'light' ? 'light' : 'dark';
 
-const accounts = { binance: fixtureAccountPositions('demo-binance', demoBinanceRisk), bybit: fixtureAccountPositions('demo-bybit', demoBybitRisk) };
+const accounts = {
+  binance: fixtureAccountPositions('demo-binance', demoBinanceRisk),
+  bybit: fixtureAccountPositions('demo-bybit', demoBybitRisk),
+};
 type Pick = { readonly account: keyof typeof accounts; readonly symbol: string; readonly side: 'long' | 'short' };
 const picks: readonly Pick[] = [
   { account: 'binance', symbol: 'ETHUSDT', side: 'long' },
@@ -29,29 +32,83 @@ const picks: readonly Pick[] = [
 ];
 
 const initialSummaries: AccountSummary[] = [
-  { id: 'demo-binance', label: 'Demo Binance', venue: 'binance-usdm', kind: 'demo', status: 'live', updatedAtMs: 0, equity: 10_060, maintenanceMargin: 299, marginRatio: 0.21 },
-  { id: 'demo-bybit', label: 'Demo Bybit', venue: 'bybit-linear', kind: 'demo', status: 'live', updatedAtMs: 0, equity: 16_770, maintenanceMargin: 345, marginRatio: 0.12 },
-  { id: 'demo-hyperliquid', label: 'Demo Hyperliquid', venue: 'hyperliquid', kind: 'demo', status: 'stale', statusMessage: 'No update for 40 s: reconnecting…', updatedAtMs: 0, equity: 5_900, maintenanceMargin: 80, marginRatio: 0.05 },
+  {
+    id: 'demo-binance',
+    label: 'Demo Binance',
+    venue: 'binance-usdm',
+    kind: 'demo',
+    status: 'live',
+    updatedAtMs: 0,
+    equity: 10_060,
+    maintenanceMargin: 299,
+    marginRatio: 0.21,
+  },
+  {
+    id: 'demo-bybit',
+    label: 'Demo Bybit',
+    venue: 'bybit-linear',
+    kind: 'demo',
+    status: 'live',
+    updatedAtMs: 0,
+    equity: 16_770,
+    maintenanceMargin: 345,
+    marginRatio: 0.12,
+  },
+  {
+    id: 'demo-hyperliquid',
+    label: 'Demo Hyperliquid',
+    venue: 'hyperliquid',
+    kind: 'demo',
+    status: 'stale',
+    statusMessage: 'No update for 40 s: reconnecting…',
+    updatedAtMs: 0,
+    equity: 5_900,
+    maintenanceMargin: 80,
+    marginRatio: 0.05,
+  },
 ];
 
 /** Stands in for the core: a key containing "bad" is rejected, one containing "trade" can trade. */
 function fakeAdd(account: AccountAdd): Promise<AccountSummary> {
   return new Promise((resolve, reject) => {
-    setTimeout(() => {
-      if (account.kind === 'api-key' && account.apiKey.includes('bad')) {
-        reject(new Error('Binance rejected the key: "Invalid API-key, IP, or permissions for action". Check that the key was copied whole and that this IP is whitelisted.'));
-        return;
-      }
-      const canTrade = account.kind === 'api-key' && account.apiKey.includes('trade');
-      resolve({
-        id: `added-${Date.now()}`, label: account.label, venue: account.venue, kind: account.kind, status: 'live', updatedAtMs: Date.now(), equity: null, maintenanceMargin: null, marginRatio: null,
-        ...(account.kind === 'api-key'
-          ? { permissions: canTrade
-              ? { readOnly: false, canTrade: true, canWithdraw: false, warning: 'This key can trade. LiqLens only reads: create a read-only key for it and remove this one from the app.' }
-              : { readOnly: true, canTrade: false, canWithdraw: false } }
-          : {}),
-      });
-    }, Number(params.get('delay') ?? 500));
+    setTimeout(
+      () => {
+        if (account.kind === 'api-key' && account.apiKey.includes('bad')) {
+          reject(
+            new Error(
+              'Binance rejected the key: "Invalid API-key, IP, or permissions for action". Check that the key was copied whole and that this IP is whitelisted.',
+            ),
+          );
+          return;
+        }
+        const canTrade = account.kind === 'api-key' && account.apiKey.includes('trade');
+        resolve({
+          id: `added-${Date.now()}`,
+          label: account.label,
+          venue: account.venue,
+          kind: account.kind,
+          status: 'live',
+          updatedAtMs: Date.now(),
+          equity: null,
+          maintenanceMargin: null,
+          marginRatio: null,
+          ...(account.kind === 'api-key'
+            ? {
+                permissions: canTrade
+                  ? {
+                      readOnly: false,
+                      canTrade: true,
+                      canWithdraw: false,
+                      warning:
+                        'This key can trade. LiqLens only reads: create a read-only key for it and remove this one from the app.',
+                    }
+                  : { readOnly: true, canTrade: false, canWithdraw: false },
+              }
+            : {}),
+        });
+      },
+      Number(params.get('delay') ?? 500),
+    );
   });
 }
 
@@ -74,31 +131,57 @@ function Harness() {
   return (
     <div className="app harness">
       <header className="topbar">
-        <div className="brand"><span className="brand__name">LiqLens</span><span className="badge">Harness</span></div>
+        <div className="brand">
+          <span className="brand__name">LiqLens</span>
+          <span className="badge">Harness</span>
+        </div>
         <div className="topbar__status">
-          <AccountsMenu accounts={summaries} onAdd={onAdd} onRemove={onRemove} firstRun={params.get('firstRun') === '1'} />
+          <AccountsMenu
+            accounts={summaries}
+            onAdd={onAdd}
+            onRemove={onRemove}
+            firstRun={params.get('firstRun') === '1'}
+          />
         </div>
       </header>
       <main className="harness__main">
         <section className="panel harness__chart" aria-label="Chart stand-in">
-          <div className="panel__header"><h2 className="panel__title">Chart (stand-in)</h2></div>
+          <div className="panel__header">
+            <h2 className="panel__title">Chart (stand-in)</h2>
+          </div>
           <div className="harness__picks" role="group" aria-label="Position">
             {picks.map((item) => (
-              <button key={`${item.account}-${item.symbol}-${item.side}`} type="button" className="button" aria-pressed={item === pick} onClick={() => setPick(item)}>
+              <button
+                key={`${item.account}-${item.symbol}-${item.side}`}
+                type="button"
+                className="button"
+                aria-pressed={item === pick}
+                onClick={() => setPick(item)}
+              >
                 {item.account} {item.symbol} {item.side}
               </button>
             ))}
           </div>
           <dl className="harness__ghost" data-testid="ghost">
-            <dt>Ghost liquidation</dt><dd data-testid="ghost-liq">{ghost ? formatPrice(ghost.liquidationPrice, tick) : 'none'}</dd>
-            <dt>Ghost margin ratio</dt><dd>{ghost ? formatPercent(ghost.marginRatio) : '—'}</dd>
-            <dt>Ghost distance</dt><dd>{ghost ? formatPercent(ghost.distance, 2) : '—'}</dd>
+            <dt>Ghost liquidation</dt>
+            <dd data-testid="ghost-liq">{ghost ? formatPrice(ghost.liquidationPrice, tick) : 'none'}</dd>
+            <dt>Ghost margin ratio</dt>
+            <dd>{ghost ? formatPercent(ghost.marginRatio) : '—'}</dd>
+            <dt>Ghost distance</dt>
+            <dd>{ghost ? formatPercent(ghost.distance, 2) : '—'}</dd>
           </dl>
         </section>
         <section className="panel harness__whatif" aria-label="What-if">
-          <div className="panel__header"><h2 className="panel__title">What-if</h2></div>
+          <div className="panel__header">
+            <h2 className="panel__title">What-if</h2>
+          </div>
           <div className="panel__body">
-            <WhatIfPanel account={account} selected={{ symbol: pick.symbol, side: pick.side }} profile={pick.symbol.startsWith('BTC') ? demoBtcProfile : demoEthProfile} onGhostChange={onGhostChange} />
+            <WhatIfPanel
+              account={account}
+              selected={{ symbol: pick.symbol, side: pick.side }}
+              profile={pick.symbol.startsWith('BTC') ? demoBtcProfile : demoEthProfile}
+              onGhostChange={onGhostChange}
+            />
           </div>
         </section>
       </main>
@@ -108,4 +191,8 @@ function Harness() {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('whatif-harness.html has no #root element');
-createRoot(root).render(<StrictMode><Harness /></StrictMode>);
+createRoot(root).render(
+  <StrictMode>
+    <Harness />
+  </StrictMode>,
+);

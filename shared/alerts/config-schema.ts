@@ -56,11 +56,13 @@ export const alertConfigSchema = z
     const config = mergeConfig(input);
     for (const message of checkRuleSet(config.rules)) context.addIssue({ code: 'custom', path: ['rules'], message });
     for (const [index, override] of config.overrides.entries()) {
-      if (override.side !== undefined && override.symbol === undefined) context.addIssue({ code: 'custom', path: ['overrides', index, 'side'], message: 'a side needs a symbol' });
+      if (override.side !== undefined && override.symbol === undefined)
+        context.addIssue({ code: 'custom', path: ['overrides', index, 'side'], message: 'a side needs a symbol' });
       // '' names no real symbol: an account-wide override is checked as a position no symbol override touches.
       for (const side of override.side === undefined ? sides : [override.side]) {
         const rules = resolveRules(config.rules, config.overrides, override.accountId, override.symbol ?? '', side);
-        for (const message of checkRuleSet(rules)) context.addIssue({ code: 'custom', path: ['overrides', index, 'rules'], message });
+        for (const message of checkRuleSet(rules))
+          context.addIssue({ code: 'custom', path: ['overrides', index, 'rules'], message });
       }
     }
   });
@@ -76,7 +78,13 @@ export interface AlertConfig {
 }
 
 /** Quiet hours are off by default; when on, 23:00–07:00 UTC with only critical notifying. */
-export const defaultQuietHours: QuietHours = { enabled: false, start: '23:00', end: '07:00', timeZone: 'UTC', loudLevels: ['critical'] };
+export const defaultQuietHours: QuietHours = {
+  enabled: false,
+  start: '23:00',
+  end: '07:00',
+  timeZone: 'UTC',
+  loudLevels: ['critical'],
+};
 
 function mergeConfig(input: z.output<typeof alertConfigSchema>): AlertConfig {
   const quiet = input.quietHours ?? {};
@@ -98,9 +106,15 @@ function mergeConfig(input: z.output<typeof alertConfigSchema>): AlertConfig {
  * Validates a stored configuration (e.g. a settings file) and fills the defaults. Returns the
  * errors as "path: message" lines instead of throwing.
  */
-export function parseAlertConfig(input: unknown): { readonly ok: true; readonly config: AlertConfig } | { readonly ok: false; readonly errors: readonly string[] } {
+export function parseAlertConfig(
+  input: unknown,
+): { readonly ok: true; readonly config: AlertConfig } | { readonly ok: false; readonly errors: readonly string[] } {
   const parsed = alertConfigSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`),
+    };
   return { ok: true, config: mergeConfig(parsed.data) };
 }
 

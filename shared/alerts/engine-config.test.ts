@@ -8,14 +8,19 @@ const winterNight = Date.UTC(2024, 0, 15, 22, 30); // 23:30 in Berlin (UTC+1)
 const summerNight = Date.UTC(2024, 6, 15, 21, 30); // 23:30 in Berlin (UTC+2)
 const summerEvening = Date.UTC(2024, 6, 15, 19, 30); // 21:30 in Berlin: before quiet hours
 const noon = Date.UTC(2024, 0, 15, 11, 0);
-const quiet: AlertConfigInput = { quietHours: { enabled: true, start: '22:00', end: '06:30', timeZone: 'Europe/Berlin' } };
+const quiet: AlertConfigInput = {
+  quietHours: { enabled: true, start: '22:00', end: '06:30', timeZone: 'Europe/Berlin' },
+};
 
 /** Jumps a fresh engine to a critical margin ratio at `nowMs` and back, returning "level:silent" per event. */
 function silentFlags(config: AlertConfigInput, nowMs: number): string[] {
   const engine = createAlertEngine(config);
   const events = [
     ...engine.evaluate({ positions: [observation({ marginRatio: 0.9, distance: 0.3, tickTimeMs: nowMs })] }, nowMs),
-    ...engine.evaluate({ positions: [observation({ marginRatio: 0.1, distance: 0.3, tickTimeMs: nowMs + 1 })] }, nowMs + 1),
+    ...engine.evaluate(
+      { positions: [observation({ marginRatio: 0.1, distance: 0.3, tickTimeMs: nowMs + 1 })] },
+      nowMs + 1,
+    ),
   ];
   return events.map((event) => `${event.level}${event.cleared ? ' cleared' : ''}:${event.silent ? 'silent' : 'loud'}`);
 }
@@ -23,11 +28,36 @@ function silentFlags(config: AlertConfigInput, nowMs: number): string[] {
 describe('quiet hours', () => {
   const table: { name: string; config: AlertConfigInput; nowMs: number; loud: string[] }[] = [
     { name: 'winter night, local 23:30', config: quiet, nowMs: winterNight, loud: ['critical'] },
-    { name: 'summer night, local 23:30 (daylight saving followed)', config: quiet, nowMs: summerNight, loud: ['critical'] },
-    { name: 'summer evening, local 21:30 (before the start)', config: quiet, nowMs: summerEvening, loud: ['warning', 'danger', 'critical', 'critical cleared', 'danger cleared', 'warning cleared'] },
-    { name: 'noon', config: quiet, nowMs: noon, loud: ['warning', 'danger', 'critical', 'critical cleared', 'danger cleared', 'warning cleared'] },
-    { name: 'disabled', config: {}, nowMs: winterNight, loud: ['warning', 'danger', 'critical', 'critical cleared', 'danger cleared', 'warning cleared'] },
-    { name: 'danger made loud too', config: { quietHours: { ...quiet.quietHours, loudLevels: ['danger', 'critical'] } }, nowMs: winterNight, loud: ['danger', 'critical'] },
+    {
+      name: 'summer night, local 23:30 (daylight saving followed)',
+      config: quiet,
+      nowMs: summerNight,
+      loud: ['critical'],
+    },
+    {
+      name: 'summer evening, local 21:30 (before the start)',
+      config: quiet,
+      nowMs: summerEvening,
+      loud: ['warning', 'danger', 'critical', 'critical cleared', 'danger cleared', 'warning cleared'],
+    },
+    {
+      name: 'noon',
+      config: quiet,
+      nowMs: noon,
+      loud: ['warning', 'danger', 'critical', 'critical cleared', 'danger cleared', 'warning cleared'],
+    },
+    {
+      name: 'disabled',
+      config: {},
+      nowMs: winterNight,
+      loud: ['warning', 'danger', 'critical', 'critical cleared', 'danger cleared', 'warning cleared'],
+    },
+    {
+      name: 'danger made loud too',
+      config: { quietHours: { ...quiet.quietHours, loudLevels: ['danger', 'critical'] } },
+      nowMs: winterNight,
+      loud: ['danger', 'critical'],
+    },
   ];
   it.each(table)('$name', ({ config, nowMs, loud }) => {
     const flags = silentFlags(config, nowMs);
@@ -45,16 +75,28 @@ describe('per-account and per-position overrides', () => {
     ],
   };
   const cases = [
-    { accountId: 'main', symbol: 'BTCUSDT', side: 'long', marginRatio: 0.72, expected: ['marginRatio:warning', 'marginRatio:danger'] },
+    {
+      accountId: 'main',
+      symbol: 'BTCUSDT',
+      side: 'long',
+      marginRatio: 0.72,
+      expected: ['marginRatio:warning', 'marginRatio:danger'],
+    },
     { accountId: 'main', symbol: 'ETHUSDT', side: 'long', marginRatio: 0.95, expected: [] },
     { accountId: 'calm', symbol: 'BTCUSDT', side: 'long', marginRatio: 0.72, expected: ['marginRatio:warning'] },
     { accountId: 'calm', symbol: 'BTCUSDT', side: 'short', marginRatio: 0.35, expected: ['marginRatio:warning'] },
     { accountId: 'calm', symbol: 'ETHUSDT', side: 'short', marginRatio: 0.35, expected: [] },
   ] as const;
   it.each(cases)('$accountId $symbol $side at $marginRatio', ({ accountId, symbol, side, marginRatio, expected }) => {
-    const events = createAlertEngine(config).evaluate({ positions: [observation({ accountId, symbol, side, marginRatio, distance: 0.3 })] }, 1_000);
+    const events = createAlertEngine(config).evaluate(
+      { positions: [observation({ accountId, symbol, side, marginRatio, distance: 0.3 })] },
+      1_000,
+    );
     expect(summary(events)).toEqual(expected);
-    for (const event of events) expect(event.threshold).toBe(accountId === 'calm' ? (side === 'short' ? 0.3 : 0.6) : event.level === 'warning' ? 0.5 : 0.7);
+    for (const event of events)
+      expect(event.threshold).toBe(
+        accountId === 'calm' ? (side === 'short' ? 0.3 : 0.6) : event.level === 'warning' ? 0.5 : 0.7,
+      );
   });
 });
 
@@ -66,12 +108,36 @@ describe('parseAlertConfig', () => {
   });
 
   it.each([
-    { name: 'margin-ratio levels out of order', input: { rules: { marginRatio: { levels: { danger: 0.4 } } } }, error: /^rules: marginRatio levels/ },
-    { name: 'distance levels out of order', input: { rules: { distance: { levels: { critical: 0.2 } } } }, error: /^rules: distance levels/ },
-    { name: 'an override that breaks the order', input: { overrides: [{ accountId: 'a', symbol: 'X', rules: { marginRatio: { levels: { warning: 0.9 } } } }] }, error: /^overrides\.0\.rules: marginRatio/ },
-    { name: 'a side without a symbol', input: { overrides: [{ accountId: 'a', side: 'long', rules: {} }] }, error: /^overrides\.0\.side: a side needs a symbol/ },
-    { name: 'an unknown time zone', input: { quietHours: { timeZone: 'Mars/Olympus' } }, error: /^quietHours\.timeZone: unknown time zone/ },
-    { name: 'a clock time out of range', input: { quietHours: { start: '24:10' } }, error: /^quietHours\.start: expected HH:MM/ },
+    {
+      name: 'margin-ratio levels out of order',
+      input: { rules: { marginRatio: { levels: { danger: 0.4 } } } },
+      error: /^rules: marginRatio levels/,
+    },
+    {
+      name: 'distance levels out of order',
+      input: { rules: { distance: { levels: { critical: 0.2 } } } },
+      error: /^rules: distance levels/,
+    },
+    {
+      name: 'an override that breaks the order',
+      input: { overrides: [{ accountId: 'a', symbol: 'X', rules: { marginRatio: { levels: { warning: 0.9 } } } }] },
+      error: /^overrides\.0\.rules: marginRatio/,
+    },
+    {
+      name: 'a side without a symbol',
+      input: { overrides: [{ accountId: 'a', side: 'long', rules: {} }] },
+      error: /^overrides\.0\.side: a side needs a symbol/,
+    },
+    {
+      name: 'an unknown time zone',
+      input: { quietHours: { timeZone: 'Mars/Olympus' } },
+      error: /^quietHours\.timeZone: unknown time zone/,
+    },
+    {
+      name: 'a clock time out of range',
+      input: { quietHours: { start: '24:10' } },
+      error: /^quietHours\.start: expected HH:MM/,
+    },
     { name: 'an unknown field', input: { rules: { marginRatio: { level: 'danger' } } }, error: /^rules\.marginRatio/ },
   ])('rejects $name with a path', ({ input, error }) => {
     const parsed = parseAlertConfig(input);
@@ -80,6 +146,8 @@ describe('parseAlertConfig', () => {
   });
 
   it('createAlertEngine refuses an invalid config with the reasons', () => {
-    expect(() => createAlertEngine({ rules: { marginRatio: { levels: { critical: 0.6 } } } })).toThrow(/invalid alert settings: rules: marginRatio levels/);
+    expect(() => createAlertEngine({ rules: { marginRatio: { levels: { critical: 0.6 } } } })).toThrow(
+      /invalid alert settings: rules: marginRatio levels/,
+    );
   });
 });

@@ -16,22 +16,42 @@ const recovery = [...crash].reverse();
 const clusters: ClusterBin[] = [{ priceLow: 50_000, priceHigh: 52_000, usd: 5e6, side: 'long' }];
 
 /** Runs both accounts through the prices, one tick a second, with market context on every tick. */
-function run(prices: readonly number[], engine = createAlertEngine(), cascade = true): { events: AlertEvent[]; engine: typeof engine } {
+function run(
+  prices: readonly number[],
+  engine = createAlertEngine(),
+  cascade = true,
+): { events: AlertEvent[]; engine: typeof engine } {
   const events: AlertEvent[] = [];
   for (const [index, price] of prices.entries()) {
     const timeMs = 1_000_000 + index * 1_000;
     // One forced sale of 20 BTC at the 5x long's liquidation price every second, the last ten of them.
-    const liquidations = Array.from({ length: cascade ? 10 : 0 }, (_, k) => ({ symbol: 'BTCUSDT', side: 'long' as const, price: liquidation, size: 20, notionalUsd: 20 * liquidation, timeMs: timeMs - k * 1_000 }));
-    const positions = [['main', withMark(atRisk, price)], ['safe', withMark(safe, price)]] as const;
+    const liquidations = Array.from({ length: cascade ? 10 : 0 }, (_, k) => ({
+      symbol: 'BTCUSDT',
+      side: 'long' as const,
+      price: liquidation,
+      size: 20,
+      notionalUsd: 20 * liquidation,
+      timeMs: timeMs - k * 1_000,
+    }));
+    const positions = [
+      ['main', withMark(atRisk, price)],
+      ['safe', withMark(safe, price)],
+    ] as const;
     const observations = positions.flatMap(([id, account]) =>
-      observationsFromRisk(id, account, evaluateAccount(account), timeMs).map((observation) => ({ ...observation, clusters, imbalance: { longUsd: 9e9, shortUsd: 1e9 }, liquidations })),
+      observationsFromRisk(id, account, evaluateAccount(account), timeMs).map((observation) => ({
+        ...observation,
+        clusters,
+        imbalance: { longUsd: 9e9, shortUsd: 1e9 },
+        liquidations,
+      })),
     );
     events.push(...engine.evaluate({ positions: observations }, timeMs));
   }
   return { events, engine };
 }
 
-const of = (events: readonly AlertEvent[], rule: string): AlertEvent[] => events.filter((event) => event.accountId === 'main' && event.rule === rule);
+const of = (events: readonly AlertEvent[], rule: string): AlertEvent[] =>
+  events.filter((event) => event.accountId === 'main' && event.rule === rule);
 
 describe('a crash and a recovery of BTC against a 5x long and a 1.5x long', () => {
   const { events: crashEvents, engine } = run(crash);
@@ -56,7 +76,9 @@ describe('a crash and a recovery of BTC against a 5x long and a 1.5x long', () =
       expect(event.value).toBeGreaterThanOrEqual(event.threshold ?? Number.NaN);
       expect(event.tickTimeMs).toBe(event.timeMs);
       expect(event.silent).toBe(false);
-      expect(event.message).toMatch(/^BTCUSDT long on Binance: margin ratio \d+ % crossed (warning|danger|critical) \(\d+ %\)$/);
+      expect(event.message).toMatch(
+        /^BTCUSDT long on Binance: margin ratio \d+ % crossed (warning|danger|critical) \(\d+ %\)$/,
+      );
     }
   });
 
@@ -65,11 +87,16 @@ describe('a crash and a recovery of BTC against a 5x long and a 1.5x long', () =
   });
 
   it.each(['marginRatio', 'distance'])('the recovery clears %s critical, danger, warning, each once', (rule) => {
-    expect(summary(of(recoveryEvents, rule))).toEqual([`${rule}:critical:cleared`, `${rule}:danger:cleared`, `${rule}:warning:cleared`]);
+    expect(summary(of(recoveryEvents, rule))).toEqual([
+      `${rule}:critical:cleared`,
+      `${rule}:danger:cleared`,
+      `${rule}:warning:cleared`,
+    ]);
   });
 
   it('a margin-ratio level clears only once the ratio is below its threshold minus the band', () => {
-    for (const event of of(recoveryEvents, 'marginRatio')) expect(event.value).toBeLessThan((event.threshold ?? 0) - defaultRules.marginRatio.band);
+    for (const event of of(recoveryEvents, 'marginRatio'))
+      expect(event.value).toBeLessThan((event.threshold ?? 0) - defaultRules.marginRatio.band);
   });
 
   it('after the recovery nothing is active', () => {
@@ -82,6 +109,8 @@ describe('a crash and a recovery of BTC against a 5x long and a 1.5x long', () =
   });
 
   it('the context rules do fire for the at-risk position (the safe one is not silent by accident)', () => {
-    expect(new Set(crashEvents.filter((event) => event.accountId === 'main').map((event) => event.rule))).toEqual(new Set(['marginRatio', 'distance', 'cluster', 'imbalance', 'cascade']));
+    expect(new Set(crashEvents.filter((event) => event.accountId === 'main').map((event) => event.rule))).toEqual(
+      new Set(['marginRatio', 'distance', 'cluster', 'imbalance', 'cascade']),
+    );
   });
 });

@@ -2,19 +2,45 @@ import { describe, expect, it } from 'vitest';
 import { createAlertEngine } from './engine';
 import { feedValues, observation, summary } from './test-support';
 
-const ratio = (marginRatio: number, timeMs: number): ReturnType<typeof observation> => observation({ marginRatio, distance: 0.3, tickTimeMs: timeMs });
-const distance = (value: number, timeMs: number): ReturnType<typeof observation> => observation({ distance: value, tickTimeMs: timeMs });
-const hover = (low: number, high: number, ticks = 40): number[] => Array.from({ length: ticks }, (_, k) => (k % 2 === 0 ? high : low));
+const ratio = (marginRatio: number, timeMs: number): ReturnType<typeof observation> =>
+  observation({ marginRatio, distance: 0.3, tickTimeMs: timeMs });
+const distance = (value: number, timeMs: number): ReturnType<typeof observation> =>
+  observation({ distance: value, tickTimeMs: timeMs });
+const hover = (low: number, high: number, ticks = 40): number[] =>
+  Array.from({ length: ticks }, (_, k) => (k % 2 === 0 ? high : low));
 
 describe('hysteresis: a value hovering at a threshold does not flap', () => {
   it.each([
-    { name: 'margin ratio at danger (70 %) ± 1 point', values: [0.55, ...hover(0.69, 0.71)], make: ratio, band: {}, expected: ['marginRatio:warning', 'marginRatio:danger'] },
-    { name: 'margin ratio at critical (85 %) ± 2 points', values: [0.86, ...hover(0.83, 0.87)], make: ratio, band: {}, expected: ['marginRatio:warning', 'marginRatio:danger', 'marginRatio:critical'] },
-    { name: 'distance at danger (5 %) ± 0.2 point', values: [0.08, ...hover(0.052, 0.048)], make: distance, band: {}, expected: ['distance:warning', 'distance:danger'] },
+    {
+      name: 'margin ratio at danger (70 %) ± 1 point',
+      values: [0.55, ...hover(0.69, 0.71)],
+      make: ratio,
+      band: {},
+      expected: ['marginRatio:warning', 'marginRatio:danger'],
+    },
+    {
+      name: 'margin ratio at critical (85 %) ± 2 points',
+      values: [0.86, ...hover(0.83, 0.87)],
+      make: ratio,
+      band: {},
+      expected: ['marginRatio:warning', 'marginRatio:danger', 'marginRatio:critical'],
+    },
+    {
+      name: 'distance at danger (5 %) ± 0.2 point',
+      values: [0.08, ...hover(0.052, 0.048)],
+      make: distance,
+      band: {},
+      expected: ['distance:warning', 'distance:danger'],
+    },
     {
       name: 'margin ratio at danger with the band set to 0 (control: it flaps)',
-      values: [0.55, ...hover(0.69, 0.71, 6)], make: ratio, band: { marginRatio: { band: 0, cooldownMs: 0 } },
-      expected: ['marginRatio:warning', ...Array.from({ length: 3 }, () => ['marginRatio:danger', 'marginRatio:danger:cleared']).flat()],
+      values: [0.55, ...hover(0.69, 0.71, 6)],
+      make: ratio,
+      band: { marginRatio: { band: 0, cooldownMs: 0 } },
+      expected: [
+        'marginRatio:warning',
+        ...Array.from({ length: 3 }, () => ['marginRatio:danger', 'marginRatio:danger:cleared']).flat(),
+      ],
     },
   ])('$name', ({ values, make, band, expected }) => {
     expect(summary(feedValues(createAlertEngine({ rules: band }), values, make))).toEqual(expected);
@@ -31,16 +57,30 @@ describe('escalation skips no level', () => {
   it.each([
     { name: 'margin ratio 10 % → 90 % → 10 %', values: [0.1, 0.9, 0.1], make: ratio, rule: 'marginRatio' },
     { name: 'distance 30 % → 1 % → 30 %', values: [0.3, 0.01, 0.3], make: distance, rule: 'distance' },
-  ])('$name: every skipped level fires, mildest first, and clears, worst first, in the same call', ({ values, make, rule }) => {
-    const events = feedValues(createAlertEngine(), values, make);
-    expect(summary(events)).toEqual([`${rule}:warning`, `${rule}:danger`, `${rule}:critical`, `${rule}:critical:cleared`, `${rule}:danger:cleared`, `${rule}:warning:cleared`]);
-    expect(new Set(events.slice(0, 3).map((event) => event.timeMs)).size).toBe(1);
-    expect(events.map((event) => event.threshold).slice(0, 3)).toEqual(rule === 'distance' ? [0.1, 0.05, 0.025] : [0.5, 0.7, 0.85]);
-  });
+  ])(
+    '$name: every skipped level fires, mildest first, and clears, worst first, in the same call',
+    ({ values, make, rule }) => {
+      const events = feedValues(createAlertEngine(), values, make);
+      expect(summary(events)).toEqual([
+        `${rule}:warning`,
+        `${rule}:danger`,
+        `${rule}:critical`,
+        `${rule}:critical:cleared`,
+        `${rule}:danger:cleared`,
+        `${rule}:warning:cleared`,
+      ]);
+      expect(new Set(events.slice(0, 3).map((event) => event.timeMs)).size).toBe(1);
+      expect(events.map((event) => event.threshold).slice(0, 3)).toEqual(
+        rule === 'distance' ? [0.1, 0.05, 0.025] : [0.5, 0.7, 0.85],
+      );
+    },
+  );
 
   it('a balance at or below zero (null ratio) is critical, with every level before it', () => {
     const engine = createAlertEngine();
-    expect(summary(engine.evaluate({ positions: [observation({ marginRatio: null, distance: 0.3 })] }, 1_000))).toEqual(['marginRatio:warning', 'marginRatio:danger', 'marginRatio:critical']);
+    expect(summary(engine.evaluate({ positions: [observation({ marginRatio: null, distance: 0.3 })] }, 1_000))).toEqual(
+      ['marginRatio:warning', 'marginRatio:danger', 'marginRatio:critical'],
+    );
   });
 });
 
@@ -49,7 +89,8 @@ describe('cooldown (60 s by default)', () => {
   const noStale = { rules: { stale: { enabled: false } } };
   it('suppresses a re-trigger within the cooldown, and fires it when the cooldown ends if still held', () => {
     const engine = createAlertEngine(noStale);
-    const at = (marginRatio: number, timeMs: number): string[] => summary(engine.evaluate({ positions: [ratio(marginRatio, timeMs)] }, timeMs));
+    const at = (marginRatio: number, timeMs: number): string[] =>
+      summary(engine.evaluate({ positions: [ratio(marginRatio, timeMs)] }, timeMs));
     expect(at(0.75, 0)).toEqual(['marginRatio:warning', 'marginRatio:danger']);
     expect(at(0.6, 1_000)).toEqual(['marginRatio:danger:cleared']);
     expect(at(0.75, 11_000)).toEqual([]);
@@ -61,7 +102,8 @@ describe('cooldown (60 s by default)', () => {
 
   it('a deferred re-trigger that recedes before the cooldown ends never fires nor clears', () => {
     const engine = createAlertEngine(noStale);
-    const at = (marginRatio: number, timeMs: number): string[] => summary(engine.evaluate({ positions: [ratio(marginRatio, timeMs)] }, timeMs));
+    const at = (marginRatio: number, timeMs: number): string[] =>
+      summary(engine.evaluate({ positions: [ratio(marginRatio, timeMs)] }, timeMs));
     expect(at(0.75, 0)).toEqual(['marginRatio:warning', 'marginRatio:danger']);
     expect(at(0.6, 1_000)).toEqual(['marginRatio:danger:cleared']);
     expect(at(0.75, 11_000)).toEqual([]);
@@ -70,12 +112,27 @@ describe('cooldown (60 s by default)', () => {
   });
 
   it('a re-trigger after the cooldown fires at once', () => {
-    const events = feedValues(createAlertEngine({ rules: { marginRatio: { cooldownMs: 2_000 } } }), [0.75, 0.6, 0.6, 0.75], ratio);
-    expect(summary(events)).toEqual(['marginRatio:warning', 'marginRatio:danger', 'marginRatio:danger:cleared', 'marginRatio:danger']);
+    const events = feedValues(
+      createAlertEngine({ rules: { marginRatio: { cooldownMs: 2_000 } } }),
+      [0.75, 0.6, 0.6, 0.75],
+      ratio,
+    );
+    expect(summary(events)).toEqual([
+      'marginRatio:warning',
+      'marginRatio:danger',
+      'marginRatio:danger:cleared',
+      'marginRatio:danger',
+    ]);
   });
 
   it('escalation beats a cooldown: a cooling level fires along with the higher one it leads to', () => {
     const events = feedValues(createAlertEngine(), [0.55, 0.3, 0.9], ratio);
-    expect(summary(events)).toEqual(['marginRatio:warning', 'marginRatio:warning:cleared', 'marginRatio:warning', 'marginRatio:danger', 'marginRatio:critical']);
+    expect(summary(events)).toEqual([
+      'marginRatio:warning',
+      'marginRatio:warning:cleared',
+      'marginRatio:warning',
+      'marginRatio:danger',
+      'marginRatio:critical',
+    ]);
   });
 });

@@ -34,17 +34,24 @@ export function nextCheckOf(entries: Iterable<Tracked>): number | null {
   for (const state of entries) {
     const { last, rules } = state;
     const stale = rules.stale;
-    if (last !== null && stale.enabled && (state.states.stale?.rank ?? 0) === 0 && (last.marginRatio ?? Number.POSITIVE_INFINITY) >= stale.minMarginRatio) {
+    if (
+      last !== null &&
+      stale.enabled &&
+      (state.states.stale?.rank ?? 0) === 0 &&
+      (last.marginRatio ?? Number.POSITIVE_INFINITY) >= stale.minMarginRatio
+    ) {
       next = Math.min(next, last.receivedAtMs + stale.afterMs);
     }
     const call = state.states.marginCall;
-    if (call !== undefined && call.rank > 0 && call.signalMs !== null) next = Math.min(next, call.signalMs + rules.marginCall.clearAfterMs);
+    if (call !== undefined && call.rank > 0 && call.signalMs !== null)
+      next = Math.min(next, call.signalMs + rules.marginCall.clearAfterMs);
     for (const rule of ruleKinds) {
       const ruleState = state.states[rule];
       if (ruleState === undefined || ruleState.rank <= ruleState.notified) continue;
       // A fire is deferred only while every rung it owes is cooling down; the first to finish releases it.
       for (const [index, clearedAt] of ruleState.clearedAtMs.entries()) {
-        if (clearedAt !== null && index + 1 > ruleState.notified && index + 1 <= ruleState.rank) next = Math.min(next, clearedAt + rules[rule].cooldownMs);
+        if (clearedAt !== null && index + 1 > ruleState.notified && index + 1 <= ruleState.rank)
+          next = Math.min(next, clearedAt + rules[rule].cooldownMs);
       }
     }
   }

@@ -53,15 +53,30 @@ export function createAlertEngine(config: AlertConfigInput = {}, state?: AlertEn
   let sequence = state?.sequence ?? 0;
   const silent = createSilencer(quietHours);
   const transitions: Transition[] = [];
-  const track = (position: PositionState): Tracked => trackedFrom(position, resolveRules(rules, overrides, position.accountId, position.symbol, position.side));
+  const track = (position: PositionState): Tracked =>
+    trackedFrom(position, resolveRules(rules, overrides, position.accountId, position.symbol, position.side));
   for (const position of state?.positions ?? []) insert(tracked, track(position));
-  const context = (nowMs: number, out: AlertEvent[]): EmitContext => ({ nowMs, out, silent, nextId: (timeMs) => `${timeMs}-${++sequence}`, scratch: transitions });
+  const context = (nowMs: number, out: AlertEvent[]): EmitContext => ({
+    nowMs,
+    out,
+    silent,
+    nextId: (timeMs) => `${timeMs}-${++sequence}`,
+    scratch: transitions,
+  });
 
   const find = (ref: PositionRef & Pick<PositionState, 'venue'> & { displaySymbol?: string | undefined }): Tracked => {
     let entry = lookup(tracked, ref.accountId, ref.symbol, ref.side);
     if (entry === undefined) {
       const { accountId, venue, symbol, side } = ref;
-      entry = track({ accountId, venue, symbol, side, displaySymbol: ref.displaySymbol ?? symbol, last: null, rules: {} });
+      entry = track({
+        accountId,
+        venue,
+        symbol,
+        side,
+        displaySymbol: ref.displaySymbol ?? symbol,
+        last: null,
+        rules: {},
+      });
       insert(tracked, entry);
     }
     return entry;
@@ -76,7 +91,11 @@ export function createAlertEngine(config: AlertConfigInput = {}, state?: AlertEn
         const entry = find(call);
         const before = entry.states.marginCall ?? idleRule;
         const signalMs = Math.max(before.signalMs ?? call.timeMs, call.timeMs);
-        entry.states.marginCall = { ...before, signalMs, value: finiteOrNull(call.marginRatio ?? entry.last?.marginRatio ?? null) };
+        entry.states.marginCall = {
+          ...before,
+          signalMs,
+          value: finiteOrNull(call.marginRatio ?? entry.last?.marginRatio ?? null),
+        };
       }
       for (const ref of input.closed ?? []) {
         const entry = lookup(tracked, ref.accountId, ref.symbol, ref.side);
@@ -88,7 +107,8 @@ export function createAlertEngine(config: AlertConfigInput = {}, state?: AlertEn
       return out;
     },
     activeAlerts: () => activeOf(allTracked(tracked)),
-    worstLevel: () => activeOf(allTracked(tracked)).reduce<Level | null>((worst, alert) => worseLevel(worst, alert.level), null),
+    worstLevel: () =>
+      activeOf(allTracked(tracked)).reduce<Level | null>((worst, alert) => worseLevel(worst, alert.level), null),
     nextCheckMs: () => nextCheckOf(allTracked(tracked)),
     exportState: () => ({ version: 1, sequence, positions: [...allTracked(tracked)].map(stateOf) }),
   };

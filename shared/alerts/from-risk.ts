@@ -8,7 +8,13 @@ import type { PositionObservation } from './inputs';
  * (venue clock); `receivedAtMs`: when it arrived on the engine's clock. Market context (clusters,
  * imbalance, liquidations) is left for the caller to add per symbol.
  */
-export function observationsFromRisk(accountId: string, account: RiskAccount, risk: RiskResult, tickTimeMs: number, receivedAtMs: number = tickTimeMs): PositionObservation[] {
+export function observationsFromRisk(
+  accountId: string,
+  account: RiskAccount,
+  risk: RiskResult,
+  tickTimeMs: number,
+  receivedAtMs: number = tickTimeMs,
+): PositionObservation[] {
   const observations: PositionObservation[] = [];
   for (const [index, position] of account.positions.entries()) {
     const result = risk.positions[index];

@@ -3,13 +3,27 @@
  */
 export type { ActiveAlert, AlertEvent } from './alert-event';
 export type { AlertConfig, AlertConfigInput, QuietHours } from './config-schema';
-export { alertConfigSchema, alertOverrideSchema, defaultAlertConfig, defaultQuietHours, parseAlertConfig, quietHoursSchema } from './config-schema';
+export {
+  alertConfigSchema,
+  alertOverrideSchema,
+  defaultAlertConfig,
+  defaultQuietHours,
+  parseAlertConfig,
+  quietHoursSchema,
+} from './config-schema';
 export type { AlertEngine } from './engine';
 export { createAlertEngine } from './engine';
 export type { AlertEngineState, LastObservation, PositionState } from './engine-state';
 export { alertEngineStateSchema, parseAlertEngineState } from './engine-state';
 export { observationsFromRisk } from './from-risk';
-export type { AlertInput, ClusterBin, ImbalanceInput, MarginCallEvent, PositionObservation, PositionRef } from './inputs';
+export type {
+  AlertInput,
+  ClusterBin,
+  ImbalanceInput,
+  MarginCallEvent,
+  PositionObservation,
+  PositionRef,
+} from './inputs';
 export type { RuleState } from './ladder';
 export type { Level, Rank, RankOrNone } from './levels';
 export { levelRank, levels, levelSchema, rankLevel, worseLevel } from './levels';

@@ -23,7 +23,13 @@ export interface Transition {
 }
 
 /** A rule that has never been active. */
-export const idleRule: RuleState = { rank: 0, notified: 0, clearedAtMs: [null, null, null], value: null, signalMs: null };
+export const idleRule: RuleState = {
+  rank: 0,
+  notified: 0,
+  clearedAtMs: [null, null, null],
+  value: null,
+  signalMs: null,
+};
 
 /** The ladder of graded rules: every level; a one-level rule's ladder is just its level. */
 export const fullLadder: readonly Rank[] = [1, 2, 3];
@@ -43,7 +49,15 @@ function topRungAtMost(ladder: readonly Rank[], rank: RankOrNone): RankOrNone {
  *   but when a higher rung fires, the lower ones fire with it, cooldown or not (escalation never skips).
  * Returns `state` itself when nothing changed (no allocation on the hot path).
  */
-export function stepRule(state: RuleState, target: RankOrNone, value: number | null, ladder: readonly Rank[], cooldownMs: number, nowMs: number, out: Transition[]): RuleState {
+export function stepRule(
+  state: RuleState,
+  target: RankOrNone,
+  value: number | null,
+  ladder: readonly Rank[],
+  cooldownMs: number,
+  nowMs: number,
+  out: Transition[],
+): RuleState {
   const reachable = topRungAtMost(ladder, target);
   if (target === state.rank && reachable === state.notified) return state;
   let notified = state.notified;
@@ -69,7 +83,8 @@ export function stepRule(state: RuleState, target: RankOrNone, value: number | n
   let fireUpTo: RankOrNone = notified;
   for (const rung of ladder) {
     const clearedAt = clearedAtMs[rung - 1] ?? null;
-    if (rung > notified && rung <= reachable && (clearedAt === null || nowMs - clearedAt >= cooldownMs)) fireUpTo = rung;
+    if (rung > notified && rung <= reachable && (clearedAt === null || nowMs - clearedAt >= cooldownMs))
+      fireUpTo = rung;
   }
   for (const rung of ladder) if (rung > notified && rung <= fireUpTo) out.push({ rank: rung, cleared: false });
   return { rank: target, notified: fireUpTo, clearedAtMs, value, signalMs: state.signalMs };

@@ -50,8 +50,13 @@ export function formatPercent(fraction: number): string {
 
 /** USD in short form: "$850k", "$12.3M", "$1.2B". */
 export function formatUsd(usd: number): string {
-  const units: readonly [number, string][] = [[1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
-  for (const [size, suffix] of units) if (usd >= size) return `$${(usd / size).toFixed(usd >= size * 10 ? 0 : 1).replace(/\.0$/, '')}${suffix}`;
+  const units: readonly [number, string][] = [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ];
+  for (const [size, suffix] of units)
+    if (usd >= size) return `$${(usd / size).toFixed(usd >= size * 10 ? 0 : 1).replace(/\.0$/, '')}${suffix}`;
   return `$${usd.toFixed(0)}`;
 }
 
@@ -69,13 +74,22 @@ function describe(facts: MessageFacts): string {
   const percent = (x: number | null): string => (x === null ? '?' : formatPercent(x));
   switch (facts.rule) {
     case 'marginRatio':
-      if (value === null) return cleared ? `margin balance recovered, ${level} cleared` : `margin balance at or below zero (liquidatable): ${level}`;
-      return cleared ? `margin ratio ${percent(value)} back below ${level} (${percent(threshold)})` : `margin ratio ${percent(value)} crossed ${level} (${percent(threshold)})`;
+      if (value === null)
+        return cleared
+          ? `margin balance recovered, ${level} cleared`
+          : `margin balance at or below zero (liquidatable): ${level}`;
+      return cleared
+        ? `margin ratio ${percent(value)} back below ${level} (${percent(threshold)})`
+        : `margin ratio ${percent(value)} crossed ${level} (${percent(threshold)})`;
     case 'distance':
       if (value === null) return `no liquidation price any more, ${level} cleared`;
-      return cleared ? `liquidation ${percent(value)} away, back above ${level} (${percent(threshold)})` : `liquidation ${percent(value)} away crossed ${level} (${percent(threshold)})`;
+      return cleared
+        ? `liquidation ${percent(value)} away, back above ${level} (${percent(threshold)})`
+        : `liquidation ${percent(value)} away crossed ${level} (${percent(threshold)})`;
     case 'cluster':
-      return cleared ? `price left the ${side} liquidation cluster, ${level} cleared` : `price entered a ${formatUsd(value ?? 0)} cluster of ${side} liquidations: ${level}`;
+      return cleared
+        ? `price left the ${side} liquidation cluster, ${level} cleared`
+        : `price entered a ${formatUsd(value ?? 0)} cluster of ${side} liquidations: ${level}`;
     case 'imbalance':
       return cleared
         ? `liquidation imbalance toward ${side}s eased below ${formatRatio(threshold)}, ${level} cleared`
@@ -85,10 +99,17 @@ function describe(facts: MessageFacts): string {
         ? `the ${side} liquidation cascade near your liquidation price has eased, ${level} cleared`
         : `cascade in progress: ${facts.count === undefined ? '' : `${facts.count} `}${side} liquidations (${formatUsd(value ?? 0)}) within ${seconds(facts.windowMs ?? 0)} near your liquidation price: ${level}`;
     case 'marginCall':
-      return cleared ? `no new margin call, ${level} cleared` : `${venueNames[facts.venue]} sent a margin call${value === null ? '' : ` (margin ratio ${percent(value)})`}: ${level}`;
+      return cleared
+        ? `no new margin call, ${level} cleared`
+        : `${venueNames[facts.venue]} sent a margin call${value === null ? '' : ` (margin ratio ${percent(value)})`}: ${level}`;
     case 'stale': {
-      const ratio = facts.marginRatio === undefined ? '' : ` while margin ratio is ${facts.marginRatio === null ? 'over 100 %' : percent(facts.marginRatio)}`;
-      return cleared ? `data is flowing again, ${level} cleared` : `no market data for ${seconds(value)}${ratio}: ${level}`;
+      const ratio =
+        facts.marginRatio === undefined
+          ? ''
+          : ` while margin ratio is ${facts.marginRatio === null ? 'over 100 %' : percent(facts.marginRatio)}`;
+      return cleared
+        ? `data is flowing again, ${level} cleared`
+        : `no market data for ${seconds(value)}${ratio}: ${level}`;
     }
   }
 }

@@ -47,23 +47,64 @@ function thresholdOf(rules: RuleSet, rule: RuleKind, level: Level): number | nul
 }
 
 /** Steps one rule of a tracked position to `reading` and emits its transitions. Null reading: no change. */
-export function applyReading(tracked: Tracked, rule: RuleKind, reading: Reading | null, tickTimeMs: number, context: EmitContext, closed = false): void {
+export function applyReading(
+  tracked: Tracked,
+  rule: RuleKind,
+  reading: Reading | null,
+  tickTimeMs: number,
+  context: EmitContext,
+  closed = false,
+): void {
   if (reading === null) return;
   const before: RuleState = tracked.states[rule] ?? idleRule;
   if (before === idleRule && reading.rank === 0) return;
   const transitions = context.scratch;
   transitions.length = 0;
-  const after = stepRule(before, reading.rank, reading.value, ladderOf(tracked.rules, rule), tracked.rules[rule].cooldownMs, context.nowMs, transitions);
+  const after = stepRule(
+    before,
+    reading.rank,
+    reading.value,
+    ladderOf(tracked.rules, rule),
+    tracked.rules[rule].cooldownMs,
+    context.nowMs,
+    transitions,
+  );
   if (after === before) return;
   tracked.states[rule] = after;
   for (const transition of transitions) {
     const level = rankLevel(transition.rank) ?? 'warning';
-    const facts = { venue: tracked.venue, displaySymbol: tracked.displaySymbol, side: tracked.side, rule, level, cleared: transition.cleared, value: reading.value, threshold: thresholdOf(tracked.rules, rule, level) };
-    const extra = { count: reading.count, windowMs: tracked.rules.cascade.windowMs, marginRatio: rule === 'stale' ? (tracked.last?.marginRatio ?? null) : undefined, closed };
+    const facts = {
+      venue: tracked.venue,
+      displaySymbol: tracked.displaySymbol,
+      side: tracked.side,
+      rule,
+      level,
+      cleared: transition.cleared,
+      value: reading.value,
+      threshold: thresholdOf(tracked.rules, rule, level),
+    };
+    const extra = {
+      count: reading.count,
+      windowMs: tracked.rules.cascade.windowMs,
+      marginRatio: rule === 'stale' ? (tracked.last?.marginRatio ?? null) : undefined,
+      closed,
+    };
     context.out.push({
-      id: context.nextId(context.nowMs), timeMs: context.nowMs, accountId: tracked.accountId, venue: tracked.venue, symbol: tracked.symbol, displaySymbol: tracked.displaySymbol,
-      side: tracked.side, rule, level, value: facts.value, threshold: facts.threshold, tickTimeMs, cleared: transition.cleared,
-      silent: context.silent(context.nowMs, level, transition.cleared), message: alertMessage({ ...facts, ...extra }),
+      id: context.nextId(context.nowMs),
+      timeMs: context.nowMs,
+      accountId: tracked.accountId,
+      venue: tracked.venue,
+      symbol: tracked.symbol,
+      displaySymbol: tracked.displaySymbol,
+      side: tracked.side,
+      rule,
+      level,
+      value: facts.value,
+      threshold: facts.threshold,
+      tickTimeMs,
+      cleared: transition.cleared,
+      silent: context.silent(context.nowMs, level, transition.cleared),
+      message: alertMessage({ ...facts, ...extra }),
     });
   }
 }
@@ -71,20 +112,61 @@ export function applyReading(tracked: Tracked, rule: RuleKind, reading: Reading 
 /** Records the observation and runs the rules it feeds (margin ratio, distance, cluster, imbalance, cascade). */
 export function runObservedRules(tracked: Tracked, observation: PositionObservation, context: EmitContext): void {
   const last: LastObservation = {
-    markPrice: observation.markPrice, liquidationPrice: observation.liquidationPrice, marginRatio: observation.marginRatio, distance: observation.distance,
-    tickTimeMs: observation.tickTimeMs, receivedAtMs: observation.receivedAtMs ?? observation.tickTimeMs,
+    markPrice: observation.markPrice,
+    liquidationPrice: observation.liquidationPrice,
+    marginRatio: observation.marginRatio,
+    distance: observation.distance,
+    tickTimeMs: observation.tickTimeMs,
+    receivedAtMs: observation.receivedAtMs ?? observation.tickTimeMs,
   };
   tracked.last = last;
   if (observation.displaySymbol !== undefined) tracked.displaySymbol = observation.displaySymbol;
   const { rules, states } = tracked;
   const tick = observation.tickTimeMs;
-  applyReading(tracked, 'marginRatio', marginRatioReading(rules.marginRatio, observation.marginRatio, states.marginRatio?.rank ?? 0), tick, context);
-  applyReading(tracked, 'distance', distanceReading(rules.distance, observation.distance, states.distance?.rank ?? 0), tick, context);
-  if (observation.clusters !== undefined) applyReading(tracked, 'cluster', clusterReading(rules.cluster, observation, observation.clusters, states.cluster?.rank ?? 0), tick, context);
+  applyReading(
+    tracked,
+    'marginRatio',
+    marginRatioReading(rules.marginRatio, observation.marginRatio, states.marginRatio?.rank ?? 0),
+    tick,
+    context,
+  );
+  applyReading(
+    tracked,
+    'distance',
+    distanceReading(rules.distance, observation.distance, states.distance?.rank ?? 0),
+    tick,
+    context,
+  );
+  if (observation.clusters !== undefined)
+    applyReading(
+      tracked,
+      'cluster',
+      clusterReading(rules.cluster, observation, observation.clusters, states.cluster?.rank ?? 0),
+      tick,
+      context,
+    );
   if (observation.imbalance !== undefined) {
-    applyReading(tracked, 'imbalance', imbalanceReading(rules.imbalance, observation.side, observation.distance, observation.imbalance, states.imbalance?.rank ?? 0), tick, context);
+    applyReading(
+      tracked,
+      'imbalance',
+      imbalanceReading(
+        rules.imbalance,
+        observation.side,
+        observation.distance,
+        observation.imbalance,
+        states.imbalance?.rank ?? 0,
+      ),
+      tick,
+      context,
+    );
   }
-  applyReading(tracked, 'cascade', cascadeReading(rules.cascade, observation, states.cascade?.rank ?? 0), tick, context);
+  applyReading(
+    tracked,
+    'cascade',
+    cascadeReading(rules.cascade, observation, states.cascade?.rank ?? 0),
+    tick,
+    context,
+  );
 }
 
 /**
@@ -104,12 +186,22 @@ export function runTimedRules(tracked: Tracked, context: EmitContext): void {
   }
   const call = states.marginCall;
   if (call !== undefined) {
-    const active = rules.marginCall.enabled && call.signalMs !== null && context.nowMs - call.signalMs < rules.marginCall.clearAfterMs;
-    applyReading(tracked, 'marginCall', { rank: active ? levelRank(rules.marginCall.level) : 0, value: call.value }, call.signalMs ?? tick, context);
+    const active =
+      rules.marginCall.enabled &&
+      call.signalMs !== null &&
+      context.nowMs - call.signalMs < rules.marginCall.clearAfterMs;
+    applyReading(
+      tracked,
+      'marginCall',
+      { rank: active ? levelRank(rules.marginCall.level) : 0, value: call.value },
+      call.signalMs ?? tick,
+      context,
+    );
   }
   for (const rule of ruleKinds) {
     const state = states[rule];
-    if (state !== undefined && state.rank > state.notified) applyReading(tracked, rule, { rank: state.rank, value: state.value }, tick, context);
+    if (state !== undefined && state.rank > state.notified)
+      applyReading(tracked, rule, { rank: state.rank, value: state.value }, tick, context);
   }
 }
 
@@ -117,6 +209,7 @@ export function runTimedRules(tracked: Tracked, context: EmitContext): void {
 export function clearAll(tracked: Tracked, context: EmitContext): void {
   for (const rule of ruleKinds) {
     const state = tracked.states[rule];
-    if (state !== undefined && state.notified > 0) applyReading(tracked, rule, { rank: 0, value: null }, tracked.last?.tickTimeMs ?? context.nowMs, context, true);
+    if (state !== undefined && state.notified > 0)
+      applyReading(tracked, rule, { rank: 0, value: null }, tracked.last?.tickTimeMs ?? context.nowMs, context, true);
   }
 }

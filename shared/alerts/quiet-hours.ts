@@ -16,7 +16,12 @@ export function createSilencer(quiet: QuietHours): (nowMs: number, level: Level,
   if (!quiet.enabled) return () => false;
   const start = minutes(quiet.start);
   const end = minutes(quiet.end);
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone: quiet.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: quiet.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const loud = new Set<Level>(quiet.loudLevels);
   let cachedMinuteMs = Number.NaN;
   let cachedQuiet = false;

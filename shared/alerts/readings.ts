@@ -21,16 +21,27 @@ const gateSlack = 0.1;
  * yet left by more than `band`. `direction` 1: at or above (margin ratio); −1: at or below (distance).
  * Thresholds must be ordered (checked with the config), so the held ranks are always 1..n.
  */
-export function gradedRank(value: number, levels: GradedLevels, band: number, current: RankOrNone, direction: 1 | -1): RankOrNone {
+export function gradedRank(
+  value: number,
+  levels: GradedLevels,
+  band: number,
+  current: RankOrNone,
+  direction: 1 | -1,
+): RankOrNone {
   const signed = value * direction;
-  const reached = (threshold: number, rank: RankOrNone): boolean => signed >= threshold * direction || (rank <= current && signed >= threshold * direction - band);
+  const reached = (threshold: number, rank: RankOrNone): boolean =>
+    signed >= threshold * direction || (rank <= current && signed >= threshold * direction - band);
   if (reached(levels.critical, 3)) return 3;
   if (reached(levels.danger, 2)) return 2;
   return reached(levels.warning, 1) ? 1 : 0;
 }
 
 /** Margin ratio rule; a null ratio (balance <= 0) is critical; NaN is no reading (state kept). */
-export function marginRatioReading(rule: RuleSet['marginRatio'], marginRatio: number | null, current: RankOrNone): Reading | null {
+export function marginRatioReading(
+  rule: RuleSet['marginRatio'],
+  marginRatio: number | null,
+  current: RankOrNone,
+): Reading | null {
   if (!rule.enabled) return off;
   if (marginRatio === null) return { rank: 3, value: null };
   if (Number.isNaN(marginRatio)) return null;
@@ -38,7 +49,11 @@ export function marginRatioReading(rule: RuleSet['marginRatio'], marginRatio: nu
 }
 
 /** Distance rule; no liquidation price (null) is safe; NaN is no reading. */
-export function distanceReading(rule: RuleSet['distance'], distance: number | null, current: RankOrNone): Reading | null {
+export function distanceReading(
+  rule: RuleSet['distance'],
+  distance: number | null,
+  current: RankOrNone,
+): Reading | null {
   if (!rule.enabled || distance === null) return off;
   if (Number.isNaN(distance)) return null;
   return { rank: gradedRank(distance, rule.levels, rule.band, current, -1), value: distance };
@@ -51,20 +66,38 @@ function withinGate(maxDistance: number | null, distance: number | null, active:
 }
 
 /** Cluster rule: value = USD of the largest qualifying bin the mark is in. */
-export function clusterReading(rule: RuleSet['cluster'], observation: PositionObservation, clusters: readonly ClusterBin[], current: RankOrNone): Reading {
+export function clusterReading(
+  rule: RuleSet['cluster'],
+  observation: PositionObservation,
+  clusters: readonly ClusterBin[],
+  current: RankOrNone,
+): Reading {
   const active = current > 0;
   if (!rule.enabled || !withinGate(rule.maxDistance, observation.distance, active)) return off;
   const mark = observation.markPrice;
   const pad = active ? rule.band * mark : 0;
   let best = 0;
   for (const bin of clusters) {
-    if (bin.side === observation.side && bin.usd >= rule.minUsd && bin.usd > best && mark >= bin.priceLow - pad && mark <= bin.priceHigh + pad) best = bin.usd;
+    if (
+      bin.side === observation.side &&
+      bin.usd >= rule.minUsd &&
+      bin.usd > best &&
+      mark >= bin.priceLow - pad &&
+      mark <= bin.priceHigh + pad
+    )
+      best = bin.usd;
   }
   return best > 0 ? { rank: levelRank(rule.level), value: best } : off;
 }
 
 /** Imbalance rule: value = the position's side volume / the other side's (null when the other is 0). */
-export function imbalanceReading(rule: RuleSet['imbalance'], side: Side, distance: number | null, imbalance: ImbalanceInput, current: RankOrNone): Reading {
+export function imbalanceReading(
+  rule: RuleSet['imbalance'],
+  side: Side,
+  distance: number | null,
+  imbalance: ImbalanceInput,
+  current: RankOrNone,
+): Reading {
   const active = current > 0;
   if (!rule.enabled || !withinGate(rule.maxDistance, distance, active)) return off;
   const own = side === 'long' ? imbalance.longUsd : imbalance.shortUsd;
@@ -76,7 +109,11 @@ export function imbalanceReading(rule: RuleSet['imbalance'], side: Side, distanc
 }
 
 /** Cascade rule (null without a liquidation list: state kept): value = USD of the position-side liquidations near its liquidation price within the window ending at the tick. */
-export function cascadeReading(rule: RuleSet['cascade'], observation: PositionObservation, current: RankOrNone): Reading | null {
+export function cascadeReading(
+  rule: RuleSet['cascade'],
+  observation: PositionObservation,
+  current: RankOrNone,
+): Reading | null {
   const liquidation = observation.liquidationPrice;
   const list = observation.liquidations;
   if (!rule.enabled || liquidation === null) return off;

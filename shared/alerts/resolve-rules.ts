@@ -16,7 +16,8 @@ function assignDefined<T extends object>(base: T, patch: object | undefined): T 
   const merged: Record<string, unknown> = Object.fromEntries(Object.entries(base));
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    merged[key] = key === 'levels' && typeof value === 'object' ? assignDefined(merged[key] as object, value as object) : value;
+    merged[key] =
+      key === 'levels' && typeof value === 'object' ? assignDefined(merged[key] as object, value as object) : value;
   }
   return merged as T;
 }
@@ -37,12 +38,23 @@ function specificity(override: AlertOverride): number {
  * The rules for one position: `base`, then the account's overrides, then the symbol's, then the
  * symbol-and-side's (more specific wins; equal ones apply in list order).
  */
-export function resolveRules(base: RuleSet, overrides: readonly AlertOverride[], accountId: string, symbol: string, side: Side): RuleSet {
+export function resolveRules(
+  base: RuleSet,
+  overrides: readonly AlertOverride[],
+  accountId: string,
+  symbol: string,
+  side: Side,
+): RuleSet {
   const matching = overrides.filter(
-    (override) => override.accountId === accountId && (override.symbol === undefined || override.symbol === symbol) && (override.side === undefined || override.side === side),
+    (override) =>
+      override.accountId === accountId &&
+      (override.symbol === undefined || override.symbol === symbol) &&
+      (override.side === undefined || override.side === side),
   );
   if (matching.length === 0) return base;
-  const ordered = matching.map((override, order) => ({ override, order })).sort((a, b) => specificity(a.override) - specificity(b.override) || a.order - b.order);
+  const ordered = matching
+    .map((override, order) => ({ override, order }))
+    .sort((a, b) => specificity(a.override) - specificity(b.override) || a.order - b.order);
   return ordered.reduce((rules, { override }) => applyPatch(rules, override.rules), base);
 }
 
@@ -56,6 +68,9 @@ function ordered(kind: RuleKind, levels: GradedLevels, rising: boolean): string 
 
 /** Why a merged rule set is unusable (graded levels out of order or at 0), or an empty list. */
 export function checkRuleSet(rules: RuleSet): string[] {
-  const issues = [ordered('marginRatio', rules.marginRatio.levels, true), ordered('distance', rules.distance.levels, false)];
+  const issues = [
+    ordered('marginRatio', rules.marginRatio.levels, true),
+    ordered('distance', rules.distance.levels, false),
+  ];
   return issues.filter((issue): issue is string => issue !== null);
 }

@@ -5,7 +5,15 @@ import { levelSchema } from './levels';
 export type RuleKind = 'marginRatio' | 'distance' | 'cluster' | 'imbalance' | 'cascade' | 'marginCall' | 'stale';
 
 /** Every rule kind, in the order the engine evaluates them. */
-export const ruleKinds: readonly RuleKind[] = ['marginRatio', 'distance', 'cluster', 'imbalance', 'cascade', 'marginCall', 'stale'];
+export const ruleKinds: readonly RuleKind[] = [
+  'marginRatio',
+  'distance',
+  'cluster',
+  'imbalance',
+  'cascade',
+  'marginCall',
+  'stale',
+];
 
 const week = 7 * 86_400_000;
 const durationMs = z.number().int().min(0).max(week);
@@ -18,23 +26,43 @@ const common = { enabled: z.boolean(), cooldownMs: durationMs };
 export const gradedLevelsSchema = z.strictObject({ warning: fraction, danger: fraction, critical: fraction });
 
 /** Margin ratio (maintenance / margin balance, fraction, 1 = liquidation) at or above each level. */
-export const marginRatioRuleSchema = z.strictObject({ ...common, levels: gradedLevelsSchema, band: z.number().min(0).max(0.5) });
+export const marginRatioRuleSchema = z.strictObject({
+  ...common,
+  levels: gradedLevelsSchema,
+  band: z.number().min(0).max(0.5),
+});
 
 /** Distance to liquidation (fraction of the mark, 0.05 = 5 %) at or below each level. */
-export const distanceRuleSchema = z.strictObject({ ...common, levels: gradedLevelsSchema, band: z.number().min(0).max(0.5) });
+export const distanceRuleSchema = z.strictObject({
+  ...common,
+  levels: gradedLevelsSchema,
+  band: z.number().min(0).max(0.5),
+});
 
 /**
  * The mark inside a cluster bin of at least `minUsd` whose side is the position's own (the side that
  * would be liquidated there). `maxDistance` (fraction of the mark, null = always) limits the rule to
  * positions that close to their liquidation; `band` (fraction of price) widens the bins to leave one.
  */
-export const clusterRuleSchema = z.strictObject({ ...common, level: levelSchema, minUsd: usd, maxDistance: fraction.nullable(), band: z.number().min(0).max(0.1) });
+export const clusterRuleSchema = z.strictObject({
+  ...common,
+  level: levelSchema,
+  minUsd: usd,
+  maxDistance: fraction.nullable(),
+  band: z.number().min(0).max(0.1),
+});
 
 /**
  * Liquidation volume on the position's side over the other side's at or above `minRatio` (1 = the
  * dominant side flips to the position's); clears below `minRatio / (1 + band)`.
  */
-export const imbalanceRuleSchema = z.strictObject({ ...common, level: levelSchema, minRatio: z.number().positive().finite(), maxDistance: fraction.nullable(), band: z.number().min(0).max(1) });
+export const imbalanceRuleSchema = z.strictObject({
+  ...common,
+  level: levelSchema,
+  minRatio: z.number().positive().finite(),
+  maxDistance: fraction.nullable(),
+  band: z.number().min(0).max(1),
+});
 
 /**
  * At least `minCount` realized liquidations of the position's side totalling at least `minUsd`
@@ -42,14 +70,25 @@ export const imbalanceRuleSchema = z.strictObject({ ...common, level: levelSchem
  * stay above `holdFraction` of those.
  */
 export const cascadeRuleSchema = z.strictObject({
-  ...common, level: levelSchema, windowMs: positiveMs, minCount: z.number().int().min(0), minUsd: usd, priceBand: z.number().positive().max(1), holdFraction: fraction,
+  ...common,
+  level: levelSchema,
+  windowMs: positiveMs,
+  minCount: z.number().int().min(0),
+  minUsd: usd,
+  priceBand: z.number().positive().max(1),
+  holdFraction: fraction,
 });
 
 /** The venue's own margin call; active until `clearAfterMs` pass without another one. */
 export const marginCallRuleSchema = z.strictObject({ ...common, level: levelSchema, clearAfterMs: positiveMs });
 
 /** No data for `afterMs` or longer while the last known margin ratio is at or above `minMarginRatio`. */
-export const staleRuleSchema = z.strictObject({ ...common, level: levelSchema, afterMs: positiveMs, minMarginRatio: fraction });
+export const staleRuleSchema = z.strictObject({
+  ...common,
+  level: levelSchema,
+  afterMs: positiveMs,
+  minMarginRatio: fraction,
+});
 
 /** The settings of every rule for one position. */
 export const ruleSetSchema = z.strictObject({
@@ -92,7 +131,16 @@ export const defaultRules: RuleSet = {
   distance: { enabled: true, cooldownMs: 60_000, levels: { warning: 0.1, danger: 0.05, critical: 0.025 }, band: 0.005 },
   cluster: { enabled: true, cooldownMs: 60_000, level: 'warning', minUsd: 1_000_000, maxDistance: 0.15, band: 0.001 },
   imbalance: { enabled: true, cooldownMs: 60_000, level: 'warning', minRatio: 2, maxDistance: 0.15, band: 0.1 },
-  cascade: { enabled: true, cooldownMs: 60_000, level: 'danger', windowMs: 60_000, minCount: 5, minUsd: 500_000, priceBand: 0.05, holdFraction: 0.5 },
+  cascade: {
+    enabled: true,
+    cooldownMs: 60_000,
+    level: 'danger',
+    windowMs: 60_000,
+    minCount: 5,
+    minUsd: 500_000,
+    priceBand: 0.05,
+    holdFraction: 0.5,
+  },
   marginCall: { enabled: true, cooldownMs: 60_000, level: 'critical', clearAfterMs: 300_000 },
   stale: { enabled: true, cooldownMs: 60_000, level: 'danger', afterMs: 15_000, minMarginRatio: 0.5 },
 };

@@ -17,10 +17,24 @@ export const btcTiers: readonly Tier[] = [
 ];
 
 /** An isolated BTCUSDT position of `size` BTC opened at 60,000 with `leverage` (margin = notional / leverage). */
-export function btcPosition(side: RiskPosition['side'], size: number, leverage: number, markPrice = 60_000): RiskPosition {
+export function btcPosition(
+  side: RiskPosition['side'],
+  size: number,
+  leverage: number,
+  markPrice = 60_000,
+): RiskPosition {
   return {
-    symbol: 'BTCUSDT', side, marginMode: 'isolated', size, contractSize: 1, entryPrice: 60_000, markPrice, leverage,
-    isolatedMargin: (size * 60_000) / leverage, maxLeverage: 125, tiers: btcTiers,
+    symbol: 'BTCUSDT',
+    side,
+    marginMode: 'isolated',
+    size,
+    contractSize: 1,
+    entryPrice: 60_000,
+    markPrice,
+    leverage,
+    isolatedMargin: (size * 60_000) / leverage,
+    maxLeverage: 125,
+    tiers: btcTiers,
   };
 }
 
@@ -31,19 +45,38 @@ export function binanceAccount(positions: readonly RiskPosition[], walletBalance
 
 /** The same account with every BTCUSDT mark at `price`. */
 export function withMark(account: RiskAccount, price: number): RiskAccount {
-  return { ...account, positions: account.positions.map((position) => (position.symbol === 'BTCUSDT' ? { ...position, markPrice: price } : position)) };
+  return {
+    ...account,
+    positions: account.positions.map((position) =>
+      position.symbol === 'BTCUSDT' ? { ...position, markPrice: price } : position,
+    ),
+  };
 }
 
 /** A BTC/USDT long on Binance at a safe 10 % margin ratio, 20 % from liquidation, with `patch` applied. */
 export function observation(patch: Partial<PositionObservation> = {}): PositionObservation {
   return {
-    accountId: 'main', venue: 'binance-usdm', symbol: 'BTCUSDT', displaySymbol: 'BTC/USDT', side: 'long',
-    markPrice: 60_000, liquidationPrice: 48_000, marginRatio: 0.1, distance: 0.2, tickTimeMs: 1_000, ...patch,
+    accountId: 'main',
+    venue: 'binance-usdm',
+    symbol: 'BTCUSDT',
+    displaySymbol: 'BTC/USDT',
+    side: 'long',
+    markPrice: 60_000,
+    liquidationPrice: 48_000,
+    marginRatio: 0.1,
+    distance: 0.2,
+    tickTimeMs: 1_000,
+    ...patch,
   };
 }
 
 /** Feeds one observation per value (one second apart from `startMs`) and returns every event. */
-export function feedValues(engine: AlertEngine, values: readonly number[], make: (value: number, timeMs: number) => PositionObservation, startMs = 1_000): AlertEvent[] {
+export function feedValues(
+  engine: AlertEngine,
+  values: readonly number[],
+  make: (value: number, timeMs: number) => PositionObservation,
+  startMs = 1_000,
+): AlertEvent[] {
   const events: AlertEvent[] = [];
   for (const [index, value] of values.entries()) {
     const timeMs = startMs + index * 1_000;

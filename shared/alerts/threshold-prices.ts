@@ -19,7 +19,9 @@ export interface ThresholdPrice {
 /** The position's margin ratio with its symbol's mark at `price` (every other symbol frozen); +∞ once the balance is <= 0. */
 function ratioAt(account: RiskAccount, index: number, price: number): number {
   const symbol = account.positions[index]?.symbol;
-  const positions = account.positions.map((position) => (position.symbol === symbol ? { ...position, markPrice: price } : position));
+  const positions = account.positions.map((position) =>
+    position.symbol === symbol ? { ...position, markPrice: price } : position,
+  );
   return evaluateAccount({ ...account, positions }).positions[index]?.marginRatio ?? Number.POSITIVE_INFINITY;
 }
 
@@ -28,7 +30,11 @@ function bisect(f: (price: number) => number, a: number, b: number): number {
   let low = a;
   let high = b;
   const lowSign = Math.sign(f(low));
-  for (let iteration = 0; iteration < 200 && Math.abs(high - low) > 1e-12 * Math.max(Math.abs(low), Math.abs(high)); iteration++) {
+  for (
+    let iteration = 0;
+    iteration < 200 && Math.abs(high - low) > 1e-12 * Math.max(Math.abs(low), Math.abs(high));
+    iteration++
+  ) {
     const middle = (low + high) / 2;
     if (Math.sign(f(middle)) === lowSign) low = middle;
     else high = middle;
@@ -48,7 +54,11 @@ function bisect(f: (price: number) => number, a: number, b: number): number {
  * first crossing found from the mark is returned. Cost: about 40–100 evaluations per level: for
  * drawing on a position update, not for every tick. Returns [] when `index` names no position.
  */
-export function thresholdPrices(account: RiskAccount, index: number, thresholds: GradedLevels = defaultRules.marginRatio.levels): ThresholdPrice[] {
+export function thresholdPrices(
+  account: RiskAccount,
+  index: number,
+  thresholds: GradedLevels = defaultRules.marginRatio.levels,
+): ThresholdPrice[] {
   const position = account.positions[index];
   if (position === undefined) return [];
   const mark = position.markPrice;
@@ -66,8 +76,9 @@ export function thresholdPrices(account: RiskAccount, index: number, thresholds:
       const factor = 1 + 0.02 * 2 ** step;
       let outer = up ? mark * factor : mark / factor;
       // The liquidation price (ratio 1) brackets any level below 1 on the risky side.
-      if (!reached && liquidation !== null && (up ? liquidation <= outer : liquidation >= outer) && f(liquidation) >= 0) outer = liquidation;
-      if ((f(outer) >= 0) !== reached) return { level, marginRatio: target, price: bisect(f, inner, outer), reached };
+      if (!reached && liquidation !== null && (up ? liquidation <= outer : liquidation >= outer) && f(liquidation) >= 0)
+        outer = liquidation;
+      if (f(outer) >= 0 !== reached) return { level, marginRatio: target, price: bisect(f, inner, outer), reached };
       inner = outer;
     }
     return { level, marginRatio: target, price: null, reached };

@@ -46,9 +46,11 @@ export function consumptionAgreement(input: CalibrationInput, mix: readonly Leve
   const bucketMs = input.bucketMs ?? 3_600_000;
   const coarse = createPriceGrid({ kind: 'relative', fraction: input.priceBucketFraction ?? 0.005 });
   const predicted = new Map<string, number>();
-  const key = (side: string, timeMs: number, price: number): string => `${side}:${Math.floor(timeMs / bucketMs)}:${coarse.binOf(price)}`;
+  const key = (side: string, timeMs: number, price: number): string =>
+    `${side}:${Math.floor(timeMs / bucketMs)}:${coarse.binOf(price)}`;
   const ledger = createLedger({
-    markets: input.markets, params,
+    markets: input.markets,
+    params,
     onConsume: (event) => {
       const k = key(event.side, event.timeMs, ledger.grid.mid(event.bin));
       predicted.set(k, (predicted.get(k) ?? 0) + event.usd);
@@ -61,8 +63,13 @@ export function consumptionAgreement(input: CalibrationInput, mix: readonly Leve
     const k = key(liquidation.side, liquidation.timeMs, liquidation.price);
     realized.set(k, (realized.get(k) ?? 0) + liquidation.notionalUsd);
   }
-  let dot = 0, a = 0, b = 0;
-  for (const [k, value] of predicted) { a += value * value; dot += value * (realized.get(k) ?? 0); }
+  let dot = 0,
+    a = 0,
+    b = 0;
+  for (const [k, value] of predicted) {
+    a += value * value;
+    dot += value * (realized.get(k) ?? 0);
+  }
   for (const value of realized.values()) b += value * value;
   return a > 0 && b > 0 ? dot / Math.sqrt(a * b) : 0;
 }
@@ -77,8 +84,12 @@ export function calibrateLeverageMix(input: CalibrationInput): CalibrationResult
   const start = (input.params ?? defaultLedgerParams).leverageMix.filter((item) => item.weight > 0);
   const total = start.reduce((sum, item) => sum + item.weight, 0);
   let weights = start.map((item) => item.weight / total);
-  const mixOf = (w: readonly number[]): LeverageWeight[] => start.map((item, k) => ({ leverage: item.leverage, weight: w[k] ?? 0 }));
-  const normalise = (w: number[]): number[] => { const s = w.reduce((x, y) => x + y, 0); return w.map((x) => x / s); };
+  const mixOf = (w: readonly number[]): LeverageWeight[] =>
+    start.map((item, k) => ({ leverage: item.leverage, weight: w[k] ?? 0 }));
+  const normalise = (w: number[]): number[] => {
+    const s = w.reduce((x, y) => x + y, 0);
+    return w.map((x) => x / s);
+  };
   let evaluations = 1;
   const initialScore = consumptionAgreement(input, mixOf(weights));
   let best = initialScore;
@@ -90,7 +101,11 @@ export function calibrateLeverageMix(input: CalibrationInput): CalibrationResult
         const trial = normalise(weights.map((w, j) => (j === k ? w * factor : w)));
         const score = consumptionAgreement(input, mixOf(trial));
         evaluations++;
-        if (score > best + 1e-9) { best = score; weights = trial; improved = true; }
+        if (score > best + 1e-9) {
+          best = score;
+          weights = trial;
+          improved = true;
+        }
       }
     }
     if (!improved) step /= 2;

@@ -23,7 +23,8 @@ export interface CascadePath {
 export function cascadePath(profile: Profile, markPrice: number, targetPrice: number): CascadePath {
   const side: Side = targetPrice < markPrice ? 'long' : 'short';
   const values = side === 'long' ? profile.long : profile.short;
-  const lo = Math.min(markPrice, targetPrice), hi = Math.max(markPrice, targetPrice);
+  const lo = Math.min(markPrice, targetPrice),
+    hi = Math.max(markPrice, targetPrice);
   const bins: { low: number; high: number; usd: number }[] = [];
   let totalUsd = 0;
   let largest: CascadePath['largest'] = null;

@@ -23,7 +23,8 @@ export function cumulativeCurves(profile: Profile, markPrice: number): Cumulativ
   const { grid, firstBin } = profile;
   const n = profile.long.length;
   const markIndex = Math.min(n - 1, Math.max(0, grid.binOf(markPrice) - firstBin));
-  const long: CurvePoint[] = [], short: CurvePoint[] = [];
+  const long: CurvePoint[] = [],
+    short: CurvePoint[] = [];
   if (n === 0) return { long, short };
   let sum = 0;
   for (let i = n - 1; i > markIndex; i--) sum += profile.long[i] ?? 0;

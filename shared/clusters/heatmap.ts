@@ -10,7 +10,13 @@ import { imbalance, type Imbalance, type ImbalanceWindow } from './imbalance';
 export function takeSnapshot(view: LedgerView, timeMs: number): HeatmapSnapshot {
   const range = view.params.snapshotRangeFraction;
   const profile = buildProfile(view, { fromPrice: view.price * (1 - range), toPrice: view.price * (1 + range) });
-  return { timeMs, price: view.price, firstBin: profile.firstBin, long: Float32Array.from(profile.long), short: Float32Array.from(profile.short) };
+  return {
+    timeMs,
+    price: view.price,
+    firstBin: profile.firstBin,
+    long: Float32Array.from(profile.long),
+    short: Float32Array.from(profile.short),
+  };
 }
 
 /** The liquidation heatmap: the grid and the snapshots at the ledger's cadence, oldest first. */
@@ -23,7 +29,11 @@ export interface Heatmap {
 
 /** The heatmap over time held by a ledger (snapshots between `fromMs` and `toMs`, inclusive). */
 export function heatmap(view: LedgerView, fromMs = -Infinity, toMs = Infinity): Heatmap {
-  return { grid: view.grid, everyMs: view.params.snapshotEveryMs, snapshots: view.snapshots().filter((s) => s.timeMs >= fromMs && s.timeMs <= toMs) };
+  return {
+    grid: view.grid,
+    everyMs: view.params.snapshotEveryMs,
+    snapshots: view.snapshots().filter((s) => s.timeMs >= fromMs && s.timeMs <= toMs),
+  };
 }
 
 /** One point of the imbalance history. */
@@ -34,5 +44,11 @@ export interface ImbalancePoint extends Imbalance {
 
 /** The imbalance for `window` at every heatmap snapshot, oldest first. */
 export function imbalanceHistory(view: LedgerView, window: ImbalanceWindow): ImbalancePoint[] {
-  return view.snapshots().map((snapshot) => ({ timeMs: snapshot.timeMs, price: snapshot.price, ...imbalance(snapshotProfile(view.grid, snapshot), snapshot.price, window) }));
+  return view
+    .snapshots()
+    .map((snapshot) => ({
+      timeMs: snapshot.timeMs,
+      price: snapshot.price,
+      ...imbalance(snapshotProfile(view.grid, snapshot), snapshot.price, window),
+    }));
 }

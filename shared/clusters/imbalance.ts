@@ -30,16 +30,21 @@ export interface Imbalance {
  */
 export function imbalance(profile: Profile, markPrice: number, window: ImbalanceWindow): Imbalance {
   let upTo: number, downTo: number;
-  if (window.kind === 'fraction') { upTo = markPrice * (1 + window.fraction); downTo = markPrice * (1 - window.fraction); }
-  else if (window.kind === 'prices') { upTo = window.up; downTo = window.down; }
-  else {
+  if (window.kind === 'fraction') {
+    upTo = markPrice * (1 + window.fraction);
+    downTo = markPrice * (1 - window.fraction);
+  } else if (window.kind === 'prices') {
+    upTo = window.up;
+    downTo = window.down;
+  } else {
     const clusters = topClusters(profile, markPrice, { count: window.count ?? 10 });
     const above = clusters.filter((c) => c.price > markPrice).map((c) => c.price);
     const below = clusters.filter((c) => c.price < markPrice).map((c) => c.price);
     upTo = above.length > 0 ? Math.min(...above) : markPrice;
     downTo = below.length > 0 ? Math.max(...below) : markPrice;
   }
-  let shortAboveUsd = 0, longBelowUsd = 0;
+  let shortAboveUsd = 0,
+    longBelowUsd = 0;
   for (let i = 0; i < profile.long.length; i++) {
     const mid = profile.grid.mid(profile.firstBin + i);
     if (mid > markPrice && mid <= upTo) shortAboveUsd += profile.short[i] ?? 0;

@@ -44,7 +44,13 @@ interface VenueState {
   readonly ratios: RatioTable;
   lastOiUsd: number | null;
   // Since the previous OI sample: taker flow, the mark's range, typical prices, what was consumed.
-  buyUsd: number; sellUsd: number; low: number; high: number; typicalSum: number; bars: number; consumedUsd: number;
+  buyUsd: number;
+  sellUsd: number;
+  low: number;
+  high: number;
+  typicalSum: number;
+  bars: number;
+  consumedUsd: number;
 }
 
 // Entry points over the window's range: low, typical price, high, with triangular weights.
@@ -71,12 +77,22 @@ export function createLedger(options: LedgerOptions): Ledger {
   for (const market of options.markets) {
     states.set(market.venue, {
       books: [createSideBook(1, leverages.length), createSideBook(-1, leverages.length)],
-      ratios: createRatioTable(market, leverages, assumptions), lastOiUsd: null,
-      buyUsd: 0, sellUsd: 0, low: Infinity, high: -Infinity, typicalSum: 0, bars: 0, consumedUsd: 0,
+      ratios: createRatioTable(market, leverages, assumptions),
+      lastOiUsd: null,
+      buyUsd: 0,
+      sellUsd: 0,
+      low: Infinity,
+      high: -Infinity,
+      typicalSum: 0,
+      bars: 0,
+      consumedUsd: 0,
     });
   }
   const snapshots: HeatmapSnapshot[] = [];
-  let originMs = Number.NaN, timeMs = Number.NaN, price = Number.NaN, snapshotPeriod = Number.NaN;
+  let originMs = Number.NaN,
+    timeMs = Number.NaN,
+    price = Number.NaN,
+    snapshotPeriod = Number.NaN;
 
   const create = (state: VenueState, usd: number, buyShare: number, birthMinute: number): void => {
     const typical = state.typicalSum / state.bars;
@@ -91,14 +107,22 @@ export function createLedger(options: LedgerOptions): Ledger {
           const entry = entries[e] ?? typical;
           const ratio = state.ratios.ratio(s, k, entry);
           if (!(ratio > 0)) continue;
-          book.add(k, grid.binOf(entry * ratio), entries.length === 1 ? levUsd : levUsd * (entryWeights[e] ?? 0), birthMinute);
+          book.add(
+            k,
+            grid.binOf(entry * ratio),
+            entries.length === 1 ? levUsd : levUsd * (entryWeights[e] ?? 0),
+            birthMinute,
+          );
         }
       }
     }
   };
   const trim = (state: VenueState, usd: number, buyShare: number): void => {
     // Selling closes longs, buying closes shorts (research §5.1 step 5).
-    for (const [book, share] of [[state.books[0], 1 - buyShare], [state.books[1], buyShare]] as const) {
+    for (const [book, share] of [
+      [state.books[0], 1 - buyShare],
+      [state.books[1], buyShare],
+    ] as const) {
       const total = book.total();
       if (total > 0) book.multiply(1 - Math.min(1, (usd * share) / total));
     }
@@ -112,19 +136,41 @@ export function createLedger(options: LedgerOptions): Ledger {
       else if (change < 0) trim(state, -change, buyShare);
     }
     state.lastOiUsd = oiUsd;
-    state.buyUsd = 0; state.sellUsd = 0; state.low = Infinity; state.high = -Infinity; state.typicalSum = 0; state.bars = 0; state.consumedUsd = 0;
+    state.buyUsd = 0;
+    state.sellUsd = 0;
+    state.low = Infinity;
+    state.high = -Infinity;
+    state.typicalSum = 0;
+    state.bars = 0;
+    state.consumedUsd = 0;
   };
 
   const view: Ledger = {
-    params, grid, leverages, venues: options.markets.map((market) => market.venue),
-    get originMs() { return originMs; },
-    get timeMs() { return timeMs; },
-    get price() { return price; },
+    params,
+    grid,
+    leverages,
+    venues: options.markets.map((market) => market.venue),
+    get originMs() {
+      return originMs;
+    },
+    get timeMs() {
+      return timeMs;
+    },
+    get price() {
+      return price;
+    },
     book: (venue, side) => states.get(venue)?.books[side === 'long' ? 0 : 1],
     snapshots: () => snapshots,
     update(venue, bar) {
       const state = states.get(venue);
-      if (state === undefined || !(bar.markLow > 0) || !(bar.markHigh >= bar.markLow) || !(bar.markClose > 0) || !Number.isFinite(bar.markHigh)) return;
+      if (
+        state === undefined ||
+        !(bar.markLow > 0) ||
+        !(bar.markHigh >= bar.markLow) ||
+        !(bar.markClose > 0) ||
+        !Number.isFinite(bar.markHigh)
+      )
+        return;
       if (Number.isNaN(originMs)) originMs = bar.timeMs;
       // A snapshot at each cadence boundary, before the first bar past it: every venue is then complete.
       const period = Math.floor(bar.timeMs / params.snapshotEveryMs);
@@ -136,17 +182,28 @@ export function createLedger(options: LedgerOptions): Ledger {
       const sink = options.onConsume;
       const [longs, shorts] = state.books;
       // Long bin i is taken once the low reaches consumeDepth into it from above: position(low) <= i + 1 − depth.
-      state.consumedUsd += longs.consume(Math.ceil(grid.position(bar.markLow) - 1 + params.consumeDepth),
-        sink && ((k, bin, usd) => sink({ venue, side: 'long', leverage: leverages[k] ?? 0, bin, usd, timeMs: bar.timeMs })));
-      state.consumedUsd += shorts.consume(Math.floor(grid.position(bar.markHigh) - params.consumeDepth),
-        sink && ((k, bin, usd) => sink({ venue, side: 'short', leverage: leverages[k] ?? 0, bin, usd, timeMs: bar.timeMs })));
+      state.consumedUsd += longs.consume(
+        Math.ceil(grid.position(bar.markLow) - 1 + params.consumeDepth),
+        sink &&
+          ((k, bin, usd) => sink({ venue, side: 'long', leverage: leverages[k] ?? 0, bin, usd, timeMs: bar.timeMs })),
+      );
+      state.consumedUsd += shorts.consume(
+        Math.floor(grid.position(bar.markHigh) - params.consumeDepth),
+        sink &&
+          ((k, bin, usd) => sink({ venue, side: 'short', leverage: leverages[k] ?? 0, bin, usd, timeMs: bar.timeMs })),
+      );
       const decay = 2 ** (-bar.durationMs / params.halfLifeMs);
-      longs.multiply(decay); shorts.multiply(decay);
-      state.buyUsd += Math.max(0, bar.takerBuyUsd); state.sellUsd += Math.max(0, bar.takerSellUsd);
-      state.low = Math.min(state.low, bar.markLow); state.high = Math.max(state.high, bar.markHigh);
-      state.typicalSum += (bar.markHigh + bar.markLow + bar.markClose) / 3; state.bars += 1;
+      longs.multiply(decay);
+      shorts.multiply(decay);
+      state.buyUsd += Math.max(0, bar.takerBuyUsd);
+      state.sellUsd += Math.max(0, bar.takerSellUsd);
+      state.low = Math.min(state.low, bar.markLow);
+      state.high = Math.max(state.high, bar.markHigh);
+      state.typicalSum += (bar.markHigh + bar.markLow + bar.markClose) / 3;
+      state.bars += 1;
       const closeMs = bar.timeMs + bar.durationMs;
-      if (bar.openInterestUsd !== null && Number.isFinite(bar.openInterestUsd)) applyOpenInterest(state, bar.openInterestUsd, closeMs);
+      if (bar.openInterestUsd !== null && Number.isFinite(bar.openInterestUsd))
+        applyOpenInterest(state, bar.openInterestUsd, closeMs);
       timeMs = Number.isNaN(timeMs) ? closeMs : Math.max(timeMs, closeMs);
       price = bar.markClose;
     },

@@ -14,7 +14,12 @@ export interface RatioAssumptions {
  * The leverage a venue lets a position of `notionalUsd` use: `leverage` capped at the max leverage
  * of the tier the position opens in (by notional; by contracts at `entryPrice` on OKX).
  */
-export function allowedLeverage(market: VenueMarket, leverage: number, notionalUsd: number, entryPrice: number): number {
+export function allowedLeverage(
+  market: VenueMarket,
+  leverage: number,
+  notionalUsd: number,
+  entryPrice: number,
+): number {
   const cap = market.tiers[tierAtEntry(market, notionalUsd, entryPrice)]?.maxLeverage ?? null;
   return cap === null ? leverage : Math.min(leverage, cap);
 }
@@ -36,16 +41,36 @@ function tierAtEntry(market: VenueMarket, notionalUsd: number, entryPrice: numbe
  * OKX's contract-count tier, which is why callers cache per (venue, side, leverage, tier).
  * Ignores funding and fees other than the opening and closing taker fee.
  */
-export function liquidationRatio(market: VenueMarket, side: Side, leverage: number, entryPrice: number, assumptions: RatioAssumptions): number | null {
+export function liquidationRatio(
+  market: VenueMarket,
+  side: Side,
+  leverage: number,
+  entryPrice: number,
+  assumptions: RatioAssumptions,
+): number | null {
   const notional = assumptions.notionalUsd;
   const lev = allowedLeverage(market, leverage, notional, entryPrice);
   const fee = assumptions.openingFeeFromMargin ? notional * market.takerFeeRate : 0;
   const result = evaluateAccount({
-    venue: market.venue, positionMode: 'oneway', walletBalance: 0, takerFeeRate: market.takerFeeRate,
-    positions: [{
-      symbol: 'LEDGER', side, marginMode: 'isolated', size: notional / entryPrice / market.contractSize, contractSize: market.contractSize,
-      entryPrice, markPrice: entryPrice, leverage: lev, isolatedMargin: notional / lev - fee, maxLeverage: null, tiers: market.tiers,
-    }],
+    venue: market.venue,
+    positionMode: 'oneway',
+    walletBalance: 0,
+    takerFeeRate: market.takerFeeRate,
+    positions: [
+      {
+        symbol: 'LEDGER',
+        side,
+        marginMode: 'isolated',
+        size: notional / entryPrice / market.contractSize,
+        contractSize: market.contractSize,
+        entryPrice,
+        markPrice: entryPrice,
+        leverage: lev,
+        isolatedMargin: notional / lev - fee,
+        maxLeverage: null,
+        tiers: market.tiers,
+      },
+    ],
   });
   const price = result.positions[0]?.liquidationPrice ?? null;
   return price === null ? null : price / entryPrice;
@@ -58,7 +83,11 @@ export interface RatioTable {
 }
 
 /** Builds a lazily filled ratio cache for `market` and the mix's `leverages`. */
-export function createRatioTable(market: VenueMarket, leverages: readonly number[], assumptions: RatioAssumptions): RatioTable {
+export function createRatioTable(
+  market: VenueMarket,
+  leverages: readonly number[],
+  assumptions: RatioAssumptions,
+): RatioTable {
   const byContracts = venueRules[market.venue].tierBasis === 'contracts';
   const cache = new Map<number, number>();
   const tiers = market.tiers.length;
@@ -68,7 +97,14 @@ export function createRatioTable(market: VenueMarket, leverages: readonly number
       const key = (tier * leverages.length + leverageIndex) * 2 + sideIndex;
       const cached = cache.get(key);
       if (cached !== undefined) return cached;
-      const found = liquidationRatio(market, sideIndex === 0 ? 'long' : 'short', leverages[leverageIndex] ?? 1, entryPrice, assumptions) ?? Number.NaN;
+      const found =
+        liquidationRatio(
+          market,
+          sideIndex === 0 ? 'long' : 'short',
+          leverages[leverageIndex] ?? 1,
+          entryPrice,
+          assumptions,
+        ) ?? Number.NaN;
       if (cache.size < 4 * tiers * leverages.length + 16) cache.set(key, found);
       return found;
     },

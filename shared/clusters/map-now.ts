@@ -33,17 +33,28 @@ export interface LiquidationMap {
  */
 export function liquidationMap(view: LedgerView, rangeFraction = view.params.snapshotRangeFraction): LiquidationMap {
   const grid = view.grid;
-  const empty: LiquidationMap = { timeMs: view.timeMs, price: view.price, leverages: view.leverages, longUsd: 0, shortUsd: 0, bins: [] };
+  const empty: LiquidationMap = {
+    timeMs: view.timeMs,
+    price: view.price,
+    leverages: view.leverages,
+    longUsd: 0,
+    shortUsd: 0,
+    bins: [],
+  };
   if (!(view.price > 0)) return empty;
-  const from = grid.binOf(view.price * Math.max(1e-6, 1 - rangeFraction)), to = grid.binOf(view.price * (1 + rangeFraction));
+  const from = grid.binOf(view.price * Math.max(1e-6, 1 - rangeFraction)),
+    to = grid.binOf(view.price * (1 + rangeFraction));
   const bins: MapBin[] = [];
-  let longTotal = 0, shortTotal = 0;
+  let longTotal = 0,
+    shortTotal = 0;
   for (let bin = from; bin <= to; bin++) {
-    const longByLeverage = view.leverages.map(() => 0), shortByLeverage = view.leverages.map(() => 0);
+    const longByLeverage = view.leverages.map(() => 0),
+      shortByLeverage = view.leverages.map(() => 0);
     const byVenue: { venue: Venue; longUsd: number; shortUsd: number }[] = [];
     const provenance: Provenance[] = [];
     for (const venue of view.venues) {
-      let venueLong = 0, venueShort = 0;
+      let venueLong = 0,
+        venueShort = 0;
       for (const side of ['long', 'short'] as const) {
         const book = view.book(venue, side);
         if (book === undefined) continue;
@@ -51,17 +62,39 @@ export function liquidationMap(view: LedgerView, rangeFraction = view.params.sna
           const usd = book.usd(k, bin);
           if (!(usd > 0)) continue;
           const leverage = view.leverages[k] ?? 0;
-          provenance.push({ venue, side, leverage, usd, meanBirthMs: view.originMs + book.birthMinute(k, bin) * 60_000 });
-          if (side === 'long') { venueLong += usd; longByLeverage[k] = (longByLeverage[k] ?? 0) + usd; }
-          else { venueShort += usd; shortByLeverage[k] = (shortByLeverage[k] ?? 0) + usd; }
+          provenance.push({
+            venue,
+            side,
+            leverage,
+            usd,
+            meanBirthMs: view.originMs + book.birthMinute(k, bin) * 60_000,
+          });
+          if (side === 'long') {
+            venueLong += usd;
+            longByLeverage[k] = (longByLeverage[k] ?? 0) + usd;
+          } else {
+            venueShort += usd;
+            shortByLeverage[k] = (shortByLeverage[k] ?? 0) + usd;
+          }
         }
       }
       if (venueLong > 0 || venueShort > 0) byVenue.push({ venue, longUsd: venueLong, shortUsd: venueShort });
     }
     if (provenance.length === 0) continue;
-    const longUsd = longByLeverage.reduce((a, b) => a + b, 0), shortUsd = shortByLeverage.reduce((a, b) => a + b, 0);
-    longTotal += longUsd; shortTotal += shortUsd;
-    bins.push({ low: grid.low(bin), high: grid.high(bin), longUsd, shortUsd, longByLeverage, shortByLeverage, byVenue, provenance });
+    const longUsd = longByLeverage.reduce((a, b) => a + b, 0),
+      shortUsd = shortByLeverage.reduce((a, b) => a + b, 0);
+    longTotal += longUsd;
+    shortTotal += shortUsd;
+    bins.push({
+      low: grid.low(bin),
+      high: grid.high(bin),
+      longUsd,
+      shortUsd,
+      longByLeverage,
+      shortByLeverage,
+      byVenue,
+      provenance,
+    });
   }
   return { ...empty, longUsd: longTotal, shortUsd: shortTotal, bins };
 }

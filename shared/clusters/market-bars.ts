@@ -33,8 +33,10 @@ export function ledgerBars(series: MarketSeries): LedgerBar[] {
     const mark = marks.get(candle.openTimeMs) ?? candle;
     const typical = (candle.high + candle.low + candle.close) / 3;
     let buyBase: number, sellBase: number;
-    if (candle.takerBuyVolume !== null) { buyBase = candle.takerBuyVolume; sellBase = Math.max(0, candle.volume - candle.takerBuyVolume); }
-    else {
+    if (candle.takerBuyVolume !== null) {
+      buyBase = candle.takerBuyVolume;
+      sellBase = Math.max(0, candle.volume - candle.takerBuyVolume);
+    } else {
       const point = taker.get(candle.openTimeMs);
       buyBase = point?.buyVolume ?? candle.volume / 2;
       sellBase = point?.sellVolume ?? candle.volume / 2;
@@ -42,8 +44,14 @@ export function ledgerBars(series: MarketSeries): LedgerBar[] {
     const oi = oiByBar.get(candle.openTimeMs);
     const oiUsd = oi === undefined ? null : (oi.usd ?? (oi.base === null ? null : oi.base * mark.close));
     bars.push({
-      timeMs: candle.openTimeMs, durationMs: duration, markHigh: mark.high, markLow: mark.low, markClose: mark.close,
-      takerBuyUsd: buyBase * typical, takerSellUsd: sellBase * typical, openInterestUsd: oiUsd,
+      timeMs: candle.openTimeMs,
+      durationMs: duration,
+      markHigh: mark.high,
+      markLow: mark.low,
+      markClose: mark.close,
+      takerBuyUsd: buyBase * typical,
+      takerSellUsd: sellBase * typical,
+      openInterestUsd: oiUsd,
     });
   }
   return bars;

@@ -8,7 +8,10 @@ function profileWith(long: Record<number, number>, short: Record<number, number>
   const firstBin = grid.binOf(50_000);
   const size = grid.binOf(70_000) - firstBin + 1;
   const out = { long: new Float64Array(size), short: new Float64Array(size) };
-  for (const [values, target] of [[long, out.long], [short, out.short]] as const) {
+  for (const [values, target] of [
+    [long, out.long],
+    [short, out.short],
+  ] as const) {
     for (const [price, usd] of Object.entries(values)) target[grid.binOf(Number(price)) - firstBin] = usd;
   }
   return { grid, firstBin, ...out };

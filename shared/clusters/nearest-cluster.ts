@@ -18,11 +18,17 @@ export interface NearestClusterOptions extends ClusterOptions {
  * non-maximum suppression as `topClusters`, over that side's USD only); the one closest to the mark
  * wins. Null when the side holds nothing in the profile's range.
  */
-export function nearestCluster(profile: Profile, markPrice: number, side: Side, options: NearestClusterOptions = {}): Cluster | null {
+export function nearestCluster(
+  profile: Profile,
+  markPrice: number,
+  side: Side,
+  options: NearestClusterOptions = {},
+): Cluster | null {
   const empty = new Float64Array(profile.long.length);
-  const sideOnly: Profile = side === 'long'
-    ? { ...profile, long: withoutBeyond(profile, markPrice, 'long'), short: empty }
-    : { ...profile, long: empty, short: withoutBeyond(profile, markPrice, 'short') };
+  const sideOnly: Profile =
+    side === 'long'
+      ? { ...profile, long: withoutBeyond(profile, markPrice, 'long'), short: empty }
+      : { ...profile, long: empty, short: withoutBeyond(profile, markPrice, 'short') };
   let nearest: Cluster | null = null;
   for (const cluster of topClusters(sideOnly, markPrice, { ...options, count: options.count ?? 5 })) {
     if (nearest === null || Math.abs(cluster.distance) < Math.abs(nearest.distance)) nearest = cluster;

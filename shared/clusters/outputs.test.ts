@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildProfile, cascadePath, createLedger, cumulativeCurves, defaultLedgerParams, heatmap, imbalance, imbalanceHistory, liquidationMap, profileTotals, replay, snapshotProfile, topClusters,
+  buildProfile,
+  cascadePath,
+  createLedger,
+  cumulativeCurves,
+  defaultLedgerParams,
+  heatmap,
+  imbalance,
+  imbalanceHistory,
+  liquidationMap,
+  profileTotals,
+  replay,
+  snapshotProfile,
+  topClusters,
   type VenueMarket,
 } from './index';
 import { wanderingBars } from './test-bars';
 
-const market: VenueMarket = { venue: 'binance-usdm', tiers: [{ floor: 0, cap: null, maintenanceMarginRate: 0.005, deduction: 0, maxLeverage: 125 }], takerFeeRate: 0.0005, contractSize: 1 };
+const market: VenueMarket = {
+  venue: 'binance-usdm',
+  tiers: [{ floor: 0, cap: null, maintenanceMarginRate: 0.005, deduction: 0, maxLeverage: 125 }],
+  takerFeeRate: 0.0005,
+  contractSize: 1,
+};
 const bars = wanderingBars(4 * 1440);
 const ledger = createLedger({ markets: [market] });
 replay(ledger, [{ venue: 'binance-usdm', bars }]);
@@ -16,7 +33,7 @@ const sum = (values: ArrayLike<number>): number => Array.from(values).reduce((a,
 describe('outputs from one state', () => {
   it('the map totals equal the profile and the books', () => {
     const map = liquidationMap(ledger, 0.999);
-    const books = (ledger.book('binance-usdm', 'long')?.total() ?? 0);
+    const books = ledger.book('binance-usdm', 'long')?.total() ?? 0;
     expect(map.longUsd).toBeCloseTo(sum(profile.long), 0);
     expect(sum(profile.long)).toBeCloseTo(books, 0);
     for (const bin of map.bins.slice(0, 50)) expect(sum(bin.longByLeverage)).toBeCloseTo(bin.longUsd, 6);
@@ -61,7 +78,8 @@ describe('outputs from one state', () => {
   it('top clusters are sorted, separated and carry their distance from price', () => {
     const clusters = topClusters(profile, price);
     expect(clusters).toHaveLength(10);
-    for (let i = 1; i < clusters.length; i++) expect(clusters[i]?.usd ?? 0).toBeLessThanOrEqual(clusters[i - 1]?.usd ?? 0);
+    for (let i = 1; i < clusters.length; i++)
+      expect(clusters[i]?.usd ?? 0).toBeLessThanOrEqual(clusters[i - 1]?.usd ?? 0);
     for (const a of clusters) {
       expect(a.distance).toBeCloseTo((a.price - price) / price, 12);
       for (const b of clusters) if (a !== b) expect(Math.abs(a.price - b.price)).toBeGreaterThanOrEqual(0.01 * price);
@@ -71,11 +89,17 @@ describe('outputs from one state', () => {
   it('the heatmap holds one snapshot per hour and its imbalance history', () => {
     const map = heatmap(ledger);
     expect(map.snapshots.length).toBe(4 * 24 - 1);
-    for (let i = 1; i < map.snapshots.length; i++) expect((map.snapshots[i]?.timeMs ?? 0) - (map.snapshots[i - 1]?.timeMs ?? 0)).toBe(defaultLedgerParams.snapshotEveryMs);
+    for (let i = 1; i < map.snapshots.length; i++)
+      expect((map.snapshots[i]?.timeMs ?? 0) - (map.snapshots[i - 1]?.timeMs ?? 0)).toBe(
+        defaultLedgerParams.snapshotEveryMs,
+      );
     const history = imbalanceHistory(ledger, { kind: 'fraction', fraction: 0.1 });
     expect(history).toHaveLength(map.snapshots.length);
     const last = map.snapshots.at(-1);
     if (last === undefined) throw new Error('no snapshot');
-    expect(history.at(-1)?.shortAboveUsd).toBeCloseTo(imbalance(snapshotProfile(ledger.grid, last), last.price, { kind: 'fraction', fraction: 0.1 }).shortAboveUsd, 6);
+    expect(history.at(-1)?.shortAboveUsd).toBeCloseTo(
+      imbalance(snapshotProfile(ledger.grid, last), last.price, { kind: 'fraction', fraction: 0.1 }).shortAboveUsd,
+      6,
+    );
   });
 });

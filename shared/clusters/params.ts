@@ -10,7 +10,8 @@ export interface LeverageWeight {
  * Width of a price bin: `relative` bins are log-spaced (each `fraction` of its price wide, so a
  * bin means the same distance at 3,000 as at 60,000); `absolute` bins are `step` quote units wide.
  */
-export type BinSize = { readonly kind: 'relative'; readonly fraction: number } | { readonly kind: 'absolute'; readonly step: number };
+export type BinSize =
+  { readonly kind: 'relative'; readonly fraction: number } | { readonly kind: 'absolute'; readonly step: number };
 
 /** Everything the cluster ledger assumes, as data. Every figure is a prior to calibrate, not a fact. */
 export interface LedgerParams {
@@ -56,8 +57,13 @@ const hourMs = 3_600_000;
  */
 export const defaultLedgerParams: LedgerParams = {
   leverageMix: [
-    { leverage: 3, weight: 0.1 }, { leverage: 5, weight: 0.15 }, { leverage: 10, weight: 0.25 }, { leverage: 20, weight: 0.2 },
-    { leverage: 25, weight: 0.1 }, { leverage: 50, weight: 0.12 }, { leverage: 100, weight: 0.08 },
+    { leverage: 3, weight: 0.1 },
+    { leverage: 5, weight: 0.15 },
+    { leverage: 10, weight: 0.25 },
+    { leverage: 20, weight: 0.2 },
+    { leverage: 25, weight: 0.1 },
+    { leverage: 50, weight: 0.12 },
+    { leverage: 100, weight: 0.08 },
   ],
   halfLifeMs: 24 * hourMs,
   binSize: { kind: 'relative', fraction: 0.001 },
@@ -72,13 +78,18 @@ export const defaultLedgerParams: LedgerParams = {
 
 /** Schema of user-edited parameters (settings, CLI): every field optional, merged over the defaults. */
 export const ledgerParamsSchema = z.object({
-  leverageMix: z.array(z.object({ leverage: z.number().min(1).max(200), weight: z.number().min(0) })).min(1)
-    .refine((mix) => mix.some((item) => item.weight > 0), 'at least one weight must be positive').optional(),
+  leverageMix: z
+    .array(z.object({ leverage: z.number().min(1).max(200), weight: z.number().min(0) }))
+    .min(1)
+    .refine((mix) => mix.some((item) => item.weight > 0), 'at least one weight must be positive')
+    .optional(),
   halfLifeMs: z.number().positive().optional(),
-  binSize: z.union([
-    z.object({ kind: z.literal('relative'), fraction: z.number().min(0.0001).max(0.05) }),
-    z.object({ kind: z.literal('absolute'), step: z.number().positive() }),
-  ]).optional(),
+  binSize: z
+    .union([
+      z.object({ kind: z.literal('relative'), fraction: z.number().min(0.0001).max(0.05) }),
+      z.object({ kind: z.literal('absolute'), step: z.number().positive() }),
+    ])
+    .optional(),
   consumeDepth: z.number().min(0).max(1).optional(),
   positionNotionalUsd: z.number().positive().optional(),
   openingFeeFromMargin: z.boolean().optional(),

@@ -31,7 +31,9 @@ export function createPriceGrid(binSize: BinSize): PriceGrid {
     const position = (price: number): number => Math.log(price) / logStep;
     const priceAt = (x: number): number => Math.exp(x * logStep);
     return {
-      binSize, position, priceAt,
+      binSize,
+      position,
+      priceAt,
       binOf: (price) => Math.floor(position(price)),
       low: (index) => priceAt(index),
       high: (index) => priceAt(index + 1),

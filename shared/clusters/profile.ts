@@ -29,20 +29,30 @@ export interface ProfileFilter {
 /** Sums the ledger's books into one profile (USD per bin, long and short). */
 export function buildProfile(view: LedgerView, filter: ProfileFilter = {}): Profile {
   const venues = filter.venues ?? view.venues;
-  const leverageIndices = view.leverages.map((leverage, index) => (filter.leverages === undefined || filter.leverages.includes(leverage) ? index : -1)).filter((index) => index >= 0);
-  let from = Infinity, to = -Infinity;
+  const leverageIndices = view.leverages
+    .map((leverage, index) => (filter.leverages === undefined || filter.leverages.includes(leverage) ? index : -1))
+    .filter((index) => index >= 0);
+  let from = Infinity,
+    to = -Infinity;
   for (const venue of venues) {
     for (const side of ['long', 'short'] as const) {
       const [lo, hi] = view.book(venue, side)?.range() ?? [1, 0];
-      if (lo <= hi) { from = Math.min(from, lo); to = Math.max(to, hi); }
+      if (lo <= hi) {
+        from = Math.min(from, lo);
+        to = Math.max(to, hi);
+      }
     }
   }
   if (filter.fromPrice !== undefined) from = view.grid.binOf(filter.fromPrice);
   if (filter.toPrice !== undefined) to = view.grid.binOf(filter.toPrice);
   if (!(from <= to)) return { grid: view.grid, firstBin: 0, long: new Float64Array(0), short: new Float64Array(0) };
-  const long = new Float64Array(to - from + 1), short = new Float64Array(to - from + 1);
+  const long = new Float64Array(to - from + 1),
+    short = new Float64Array(to - from + 1);
   for (const venue of venues) {
-    for (const [side, out] of [['long', long], ['short', short]] as const) {
+    for (const [side, out] of [
+      ['long', long],
+      ['short', short],
+    ] as const) {
       const book = view.book(venue, side);
       if (book === undefined) continue;
       const [lo, hi] = book.range();
@@ -62,8 +72,13 @@ export function snapshotProfile(grid: PriceGrid, snapshot: HeatmapSnapshot): Pro
 }
 
 /** Total long and short USD of a profile, optionally only bins whose middle lies in [fromPrice, toPrice]. */
-export function profileTotals(profile: Profile, fromPrice = 0, toPrice = Infinity): { longUsd: number; shortUsd: number } {
-  let longUsd = 0, shortUsd = 0;
+export function profileTotals(
+  profile: Profile,
+  fromPrice = 0,
+  toPrice = Infinity,
+): { longUsd: number; shortUsd: number } {
+  let longUsd = 0,
+    shortUsd = 0;
   for (let i = 0; i < profile.long.length; i++) {
     const mid = profile.grid.mid(profile.firstBin + i);
     if (mid < fromPrice || mid > toPrice) continue;

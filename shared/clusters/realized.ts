@@ -10,7 +10,10 @@ import type { Profile } from './profile';
  * Buy = a long was liquidated). Source: research/liquidation-maps.md §2.1 and §2.3.
  */
 export const rawSideMeaning: Readonly<Record<Venue, 'order' | 'position'>> = {
-  'binance-usdm': 'order', 'binance-coinm': 'order', 'okx-swap': 'order', 'bybit-linear': 'position',
+  'binance-usdm': 'order',
+  'binance-coinm': 'order',
+  'okx-swap': 'order',
+  'bybit-linear': 'position',
   // Hyperliquid publishes no market-wide feed; its per-user fills name the position's side.
   hyperliquid: 'position',
 };
@@ -44,34 +47,53 @@ export function createRealizedBook(grid: PriceGrid, bucketMs = 3_600_000): Reali
   // bucket start -> bin -> [long USD, short USD]
   const buckets = new Map<number, Map<number, [number, number]>>();
   return {
-    grid, bucketMs,
+    grid,
+    bucketMs,
     add(liquidation) {
       if (!(liquidation.price > 0) || !(liquidation.notionalUsd > 0)) return;
       const start = Math.floor(liquidation.timeMs / bucketMs) * bucketMs;
       let bins = buckets.get(start);
-      if (bins === undefined) { bins = new Map(); buckets.set(start, bins); }
+      if (bins === undefined) {
+        bins = new Map();
+        buckets.set(start, bins);
+      }
       const bin = grid.binOf(liquidation.price);
       const cell = bins.get(bin) ?? [0, 0];
       cell[liquidation.side === 'long' ? 0 : 1] += liquidation.notionalUsd;
       bins.set(bin, cell);
     },
     profile(fromMs, toMs) {
-      let lo = Infinity, hi = -Infinity;
+      let lo = Infinity,
+        hi = -Infinity;
       const chosen = [...buckets.entries()].filter(([start]) => start + bucketMs > fromMs && start < toMs);
-      for (const [, bins] of chosen) for (const bin of bins.keys()) { lo = Math.min(lo, bin); hi = Math.max(hi, bin); }
+      for (const [, bins] of chosen)
+        for (const bin of bins.keys()) {
+          lo = Math.min(lo, bin);
+          hi = Math.max(hi, bin);
+        }
       if (!(lo <= hi)) return { grid, firstBin: 0, long: new Float64Array(0), short: new Float64Array(0) };
-      const long = new Float64Array(hi - lo + 1), short = new Float64Array(hi - lo + 1);
+      const long = new Float64Array(hi - lo + 1),
+        short = new Float64Array(hi - lo + 1);
       for (const [, bins] of chosen) {
-        for (const [bin, [l, s]] of bins) { long[bin - lo] = (long[bin - lo] ?? 0) + l; short[bin - lo] = (short[bin - lo] ?? 0) + s; }
+        for (const [bin, [l, s]] of bins) {
+          long[bin - lo] = (long[bin - lo] ?? 0) + l;
+          short[bin - lo] = (short[bin - lo] ?? 0) + s;
+        }
       }
       return { grid, firstBin: lo, long, short };
     },
     series() {
-      return [...buckets.entries()].sort(([a], [b]) => a - b).map(([timeMs, bins]) => {
-        let longUsd = 0, shortUsd = 0;
-        for (const [l, s] of bins.values()) { longUsd += l; shortUsd += s; }
-        return { timeMs, longUsd, shortUsd };
-      });
+      return [...buckets.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([timeMs, bins]) => {
+          let longUsd = 0,
+            shortUsd = 0;
+          for (const [l, s] of bins.values()) {
+            longUsd += l;
+            shortUsd += s;
+          }
+          return { timeMs, longUsd, shortUsd };
+        });
     },
   };
 }

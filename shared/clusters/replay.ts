@@ -15,10 +15,14 @@ export interface VenueBars {
 export function replay(ledger: Ledger, series: readonly VenueBars[]): void {
   const cursors = series.map(() => 0);
   for (;;) {
-    let pick = -1, pickTime = Infinity;
+    let pick = -1,
+      pickTime = Infinity;
     for (let v = 0; v < series.length; v++) {
       const bar = series[v]?.bars[cursors[v] ?? 0];
-      if (bar !== undefined && bar.timeMs < pickTime) { pick = v; pickTime = bar.timeMs; }
+      if (bar !== undefined && bar.timeMs < pickTime) {
+        pick = v;
+        pickTime = bar.timeMs;
+      }
     }
     const chosen = series[pick];
     if (chosen === undefined) return;

@@ -35,11 +35,15 @@ const initialCapacity = 512;
 
 /** Creates an empty side book for `levels` leverages. */
 export function createSideBook(sign: 1 | -1, levels: number): SideBook {
-  let offset = 0, capacity = 0;
-  let usdCells = new Float64Array(0), birthCells = new Float64Array(0);
-  let scale = 1, stored = 0;
+  let offset = 0,
+    capacity = 0;
+  let usdCells = new Float64Array(0),
+    birthCells = new Float64Array(0);
+  let scale = 1,
+    stored = 0;
   // Bounds of the bins that may hold USD (min, max); consumption moves the near one.
-  let lowest = Infinity, highest = -Infinity;
+  let lowest = Infinity,
+    highest = -Infinity;
 
   const ensure = (bin: number): void => {
     if (bin >= offset && bin < offset + capacity) return;
@@ -48,21 +52,32 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
     const span = to - from;
     const grown = Math.max(span, capacity * 2);
     const start = bin < offset ? to - grown : from;
-    const nextUsd = new Float64Array(levels * grown), nextBirth = new Float64Array(levels * grown);
+    const nextUsd = new Float64Array(levels * grown),
+      nextBirth = new Float64Array(levels * grown);
     for (let k = 0; k < levels && capacity > 0; k++) {
       nextUsd.set(usdCells.subarray(k * capacity, (k + 1) * capacity), k * grown + (offset - start));
       nextBirth.set(birthCells.subarray(k * capacity, (k + 1) * capacity), k * grown + (offset - start));
     }
-    usdCells = nextUsd; birthCells = nextBirth; offset = start; capacity = grown;
+    usdCells = nextUsd;
+    birthCells = nextBirth;
+    offset = start;
+    capacity = grown;
   };
   const fold = (): void => {
-    for (let i = 0; i < usdCells.length; i++) { usdCells[i] = (usdCells[i] ?? 0) * scale; birthCells[i] = (birthCells[i] ?? 0) * scale; }
+    for (let i = 0; i < usdCells.length; i++) {
+      usdCells[i] = (usdCells[i] ?? 0) * scale;
+      birthCells[i] = (birthCells[i] ?? 0) * scale;
+    }
     stored *= scale;
     scale = 1;
   };
   const clear = (): void => {
-    usdCells.fill(0); birthCells.fill(0);
-    stored = 0; scale = 1; lowest = Infinity; highest = -Infinity;
+    usdCells.fill(0);
+    birthCells.fill(0);
+    stored = 0;
+    scale = 1;
+    lowest = Infinity;
+    highest = -Infinity;
   };
 
   return {
@@ -90,19 +105,24 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
           const cell = k * capacity + at;
           const amount = usdCells[cell] ?? 0;
           if (amount === 0) continue;
-          usdCells[cell] = 0; birthCells[cell] = 0;
+          usdCells[cell] = 0;
+          birthCells[cell] = 0;
           removed += amount;
           sink?.(k, bin, amount * scale);
         }
       }
       const removedUsd = removed * scale;
       stored -= removed;
-      if (sign > 0) highest = limitBin - 1; else lowest = limitBin + 1;
+      if (sign > 0) highest = limitBin - 1;
+      else lowest = limitBin + 1;
       if (lowest > highest || stored <= 0) clear();
       return removedUsd;
     },
     multiply(factor) {
-      if (!(factor > 0)) { clear(); return; }
+      if (!(factor > 0)) {
+        clear();
+        return;
+      }
       scale *= factor;
       if (scale < 1e-100 || scale > 1e100) fold();
     },

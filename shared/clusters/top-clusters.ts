@@ -39,15 +39,18 @@ export function topClusters(profile: Profile, markPrice: number, options: Cluste
   const n = profile.long.length;
   const grid = profile.grid;
   // Window bounds per bin in bin units, from the grid's own geometry at the mark.
-  const binsPer = (fraction: number): number => Math.max(0, Math.round(grid.position(markPrice * (1 + fraction)) - grid.position(markPrice)));
+  const binsPer = (fraction: number): number =>
+    Math.max(0, Math.round(grid.position(markPrice * (1 + fraction)) - grid.position(markPrice)));
   const h = binsPer(halfWidth);
-  const prefixLong = new Float64Array(n + 1), prefixShort = new Float64Array(n + 1);
+  const prefixLong = new Float64Array(n + 1),
+    prefixShort = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
     prefixLong[i + 1] = (prefixLong[i] ?? 0) + (profile.long[i] ?? 0);
     prefixShort[i + 1] = (prefixShort[i] ?? 0) + (profile.short[i] ?? 0);
   }
   const windowOf = (i: number): [number, number] => {
-    const a = Math.max(0, i - h), b = Math.min(n, i + h + 1);
+    const a = Math.max(0, i - h),
+      b = Math.min(n, i + h + 1);
     return [(prefixLong[b] ?? 0) - (prefixLong[a] ?? 0), (prefixShort[b] ?? 0) - (prefixShort[a] ?? 0)];
   };
   const candidates: { index: number; usd: number }[] = [];
@@ -65,8 +68,14 @@ export function topClusters(profile: Profile, markPrice: number, options: Cluste
     if (taken.some((cluster) => Math.abs(cluster.price - price) < separation * markPrice)) continue;
     const [longUsd, shortUsd] = windowOf(candidate.index);
     taken.push({
-      price, low: grid.low(profile.firstBin + Math.max(0, candidate.index - h)), high: grid.high(profile.firstBin + Math.min(n - 1, candidate.index + h)),
-      longUsd, shortUsd, usd: longUsd + shortUsd, side: longUsd >= shortUsd ? 'long' : 'short', distance: (price - markPrice) / markPrice,
+      price,
+      low: grid.low(profile.firstBin + Math.max(0, candidate.index - h)),
+      high: grid.high(profile.firstBin + Math.min(n - 1, candidate.index + h)),
+      longUsd,
+      shortUsd,
+      usd: longUsd + shortUsd,
+      side: longUsd >= shortUsd ? 'long' : 'short',
+      distance: (price - markPrice) / markPrice,
     });
   }
   return taken;

@@ -56,51 +56,65 @@ export const AccountVenueSchema = z.enum(['binance-usdm', 'bybit-linear', 'okx-s
 export type AccountVenue = z.infer<typeof AccountVenueSchema>;
 
 const labelSchema = z.string().trim().min(1, 'give the account a name').max(64);
-const baseUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(256).optional();
+const baseUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .max(256)
+  .optional();
 
 /** One position typed in by hand; priced from the venue's public market data (mark price, tiers). */
-export const ManualPositionSchema = z.object({
-  /** The venue's symbol (BTCUSDT, BTC-USDT-SWAP, BTC) or a unified one (BTC/USDT:USDT). */
-  symbol: z.string().trim().min(1).max(40),
-  side: z.enum(['long', 'short']),
-  /** Size in base units (e.g. 0.5 BTC), not contracts. */
-  sizeBase: z.number().positive('must be more than 0').max(1e9),
-  entryPrice: z.number().positive('must be more than 0').max(1e9),
-  leverage: z.number().min(1, 'must be at least 1').max(200),
-  marginMode: z.enum(['isolated', 'cross']),
-  /** Isolated: the margin held by the position (without PnL), in the quote currency; ignored for cross. */
-  isolatedMargin: z.number().nonnegative().max(1e12).optional(),
-}).strict();
+export const ManualPositionSchema = z
+  .object({
+    /** The venue's symbol (BTCUSDT, BTC-USDT-SWAP, BTC) or a unified one (BTC/USDT:USDT). */
+    symbol: z.string().trim().min(1).max(40),
+    side: z.enum(['long', 'short']),
+    /** Size in base units (e.g. 0.5 BTC), not contracts. */
+    sizeBase: z.number().positive('must be more than 0').max(1e9),
+    entryPrice: z.number().positive('must be more than 0').max(1e9),
+    leverage: z.number().min(1, 'must be at least 1').max(200),
+    marginMode: z.enum(['isolated', 'cross']),
+    /** Isolated: the margin held by the position (without PnL), in the quote currency; ignored for cross. */
+    isolatedMargin: z.number().nonnegative().max(1e12).optional(),
+  })
+  .strict();
 export type ManualPosition = z.infer<typeof ManualPositionSchema>;
 
 /** A new account: read-only API keys, a public Hyperliquid address, or a position typed in by hand. */
 export const AccountAddSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('api-key'),
-    venue: AccountVenueSchema.exclude(['hyperliquid']),
-    label: labelSchema,
-    apiKey: z.string().trim().min(8, 'looks too short for an API key').max(256),
-    apiSecret: z.string().trim().min(8, 'looks too short for an API secret').max(256),
-    /** OKX only: the passphrase chosen when the key was made. */
-    passphrase: z.string().max(128).optional(),
-    baseUrl: baseUrlSchema,
-  }).strict(),
-  z.object({
-    kind: z.literal('address'),
-    venue: z.literal('hyperliquid'),
-    label: labelSchema,
-    address: z.string().trim().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x address of 40 hex digits'),
-    baseUrl: baseUrlSchema,
-  }).strict(),
-  z.object({
-    kind: z.literal('manual'),
-    venue: AccountVenueSchema,
-    label: labelSchema,
-    /** Cross wallet balance (without unrealized PnL) backing cross positions, quote currency; 0 when all are isolated. */
-    walletBalance: z.number().nonnegative().max(1e12),
-    positions: z.array(ManualPositionSchema).min(1, 'add at least one position').max(20),
-    baseUrl: baseUrlSchema,
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('api-key'),
+      venue: AccountVenueSchema.exclude(['hyperliquid']),
+      label: labelSchema,
+      apiKey: z.string().trim().min(8, 'looks too short for an API key').max(256),
+      apiSecret: z.string().trim().min(8, 'looks too short for an API secret').max(256),
+      /** OKX only: the passphrase chosen when the key was made. */
+      passphrase: z.string().max(128).optional(),
+      baseUrl: baseUrlSchema,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('address'),
+      venue: z.literal('hyperliquid'),
+      label: labelSchema,
+      address: z
+        .string()
+        .trim()
+        .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x address of 40 hex digits'),
+      baseUrl: baseUrlSchema,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('manual'),
+      venue: AccountVenueSchema,
+      label: labelSchema,
+      /** Cross wallet balance (without unrealized PnL) backing cross positions, quote currency; 0 when all are isolated. */
+      walletBalance: z.number().nonnegative().max(1e12),
+      positions: z.array(ManualPositionSchema).min(1, 'add at least one position').max(20),
+      baseUrl: baseUrlSchema,
+    })
+    .strict(),
 ]);
 export type AccountAdd = z.infer<typeof AccountAddSchema>;
 
@@ -207,7 +221,9 @@ export const ChartTimeframeSchema = z.enum(['1m', '5m', '15m', '1h', '4h']);
 export type ChartTimeframe = z.infer<typeof ChartTimeframeSchema>;
 
 /** A market on a venue: the venue's own symbol (BTCUSDT, BTC-USDT-SWAP, BTC). */
-export const MarketKeySchema = z.object({ venue: AccountVenueSchema, symbol: z.string().trim().min(1).max(40) }).strict();
+export const MarketKeySchema = z
+  .object({ venue: AccountVenueSchema, symbol: z.string().trim().min(1).max(40) })
+  .strict();
 export type MarketKey = z.infer<typeof MarketKeySchema>;
 
 /** Long and short liquidation USD per price bin from `firstBin` on (bins of the grid `binSize` defines). */
@@ -367,7 +383,17 @@ export type EventName = keyof Events;
 export const requestChannels = Object.keys(requests) as RequestChannel[];
 
 /** Every event name, in a stable order. */
-export const eventNames: readonly EventName[] = ['core:heartbeat', 'settings:changed', 'notices:changed', 'accounts:changed', 'positions:changed', 'market:update', 'alerts:event', 'alerts:changed', 'alerts:focus'];
+export const eventNames: readonly EventName[] = [
+  'core:heartbeat',
+  'settings:changed',
+  'notices:changed',
+  'accounts:changed',
+  'positions:changed',
+  'market:update',
+  'alerts:event',
+  'alerts:changed',
+  'alerts:focus',
+];
 
 /** The API the renderer uses: one method per request channel, `onX(cb) => unsubscribe` per event. */
 export interface LiqLensApi {

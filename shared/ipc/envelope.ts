@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { requests, type RequestChannel, type RequestPayload } from './contract';
 
 /** Why a request failed. `handler-failed` is the core refusing or failing; the rest are input. */
-export type ContractErrorCode = 'unknown-channel' | 'invalid-payload' | 'malformed-message' | 'forbidden' | 'handler-failed';
+export type ContractErrorCode =
+  'unknown-channel' | 'invalid-payload' | 'malformed-message' | 'forbidden' | 'handler-failed';
 
 /** A failure the renderer can show as it is: `message` is one plain sentence. */
 export interface ContractError {
@@ -15,10 +16,13 @@ export interface ContractError {
 }
 
 /** What a transport returns for a request: the result, or a clear error. */
-export type Envelope<T> = { readonly ok: true; readonly result: T } | { readonly ok: false; readonly error: ContractError };
+export type Envelope<T> =
+  { readonly ok: true; readonly result: T } | { readonly ok: false; readonly error: ContractError };
 
 /** A request that passed validation, narrowed to its channel. */
-export type ParsedRequest = { [C in RequestChannel]: { readonly channel: C; readonly payload: RequestPayload<C> } }[RequestChannel];
+export type ParsedRequest = {
+  [C in RequestChannel]: { readonly channel: C; readonly payload: RequestPayload<C> };
+}[RequestChannel];
 
 /** True when `channel` names a request channel of the contract. */
 export function isRequestChannel(channel: unknown): channel is RequestChannel {

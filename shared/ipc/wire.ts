@@ -11,19 +11,23 @@ import type { EventName, Events } from './contract';
 export const maxFrameBytes = 1024 * 1024;
 
 /** A client-to-host frame: a request with a client-chosen id. */
-export const ClientMessageSchema = z.object({
-  type: z.literal('request'),
-  id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  channel: z.string().max(128),
-  payload: z.unknown(),
-}).strict();
+export const ClientMessageSchema = z
+  .object({
+    type: z.literal('request'),
+    id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    channel: z.string().max(128),
+    payload: z.unknown(),
+  })
+  .strict();
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
 /** The answer to request `id`. */
 export type ResponseMessage = { readonly type: 'response'; readonly id: number } & Envelope<unknown>;
 
 /** An event pushed by the host. */
-export type EventMessage = { [E in EventName]: { readonly type: 'event'; readonly event: E; readonly payload: Events[E] } }[EventName];
+export type EventMessage = {
+  [E in EventName]: { readonly type: 'event'; readonly event: E; readonly payload: Events[E] };
+}[EventName];
 
 /** A frame the host could not attribute to a request (unparseable JSON, no id). */
 export interface ProtocolErrorMessage {

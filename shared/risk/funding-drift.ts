@@ -31,7 +31,13 @@ export interface FundingDrift {
  * zero while the wallet covers it). Pro rata between settlements: the result is the trend, not the
  * step at each settlement time. Returns a reason string on a bad target or horizon.
  */
-export function fundingDrift(account: RiskAccount, target: PositionTarget, rate: number, hours: number, intervalHours?: number): FundingDrift | string {
+export function fundingDrift(
+  account: RiskAccount,
+  target: PositionTarget,
+  rate: number,
+  hours: number,
+  intervalHours?: number,
+): FundingDrift | string {
   const index = findPosition(account, target);
   if (typeof index === 'string') return index;
   const interval = intervalHours ?? venueRules[account.venue].fundingIntervalHours;
@@ -44,8 +50,15 @@ export function fundingDrift(account: RiskAccount, target: PositionTarget, rate:
     const elapsed = Math.min(step * interval, hours);
     const outcome = payFunding(account, target, rate, elapsed, interval);
     if ('refused' in outcome) return outcome.refused;
-    points.push({ hours: elapsed, liquidationPrice: evaluateAccount(outcome.state).positions[index]?.liquidationPrice ?? null });
+    points.push({
+      hours: elapsed,
+      liquidationPrice: evaluateAccount(outcome.state).positions[index]?.liquidationPrice ?? null,
+    });
   }
   const last = points[points.length - 1]?.liquidationPrice ?? null;
-  return { liquidationPriceNow, points, driftPerHour: last === null || liquidationPriceNow === null ? null : (last - liquidationPriceNow) / hours };
+  return {
+    liquidationPriceNow,
+    points,
+    driftPerHour: last === null || liquidationPriceNow === null ? null : (last - liquidationPriceNow) / hours,
+  };
 }

@@ -13,7 +13,13 @@ export { collateralForTarget, leverageForTarget } from './inverse-questions';
 export { maintenanceRatio, venueRatio } from './margin-ratio';
 export { maxRemovableMargin } from './max-removable';
 export type { AccountRisk, MarginPool, PositionRisk, RiskResult } from './risk-result';
-export { continuousDeductions, hyperliquidTiers, tieredMaintenanceMargin, tierIndexForContracts, tierIndexForNotional } from './tiers';
+export {
+  continuousDeductions,
+  hyperliquidTiers,
+  tieredMaintenanceMargin,
+  tierIndexForContracts,
+  tierIndexForNotional,
+} from './tiers';
 export type { VenueRules } from './venue-rules';
 export { sources, venueRules } from './venue-rules';
 export type { OpOutcome, PositionTarget, Refusal, WhatIfOp, WhatIfResult } from './what-if-op';

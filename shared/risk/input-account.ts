@@ -15,18 +15,25 @@ type PositionJson = AccountJson['positions'][number];
  * in one-way mode and per symbol and side in hedge mode; hedge mode only where the venue has it.
  */
 export function checkAccount(input: AccountJson, context: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string): void => context.addIssue({ code: 'custom', message, path });
-  if (input.positionMode === 'hedge' && !venueRules[input.venue].hedgeMode) issue(['positionMode'], `${input.venue} has one-way positions only`);
+  const issue = (path: (string | number)[], message: string): void =>
+    context.addIssue({ code: 'custom', message, path });
+  if (input.positionMode === 'hedge' && !venueRules[input.venue].hedgeMode)
+    issue(['positionMode'], `${input.venue} has one-way positions only`);
   const seen = new Set<string>();
   for (const [index, position] of input.positions.entries()) {
     const at = (...path: (string | number)[]): (string | number)[] => ['positions', index, ...path];
     const key = input.positionMode === 'hedge' ? `${position.symbol} ${position.side}` : position.symbol;
     if (seen.has(key)) issue(at('symbol'), `${key} appears twice in ${input.positionMode} mode`);
     seen.add(key);
-    if (position.marginMode === 'isolated' && position.isolatedMargin === undefined && position.leverage === undefined) {
+    if (
+      position.marginMode === 'isolated' &&
+      position.isolatedMargin === undefined &&
+      position.leverage === undefined
+    ) {
       issue(at('isolatedMargin'), 'required for an isolated position (or give leverage)');
     }
-    if (position.marginMode === 'cross' && (position.isolatedMargin ?? 0) > 0) issue(at('isolatedMargin'), 'only isolated positions hold their own margin');
+    if (position.marginMode === 'cross' && (position.isolatedMargin ?? 0) > 0)
+      issue(at('isolatedMargin'), 'only isolated positions hold their own margin');
     const tiers = position.tiers;
     if (tiers === undefined || tiers.length === 0) {
       if (input.venue !== 'hyperliquid') issue(at('tiers'), 'expected at least one tier');
@@ -35,7 +42,8 @@ export function checkAccount(input: AccountJson, context: z.RefinementCtx): void
     }
     for (const [k, tier] of tiers.entries()) {
       const previous = tiers[k - 1];
-      if (previous !== undefined && tier.floor <= previous.floor) issue(at('tiers', k, 'floor'), 'expected above the previous tier\'s floor');
+      if (previous !== undefined && tier.floor <= previous.floor)
+        issue(at('tiers', k, 'floor'), "expected above the previous tier's floor");
       if (tier.cap === null && k < tiers.length - 1) issue(at('tiers', k, 'cap'), 'only the last tier may have no cap');
       if (tier.cap !== null && tier.cap <= tier.floor) issue(at('tiers', k, 'cap'), 'expected above the floor');
     }
@@ -57,12 +65,24 @@ function toPosition(input: AccountJson, position: PositionJson): RiskPosition {
   const contractSize = position.contractSize ?? 1;
   const leverage = position.leverage ?? null;
   const quantity = position.size * contractSize;
-  const entryNotional = venueRules[input.venue].contractKind === 'inverse' ? quantity / position.entryPrice : quantity * position.entryPrice;
-  const isolatedMargin = position.marginMode === 'cross' ? 0 : (position.isolatedMargin ?? (leverage === null ? 0 : entryNotional / leverage));
+  const entryNotional =
+    venueRules[input.venue].contractKind === 'inverse'
+      ? quantity / position.entryPrice
+      : quantity * position.entryPrice;
+  const isolatedMargin =
+    position.marginMode === 'cross'
+      ? 0
+      : (position.isolatedMargin ?? (leverage === null ? 0 : entryNotional / leverage));
   const tiers: Tier[] =
     position.tiers === undefined || position.tiers.length === 0
       ? hyperliquidTiers(position.maxLeverage ?? 1)
-      : position.tiers.map((tier) => ({ floor: tier.floor, cap: tier.cap, maintenanceMarginRate: tier.mmr, deduction: tier.deduction ?? 0, maxLeverage: tier.maxLeverage ?? null }));
+      : position.tiers.map((tier) => ({
+          floor: tier.floor,
+          cap: tier.cap,
+          maintenanceMarginRate: tier.mmr,
+          deduction: tier.deduction ?? 0,
+          maxLeverage: tier.maxLeverage ?? null,
+        }));
   return {
     symbol: position.symbol,
     side: position.side,

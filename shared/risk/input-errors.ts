@@ -19,7 +19,9 @@ export function formatIssue(issue: z.core.$ZodIssue): string {
  * Parses `risk` input text: JSON, then the schema. Returns the parsed input, or one line naming
  * the first problem (the field path and what is wrong).
  */
-export function parseRiskInput(text: string): { readonly ok: true; readonly value: ParsedRiskInput } | { readonly ok: false; readonly error: string } {
+export function parseRiskInput(
+  text: string,
+): { readonly ok: true; readonly value: ParsedRiskInput } | { readonly ok: false; readonly error: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);

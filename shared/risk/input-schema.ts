@@ -13,7 +13,10 @@ function expected(what: string): (issue: { input?: unknown }) => string {
 const positive = z.number({ error: expected('a positive number') }).positive({ error: 'expected a positive number' });
 const nonNegative = z.number({ error: expected('a number >= 0') }).min(0, { error: 'expected a number >= 0' });
 const finite = z.number({ error: expected('a number') });
-const fraction = z.number({ error: expected('a fraction from 0 to 1') }).min(0, { error: 'expected a fraction from 0 to 1' }).lt(1, { error: 'expected a fraction below 1' });
+const fraction = z
+  .number({ error: expected('a fraction from 0 to 1') })
+  .min(0, { error: 'expected a fraction from 0 to 1' })
+  .lt(1, { error: 'expected a fraction below 1' });
 const symbol = z.string({ error: expected('a symbol') }).min(1, { error: 'expected a non-empty symbol' });
 const side = z.enum(sides, { error: expected(`one of ${sides.join(', ')}`) });
 const marginMode = z.enum(marginModes, { error: expected(`one of ${marginModes.join(', ')}`) });
@@ -41,7 +44,18 @@ const positionSchema = z.strictObject({
 });
 
 const target = { symbol, side: side.optional() };
-const opNames = ['addMargin', 'removeMargin', 'deposit', 'withdraw', 'setLeverage', 'close', 'add', 'setMarginMode', 'price', 'funding'] as const;
+const opNames = [
+  'addMargin',
+  'removeMargin',
+  'deposit',
+  'withdraw',
+  'setLeverage',
+  'close',
+  'add',
+  'setMarginMode',
+  'price',
+  'funding',
+] as const;
 
 const whatIfSchema = z.discriminatedUnion(
   'op',
@@ -51,14 +65,44 @@ const whatIfSchema = z.discriminatedUnion(
     z.strictObject({ op: z.literal('deposit'), amount: positive }),
     z.strictObject({ op: z.literal('withdraw'), amount: positive }),
     z.strictObject({ op: z.literal('setLeverage'), ...target, leverage: positive }),
-    z.strictObject({ op: z.literal('close'), ...target, fraction: positive.max(1, { error: 'expected a fraction above 0 and at most 1' }).optional(), size: positive.optional() })
-      .refine((op) => (op.fraction === undefined) !== (op.size === undefined), { error: 'give exactly one of fraction and size', path: ['fraction'] }),
+    z
+      .strictObject({
+        op: z.literal('close'),
+        ...target,
+        fraction: positive.max(1, { error: 'expected a fraction above 0 and at most 1' }).optional(),
+        size: positive.optional(),
+      })
+      .refine((op) => (op.fraction === undefined) !== (op.size === undefined), {
+        error: 'give exactly one of fraction and size',
+        path: ['fraction'],
+      }),
     z.strictObject({ op: z.literal('add'), ...target, size: positive, price: positive }),
     z.strictObject({ op: z.literal('setMarginMode'), ...target, marginMode }),
-    z.strictObject({ op: z.literal('price'), symbol: symbol.optional(), markPrice: positive.optional(), change: z.number({ error: expected('a relative change above -1') }).gt(-1, { error: 'expected a relative change above -1' }).optional() })
-      .refine((op) => (op.markPrice === undefined) !== (op.change === undefined), { error: 'give exactly one of markPrice and change', path: ['markPrice'] })
-      .refine((op) => op.markPrice === undefined || op.symbol !== undefined, { error: 'required with markPrice', path: ['symbol'] }),
-    z.strictObject({ op: z.literal('funding'), ...target, rate: finite, hours: positive, intervalHours: positive.optional() }),
+    z
+      .strictObject({
+        op: z.literal('price'),
+        symbol: symbol.optional(),
+        markPrice: positive.optional(),
+        change: z
+          .number({ error: expected('a relative change above -1') })
+          .gt(-1, { error: 'expected a relative change above -1' })
+          .optional(),
+      })
+      .refine((op) => (op.markPrice === undefined) !== (op.change === undefined), {
+        error: 'give exactly one of markPrice and change',
+        path: ['markPrice'],
+      })
+      .refine((op) => op.markPrice === undefined || op.symbol !== undefined, {
+        error: 'required with markPrice',
+        path: ['symbol'],
+      }),
+    z.strictObject({
+      op: z.literal('funding'),
+      ...target,
+      rate: finite,
+      hours: positive,
+      intervalHours: positive.optional(),
+    }),
   ],
   { error: expected(`one of ${opNames.join(', ')}`) },
 );
@@ -68,7 +112,13 @@ const questionSchema = z.discriminatedUnion(
   [
     z.strictObject({ ask: z.literal('collateralForTarget'), ...target, targetPrice: positive }),
     z.strictObject({ ask: z.literal('leverageForTarget'), ...target, targetPrice: positive }),
-    z.strictObject({ ask: z.literal('fundingDrift'), ...target, rate: finite, hours: positive, intervalHours: positive.optional() }),
+    z.strictObject({
+      ask: z.literal('fundingDrift'),
+      ...target,
+      rate: finite,
+      hours: positive,
+      intervalHours: positive.optional(),
+    }),
   ],
   { error: expected('one of collateralForTarget, leverageForTarget, fundingDrift') },
 );

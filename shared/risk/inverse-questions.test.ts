@@ -13,25 +13,44 @@ const brackets = [
   { floor: 250000, cap: null, maintenanceMarginRate: 0.01, deduction: 1300, maxLeverage: 50 },
 ];
 const eth: RiskPosition = {
-  symbol: 'ETHUSDT', side: 'long', marginMode: 'isolated', size: 100, contractSize: 1, entryPrice: 3000, markPrice: 3000,
-  leverage: 20, isolatedMargin: 15000, maxLeverage: null, tiers: brackets,
+  symbol: 'ETHUSDT',
+  side: 'long',
+  marginMode: 'isolated',
+  size: 100,
+  contractSize: 1,
+  entryPrice: 3000,
+  markPrice: 3000,
+  leverage: 20,
+  isolatedMargin: 15000,
+  maxLeverage: null,
+  tiers: brackets,
 };
 const account = (venue: Venue, position: Partial<RiskPosition> = {}): RiskAccount => ({
-  venue, positionMode: 'oneway', walletBalance: 1e6, takerFeeRate: 0.0005, positions: [{ ...eth, ...position }],
+  venue,
+  positionMode: 'oneway',
+  walletBalance: 1e6,
+  takerFeeRate: 0.0005,
+  positions: [{ ...eth, ...position }],
 });
 const lpOf = (state: RiskAccount): number | null => evaluateAccount(state).positions[0]?.liquidationPrice ?? null;
 
 describe('collateral for a target liquidation price', () => {
-  it.each(['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid'] as const)('%s: adding the answer puts the liquidation price on the target', (venue) => {
-    for (const [side, target] of [['long', 2500], ['short', 3600]] as const) {
-      const start = account(venue, { side });
-      const answer = collateralForTarget(start, { symbol: 'ETHUSDT' }, target);
-      if (typeof answer === 'string') throw new Error(answer);
-      expect(answer.collateral).toBeGreaterThan(0);
-      const after = applyWhatIf(start, [{ op: 'addMargin', symbol: 'ETHUSDT', amount: answer.collateral }]);
-      expect(lpOf(after.state)).toBeCloseTo(target, 6);
-    }
-  });
+  it.each(['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid'] as const)(
+    '%s: adding the answer puts the liquidation price on the target',
+    (venue) => {
+      for (const [side, target] of [
+        ['long', 2500],
+        ['short', 3600],
+      ] as const) {
+        const start = account(venue, { side });
+        const answer = collateralForTarget(start, { symbol: 'ETHUSDT' }, target);
+        if (typeof answer === 'string') throw new Error(answer);
+        expect(answer.collateral).toBeGreaterThan(0);
+        const after = applyWhatIf(start, [{ op: 'addMargin', symbol: 'ETHUSDT', amount: answer.collateral }]);
+        expect(lpOf(after.state)).toBeCloseTo(target, 6);
+      }
+    },
+  );
 
   it('is negative when the liquidation price is already beyond the target (a surplus)', () => {
     const answer = collateralForTarget(account('binance-usdm'), { symbol: 'ETHUSDT' }, 2950);
@@ -68,9 +87,9 @@ describe('leverage for a target liquidation price', () => {
   it('says when no leverage can do it, and that cross leverage does not move the price', () => {
     const tooFar = leverageForTarget(account('binance-usdm', { side: 'short' }), { symbol: 'ETHUSDT' }, 9000);
     expect(tooFar).toMatchObject({ feasible: false });
-    expect(leverageForTarget(account('okx-swap', { marginMode: 'cross', isolatedMargin: 0 }), { symbol: 'ETHUSDT' }, 2500)).toBe(
-      "leverage does not move a cross position's liquidation price on okx-swap; add collateral instead",
-    );
+    expect(
+      leverageForTarget(account('okx-swap', { marginMode: 'cross', isolatedMargin: 0 }), { symbol: 'ETHUSDT' }, 2500),
+    ).toBe("leverage does not move a cross position's liquidation price on okx-swap; add collateral instead");
   });
 });
 
@@ -81,7 +100,10 @@ describe('funding drift', () => {
     if (typeof drift === 'string') throw new Error(drift);
     expect(drift.points.map((point) => point.hours)).toEqual([8, 16, 24]);
     const paid = 3 * 0.0001 * 100 * 3000;
-    expect(drift.points[2]?.liquidationPrice).toBeCloseTo(lpOf(account('binance-usdm', { isolatedMargin: 15000 - paid })) ?? Number.NaN, 8);
+    expect(drift.points[2]?.liquidationPrice).toBeCloseTo(
+      lpOf(account('binance-usdm', { isolatedMargin: 15000 - paid })) ?? Number.NaN,
+      8,
+    );
     expect(drift.driftPerHour).toBeGreaterThan(0);
     const receiving = fundingDrift(start, { symbol: 'ETHUSDT' }, -0.0001, 24);
     expect(typeof receiving !== 'string' && receiving.driftPerHour).toBeLessThan(0);
@@ -92,6 +114,8 @@ describe('funding drift', () => {
     expect(typeof hourly !== 'string' && hourly.points).toHaveLength(3);
     const bybit = fundingDrift(account('bybit-linear'), { symbol: 'ETHUSDT' }, 0.0001, 24);
     expect(typeof bybit !== 'string' && bybit.driftPerHour).toBe(0);
-    expect(fundingDrift(account('bybit-linear'), { symbol: 'ETHUSDT' }, 0.0001, 0)).toBe('hours and the funding interval must be above 0');
+    expect(fundingDrift(account('bybit-linear'), { symbol: 'ETHUSDT' }, 0.0001, 0)).toBe(
+      'hours and the funding interval must be above 0',
+    );
   });
 });

@@ -34,7 +34,11 @@ export interface LeverageAnswer {
  * taken at the target where the venue takes it at the liquidation price). Returns a reason string
  * when the position is not found or the target is not above 0.
  */
-export function collateralForTarget(account: RiskAccount, target: PositionTarget, targetPrice: number): CollateralAnswer | string {
+export function collateralForTarget(
+  account: RiskAccount,
+  target: PositionTarget,
+  targetPrice: number,
+): CollateralAnswer | string {
   if (!(targetPrice > 0)) return 'the target price must be above 0';
   const index = findPosition(account, target);
   if (typeof index === 'string') return index;
@@ -50,19 +54,31 @@ export function collateralForTarget(account: RiskAccount, target: PositionTarget
  * open with (changing it on an open isolated position does not move the margin). Cross positions:
  * leverage does not enter the liquidation equation, so a reason string is returned.
  */
-export function leverageForTarget(account: RiskAccount, target: PositionTarget, targetPrice: number): LeverageAnswer | string {
+export function leverageForTarget(
+  account: RiskAccount,
+  target: PositionTarget,
+  targetPrice: number,
+): LeverageAnswer | string {
   const index = findPosition(account, target);
   if (typeof index === 'string') return index;
   const position = account.positions[index];
   if (position === undefined) return `no position at index ${index}`;
-  if (position.marginMode === 'cross') return `leverage does not move a cross position's liquidation price on ${account.venue}; add collateral instead`;
+  if (position.marginMode === 'cross')
+    return `leverage does not move a cross position's liquidation price on ${account.venue}; add collateral instead`;
   const answer = collateralForTarget(account, target, targetPrice);
   if (typeof answer === 'string') return answer;
   const margin = position.isolatedMargin + answer.collateral;
-  if (margin <= 0) return { maximumLeverage: null, feasible: true, reason: 'the target is reached with no margin at all' };
+  if (margin <= 0)
+    return { maximumLeverage: null, feasible: true, reason: 'the target is reached with no margin at all' };
   const maximumLeverage = legNotional(makeLeg(account, position), position.entryPrice) / margin;
   const limit = leverageLimit(account, position);
-  if (maximumLeverage < 1) return { maximumLeverage, feasible: false, reason: 'it needs more margin than the notional (below 1x): add collateral instead' };
-  if (limit !== null && maximumLeverage > limit) return { maximumLeverage, feasible: true, reason: `any leverage up to the venue's ${limit}x reaches the target` };
+  if (maximumLeverage < 1)
+    return {
+      maximumLeverage,
+      feasible: false,
+      reason: 'it needs more margin than the notional (below 1x): add collateral instead',
+    };
+  if (limit !== null && maximumLeverage > limit)
+    return { maximumLeverage, feasible: true, reason: `any leverage up to the venue's ${limit}x reaches the target` };
   return { maximumLeverage, feasible: true, reason: null };
 }

@@ -33,7 +33,11 @@ export function makeLeg(account: RiskAccount, position: RiskPosition): Leg {
   const atEntry = rules.isolatedRequirementAtEntry && position.marginMode === 'isolated';
   let fixedTierIndex = -1;
   if (rules.tierBasis === 'contracts') fixedTierIndex = tierIndexForContracts(position.tiers, position.size);
-  else if (atEntry) fixedTierIndex = tierIndexForNotional(position.tiers, inverse ? quantity / position.entryPrice : quantity * position.entryPrice);
+  else if (atEntry)
+    fixedTierIndex = tierIndexForNotional(
+      position.tiers,
+      inverse ? quantity / position.entryPrice : quantity * position.entryPrice,
+    );
   return {
     sign: position.side === 'long' ? 1 : -1,
     inverse,
@@ -54,7 +58,9 @@ export function legNotional(leg: Leg, price: number): number {
 
 /** Unrealized PnL at `price`, in the margin asset: s·q·(P − EP), or s·face·(1/EP − 1/P) for inverse. */
 export function legPnl(leg: Leg, price: number): number {
-  return leg.inverse ? leg.sign * leg.quantity * (1 / leg.entryPrice - 1 / price) : leg.sign * leg.quantity * (price - leg.entryPrice);
+  return leg.inverse
+    ? leg.sign * leg.quantity * (1 / leg.entryPrice - 1 / price)
+    : leg.sign * leg.quantity * (price - leg.entryPrice);
 }
 
 /** Index of the tier the venue applies when the mark is at `price`. */

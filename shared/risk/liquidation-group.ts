@@ -42,7 +42,8 @@ export function crossTotals(account: RiskAccount, legs: readonly Leg[]): CrossTo
 export function liquidationGroup(legs: readonly Leg[], index: number, totals: CrossTotals): LiquidationGroup {
   const leg = legs[index];
   if (leg === undefined) throw new RangeError(`no position at index ${index}`);
-  if (leg.position.marginMode === 'isolated') return { indices: [index], legs: [leg], base: leg.position.isolatedMargin };
+  if (leg.position.marginMode === 'isolated')
+    return { indices: [index], legs: [leg], base: leg.position.isolatedMargin };
   const indices: number[] = [];
   const members: Leg[] = [];
   let groupPnl = 0;

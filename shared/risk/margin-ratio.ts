@@ -17,11 +17,17 @@ export function maintenanceRatio(maintenanceMargin: number, equity: number): num
  * Other venues: as `maintenanceRatio`.
  */
 export function venueRatio(venue: Venue, maintenanceMargin: number, equity: number): number | null {
-  if (venueRules[venue].venueRatio === 'equity-over-requirement') return maintenanceMargin > 0 ? equity / maintenanceMargin : null;
+  if (venueRules[venue].venueRatio === 'equity-over-requirement')
+    return maintenanceMargin > 0 ? equity / maintenanceMargin : null;
   return maintenanceRatio(maintenanceMargin, equity);
 }
 
 /** A margin pool from its equity and requirement. */
 export function marginPool(venue: Venue, equity: number, maintenanceMargin: number): MarginPool {
-  return { equity, maintenanceMargin, marginRatio: maintenanceRatio(maintenanceMargin, equity), venueMarginRatio: venueRatio(venue, maintenanceMargin, equity) };
+  return {
+    equity,
+    maintenanceMargin,
+    marginRatio: maintenanceRatio(maintenanceMargin, equity),
+    venueMarginRatio: venueRatio(venue, maintenanceMargin, equity),
+  };
 }

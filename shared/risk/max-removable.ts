@@ -25,7 +25,8 @@ export function maxRemovableMargin(account: RiskAccount, index: number): number 
     const free = freeBalance(account);
     return typeof free === 'string' ? free : Math.max(0, free);
   }
-  if (position.leverage === null) return `the leverage of ${label(position)} is needed to know how much margin it must keep`;
+  if (position.leverage === null)
+    return `the leverage of ${label(position)} is needed to know how much margin it must keep`;
   const leg = makeLeg(account, position);
   const mark = position.markPrice;
   const margin = position.isolatedMargin;

@@ -14,12 +14,21 @@ function brackets(floors: readonly number[], rates: readonly number[]): Tier[] {
   let cum = 0;
   return floors.map((floor, k) => {
     if (k > 0) cum += floor * ((rates[k] ?? 0) - (rates[k - 1] ?? 0));
-    return { floor, cap: floors[k + 1] ?? null, maintenanceMarginRate: rates[k] ?? 0, deduction: cum, maxLeverage: null };
+    return {
+      floor,
+      cap: floors[k + 1] ?? null,
+      maintenanceMarginRate: rates[k] ?? 0,
+      deduction: cum,
+      maxLeverage: null,
+    };
   });
 }
 
 const bracketsArb = fc
-  .array(fc.tuple(fc.double({ min: 1e3, max: 3e5, noNaN: true }), fc.double({ min: 0.001, max: 0.03, noNaN: true })), { minLength: 2, maxLength: 5 })
+  .array(fc.tuple(fc.double({ min: 1e3, max: 3e5, noNaN: true }), fc.double({ min: 0.001, max: 0.03, noNaN: true })), {
+    minLength: 2,
+    maxLength: 5,
+  })
   .map((rows) => {
     let floor = 0;
     let rate = 0.002;
@@ -43,7 +52,9 @@ function surplus(account: RiskAccount, symbol: string, price: number): number {
     const notional = q * at;
     let tier = p.tiers[0];
     for (const candidate of p.tiers) if (notional >= candidate.floor) tier = candidate;
-    value += (p.side === 'long' ? 1 : -1) * q * (at - p.entryPrice) - (notional * (tier?.maintenanceMarginRate ?? 0) - (tier?.deduction ?? 0));
+    value +=
+      (p.side === 'long' ? 1 : -1) * q * (at - p.entryPrice) -
+      (notional * (tier?.maintenanceMarginRate ?? 0) - (tier?.deduction ?? 0));
   }
   return value;
 }
@@ -57,24 +68,47 @@ function bisect(account: RiskAccount, position: RiskPosition): number | null {
   while (position.side === 'short' && f(high) > 0) high *= 2;
   for (let i = 0; i < 200; i++) {
     const middle = (low + high) / 2;
-    if ((f(middle) > 0) === (position.side === 'long')) high = middle;
+    if (f(middle) > 0 === (position.side === 'long')) high = middle;
     else low = middle;
   }
   return (low + high) / 2;
 }
 
 const legArb = (symbol: string, side: fc.Arbitrary<Side>): fc.Arbitrary<RiskPosition> =>
-  fc.record({ side, entry: fc.double({ min: 1, max: 1e5, noNaN: true }), move: fc.double({ min: -0.1, max: 0.1, noNaN: true }), notional: fc.double({ min: 1e3, max: 1e6, noNaN: true }), tiers: bracketsArb })
-    .map((r) => ({ symbol, side: r.side, marginMode: 'cross' as const, size: r.notional / r.entry, contractSize: 1, entryPrice: r.entry, markPrice: r.entry * (1 + r.move), leverage: 10, isolatedMargin: 0, maxLeverage: null, tiers: r.tiers }));
+  fc
+    .record({
+      side,
+      entry: fc.double({ min: 1, max: 1e5, noNaN: true }),
+      move: fc.double({ min: -0.1, max: 0.1, noNaN: true }),
+      notional: fc.double({ min: 1e3, max: 1e6, noNaN: true }),
+      tiers: bracketsArb,
+    })
+    .map((r) => ({
+      symbol,
+      side: r.side,
+      marginMode: 'cross' as const,
+      size: r.notional / r.entry,
+      contractSize: 1,
+      entryPrice: r.entry,
+      markPrice: r.entry * (1 + r.move),
+      leverage: 10,
+      isolatedMargin: 0,
+      maxLeverage: null,
+      tiers: r.tiers,
+    }));
 
 const sideArb = fc.constantFrom<Side>('long', 'short');
 
 describe('tiers', () => {
   it('Binance cross liquidation prices match a numeric root search with brackets chosen at the price', () => {
-    const accountArb = fc.record({
-      walletBalance: fc.double({ min: 1e3, max: 1e6, noNaN: true }),
-      positions: fc.tuple(legArb('AAA', sideArb), legArb('BBB', sideArb), legArb('CCC', sideArb)).chain((legs) => fc.subarray(legs, { minLength: 1 })),
-    }).map((r): RiskAccount => ({ venue: 'binance-usdm', positionMode: 'oneway', takerFeeRate: 0, ...r }));
+    const accountArb = fc
+      .record({
+        walletBalance: fc.double({ min: 1e3, max: 1e6, noNaN: true }),
+        positions: fc
+          .tuple(legArb('AAA', sideArb), legArb('BBB', sideArb), legArb('CCC', sideArb))
+          .chain((legs) => fc.subarray(legs, { minLength: 1 })),
+      })
+      .map((r): RiskAccount => ({ venue: 'binance-usdm', positionMode: 'oneway', takerFeeRate: 0, ...r }));
     let compared = 0;
     fc.assert(
       fc.property(accountArb, (account) => {
@@ -101,14 +135,25 @@ describe('tiers', () => {
       fc.property(legArb('AAA', fc.constant<Side>('long')), fc.nat(), (leg, pick) => {
         const boundary = leg.tiers[1 + (pick % (leg.tiers.length - 1))]?.floor ?? 0;
         const epsilon = boundary * 1e-12;
-        expect(Math.abs(tieredMaintenanceMargin(leg.tiers, boundary - epsilon) - tieredMaintenanceMargin(leg.tiers, boundary))).toBeLessThanOrEqual(1e-6 * boundary * 0.1);
+        expect(
+          Math.abs(
+            tieredMaintenanceMargin(leg.tiers, boundary - epsilon) - tieredMaintenanceMargin(leg.tiers, boundary),
+          ),
+        ).toBeLessThanOrEqual(1e-6 * boundary * 0.1);
         // The collateral that puts the liquidation notional exactly on the boundary, then a little either side.
         const atBoundary = boundary / (leg.size * leg.contractSize);
         fc.pre(atBoundary < leg.markPrice * 0.999);
-        const account: RiskAccount = { venue: 'binance-usdm', positionMode: 'oneway', walletBalance: 0, takerFeeRate: 0, positions: [leg] };
+        const account: RiskAccount = {
+          venue: 'binance-usdm',
+          positionMode: 'oneway',
+          walletBalance: 0,
+          takerFeeRate: 0,
+          positions: [leg],
+        };
         const needed = collateralForTarget(account, { symbol: 'AAA' }, atBoundary);
         if (typeof needed === 'string') throw new Error(needed);
-        const lp = (wallet: number): number => evaluateAccount({ ...account, walletBalance: wallet }).positions[0]?.liquidationPrice ?? Number.NaN;
+        const lp = (wallet: number): number =>
+          evaluateAccount({ ...account, walletBalance: wallet }).positions[0]?.liquidationPrice ?? Number.NaN;
         const delta = 1e-6 * boundary;
         expect(lp(needed.collateral)).toBeCloseTo(atBoundary, 6);
         const jump = Math.abs(lp(needed.collateral + delta) - lp(needed.collateral - delta));
@@ -131,9 +176,20 @@ describe('tiers', () => {
     let shared = 0;
     fc.assert(
       fc.property(hedgeArb, ({ venue, walletBalance, long, short, other }) => {
-        const tiers = venue === 'okx-swap' ? [{ floor: 0, cap: null, maintenanceMarginRate: 0.01, deduction: 0, maxLeverage: null }] : null;
-        const legs = [long, { ...short, markPrice: long.markPrice }, other].map((p) => (tiers === null ? p : { ...p, tiers }));
-        const account: RiskAccount = { venue, positionMode: 'hedge', walletBalance, takerFeeRate: 0.0005, positions: legs };
+        const tiers =
+          venue === 'okx-swap'
+            ? [{ floor: 0, cap: null, maintenanceMarginRate: 0.01, deduction: 0, maxLeverage: null }]
+            : null;
+        const legs = [long, { ...short, markPrice: long.markPrice }, other].map((p) =>
+          tiers === null ? p : { ...p, tiers },
+        );
+        const account: RiskAccount = {
+          venue,
+          positionMode: 'hedge',
+          walletBalance,
+          takerFeeRate: 0.0005,
+          positions: legs,
+        };
         const [longRisk, shortRisk] = evaluateAccount(account).positions;
         expect(longRisk?.liquidationPrice).toBe(shortRisk?.liquidationPrice);
         if (longRisk?.liquidationPrice !== null) shared++;

@@ -10,7 +10,11 @@ import { applyWhatIf } from './apply-what-if';
 import { evaluateAccount } from './evaluate-account';
 
 /** Tiers ascending in floor and rate, deductions by the continuity recurrence (computed here, independently). */
-function buildTiers(steps: readonly { floorStep: number; rateStep: number }[], firstRate: number, byContracts: boolean): Tier[] {
+function buildTiers(
+  steps: readonly { floorStep: number; rateStep: number }[],
+  firstRate: number,
+  byContracts: boolean,
+): Tier[] {
   const tiers: Tier[] = [];
   let floor = 0;
   let rate = firstRate;
@@ -24,17 +28,29 @@ function buildTiers(steps: readonly { floorStep: number; rateStep: number }[], f
     }
     tiers.push({ floor, cap: null, maintenanceMarginRate: rate, deduction, maxLeverage: null });
   }
-  return tiers.map((tier, k) => ({ ...tier, cap: tiers[k + 1] === undefined ? null : (tiers[k + 1]?.floor ?? 0) - (byContracts ? 1 : 0) }));
+  return tiers.map((tier, k) => ({
+    ...tier,
+    cap: tiers[k + 1] === undefined ? null : (tiers[k + 1]?.floor ?? 0) - (byContracts ? 1 : 0),
+  }));
 }
 
-const stepArb = fc.record({ floorStep: fc.double({ min: 10, max: 2e5, noNaN: true }), rateStep: fc.double({ min: 0, max: 0.02, noNaN: true }) });
+const stepArb = fc.record({
+  floorStep: fc.double({ min: 10, max: 2e5, noNaN: true }),
+  rateStep: fc.double({ min: 0, max: 0.02, noNaN: true }),
+});
 
-function positionArb(venue: Venue, symbol: string, side: fc.Arbitrary<Side>, marginMode: fc.Arbitrary<MarginMode>): fc.Arbitrary<RiskPosition> {
+function positionArb(
+  venue: Venue,
+  symbol: string,
+  side: fc.Arbitrary<Side>,
+  marginMode: fc.Arbitrary<MarginMode>,
+): fc.Arbitrary<RiskPosition> {
   const inverse = venue === 'binance-coinm';
   const byContracts = venue === 'okx-swap';
   return fc
     .record({
-      side, marginMode,
+      side,
+      marginMode,
       entryPrice: fc.double({ min: 0.5, max: 1e5, noNaN: true }),
       move: fc.double({ min: -0.15, max: 0.15, noNaN: true }),
       notional: fc.double({ min: 100, max: 5e5, noNaN: true }),
@@ -45,16 +61,26 @@ function positionArb(venue: Venue, symbol: string, side: fc.Arbitrary<Side>, mar
     })
     .map((r) => {
       const contractSize = inverse ? 100 : byContracts ? 0.01 : 1;
-      const size = inverse ? (r.notional / contractSize) : r.notional / r.entryPrice / contractSize;
+      const size = inverse ? r.notional / contractSize : r.notional / r.entryPrice / contractSize;
       const entryNotional = inverse ? (size * contractSize) / r.entryPrice : size * contractSize * r.entryPrice;
       // COIN-M tiers are in coin: scale the floors to the coin notional.
       const scale = inverse ? 1 / r.entryPrice : 1;
-      const steps = r.steps.map((step) => ({ ...step, floorStep: byContracts ? step.floorStep / 100 : step.floorStep * scale }));
+      const steps = r.steps.map((step) => ({
+        ...step,
+        floorStep: byContracts ? step.floorStep / 100 : step.floorStep * scale,
+      }));
       return {
-        symbol, side: r.side, marginMode: r.marginMode, size, contractSize, entryPrice: r.entryPrice,
-        markPrice: r.entryPrice * (1 + r.move), leverage: r.leverage,
+        symbol,
+        side: r.side,
+        marginMode: r.marginMode,
+        size,
+        contractSize,
+        entryPrice: r.entryPrice,
+        markPrice: r.entryPrice * (1 + r.move),
+        leverage: r.leverage,
         isolatedMargin: r.marginMode === 'isolated' ? (entryNotional / r.leverage) * r.cushion : 0,
-        maxLeverage: null, tiers: buildTiers(steps, r.firstRate, byContracts),
+        maxLeverage: null,
+        tiers: buildTiers(steps, r.firstRate, byContracts),
       };
     });
 }
@@ -69,7 +95,9 @@ const accountArb: fc.Arbitrary<RiskAccount> = venueArb.chain((venue) =>
     positionMode: fc.constant<'oneway'>('oneway'),
     walletBalance: fc.double({ min: 0, max: 3e5, noNaN: true }),
     takerFeeRate: fc.constantFrom(0, 0.0002, 0.0005),
-    positions: fc.tuple(...['AAA', 'BBB', 'CCC'].map((symbol) => positionArb(venue, symbol, sideArb, modeArb))).chain((all) => fc.subarray(all, { minLength: 1 })),
+    positions: fc
+      .tuple(...['AAA', 'BBB', 'CCC'].map((symbol) => positionArb(venue, symbol, sideArb, modeArb)))
+      .chain((all) => fc.subarray(all, { minLength: 1 })),
   }),
 );
 
@@ -77,12 +105,23 @@ const accountArb: fc.Arbitrary<RiskAccount> = venueArb.chain((venue) =>
 function pool(account: RiskAccount, index: number): { equity: number; requirement: number } {
   const result = evaluateAccount(account);
   const position = result.positions[index];
-  if (position?.marginMode === 'isolated') return { equity: position.marginBalance, requirement: position.maintenanceMargin };
-  return { equity: result.account.cross?.equity ?? Number.NaN, requirement: result.account.cross?.maintenanceMargin ?? Number.NaN };
+  if (position?.marginMode === 'isolated')
+    return { equity: position.marginBalance, requirement: position.maintenanceMargin };
+  return {
+    equity: result.account.cross?.equity ?? Number.NaN,
+    requirement: result.account.cross?.maintenanceMargin ?? Number.NaN,
+  };
 }
 
 function scaleOf(account: RiskAccount): number {
-  return account.walletBalance + account.positions.reduce((sum, p) => sum + p.size * p.contractSize * (p.contractSize === 100 ? 1 / p.entryPrice : p.entryPrice) + p.isolatedMargin, 1);
+  return (
+    account.walletBalance +
+    account.positions.reduce(
+      (sum, p) =>
+        sum + p.size * p.contractSize * (p.contractSize === 100 ? 1 / p.entryPrice : p.entryPrice) + p.isolatedMargin,
+      1,
+    )
+  );
 }
 
 describe('properties', () => {
@@ -93,7 +132,9 @@ describe('properties', () => {
         const result = evaluateAccount(account);
         for (const [index, position] of result.positions.entries()) {
           if (position.liquidationPrice === null) continue;
-          const moved = applyWhatIf(account, [{ op: 'price', symbol: position.symbol, markPrice: position.liquidationPrice }]).state;
+          const moved = applyWhatIf(account, [
+            { op: 'price', symbol: position.symbol, markPrice: position.liquidationPrice },
+          ]).state;
           const { equity, requirement } = pool(moved, index);
           expect(Math.abs(equity - requirement)).toBeLessThanOrEqual(1e-9 * scaleOf(account));
           checked++;

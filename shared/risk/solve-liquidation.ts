@@ -47,22 +47,34 @@ export function solveLiquidationPrice(legs: readonly Leg[], base: number, refere
       const deduction = tier?.deduction ?? 0;
       const q = leg.quantity;
       if (leg.inverse) {
-        constant += (leg.sign * q) / leg.entryPrice + deduction - (leg.requirementAtEntry ? (q / leg.entryPrice) * rate : 0);
+        constant +=
+          (leg.sign * q) / leg.entryPrice + deduction - (leg.requirementAtEntry ? (q / leg.entryPrice) * rate : 0);
         reciprocal -= q * (leg.sign + leg.closingFeeRate + (leg.requirementAtEntry ? 0 : rate));
       } else {
-        constant += -leg.sign * q * leg.entryPrice + deduction - (leg.requirementAtEntry ? q * leg.entryPrice * rate : 0);
+        constant +=
+          -leg.sign * q * leg.entryPrice + deduction - (leg.requirementAtEntry ? q * leg.entryPrice * rate : 0);
         slope += q * (leg.sign - leg.closingFeeRate - (leg.requirementAtEntry ? 0 : rate));
       }
     }
     best = closer(best, rootIn(constant, slope, reciprocal, lower, upper), referencePrice);
-    best = reciprocal !== 0 && slope !== 0 ? closer(best, rootIn(constant, slope, reciprocal, lower, upper, true), referencePrice) : best;
+    best =
+      reciprocal !== 0 && slope !== 0
+        ? closer(best, rootIn(constant, slope, reciprocal, lower, upper, true), referencePrice)
+        : best;
     lower = upper;
   }
   return best;
 }
 
 /** A root of `constant + slope·P + reciprocal/P = 0` inside [lower, upper] and above 0, or null. */
-function rootIn(constant: number, slope: number, reciprocal: number, lower: number, upper: number, second = false): number | null {
+function rootIn(
+  constant: number,
+  slope: number,
+  reciprocal: number,
+  lower: number,
+  upper: number,
+  second = false,
+): number | null {
   let root: number;
   if (reciprocal === 0) {
     if (slope === 0) return null;

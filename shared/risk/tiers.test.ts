@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Tier } from '../domain/tier';
-import { continuousDeductions, hyperliquidTiers, tieredMaintenanceMargin, tierIndexForContracts, tierIndexForNotional } from './tiers';
+import {
+  continuousDeductions,
+  hyperliquidTiers,
+  tieredMaintenanceMargin,
+  tierIndexForContracts,
+  tierIndexForNotional,
+} from './tiers';
 
-const tier = (floor: number, cap: number | null, maintenanceMarginRate: number, deduction = 0): Tier => ({ floor, cap, maintenanceMarginRate, deduction, maxLeverage: null });
+const tier = (floor: number, cap: number | null, maintenanceMarginRate: number, deduction = 0): Tier => ({
+  floor,
+  cap,
+  maintenanceMarginRate,
+  deduction,
+  maxLeverage: null,
+});
 
 describe('tiers', () => {
   it('reproduces the Binance FAQ maintenance amount: 250,000 × (1 % − 0.5 %) + 50 = 1,300', () => {
-    const deductions = continuousDeductions([tier(0, 50000, 0.004), tier(50000, 250000, 0.005), tier(250000, null, 0.01)]);
+    const deductions = continuousDeductions([
+      tier(0, 50000, 0.004),
+      tier(50000, 250000, 0.005),
+      tier(250000, null, 0.01),
+    ]);
     expect(deductions[1]).toBeCloseTo(50, 9);
     expect(deductions[2]).toBeCloseTo(1300, 9);
   });
@@ -20,7 +36,9 @@ describe('tiers', () => {
 
   it('selects OKX tiers by contracts with inclusive caps', () => {
     const rows = [tier(1, 500, 0.01), tier(501, 1000, 0.015), tier(1001, null, 0.02)];
-    expect([500, 500.5, 501, 1000, 1001, 1e6].map((contracts) => tierIndexForContracts(rows, contracts))).toEqual([0, 1, 1, 1, 2, 2]);
+    expect([500, 500.5, 501, 1000, 1001, 1e6].map((contracts) => tierIndexForContracts(rows, contracts))).toEqual([
+      0, 1, 1, 1, 2, 2,
+    ]);
   });
 
   it('derives the Hyperliquid maintenance rate from the asset max leverage: 1 / (2 × max)', () => {

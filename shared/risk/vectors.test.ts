@@ -7,19 +7,49 @@ import { applyWhatIf } from './apply-what-if';
 import { evaluateAccount } from './evaluate-account';
 
 /** The worked cases of the research note, kept beside the tests (testdata/liquidation-vectors.json). */
-interface VectorTier { maxNotional: number | null; mmr: number; maintAmount: number; floor?: number; minContracts?: number; maxContracts?: number }
+interface VectorTier {
+  maxNotional: number | null;
+  mmr: number;
+  maintAmount: number;
+  floor?: number;
+  minContracts?: number;
+  maxContracts?: number;
+}
 interface VectorPosition {
-  symbol: string; side: 'long' | 'short'; size: number; entryPrice: number; leverage: number | null;
-  contractSize?: number; markPrice?: number; isolatedWallet?: number; isolatedMargin?: number | null; extraMargin?: number; maxLeverage?: number;
+  symbol: string;
+  side: 'long' | 'short';
+  size: number;
+  entryPrice: number;
+  leverage: number | null;
+  contractSize?: number;
+  markPrice?: number;
+  isolatedWallet?: number;
+  isolatedMargin?: number | null;
+  extraMargin?: number;
+  maxLeverage?: number;
 }
 interface Vector {
-  id: string; venue: Venue; mode: 'isolated' | 'cross'; positionMode: 'oneway' | 'hedge'; positions: VectorPosition[];
-  walletBalance?: number; markPrice: number | null; tiers: VectorTier[];
+  id: string;
+  venue: Venue;
+  mode: 'isolated' | 'cross';
+  positionMode: 'oneway' | 'hedge';
+  positions: VectorPosition[];
+  walletBalance?: number;
+  markPrice: number | null;
+  tiers: VectorTier[];
   extra?: { otherTiers?: Record<string, VectorTier[]>; takerFeeRate?: number; feeRate?: number };
-  expected: { liquidationPrice: number | null; liquidationPriceRaw?: string; marginRatio?: number; lpBeforeAdding?: number; lpBefore?: number };
+  expected: {
+    liquidationPrice: number | null;
+    liquidationPriceRaw?: string;
+    marginRatio?: number;
+    lpBeforeAdding?: number;
+    lpBefore?: number;
+  };
 }
 
-const vectors = JSON.parse(readFileSync(new URL('./testdata/liquidation-vectors.json', import.meta.url), 'utf8')) as Vector[];
+const vectors = JSON.parse(
+  readFileSync(new URL('./testdata/liquidation-vectors.json', import.meta.url), 'utf8'),
+) as Vector[];
 const byId = (id: string): Vector => {
   const vector = vectors.find((candidate) => candidate.id === id);
   if (vector === undefined) throw new Error(`no vector ${id}`);
@@ -30,15 +60,30 @@ function toTiers(raw: readonly VectorTier[], byContracts: boolean): Tier[] {
   let floor = 0;
   return raw.map((tier) => {
     const mapped: Tier = byContracts
-      ? { floor: tier.minContracts ?? 0, cap: tier.maxContracts ?? null, maintenanceMarginRate: tier.mmr, deduction: tier.maintAmount, maxLeverage: null }
-      : { floor: tier.floor ?? floor, cap: tier.maxNotional, maintenanceMarginRate: tier.mmr, deduction: tier.maintAmount, maxLeverage: null };
+      ? {
+          floor: tier.minContracts ?? 0,
+          cap: tier.maxContracts ?? null,
+          maintenanceMarginRate: tier.mmr,
+          deduction: tier.maintAmount,
+          maxLeverage: null,
+        }
+      : {
+          floor: tier.floor ?? floor,
+          cap: tier.maxNotional,
+          maintenanceMarginRate: tier.mmr,
+          deduction: tier.maintAmount,
+          maxLeverage: null,
+        };
     floor = tier.maxNotional ?? floor;
     return mapped;
   });
 }
 
 /** The account a vector describes: its first position is priced, the others are the rest of the cross account. */
-function toAccount(vector: Vector, walletBalance = vector.mode === 'cross' ? (vector.walletBalance ?? 0) : 0): RiskAccount {
+function toAccount(
+  vector: Vector,
+  walletBalance = vector.mode === 'cross' ? (vector.walletBalance ?? 0) : 0,
+): RiskAccount {
   const byContracts = vector.venue === 'okx-swap';
   return {
     venue: vector.venue,
@@ -47,14 +92,23 @@ function toAccount(vector: Vector, walletBalance = vector.mode === 'cross' ? (ve
     takerFeeRate: vector.extra?.takerFeeRate ?? vector.extra?.feeRate ?? 0,
     positions: vector.positions.map((position, index) => {
       const contractSize = position.contractSize ?? 1;
-      const openingMargin = position.leverage === null ? 0 : (position.size * contractSize * position.entryPrice) / position.leverage;
-      const isolatedMargin = position.isolatedWallet ?? position.isolatedMargin ?? openingMargin + (position.extraMargin ?? 0);
+      const openingMargin =
+        position.leverage === null ? 0 : (position.size * contractSize * position.entryPrice) / position.leverage;
+      const isolatedMargin =
+        position.isolatedWallet ?? position.isolatedMargin ?? openingMargin + (position.extraMargin ?? 0);
       const tiers = index === 0 ? vector.tiers : (vector.extra?.otherTiers?.[position.symbol] ?? []);
       return {
-        symbol: position.symbol, side: position.side, marginMode: vector.mode, size: position.size, contractSize,
-        entryPrice: position.entryPrice, markPrice: position.markPrice ?? vector.markPrice ?? position.entryPrice,
-        leverage: position.leverage, isolatedMargin: vector.mode === 'isolated' ? isolatedMargin : 0,
-        maxLeverage: position.maxLeverage ?? null, tiers: toTiers(tiers, byContracts),
+        symbol: position.symbol,
+        side: position.side,
+        marginMode: vector.mode,
+        size: position.size,
+        contractSize,
+        entryPrice: position.entryPrice,
+        markPrice: position.markPrice ?? vector.markPrice ?? position.entryPrice,
+        leverage: position.leverage,
+        isolatedMargin: vector.mode === 'isolated' ? isolatedMargin : 0,
+        maxLeverage: position.maxLeverage ?? null,
+        tiers: toTiers(tiers, byContracts),
       };
     }),
   };
@@ -80,31 +134,41 @@ describe('every worked case of the vectors file', () => {
     expect(vectors.length).toBeGreaterThanOrEqual(28);
   });
 
-  it.each(vectors.map((vector) => [vector.id, vector] as const))('%s: liquidation price within one tick', (_id, vector) => {
-    const result = evaluateAccount(toAccount(vector));
-    const position = result.positions[0];
-    if (vector.expected.liquidationPrice === null) {
-      expect(position?.liquidationPrice).toBeNull();
-      return;
-    }
-    expectWithinTick(position?.liquidationPrice, vector.expected.liquidationPrice, vector.venue);
-    if (vector.expected.liquidationPriceRaw !== undefined) {
-      expect(position?.liquidationPrice).toBeCloseTo(Number(vector.expected.liquidationPriceRaw), 6);
-    }
-  });
+  it.each(vectors.map((vector) => [vector.id, vector] as const))(
+    '%s: liquidation price within one tick',
+    (_id, vector) => {
+      const result = evaluateAccount(toAccount(vector));
+      const position = result.positions[0];
+      if (vector.expected.liquidationPrice === null) {
+        expect(position?.liquidationPrice).toBeNull();
+        return;
+      }
+      expectWithinTick(position?.liquidationPrice, vector.expected.liquidationPrice, vector.venue);
+      if (vector.expected.liquidationPriceRaw !== undefined) {
+        expect(position?.liquidationPrice).toBeCloseTo(Number(vector.expected.liquidationPriceRaw), 6);
+      }
+    },
+  );
 
   const withRatio = vectors.filter((vector) => vector.expected.marginRatio !== undefined);
-  it.each(withRatio.map((vector) => [vector.id, vector] as const))('%s: margin ratio in the venue convention', (_id, vector) => {
-    const position = evaluateAccount(toAccount(vector)).positions[0];
-    expect(position?.venueMarginRatio).toBeCloseTo(vector.expected.marginRatio ?? Number.NaN, 5);
-    // The comparable ratio is the venue's on every venue but OKX, where it is the reciprocal.
-    const comparable = vector.venue === 'okx-swap' ? 1 / (vector.expected.marginRatio ?? Number.NaN) : vector.expected.marginRatio;
-    expect(position?.marginRatio).toBeCloseTo(comparable ?? Number.NaN, 5);
-  });
+  it.each(withRatio.map((vector) => [vector.id, vector] as const))(
+    '%s: margin ratio in the venue convention',
+    (_id, vector) => {
+      const position = evaluateAccount(toAccount(vector)).positions[0];
+      expect(position?.venueMarginRatio).toBeCloseTo(vector.expected.marginRatio ?? Number.NaN, 5);
+      // The comparable ratio is the venue's on every venue but OKX, where it is the reciprocal.
+      const comparable =
+        vector.venue === 'okx-swap' ? 1 / (vector.expected.marginRatio ?? Number.NaN) : vector.expected.marginRatio;
+      expect(position?.marginRatio).toBeCloseTo(comparable ?? Number.NaN, 5);
+    },
+  );
 
   it('bn-usdm-faq: the account cross ratio is the FAQ example account ratio', () => {
     const account = evaluateAccount(toAccount(byId('bn-usdm-faq-cross-eth-with-btc'))).account;
-    expect(account.marginRatio).toBeCloseTo(byId('bn-usdm-faq-cross-eth-with-btc').expected.marginRatio ?? Number.NaN, 5);
+    expect(account.marginRatio).toBeCloseTo(
+      byId('bn-usdm-faq-cross-eth-with-btc').expected.marginRatio ?? Number.NaN,
+      5,
+    );
     expect(account.cross?.marginRatio).toBe(account.marginRatio);
   });
 });
@@ -114,7 +178,10 @@ describe('what-if cases of the vectors file', () => {
     const start = toAccount(byId('bn-usdm-125x-long'), 1000);
     const after = applyWhatIf(start, [{ op: 'addMargin', symbol: 'BTCUSDT', amount: 100 }]);
     expect(after.refused).toEqual([]);
-    expectWithinTick(after.positions[0]?.liquidationPrice, byId('bn-usdm-125x-long-add-100-margin').expected.liquidationPrice ?? Number.NaN);
+    expectWithinTick(
+      after.positions[0]?.liquidationPrice,
+      byId('bn-usdm-125x-long-add-100-margin').expected.liquidationPrice ?? Number.NaN,
+    );
     expect(after.state.walletBalance).toBe(900);
   });
 
@@ -132,15 +199,23 @@ describe('what-if cases of the vectors file', () => {
     const vector = byId('bybit-usdt-iso-add-margin-1000');
     const base = toAccount(vector, 5000);
     const before = { ...base, positions: base.positions.map((position) => ({ ...position, isolatedMargin: 500 })) };
-    expectWithinTick(evaluateAccount(before).positions[0]?.liquidationPrice, vector.expected.lpBeforeAdding ?? Number.NaN);
+    expectWithinTick(
+      evaluateAccount(before).positions[0]?.liquidationPrice,
+      vector.expected.lpBeforeAdding ?? Number.NaN,
+    );
     const after = applyWhatIf(before, [{ op: 'addMargin', symbol: 'BTCUSDT', amount: 1000 }]);
     expectWithinTick(after.positions[0]?.liquidationPrice, vector.expected.liquidationPrice ?? Number.NaN);
   });
 
   it('bybit-usdt-iso-add-margin-then-add-position: the added margin is spread over the enlarged position', () => {
-    const after = applyWhatIf(toAccount(byId('bybit-usdt-iso-add-margin-1000'), 5000), [{ op: 'add', symbol: 'BTCUSDT', size: 1, price: 10000 }]);
+    const after = applyWhatIf(toAccount(byId('bybit-usdt-iso-add-margin-1000'), 5000), [
+      { op: 'add', symbol: 'BTCUSDT', size: 1, price: 10000 },
+    ]);
     expect(after.refused).toEqual([]);
-    expectWithinTick(after.positions[0]?.liquidationPrice, byId('bybit-usdt-iso-add-margin-then-add-position').expected.liquidationPrice ?? Number.NaN);
+    expectWithinTick(
+      after.positions[0]?.liquidationPrice,
+      byId('bybit-usdt-iso-add-margin-then-add-position').expected.liquidationPrice ?? Number.NaN,
+    );
   });
 
   it('bybit-usdt-iso-leverage-change-resets-extra-margin: 8,500 with added margin, 9,000 after going to 10x', () => {

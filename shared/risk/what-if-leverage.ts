@@ -28,20 +28,25 @@ export function setLeverage(account: RiskAccount, target: PositionTarget, levera
   if (position === undefined) return { refused: `no position at index ${index}` };
   if (leverage < 1) return { refused: 'leverage below 1x is not offered' };
   const limit = leverageLimit(account, position);
-  if (limit !== null && exceeds(leverage, limit)) return { refused: `${label(position)} allows at most ${amount(limit)}x at this size` };
+  if (limit !== null && exceeds(leverage, limit))
+    return { refused: `${label(position)} allows at most ${amount(limit)}x at this size` };
   const changed = withPosition(account, index, { ...position, leverage });
   if (position.marginMode === 'cross') {
     const free = freeBalance(changed);
     if (typeof free === 'string') return { refused: free };
-    if (free < 0) return { refused: `${amount(leverage)}x needs ${amount(-free)} more free balance for the initial margin` };
+    if (free < 0)
+      return { refused: `${amount(leverage)}x needs ${amount(-free)} more free balance for the initial margin` };
     return { state: changed };
   }
   const rules = venueRules[account.venue];
   const leg = makeLeg(account, position);
   if (!rules.leverageResetsIsolatedMargin) {
-    if (position.leverage === null) return { refused: `the current leverage of ${label(position)} is needed to tell a raise from a lowering` };
+    if (position.leverage === null)
+      return { refused: `the current leverage of ${label(position)} is needed to tell a raise from a lowering` };
     if (leverage < position.leverage && rules.refusesIsolatedLeverageLowering) {
-      return { refused: `${account.venue} does not lower the leverage of an open isolated position; add margin instead` };
+      return {
+        refused: `${account.venue} does not lower the leverage of an open isolated position; add margin instead`,
+      };
     }
     return { state: changed };
   }
@@ -50,11 +55,15 @@ export function setLeverage(account: RiskAccount, target: PositionTarget, levera
   if (delta > 0) {
     const free = freeBalance(account);
     if (typeof free === 'string') return { refused: free };
-    if (exceeds(delta, free)) return { refused: `${amount(leverage)}x needs ${amount(delta)} more margin but only ${amount(Math.max(0, free))} is free` };
+    if (exceeds(delta, free))
+      return {
+        refused: `${amount(leverage)}x needs ${amount(delta)} more margin but only ${amount(Math.max(0, free))} is free`,
+      };
   }
   const mark = position.markPrice;
   const requirement = legMaintenance(leg, mark) + legClosingFee(leg, mark);
-  if (margin + legPnl(leg, mark) <= requirement) return { refused: `${amount(leverage)}x would liquidate ${label(position)} at once` };
+  if (margin + legPnl(leg, mark) <= requirement)
+    return { refused: `${amount(leverage)}x would liquidate ${label(position)} at once` };
   const reset = withPosition(account, index, { ...position, leverage, isolatedMargin: margin });
   return { state: { ...reset, walletBalance: account.walletBalance - delta } };
 }

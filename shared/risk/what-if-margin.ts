@@ -21,7 +21,10 @@ export function addMargin(account: RiskAccount, target: PositionTarget, value: n
   if (position.marginMode === 'cross') return { state: { ...account, walletBalance: account.walletBalance + value } };
   const free = freeBalance(account);
   if (typeof free === 'string') return { refused: free };
-  if (exceeds(value, free)) return { refused: `only ${amount(Math.max(0, free))} of the wallet is free to move into ${label(position)}; deposit first` };
+  if (exceeds(value, free))
+    return {
+      refused: `only ${amount(Math.max(0, free))} of the wallet is free to move into ${label(position)}; deposit first`,
+    };
   const moved = withPosition(account, index, { ...position, isolatedMargin: position.isolatedMargin + value });
   return { state: { ...moved, walletBalance: account.walletBalance - value } };
 }
@@ -37,7 +40,8 @@ export function removeMargin(account: RiskAccount, target: PositionTarget, value
   if (position === undefined) return { refused: `no position at index ${index}` };
   const limit = maxRemovableMargin(account, index);
   if (typeof limit === 'string') return { refused: limit };
-  if (exceeds(value, limit)) return { refused: `at most ${amount(limit)} can be removed from ${label(position)} on ${account.venue}` };
+  if (exceeds(value, limit))
+    return { refused: `at most ${amount(limit)} can be removed from ${label(position)} on ${account.venue}` };
   if (position.marginMode === 'cross') return { state: { ...account, walletBalance: account.walletBalance - value } };
   const moved = withPosition(account, index, { ...position, isolatedMargin: position.isolatedMargin - value });
   return { state: { ...moved, walletBalance: account.walletBalance + value } };

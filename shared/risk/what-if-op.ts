@@ -29,11 +29,25 @@ export type WhatIfOp =
   | { readonly op: 'deposit'; readonly amount: number }
   | { readonly op: 'withdraw'; readonly amount: number }
   | (PositionTarget & { readonly op: 'setLeverage'; readonly leverage: number })
-  | (PositionTarget & { readonly op: 'close'; readonly fraction?: number | undefined; readonly size?: number | undefined })
+  | (PositionTarget & {
+      readonly op: 'close';
+      readonly fraction?: number | undefined;
+      readonly size?: number | undefined;
+    })
   | (PositionTarget & { readonly op: 'add'; readonly size: number; readonly price: number })
   | (PositionTarget & { readonly op: 'setMarginMode'; readonly marginMode: MarginMode })
-  | { readonly op: 'price'; readonly symbol?: string | undefined; readonly markPrice?: number | undefined; readonly change?: number | undefined }
-  | (PositionTarget & { readonly op: 'funding'; readonly rate: number; readonly hours: number; readonly intervalHours?: number | undefined });
+  | {
+      readonly op: 'price';
+      readonly symbol?: string | undefined;
+      readonly markPrice?: number | undefined;
+      readonly change?: number | undefined;
+    }
+  | (PositionTarget & {
+      readonly op: 'funding';
+      readonly rate: number;
+      readonly hours: number;
+      readonly intervalHours?: number | undefined;
+    });
 
 /** An operation the venue would refuse: it was skipped, and the next ones applied to the state before it. */
 export interface Refusal {

@@ -29,7 +29,8 @@ export function setMarginMode(account: RiskAccount, target: PositionTarget, marg
       positions.push({ ...position, marginMode, isolatedMargin: 0 });
       continue;
     }
-    if (position.leverage === null) return { refused: `the leverage of ${label(position)} is needed to size its isolated margin` };
+    if (position.leverage === null)
+      return { refused: `the leverage of ${label(position)} is needed to size its isolated margin` };
     const margin = legNotional(makeLeg(account, position), position.entryPrice) / position.leverage;
     walletBalance -= margin;
     positions.push({ ...position, marginMode, isolatedMargin: margin });
@@ -38,8 +39,14 @@ export function setMarginMode(account: RiskAccount, target: PositionTarget, marg
   const state = { ...account, walletBalance, positions };
   const free = freeBalance(state);
   if (typeof free === 'string') return { refused: free };
-  if (walletBalance < 0 || free < 0) return { refused: `the wallet cannot fund the isolated margin (short by ${amount(Math.max(-walletBalance, -free))})` };
-  return { state, note: `${account.venue} does not switch the margin mode of an open position; ${target.symbol} is shown as if opened ${marginMode}` };
+  if (walletBalance < 0 || free < 0)
+    return {
+      refused: `the wallet cannot fund the isolated margin (short by ${amount(Math.max(-walletBalance, -free))})`,
+    };
+  return {
+    state,
+    note: `${account.venue} does not switch the margin mode of an open position; ${target.symbol} is shown as if opened ${marginMode}`,
+  };
 }
 
 /**
@@ -47,7 +54,12 @@ export function setMarginMode(account: RiskAccount, target: PositionTarget, marg
  * by `1 + change`. Liquidation prices of the other positions change too where they share the cross
  * wallet. Refused when the symbol has no position or the new mark would be <= 0.
  */
-export function movePrice(account: RiskAccount, symbol: string | undefined, markPrice: number | undefined, change: number | undefined): OpOutcome {
+export function movePrice(
+  account: RiskAccount,
+  symbol: string | undefined,
+  markPrice: number | undefined,
+  change: number | undefined,
+): OpOutcome {
   let matched = 0;
   const positions = account.positions.map((position) => {
     if (symbol !== undefined && position.symbol !== symbol) return position;
@@ -66,12 +78,19 @@ export function movePrice(account: RiskAccount, symbol: string | undefined, mark
  * against the position); Bybit takes it from the wallet while the wallet suffices and from the
  * position margin only after that (https://www.bybit.com/en/help-center/article/Liquidation-Price-USDT-Contract, Example 3).
  */
-export function payFunding(account: RiskAccount, target: PositionTarget, rate: number, hours: number, intervalHours: number | undefined): OpOutcome {
+export function payFunding(
+  account: RiskAccount,
+  target: PositionTarget,
+  rate: number,
+  hours: number,
+  intervalHours: number | undefined,
+): OpOutcome {
   let matched = 0;
   let walletBalance = account.walletBalance;
   const interval = intervalHours ?? venueRules[account.venue].fundingIntervalHours;
   const positions = account.positions.map((position) => {
-    if (position.symbol !== target.symbol || (target.side !== undefined && position.side !== target.side)) return position;
+    if (position.symbol !== target.symbol || (target.side !== undefined && position.side !== target.side))
+      return position;
     matched++;
     const leg = makeLeg(account, position);
     const payment = (leg.sign * rate * legNotional(leg, position.markPrice) * hours) / interval;
@@ -80,7 +99,11 @@ export function payFunding(account: RiskAccount, target: PositionTarget, rate: n
       return position;
     }
     // Received funding (payment < 0) lands where paid funding would have come from first.
-    const fromWallet = venueRules[account.venue].isolatedFundingFromWalletFirst ? (payment <= 0 ? payment : Math.min(payment, Math.max(0, walletBalance))) : 0;
+    const fromWallet = venueRules[account.venue].isolatedFundingFromWalletFirst
+      ? payment <= 0
+        ? payment
+        : Math.min(payment, Math.max(0, walletBalance))
+      : 0;
     walletBalance -= fromWallet;
     return { ...position, isolatedMargin: position.isolatedMargin - (payment - fromWallet) };
   });

@@ -20,7 +20,14 @@ export function sequenceAt(run: number, step: number): number {
 
 /** The account added at a step. */
 export function accountAt(run: number, step: number): AccountRecord {
-  return { id: `acct-${run}-${step}`, label: `Run ${run} step ${step}`, venue: 'hyperliquid', kind: 'address', address: '0x0000000000000000000000000000000000000001', createdAtMs: 1_700_000_000_000 + step };
+  return {
+    id: `acct-${run}-${step}`,
+    label: `Run ${run} step ${step}`,
+    venue: 'hyperliquid',
+    kind: 'address',
+    address: '0x0000000000000000000000000000000000000001',
+    createdAtMs: 1_700_000_000_000 + step,
+  };
 }
 
 /** The account ids after adding `id` to `ids` and trimming the oldest beyond `maxAccounts`. */
@@ -33,8 +40,20 @@ export function afterAdd(ids: readonly string[], id: string): string[] {
 export function eventAt(run: number, step: number): AlertEvent {
   const sequence = sequenceAt(run, step);
   return {
-    id: `event-${sequence}`, timeMs: 1_700_000_000_000 + sequence, accountId: 'acct', venue: 'binance-usdm', symbol: 'BTCUSDT', displaySymbol: 'BTC/USDT',
-    side: 'long', rule: 'marginRatio', level: 'warning', value: 0.5, threshold: 0.4, tickTimeMs: 1_700_000_000_000 + sequence, cleared: false, silent: false,
+    id: `event-${sequence}`,
+    timeMs: 1_700_000_000_000 + sequence,
+    accountId: 'acct',
+    venue: 'binance-usdm',
+    symbol: 'BTCUSDT',
+    displaySymbol: 'BTC/USDT',
+    side: 'long',
+    rule: 'marginRatio',
+    level: 'warning',
+    value: 0.5,
+    threshold: 0.4,
+    tickTimeMs: 1_700_000_000_000 + sequence,
+    cleared: false,
+    silent: false,
     message: `step ${sequence}`,
   };
 }

@@ -33,8 +33,14 @@ for (let step = 0; step < 20_000; step++) {
   const oldest = registry.list()[0];
   if (registry.list().length > maxAccounts && oldest) registry.remove(oldest.id);
   history.append([eventAt(run, step)]);
-  writeJsonFileAtomic(join(dataDir, 'alerts', 'state.json'), { version: 1, sequence: sequenceAt(run, step), positions: [] });
-  recorder.append('binance-usdm', 'BTCUSDT', [{ kind: 'oi', point: { timeMs: minuteAt(run, step), base: step, usd: step * 10 } }]);
+  writeJsonFileAtomic(join(dataDir, 'alerts', 'state.json'), {
+    version: 1,
+    sequence: sequenceAt(run, step),
+    positions: [],
+  });
+  recorder.append('binance-usdm', 'BTCUSDT', [
+    { kind: 'oi', point: { timeMs: minuteAt(run, step), base: step, usd: step * 10 } },
+  ]);
   say(`done ${step}`);
 }
 say('finished');

@@ -17,12 +17,19 @@ const writer = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What a killed child reported: the last step it finished and whether it had begun the next. */
-interface Report { lastDone: number; begunNext: boolean; output: string }
+interface Report {
+  lastDone: number;
+  begunNext: boolean;
+  output: string;
+}
 
 /** Runs the writer for `run` and SIGKILLs it `delayMs` after it said it was ready. */
 function runAndKill(dataDir: string, run: number, delayMs: number): Promise<Report> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataDir, String(run)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataDir, String(run)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let errors = '';
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,7 +43,8 @@ function runAndKill(dataDir: string, run: number, delayMs: number): Promise<Repo
     child.on('close', (_code, signal) => {
       clearTimeout(guard);
       clearTimeout(timer);
-      if (signal !== 'SIGKILL') return reject(new Error(`the writer ended by itself (${signal ?? 'exit'}): ${errors.slice(0, 800)}`));
+      if (signal !== 'SIGKILL')
+        return reject(new Error(`the writer ended by itself (${signal ?? 'exit'}): ${errors.slice(0, 800)}`));
       const steps = [...output.matchAll(/^done (\d+)$/gm)].map((match) => Number(match[1]));
       const lastDone = steps.length === 0 ? -1 : Math.max(...steps);
       resolve({ lastDone, begunNext: output.includes(`begin ${lastDone + 1}\n`), output });
@@ -46,7 +54,9 @@ function runAndKill(dataDir: string, run: number, delayMs: number): Promise<Repo
 
 /** Every file under `dir`, relative names. */
 function allFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? allFiles(join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`]));
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? allFiles(join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`],
+  );
 }
 
 describe('a crash in the middle of writes loses nothing already saved', () => {
@@ -57,7 +67,7 @@ describe('a crash in the middle of writes loses nothing already saved', () => {
     // A fixed seed for the kill moments, printed so a failure can be replayed.
     let seed = Number(process.env['LIQLENS_CRASH_SEED'] ?? Date.now() % 100_000);
     console.log(`crash-writes seed ${seed} (set LIQLENS_CRASH_SEED to replay)`);
-    const random = (): number => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647);
+    const random = (): number => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
 
     let accounts: string[] = [];
     let heartbeat = 1000;
@@ -96,13 +106,21 @@ describe('a crash in the middle of writes loses nothing already saved', () => {
       expect(allowed, context).toContainEqual(ids);
       accounts = ids;
 
-      const history = openAlertHistory(join(dataDir, 'alerts', 'history.jsonl')).list().map((event) => event.id);
+      const history = openAlertHistory(join(dataDir, 'alerts', 'history.jsonl'))
+        .list()
+        .map((event) => event.id);
       const recent = new Set(history);
       // The history shows the newest 500: every saved event of that window must be there.
       for (const id of [...savedEvents].slice(-400)) expect(recent.has(id), `${context}: event ${id}`).toBe(true);
 
       if (sequence !== null || begunNext) {
-        const state = readJsonFile(join(dataDir, 'alerts', 'state.json'), alertEngineStateSchema, null, Date.now(), 'alert state');
+        const state = readJsonFile(
+          join(dataDir, 'alerts', 'state.json'),
+          alertEngineStateSchema,
+          null,
+          Date.now(),
+          'alert state',
+        );
         expect(state.problem, context).toBeUndefined();
         const sequences = [sequence, begunNext ? sequenceAt(run, pending) : null].filter((value) => value !== null);
         expect(sequences, context).toContain(state.value?.sequence);
@@ -115,13 +133,19 @@ describe('a crash in the middle of writes loses nothing already saved', () => {
       heartbeat = settings.get().heartbeatMs;
 
       const names = allFiles(dataDir);
-      expect(names.filter((name) => name.includes('.corrupt-')), context).toEqual([]);
+      expect(
+        names.filter((name) => name.includes('.corrupt-')),
+        context,
+      ).toEqual([]);
       const temporaries = names.filter((name) => /\.tmp|tmp-/.test(name));
       tempCounts.push(temporaries.length);
       lastTemporaries = temporaries;
     }
     // Killed writes may leave a temporary file, but a start cleans them: they never pile up.
-    expect(Math.max(...tempCounts), `temporary files after each kill: ${tempCounts.join(', ')}; last: ${lastTemporaries.join(', ')}`).toBeLessThanOrEqual(3);
+    expect(
+      Math.max(...tempCounts),
+      `temporary files after each kill: ${tempCounts.join(', ')}; last: ${lastTemporaries.join(', ')}`,
+    ).toBeLessThanOrEqual(3);
     expect(savedEvents.size).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -60,49 +60,74 @@ describe('the web-mode contract socket under random and adversarial frames', () 
   }, 60_000);
 
   it('answers every channel with random payloads: a clear error or a valid result, state unchanged', async () => {
-    const frame = fc.record({ id: fc.nat(), channel: fc.constantFrom(...requestChannels), payload: hostileJson }).map((r) => JSON.stringify({ type: 'request', ...r }));
+    const frame = fc
+      .record({ id: fc.nat(), channel: fc.constantFrom(...requestChannels), payload: hostileJson })
+      .map((r) => JSON.stringify({ type: 'request', ...r }));
     await fc.assert(fc.asyncProperty(frame, sendAndCheck), { numRuns: 300, verbose: 1 });
   }, 60_000);
 
   it('changes settings only through a valid update, and then exactly as asked', async () => {
     const patchValue = fc.oneof(hostileJson, fc.constantFrom('dark', 'light', 250, 1000, 60_000, 249, 60_001, 1000.5));
-    const patch = fc.dictionary(fc.oneof(fc.constantFrom('theme', 'heartbeatMs'), fc.constantFrom(...pollutionKeys), hostileString), patchValue, { maxKeys: 3 });
-    await fc.assert(fc.asyncProperty(patch, async (value) => {
-      const before = persistedState(dataDir);
-      const reply = await socket.request('settings:update', { patch: value });
-      expectCleanReply(reply);
-      const now = await socket.request('settings:get', {});
-      if (reply.type === 'response' && reply.ok) {
-        expect(now).toMatchObject({ ok: true, result: reply.result });
-      } else {
-        expect(persistedState(dataDir)).toEqual(before);
-      }
-      if (now.type === 'response' && now.ok) expect(Object.keys(now.result as object).sort()).toEqual(['heartbeatMs', 'theme']);
-    }), { numRuns: 200, verbose: 1 });
+    const patch = fc.dictionary(
+      fc.oneof(fc.constantFrom('theme', 'heartbeatMs'), fc.constantFrom(...pollutionKeys), hostileString),
+      patchValue,
+      { maxKeys: 3 },
+    );
+    await fc.assert(
+      fc.asyncProperty(patch, async (value) => {
+        const before = persistedState(dataDir);
+        const reply = await socket.request('settings:update', { patch: value });
+        expectCleanReply(reply);
+        const now = await socket.request('settings:get', {});
+        if (reply.type === 'response' && reply.ok) {
+          expect(now).toMatchObject({ ok: true, result: reply.result });
+        } else {
+          expect(persistedState(dataDir)).toEqual(before);
+        }
+        if (now.type === 'response' && now.ok)
+          expect(Object.keys(now.result as object).sort()).toEqual(['heartbeatMs', 'theme']);
+      }),
+      { numRuns: 200, verbose: 1 },
+    );
   }, 60_000);
 
   it('adds no account from any fuzzed accounts:add, and says why', async () => {
-    const account = fc.record({
-      kind: fc.oneof(fc.constantFrom('api-key', 'address', 'manual'), hostileString),
-      venue: fc.oneof(fc.constantFrom('binance-usdm', 'okx-swap', 'hyperliquid'), hostileString),
-      label: hostileString,
-      apiKey: hostileString,
-      apiSecret: hostileString,
-      baseUrl: fc.oneof(fc.constant('http://127.0.0.1:9/'), fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd'), hostileString),
-    }, { requiredKeys: ['kind'] });
-    await fc.assert(fc.asyncProperty(account, async (value) => {
-      const reply = await socket.request('accounts:add', { account: value });
-      expectCleanReply(reply);
-      expect(reply).toMatchObject({ ok: false });
-      expect(persistedState(dataDir).accounts).toBeNull();
-    }), { numRuns: 150, verbose: 1 });
+    const account = fc.record(
+      {
+        kind: fc.oneof(fc.constantFrom('api-key', 'address', 'manual'), hostileString),
+        venue: fc.oneof(fc.constantFrom('binance-usdm', 'okx-swap', 'hyperliquid'), hostileString),
+        label: hostileString,
+        apiKey: hostileString,
+        apiSecret: hostileString,
+        baseUrl: fc.oneof(
+          fc.constant('http://127.0.0.1:9/'),
+          fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd'),
+          hostileString,
+        ),
+      },
+      { requiredKeys: ['kind'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(account, async (value) => {
+        const reply = await socket.request('accounts:add', { account: value });
+        expectCleanReply(reply);
+        expect(reply).toMatchObject({ ok: false });
+        expect(persistedState(dataDir).accounts).toBeNull();
+      }),
+      { numRuns: 150, verbose: 1 },
+    );
     expect(await socket.request('accounts:list', {})).toMatchObject({ ok: true, result: [] });
   }, 60_000);
 
   it('closes an oversized frame (1009) and the host keeps serving', async () => {
     const big = await openRecordingSocket(host.port, host.token);
     const closed = big.closed();
-    void big.sendRaw(JSON.stringify({ type: 'request', id: 1, channel: 'app:info', payload: { x: 'y'.repeat(maxFrameBytes + 10) } }), 5_000).catch(() => undefined);
+    void big
+      .sendRaw(
+        JSON.stringify({ type: 'request', id: 1, channel: 'app:info', payload: { x: 'y'.repeat(maxFrameBytes + 10) } }),
+        5_000,
+      )
+      .catch(() => undefined);
     expect(await closed).toBe(1009);
     const reply = await socket.request('app:info', {});
     expect(reply).toMatchObject({ ok: true, result: { name: 'LiqLens' } });
@@ -118,6 +143,7 @@ describe('the web-mode contract socket under random and adversarial frames', () 
     expect(await socket.request('app:info', {})).toMatchObject({ ok: true });
     expect(host.connectionCount()).toBeGreaterThanOrEqual(1);
     // Every frame the renderer would have received was valid JSON of the wire format.
-    for (const frame of socket.frames) expect(['response', 'event', 'error']).toContain((JSON.parse(frame) as HostMessage).type);
+    for (const frame of socket.frames)
+      expect(['response', 'event', 'error']).toContain((JSON.parse(frame) as HostMessage).type);
   }, 60_000);
 });

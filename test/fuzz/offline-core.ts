@@ -33,7 +33,10 @@ export function createOfflineCore(dataDir: string): Core {
 /** What a fuzzed request may change on disk: the settings file and the account list. */
 export function persistedState(dataDir: string): { settings: string; accounts: string | null } {
   const accounts = join(dataDir, 'accounts.json');
-  return { settings: readFileSync(join(dataDir, 'settings.json'), 'utf8'), accounts: existsSync(accounts) ? readFileSync(accounts, 'utf8') : null };
+  return {
+    settings: readFileSync(join(dataDir, 'settings.json'), 'utf8'),
+    accounts: existsSync(accounts) ? readFileSync(accounts, 'utf8') : null,
+  };
 }
 
 const errorCodes = ['unknown-channel', 'invalid-payload', 'malformed-message', 'forbidden', 'handler-failed'];

@@ -43,7 +43,10 @@ export async function openRecordingSocket(port: number, token: string): Promise<
   let nextId = 1_000_000;
   const sendRaw = (text: string, limitMs = 3_000): Promise<HostMessage> =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no reply within ${limitMs} ms to ${JSON.stringify(text.slice(0, 200))}`)), limitMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no reply within ${limitMs} ms to ${JSON.stringify(text.slice(0, 200))}`)),
+        limitMs,
+      );
       waiting.push((message) => {
         clearTimeout(timer);
         resolve(message);
@@ -53,7 +56,8 @@ export async function openRecordingSocket(port: number, token: string): Promise<
   return {
     frames,
     sendRaw,
-    request: (channel, payload, limitMs) => sendRaw(JSON.stringify({ type: 'request', id: nextId++, channel, payload }), limitMs),
+    request: (channel, payload, limitMs) =>
+      sendRaw(JSON.stringify({ type: 'request', id: nextId++, channel, payload }), limitMs),
     closed: () => new Promise((resolve) => (closeCode === undefined ? closeWaiters.push(resolve) : resolve(closeCode))),
     close: () =>
       new Promise((resolve) => {

@@ -8,20 +8,49 @@ import { hostileJson, hostileString, nestedText, protoPayloadText } from './adve
 
 /** A valid two-position cross account; mutations of it reach deep into the schema, not just the root. */
 const validAccount = {
-  venue: 'binance-usdm', positionMode: 'oneway', walletBalance: 1535443.01,
+  venue: 'binance-usdm',
+  positionMode: 'oneway',
+  walletBalance: 1535443.01,
   positions: [
-    { symbol: 'ETHUSDT', side: 'long', marginMode: 'cross', size: 3683.979, entryPrice: 1456.84, markPrice: 1335.18, leverage: 10, tiers: [{ floor: 0, cap: null, mmr: 0.1, deduction: 135365 }] },
-    { symbol: 'BTCUSDT', side: 'short', marginMode: 'isolated', size: 1.5, entryPrice: 32481.98, markPrice: 31967.27, leverage: 20, isolatedMargin: 2500, tiers: [{ floor: 0, cap: null, mmr: 0.025, deduction: 16300 }] },
+    {
+      symbol: 'ETHUSDT',
+      side: 'long',
+      marginMode: 'cross',
+      size: 3683.979,
+      entryPrice: 1456.84,
+      markPrice: 1335.18,
+      leverage: 10,
+      tiers: [{ floor: 0, cap: null, mmr: 0.1, deduction: 135365 }],
+    },
+    {
+      symbol: 'BTCUSDT',
+      side: 'short',
+      marginMode: 'isolated',
+      size: 1.5,
+      entryPrice: 32481.98,
+      markPrice: 31967.27,
+      leverage: 20,
+      isolatedMargin: 2500,
+      tiers: [{ floor: 0, cap: null, mmr: 0.025, deduction: 16300 }],
+    },
   ],
-  whatIf: [{ op: 'deposit', amount: 100 }, { op: 'close', symbol: 'BTCUSDT', fraction: 0.5 }, { op: 'price', change: -0.2 }],
-  questions: [{ ask: 'collateralForTarget', symbol: 'ETHUSDT', targetPrice: 1100 }, { ask: 'fundingDrift', symbol: 'BTCUSDT', rate: 0.0001, hours: 24 }],
+  whatIf: [
+    { op: 'deposit', amount: 100 },
+    { op: 'close', symbol: 'BTCUSDT', fraction: 0.5 },
+    { op: 'price', change: -0.2 },
+  ],
+  questions: [
+    { ask: 'collateralForTarget', symbol: 'ETHUSDT', targetPrice: 1100 },
+    { ask: 'fundingDrift', symbol: 'BTCUSDT', rate: 0.0001, hours: 24 },
+  ],
 };
 
 /** Every path (array of keys) inside a JSON value, root included. */
 function pathsOf(value: unknown, prefix: readonly (string | number)[] = []): (readonly (string | number)[])[] {
   const paths: (readonly (string | number)[])[] = [prefix];
   if (Array.isArray(value)) value.forEach((item, index) => paths.push(...pathsOf(item, [...prefix, index])));
-  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) paths.push(...pathsOf(item, [...prefix, key]));
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value)) paths.push(...pathsOf(item, [...prefix, key]));
   return paths;
 }
 
@@ -38,15 +67,26 @@ function mutate(root: unknown, path: readonly (string | number)[], replacement: 
 }
 
 const accountPaths = pathsOf(validAccount);
-const mutatedAccount = fc.tuple(fc.constantFrom(...accountPaths), fc.option(hostileJson, { nil: undefined })).map(([path, value]) => JSON.stringify(mutate(validAccount, path, value)));
+const mutatedAccount = fc
+  .tuple(fc.constantFrom(...accountPaths), fc.option(hostileJson, { nil: undefined }))
+  .map(([path, value]) => JSON.stringify(mutate(validAccount, path, value)));
 
-interface Outcome { code: number; out: string[]; err: string[] }
+interface Outcome {
+  code: number;
+  out: string[];
+  err: string[];
+}
 
 /** Runs the command with `text` on stdin; rejects when it takes longer than `limitMs` (a hang). */
 async function runOnStdin(text: string, limitMs = 5_000): Promise<Outcome> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { readStdin: async () => text, readFile: async () => text, stdout: (line) => out.push(line), stderr: (line) => err.push(line) };
+  const io: CliIo = {
+    readStdin: async () => text,
+    readFile: async () => text,
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const hang = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`risk did not answer within ${limitMs} ms`)), limitMs);
@@ -79,11 +119,19 @@ function expectCleanOutcome({ code, out, err }: Outcome): void {
 
 describe('liqlens risk under random and adversarial input', () => {
   it('answers any JSON value with a result or one line naming a field', async () => {
-    await fc.assert(fc.asyncProperty(hostileJson, async (value) => expectCleanOutcome(await runOnStdin(JSON.stringify(value) ?? 'null'))), { numRuns: 300, verbose: 1 });
+    await fc.assert(
+      fc.asyncProperty(hostileJson, async (value) =>
+        expectCleanOutcome(await runOnStdin(JSON.stringify(value) ?? 'null')),
+      ),
+      { numRuns: 300, verbose: 1 },
+    );
   });
 
   it('answers a valid account with one field broken anywhere, without a stack trace', async () => {
-    await fc.assert(fc.asyncProperty(mutatedAccount, async (text) => expectCleanOutcome(await runOnStdin(text))), { numRuns: 400, verbose: 1 });
+    await fc.assert(
+      fc.asyncProperty(mutatedAccount, async (text) => expectCleanOutcome(await runOnStdin(text))),
+      { numRuns: 400, verbose: 1 },
+    );
   });
 
   it('answers text that is not JSON (including newlines and truncated documents) with one line', async () => {
@@ -93,7 +141,10 @@ describe('liqlens risk under random and adversarial input', () => {
       fc.nat({ max: full.length - 1 }).map((cut) => full.slice(0, cut)),
       fc.string({ maxLength: 30 }).map((noise) => `\n\n${noise}\n{\n`),
     );
-    await fc.assert(fc.asyncProperty(texts, async (text) => expectCleanOutcome(await runOnStdin(text))), { numRuns: 300, verbose: 1 });
+    await fc.assert(
+      fc.asyncProperty(texts, async (text) => expectCleanOutcome(await runOnStdin(text))),
+      { numRuns: 300, verbose: 1 },
+    );
   });
 
   it('survives deep nesting, prototype keys and a huge document', async () => {
@@ -103,7 +154,8 @@ describe('liqlens risk under random and adversarial input', () => {
       protoPayloadText(JSON.stringify(validAccount)),
       JSON.stringify({ ...validAccount, positions: Array.from({ length: 20_000 }, () => validAccount.positions[0]) }),
       JSON.stringify({ ...validAccount, positions: [{ ...validAccount.positions[0], symbol: 'x'.repeat(1_000_000) }] }),
-    ]) expectCleanOutcome(await runOnStdin(text, 20_000));
+    ])
+      expectCleanOutcome(await runOnStdin(text, 20_000));
     expect(Object.prototype).not.toHaveProperty('a');
   }, 60_000);
 });
@@ -114,7 +166,10 @@ describe('liqlens risk as a real process', () => {
 
   function spawnRisk(stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', cli, 'risk', '-'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', cli, 'risk', '-'], {
+        cwd: root,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       const timer = setTimeout(() => {
@@ -137,18 +192,22 @@ describe('liqlens risk as a real process', () => {
     ['a prototype-pollution document', protoPayloadText('{"walletBalance":1}'), 1],
     ['a wrong type deep inside', JSON.stringify(mutate(validAccount, ['positions', 0, 'tiers', 0, 'mmr'], 'ten')), 1],
     ['a valid account', JSON.stringify(validAccount), 0],
-  ])('%s: exits cleanly with one stderr line or JSON', async (_name, stdin, expectedCode) => {
-    const result = await spawnRisk(stdin);
-    expect(result.code).toBe(expectedCode);
-    if (expectedCode === 0) {
-      expect(result.stderr).toBe('');
-      expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
-    } else {
-      expect(result.stdout).toBe('');
-      expect(result.stderr.endsWith('\n')).toBe(true);
-      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(result.stderr).toMatch(/^[^\s:]+: /);
-      expect(result.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
-    }
-  }, 40_000);
+  ])(
+    '%s: exits cleanly with one stderr line or JSON',
+    async (_name, stdin, expectedCode) => {
+      const result = await spawnRisk(stdin);
+      expect(result.code).toBe(expectedCode);
+      if (expectedCode === 0) {
+        expect(result.stderr).toBe('');
+        expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
+      } else {
+        expect(result.stdout).toBe('');
+        expect(result.stderr.endsWith('\n')).toBe(true);
+        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(result.stderr).toMatch(/^[^\s:]+: /);
+        expect(result.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+      }
+    },
+    40_000,
+  );
 });

@@ -23,7 +23,8 @@ import { filesUnder, leaksIn, startPlantedSimulator, type PlantedSimulator } fro
 const ipc = vi.hoisted(() => ({ handlers: new Map<string, (event: never, payload: unknown) => Promise<unknown>>() }));
 vi.mock('electron', () => ({
   ipcMain: {
-    handle: (channel: string, listener: (event: never, payload: unknown) => Promise<unknown>) => ipc.handlers.set(channel, listener),
+    handle: (channel: string, listener: (event: never, payload: unknown) => Promise<unknown>) =>
+      ipc.handlers.set(channel, listener),
     removeHandler: (channel: string) => ipc.handlers.delete(channel),
   },
 }));
@@ -80,7 +81,11 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
     });
     web = await bootWebMode({ dataDir, staticDir: dataDir, logger, exchange: { createGateway, pollMs: 300 } });
     socket = await openRecordingSocket(web.host.port, web.host.token);
-    unregister = registerContract(web.core.handlers, { trusted: { has: (id) => id === 7 }, isAppUrl: (url) => url === appUrl, logger });
+    unregister = registerContract(web.core.handlers, {
+      trusted: { has: (id) => id === 7 },
+      isAppUrl: (url) => url === appUrl,
+      logger,
+    });
   }, 30_000);
   afterAll(async () => {
     unregister();
@@ -102,30 +107,111 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
 
   it('adds read-only keys, fails a wrong secret, drives positions, market and alerts: no secret anywhere', async () => {
     const { binance, okx, wrongSecret } = sim.keys;
-    const added = await socket.request('accounts:add', { account: { kind: 'api-key', venue: 'binance-usdm', label: 'Main', apiKey: binance.apiKey, apiSecret: binance.secret, baseUrl: sim.server.baseUrl('binance-usdm') } }, 20_000);
-    expect(added).toMatchObject({ type: 'response', ok: true, result: { kind: 'api-key', status: 'live', permissions: { readOnly: true } } });
-    const viaIpcAdd = await viaIpc('accounts:add', { account: { kind: 'api-key', venue: 'okx-swap', label: 'Okx', apiKey: okx.apiKey, apiSecret: okx.secret, passphrase: okx.passphrase, baseUrl: sim.server.baseUrl('okx-swap') } });
+    const added = await socket.request(
+      'accounts:add',
+      {
+        account: {
+          kind: 'api-key',
+          venue: 'binance-usdm',
+          label: 'Main',
+          apiKey: binance.apiKey,
+          apiSecret: binance.secret,
+          baseUrl: sim.server.baseUrl('binance-usdm'),
+        },
+      },
+      20_000,
+    );
+    expect(added).toMatchObject({
+      type: 'response',
+      ok: true,
+      result: { kind: 'api-key', status: 'live', permissions: { readOnly: true } },
+    });
+    const viaIpcAdd = await viaIpc('accounts:add', {
+      account: {
+        kind: 'api-key',
+        venue: 'okx-swap',
+        label: 'Okx',
+        apiKey: okx.apiKey,
+        apiSecret: okx.secret,
+        passphrase: okx.passphrase,
+        baseUrl: sim.server.baseUrl('okx-swap'),
+      },
+    });
     expect(viaIpcAdd).toMatchObject({ ok: true, result: { permissions: { readOnly: true } } });
 
     // Error paths: a wrong secret, a wrong passphrase, an unknown key; each fails in plain words.
     for (const account of [
-      { kind: 'api-key', venue: 'binance-usdm', label: 'Wrong', apiKey: binance.apiKey, apiSecret: wrongSecret, baseUrl: sim.server.baseUrl('binance-usdm') },
-      { kind: 'api-key', venue: 'okx-swap', label: 'Wrong', apiKey: okx.apiKey, apiSecret: okx.secret, passphrase: wrongSecret, baseUrl: sim.server.baseUrl('okx-swap') },
-      { kind: 'api-key', venue: 'bybit-linear', label: 'Unknown', apiKey: wrongSecret, apiSecret: wrongSecret, baseUrl: sim.server.baseUrl('bybit-linear') },
+      {
+        kind: 'api-key',
+        venue: 'binance-usdm',
+        label: 'Wrong',
+        apiKey: binance.apiKey,
+        apiSecret: wrongSecret,
+        baseUrl: sim.server.baseUrl('binance-usdm'),
+      },
+      {
+        kind: 'api-key',
+        venue: 'okx-swap',
+        label: 'Wrong',
+        apiKey: okx.apiKey,
+        apiSecret: okx.secret,
+        passphrase: wrongSecret,
+        baseUrl: sim.server.baseUrl('okx-swap'),
+      },
+      {
+        kind: 'api-key',
+        venue: 'bybit-linear',
+        label: 'Unknown',
+        apiKey: wrongSecret,
+        apiSecret: wrongSecret,
+        baseUrl: sim.server.baseUrl('bybit-linear'),
+      },
     ]) {
       const reply = await socket.request('accounts:add', { account }, 20_000);
       expect(reply).toMatchObject({ type: 'response', ok: false, error: { code: 'handler-failed' } });
       expect((await viaIpc('accounts:add', { account })).ok).toBe(false);
     }
     // Schema refusals quote the field, never its value.
-    expect((await viaIpc('accounts:add', { account: { kind: 'api-key', venue: 'binance-usdm', label: 'X', apiKey: binance.apiKey, apiSecret: binance.secret, baseUrl: 'ftp://x' } })).ok).toBe(false);
+    expect(
+      (
+        await viaIpc('accounts:add', {
+          account: {
+            kind: 'api-key',
+            venue: 'binance-usdm',
+            label: 'X',
+            apiKey: binance.apiKey,
+            apiSecret: binance.secret,
+            baseUrl: 'ftp://x',
+          },
+        })
+      ).ok,
+    ).toBe(false);
 
-    await until(async () => (await socket.request('positions:list', {})).type === 'response' && socket.frames.some((frame) => frame.includes('"positions:changed"')), 10_000, 'positions');
-    const market = await socket.request('market:open', { market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '1m' }, 20_000);
+    await until(
+      async () =>
+        (await socket.request('positions:list', {})).type === 'response' &&
+        socket.frames.some((frame) => frame.includes('"positions:changed"')),
+      10_000,
+      'positions',
+    );
+    const market = await socket.request(
+      'market:open',
+      { market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '1m' },
+      20_000,
+    );
     expect(market).toMatchObject({ type: 'response', ok: true });
     for (const channel of requestChannels) {
       if (channel === 'accounts:add' || channel === 'accounts:remove') continue;
-      const payload = channel === 'market:open' ? { market: { venue: 'okx-swap', symbol: 'BTC-USDT-SWAP' }, timeframe: '5m' } : channel === 'market:close' ? { market: { venue: 'binance-usdm', symbol: 'BTCUSDT' } } : channel === 'settings:update' ? { patch: { theme: 'light' } } : channel === 'notices:dismiss' ? { id: 'none' } : {};
+      const payload =
+        channel === 'market:open'
+          ? { market: { venue: 'okx-swap', symbol: 'BTC-USDT-SWAP' }, timeframe: '5m' }
+          : channel === 'market:close'
+            ? { market: { venue: 'binance-usdm', symbol: 'BTCUSDT' } }
+            : channel === 'settings:update'
+              ? { patch: { theme: 'light' } }
+              : channel === 'notices:dismiss'
+                ? { id: 'none' }
+                : {};
       await viaIpc(channel, payload);
       await socket.request(channel, payload, 20_000);
     }
@@ -157,36 +243,60 @@ describe('the Electron SecretStore and the read-only check on start', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-leak-electron-'));
     const encryption = fakeSafeStorage();
     const logLines: string[] = [];
-    const boot = () => createCore({
-      settings: openConfSettingsStore(dataDir, Date.now()),
-      secrets: createSafeStorageSecretStore(join(dataDir, 'secrets.json'), encryption),
-      notifier: { notify: () => undefined },
-      clock: createSystemClock(),
-      logger: createJsonLogger('main', (line) => logLines.push(line)),
-      app: { name: 'LiqLens', version: '0.0.0-test', mode: 'electron', dataDir },
-      exchange: { createGateway, pollMs: 60_000 },
-    });
+    const boot = () =>
+      createCore({
+        settings: openConfSettingsStore(dataDir, Date.now()),
+        secrets: createSafeStorageSecretStore(join(dataDir, 'secrets.json'), encryption),
+        notifier: { notify: () => undefined },
+        clock: createSystemClock(),
+        logger: createJsonLogger('main', (line) => logLines.push(line)),
+        app: { name: 'LiqLens', version: '0.0.0-test', mode: 'electron', dataDir },
+        exchange: { createGateway, pollMs: 60_000 },
+      });
     try {
       const first = boot();
       await first.start();
       const { binance } = sim.keys;
-      const summary = await first.handlers['accounts:add']({ account: { kind: 'api-key', venue: 'binance-usdm', label: 'Main', apiKey: binance.apiKey, apiSecret: binance.secret, baseUrl: sim.server.baseUrl('binance-usdm') } });
+      const summary = await first.handlers['accounts:add']({
+        account: {
+          kind: 'api-key',
+          venue: 'binance-usdm',
+          label: 'Main',
+          apiKey: binance.apiKey,
+          apiSecret: binance.secret,
+          baseUrl: sim.server.baseUrl('binance-usdm'),
+        },
+      });
       expect(summary.permissions).toMatchObject({ readOnly: true, canTrade: false, canWithdraw: false });
       await first.stop();
 
-      const file = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as { entries: Record<string, string> };
+      const file = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as {
+        entries: Record<string, string>;
+      };
       const sealed = Object.values(file.entries);
       expect(sealed).toHaveLength(1);
       for (const value of sealed) {
         expect(value).toMatch(/^[A-Za-z0-9+/]+=*$/);
         expect(encryption.decryptString(Buffer.from(value, 'base64'))).toContain(binance.secret);
       }
-      expect(leaksIn([...filesUnder(dataDir).map(({ path, text }) => ({ where: path, text })), { where: 'log', text: logLines.join('\n') }], sim.keys.all)).toEqual([]);
+      expect(
+        leaksIn(
+          [
+            ...filesUnder(dataDir).map(({ path, text }) => ({ where: path, text })),
+            { where: 'log', text: logLines.join('\n') },
+          ],
+          sim.keys.all,
+        ),
+      ).toEqual([]);
 
       // Permissions are not saved with the account: seeing them again proves the check ran on start.
       const second = boot();
       await second.start();
-      await until(async () => (await second.handlers['accounts:list']({}))[0]?.permissions !== undefined, 15_000, 'the permission check on start');
+      await until(
+        async () => (await second.handlers['accounts:list']({}))[0]?.permissions !== undefined,
+        15_000,
+        'the permission check on start',
+      );
       const [restarted] = await second.handlers['accounts:list']({});
       expect(restarted).toMatchObject({ id: summary.id, permissions: { readOnly: true } });
       await second.stop();
@@ -202,21 +312,59 @@ describe('a spawned `liqlens web` process', () => {
     const sim = await startPlantedSimulator();
     const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-leak-process-'));
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/main.ts'), 'web'], { cwd: root, env: { ...process.env, LIQLENS_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/main.ts'), 'web'], {
+      cwd: root,
+      env: { ...process.env, LIQLENS_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
-      await until(() => /Open http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.test(stdout) || child.exitCode !== null, 30_000, 'the web host URL');
+      await until(
+        () => /Open http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.test(stdout) || child.exitCode !== null,
+        30_000,
+        'the web host URL',
+      );
       const match = /Open http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/.exec(stdout);
       if (!match) throw new Error(`no URL printed; stderr: ${stderr.slice(0, 500)}`);
       const socket = await openRecordingSocket(Number(match[1]), match[2] ?? '');
       const { binance, wrongSecret } = sim.keys;
       const baseUrl = sim.server.baseUrl('binance-usdm');
-      expect(await socket.request('accounts:add', { account: { kind: 'api-key', venue: 'binance-usdm', label: 'Main', apiKey: binance.apiKey, apiSecret: binance.secret, baseUrl } }, 20_000)).toMatchObject({ ok: true });
-      expect(await socket.request('accounts:add', { account: { kind: 'api-key', venue: 'binance-usdm', label: 'Bad', apiKey: binance.apiKey, apiSecret: wrongSecret, baseUrl } }, 20_000)).toMatchObject({ ok: false });
+      expect(
+        await socket.request(
+          'accounts:add',
+          {
+            account: {
+              kind: 'api-key',
+              venue: 'binance-usdm',
+              label: 'Main',
+              apiKey: binance.apiKey,
+              apiSecret: binance.secret,
+              baseUrl,
+            },
+          },
+          20_000,
+        ),
+      ).toMatchObject({ ok: true });
+      expect(
+        await socket.request(
+          'accounts:add',
+          {
+            account: {
+              kind: 'api-key',
+              venue: 'binance-usdm',
+              label: 'Bad',
+              apiKey: binance.apiKey,
+              apiSecret: wrongSecret,
+              baseUrl,
+            },
+          },
+          20_000,
+        ),
+      ).toMatchObject({ ok: false });
       await socket.request('positions:list', {});
       await socket.close();
       child.kill('SIGTERM');

@@ -37,14 +37,36 @@ export async function startPlantedSimulator(): Promise<PlantedSimulator> {
     if (!account) throw new Error(`no simulated account on ${venue}`);
     return account.id;
   };
-  const binance: SimKey = { venue: 'binance-usdm', apiKey: token('PlantedBnKey'), secret: token('PlantedBnSecret'), accountId: accountOn('binance-usdm'), permissions: keyKinds.readonly };
-  const okx = { venue: 'okx-swap' as const, apiKey: token('PlantedOkxKey'), secret: token('PlantedOkxSecret'), passphrase: token('PlantedOkxPass'), accountId: accountOn('okx-swap'), permissions: keyKinds.readonly };
+  const binance: SimKey = {
+    venue: 'binance-usdm',
+    apiKey: token('PlantedBnKey'),
+    secret: token('PlantedBnSecret'),
+    accountId: accountOn('binance-usdm'),
+    permissions: keyKinds.readonly,
+  };
+  const okx = {
+    venue: 'okx-swap' as const,
+    apiKey: token('PlantedOkxKey'),
+    secret: token('PlantedOkxSecret'),
+    passphrase: token('PlantedOkxPass'),
+    accountId: accountOn('okx-swap'),
+    permissions: keyKinds.readonly,
+  };
   const wrongSecret = token('PlantedWrongSecret');
   const ring = createSimKeyRing([...demoKeys(market.accounts()), binance, okx]);
-  const server = await startSimServer({ market, keys: ring }, [binanceRoute, bybitRoute, okxRoute, hyperliquidRoute], 0);
+  const server = await startSimServer(
+    { market, keys: ring },
+    [binanceRoute, bybitRoute, okxRoute, hyperliquidRoute],
+    0,
+  );
   return {
     server,
-    keys: { binance, okx, wrongSecret, all: [binance.apiKey, binance.secret, okx.apiKey, okx.secret, okx.passphrase, wrongSecret] },
+    keys: {
+      binance,
+      okx,
+      wrongSecret,
+      all: [binance.apiKey, binance.secret, okx.apiKey, okx.secret, okx.passphrase, wrongSecret],
+    },
     stop: () => server.close(),
   };
 }
@@ -62,6 +84,12 @@ export function filesUnder(dir: string): { path: string; text: string }[] {
 
 /** The places (file paths, frame numbers, stream names) where any planted secret, or its base64, appears. */
 export function leaksIn(sources: readonly { where: string; text: string }[], secrets: readonly string[]): string[] {
-  const needles = secrets.flatMap((secret) => [secret, Buffer.from(secret).toString('base64').slice(0, 16), encodeURIComponent(secret)]);
-  return sources.flatMap(({ where, text }) => needles.filter((needle) => text.includes(needle)).map((needle) => `${where}: ${needle}`));
+  const needles = secrets.flatMap((secret) => [
+    secret,
+    Buffer.from(secret).toString('base64').slice(0, 16),
+    encodeURIComponent(secret),
+  ]);
+  return sources.flatMap(({ where, text }) =>
+    needles.filter((needle) => text.includes(needle)).map((needle) => `${where}: ${needle}`),
+  );
 }

@@ -9,7 +9,10 @@ import { openConfSettingsStore } from '../../electron/core/settings/conf-setting
 import { createManualClock, type ManualClock } from './manual-clock';
 
 /** A core on a manual clock and real conf settings in `dataDir`, with the notifications it sent. */
-export function createTestCore(dataDir: string, settings?: SettingsStore): { core: Core; clock: ManualClock; notifications: NotificationRequest[] } {
+export function createTestCore(
+  dataDir: string,
+  settings?: SettingsStore,
+): { core: Core; clock: ManualClock; notifications: NotificationRequest[] } {
   const clock = createManualClock();
   const notifications: NotificationRequest[] = [];
   const core = createCore({
@@ -27,7 +30,11 @@ export function createTestCore(dataDir: string, settings?: SettingsStore): { cor
  * A core on the system clock whose Demo is `demo` (the simulator: real ccxt over 127.0.0.1), with
  * real conf settings in `dataDir` and the notifications it sent. Not started.
  */
-export function createDemoTestCore(dataDir: string, demo: DemoProvider, pollMs = 250): { core: Core; notifications: NotificationRequest[] } {
+export function createDemoTestCore(
+  dataDir: string,
+  demo: DemoProvider,
+  pollMs = 250,
+): { core: Core; notifications: NotificationRequest[] } {
   const clock = createSystemClock();
   const notifications: NotificationRequest[] = [];
   const core = createCore({

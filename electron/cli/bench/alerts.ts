@@ -39,14 +39,23 @@ export async function measureAlerts(): Promise<{ tickToEventP50Ms: number; tickT
   // snapshot, which is not a tick: they are left out, and the count of what was measured is reported.
   let measuring = false;
   const alerts = createAlertsService({
-    dataDir, clock, logger, createGateway, notifier: { notify: () => undefined },
+    dataDir,
+    clock,
+    logger,
+    createGateway,
+    notifier: { notify: () => undefined },
     onEvent: (_event, timing) => {
       if (measuring) samples.push(timing.emittedAtMs - timing.receivedAtMs);
     },
     onChanged: () => undefined,
   });
   const accounts = createAccountsService({
-    dataDir, clock, logger, createGateway, secrets: createMemorySecretStore(), pollMs: 500,
+    dataDir,
+    clock,
+    logger,
+    createGateway,
+    secrets: createMemorySecretStore(),
+    pollMs: 500,
     demo: async () => ({ accounts: demoAccountsOf(sim), stop: async () => undefined }),
     onAccountsChanged: () => undefined,
     onPositionsChanged: (entry) => alerts.onPositions(entry, accounts.sourceOf(entry.accountId)),
@@ -62,7 +71,11 @@ export async function measureAlerts(): Promise<{ tickToEventP50Ms: number; tickT
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    return { tickToEventP50Ms: round(quantile(samples, 0.5), 3), tickToEventP99Ms: round(quantile(samples, 0.99), 3), events: samples.length };
+    return {
+      tickToEventP50Ms: round(quantile(samples, 0.5), 3),
+      tickToEventP99Ms: round(quantile(samples, 0.99), 3),
+      events: samples.length,
+    };
   } finally {
     await accounts.stop();
     await alerts.stop();

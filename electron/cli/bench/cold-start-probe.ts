@@ -7,16 +7,23 @@
 export {};
 
 const start = performance.now();
-const [{ createCore }, { openConfSettingsStore }, { createMemorySecretStore }, { createSystemClock }, { createSilentLogger }, { createLogNotifier }, { createGateway }] =
-  await Promise.all([
-    import('../../core/create-core'),
-    import('../../core/settings/conf-settings-store'),
-    import('../../core/secrets/memory-secret-store'),
-    import('../../core/clock'),
-    import('../../core/logger'),
-    import('../../core/log-notifier'),
-    import('../../core/exchange/gateway'),
-  ]);
+const [
+  { createCore },
+  { openConfSettingsStore },
+  { createMemorySecretStore },
+  { createSystemClock },
+  { createSilentLogger },
+  { createLogNotifier },
+  { createGateway },
+] = await Promise.all([
+  import('../../core/create-core'),
+  import('../../core/settings/conf-settings-store'),
+  import('../../core/secrets/memory-secret-store'),
+  import('../../core/clock'),
+  import('../../core/logger'),
+  import('../../core/log-notifier'),
+  import('../../core/exchange/gateway'),
+]);
 const dataDir = process.env['LIQLENS_DATA_DIR'];
 if (!dataDir) throw new Error('LIQLENS_DATA_DIR must name a fresh folder');
 const clock = createSystemClock();

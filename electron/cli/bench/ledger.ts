@@ -14,16 +14,27 @@ const minuteMs = 60_000;
 export function syntheticBars(count: number, seed = 7): LedgerBar[] {
   const random = createRandom(seed);
   const bars: LedgerBar[] = [];
-  let price = 60_000, oi = 2e9;
+  let price = 60_000,
+    oi = 2e9;
   const start = Date.UTC(2026, 0, 1);
   for (let i = 0; i < count; i++) {
     const open = price;
     price *= Math.exp(0.0005 * random.normal());
-    const high = Math.max(open, price) * (1 + 0.0003 * random.next()), low = Math.min(open, price) * (1 - 0.0003 * random.next());
+    const high = Math.max(open, price) * (1 + 0.0003 * random.next()),
+      low = Math.min(open, price) * (1 - 0.0003 * random.next());
     const volume = 5e6 * (0.5 + random.next());
     const buyShare = 0.5 + 0.2 * Math.tanh((price - open) / (0.0005 * open));
     oi = Math.max(1e8, oi * (1 + 0.001 * random.normal()));
-    bars.push({ timeMs: start + i * minuteMs, durationMs: minuteMs, markHigh: high, markLow: low, markClose: price, takerBuyUsd: volume * buyShare, takerSellUsd: volume * (1 - buyShare), openInterestUsd: oi });
+    bars.push({
+      timeMs: start + i * minuteMs,
+      durationMs: minuteMs,
+      markHigh: high,
+      markLow: low,
+      markClose: price,
+      takerBuyUsd: volume * buyShare,
+      takerSellUsd: volume * (1 - buyShare),
+      openInterestUsd: oi,
+    });
   }
   return bars;
 }
@@ -35,7 +46,8 @@ export function syntheticBars(count: number, seed = 7): LedgerBar[] {
  */
 export async function measureLedger(): Promise<{ coldMs: number; perBarMs: number }> {
   const bars = syntheticBars(30 * 1440 + 20_000);
-  const history = bars.slice(0, 30 * 1440), live = bars.slice(30 * 1440);
+  const history = bars.slice(0, 30 * 1440),
+    live = bars.slice(30 * 1440);
   const firstSymbol = defaultSymbols()[0];
   if (firstSymbol === undefined) throw new Error('the simulator lists no symbol');
   const market: VenueMarket = simVenueMarket(firstSymbol.instrument);
@@ -57,6 +69,7 @@ export async function measureLedger(): Promise<{ coldMs: number; perBarMs: numbe
     }
     perBar.push((performance.now() - start) / 100);
   }
-  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  const median = (values: number[]): number =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   return { coldMs: round(median(cold), 2), perBarMs: round(median(perBar), 5) };
 }

@@ -37,15 +37,28 @@ function benchCore(dataDir: string, accounts: readonly DemoAccount[], pollMs?: n
     clock,
     logger: createSilentLogger(),
     app: { name: 'LiqLens', version: 'bench', mode: 'web', dataDir },
-    exchange: { createGateway, ...(pollMs === undefined ? {} : { pollMs }), demo: async () => ({ accounts: [...accounts], stop: async () => undefined }) },
+    exchange: {
+      createGateway,
+      ...(pollMs === undefined ? {} : { pollMs }),
+      demo: async () => ({ accounts: [...accounts], stop: async () => undefined }),
+    },
   });
 }
 
 /** The core on an in-process simulator with three Demo accounts (Binance, Bybit, OKX) and the cluster model of BTCUSDT running. */
 async function soakCore(): Promise<{ sim: Simulator; core: Core; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-soak-'));
-  const sim = await startSimulator({ seed: 5, scenario: 'chop', speed: 0, startTimeMs: Math.floor(Date.now() / 60_000) * 60_000 });
-  const core = benchCore(dataDir, demoAccountsOf(sim).filter((account) => account.venue !== 'hyperliquid'), 5000);
+  const sim = await startSimulator({
+    seed: 5,
+    scenario: 'chop',
+    speed: 0,
+    startTimeMs: Math.floor(Date.now() / 60_000) * 60_000,
+  });
+  const core = benchCore(
+    dataDir,
+    demoAccountsOf(sim).filter((account) => account.venue !== 'hyperliquid'),
+    5000,
+  );
   await core.start();
   await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '1m' });
   return { sim, core, dataDir };
@@ -75,13 +88,22 @@ export async function measureSoak(): Promise<{ heapGrowthMb: number; eventsLost:
       await sleep(i % 10 === 0 ? 20 : 3);
     }
     await sleep(3000);
-    const view = await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '1m' });
+    const view = await core.handlers['market:open']({
+      market: { venue: 'binance-usdm', symbol: 'BTCUSDT' },
+      timeframe: '1m',
+    });
     collectGarbage();
     const after = process.memoryUsage().heapUsed;
     // Every closed minute the venue published in the view's window must be in the view.
     const seen = new Set(view.candles.map((candle) => candle.openTimeMs));
     const firstShown = view.candles[0]?.openTimeMs ?? startMs;
-    const published = sim.market.bars('BTCUSDT', 'mark', Math.max(startMs, firstShown), sim.market.now() - 60_000, 10_000);
+    const published = sim.market.bars(
+      'BTCUSDT',
+      'mark',
+      Math.max(startMs, firstShown),
+      sim.market.now() - 60_000,
+      10_000,
+    );
     const missing = published.filter((bar) => !seen.has(bar.openTimeMs));
     const eventsLost = missing.length;
     return { heapGrowthMb: round((after - before) / 1024 / 1024, 2), eventsLost, simulatedHours: 24 };
@@ -94,7 +116,22 @@ export async function measureSoak(): Promise<{ heapGrowthMb: number; eventsLost:
 
 /** Starts `liqlens sim` in a child process and reads its base URLs and read-only keys from what it prints. */
 async function simulatorProcess(): Promise<{ accounts: DemoAccount[]; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../main.ts', import.meta.url)), 'sim', '--seed', '5', '--scenario', 'chop', '--speed', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('../main.ts', import.meta.url)),
+      'sim',
+      '--seed',
+      '5',
+      '--scenario',
+      'chop',
+      '--speed',
+      '1',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the simulator did not start:\n${output}`)), 60_000);
@@ -106,11 +143,20 @@ async function simulatorProcess(): Promise<{ accounts: DemoAccount[]; stop: () =
       }
     });
   });
-  const urls = new Map([...output.matchAll(/^\s+(\S+)\s+(http:\/\/127\.0\.0\.1:\d+\/\w+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const urls = new Map(
+    [...output.matchAll(/^\s+(\S+)\s+(http:\/\/127\.0\.0\.1:\d+\/\w+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
   const accounts: DemoAccount[] = [];
-  for (const match of output.matchAll(/^\s+(binance-usdm|bybit-linear|okx-swap)\s+read-only key (\S+)\s+secret (\S+)(?:\s+passphrase (\S+))?$/gm)) {
+  for (const match of output.matchAll(
+    /^\s+(binance-usdm|bybit-linear|okx-swap)\s+read-only key (\S+)\s+secret (\S+)(?:\s+passphrase (\S+))?$/gm,
+  )) {
     const venue = match[1] as DemoAccount['venue'];
-    accounts.push({ label: venue, venue, baseUrl: urls.get(venue) ?? '', credentials: { apiKey: match[2] ?? '', secret: match[3] ?? '', ...(match[4] ? { password: match[4] } : {}) } });
+    accounts.push({
+      label: venue,
+      venue,
+      baseUrl: urls.get(venue) ?? '',
+      credentials: { apiKey: match[2] ?? '', secret: match[3] ?? '', ...(match[4] ? { password: match[4] } : {}) },
+    });
   }
   return { accounts, stop: () => child.kill('SIGTERM') };
 }
@@ -137,7 +183,8 @@ export async function measureIdle(seconds = 60): Promise<{ cpuPercent: number }>
     await sleep(seconds * 1000);
     const used = process.cpuUsage(start);
     const elapsedMs = performance.now() - startedAt;
-    if ((await core.handlers['accounts:list']({})).length !== 3) throw new Error('the idle bench should watch three accounts');
+    if ((await core.handlers['accounts:list']({})).length !== 3)
+      throw new Error('the idle bench should watch three accounts');
     return { cpuPercent: round(((used.user + used.system) / 1000 / elapsedMs) * 100, 2) };
   } finally {
     await core.stop();

@@ -8,10 +8,20 @@ const root = resolve(import.meta.dirname, '../../..');
 const harnessConfig = resolve(root, 'vite.chart-harness.config.ts');
 
 /** The part of the page's `(globalThis as HarnessGlobal).__liqlensHarness` (renderer/src/chart-harness.tsx) the bench drives. */
-type HarnessGlobal = { __liqlensHarness?: { ready: boolean; sliderLatencies: number[]; streamFrames(count: number): Promise<number[]> } };
+type HarnessGlobal = {
+  __liqlensHarness?: { ready: boolean; sliderLatencies: number[]; streamFrames(count: number): Promise<number[]> };
+};
 
 /** Chromium flags for a shared, offline machine (the same as playwright.config.ts). */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The built chart harness, served on 127.0.0.1. */
 export interface ChartHarnessServer {
@@ -27,7 +37,11 @@ export interface ChartHarnessServer {
 export async function serveChartHarness(): Promise<ChartHarnessServer> {
   writeChartFixture();
   await build({ configFile: harnessConfig, logLevel: 'warn' });
-  const server = await preview({ configFile: harnessConfig, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const server = await preview({
+    configFile: harnessConfig,
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
   const base = server.resolvedUrls?.local[0];
   if (base === undefined) throw new Error('the chart harness server did not report its URL');
   return { url: `${base}chart-harness.html`, close: () => server.close() };
@@ -35,10 +49,15 @@ export async function serveChartHarness(): Promise<ChartHarnessServer> {
 
 /** Opens the harness in Debian's Chromium (or CHROMIUM_PATH) and waits until the chart is up. */
 export async function openHarness(url: string): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
   await page.goto(url);
-  await page.waitForFunction(() => (globalThis as HarnessGlobal).__liqlensHarness?.ready === true, null, { timeout: 20_000 });
+  await page.waitForFunction(() => (globalThis as HarnessGlobal).__liqlensHarness?.ready === true, null, {
+    timeout: 20_000,
+  });
   return { browser, page };
 }
 
@@ -60,7 +79,8 @@ export async function measureUi(): Promise<{ sliderToFrameP95Ms: number; streamF
     const page = opened.page;
     const box = await page.getByTestId('ghost-slider').boundingBox();
     if (box === null) throw new Error('the harness has no what-if slider');
-    const y = box.y + box.height / 2, steps = 200;
+    const y = box.y + box.height / 2,
+      steps = 200;
     await page.mouse.move(box.x + box.width * 0.7, y);
     await page.mouse.down();
     for (let i = 1; i <= steps; i++) await page.mouse.move(box.x + box.width * (0.7 - (0.6 * i) / steps), y);
@@ -69,8 +89,11 @@ export async function measureUi(): Promise<{ sliderToFrameP95Ms: number; streamF
     const slider = await page.evaluate(() => (globalThis as HarnessGlobal).__liqlensHarness?.sliderLatencies ?? []);
     // Warm-up first (JIT, first-use canvases), as a trader's session is long past it.
     await page.evaluate(() => (globalThis as HarnessGlobal).__liqlensHarness?.streamFrames(60) ?? Promise.resolve([]));
-    const stream = await page.evaluate(() => (globalThis as HarnessGlobal).__liqlensHarness?.streamFrames(300) ?? Promise.resolve([]));
-    if (slider.length < steps / 2 || stream.length === 0) throw new Error(`too few samples: ${slider.length} slider inputs, ${stream.length} frames`);
+    const stream = await page.evaluate(
+      () => (globalThis as HarnessGlobal).__liqlensHarness?.streamFrames(300) ?? Promise.resolve([]),
+    );
+    if (slider.length < steps / 2 || stream.length === 0)
+      throw new Error(`too few samples: ${slider.length} slider inputs, ${stream.length} frames`);
     return { sliderToFrameP95Ms: round(quantile(slider, 0.95), 2), streamFrameP95Ms: round(quantile(stream, 0.95), 2) };
   } finally {
     await browser?.close();

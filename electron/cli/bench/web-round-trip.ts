@@ -24,7 +24,9 @@ async function roundTrips(client: ContractClient, count: number): Promise<number
  * and every position's market loaded, streams live); `duringStartP99Ms` right after the host
  * answers, while the Demo still loads its markets' history in the same process. Milliseconds.
  */
-export async function measureWebRoundTrip(requests = 1000): Promise<{ p50Ms: number; p99Ms: number; duringStartP99Ms: number; requests: number }> {
+export async function measureWebRoundTrip(
+  requests = 1000,
+): Promise<{ p50Ms: number; p99Ms: number; duringStartP99Ms: number; requests: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-bench-'));
   const web = await bootWebMode({ dataDir, staticDir: dataDir, logger: createSilentLogger() });
   const client = await connectContractClient(web.host.port, web.host.token);
@@ -33,7 +35,12 @@ export async function measureWebRoundTrip(requests = 1000): Promise<{ p50Ms: num
     const duringStart = await roundTrips(client, requests);
     await untilModelsLoaded(() => client.request('positions:list', {}));
     const started = await roundTrips(client, requests);
-    return { p50Ms: round(quantile(started, 0.5)), p99Ms: round(quantile(started, 0.99)), duringStartP99Ms: round(quantile(duringStart, 0.99)), requests };
+    return {
+      p50Ms: round(quantile(started, 0.5)),
+      p99Ms: round(quantile(started, 0.99)),
+      duringStartP99Ms: round(quantile(duringStart, 0.99)),
+      requests,
+    };
   } finally {
     await client.close();
     await web.stop();

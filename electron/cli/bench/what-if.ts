@@ -13,7 +13,9 @@ function fiveTiers(): Tier[] {
     { floor: 1_000_000, cap: 10_000_000, maintenanceMarginRate: 0.025, maxLeverage: 20 },
     { floor: 10_000_000, cap: null, maintenanceMarginRate: 0.05, maxLeverage: 10 },
   ];
-  const deductions = continuousDeductions(rows.map((row) => ({ floor: row.floor, maintenanceMarginRate: row.maintenanceMarginRate })));
+  const deductions = continuousDeductions(
+    rows.map((row) => ({ floor: row.floor, maintenanceMarginRate: row.maintenanceMarginRate })),
+  );
   return rows.map((row, index) => ({ ...row, deduction: deductions[index] ?? 0 }));
 }
 
@@ -23,9 +25,17 @@ export function crossAccount20(): RiskAccount {
   const positions: RiskPosition[] = Array.from({ length: 20 }, (_unused, index) => {
     const price = 100 * (index + 1);
     return {
-      symbol: `SYM${index}USDT`, side: index % 2 === 0 ? 'long' : 'short', marginMode: 'cross',
-      size: (2_000 * (index + 1)) / price, contractSize: 1, entryPrice: price, markPrice: price * (index % 3 === 0 ? 1.01 : 0.99),
-      leverage: 10, isolatedMargin: 0, maxLeverage: 125, tiers,
+      symbol: `SYM${index}USDT`,
+      side: index % 2 === 0 ? 'long' : 'short',
+      marginMode: 'cross',
+      size: (2_000 * (index + 1)) / price,
+      contractSize: 1,
+      entryPrice: price,
+      markPrice: price * (index % 3 === 0 ? 1.01 : 0.99),
+      leverage: 10,
+      isolatedMargin: 0,
+      maxLeverage: 125,
+      tiers,
     };
   });
   return { venue: 'binance-usdm', positionMode: 'oneway', walletBalance: 250_000, takerFeeRate: 0.0005, positions };

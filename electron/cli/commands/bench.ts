@@ -28,7 +28,11 @@ const benchmarks: readonly Benchmark[] = [
 
 /** `liqlens bench [--json] [--only KEY]`: runs the benchmarks; JSON prints one object. */
 export async function runBenchCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false }, only: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: [...args],
+    options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+    strict: true,
+  });
   const selected = values.only ? benchmarks.filter((benchmark) => benchmark.key === values.only) : benchmarks;
   if (selected.length === 0) {
     io.stderr(`--only: unknown benchmark "${values.only}". Known: ${benchmarks.map((b) => b.key).join(', ')}.`);

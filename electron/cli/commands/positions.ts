@@ -33,7 +33,11 @@ function toJson(snapshot: AccountSnapshot): object {
       maintenanceMargin: p.maintenanceMargin,
       marginRatio: p.marginRatio,
     })),
-    account: { equity: snapshot.account.equity, maintenanceMargin: snapshot.account.maintenanceMargin, marginRatio: snapshot.account.marginRatio },
+    account: {
+      equity: snapshot.account.equity,
+      maintenanceMargin: snapshot.account.maintenanceMargin,
+      marginRatio: snapshot.account.marginRatio,
+    },
   };
 }
 
@@ -48,9 +52,24 @@ function percent(value: number | null): string {
 /** A readable table: one line per position, then the account line. */
 function toTable(snapshot: AccountSnapshot): string[] {
   const header = ['symbol', 'side', 'mode', 'size', 'entry', 'mark', 'liq (venue)', 'liq (LiqLens)', 'maint.', 'ratio'];
-  const rows = snapshot.positions.map((p) => [p.symbol, p.side, p.marginMode, String(p.size), price(p.entryPrice), price(p.markPrice), price(p.exchangeLiquidationPrice), price(p.computedLiquidationPrice), p.maintenanceMargin.toFixed(2), percent(p.marginRatio)]);
+  const rows = snapshot.positions.map((p) => [
+    p.symbol,
+    p.side,
+    p.marginMode,
+    String(p.size),
+    price(p.entryPrice),
+    price(p.markPrice),
+    price(p.exchangeLiquidationPrice),
+    price(p.computedLiquidationPrice),
+    p.maintenanceMargin.toFixed(2),
+    percent(p.marginRatio),
+  ]);
   const widths = header.map((title, k) => Math.max(title.length, ...rows.map((row) => (row[k] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, k) => cell.padEnd(widths[k] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, k) => cell.padEnd(widths[k] ?? 0))
+      .join('  ')
+      .trimEnd();
   const account = snapshot.account;
   return [
     line(header),
@@ -67,11 +86,27 @@ function toTable(snapshot: AccountSnapshot): string[] {
  * testnet or simulator). Bad arguments or a refused key: one line on stderr, exit 1.
  */
 export async function runPositionsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  let values: { venue?: string; 'base-url'?: string; 'api-key'?: string; 'api-secret'?: string; password?: string; address?: string; json?: boolean };
+  let values: {
+    venue?: string;
+    'base-url'?: string;
+    'api-key'?: string;
+    'api-secret'?: string;
+    password?: string;
+    address?: string;
+    json?: boolean;
+  };
   try {
     values = parseArgs({
       args: [...args],
-      options: { venue: { type: 'string' }, 'base-url': { type: 'string' }, 'api-key': { type: 'string' }, 'api-secret': { type: 'string' }, password: { type: 'string' }, address: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        venue: { type: 'string' },
+        'base-url': { type: 'string' },
+        'api-key': { type: 'string' },
+        'api-secret': { type: 'string' },
+        password: { type: 'string' },
+        address: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -81,15 +116,22 @@ export async function runPositionsCommand(args: readonly string[], io: CliIo): P
   const venue = values.venue ?? '';
   if (!isCliVenue(venue)) return fail(io, `--venue: expected one of ${cliVenues.join(', ')}, got "${venue}"`);
   const baseUrl = values['base-url'];
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) return fail(io, `--base-url: expected an http(s) URL, got "${baseUrl}"`);
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl))
+    return fail(io, `--base-url: expected an http(s) URL, got "${baseUrl}"`);
   let credentials: GatewayConfig['credentials'];
   if (venue === 'hyperliquid') {
-    if (values.address === undefined || !/^0x[0-9a-fA-F]{40}$/.test(values.address)) return fail(io, '--address: expected a 0x address of 40 hex digits (Hyperliquid is read by address)');
+    if (values.address === undefined || !/^0x[0-9a-fA-F]{40}$/.test(values.address))
+      return fail(io, '--address: expected a 0x address of 40 hex digits (Hyperliquid is read by address)');
     credentials = { address: values.address };
   } else {
-    if (!values['api-key'] || !values['api-secret']) return fail(io, '--api-key and --api-secret are required for this venue');
+    if (!values['api-key'] || !values['api-secret'])
+      return fail(io, '--api-key and --api-secret are required for this venue');
     if (venue === 'okx-swap' && !values.password) return fail(io, '--password: OKX keys need their passphrase');
-    credentials = { apiKey: values['api-key'], secret: values['api-secret'], ...(values.password === undefined ? {} : { password: values.password }) };
+    credentials = {
+      apiKey: values['api-key'],
+      secret: values['api-secret'],
+      ...(values.password === undefined ? {} : { password: values.password }),
+    };
   }
   const gateway = createGateway({ venue, ...(baseUrl === undefined ? {} : { baseUrl }), credentials });
   try {
@@ -98,7 +140,12 @@ export async function runPositionsCommand(args: readonly string[], io: CliIo): P
     else for (const line of toTable(snapshot)) io.stdout(line);
     return 0;
   } catch (error) {
-    return fail(io, error instanceof GatewayError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(
+      io,
+      error instanceof GatewayError
+        ? error.message
+        : `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     await gateway.close();
   }

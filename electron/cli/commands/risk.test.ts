@@ -3,24 +3,37 @@ import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../cli-io';
 import { runRiskCommand } from './risk';
 
-interface Captured { io: CliIo; out: string[]; err: string[] }
+interface Captured {
+  io: CliIo;
+  out: string[];
+  err: string[];
+}
 
 function fakeIo(files: Record<string, string>, stdin = ''): Captured {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    out, err,
+    out,
+    err,
     io: {
       readStdin: () => Promise.resolve(stdin),
-      readFile: (path) => (path in files ? Promise.resolve(files[path] ?? '') : Promise.reject(new Error(`ENOENT: no such file, open '${path}'`))),
+      readFile: (path) =>
+        path in files
+          ? Promise.resolve(files[path] ?? '')
+          : Promise.reject(new Error(`ENOENT: no such file, open '${path}'`)),
       stdout: (line) => out.push(line),
       stderr: (line) => err.push(line),
     },
   };
 }
 
-interface VectorExpectation { id: string; expected: { liquidationPrice: number; marginRatio: number } }
-const vectors = JSON.parse(readFileSync(new URL('../../../shared/risk/testdata/liquidation-vectors.json', import.meta.url), 'utf8')) as VectorExpectation[];
+interface VectorExpectation {
+  id: string;
+  expected: { liquidationPrice: number; marginRatio: number };
+}
+const vectors = JSON.parse(
+  readFileSync(new URL('../../../shared/risk/testdata/liquidation-vectors.json', import.meta.url), 'utf8'),
+) as VectorExpectation[];
 const faq = (id: string): VectorExpectation['expected'] => {
   const found = vectors.find((vector) => vector.id === id);
   if (found === undefined) throw new Error(`no vector ${id}`);
@@ -29,12 +42,35 @@ const faq = (id: string): VectorExpectation['expected'] => {
 
 /** The Binance FAQ cross account: ETHUSDT and BTCUSDT longs on one wallet. */
 const account = {
-  venue: 'binance-usdm', positionMode: 'oneway', walletBalance: 1535443.01,
+  venue: 'binance-usdm',
+  positionMode: 'oneway',
+  walletBalance: 1535443.01,
   positions: [
-    { symbol: 'ETHUSDT', side: 'long', marginMode: 'cross', size: 3683.979, entryPrice: 1456.84, markPrice: 1335.18, leverage: 10, tiers: [{ floor: 0, cap: null, mmr: 0.1, deduction: 135365 }] },
-    { symbol: 'BTCUSDT', side: 'long', marginMode: 'cross', size: 109.488, entryPrice: 32481.98, markPrice: 31967.27, leverage: 10, tiers: [{ floor: 0, cap: null, mmr: 0.025, deduction: 16300 }] },
+    {
+      symbol: 'ETHUSDT',
+      side: 'long',
+      marginMode: 'cross',
+      size: 3683.979,
+      entryPrice: 1456.84,
+      markPrice: 1335.18,
+      leverage: 10,
+      tiers: [{ floor: 0, cap: null, mmr: 0.1, deduction: 135365 }],
+    },
+    {
+      symbol: 'BTCUSDT',
+      side: 'long',
+      marginMode: 'cross',
+      size: 109.488,
+      entryPrice: 32481.98,
+      markPrice: 31967.27,
+      leverage: 10,
+      tiers: [{ floor: 0, cap: null, mmr: 0.025, deduction: 16300 }],
+    },
   ],
-  whatIf: [{ op: 'deposit', amount: 100 }, { op: 'removeMargin', symbol: 'ETHUSDT', amount: 1e9 }],
+  whatIf: [
+    { op: 'deposit', amount: 100 },
+    { op: 'removeMargin', symbol: 'ETHUSDT', amount: 1e9 },
+  ],
   questions: [{ ask: 'collateralForTarget', symbol: 'ETHUSDT', targetPrice: 1100 }],
 };
 
@@ -53,8 +89,14 @@ describe('liqlens risk', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toContain('\n  "positions": [');
     const output = JSON.parse(out[0] ?? '') as Output;
-    expect(output.positions[0]?.liquidationPrice).toBeCloseTo(faq('bn-usdm-faq-cross-eth-with-btc').liquidationPrice, 2);
-    expect(output.positions[1]?.liquidationPrice).toBeCloseTo(faq('bn-usdm-faq-cross-btc-with-eth').liquidationPrice, 2);
+    expect(output.positions[0]?.liquidationPrice).toBeCloseTo(
+      faq('bn-usdm-faq-cross-eth-with-btc').liquidationPrice,
+      2,
+    );
+    expect(output.positions[1]?.liquidationPrice).toBeCloseTo(
+      faq('bn-usdm-faq-cross-btc-with-eth').liquidationPrice,
+      2,
+    );
     expect(output.account.marginRatio).toBeCloseTo(faq('bn-usdm-faq-cross-eth-with-btc').marginRatio, 5);
     expect(output.positions[0]?.marginRatio).toBe(output.account.marginRatio);
     expect(output.whatIf.positions[0]?.liquidationPrice).toBeLessThan(output.positions[0]?.liquidationPrice ?? 0);

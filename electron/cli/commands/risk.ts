@@ -1,6 +1,13 @@
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { RiskQuestion } from '../../../shared/risk/index';
-import { applyWhatIf, collateralForTarget, evaluateAccount, fundingDrift, leverageForTarget, parseRiskInput } from '../../../shared/risk/index';
+import {
+  applyWhatIf,
+  collateralForTarget,
+  evaluateAccount,
+  fundingDrift,
+  leverageForTarget,
+  parseRiskInput,
+} from '../../../shared/risk/index';
 import type { CliIo } from '../cli-io';
 
 const usage = 'usage: liqlens risk FILE|-   (an account as JSON, from FILE or from standard input with -)';
@@ -34,7 +41,12 @@ export async function runRiskCommand(args: readonly string[], io: CliIo): Promis
   const output: Record<string, unknown> = { positions: result.positions, account: result.account };
   if (whatIf.length > 0) {
     const after = applyWhatIf(account, whatIf);
-    output['whatIf'] = { positions: after.positions, account: after.account, refused: after.refused, notes: after.notes };
+    output['whatIf'] = {
+      positions: after.positions,
+      account: after.account,
+      refused: after.refused,
+      notes: after.notes,
+    };
   }
   if (questions.length > 0) output['answers'] = questions.map((question) => answer(account, question));
   io.stdout(JSON.stringify(output, null, 2));

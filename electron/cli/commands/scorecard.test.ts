@@ -3,10 +3,17 @@ import type { CliIo } from '../cli-io';
 import { runScorecardCommand } from './scorecard';
 
 function fakeIo(): { io: CliIo; out: string[]; err: string[] } {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   return {
-    out, err,
-    io: { readStdin: () => Promise.resolve(''), readFile: () => Promise.reject(new Error('no files')), stdout: (line) => out.push(line), stderr: (line) => err.push(line) },
+    out,
+    err,
+    io: {
+      readStdin: () => Promise.resolve(''),
+      readFile: () => Promise.reject(new Error('no files')),
+      stdout: (line) => out.push(line),
+      stderr: (line) => err.push(line),
+    },
   };
 }
 
@@ -17,7 +24,12 @@ describe('liqlens scorecard', () => {
     expect(out).toHaveLength(1);
     const report = JSON.parse(out[0] ?? '') as Record<string, unknown>;
     expect(report).toMatchObject({ seed: 3, days: 0.25, scenario: 'calm' });
-    expect(Object.keys(report['model'] as object)).toEqual(['top10Capture', 'rankCorrelation', 'imbalanceSignAgreement', 'imbalanceRatioError']);
+    expect(Object.keys(report['model'] as object)).toEqual([
+      'top10Capture',
+      'rankCorrelation',
+      'imbalanceSignAgreement',
+      'imbalanceRatioError',
+    ]);
     expect(Object.keys(report['baselines'] as object)).toEqual(['candleDirection', 'volumeSpike']);
   });
 
@@ -28,7 +40,9 @@ describe('liqlens scorecard', () => {
   });
 
   it.each([
-    [['--days', '31'], /--days/], [['--seed', 'x'], /--seed/], [['--scenario', 'moon'], /--scenario: expected one of/],
+    [['--days', '31'], /--days/],
+    [['--seed', 'x'], /--seed/],
+    [['--scenario', 'moon'], /--scenario: expected one of/],
   ])('refuses %j with one line', async (args, message) => {
     const { io, err } = fakeIo();
     expect(await runScorecardCommand(args, io)).toBe(1);

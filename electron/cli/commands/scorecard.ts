@@ -29,8 +29,10 @@ export async function runScorecardCommand(args: readonly string[], io: CliIo): P
   const seed = Number(values.seed);
   const days = Number(values.days);
   if (!Number.isSafeInteger(seed)) return fail(io, `--seed: expected a whole number, got "${values.seed}"`);
-  if (!Number.isFinite(days) || days < 0.125 || days > 30) return fail(io, `--days: expected a number from 0.125 to 30, got "${values.days}"`);
-  if (!isScenario(values.scenario)) return fail(io, `--scenario: expected one of ${scenarioNames.join(', ')}, got "${values.scenario}"`);
+  if (!Number.isFinite(days) || days < 0.125 || days > 30)
+    return fail(io, `--days: expected a number from 0.125 to 30, got "${values.days}"`);
+  if (!isScenario(values.scenario))
+    return fail(io, `--scenario: expected one of ${scenarioNames.join(', ')}, got "${values.scenario}"`);
   const report = runScorecard({ seed, days, scenario: values.scenario });
   if (values.json) io.stdout(JSON.stringify(report));
   else for (const line of formatScorecard(report)) io.stdout(line);

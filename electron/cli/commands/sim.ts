@@ -30,9 +30,12 @@ export async function runSimCommand(args: readonly string[], io: CliIo): Promise
   const speed = Number(values.speed);
   const port = Number(values.port);
   if (!Number.isSafeInteger(seed)) return fail(io, `--seed: expected a whole number, got "${values.seed}"`);
-  if (!isScenario(values.scenario)) return fail(io, `--scenario: expected one of ${scenarioNames.join(', ')}, got "${values.scenario}"`);
-  if (!Number.isFinite(speed) || speed < 0 || speed > 100_000) return fail(io, `--speed: expected a number from 0 to 100000, got "${values.speed}"`);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) return fail(io, `--port: expected a whole number from 0 to 65535, got "${values.port}"`);
+  if (!isScenario(values.scenario))
+    return fail(io, `--scenario: expected one of ${scenarioNames.join(', ')}, got "${values.scenario}"`);
+  if (!Number.isFinite(speed) || speed < 0 || speed > 100_000)
+    return fail(io, `--speed: expected a number from 0 to 100000, got "${values.speed}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    return fail(io, `--port: expected a whole number from 0 to 65535, got "${values.port}"`);
 
   const sim = await startSimulator({ seed, scenario: values.scenario, speed, port });
   io.stdout(`LiqLens simulator: seed ${seed}, scenario ${values.scenario}, speed ${speed}x, on ${sim.server.origin}`);
@@ -40,7 +43,9 @@ export async function runSimCommand(args: readonly string[], io: CliIo): Promise
   io.stdout('Demo keys (they open only this simulator):');
   for (const key of sim.keys) {
     const kind = key.permissions.withdraw ? 'withdraw' : key.permissions.trade ? 'trade' : 'read-only';
-    io.stdout(`  ${key.venue.padEnd(13)} ${kind.padEnd(9)} key ${key.apiKey}  secret ${key.secret}${key.passphrase ? `  passphrase ${key.passphrase}` : ''}`);
+    io.stdout(
+      `  ${key.venue.padEnd(13)} ${kind.padEnd(9)} key ${key.apiKey}  secret ${key.secret}${key.passphrase ? `  passphrase ${key.passphrase}` : ''}`,
+    );
   }
   for (const account of sim.market.accounts()) {
     if (account.venue === 'hyperliquid' && account.address) io.stdout(`  hyperliquid   address   ${account.address}`);

@@ -51,8 +51,10 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   });
   const speed = Number(values.speed);
   const seed = Number(values.seed);
-  if (!isScenario(values.scenario)) return fail(io, `--scenario: expected one of ${scenarioNames.join(', ')}, got "${values.scenario}"`);
-  if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000) return fail(io, `--speed: expected a number above 0 and up to 100000, got "${values.speed}"`);
+  if (!isScenario(values.scenario))
+    return fail(io, `--scenario: expected one of ${scenarioNames.join(', ')}, got "${values.scenario}"`);
+  if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000)
+    return fail(io, `--speed: expected a number above 0 and up to 100000, got "${values.speed}"`);
   if (!Number.isSafeInteger(seed)) return fail(io, `--seed: expected a whole number, got "${values.seed}"`);
 
   // The Demo, and an account given on the command line, run in a fresh folder so a watch never
@@ -69,17 +71,33 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
     clock,
     logger,
     app: { name, version, mode: 'web', dataDir },
-    exchange: { createGateway, pollMs: 2000, ...(values.demo ? { demo: simulatorDemo({ seed, scenario: values.scenario, speed }) } : {}) },
+    exchange: {
+      createGateway,
+      pollMs: 2000,
+      ...(values.demo ? { demo: simulatorDemo({ seed, scenario: values.scenario, speed }) } : {}),
+    },
   });
   core.on('alerts:event', (event) => {
     if (!values.json) {
-      io.stdout(`${new Date(event.timeMs).toISOString()} ${event.level.padEnd(8)} ${event.cleared ? 'cleared ' : ''}${event.message}`);
+      io.stdout(
+        `${new Date(event.timeMs).toISOString()} ${event.level.padEnd(8)} ${event.cleared ? 'cleared ' : ''}${event.message}`,
+      );
       return;
     }
-    io.stdout(JSON.stringify({
-      time: new Date(event.timeMs).toISOString(), account: event.accountId, symbol: event.symbol, side: event.side, rule: event.rule,
-      level: event.level, cleared: event.cleared, value: event.value, tickTime: new Date(event.tickTimeMs).toISOString(), emittedAt: new Date(clock.now()).toISOString(),
-    }));
+    io.stdout(
+      JSON.stringify({
+        time: new Date(event.timeMs).toISOString(),
+        account: event.accountId,
+        symbol: event.symbol,
+        side: event.side,
+        rule: event.rule,
+        level: event.level,
+        cleared: event.cleared,
+        value: event.value,
+        tickTime: new Date(event.tickTimeMs).toISOString(),
+        emittedAt: new Date(clock.now()).toISOString(),
+      }),
+    );
   });
   await core.start();
   if (!values.demo && values.venue) {
@@ -89,9 +107,18 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
       return fail(io, `--venue: expected binance-usdm, bybit-linear, okx-swap or hyperliquid, got "${venue}"`);
     }
     const baseUrl = values['base-url'] ? { baseUrl: values['base-url'] } : {};
-    const account = venue === 'hyperliquid'
-      ? { kind: 'address' as const, venue, label: 'watch', address: values.address ?? '', ...baseUrl }
-      : { kind: 'api-key' as const, venue, label: 'watch', apiKey: values['api-key'] ?? '', apiSecret: values['api-secret'] ?? '', ...(values.password ? { passphrase: values.password } : {}), ...baseUrl };
+    const account =
+      venue === 'hyperliquid'
+        ? { kind: 'address' as const, venue, label: 'watch', address: values.address ?? '', ...baseUrl }
+        : {
+            kind: 'api-key' as const,
+            venue,
+            label: 'watch',
+            apiKey: values['api-key'] ?? '',
+            apiSecret: values['api-secret'] ?? '',
+            ...(values.password ? { passphrase: values.password } : {}),
+            ...baseUrl,
+          };
     const parsed = requests['accounts:add'].safeParse({ account });
     if (!parsed.success) {
       await core.stop();

@@ -12,7 +12,10 @@ const fadeAmount = 0.02;
  */
 const volumeLength = 20;
 
-interface Cell { strength: number; createdBar: number }
+interface Cell {
+  strength: number;
+  createdBar: number;
+}
 
 /**
  * Baseline (B), the volume-spike model without OI (research §1.4 B, aggr-lib "Liquidation
@@ -22,20 +25,24 @@ interface Cell { strength: number; createdBar: number }
  * level fades by 0.02 per bar. Units are relative strength, not USD.
  */
 export function createVolumeSpikeBaseline(grid: PriceGrid): Estimator {
-  const supports = new Map<number, Cell>(), resistances = new Map<number, Cell>();
-  const buys: number[] = [], sells: number[] = [];
+  const supports = new Map<number, Cell>(),
+    resistances = new Map<number, Cell>();
+  const buys: number[] = [],
+    sells: number[] = [];
   let previous: { high: number; low: number } | null = null;
   let barIndex = 0;
   const average = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
   const bump = (cells: Map<number, Cell>, bin: number, amount: number): void => {
     const cell = cells.get(bin);
-    if (cell === undefined) cells.set(bin, { strength: amount, createdBar: barIndex }); else cell.strength += amount;
+    if (cell === undefined) cells.set(bin, { strength: amount, createdBar: barIndex });
+    else cell.strength += amount;
   };
   return {
     name: 'volumeSpike',
     update({ candle, buyVolume, sellVolume }) {
       if (previous !== null && buys.length > 0) {
-        const buyAverage = average(buys), sellAverage = average(sells);
+        const buyAverage = average(buys),
+          sellAverage = average(sells);
         const buyRatio = buyAverage > 0 ? (buys[buys.length - 1] ?? 0) / buyAverage : 0;
         const sellRatio = sellAverage > 0 ? (sells[sells.length - 1] ?? 0) / sellAverage : 0;
         for (const leverage of leverages) {
@@ -43,25 +50,34 @@ export function createVolumeSpikeBaseline(grid: PriceGrid): Estimator {
           bump(supports, grid.binOf(previous.low * (1 - 1 / leverage + offset)), buyRatio);
         }
       }
-      const lowBin = Math.ceil(grid.position(candle.low) - 0.5), highBin = Math.floor(grid.position(candle.high) - 0.5);
+      const lowBin = Math.ceil(grid.position(candle.low) - 0.5),
+        highBin = Math.floor(grid.position(candle.high) - 0.5);
       for (const [bin, cell] of supports) {
         if (bin >= lowBin) supports.delete(bin);
-        else if (barIndex - cell.createdBar > fadeStart && (cell.strength -= Math.min(fadeAmount, cell.strength)) <= 0) supports.delete(bin);
+        else if (barIndex - cell.createdBar > fadeStart && (cell.strength -= Math.min(fadeAmount, cell.strength)) <= 0)
+          supports.delete(bin);
       }
       for (const [bin, cell] of resistances) {
         if (bin <= highBin) resistances.delete(bin);
-        else if (barIndex - cell.createdBar > fadeStart && (cell.strength -= Math.min(fadeAmount, cell.strength)) <= 0) resistances.delete(bin);
+        else if (barIndex - cell.createdBar > fadeStart && (cell.strength -= Math.min(fadeAmount, cell.strength)) <= 0)
+          resistances.delete(bin);
       }
-      buys.push(buyVolume); sells.push(sellVolume);
-      if (buys.length > volumeLength) { buys.shift(); sells.shift(); }
+      buys.push(buyVolume);
+      sells.push(sellVolume);
+      if (buys.length > volumeLength) {
+        buys.shift();
+        sells.shift();
+      }
       previous = { high: candle.high, low: candle.low };
       barIndex++;
     },
     profile() {
       const bins = [...supports.keys(), ...resistances.keys()];
       if (bins.length === 0) return { grid, firstBin: 0, long: new Float64Array(0), short: new Float64Array(0) };
-      const from = Math.min(...bins), to = Math.max(...bins);
-      const long = new Float64Array(to - from + 1), short = new Float64Array(to - from + 1);
+      const from = Math.min(...bins),
+        to = Math.max(...bins);
+      const long = new Float64Array(to - from + 1),
+        short = new Float64Array(to - from + 1);
       for (const [bin, cell] of supports) long[bin - from] = cell.strength;
       for (const [bin, cell] of resistances) short[bin - from] = cell.strength;
       return { grid, firstBin: from, long, short } satisfies Profile;

@@ -3,7 +3,14 @@ import { createPriceGrid } from '../../../shared/clusters/index';
 import type { SimTruthLevel } from '../../sim/market/types';
 import { scorePoint, spearman } from './metrics';
 
-const level = (side: 'long' | 'short', liquidationPrice: number, size: number): SimTruthLevel => ({ symbol: 'X', side, liquidationPrice, size, leverage: 10, openedAtMs: 0 });
+const level = (side: 'long' | 'short', liquidationPrice: number, size: number): SimTruthLevel => ({
+  symbol: 'X',
+  side,
+  liquidationPrice,
+  size,
+  leverage: 10,
+  openedAtMs: 0,
+});
 
 describe('scorecard metrics', () => {
   it('spearman: 1 for the same order, −1 reversed, ties averaged, 0 when constant', () => {
@@ -16,7 +23,8 @@ describe('scorecard metrics', () => {
   it('captures true USD near the top clusters and reads the imbalance sign', () => {
     const grid = createPriceGrid({ kind: 'relative', fraction: 0.001 });
     const mark = 100;
-    const long = new Float64Array(200), short = new Float64Array(200);
+    const long = new Float64Array(200),
+      short = new Float64Array(200);
     const firstBin = grid.binOf(90);
     long[grid.binOf(97) - firstBin] = 5; // one long cluster at 97
     short[grid.binOf(104) - firstBin] = 1; // a smaller short one at 104

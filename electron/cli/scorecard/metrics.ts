@@ -30,13 +30,19 @@ export function truthUsd(level: SimTruthLevel): number {
 
 /** Spearman rank correlation with average ranks for ties; 0 when either side is constant. */
 export function spearman(x: readonly number[], y: readonly number[]): number {
-  const rx = ranks(x), ry = ranks(y);
+  const rx = ranks(x),
+    ry = ranks(y);
   const n = rx.length;
   const mean = (n + 1) / 2;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
-    const dx = (rx[i] ?? 0) - mean, dy = (ry[i] ?? 0) - mean;
-    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
+    const dx = (rx[i] ?? 0) - mean,
+      dy = (ry[i] ?? 0) - mean;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
   }
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
 }
@@ -44,7 +50,7 @@ export function spearman(x: readonly number[], y: readonly number[]): number {
 function ranks(values: readonly number[]): number[] {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
   const out = new Array<number>(values.length).fill(0);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]?.value === order[i]?.value) j++;
     for (let k = i; k <= j; k++) out[order[k]?.index ?? 0] = (i + j) / 2 + 1;
@@ -55,8 +61,11 @@ function ranks(values: readonly number[]): number[] {
 
 /** Long + short amount per comparison bin (width rankBinFraction × mark, over mark ± rankRange). */
 function binned(amounts: Iterable<readonly [price: number, amount: number]>, mark: number): number[] {
-  const width = evaluationSettings.rankBinFraction * mark, from = mark * (1 - evaluationSettings.rankRange);
-  const out = new Array<number>(Math.round((2 * evaluationSettings.rankRange) / evaluationSettings.rankBinFraction)).fill(0);
+  const width = evaluationSettings.rankBinFraction * mark,
+    from = mark * (1 - evaluationSettings.rankRange);
+  const out = new Array<number>(
+    Math.round((2 * evaluationSettings.rankRange) / evaluationSettings.rankBinFraction),
+  ).fill(0);
   for (const [price, amount] of amounts) {
     const index = Math.floor((price - from) / width);
     if (index >= 0 && index < out.length) out[index] = (out[index] ?? 0) + amount;
@@ -82,23 +91,36 @@ function logRatio(short: number, long: number): number {
 /** Scores `profile` against the true levels at mark price `mark`. */
 export function scorePoint(profile: Profile, mark: number, truth: readonly SimTruthLevel[]): PointScores {
   const clusters = topClusters(profile, mark, { count: evaluationSettings.clusterCount });
-  let total = 0, captured = 0;
+  let total = 0,
+    captured = 0;
   for (const level of truth) {
     const usd = truthUsd(level);
     total += usd;
-    if (clusters.some((c) => Math.abs(level.liquidationPrice - c.price) <= evaluationSettings.captureFraction * c.price)) captured += usd;
+    if (
+      clusters.some((c) => Math.abs(level.liquidationPrice - c.price) <= evaluationSettings.captureFraction * c.price)
+    )
+      captured += usd;
   }
-  const rankCorrelation = spearman(binned(profileAmounts(profile), mark), binned(truth.map((level) => [level.liquidationPrice, truthUsd(level)] as const), mark));
-  const signAgreements: boolean[] = [], ratioErrors: number[] = [];
+  const rankCorrelation = spearman(
+    binned(profileAmounts(profile), mark),
+    binned(
+      truth.map((level) => [level.liquidationPrice, truthUsd(level)] as const),
+      mark,
+    ),
+  );
+  const signAgreements: boolean[] = [],
+    ratioErrors: number[] = [];
   for (const fraction of evaluationSettings.imbalanceWindows) {
     const model = imbalance(profile, mark, { kind: 'fraction', fraction });
-    let shortTrue = 0, longTrue = 0;
+    let shortTrue = 0,
+      longTrue = 0;
     for (const level of truth) {
       const p = level.liquidationPrice;
       if (level.side === 'short' && p > mark && p <= mark * (1 + fraction)) shortTrue += truthUsd(level);
       if (level.side === 'long' && p < mark && p >= mark * (1 - fraction)) longTrue += truthUsd(level);
     }
-    const m = logRatio(model.shortAboveUsd, model.longBelowUsd), t = logRatio(shortTrue, longTrue);
+    const m = logRatio(model.shortAboveUsd, model.longBelowUsd),
+      t = logRatio(shortTrue, longTrue);
     signAgreements.push(Math.sign(m) === Math.sign(t));
     ratioErrors.push(Math.abs(m - t));
   }

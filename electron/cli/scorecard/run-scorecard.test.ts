@@ -17,8 +17,14 @@ describe('runScorecard', () => {
     const report = runScorecard(options);
     expect(Object.keys(report)).toEqual(['seed', 'days', 'scenario', 'model', 'baselines']);
     expect(Object.keys(report.baselines)).toEqual(['candleDirection', 'volumeSpike']);
-    expect(Object.keys(report.model)).toEqual(['top10Capture', 'rankCorrelation', 'imbalanceSignAgreement', 'imbalanceRatioError']);
-    for (const scores of [report.model, report.baselines.candleDirection, report.baselines.volumeSpike]) expectRanges(scores);
+    expect(Object.keys(report.model)).toEqual([
+      'top10Capture',
+      'rankCorrelation',
+      'imbalanceSignAgreement',
+      'imbalanceRatioError',
+    ]);
+    for (const scores of [report.model, report.baselines.candleDirection, report.baselines.volumeSpike])
+      expectRanges(scores);
     expect(runScorecard(options)).toEqual(report);
   });
 
@@ -28,7 +34,8 @@ describe('runScorecard', () => {
       runScorecard({ seed: 22, days: 1, scenario: 'long-squeeze-crash' }),
       runScorecard({ seed: 23, days: 1, scenario: 'short-squeeze' }),
     ];
-    const mean = (pick: (r: (typeof runs)[number]) => number): number => runs.reduce((sum, r) => sum + pick(r), 0) / runs.length;
+    const mean = (pick: (r: (typeof runs)[number]) => number): number =>
+      runs.reduce((sum, r) => sum + pick(r), 0) / runs.length;
     for (const key of ['top10Capture', 'rankCorrelation'] as const) {
       const model = mean((r) => r.model[key]);
       expect(model).toBeGreaterThan(mean((r) => r.baselines.candleDirection[key]));

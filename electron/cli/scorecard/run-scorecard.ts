@@ -1,4 +1,10 @@
-import { buildProfile, createLedger, createPriceGrid, defaultLedgerParams, type LedgerParams } from '../../../shared/clusters/index';
+import {
+  buildProfile,
+  createLedger,
+  createPriceGrid,
+  defaultLedgerParams,
+  type LedgerParams,
+} from '../../../shared/clusters/index';
 import { createSimMarket } from '../../sim/market/index';
 import type { SimScenarioName } from '../../sim/market/types';
 import { createCandleDirectionBaseline } from './baseline-candle-direction';
@@ -48,12 +54,28 @@ export interface ScorecardReport {
  */
 export function runScorecard(options: ScorecardOptions): ScorecardReport {
   const every = options.evaluateEveryMs ?? 3 * 3_600_000;
-  const market = createSimMarket({ seed: options.seed, scenario: options.scenario, historyDays: options.warmupDays ?? 1, accounts: [] });
+  const market = createSimMarket({
+    seed: options.seed,
+    scenario: options.scenario,
+    historyDays: options.warmupDays ?? 1,
+    accounts: [],
+  });
   const grid = createPriceGrid((options.params ?? defaultLedgerParams).binSize);
   const tracks = market.instruments.map((instrument) => {
-    const ledger = createLedger({ markets: [simVenueMarket(instrument)], ...(options.params ? { params: options.params } : {}) });
-    const model: Estimator = { name: 'model', update: (bar) => ledger.update('binance-usdm', bar.ledger), profile: () => buildProfile(ledger) };
-    return { symbol: instrument.symbol, estimators: [model, createCandleDirectionBaseline(grid), createVolumeSpikeBaseline(grid)], fedMs: market.historyStartMs };
+    const ledger = createLedger({
+      markets: [simVenueMarket(instrument)],
+      ...(options.params ? { params: options.params } : {}),
+    });
+    const model: Estimator = {
+      name: 'model',
+      update: (bar) => ledger.update('binance-usdm', bar.ledger),
+      profile: () => buildProfile(ledger),
+    };
+    return {
+      symbol: instrument.symbol,
+      estimators: [model, createCandleDirectionBaseline(grid), createVolumeSpikeBaseline(grid)],
+      fedMs: market.historyStartMs,
+    };
   });
   const scores: PointScores[][] = [[], [], []];
   const points = Math.max(1, Math.round((options.days * dayMs) / every));
@@ -61,7 +83,8 @@ export function runScorecard(options: ScorecardOptions): ScorecardReport {
     market.advance(every);
     const now = Math.floor(market.now() / minuteMs) * minuteMs;
     for (const track of tracks) {
-      for (const bar of publishedBars(market, track.symbol, track.fedMs, now)) for (const estimator of track.estimators) estimator.update(bar);
+      for (const bar of publishedBars(market, track.symbol, track.fedMs, now))
+        for (const estimator of track.estimators) estimator.update(bar);
       track.fedMs = now;
       const truth = market.truth(track.symbol);
       const mark = market.ticker(track.symbol).markPrice;
@@ -70,14 +93,18 @@ export function runScorecard(options: ScorecardOptions): ScorecardReport {
   }
   const [model = [], candleDirection = [], volumeSpike = []] = scores;
   return {
-    seed: options.seed, days: options.days, scenario: options.scenario,
-    model: summarise(model), baselines: { candleDirection: summarise(candleDirection), volumeSpike: summarise(volumeSpike) },
+    seed: options.seed,
+    days: options.days,
+    scenario: options.scenario,
+    model: summarise(model),
+    baselines: { candleDirection: summarise(candleDirection), volumeSpike: summarise(volumeSpike) },
   };
 }
 
 /** Averages point scores (imbalance figures over every point and window). */
 export function summarise(points: readonly PointScores[]): ModelScores {
-  const mean = (values: readonly number[]): number => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+  const mean = (values: readonly number[]): number =>
+    values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
   const round = (value: number): number => Math.round(value * 10_000) / 10_000;
   return {
     top10Capture: round(mean(points.map((p) => p.top10Capture))),

@@ -25,14 +25,25 @@ export interface EvalBar {
 export function simVenueMarket(instrument: SimInstrument): VenueMarket {
   const rules = venueRulesOf(instrument, 'binance-usdm');
   const tiers: Tier[] = rules.tiers.map((tier) => ({
-    floor: tier.notionalFloor, cap: Number.isFinite(tier.notionalCap) ? tier.notionalCap : null,
-    maintenanceMarginRate: tier.maintenanceMarginRate, deduction: tier.maintenanceAmount, maxLeverage: tier.maxLeverage,
+    floor: tier.notionalFloor,
+    cap: Number.isFinite(tier.notionalCap) ? tier.notionalCap : null,
+    maintenanceMarginRate: tier.maintenanceMarginRate,
+    deduction: tier.maintenanceAmount,
+    maxLeverage: tier.maxLeverage,
   }));
   return { venue: 'binance-usdm', tiers, takerFeeRate: rules.takerFeeRate, contractSize: rules.contractValue };
 }
 
 function candleOf(bar: SimBar, withTaker: boolean): Candle {
-  return { openTimeMs: bar.openTimeMs, open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume, takerBuyVolume: withTaker ? bar.takerBuyVolume : null };
+  return {
+    openTimeMs: bar.openTimeMs,
+    open: bar.open,
+    high: bar.high,
+    low: bar.low,
+    close: bar.close,
+    volume: bar.volume,
+    takerBuyVolume: withTaker ? bar.takerBuyVolume : null,
+  };
 }
 
 /**
@@ -43,10 +54,16 @@ function candleOf(bar: SimBar, withTaker: boolean): Candle {
 export function publishedBars(market: SimMarketModel, symbol: string, fromMs: number, toMs: number): EvalBar[] {
   const trade = market.bars(symbol, 'last', fromMs, toMs, Number.MAX_SAFE_INTEGER);
   const mark = market.bars(symbol, 'mark', fromMs, toMs, Number.MAX_SAFE_INTEGER);
-  const openInterest: OpenInterestPoint[] = market.openInterestHistory(symbol, fromMs + minuteMs, toMs + minuteMs)
+  const openInterest: OpenInterestPoint[] = market
+    .openInterestHistory(symbol, fromMs + minuteMs, toMs + minuteMs)
     .map((point) => ({ timeMs: point.timeMs, base: point.openInterest, usd: null }));
   const candles = trade.map((bar) => candleOf(bar, true));
-  const bars = ledgerBars({ durationMs: minuteMs, tradeCandles: candles, markCandles: mark.map((bar) => candleOf(bar, false)), openInterest });
+  const bars = ledgerBars({
+    durationMs: minuteMs,
+    tradeCandles: candles,
+    markCandles: mark.map((bar) => candleOf(bar, false)),
+    openInterest,
+  });
   const out: EvalBar[] = [];
   for (const [i, ledger] of bars.entries()) {
     const candle = candles[i];
@@ -58,6 +75,20 @@ export function publishedBars(market: SimMarketModel, symbol: string, fromMs: nu
 }
 
 /** Realized liquidations in [fromMs, toMs) as the gateway delivers them (side = the liquidated side). */
-export function publishedLiquidations(market: SimMarketModel, symbol: string, fromMs: number, toMs: number): RealizedLiquidation[] {
-  return market.liquidations(symbol, fromMs, toMs).map((item) => ({ symbol, side: item.side, price: item.price, size: item.size, notionalUsd: item.price * item.size, timeMs: item.timeMs }));
+export function publishedLiquidations(
+  market: SimMarketModel,
+  symbol: string,
+  fromMs: number,
+  toMs: number,
+): RealizedLiquidation[] {
+  return market
+    .liquidations(symbol, fromMs, toMs)
+    .map((item) => ({
+      symbol,
+      side: item.side,
+      price: item.price,
+      size: item.size,
+      notionalUsd: item.price * item.size,
+      timeMs: item.timeMs,
+    }));
 }

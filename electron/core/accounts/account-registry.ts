@@ -4,19 +4,24 @@ import { AccountVenueSchema, ManualPositionSchema, type AccountVenue } from '../
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 
 /** What LiqLens remembers about a connected account: never its keys (those live in the SecretStore). */
-export const AccountRecordSchema = z.object({
-  id: z.string().min(1).max(128),
-  label: z.string().min(1).max(64),
-  venue: AccountVenueSchema,
-  kind: z.enum(['api-key', 'address', 'manual']),
-  /** Replaces the venue's hosts (testnet, simulator); absent for production. */
-  baseUrl: z.string().max(256).optional(),
-  /** Hyperliquid accounts: the public address. */
-  address: z.string().max(64).optional(),
-  /** Manual accounts: the positions typed in and the cross wallet behind them. */
-  manual: z.object({ walletBalance: z.number().nonnegative(), positions: z.array(ManualPositionSchema).min(1).max(20) }).strict().optional(),
-  createdAtMs: z.number().int().nonnegative(),
-}).strict();
+export const AccountRecordSchema = z
+  .object({
+    id: z.string().min(1).max(128),
+    label: z.string().min(1).max(64),
+    venue: AccountVenueSchema,
+    kind: z.enum(['api-key', 'address', 'manual']),
+    /** Replaces the venue's hosts (testnet, simulator); absent for production. */
+    baseUrl: z.string().max(256).optional(),
+    /** Hyperliquid accounts: the public address. */
+    address: z.string().max(64).optional(),
+    /** Manual accounts: the positions typed in and the cross wallet behind them. */
+    manual: z
+      .object({ walletBalance: z.number().nonnegative(), positions: z.array(ManualPositionSchema).min(1).max(20) })
+      .strict()
+      .optional(),
+    createdAtMs: z.number().int().nonnegative(),
+  })
+  .strict();
 export type AccountRecord = z.infer<typeof AccountRecordSchema>;
 
 const FileSchema = z.object({ version: z.literal(1), accounts: z.array(AccountRecordSchema).max(100) }).strict();

@@ -1,5 +1,11 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
-import type { AccountKind, AccountStatus, AccountSummary, AccountVenue, KeyPermissions } from '../../../shared/ipc/contract';
+import type {
+  AccountKind,
+  AccountStatus,
+  AccountSummary,
+  AccountVenue,
+  KeyPermissions,
+} from '../../../shared/ipc/contract';
 import { GatewayError } from '../exchange/gateway-error';
 import type { SnapshotSource } from './manual-source';
 import type { Clock, Logger } from '../ports';
@@ -75,7 +81,11 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
         venue: options.venue,
         kind: options.kind,
         status: shownStatus,
-        ...(statusMessage ? { statusMessage } : shownStatus === 'stale' ? { statusMessage: 'No fresh data from the exchange; the numbers shown are old.' } : {}),
+        ...(statusMessage
+          ? { statusMessage }
+          : shownStatus === 'stale'
+            ? { statusMessage: 'No fresh data from the exchange; the numbers shown are old.' }
+            : {}),
         ...(permissions ? { permissions } : {}),
         updatedAtMs: snapshot?.fetchedAtMs ?? null,
         equity: snapshot?.account.equity ?? null,

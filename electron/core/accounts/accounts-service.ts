@@ -77,11 +77,34 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   /** The snapshot source of an account: its gateway, or, for typed-in positions, the public-data pricer. */
   const sourceFor = (config: GatewayConfig, manual: AccountRecord['manual']): SnapshotSource =>
     manual
-      ? createManualSource(config.venue, manual.walletBalance, manual.positions, deps.createGateway({ ...config, credentials: null }), () => clock.now())
+      ? createManualSource(
+          config.venue,
+          manual.walletBalance,
+          manual.positions,
+          deps.createGateway({ ...config, credentials: null }),
+          () => clock.now(),
+        )
       : deps.createGateway(config);
 
-  const open = (id: string, label: string, venue: AccountVenue, kind: AccountSummary['kind'], config: GatewayConfig, manual?: AccountRecord['manual']): AccountWatcher => {
-    const watcher = watchAccount({ id, label, venue, kind, gateway: sourceFor(config, manual), clock, logger, pollMs, onChange });
+  const open = (
+    id: string,
+    label: string,
+    venue: AccountVenue,
+    kind: AccountSummary['kind'],
+    config: GatewayConfig,
+    manual?: AccountRecord['manual'],
+  ): AccountWatcher => {
+    const watcher = watchAccount({
+      id,
+      label,
+      venue,
+      kind,
+      gateway: sourceFor(config, manual),
+      clock,
+      logger,
+      pollMs,
+      onChange,
+    });
     watchers.set(id, watcher);
     sources.set(id, { venue: config.venue, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) });
     return watcher;
@@ -92,7 +115,10 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     try {
       watcher.setPermissions(toKeyPermissions(await gateway.checkPermissions()));
     } catch (error) {
-      logger.warn('permission check failed', { account: watcher.id, message: error instanceof Error ? error.message : String(error) });
+      logger.warn('permission check failed', {
+        account: watcher.id,
+        message: error instanceof Error ? error.message : String(error),
+      });
     } finally {
       await gateway.close();
     }
@@ -101,13 +127,21 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   const startDemo = async (provider: DemoProvider): Promise<void> => {
     demo = await provider();
     for (const [index, account] of demo.accounts.entries()) {
-      const watcher = open(`demo-${index + 1}`, account.label, account.venue, 'demo', { venue: account.venue, baseUrl: account.baseUrl, credentials: account.credentials });
+      const watcher = open(`demo-${index + 1}`, account.label, account.venue, 'demo', {
+        venue: account.venue,
+        baseUrl: account.baseUrl,
+        credentials: account.credentials,
+      });
       void watcher.refresh();
     }
   };
 
   const addManual = async (input: Extract<AccountAdd, { kind: 'manual' }>): Promise<AccountSummary> => {
-    const config: GatewayConfig = { venue: input.venue, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}), credentials: null };
+    const config: GatewayConfig = {
+      venue: input.venue,
+      ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
+      credentials: null,
+    };
     const manual = { walletBalance: input.walletBalance, positions: input.positions };
     const probe = sourceFor(config, manual);
     try {
@@ -116,7 +150,15 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       await probe.close();
     }
     const id = newAccountId(input.venue, clock.now(), registry.list());
-    registry.add({ id, label: input.label, venue: input.venue, kind: 'manual', createdAtMs: clock.now(), manual, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) });
+    registry.add({
+      id,
+      label: input.label,
+      venue: input.venue,
+      kind: 'manual',
+      createdAtMs: clock.now(),
+      manual,
+      ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
+    });
     const watcher = open(id, input.label, input.venue, 'manual', config, manual);
     await watcher.refresh();
     return watcher.summary();
@@ -128,8 +170,19 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
 
     async add(input) {
       if (input.kind === 'manual') return addManual(input);
-      const credentials = input.kind === 'address' ? { address: input.address } : { apiKey: input.apiKey, secret: input.apiSecret, ...(input.passphrase ? { password: input.passphrase } : {}) };
-      const config: GatewayConfig = { venue: input.venue, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}), credentials };
+      const credentials =
+        input.kind === 'address'
+          ? { address: input.address }
+          : {
+              apiKey: input.apiKey,
+              secret: input.apiSecret,
+              ...(input.passphrase ? { password: input.passphrase } : {}),
+            };
+      const config: GatewayConfig = {
+        venue: input.venue,
+        ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
+        credentials,
+      };
       const gateway = deps.createGateway(config);
       let permissions;
       try {
@@ -145,7 +198,11 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       const id = newAccountId(input.venue, clock.now(), registry.list());
       if (input.kind === 'api-key') await secrets.set(secretKey(id), JSON.stringify(credentials));
       const record: AccountRecord = {
-        id, label: input.label, venue: input.venue, kind: input.kind, createdAtMs: clock.now(),
+        id,
+        label: input.label,
+        venue: input.venue,
+        kind: input.kind,
+        createdAtMs: clock.now(),
         ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
         ...(input.kind === 'address' ? { address: input.address } : {}),
       };
@@ -177,11 +234,22 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       for (const record of registry.list()) {
         const stored = record.kind === 'api-key' ? await secrets.get(secretKey(record.id)) : undefined;
         if (record.kind === 'api-key' && !stored) {
-          deps.onProblem(`The key of "${record.label}" is not available in this session; remove the account and add it again.`);
+          deps.onProblem(
+            `The key of "${record.label}" is not available in this session; remove the account and add it again.`,
+          );
           continue;
         }
-        const credentials = record.kind === 'address' ? { address: record.address ?? '' } : record.kind === 'manual' ? null : (JSON.parse(stored ?? '{}') as KeyCredentials);
-        const config: GatewayConfig = { venue: record.venue, ...(record.baseUrl ? { baseUrl: record.baseUrl } : {}), credentials };
+        const credentials =
+          record.kind === 'address'
+            ? { address: record.address ?? '' }
+            : record.kind === 'manual'
+              ? null
+              : (JSON.parse(stored ?? '{}') as KeyCredentials);
+        const config: GatewayConfig = {
+          venue: record.venue,
+          ...(record.baseUrl ? { baseUrl: record.baseUrl } : {}),
+          credentials,
+        };
         const watcher = open(record.id, record.label, record.venue, record.kind, config, record.manual);
         void watcher.refresh();
         if (record.kind !== 'manual') void checkPermissions(watcher, config);

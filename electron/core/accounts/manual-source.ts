@@ -15,7 +15,13 @@ export type SnapshotSource = Pick<ExchangeGateway, 'fetchAccount' | 'close'>;
  * candle (last-price where the venue has no mark candles). There is no exchange liquidation price
  * to check against, so the self-check is absent; everything else is the same engine.
  */
-export function createManualSource(venue: Venue, walletBalance: number, positions: readonly ManualPosition[], gateway: ExchangeGateway, now: () => number): SnapshotSource {
+export function createManualSource(
+  venue: Venue,
+  walletBalance: number,
+  positions: readonly ManualPosition[],
+  gateway: ExchangeGateway,
+  now: () => number,
+): SnapshotSource {
   return {
     async fetchAccount(): Promise<AccountSnapshot> {
       const markets = await gateway.loadMarkets();
@@ -23,25 +29,52 @@ export function createManualSource(venue: Venue, walletBalance: number, position
       const facts = new Map<string, SymbolFacts>();
       const marks = new Map<string, number>();
       for (const position of positions) {
-        const market = markets.find((m) => m.symbol === position.symbol || m.unifiedSymbol === position.symbol || m.unifiedSymbol.split(':')[0] === position.symbol);
-        if (!market) throw new Error(`${position.symbol} is not listed on this venue; use its symbol as the venue writes it (e.g. ${markets[0]?.symbol ?? 'BTCUSDT'}).`);
+        const market = markets.find(
+          (m) =>
+            m.symbol === position.symbol ||
+            m.unifiedSymbol === position.symbol ||
+            m.unifiedSymbol.split(':')[0] === position.symbol,
+        );
+        if (!market)
+          throw new Error(
+            `${position.symbol} is not listed on this venue; use its symbol as the venue writes it (e.g. ${markets[0]?.symbol ?? 'BTCUSDT'}).`,
+          );
         if (!facts.has(market.symbol)) {
-          const [tiers, candles] = await Promise.all([publicTiers(gateway, market.symbol), latestCandles(gateway, market.symbol)]);
-          facts.set(market.symbol, { tiers, maxLeverage: market.maxLeverage, tickSize: market.tickSize, takerFeeRate: market.takerFeeRate });
+          const [tiers, candles] = await Promise.all([
+            publicTiers(gateway, market.symbol),
+            latestCandles(gateway, market.symbol),
+          ]);
+          facts.set(market.symbol, {
+            tiers,
+            maxLeverage: market.maxLeverage,
+            tickSize: market.tickSize,
+            takerFeeRate: market.takerFeeRate,
+          });
           marks.set(market.symbol, candles.at(-1)?.close ?? Number.NaN);
         }
         const markPrice = marks.get(market.symbol) ?? Number.NaN;
         if (!Number.isFinite(markPrice)) throw new Error(`No recent price for ${market.symbol} from this venue.`);
         const sign = position.side === 'long' ? 1 : -1;
         mapped.push({
-          symbol: market.symbol, unifiedSymbol: market.unifiedSymbol, side: position.side, marginMode: position.marginMode,
-          size: position.sizeBase / market.contractSize, contractSize: market.contractSize, entryPrice: position.entryPrice, markPrice,
+          symbol: market.symbol,
+          unifiedSymbol: market.unifiedSymbol,
+          side: position.side,
+          marginMode: position.marginMode,
+          size: position.sizeBase / market.contractSize,
+          contractSize: market.contractSize,
+          entryPrice: position.entryPrice,
+          markPrice,
           leverage: position.leverage,
           // Without a stated margin, an isolated position holds its initial margin: notional at entry / leverage.
-          isolatedMargin: position.marginMode === 'isolated' ? (position.isolatedMargin ?? (position.sizeBase * position.entryPrice) / position.leverage) : 0,
+          isolatedMargin:
+            position.marginMode === 'isolated'
+              ? (position.isolatedMargin ?? (position.sizeBase * position.entryPrice) / position.leverage)
+              : 0,
           unrealizedPnl: sign * position.sizeBase * (markPrice - position.entryPrice),
           exchangeLiquidationPrice: null,
-          hedgeLeg: positions.some((other) => other !== position && other.symbol === position.symbol && other.side !== position.side),
+          hedgeLeg: positions.some(
+            (other) => other !== position && other.symbol === position.symbol && other.side !== position.side,
+          ),
         });
       }
       return buildAccountSnapshot(venue, mapped, facts, walletBalance, now());
@@ -56,7 +89,10 @@ async function publicTiers(gateway: ExchangeGateway, symbol: string): ReturnType
     return await gateway.fetchTiers(symbol);
   } catch (error) {
     if (error instanceof GatewayError && error.kind === 'auth') {
-      throw new Error(`This venue publishes its maintenance-margin tiers only to API keys, so a typed-in position cannot be priced exactly there: connect a read-only key instead.`, { cause: error });
+      throw new Error(
+        `This venue publishes its maintenance-margin tiers only to API keys, so a typed-in position cannot be priced exactly there: connect a read-only key instead.`,
+        { cause: error },
+      );
     }
     throw error;
   }

@@ -12,7 +12,12 @@ export function displaySymbol(unifiedSymbol: string): string {
  * app's own (from the snapshot's risk input through shared/risk), the self-check between them, and
  * the distance to liquidation. `stale` marks data older than the account's expected cadence.
  */
-export function toPositionViews(accountId: string, venue: AccountVenue, snapshot: AccountSnapshot, stale: boolean): PositionView[] {
+export function toPositionViews(
+  accountId: string,
+  venue: AccountVenue,
+  snapshot: AccountSnapshot,
+  stale: boolean,
+): PositionView[] {
   const risk = evaluateAccount(snapshot.risk);
   return snapshot.positions.map((position, index) => {
     const computed = risk.positions[index];

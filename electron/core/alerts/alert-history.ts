@@ -57,6 +57,12 @@ export function openAlertHistory(filePath: string): AlertHistory {
 function looksLikeEvent(value: unknown): value is AlertEvent {
   if (typeof value !== 'object' || value === null) return false;
   const event = value as Record<string, unknown>;
-  return typeof event['id'] === 'string' && typeof event['timeMs'] === 'number' && typeof event['accountId'] === 'string'
-    && typeof event['symbol'] === 'string' && typeof event['message'] === 'string' && typeof event['level'] === 'string';
+  return (
+    typeof event['id'] === 'string' &&
+    typeof event['timeMs'] === 'number' &&
+    typeof event['accountId'] === 'string' &&
+    typeof event['symbol'] === 'string' &&
+    typeof event['message'] === 'string' &&
+    typeof event['level'] === 'string'
+  );
 }

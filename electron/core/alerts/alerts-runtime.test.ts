@@ -17,9 +17,15 @@ describe('alerts in the running core, on the simulated Demo through real ccxt', 
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function demoCore(scenario: 'long-squeeze-crash' | 'calm', dataDir = tempDir()): Promise<{ sim: Simulator; core: Core; events: AlertEvent[]; notifications: NotificationRequest[] }> {
+  async function demoCore(
+    scenario: 'long-squeeze-crash' | 'calm',
+    dataDir = tempDir(),
+  ): Promise<{ sim: Simulator; core: Core; events: AlertEvent[]; notifications: NotificationRequest[] }> {
     const sim = await startSimulator({ seed: 7, scenario, speed: 0 });
-    const { core, notifications } = createDemoTestCore(dataDir, async () => ({ accounts: demoAccountsOf(sim), stop: async () => undefined }));
+    const { core, notifications } = createDemoTestCore(dataDir, async () => ({
+      accounts: demoAccountsOf(sim),
+      stop: async () => undefined,
+    }));
     const events: AlertEvent[] = [];
     core.on('alerts:event', (event) => events.push(event));
     cleanups.push(async () => {
@@ -58,7 +64,9 @@ describe('alerts in the running core, on the simulated Demo through real ccxt', 
     // The Bybit BTC long at 3x is far from liquidation: nothing about it, ever.
     const safe = sim.market.accounts().find((account) => account.venue === 'bybit-linear');
     expect(safe).toBeDefined();
-    expect(events.filter((event) => event.symbol === 'BTCUSDT' && event.side === 'long' && event.venue === 'bybit-linear')).toEqual([]);
+    expect(
+      events.filter((event) => event.symbol === 'BTCUSDT' && event.side === 'long' && event.venue === 'bybit-linear'),
+    ).toEqual([]);
     // Notifications: one per position per batch, never for a clear.
     expect(notifications.length).toBeGreaterThan(0);
     expect(notifications.length).toBeLessThan(events.filter((event) => !event.cleared).length);
@@ -67,7 +75,7 @@ describe('alerts in the running core, on the simulated Demo through real ccxt', 
     expect(view.history[0]?.id).toBe(events.at(-1)?.id);
   }, 120_000);
 
-  it('the markets\' cluster model reaches the alerts: once loaded, a crash raises a cluster, cascade or imbalance alert with the value behind it', async () => {
+  it("the markets' cluster model reaches the alerts: once loaded, a crash raises a cluster, cascade or imbalance alert with the value behind it", async () => {
     const { sim, core, events } = await demoCore('long-squeeze-crash');
     await expect.poll(() => positionsStillLoading(core), { timeout: 60_000 }).toBe(0);
     for (let t = 0; t < scenarioDurationMs('long-squeeze-crash') / 2; t += 60_000) {
@@ -75,7 +83,9 @@ describe('alerts in the running core, on the simulated Demo through real ccxt', 
       await sleep(25);
     }
     await sleep(500);
-    const context = events.filter((event) => !event.cleared && (event.rule === 'cluster' || event.rule === 'cascade' || event.rule === 'imbalance'));
+    const context = events.filter(
+      (event) => !event.cleared && (event.rule === 'cluster' || event.rule === 'cascade' || event.rule === 'imbalance'),
+    );
     expect(context.length).toBeGreaterThan(0);
     for (const event of context) {
       if (event.rule === 'imbalance' || event.value === null || event.threshold === null) continue;
@@ -86,11 +96,20 @@ describe('alerts in the running core, on the simulated Demo through real ccxt', 
   it('warns that data is stale within the stated 15 s once the exchange goes silent while a position is at risk', async () => {
     const { sim, core, events } = await demoCore('calm');
     // Every Demo account has reported its positions (Hyperliquid's rate limit makes it the slowest).
-    await expect.poll(async () => (await core.handlers['positions:list']({})).every((entry) => entry.positions.length > 0), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => (await core.handlers['positions:list']({})).every((entry) => entry.positions.length > 0), {
+        timeout: 20_000,
+      })
+      .toBe(true);
     const before = events.length;
     const silentAtMs = Date.now();
     await sim.stop();
-    await expect.poll(() => events.slice(before).find((event) => event.rule === 'stale' && !event.cleared), { timeout: 25_000, interval: 500 }).toBeDefined();
+    await expect
+      .poll(() => events.slice(before).find((event) => event.rule === 'stale' && !event.cleared), {
+        timeout: 25_000,
+        interval: 500,
+      })
+      .toBeDefined();
     const stale = events.slice(before).find((event) => event.rule === 'stale');
     expect((stale?.timeMs ?? 0) - silentAtMs).toBeLessThan(15_000 + 3_000);
     expect(stale?.message).toMatch(/no market data for \d+ s/);

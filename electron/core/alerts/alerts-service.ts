@@ -1,5 +1,17 @@
 import { join } from 'node:path';
-import { alertConfigSchema, alertEngineStateSchema, createAlertEngine, defaultAlertConfig, observationsFromRisk, parseAlertConfig, type AlertConfig, type AlertConfigInput, type AlertEngineState, type AlertEvent, type PositionRef } from '../../../shared/alerts';
+import {
+  alertConfigSchema,
+  alertEngineStateSchema,
+  createAlertEngine,
+  defaultAlertConfig,
+  observationsFromRisk,
+  parseAlertConfig,
+  type AlertConfig,
+  type AlertConfigInput,
+  type AlertEngineState,
+  type AlertEvent,
+  type PositionRef,
+} from '../../../shared/alerts';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { AccountPositions, AccountVenue, AlertsView, MarketKey } from '../../../shared/ipc/contract';
@@ -23,7 +35,10 @@ export interface AlertsServiceDeps {
   readonly createGateway: (config: GatewayConfig) => ExchangeGateway;
   readonly config?: AlertConfigInput;
   /** Every event as it is emitted, with when the tick behind it arrived (local ms) and when it left. */
-  readonly onEvent: (event: AlertEvent, timing: { readonly receivedAtMs: number; readonly emittedAtMs: number }) => void;
+  readonly onEvent: (
+    event: AlertEvent,
+    timing: { readonly receivedAtMs: number; readonly emittedAtMs: number },
+  ) => void;
   readonly onChanged: (view: AlertsView) => void;
   /** A problem to tell the user once (a damaged alert state or settings file was moved aside). */
   readonly onProblem?: (message: string) => void;
@@ -73,13 +88,25 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   const { clock, logger } = deps;
   const folder = join(deps.dataDir, 'alerts');
   const statePath = join(folder, 'state.json');
-  const saved = readJsonFile<AlertEngineState | null>(statePath, alertEngineStateSchema.nullable(), null, clock.now(), 'alert state');
+  const saved = readJsonFile<AlertEngineState | null>(
+    statePath,
+    alertEngineStateSchema.nullable(),
+    null,
+    clock.now(),
+    'alert state',
+  );
   if (saved.problem) {
     logger.warn('alert state reset', { message: saved.problem.message });
     deps.onProblem?.(saved.problem.message);
   }
   const configPath = join(folder, 'config.json');
-  const savedConfig = readJsonFile<AlertConfigInput | null>(configPath, alertConfigSchema.nullable(), null, clock.now(), 'alert settings');
+  const savedConfig = readJsonFile<AlertConfigInput | null>(
+    configPath,
+    alertConfigSchema.nullable(),
+    null,
+    clock.now(),
+    'alert settings',
+  );
   if (savedConfig.problem) {
     logger.warn('alert settings reset', { message: savedConfig.problem.message });
     deps.onProblem?.(savedConfig.problem.message);
@@ -99,7 +126,11 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     }, 1000);
   };
 
-  const view = (): AlertsView => ({ active: engine.activeAlerts(), worstLevel: engine.worstLevel(), history: history.list() });
+  const view = (): AlertsView => ({
+    active: engine.activeAlerts(),
+    worstLevel: engine.worstLevel(),
+    history: history.list(),
+  });
 
   const run = (input: Parameters<typeof engine.evaluate>[0], receivedAtMs: number): void => {
     const events = engine.evaluate(input, clock.now());
@@ -117,12 +148,31 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   };
 
   /** `dataAtMs`: when the data behind the numbers was current (the stale rule's clock); `arrivedAtMs`: when it reached us. */
-  const evaluateAccountAt = (accountId: string, watched: Watched, tickTimeMs: number, dataAtMs: number, arrivedAtMs: number): void => {
-    const observations = observationsFromRisk(accountId, watched.risk, evaluateAccount(watched.risk), tickTimeMs, dataAtMs).map((observation) => {
+  const evaluateAccountAt = (
+    accountId: string,
+    watched: Watched,
+    tickTimeMs: number,
+    dataAtMs: number,
+    arrivedAtMs: number,
+  ): void => {
+    const observations = observationsFromRisk(
+      accountId,
+      watched.risk,
+      evaluateAccount(watched.risk),
+      tickTimeMs,
+      dataAtMs,
+    ).map((observation) => {
       const venue = watched.venues.get(observation.symbol);
       const context = venue === undefined ? undefined : deps.marketContext?.({ venue, symbol: observation.symbol });
-      const market = context?.state === 'ready' ? { clusters: context.clusters, imbalance: context.imbalance, liquidations: context.liquidations } : {};
-      return { ...observation, ...market, displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol };
+      const market =
+        context?.state === 'ready'
+          ? { clusters: context.clusters, imbalance: context.imbalance, liquidations: context.liquidations }
+          : {};
+      return {
+        ...observation,
+        ...market,
+        displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
+      };
     });
     run({ positions: observations }, arrivedAtMs);
   };
@@ -133,12 +183,18 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     for (const [accountId, watched] of accounts) {
       if (watched.source?.venue !== source.venue || watched.source.baseUrl !== source.baseUrl) continue;
       if (!watched.risk.positions.some((position) => position.symbol === symbol)) continue;
-      watched.risk = { ...watched.risk, positions: watched.risk.positions.map((position) => (position.symbol === symbol ? { ...position, markPrice } : position)) };
+      watched.risk = {
+        ...watched.risk,
+        positions: watched.risk.positions.map((position) =>
+          position.symbol === symbol ? { ...position, markPrice } : position,
+        ),
+      };
       evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, receivedAtMs);
     }
   };
 
-  const streamKey = (source: MarketSource, symbol: string): string => `${source.venue}|${source.baseUrl ?? ''}|${symbol}`;
+  const streamKey = (source: MarketSource, symbol: string): string =>
+    `${source.venue}|${source.baseUrl ?? ''}|${symbol}`;
   /** Stops the streams no account holds a position on any more. */
   const pruneStreams = (): void => {
     const held = new Set<string>();
@@ -158,13 +214,19 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     if (streams.has(key)) return;
     if (deps.subscribeMarks !== undefined) {
       if (venue === undefined) return;
-      streams.set(key, { stop: deps.subscribeMarks({ venue, symbol }, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs)) });
+      streams.set(key, {
+        stop: deps.subscribeMarks({ venue, symbol }, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs)),
+      });
       return;
     }
     const gateway = deps.createGateway({ ...source, credentials: null });
-    const stop = gateway.watchMarkPrice(symbol, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs), (state) => {
-      if (state.status !== 'live') logger.warn('alert mark stream', { symbol, status: state.status });
-    });
+    const stop = gateway.watchMarkPrice(
+      symbol,
+      (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs),
+      (state) => {
+        if (state.status !== 'live') logger.warn('alert mark stream', { symbol, status: state.status });
+      },
+    );
     streams.set(key, { stop, gateway });
   };
 
@@ -180,13 +242,16 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         .map((old) => ({ accountId: entry.accountId, symbol: old.symbol, side: old.side }));
       const arrivedAtMs = clock.now();
       const watched: Watched = {
-        risk, source,
+        risk,
+        source,
         displaySymbols: new Map(entry.positions.map((p) => [p.symbol, p.displaySymbol])),
         venues: new Map(entry.positions.map((p) => [p.symbol, p.venue])),
       };
       accounts.set(entry.accountId, watched);
       if (closed.length > 0) run({ closed }, clock.now());
-      if (source) for (const position of risk.positions) ensureStream(source, position.symbol, watched.venues.get(position.symbol));
+      if (source)
+        for (const position of risk.positions)
+          ensureStream(source, position.symbol, watched.venues.get(position.symbol));
       if (closed.length > 0) pruneStreams();
       // The snapshot's own time is when its data was current: a stale snapshot must look stale.
       const fetchedAtMs = entry.positions[0]?.updatedAtMs ?? arrivedAtMs;
@@ -214,7 +279,11 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       return parsed.config;
     },
     sendTest() {
-      deps.notifier.notify({ title: 'LiqLens test notification', body: 'Alerts will look like this. Margin warnings arrive here even when the window is hidden.', level: 'info' });
+      deps.notifier.notify({
+        title: 'LiqLens test notification',
+        body: 'Alerts will look like this. Margin warnings arrive here even when the window is hidden.',
+        level: 'info',
+      });
     },
     async stop() {
       stopTimer();

@@ -15,8 +15,14 @@ const noGateway = (): ExchangeGateway => {
 
 function service(dataDir: string, problems: string[] = []) {
   return createAlertsService({
-    dataDir, clock: createManualClock(), logger: createSilentLogger(), notifier: { notify: () => undefined }, createGateway: noGateway,
-    onEvent: () => undefined, onChanged: () => undefined, onProblem: (message) => problems.push(message),
+    dataDir,
+    clock: createManualClock(),
+    logger: createSilentLogger(),
+    notifier: { notify: () => undefined },
+    createGateway: noGateway,
+    onEvent: () => undefined,
+    onChanged: () => undefined,
+    onProblem: (message) => problems.push(message),
   });
 }
 
@@ -26,9 +32,14 @@ describe('alert settings', () => {
   it('saves new levels, keeps them across a restart, and refuses levels out of order with the reason', async () => {
     const dir = tempDir();
     const first = service(dir);
-    const saved = first.setConfig({ rules: { marginRatio: { levels: { warning: 0.4, danger: 0.6, critical: 0.8 } } }, quietHours: { enabled: true, start: '22:00', end: '06:00' } });
+    const saved = first.setConfig({
+      rules: { marginRatio: { levels: { warning: 0.4, danger: 0.6, critical: 0.8 } } },
+      quietHours: { enabled: true, start: '22:00', end: '06:00' },
+    });
     expect(saved.rules.marginRatio.levels).toEqual({ warning: 0.4, danger: 0.6, critical: 0.8 });
-    expect(() => first.setConfig({ rules: { marginRatio: { levels: { warning: 0.9, danger: 0.6, critical: 0.8 } } } })).toThrow(/Alert settings not saved: .*/);
+    expect(() =>
+      first.setConfig({ rules: { marginRatio: { levels: { warning: 0.9, danger: 0.6, critical: 0.8 } } } }),
+    ).toThrow(/Alert settings not saved: .*/);
     await first.stop();
     const second = service(dir);
     expect(second.config().rules.marginRatio.levels.warning).toBe(0.4);

@@ -23,7 +23,13 @@ export interface SymbolFacts {
  * The taker fee rate is the highest among the positions' symbols (one rate per account in
  * RiskAccount; all of a venue's USDT perpetuals share one base rate in practice).
  */
-export function buildAccountSnapshot(venue: Venue, mapped: readonly MappedPosition[], facts: ReadonlyMap<string, SymbolFacts>, walletBalance: number, fetchedAtMs: number): AccountSnapshot {
+export function buildAccountSnapshot(
+  venue: Venue,
+  mapped: readonly MappedPosition[],
+  facts: ReadonlyMap<string, SymbolFacts>,
+  walletBalance: number,
+  fetchedAtMs: number,
+): AccountSnapshot {
   const positions: RiskPosition[] = [];
   const kept: MappedPosition[] = [];
   for (const position of mapped) {
@@ -45,7 +51,13 @@ export function buildAccountSnapshot(venue: Venue, mapped: readonly MappedPositi
     });
   }
   const takerFeeRate = Math.max(0, ...kept.map((p) => facts.get(p.symbol)?.takerFeeRate ?? 0));
-  const risk: RiskAccount = { venue, positionMode: kept.some((p) => p.hedgeLeg) ? 'hedge' : 'oneway', walletBalance, takerFeeRate, positions };
+  const risk: RiskAccount = {
+    venue,
+    positionMode: kept.some((p) => p.hedgeLeg) ? 'hedge' : 'oneway',
+    walletBalance,
+    takerFeeRate,
+    positions,
+  };
   const result = evaluateAccount(risk);
   const snapshots = kept.map((position, index): PositionSnapshot => {
     const computed = result.positions[index];
@@ -66,7 +78,8 @@ export function buildAccountSnapshot(venue: Venue, mapped: readonly MappedPositi
       unrealizedPnl: position.unrealizedPnl,
       exchangeLiquidationPrice: exchange,
       computedLiquidationPrice,
-      selfCheckDifference: exchange === null || computedLiquidationPrice === null ? null : computedLiquidationPrice - exchange,
+      selfCheckDifference:
+        exchange === null || computedLiquidationPrice === null ? null : computedLiquidationPrice - exchange,
       maintenanceMargin: computed?.maintenanceMargin ?? 0,
       marginRatio: computed?.marginRatio ?? null,
       tickSize: facts.get(position.symbol)?.tickSize ?? null,
@@ -75,7 +88,11 @@ export function buildAccountSnapshot(venue: Venue, mapped: readonly MappedPositi
   return {
     risk,
     positions: snapshots,
-    account: { equity: result.account.equity, maintenanceMargin: result.account.maintenanceMargin, marginRatio: result.account.marginRatio },
+    account: {
+      equity: result.account.equity,
+      maintenanceMargin: result.account.maintenanceMargin,
+      marginRatio: result.account.marginRatio,
+    },
     fetchedAtMs,
   };
 }

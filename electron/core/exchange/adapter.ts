@@ -5,7 +5,18 @@ import { buildAccountSnapshot, type SymbolFacts } from './account-snapshot';
 import { createCcxtClient, usesPlainWs } from './ccxt-client';
 import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
 import type { ExchangeGateway, GatewayConfig } from './gateway';
-import { mapCrossWallet, mapHyperliquidTiers, mapLiquidations, mapMarket, mapMarkTick, mapPermissions, mapPosition, mapTiers, positionSymbol, type MappedPosition } from './map-ccxt';
+import {
+  mapCrossWallet,
+  mapHyperliquidTiers,
+  mapLiquidations,
+  mapMarket,
+  mapMarkTick,
+  mapPermissions,
+  mapPosition,
+  mapTiers,
+  positionSymbol,
+  type MappedPosition,
+} from './map-ccxt';
 import { createMarketData } from './market-data';
 import { holdVenue, waitForVenue, withRetry } from './retry';
 import { runStreamLoop } from './stream-loop';
@@ -34,13 +45,25 @@ export interface AdapterContext {
  */
 function rejectUnreadableAnswers(exchange: Exchange, label: string): void {
   const original = exchange.onRestResponse.bind(exchange);
-  exchange.onRestResponse = (status: number, statusText: unknown, url: unknown, method: unknown, headers: unknown, responseBody: unknown, requestHeaders: unknown, requestBody: unknown): unknown => {
+  exchange.onRestResponse = (
+    status: number,
+    statusText: unknown,
+    url: unknown,
+    method: unknown,
+    headers: unknown,
+    responseBody: unknown,
+    requestHeaders: unknown,
+    requestBody: unknown,
+  ): unknown => {
     const body: unknown = original(status, statusText, url, method, headers, responseBody, requestHeaders, requestBody);
     if (status >= 200 && status < 300 && typeof body === 'string') {
       try {
         JSON.parse(body);
       } catch {
-        throw new GatewayError('exchange', `${label} sent an unreadable answer (malformed or cut-off data); the last good numbers are kept and marked stale.`);
+        throw new GatewayError(
+          'exchange',
+          `${label} sent an unreadable answer (malformed or cut-off data); the last good numbers are kept and marked stale.`,
+        );
       }
     }
     return body;
@@ -52,7 +75,9 @@ function rejectUnreadableAnswers(exchange: Exchange, label: string): void {
  * watches reject, the client leaves ccxt's registry, and the next watch dials a fresh connection.
  */
 function resetSockets(exchange: Exchange): void {
-  const clients = Object.values(exchange.clients as unknown as Record<string, { onError(error: Error): void; close(): Promise<unknown> }>);
+  const clients = Object.values(
+    exchange.clients as unknown as Record<string, { onError(error: Error): void; close(): Promise<unknown> }>,
+  );
   for (const client of clients) {
     client.onError(new ccxt.RequestTimeout('no data on the stream: reconnecting'));
     client.close().catch(() => undefined);
@@ -75,7 +100,10 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
   const exchange = createCcxtClient(profile, config);
   const secrets = secretsOf(config);
   const stops = new Set<() => void>();
-  const tierCache = new Map<string, { readonly atMs: number; readonly facts: Promise<{ tiers: Tier[]; maxLeverage: number | null }> }>();
+  const tierCache = new Map<
+    string,
+    { readonly atMs: number; readonly facts: Promise<{ tiers: Tier[]; maxLeverage: number | null }> }
+  >();
   let markets: Promise<readonly MarketInfo[]> | null = null;
   let streamsReady: Promise<void> | null = null;
 
@@ -83,7 +111,15 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
   // Retry-After binds every gateway to this venue and host (one IP), not only this call.
   const venueKey = `${profile.venue} ${config.baseUrl ?? 'production'}`;
   const mapError = (error: unknown): GatewayError => {
-    const mapped = mapCcxtError(error, profile.label, secrets, parseRetryAfter(exchange.last_response_headers?.['retry-after'] ?? exchange.last_response_headers?.['Retry-After'], Date.now()));
+    const mapped = mapCcxtError(
+      error,
+      profile.label,
+      secrets,
+      parseRetryAfter(
+        exchange.last_response_headers?.['retry-after'] ?? exchange.last_response_headers?.['Retry-After'],
+        Date.now(),
+      ),
+    );
     // Only a rate-limit answer's headers are its own; other errors may find an older response's headers here.
     if (error instanceof ccxt.DDoSProtection && mapped.retryAfterMs !== null) holdVenue(venueKey, mapped.retryAfterMs);
     return mapped;
@@ -99,7 +135,9 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     return call(() => (fn as (p: Record<string, unknown>) => Promise<unknown>).call(exchange, { ...params }));
   };
   const loadMarkets = (): Promise<readonly MarketInfo[]> => {
-    markets ??= call(() => exchange.loadMarkets()).then((loaded) => Object.values(loaded).flatMap((m) => mapMarket(profile.venue, m) ?? []));
+    markets ??= call(() => exchange.loadMarkets()).then((loaded) =>
+      Object.values(loaded).flatMap((m) => mapMarket(profile.venue, m) ?? []),
+    );
     markets.catch(() => (markets = null));
     return markets;
   };
@@ -116,18 +154,21 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     const source = profile.tiers;
     const facts =
       source.source === 'hyperliquid-margin-tables'
-        ? raw(source.rawMethod, { type: 'meta' }).then((meta) => mapHyperliquidTiers(meta, info.symbol) ?? { tiers: [], maxLeverage: info.maxLeverage })
+        ? raw(source.rawMethod, { type: 'meta' }).then(
+            (meta) => mapHyperliquidTiers(meta, info.symbol) ?? { tiers: [], maxLeverage: info.maxLeverage },
+          )
         : call(() => exchange.fetchMarketLeverageTiers(info.unifiedSymbol, { ...source.params })).then((rows) => {
-              const tiers = mapTiers(profile.venue, rows);
-              // Binance lists no max leverage on the market: its first tier's is the contract's.
-              return { tiers, maxLeverage: info.maxLeverage ?? tiers[0]?.maxLeverage ?? null };
-            });
+            const tiers = mapTiers(profile.venue, rows);
+            // Binance lists no max leverage on the market: its first tier's is the contract's.
+            return { tiers, maxLeverage: info.maxLeverage ?? tiers[0]?.maxLeverage ?? null };
+          });
     tierCache.set(info.symbol, { atMs: Date.now(), facts });
     facts.catch(() => tierCache.delete(info.symbol));
     return facts;
   };
   const requireCredentials = (): void => {
-    if (config.credentials === null) throw new GatewayError('auth', `${profile.label}: no API key or address configured: check your key settings.`);
+    if (config.credentials === null)
+      throw new GatewayError('auth', `${profile.label}: no API key or address configured: check your key settings.`);
   };
   /** ccxt refuses plain ws:// until its proxy-agent module is loaded (research/toolchain.md §3). */
   const prepareStreams = (): Promise<void> => {
@@ -164,11 +205,17 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
         mapped.push(one);
         if (!facts.has(info.symbol)) {
           const tiers = await tiersOf(info);
-          facts.set(info.symbol, { tiers: tiers.tiers, maxLeverage: tiers.maxLeverage, tickSize: info.tickSize, takerFeeRate: info.takerFeeRate });
+          facts.set(info.symbol, {
+            tiers: tiers.tiers,
+            maxLeverage: tiers.maxLeverage,
+            tickSize: info.tickSize,
+            takerFeeRate: info.takerFeeRate,
+          });
         }
       }
       const wallet = mapCrossWallet(profile.venue, balance, mapped);
-      if (wallet === null) throw new GatewayError('exchange', `${profile.label}: the balance answer has no wallet balance.`);
+      if (wallet === null)
+        throw new GatewayError('exchange', `${profile.label}: the balance answer has no wallet balance.`);
       return buildAccountSnapshot(profile.venue, mapped, facts, wallet, Date.now());
     },
     async fetchTiers(symbol) {
@@ -184,7 +231,10 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
             await prepareStreams();
             unified = (await market(symbol)).unifiedSymbol;
           },
-          watch: () => (stream.method === 'watchMarkPrice' ? exchange.watchMarkPrice(unified ?? symbol) : exchange.watchTicker(unified ?? symbol)),
+          watch: () =>
+            stream.method === 'watchMarkPrice'
+              ? exchange.watchMarkPrice(unified ?? symbol)
+              : exchange.watchTicker(unified ?? symbol),
           onData: (ticker, receivedAtMs) => {
             const tick = mapMarkTick(ticker, symbol, receivedAtMs);
             if (tick !== null) onTick(tick);
@@ -200,7 +250,11 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     watchLiquidations(symbol, onLiquidation, onState) {
       const stream = profile.liquidationStream;
       if (stream === null) {
-        onState({ status: 'stale', sinceMs: Date.now(), reason: `${profile.label} publishes no public liquidation feed.` });
+        onState({
+          status: 'stale',
+          sinceMs: Date.now(),
+          reason: `${profile.label} publishes no public liquidation feed.`,
+        });
         return () => undefined;
       }
       let info: MarketInfo | null = null;
@@ -210,9 +264,18 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
             await prepareStreams();
             info = await market(symbol);
           },
-          watch: () => (stream.method === 'watchLiquidations' ? exchange.watchLiquidations(info?.unifiedSymbol ?? symbol) : exchange.watchLiquidationsForSymbols([info?.unifiedSymbol ?? symbol])),
+          watch: () =>
+            stream.method === 'watchLiquidations'
+              ? exchange.watchLiquidations(info?.unifiedSymbol ?? symbol)
+              : exchange.watchLiquidationsForSymbols([info?.unifiedSymbol ?? symbol]),
           onData: (rows) => {
-            for (const liquidation of mapLiquidations(rows, stream.sideMeans, info?.symbol ?? symbol, info?.contractSize ?? 1)) onLiquidation(liquidation);
+            for (const liquidation of mapLiquidations(
+              rows,
+              stream.sideMeans,
+              info?.symbol ?? symbol,
+              info?.contractSize ?? 1,
+            ))
+              onLiquidation(liquidation);
           },
           onState,
           // Liquidations are sparse: silence is normal, so this stream is never stale.

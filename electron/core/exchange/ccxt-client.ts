@@ -14,7 +14,8 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
     return;
   }
   const next = target[head];
-  const child: Record<string, unknown> = typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : {};
+  const child: Record<string, unknown> =
+    typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : {};
   target[head] = child;
   setPath(child, rest, value);
 }

@@ -20,22 +20,39 @@ export function redact(message: string, secrets: readonly string[]): string {
  * @param secrets the key, secret and passphrase, scrubbed from every message.
  * @param retryAfterMs the venue's Retry-After header of the failed response, when known.
  */
-export function mapCcxtError(error: unknown, venueLabel: string, secrets: readonly string[], retryAfterMs: number | null = null): GatewayError {
+export function mapCcxtError(
+  error: unknown,
+  venueLabel: string,
+  secrets: readonly string[],
+  retryAfterMs: number | null = null,
+): GatewayError {
   if (error instanceof GatewayError) return error;
   const raw = error instanceof Error ? error.message : String(error);
   const venueText = redact(raw, secrets).replace(/\s+/g, ' ').trim();
   // ccxt 4.5 derives InvalidNonce from NetworkError: it must be matched first, or a clock problem would be retried forever.
   if (error instanceof ccxt.InvalidNonce) {
-    return new GatewayError('clock', `${venueLabel} rejected the request time: your computer's clock is off; sync it with internet time. (${venueText})`);
+    return new GatewayError(
+      'clock',
+      `${venueLabel} rejected the request time: your computer's clock is off; sync it with internet time. (${venueText})`,
+    );
   }
   if (error instanceof ccxt.NetworkError) {
-    const what = error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection ? 'is rate-limiting requests' : error instanceof ccxt.RequestTimeout ? 'did not answer in time' : 'could not be reached';
+    const what =
+      error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection
+        ? 'is rate-limiting requests'
+        : error instanceof ccxt.RequestTimeout
+          ? 'did not answer in time'
+          : 'could not be reached';
     return new GatewayError('network', `${venueLabel} ${what}; retrying. (${venueText})`, retryAfterMs);
   }
   if (error instanceof ccxt.AuthenticationError) {
-    return new GatewayError('auth', `${venueLabel} refused the API key: check your key, secret${venueLabel.startsWith('OKX') ? ', passphrase' : ''} and its read permission. (${venueText})`);
+    return new GatewayError(
+      'auth',
+      `${venueLabel} refused the API key: check your key, secret${venueLabel.startsWith('OKX') ? ', passphrase' : ''} and its read permission. (${venueText})`,
+    );
   }
-  if (error instanceof ccxt.NotSupported) return new GatewayError('unsupported', `${venueLabel} does not offer this. (${venueText})`);
+  if (error instanceof ccxt.NotSupported)
+    return new GatewayError('unsupported', `${venueLabel} does not offer this. (${venueText})`);
   if (error instanceof ccxt.ExchangeError) return new GatewayError('exchange', `${venueLabel}: ${venueText}`);
   return new GatewayError('exchange', `${venueLabel}: unexpected error: ${venueText}`);
 }

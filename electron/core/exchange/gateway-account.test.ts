@@ -20,7 +20,15 @@ const rows: Row[] = [];
 
 afterAll(() => {
   // The self-check table, for the record of a run.
-  console.log(['scenario venue symbol side mode exchangeLP computedLP diff(ticks)', ...rows.map((r) => `${r.scenario} ${r.venue} ${r.symbol} ${r.side} ${r.mode} ${r.exchange ?? 'none'} ${r.computed?.toFixed(6) ?? 'none'} ${r.ticks?.toFixed(4) ?? '-'}`)].join('\n'));
+  console.log(
+    [
+      'scenario venue symbol side mode exchangeLP computedLP diff(ticks)',
+      ...rows.map(
+        (r) =>
+          `${r.scenario} ${r.venue} ${r.symbol} ${r.side} ${r.mode} ${r.exchange ?? 'none'} ${r.computed?.toFixed(6) ?? 'none'} ${r.ticks?.toFixed(4) ?? '-'}`,
+      ),
+    ].join('\n'),
+  );
 });
 
 describe.each(scenarios)('account snapshots, scenario %s', (scenario) => {
@@ -46,9 +54,21 @@ describe.each(scenarios)('account snapshots, scenario %s', (scenario) => {
           const tick = found.tickSize ?? 0;
           // The venue prints its liquidation price rounded to the price step (OKX, Bybit, Hyperliquid) or to 8 decimals (Binance).
           if (simulated.liquidationPrice === null) expect(found.exchangeLiquidationPrice).toBeNull();
-          else expect(Math.abs((found.exchangeLiquidationPrice ?? Number.NaN) - simulated.liquidationPrice)).toBeLessThanOrEqual(tick / 2 + 1e-7);
+          else
+            expect(
+              Math.abs((found.exchangeLiquidationPrice ?? Number.NaN) - simulated.liquidationPrice),
+            ).toBeLessThanOrEqual(tick / 2 + 1e-7);
           const difference = found.selfCheckDifference;
-          rows.push({ scenario, venue, symbol, side: found.side, mode: found.marginMode, exchange: found.exchangeLiquidationPrice, computed: found.computedLiquidationPrice, ticks: difference === null ? null : difference / tick });
+          rows.push({
+            scenario,
+            venue,
+            symbol,
+            side: found.side,
+            mode: found.marginMode,
+            exchange: found.exchangeLiquidationPrice,
+            computed: found.computedLiquidationPrice,
+            ticks: difference === null ? null : difference / tick,
+          });
           if (found.exchangeLiquidationPrice === null) {
             expect(found.computedLiquidationPrice).toBeNull();
           } else {

@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 async function rejection(promise: Promise<unknown>): Promise<GatewayError> {
-  const error: unknown = await promise.then(() => null, (reason: unknown) => reason);
+  const error: unknown = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
   expect(error).toBeInstanceOf(GatewayError);
   return error as GatewayError;
 }
@@ -141,7 +144,11 @@ describe('malformed open interest', () => {
     const since = sim.market.now() - 2 * 3_600_000;
     const healthy = await gateway.fetchOpenInterestHistory('BTCUSDT', '5m', since);
     expect(healthy.length).toBeGreaterThan(0);
-    sim.faults.inject('binance-usdm', { kind: 'wrong-type', field: 'sumOpenInterest' }, { count: 1, path: 'openInterestHist' });
+    sim.faults.inject(
+      'binance-usdm',
+      { kind: 'wrong-type', field: 'sumOpenInterest' },
+      { count: 1, path: 'openInterestHist' },
+    );
     const broken = await gateway.fetchOpenInterestHistory('BTCUSDT', '5m', since);
     expect(broken.filter((point) => point.base === null || point.usd === null)).toEqual([]);
     expect(broken.length).toBeLessThan(healthy.length);

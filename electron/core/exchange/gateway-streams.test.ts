@@ -32,7 +32,11 @@ describe.each(simVenues)('%s streams', (venue) => {
     });
     const ticks: MarkTick[] = [];
     const states: StreamState[] = [];
-    const stop = live.watchMarkPrice(btc, (t) => ticks.push(t), (s) => states.push(s));
+    const stop = live.watchMarkPrice(
+      btc,
+      (t) => ticks.push(t),
+      (s) => states.push(s),
+    );
     await driveUntil(running, () => ticks.length >= 3, 1000);
     expect(states[0]?.status).toBe('live');
     for (const t of ticks) {
@@ -59,7 +63,11 @@ describe.each(simVenues)('%s streams', (venue) => {
     const stopEmitted = running.market.on('liquidation', (l) => truth.push(l));
     const received: RealizedLiquidation[] = [];
     const states: StreamState[] = [];
-    const stop = live.watchLiquidations(btc, (l) => received.push(l), (s) => states.push(s));
+    const stop = live.watchLiquidations(
+      btc,
+      (l) => received.push(l),
+      (s) => states.push(s),
+    );
     if (venue === 'hyperliquid') {
       // No public liquidation feed on Hyperliquid (research/liquidation-maps.md §2.1): said as soon as the exchange code is loaded.
       await expect.poll(() => states[0]?.status).toBe('stale');
@@ -71,7 +79,12 @@ describe.each(simVenues)('%s streams', (venue) => {
     const tick = running.market.instruments.find((i) => i.symbol === 'BTCUSDT')?.tickSize ?? 0;
     for (const liquidation of received) {
       expect(liquidation.symbol).toBe(btc);
-      const match = truth.find((t) => t.symbol === 'BTCUSDT' && Math.abs(t.price - liquidation.price) <= tick && Math.abs(t.timeMs - liquidation.timeMs) <= 1000);
+      const match = truth.find(
+        (t) =>
+          t.symbol === 'BTCUSDT' &&
+          Math.abs(t.price - liquidation.price) <= tick &&
+          Math.abs(t.timeMs - liquidation.timeMs) <= 1000,
+      );
       expect(match, JSON.stringify(liquidation)).toBeDefined();
       expect(liquidation.side).toBe(match?.side);
     }

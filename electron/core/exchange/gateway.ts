@@ -9,7 +9,20 @@ import type { Tier } from '../../../shared/domain/tier';
 import type { Timeframe } from '../../../shared/domain/timeframe';
 import type { Venue } from '../../../shared/domain/venue';
 
-export type { AccountSnapshot, Candle, MarketInfo, MarkTick, OpenInterestPoint, PermissionReport, RealizedLiquidation, StreamState, TakerVolumePoint, Tier, Timeframe, Venue };
+export type {
+  AccountSnapshot,
+  Candle,
+  MarketInfo,
+  MarkTick,
+  OpenInterestPoint,
+  PermissionReport,
+  RealizedLiquidation,
+  StreamState,
+  TakerVolumePoint,
+  Tier,
+  Timeframe,
+  Venue,
+};
 
 /** API key credentials (Binance, Bybit, OKX; OKX also needs the passphrase as `password`). */
 export interface KeyCredentials {
@@ -57,9 +70,19 @@ export interface ExchangeGateway {
   /** Maintenance tiers of one symbol (venue symbol or unified), ascending. */
   fetchTiers(symbol: string): Promise<readonly Tier[]>;
   /** OHLCV of last-trade or mark price, oldest first; `limit` defaults to the venue's page size. */
-  fetchCandles(symbol: string, timeframe: Timeframe, kind: 'last' | 'mark', sinceMs?: number, limit?: number): Promise<readonly Candle[]>;
+  fetchCandles(
+    symbol: string,
+    timeframe: Timeframe,
+    kind: 'last' | 'mark',
+    sinceMs?: number,
+    limit?: number,
+  ): Promise<readonly Candle[]>;
   /** Open-interest history, oldest first, in base units and USD. */
-  fetchOpenInterestHistory(symbol: string, timeframe: Timeframe, sinceMs?: number): Promise<readonly OpenInterestPoint[]>;
+  fetchOpenInterestHistory(
+    symbol: string,
+    timeframe: Timeframe,
+    sinceMs?: number,
+  ): Promise<readonly OpenInterestPoint[]>;
   /**
    * Taker buy/sell volume per period, oldest first: the venue's statistic where it has one
    * (Binance takerlongshortRatio), otherwise derived from candles' taker-buy volume; rejects with a
@@ -76,7 +99,11 @@ export interface ExchangeGateway {
    * position's side. Returns an unsubscribe function. Liquidations are sparse, so this stream is
    * never reported stale, only reconnecting.
    */
-  watchLiquidations(symbol: string, onLiquidation: (liquidation: RealizedLiquidation) => void, onState: StreamStateListener): () => void;
+  watchLiquidations(
+    symbol: string,
+    onLiquidation: (liquidation: RealizedLiquidation) => void,
+    onState: StreamStateListener,
+  ): () => void;
   /** What the key may do, from the venue's permission endpoint; Hyperliquid addresses are read-only. */
   checkPermissions(): Promise<PermissionReport>;
   /** Stops every stream and closes connections. Idempotent. */
@@ -90,7 +117,8 @@ export interface ExchangeGateway {
  */
 export function createGateway(config: GatewayConfig): ExchangeGateway {
   let loaded: Promise<ExchangeGateway> | undefined;
-  const load = (): Promise<ExchangeGateway> => (loaded ??= import('./adapter').then((module) => module.createAdapter(config)));
+  const load = (): Promise<ExchangeGateway> =>
+    (loaded ??= import('./adapter').then((module) => module.createAdapter(config)));
   /** A stream started once the adapter is loaded; stopping before that cancels it. */
   const stream = (start: (gateway: ExchangeGateway) => () => void, onState: StreamStateListener): (() => void) => {
     let stop: (() => void) | undefined;
@@ -99,7 +127,12 @@ export function createGateway(config: GatewayConfig): ExchangeGateway {
       (gateway) => {
         if (!cancelled) stop = start(gateway);
       },
-      (error: unknown) => onState({ status: 'stale', sinceMs: Date.now(), reason: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        onState({
+          status: 'stale',
+          sinceMs: Date.now(),
+          reason: error instanceof Error ? error.message : String(error),
+        }),
     );
     return () => {
       cancelled = true;
@@ -111,11 +144,15 @@ export function createGateway(config: GatewayConfig): ExchangeGateway {
     loadMarkets: async () => (await load()).loadMarkets(),
     fetchAccount: async () => (await load()).fetchAccount(),
     fetchTiers: async (symbol) => (await load()).fetchTiers(symbol),
-    fetchCandles: async (symbol, timeframe, kind, sinceMs, limit) => (await load()).fetchCandles(symbol, timeframe, kind, sinceMs, limit),
-    fetchOpenInterestHistory: async (symbol, timeframe, sinceMs) => (await load()).fetchOpenInterestHistory(symbol, timeframe, sinceMs),
+    fetchCandles: async (symbol, timeframe, kind, sinceMs, limit) =>
+      (await load()).fetchCandles(symbol, timeframe, kind, sinceMs, limit),
+    fetchOpenInterestHistory: async (symbol, timeframe, sinceMs) =>
+      (await load()).fetchOpenInterestHistory(symbol, timeframe, sinceMs),
     fetchTakerVolume: async (symbol, timeframe, sinceMs) => (await load()).fetchTakerVolume(symbol, timeframe, sinceMs),
-    watchMarkPrice: (symbol, onTick, onState) => stream((gateway) => gateway.watchMarkPrice(symbol, onTick, onState), onState),
-    watchLiquidations: (symbol, onLiquidation, onState) => stream((gateway) => gateway.watchLiquidations(symbol, onLiquidation, onState), onState),
+    watchMarkPrice: (symbol, onTick, onState) =>
+      stream((gateway) => gateway.watchMarkPrice(symbol, onTick, onState), onState),
+    watchLiquidations: (symbol, onLiquidation, onState) =>
+      stream((gateway) => gateway.watchLiquidations(symbol, onLiquidation, onState), onState),
     checkPermissions: async () => (await load()).checkPermissions(),
     async close() {
       if (loaded) await (await loaded.catch(() => undefined))?.close();

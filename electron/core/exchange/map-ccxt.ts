@@ -118,7 +118,18 @@ function rawFields(venue: Venue, info: Row): RawFields | null {
       const wallet = num(info['isolatedWallet']) ?? 0;
       const isolated = text(info['marginType']) === 'isolated' || (info['marginType'] === undefined && wallet !== 0);
       const positionSide = text(info['positionSide']);
-      return { signedSize: num(info['positionAmt']), sideHint: positionSide, entry: num(info['entryPrice']), mark: num(info['markPrice']), pnl: num(info['unRealizedProfit']), liquidation: info['liquidationPrice'], isolated, isolatedMargin: isolated ? wallet : 0, leverage: num(info['leverage']), hedgeLeg: positionSide === 'LONG' || positionSide === 'SHORT' };
+      return {
+        signedSize: num(info['positionAmt']),
+        sideHint: positionSide,
+        entry: num(info['entryPrice']),
+        mark: num(info['markPrice']),
+        pnl: num(info['unRealizedProfit']),
+        liquidation: info['liquidationPrice'],
+        isolated,
+        isolatedMargin: isolated ? wallet : 0,
+        leverage: num(info['leverage']),
+        hedgeLeg: positionSide === 'LONG' || positionSide === 'SHORT',
+      };
     }
     case 'bybit-linear': {
       // `tradeMode` is deprecated on v5 (account-level margin mode); 1 = isolated where it is sent.
@@ -127,14 +138,37 @@ function rawFields(venue: Venue, info: Row): RawFields | null {
       const side = text(info['side']);
       const idx = num(info['positionIdx']);
       const sign = idx === 2 || (idx !== 1 && side === 'Sell') ? -1 : 1;
-      return { signedSize: size === null ? null : sign * Math.abs(size), sideHint: '', entry: num(info['avgPrice']), mark: num(info['markPrice']), pnl: num(info['unrealisedPnl']), liquidation: info['liqPrice'], isolated, isolatedMargin: isolated ? num(info['positionIM']) ?? num(info['positionBalance']) ?? 0 : 0, leverage: num(info['leverage']), hedgeLeg: idx === 1 || idx === 2 };
+      return {
+        signedSize: size === null ? null : sign * Math.abs(size),
+        sideHint: '',
+        entry: num(info['avgPrice']),
+        mark: num(info['markPrice']),
+        pnl: num(info['unrealisedPnl']),
+        liquidation: info['liqPrice'],
+        isolated,
+        isolatedMargin: isolated ? (num(info['positionIM']) ?? num(info['positionBalance']) ?? 0) : 0,
+        leverage: num(info['leverage']),
+        hedgeLeg: idx === 1 || idx === 2,
+      };
     }
     case 'okx-swap': {
       const isolated = text(info['mgnMode']) === 'isolated';
       const posSide = text(info['posSide']);
       const pos = num(info['pos']);
-      const signed = pos === null ? null : posSide === 'short' ? -Math.abs(pos) : posSide === 'long' ? Math.abs(pos) : pos;
-      return { signedSize: signed, sideHint: '', entry: num(info['avgPx']), mark: num(info['markPx']), pnl: num(info['upl']), liquidation: info['liqPx'], isolated, isolatedMargin: isolated ? num(info['margin']) ?? 0 : 0, leverage: num(info['lever']), hedgeLeg: posSide === 'long' || posSide === 'short' };
+      const signed =
+        pos === null ? null : posSide === 'short' ? -Math.abs(pos) : posSide === 'long' ? Math.abs(pos) : pos;
+      return {
+        signedSize: signed,
+        sideHint: '',
+        entry: num(info['avgPx']),
+        mark: num(info['markPx']),
+        pnl: num(info['upl']),
+        liquidation: info['liqPx'],
+        isolated,
+        isolatedMargin: isolated ? (num(info['margin']) ?? 0) : 0,
+        leverage: num(info['lever']),
+        hedgeLeg: posSide === 'long' || posSide === 'short',
+      };
     }
     case 'hyperliquid': {
       const position = rowOf(info['position']);
@@ -145,7 +179,18 @@ function rawFields(venue: Venue, info: Row): RawFields | null {
       const isolated = text(leverage['type']) === 'isolated';
       // Isolated margin = rawUsd + szi × entryPx (§4.4); the mark is positionValue / |szi| (ccxt leaves it undefined, §4.5).
       const rawUsd = num(leverage['rawUsd']) ?? 0;
-      return { signedSize: szi, sideHint: '', entry, mark: szi && value !== null ? value / Math.abs(szi) : null, pnl: num(position['unrealizedPnl']), liquidation: position['liquidationPx'], isolated, isolatedMargin: isolated && szi !== null && entry !== null ? rawUsd + szi * entry : 0, leverage: num(leverage['value']), hedgeLeg: false };
+      return {
+        signedSize: szi,
+        sideHint: '',
+        entry,
+        mark: szi && value !== null ? value / Math.abs(szi) : null,
+        pnl: num(position['unrealizedPnl']),
+        liquidation: position['liquidationPx'],
+        isolated,
+        isolatedMargin: isolated && szi !== null && entry !== null ? rawUsd + szi * entry : 0,
+        leverage: num(leverage['value']),
+        hedgeLeg: false,
+      };
     }
   }
 }
@@ -155,11 +200,22 @@ export function mapPosition(venue: Venue, position: unknown, market: MarketInfo)
   const raw = rawFields(venue, rowOf(rowOf(position)['info']));
   // A liquidation price of the wrong type (an object, a flag) is a broken payload, not "no price":
   // reading it as null would show the position without its liquidation price as if that were true.
-  if (raw !== null && raw.liquidation !== null && raw.liquidation !== undefined && typeof raw.liquidation !== 'string' && typeof raw.liquidation !== 'number') {
-    throw new GatewayError('exchange', `${venue} sent a malformed position (its liquidation price is ${Array.isArray(raw.liquidation) ? 'a list' : `of type ${typeof raw.liquidation}`}); the last good numbers are kept and marked stale.`);
+  if (
+    raw !== null &&
+    raw.liquidation !== null &&
+    raw.liquidation !== undefined &&
+    typeof raw.liquidation !== 'string' &&
+    typeof raw.liquidation !== 'number'
+  ) {
+    throw new GatewayError(
+      'exchange',
+      `${venue} sent a malformed position (its liquidation price is ${Array.isArray(raw.liquidation) ? 'a list' : `of type ${typeof raw.liquidation}`}); the last good numbers are kept and marked stale.`,
+    );
   }
-  if (raw === null || raw.signedSize === null || raw.signedSize === 0 || raw.entry === null || raw.mark === null) return null;
-  const side: Side = raw.sideHint === 'LONG' ? 'long' : raw.sideHint === 'SHORT' ? 'short' : raw.signedSize > 0 ? 'long' : 'short';
+  if (raw === null || raw.signedSize === null || raw.signedSize === 0 || raw.entry === null || raw.mark === null)
+    return null;
+  const side: Side =
+    raw.sideHint === 'LONG' ? 'long' : raw.sideHint === 'SHORT' ? 'short' : raw.signedSize > 0 ? 'long' : 'short';
   return {
     symbol: market.symbol,
     unifiedSymbol: market.unifiedSymbol,
@@ -199,7 +255,10 @@ export function mapCrossWallet(venue: Venue, balance: unknown, positions: readon
   switch (venue) {
     case 'binance-usdm':
     case 'binance-coinm':
-      return num(info['totalCrossWalletBalance']) ?? num(coinRow(listOf(info['assets']), 'asset', ['USDT']).crossWalletBalance);
+      return (
+        num(info['totalCrossWalletBalance']) ??
+        num(coinRow(listOf(info['assets']), 'asset', ['USDT']).crossWalletBalance)
+      );
     case 'bybit-linear': {
       const account = rowOf(listOf(rowOf(info['result'])['list'])[0]);
       const wallet = num(coinRow(listOf(account['coin']), 'coin', ['USDT'])['walletBalance']);
@@ -232,8 +291,19 @@ export function mapTiers(venue: Venue, tiers: unknown): Tier[] {
     const cap = okx ? num(info['maxSz']) : num(row['maxNotional']);
     const rate = num(row['maintenanceMarginRate']) ?? num(info['mmr']) ?? num(info['maintenanceMarginRate']);
     if (floor === null || rate === null) continue;
-    const deduction = venue === 'binance-usdm' || venue === 'binance-coinm' ? num(info['cum']) : venue === 'bybit-linear' ? num(info['mmDeduction']) : 0;
-    mapped.push({ floor, cap, maintenanceMarginRate: rate, deduction: deduction ?? 0, maxLeverage: num(row['maxLeverage']) });
+    const deduction =
+      venue === 'binance-usdm' || venue === 'binance-coinm'
+        ? num(info['cum'])
+        : venue === 'bybit-linear'
+          ? num(info['mmDeduction'])
+          : 0;
+    mapped.push({
+      floor,
+      cap,
+      maintenanceMarginRate: rate,
+      deduction: deduction ?? 0,
+      maxLeverage: num(row['maxLeverage']),
+    });
   }
   mapped.sort((a, b) => a.floor - b.floor);
   const last = mapped[mapped.length - 1];
@@ -247,23 +317,41 @@ export function mapTiers(venue: Venue, tiers: unknown): Tier[] {
  * continuous (margin-tiers doc). A table id below 50 names no table: one tier at the universe's
  * max leverage. Null when the coin is not listed.
  */
-export function mapHyperliquidTiers(meta: unknown, coin: string): { readonly tiers: Tier[]; readonly maxLeverage: number } | null {
+export function mapHyperliquidTiers(
+  meta: unknown,
+  coin: string,
+): { readonly tiers: Tier[]; readonly maxLeverage: number } | null {
   const row = rowOf(meta);
   const asset = rowOf(listOf(row['universe']).find((entry) => text(rowOf(entry)['name']) === coin));
   const maxLeverage = num(asset['maxLeverage']);
   if (maxLeverage === null) return null;
   const tableId = num(asset['marginTableId']);
-  const table = listOf(row['marginTables']).map(listOf).find((pair) => num(pair[0]) === tableId);
+  const table = listOf(row['marginTables'])
+    .map(listOf)
+    .find((pair) => num(pair[0]) === tableId);
   const tiers = listOf(rowOf(table?.[1])['marginTiers'])
     .map(rowOf)
     .map((tier) => ({ floor: num(tier['lowerBound']), leverage: num(tier['maxLeverage']) }))
-    .filter((tier): tier is { floor: number; leverage: number } => tier.floor !== null && tier.leverage !== null && tier.leverage > 0)
+    .filter(
+      (tier): tier is { floor: number; leverage: number } =>
+        tier.floor !== null && tier.leverage !== null && tier.leverage > 0,
+    )
     .sort((a, b) => a.floor - b.floor);
-  const shaped = (tiers.length > 0 ? tiers : [{ floor: 0, leverage: maxLeverage }]).map((tier) => ({ floor: tier.floor, maintenanceMarginRate: 1 / (2 * tier.leverage), leverage: tier.leverage }));
+  const shaped = (tiers.length > 0 ? tiers : [{ floor: 0, leverage: maxLeverage }]).map((tier) => ({
+    floor: tier.floor,
+    maintenanceMarginRate: 1 / (2 * tier.leverage),
+    leverage: tier.leverage,
+  }));
   const deductions = continuousDeductions(shaped);
   return {
     maxLeverage,
-    tiers: shaped.map((tier, k) => ({ floor: tier.floor, cap: shaped[k + 1]?.floor ?? null, maintenanceMarginRate: tier.maintenanceMarginRate, deduction: deductions[k] ?? 0, maxLeverage: tier.leverage })),
+    tiers: shaped.map((tier, k) => ({
+      floor: tier.floor,
+      cap: shaped[k + 1]?.floor ?? null,
+      maintenanceMarginRate: tier.maintenanceMarginRate,
+      deduction: deductions[k] ?? 0,
+      maxLeverage: tier.leverage,
+    })),
   };
 }
 
@@ -274,7 +362,9 @@ export function mapOhlcv(rows: unknown, volumeScale: number): Candle[] {
     const [t, o, h, l, c, v] = r;
     if (t === undefined || o === undefined || h === undefined || l === undefined || c === undefined) return [];
     if (t === null || o === null || h === null || l === null || c === null) return [];
-    return [{ openTimeMs: t, open: o, high: h, low: l, close: c, volume: (v ?? 0) * volumeScale, takerBuyVolume: null }];
+    return [
+      { openTimeMs: t, open: o, high: h, low: l, close: c, volume: (v ?? 0) * volumeScale, takerBuyVolume: null },
+    ];
   });
 }
 
@@ -285,7 +375,9 @@ export function mapRawKlines(rows: unknown, takerBuyColumn: number): Candle[] {
     const [t, o, h, l, c, v] = r;
     if (t === undefined || o === undefined || h === undefined || l === undefined || c === undefined) return [];
     if (t === null || o === null || h === null || l === null || c === null) return [];
-    return [{ openTimeMs: t, open: o, high: h, low: l, close: c, volume: v ?? 0, takerBuyVolume: r[takerBuyColumn] ?? null }];
+    return [
+      { openTimeMs: t, open: o, high: h, low: l, close: c, volume: v ?? 0, takerBuyVolume: r[takerBuyColumn] ?? null },
+    ];
   });
 }
 
@@ -294,7 +386,11 @@ export function mapRawKlines(rows: unknown, takerBuyColumn: number): Candle[] {
  * `openInterestValue` (USD). OKX's history has only the USD value (§3.4), Bybit's only the amount.
  * `fields` is what the venue always sends: a row missing one of them is malformed and dropped.
  */
-export function mapOpenInterest(rows: unknown, contractSize: number, fields: 'amount' | 'value' | 'both'): OpenInterestPoint[] {
+export function mapOpenInterest(
+  rows: unknown,
+  contractSize: number,
+  fields: 'amount' | 'value' | 'both',
+): OpenInterestPoint[] {
   return listOf(rows).flatMap((entry) => {
     const row = rowOf(entry);
     const timeMs = num(row['timestamp']);
@@ -315,13 +411,17 @@ export function mapTakerVolume(source: 'binance-taker-ratio' | 'okx-taker-volume
   const points = rows.flatMap((entry): TakerVolumePoint[] => {
     if (source === 'okx-taker-volume') {
       const [t = null, sell = null, buy = null] = listOf(entry).map(num);
-      return t === null || sell === null || buy === null ? [] : [{ timeMs: t, buyVolume: buy, sellVolume: sell, source: 'venue' }];
+      return t === null || sell === null || buy === null
+        ? []
+        : [{ timeMs: t, buyVolume: buy, sellVolume: sell, source: 'venue' }];
     }
     const row = rowOf(entry);
     const t = num(row['timestamp']);
     const buy = num(row['buyVol']);
     const sell = num(row['sellVol']);
-    return t === null || buy === null || sell === null ? [] : [{ timeMs: t, buyVolume: buy, sellVolume: sell, source: 'venue' }];
+    return t === null || buy === null || sell === null
+      ? []
+      : [{ timeMs: t, buyVolume: buy, sellVolume: sell, source: 'venue' }];
   });
   return points.sort((a, b) => a.timeMs - b.timeMs);
 }
@@ -347,7 +447,12 @@ export function mapMarkTick(ticker: unknown, symbol: string, receivedAtMs: numbe
  * Sizes in base units (ccxt `baseValue`, else contracts × `contractSize`; Binance: the
  * accumulated filled quantity `o.z`, safer than ccxt's last-filled `o.l`).
  */
-export function mapLiquidations(rows: unknown, sideMeans: 'order' | 'position', symbol: string, contractSize: number): RealizedLiquidation[] {
+export function mapLiquidations(
+  rows: unknown,
+  sideMeans: 'order' | 'position',
+  symbol: string,
+  contractSize: number,
+): RealizedLiquidation[] {
   return listOf(rows).flatMap((entry) => {
     const row = rowOf(entry);
     const rawSide = text(row['side']).toLowerCase();
@@ -364,7 +469,9 @@ export function mapLiquidations(rows: unknown, sideMeans: 'order' | 'position', 
 
 function report(canRead: boolean, canTrade: boolean, canWithdraw: boolean, venueLine: string): PermissionReport {
   const readOnly = canRead && !canTrade && !canWithdraw;
-  const detail = readOnly ? `Read-only key (${venueLine}).` : `This key can ${[canTrade ? 'trade' : '', canWithdraw ? 'withdraw' : ''].filter(Boolean).join(' and ')}: LiqLens only reads; create a read-only key (${venueLine}).`;
+  const detail = readOnly
+    ? `Read-only key (${venueLine}).`
+    : `This key can ${[canTrade ? 'trade' : '', canWithdraw ? 'withdraw' : ''].filter(Boolean).join(' and ')}: LiqLens only reads; create a read-only key (${venueLine}).`;
   return { canRead, canTrade, canWithdraw, readOnly, detail };
 }
 
@@ -377,8 +484,15 @@ export function mapPermissions(source: PermissionSource, raw: unknown): Permissi
   const row = rowOf(raw);
   switch (source) {
     case 'binance-api-restrictions': {
-      const trade = ['enableFutures', 'enableSpotAndMarginTrading', 'enableMargin', 'enableVanillaOptions'].some((key) => row[key] === true);
-      return report(row['enableReading'] === true, trade, row['enableWithdrawals'] === true, 'Binance API restrictions');
+      const trade = ['enableFutures', 'enableSpotAndMarginTrading', 'enableMargin', 'enableVanillaOptions'].some(
+        (key) => row[key] === true,
+      );
+      return report(
+        row['enableReading'] === true,
+        trade,
+        row['enableWithdrawals'] === true,
+        'Binance API restrictions',
+      );
     }
     case 'bybit-query-api': {
       const result = rowOf(row['result']);
@@ -389,10 +503,23 @@ export function mapPermissions(source: PermissionSource, raw: unknown): Permissi
       return report(true, !readOnly, withdraw, 'Bybit query-api');
     }
     case 'okx-account-config': {
-      const perm = text(rowOf(listOf(row['data'])[0])['perm']).split(',').map((part) => part.trim());
-      return report(perm.includes('read_only'), perm.includes('trade'), perm.includes('withdraw'), 'OKX account config');
+      const perm = text(rowOf(listOf(row['data'])[0])['perm'])
+        .split(',')
+        .map((part) => part.trim());
+      return report(
+        perm.includes('read_only'),
+        perm.includes('trade'),
+        perm.includes('withdraw'),
+        'OKX account config',
+      );
     }
     case 'public-address':
-      return { canRead: true, canTrade: false, canWithdraw: false, readOnly: true, detail: 'Public address: read-only by nature (no key is stored).' };
+      return {
+        canRead: true,
+        canTrade: false,
+        canWithdraw: false,
+        readOnly: true,
+        detail: 'Public address: read-only by nature (no key is stored).',
+      };
   }
 }

@@ -13,17 +13,31 @@ const defaultCandleLimit = 200;
  * Candles, open-interest history and taker volume of a gateway, on ccxt's unified calls plus the
  * raw endpoints the venue profile names where ccxt drops data (Binance taker-buy kline column).
  */
-export function createMarketData(context: AdapterContext): Pick<ExchangeGateway, 'fetchCandles' | 'fetchOpenInterestHistory' | 'fetchTakerVolume'> {
+export function createMarketData(
+  context: AdapterContext,
+): Pick<ExchangeGateway, 'fetchCandles' | 'fetchOpenInterestHistory' | 'fetchTakerVolume'> {
   const { profile, exchange, call, raw } = context;
-  const unsupported = (what: string): GatewayError => new GatewayError('unsupported', `${profile.label} does not publish ${what}.`);
+  const unsupported = (what: string): GatewayError =>
+    new GatewayError('unsupported', `${profile.label} does not publish ${what}.`);
 
-  const fetchCandles = async (symbol: string, timeframe: Timeframe, kind: 'last' | 'mark', sinceMs?: number, limit?: number): Promise<readonly Candle[]> => {
+  const fetchCandles = async (
+    symbol: string,
+    timeframe: Timeframe,
+    kind: 'last' | 'mark',
+    sinceMs?: number,
+    limit?: number,
+  ): Promise<readonly Candle[]> => {
     const info = await context.market(symbol);
     const count = limit ?? defaultCandleLimit;
     if (kind === 'mark' && !profile.candles.mark) throw unsupported('mark-price candles');
     const klines = profile.candles.rawTakerKlines;
     if (kind === 'last' && klines !== null) {
-      const rows = await raw(klines.last, { symbol: info.symbol, interval: timeframe, limit: count, ...(sinceMs === undefined ? {} : { startTime: sinceMs }) });
+      const rows = await raw(klines.last, {
+        symbol: info.symbol,
+        interval: timeframe,
+        limit: count,
+        ...(sinceMs === undefined ? {} : { startTime: sinceMs }),
+      });
       return mapRawKlines(rows, klines.takerBuyColumn);
     }
     const params = kind === 'mark' ? { price: 'mark' } : {};
@@ -35,7 +49,8 @@ export function createMarketData(context: AdapterContext): Pick<ExchangeGateway,
   return {
     fetchCandles,
     async fetchOpenInterestHistory(symbol, timeframe, sinceMs) {
-      if (!profile.openInterestHistory) throw unsupported('open-interest history (record it locally from live polling)');
+      if (!profile.openInterestHistory)
+        throw unsupported('open-interest history (record it locally from live polling)');
       const info = await context.market(symbol);
       const rows = await call(() => exchange.fetchOpenInterestHistory(info.unifiedSymbol, timeframe, sinceMs));
       return mapOpenInterest(rows, info.contractSize, profile.openInterestFields).sort((a, b) => a.timeMs - b.timeMs);
@@ -47,14 +62,28 @@ export function createMarketData(context: AdapterContext): Pick<ExchangeGateway,
       if (stat !== null && period !== undefined) {
         const params: Record<string, unknown> =
           stat.source === 'okx-taker-volume'
-            ? { instId: info.symbol, period, ...stat.params, ...(sinceMs === undefined ? {} : { begin: String(sinceMs) }) }
+            ? {
+                instId: info.symbol,
+                period,
+                ...stat.params,
+                ...(sinceMs === undefined ? {} : { begin: String(sinceMs) }),
+              }
             : { symbol: info.symbol, period, ...stat.params, ...(sinceMs === undefined ? {} : { startTime: sinceMs }) };
         return mapTakerVolume(stat.source, await raw(stat.rawMethod, params));
       }
       if (profile.candles.rawTakerKlines === null) throw unsupported(`a taker buy/sell split for ${timeframe}`);
       const candles = await fetchCandles(symbol, timeframe, 'last', sinceMs);
       return candles.flatMap((candle): TakerVolumePoint[] =>
-        candle.takerBuyVolume === null ? [] : [{ timeMs: candle.openTimeMs, buyVolume: candle.takerBuyVolume, sellVolume: Math.max(0, candle.volume - candle.takerBuyVolume), source: 'candles' }],
+        candle.takerBuyVolume === null
+          ? []
+          : [
+              {
+                timeMs: candle.openTimeMs,
+                buyVolume: candle.takerBuyVolume,
+                sellVolume: Math.max(0, candle.volume - candle.takerBuyVolume),
+                source: 'candles',
+              },
+            ],
       );
     },
   };

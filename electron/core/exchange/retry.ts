@@ -18,7 +18,11 @@ export const defaultRetryPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 500, 
  * (random in [half, whole] of `base × 2^(attempt−1)`, capped), so that many clients dropped at
  * once do not reconnect in lockstep. `random` is injectable for tests.
  */
-export function backoffDelayMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exponential * (0.5 + 0.5 * random()));
 }
@@ -33,7 +37,11 @@ export function sleep(ms: number): Promise<void> {
  * a venue's Retry-After (when longer) replaces the computed delay. Other errors reject at once.
  * `mapError` turns whatever `call` throws into a `GatewayError`.
  */
-export async function withRetry<T>(call: () => Promise<T>, mapError: (error: unknown) => GatewayError, policy: RetryPolicy = defaultRetryPolicy): Promise<T> {
+export async function withRetry<T>(
+  call: () => Promise<T>,
+  mapError: (error: unknown) => GatewayError,
+  policy: RetryPolicy = defaultRetryPolicy,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
@@ -64,5 +72,6 @@ export function holdVenue(key: string, retryAfterMs: number, nowMs: number = Dat
 
 /** Resolves once the venue's Retry-After (if any) has passed; at once otherwise. */
 export async function waitForVenue(key: string, now: () => number = Date.now): Promise<void> {
-  for (let left = (quietUntilMs.get(key) ?? 0) - now(); left > 0; left = (quietUntilMs.get(key) ?? 0) - now()) await sleep(left);
+  for (let left = (quietUntilMs.get(key) ?? 0) - now(); left > 0; left = (quietUntilMs.get(key) ?? 0) - now())
+    await sleep(left);
 }

@@ -80,7 +80,12 @@ describe('errors and retry', () => {
     expect(result).toBe('ok');
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     let authAttempts = 0;
-    await expect(withRetry(async () => { authAttempts += 1; throw new ccxt.AuthenticationError('x'); }, map)).rejects.toMatchObject({ kind: 'auth' });
+    await expect(
+      withRetry(async () => {
+        authAttempts += 1;
+        throw new ccxt.AuthenticationError('x');
+      }, map),
+    ).rejects.toMatchObject({ kind: 'auth' });
     expect(authAttempts).toBe(1);
     expect(parseRetryAfter('2', 0)).toBe(2000);
     expect(backoffDelayMs(10, { baseDelayMs: 500, maxDelayMs: 8000 }, () => 1)).toBe(8000);

@@ -43,13 +43,20 @@ export function runStreamLoop<T>(options: StreamLoopOptions<T>): () => void {
   const staleTimer =
     options.staleAfterMs === null
       ? null
-      : setInterval(() => {
-          const silentMs = now() - lastDataMs;
-          if (status === 'live' && options.staleAfterMs !== null && silentMs > options.staleAfterMs) {
-            emit({ status: 'stale', sinceMs: lastDataMs, reason: `no update for ${Math.round(silentMs / 1000)} s (expected within ${options.staleAfterMs / 1000} s)` });
-            options.onStale?.();
-          }
-        }, Math.min(1000, Math.max(50, options.staleAfterMs / 4)));
+      : setInterval(
+          () => {
+            const silentMs = now() - lastDataMs;
+            if (status === 'live' && options.staleAfterMs !== null && silentMs > options.staleAfterMs) {
+              emit({
+                status: 'stale',
+                sinceMs: lastDataMs,
+                reason: `no update for ${Math.round(silentMs / 1000)} s (expected within ${options.staleAfterMs / 1000} s)`,
+              });
+              options.onStale?.();
+            }
+          },
+          Math.min(1000, Math.max(50, options.staleAfterMs / 4)),
+        );
   staleTimer?.unref();
 
   const run = async (): Promise<void> => {
@@ -73,7 +80,9 @@ export function runStreamLoop<T>(options: StreamLoopOptions<T>): () => void {
         attempt += 1;
         emit({ status: 'reconnecting', sinceMs: now(), reason: mapped.message, attempt });
         // A key or clock problem will not heal by itself: retry slowly rather than hammer the venue.
-        const delay = needsUser(mapped) ? reconnectPolicy.maxDelayMs : Math.max(backoffDelayMs(attempt, reconnectPolicy), mapped.retryAfterMs ?? 0);
+        const delay = needsUser(mapped)
+          ? reconnectPolicy.maxDelayMs
+          : Math.max(backoffDelayMs(attempt, reconnectPolicy), mapped.retryAfterMs ?? 0);
         await sleep(delay);
       }
     }

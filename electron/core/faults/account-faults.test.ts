@@ -25,45 +25,106 @@ describe('REST faults: the account recovers by itself, says what is happening an
     cleanups.push(() => sim.stop());
     const seen: AccountSummary[] = [];
     const accounts = createAccountsService({
-      dataDir: tempDir(), secrets: createMemorySecretStore(), clock: createSystemClock(), logger: createSilentLogger(),
+      dataDir: tempDir(),
+      secrets: createMemorySecretStore(),
+      clock: createSystemClock(),
+      logger: createSilentLogger(),
       createGateway: (config) => createGateway({ ...config, timeoutMs }),
       pollMs,
       onAccountsChanged: (list) => {
         // Every summary the UI receives: a live one must carry a snapshot younger than three polls.
         for (const summary of list) {
           seen.push(summary);
-          if (summary.status === 'live') expect(Date.now() - (summary.updatedAtMs ?? 0)).toBeLessThanOrEqual(3 * pollMs + 150);
+          if (summary.status === 'live')
+            expect(Date.now() - (summary.updatedAtMs ?? 0)).toBeLessThanOrEqual(3 * pollMs + 150);
         }
       },
       onPositionsChanged: () => undefined,
       onProblem: () => undefined,
     });
     cleanups.push(() => accounts.stop());
-    const key = sim.keys.find((candidate) => candidate.venue === 'binance-usdm' && candidate.apiKey.endsWith('-readonly'));
+    const key = sim.keys.find(
+      (candidate) => candidate.venue === 'binance-usdm' && candidate.apiKey.endsWith('-readonly'),
+    );
     if (!key) throw new Error('no read-only Binance key');
-    const added = await accounts.add({ kind: 'api-key', venue: 'binance-usdm', label: 'Main', apiKey: key.apiKey, apiSecret: key.secret, baseUrl: sim.baseUrl('binance-usdm') });
+    const added = await accounts.add({
+      kind: 'api-key',
+      venue: 'binance-usdm',
+      label: 'Main',
+      apiKey: key.apiKey,
+      apiSecret: key.secret,
+      baseUrl: sim.baseUrl('binance-usdm'),
+    });
     expect(added.status).toBe('live');
     return { sim, accounts, seen };
   }
 
   /** Resolves when `condition` holds, polling every 50 ms; fails after `maxMs`. */
   async function until(condition: () => boolean, maxMs: number): Promise<void> {
-    for (const start = Date.now(); Date.now() - start < maxMs; ) {
+    for (const start = Date.now(); Date.now() - start < maxMs;) {
       if (condition()) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(condition(), `condition not met within ${maxMs} ms`).toBe(true);
   }
 
-  const cases: readonly { readonly name: string; readonly fault: Fault; readonly bounds: FaultBounds; readonly message: RegExp; readonly shownStale: boolean }[] = [
+  const cases: readonly {
+    readonly name: string;
+    readonly fault: Fault;
+    readonly bounds: FaultBounds;
+    readonly message: RegExp;
+    readonly shownStale: boolean;
+  }[] = [
     // Longer than the gateway's own retries (about 1.5 s), so the failure reaches the account even on a busy machine.
-    { name: '5xx', fault: { kind: 'server-error', status: 503 }, bounds: { durationMs: 4000 }, message: /could not be reached; retrying/, shownStale: true },
-    { name: 'timeout', fault: { kind: 'timeout' }, bounds: { durationMs: 4000, path: 'positionRisk' }, message: /did not answer in time; retrying/, shownStale: true },
-    { name: 'venue down', fault: { kind: 'down' }, bounds: { durationMs: 4000 }, message: /could not be reached; retrying/, shownStale: true },
-    { name: 'malformed JSON', fault: { kind: 'malformed-json' }, bounds: { count: 3, path: 'positionRisk' }, message: /unreadable answer/, shownStale: true },
-    { name: 'truncated payload', fault: { kind: 'truncated' }, bounds: { count: 3, path: 'positionRisk' }, message: /unreadable answer/, shownStale: true },
-    { name: 'wrong field type', fault: { kind: 'wrong-type' }, bounds: { count: 3, path: 'positionRisk' }, message: /malformed position \(its liquidation price is of type object\)/, shownStale: true },
-    { name: 'clock skew', fault: { kind: 'clock-skew' }, bounds: { count: 2 }, message: /clock is off/, shownStale: false },
+    {
+      name: '5xx',
+      fault: { kind: 'server-error', status: 503 },
+      bounds: { durationMs: 4000 },
+      message: /could not be reached; retrying/,
+      shownStale: true,
+    },
+    {
+      name: 'timeout',
+      fault: { kind: 'timeout' },
+      bounds: { durationMs: 4000, path: 'positionRisk' },
+      message: /did not answer in time; retrying/,
+      shownStale: true,
+    },
+    {
+      name: 'venue down',
+      fault: { kind: 'down' },
+      bounds: { durationMs: 4000 },
+      message: /could not be reached; retrying/,
+      shownStale: true,
+    },
+    {
+      name: 'malformed JSON',
+      fault: { kind: 'malformed-json' },
+      bounds: { count: 3, path: 'positionRisk' },
+      message: /unreadable answer/,
+      shownStale: true,
+    },
+    {
+      name: 'truncated payload',
+      fault: { kind: 'truncated' },
+      bounds: { count: 3, path: 'positionRisk' },
+      message: /unreadable answer/,
+      shownStale: true,
+    },
+    {
+      name: 'wrong field type',
+      fault: { kind: 'wrong-type' },
+      bounds: { count: 3, path: 'positionRisk' },
+      message: /malformed position \(its liquidation price is of type object\)/,
+      shownStale: true,
+    },
+    {
+      name: 'clock skew',
+      fault: { kind: 'clock-skew' },
+      bounds: { count: 2 },
+      message: /clock is off/,
+      shownStale: false,
+    },
   ];
 
   for (const { name, fault, bounds, message, shownStale } of cases) {
@@ -80,7 +141,10 @@ describe('REST faults: the account recovers by itself, says what is happening an
       if (shownStale) await until(() => accounts.list()[0]?.status === 'stale', 3000);
       else expect(during?.status).toBe('error');
       if (shownStale) expect(accounts.positions()[0]?.positions.every((position) => position.stale)).toBe(true);
-      await until(() => accounts.list()[0]?.status === 'live' && accounts.list()[0]?.statusMessage === undefined, 12_000);
+      await until(
+        () => accounts.list()[0]?.status === 'live' && accounts.list()[0]?.statusMessage === undefined,
+        12_000,
+      );
       expect(accounts.positions()[0]?.positions.every((position) => !position.stale)).toBe(true);
       expect(sim.faults.active('binance-usdm')).toEqual([]);
       const limit = sim.faults.limit('binance-usdm');
@@ -92,8 +156,18 @@ describe('REST faults: the account recovers by itself, says what is happening an
     it(`${status} with Retry-After 2 s: nothing is sent to the venue for 2 s, the user is told, then it recovers`, async () => {
       const { sim, accounts, seen } = await setup();
       seen.length = 0;
-      sim.faults.inject('binance-usdm', { kind: 'rate-limit', status, retryAfterSec: 2 }, { count: 1, path: 'positionRisk' });
-      await until(() => seen.some((summary) => /rate-limiting requests/.test(summary.statusMessage ?? '')) || accounts.list()[0]?.status === 'live' && sim.faults.requests('binance-usdm').some((r) => r.fault === 'rate-limit'), 6000);
+      sim.faults.inject(
+        'binance-usdm',
+        { kind: 'rate-limit', status, retryAfterSec: 2 },
+        { count: 1, path: 'positionRisk' },
+      );
+      await until(
+        () =>
+          seen.some((summary) => /rate-limiting requests/.test(summary.statusMessage ?? '')) ||
+          (accounts.list()[0]?.status === 'live' &&
+            sim.faults.requests('binance-usdm').some((r) => r.fault === 'rate-limit')),
+        6000,
+      );
       await until(() => sim.faults.requests('binance-usdm').some((r) => r.fault === 'rate-limit'), 3000);
       const refused = sim.faults.requests('binance-usdm').find((r) => r.fault === 'rate-limit');
       await until(() => accounts.list()[0]?.status === 'live' && Date.now() - (refused?.atMs ?? 0) > 2500, 8000);

@@ -17,7 +17,9 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** Every market with a recording folder under `dataDir`. */
 function recordedMarkets(dataDir: string): { venue: AccountVenue; symbol: string }[] {
   const root = join(dataDir, 'recordings');
-  return readdirSync(root).flatMap((venue) => readdirSync(join(root, venue)).map((symbol) => ({ venue: venue as AccountVenue, symbol })));
+  return readdirSync(root).flatMap((venue) =>
+    readdirSync(join(root, venue)).map((symbol) => ({ venue: venue as AccountVenue, symbol })),
+  );
 }
 
 /** Lines of the recording files under `dataDir` that do not read back as a record. */
@@ -26,8 +28,11 @@ function unreadableLines(dataDir: string): string[] {
   for (const { venue, symbol } of recordedMarkets(dataDir)) {
     const folder = join(dataDir, 'recordings', venue, symbol);
     for (const file of readdirSync(folder)) {
-      const lines = readFileSync(join(folder, file), 'utf8').split('\n').filter((line) => line !== '');
-      for (const line of lines) if (decodeLine(line) === undefined) bad.push(`${venue}/${symbol}/${file}: ${line.slice(0, 120)}`);
+      const lines = readFileSync(join(folder, file), 'utf8')
+        .split('\n')
+        .filter((line) => line !== '');
+      for (const line of lines)
+        if (decodeLine(line) === undefined) bad.push(`${venue}/${symbol}/${file}: ${line.slice(0, 120)}`);
     }
   }
   return bad;
@@ -41,8 +46,14 @@ describe('history survives faults and a restart: alerts and market recordings wr
   });
 
   /** A core on `dataDir` whose Demo accounts read the simulator, with every alert event it emits. */
-  async function startCore(sim: Simulator, dataDir: string): Promise<{ core: Core; events: AlertEvent[]; stop: () => Promise<void> }> {
-    const { core } = createDemoTestCore(dataDir, async () => ({ accounts: demoAccountsOf(sim), stop: async () => undefined }));
+  async function startCore(
+    sim: Simulator,
+    dataDir: string,
+  ): Promise<{ core: Core; events: AlertEvent[]; stop: () => Promise<void> }> {
+    const { core } = createDemoTestCore(dataDir, async () => ({
+      accounts: demoAccountsOf(sim),
+      stop: async () => undefined,
+    }));
     const events: AlertEvent[] = [];
     core.on('alerts:event', (event) => events.push(event));
     let stopping: Promise<void> | undefined;
@@ -63,15 +74,29 @@ describe('history survives faults and a restart: alerts and market recordings wr
   it('after malformed payloads, the venues down and a restart on the same folder, nothing written before is lost or damaged', async () => {
     const dataDir = tempDir();
     // The crash scenario walks Demo positions towards liquidation, so alerts fire.
-    const sim = await startSimulator({ seed: 7, scenario: 'long-squeeze-crash', speed: 0, startTimeMs: Math.floor(Date.now() / 60_000) * 60_000 });
+    const sim = await startSimulator({
+      seed: 7,
+      scenario: 'long-squeeze-crash',
+      speed: 0,
+      startTimeMs: Math.floor(Date.now() / 60_000) * 60_000,
+    });
     cleanups.push(() => sim.stop());
 
     const first = await startCore(sim, dataDir);
-    await expect.poll(async () => (await first.core.handlers['positions:list']({})).every((entry) => entry.positions.length > 0), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => (await first.core.handlers['positions:list']({})).every((entry) => entry.positions.length > 0),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     // The user opens the chart of a position on each venue: its history is fetched and recorded.
-    const charted = (await first.core.handlers['positions:list']({})).flatMap((entry) => entry.positions.slice(0, 1).map((position) => ({ venue: position.venue, symbol: position.symbol })));
+    const charted = (await first.core.handlers['positions:list']({})).flatMap((entry) =>
+      entry.positions.slice(0, 1).map((position) => ({ venue: position.venue, symbol: position.symbol })),
+    );
     expect(new Set(charted.map((market) => market.venue)).size).toBe(4);
-    const opened = await Promise.all(charted.map((market) => first.core.handlers['market:open']({ market, timeframe: '1m' })));
+    const opened = await Promise.all(
+      charted.map((market) => first.core.handlers['market:open']({ market, timeframe: '1m' })),
+    );
     expect(opened.map((view) => view.backfill.state)).toEqual(charted.map(() => 'done'));
     // Enough of the crash for alerts to fire, and for the live markets to record minutes after their backfill.
     await drive(sim, 15);
@@ -81,16 +106,28 @@ describe('history survives faults and a restart: alerts and market recordings wr
     expect(historyBefore.length).toBeGreaterThan(0);
     const recorder = createRecorder(dataDir);
     const recordingsBefore = new Map<string, Recording>();
-    for (const market of recordedMarkets(dataDir)) recordingsBefore.set(`${market.venue}|${market.symbol}`, await recorder.read(market.venue, market.symbol, -Infinity, Infinity));
+    for (const market of recordedMarkets(dataDir))
+      recordingsBefore.set(
+        `${market.venue}|${market.symbol}`,
+        await recorder.read(market.venue, market.symbol, -Infinity, Infinity),
+      );
     for (const [index, market] of charted.entries()) {
       const recorded = recordingsBefore.get(`${market.venue}|${market.symbol}`);
       expect(recorded?.bars.length ?? 0, `${market.venue} ${market.symbol} recorded`).toBeGreaterThan(0);
-      expect(recorded?.bars.some((bar) => bar.timeMs >= (opened[index]?.candles.at(-1)?.openTimeMs ?? Infinity)), `${market.venue} ${market.symbol} recorded live`).toBe(true);
+      expect(
+        recorded?.bars.some((bar) => bar.timeMs >= (opened[index]?.candles.at(-1)?.openTimeMs ?? Infinity)),
+        `${market.venue} ${market.symbol} recorded live`,
+      ).toBe(true);
     }
 
     // Broken answers on every venue while the market moves on: positions, candles and open interest alike.
     const since = Date.now();
-    const broken: readonly Fault[] = [{ kind: 'malformed-json' }, { kind: 'truncated' }, { kind: 'wrong-type' }, { kind: 'wrong-type', field: 'sumOpenInterest' }];
+    const broken: readonly Fault[] = [
+      { kind: 'malformed-json' },
+      { kind: 'truncated' },
+      { kind: 'wrong-type' },
+      { kind: 'wrong-type', field: 'sumOpenInterest' },
+    ];
     for (const fault of broken) {
       sim.faults.inject('all', fault, { durationMs: 2500 });
       await drive(sim, 30);
@@ -122,19 +159,32 @@ describe('history survives faults and a restart: alerts and market recordings wr
       const barsAfter = new Set(after.bars.map((bar) => JSON.stringify(bar)));
       const oiAfter = new Set(after.openInterest.map((point) => JSON.stringify(point)));
       const liquidationsAfter = new Set(after.liquidations.map((liquidation) => JSON.stringify(liquidation)));
-      expect(before.bars.filter((bar) => !barsAfter.has(JSON.stringify(bar))), `${key}: minutes lost or changed`).toEqual([]);
-      expect(before.openInterest.filter((point) => !oiAfter.has(JSON.stringify(point))), `${key}: open interest lost or changed`).toEqual([]);
-      expect(before.liquidations.filter((liquidation) => !liquidationsAfter.has(JSON.stringify(liquidation))), `${key}: liquidations lost or changed`).toEqual([]);
+      expect(
+        before.bars.filter((bar) => !barsAfter.has(JSON.stringify(bar))),
+        `${key}: minutes lost or changed`,
+      ).toEqual([]);
+      expect(
+        before.openInterest.filter((point) => !oiAfter.has(JSON.stringify(point))),
+        `${key}: open interest lost or changed`,
+      ).toEqual([]);
+      expect(
+        before.liquidations.filter((liquidation) => !liquidationsAfter.has(JSON.stringify(liquidation))),
+        `${key}: liquidations lost or changed`,
+      ).toEqual([]);
     }
     expect(unreadableLines(dataDir)).toEqual([]);
 
     // What the user sees: each chart opens from its local recordings again.
-    const reopened = await Promise.all(charted.map((market) => second.core.handlers['market:open']({ market, timeframe: '1m' })));
+    const reopened = await Promise.all(
+      charted.map((market) => second.core.handlers['market:open']({ market, timeframe: '1m' })),
+    );
     for (const [index, market] of charted.entries()) {
       const view = reopened[index];
       expect(view?.backfill.state).toBe('done');
       const fromRecordings = Number(/(\d+) minutes from local recordings/.exec(view?.backfill.message ?? '')?.[1] ?? 0);
-      expect(fromRecordings, `${market.venue} ${market.symbol}`).toBeGreaterThanOrEqual(recordingsBefore.get(`${market.venue}|${market.symbol}`)?.bars.length ?? Infinity);
+      expect(fromRecordings, `${market.venue} ${market.symbol}`).toBeGreaterThanOrEqual(
+        recordingsBefore.get(`${market.venue}|${market.symbol}`)?.bars.length ?? Infinity,
+      );
     }
     await second.stop();
   }, 240_000);

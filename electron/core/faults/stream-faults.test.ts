@@ -5,7 +5,7 @@ import { venueProfiles } from '../exchange/venues';
 
 /** Resolves when `condition` holds, polling every 50 ms; fails after `maxMs`. */
 async function until(condition: () => boolean, maxMs: number): Promise<void> {
-  for (const start = Date.now(); Date.now() - start < maxMs; ) {
+  for (const start = Date.now(); Date.now() - start < maxMs;) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -34,7 +34,11 @@ describe('stream faults: the mark stream reconnects by itself and is never live 
     cleanups.push(() => gateway.close());
     const states: Seen<StreamState>[] = [];
     const ticks: Seen<MarkTick>[] = [];
-    const stop = gateway.watchMarkPrice(venueSymbol('binance-usdm', 'BTCUSDT'), (tick) => ticks.push({ atMs: Date.now(), value: tick }), (state) => states.push({ atMs: Date.now(), value: state }));
+    const stop = gateway.watchMarkPrice(
+      venueSymbol('binance-usdm', 'BTCUSDT'),
+      (tick) => ticks.push({ atMs: Date.now(), value: tick }),
+      (state) => states.push({ atMs: Date.now(), value: state }),
+    );
     cleanups.push(stop);
     await until(() => states.at(-1)?.value.status === 'live' && ticks.length > 2, 5000);
     return { sim, states, ticks, status: () => states.at(-1)?.value.status };

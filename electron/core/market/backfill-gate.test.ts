@@ -10,10 +10,12 @@ describe('the backfill gate', () => {
     const releases = new Map<string, () => void>();
     const stopped = new Set<string>();
     for (const id of ['a', 'b', 'c', 'd', 'e']) {
-      void gate.enter(id, () => stopped.has(id)).then((release) => {
-        admitted.push(id);
-        releases.set(id, release);
-      });
+      void gate
+        .enter(id, () => stopped.has(id))
+        .then((release) => {
+          admitted.push(id);
+          releases.set(id, release);
+        });
     }
     await settle();
     expect(admitted).toEqual(['a', 'b']);

@@ -35,7 +35,8 @@ export function createBackfillGate(limit: number): BackfillGate {
     enter(id, isStopped) {
       return new Promise((resolve) => {
         line.push({
-          id, isStopped,
+          id,
+          isStopped,
           skip: () => resolve(() => undefined),
           admit: () => {
             let released = false;

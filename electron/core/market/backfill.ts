@@ -8,7 +8,8 @@ import { paginate } from './paginate';
 import { fetchMinuteBars, fetchOpenInterest, missingRanges, type FetchTarget } from './venue-fetch';
 import { openInterestPeriodMs } from './venue-limits';
 
-const minuteMs = 60_000, dayMs = 86_400_000;
+const minuteMs = 60_000,
+  dayMs = 86_400_000;
 
 /** What a backfill needs. */
 export interface BackfillInput extends Omit<FetchTarget, 'onPage'> {
@@ -51,16 +52,22 @@ const mergeByTime = <T>(a: readonly T[], b: readonly T[], timeOf: (item: T) => n
  * not the local clock: the simulator and a skewed clock stay consistent.
  */
 export async function backfill(input: BackfillInput): Promise<BackfillResult> {
-  let requests = 0, done = 0, expected = 1;
+  let requests = 0,
+    done = 0,
+    expected = 1;
   const onPage = (what: string): void => {
-    requests++; done++;
+    requests++;
+    done++;
     input.onProgress(Math.min(0.95, done / Math.max(expected, done + 1)), `Loading ${what} from ${input.venueLabel}…`);
   };
   const target: FetchTarget = { ...input, onPage };
   const markets = await input.gateway.loadMarkets();
   requests++;
   const info = markets.find((m) => m.symbol === input.symbol || m.unifiedSymbol === input.symbol);
-  if (info === undefined) throw new Error(`${input.symbol} is not listed on ${input.venueLabel}; use the venue's own symbol (e.g. ${markets[0]?.symbol ?? 'BTCUSDT'}).`);
+  if (info === undefined)
+    throw new Error(
+      `${input.symbol} is not listed on ${input.venueLabel}; use the venue's own symbol (e.g. ${markets[0]?.symbol ?? 'BTCUSDT'}).`,
+    );
   const kind = input.limits.markCandles ? 'mark' : 'last';
   let latest = await input.gateway.fetchCandles(info.symbol, '1m', kind, undefined, 2);
   requests++;
@@ -69,7 +76,13 @@ export async function backfill(input: BackfillInput): Promise<BackfillResult> {
     // clock (the simulator, a skewed machine) answers nothing there. Page forward from the start.
     const all = await paginate({
       fetch: (since) => input.gateway.fetchCandles(info.symbol, '1m', kind, since, input.limits.candlePage),
-      timeOf: (candle) => candle.openTimeMs, fromMs: 0, toMs: Infinity, maxPages: 50, onPage: () => { requests++; },
+      timeOf: (candle) => candle.openTimeMs,
+      fromMs: 0,
+      toMs: Infinity,
+      maxPages: 50,
+      onPage: () => {
+        requests++;
+      },
     });
     latest = all.slice(-2);
   }
@@ -77,15 +90,25 @@ export async function backfill(input: BackfillInput): Promise<BackfillResult> {
   if (forming === undefined) throw new Error(`${input.venueLabel} returned no candles for ${info.symbol}.`);
   const nowMinute = forming.openTimeMs;
   const fromMs = nowMinute - input.historyDays * dayMs;
-  const recorded = await input.recorder.read(input.venue, info.symbol, nowMinute - Math.max(input.recordedDays, input.historyDays) * dayMs, nowMinute + minuteMs);
+  const recorded = await input.recorder.read(
+    input.venue,
+    info.symbol,
+    nowMinute - Math.max(input.recordedDays, input.historyDays) * dayMs,
+    nowMinute + minuteMs,
+  );
   const ranges = missingRanges(new Set(recorded.bars.map((bar) => bar.timeMs)), fromMs, nowMinute);
   const missingMinutes = ranges.reduce((sum, range) => sum + (range.toMs - range.fromMs) / minuteMs, 0);
   const recordedOi = recorded.openInterest.filter((point) => point.timeMs >= fromMs);
   // Recorded samples that reach back to the window's start leave only the tail to ask for.
-  const oiFrom = recordedOi.length > 0 && (recordedOi[0]?.timeMs ?? Infinity) <= fromMs + openInterestPeriodMs ? (recordedOi[recordedOi.length - 1]?.timeMs ?? fromMs) + 1 : fromMs;
+  const oiFrom =
+    recordedOi.length > 0 && (recordedOi[0]?.timeMs ?? Infinity) <= fromMs + openInterestPeriodMs
+      ? (recordedOi[recordedOi.length - 1]?.timeMs ?? fromMs) + 1
+      : fromMs;
   const pagesPerSeries = Math.ceil(missingMinutes / input.limits.candlePage) + ranges.length;
-  expected = pagesPerSeries * (input.limits.markCandles ? 2 : 1) + (input.limits.takerSplit === 'statistic' ? Math.ceil(missingMinutes / 500) + ranges.length : 0)
-    + (input.limits.openInterestHistory ? Math.ceil((nowMinute - oiFrom) / openInterestPeriodMs / 30) + 1 : 0);
+  expected =
+    pagesPerSeries * (input.limits.markCandles ? 2 : 1) +
+    (input.limits.takerSplit === 'statistic' ? Math.ceil(missingMinutes / 500) + ranges.length : 0) +
+    (input.limits.openInterestHistory ? Math.ceil((nowMinute - oiFrom) / openInterestPeriodMs / 30) + 1 : 0);
   input.onProgress(0.02, `Loading ${input.historyDays} days of ${info.symbol} from ${input.venueLabel}…`);
 
   const fetched: MinuteBar[] = [];
@@ -99,7 +122,10 @@ export async function backfill(input: BackfillInput): Promise<BackfillResult> {
   const bars = mergeByTime(recorded.bars, fetched, (bar) => bar.timeMs);
   const openInterest = mergeByTime(recorded.openInterest, oiFetched, (point) => point.timeMs);
   const deeperDays = bars.length > 0 ? (nowMinute - (bars[0]?.timeMs ?? nowMinute)) / dayMs : 0;
-  const parts = [`${deeperDays.toFixed(1)} days of history`, recorded.bars.length > 0 ? `${recorded.bars.length} minutes from local recordings` : 'nothing recorded yet'];
+  const parts = [
+    `${deeperDays.toFixed(1)} days of history`,
+    recorded.bars.length > 0 ? `${recorded.bars.length} minutes from local recordings` : 'nothing recorded yet',
+  ];
   const message = input.limits.openInterestHistory
     ? `Loaded ${parts.join(', ')}.`
     : `${input.venueLabel} publishes no open-interest history: the map starts from what LiqLens has recorded (${openInterest.length} samples) and deepens as it records. Loaded ${parts.join(', ')}.`;

@@ -16,7 +16,10 @@ export function aggregateCandles(candles: readonly Candle[], periodMs: number): 
       current.low = Math.min(current.low, candle.low);
       current.close = candle.close;
       current.volume += candle.volume;
-      current.takerBuyVolume = current.takerBuyVolume === null || candle.takerBuyVolume === null ? null : current.takerBuyVolume + candle.takerBuyVolume;
+      current.takerBuyVolume =
+        current.takerBuyVolume === null || candle.takerBuyVolume === null
+          ? null
+          : current.takerBuyVolume + candle.takerBuyVolume;
       continue;
     }
     if (current !== null) out.push(current);
@@ -31,7 +34,15 @@ export function aggregateCandles(candles: readonly Candle[], periodMs: number): 
  * minutes: aggregated ones win from the first period the minutes cover completely, because they
  * include the latest closed minutes.
  */
-export function mergeCandles(direct: readonly Candle[], aggregated: readonly Candle[], firstMinuteMs: number, periodMs: number): Candle[] {
+export function mergeCandles(
+  direct: readonly Candle[],
+  aggregated: readonly Candle[],
+  firstMinuteMs: number,
+  periodMs: number,
+): Candle[] {
   const firstFull = Math.ceil(firstMinuteMs / periodMs) * periodMs;
-  return [...direct.filter((candle) => candle.openTimeMs < firstFull), ...aggregated.filter((candle) => candle.openTimeMs >= firstFull)];
+  return [
+    ...direct.filter((candle) => candle.openTimeMs < firstFull),
+    ...aggregated.filter((candle) => candle.openTimeMs >= firstFull),
+  ];
 }

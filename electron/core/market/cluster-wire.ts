@@ -17,8 +17,13 @@ const usd = (value: number): number => Math.round(value);
 const usdArray = (values: ArrayLike<number>): number[] => Array.from(values, usd);
 
 /** Trims empty bins at both ends of a column so a sparse heatmap stays small. */
-function trimColumn(firstBin: number, long: number[], short: number[]): { firstBin: number; long: number[]; short: number[] } {
-  let from = 0, to = long.length - 1;
+function trimColumn(
+  firstBin: number,
+  long: number[],
+  short: number[],
+): { firstBin: number; long: number[]; short: number[] } {
+  let from = 0,
+    to = long.length - 1;
   while (from <= to && long[from] === 0 && short[from] === 0) from++;
   while (to >= from && long[to] === 0 && short[to] === 0) to--;
   return { firstBin: firstBin + from, long: long.slice(from, to + 1), short: short.slice(from, to + 1) };
@@ -26,12 +31,25 @@ function trimColumn(firstBin: number, long: number[], short: number[]): { firstB
 
 function compactMap(map: LiquidationMap): LiquidationMap {
   return {
-    ...map, longUsd: usd(map.longUsd), shortUsd: usd(map.shortUsd),
+    ...map,
+    longUsd: usd(map.longUsd),
+    shortUsd: usd(map.shortUsd),
     bins: map.bins.map((bin) => ({
-      ...bin, longUsd: usd(bin.longUsd), shortUsd: usd(bin.shortUsd),
-      longByLeverage: usdArray(bin.longByLeverage), shortByLeverage: usdArray(bin.shortByLeverage),
-      byVenue: bin.byVenue.map((venue) => ({ venue: venue.venue, longUsd: usd(venue.longUsd), shortUsd: usd(venue.shortUsd) })),
-      provenance: bin.provenance.map((item) => ({ ...item, usd: usd(item.usd), meanBirthMs: Math.round(item.meanBirthMs) })),
+      ...bin,
+      longUsd: usd(bin.longUsd),
+      shortUsd: usd(bin.shortUsd),
+      longByLeverage: usdArray(bin.longByLeverage),
+      shortByLeverage: usdArray(bin.shortByLeverage),
+      byVenue: bin.byVenue.map((venue) => ({
+        venue: venue.venue,
+        longUsd: usd(venue.longUsd),
+        shortUsd: usd(venue.shortUsd),
+      })),
+      provenance: bin.provenance.map((item) => ({
+        ...item,
+        usd: usd(item.usd),
+        meanBirthMs: Math.round(item.meanBirthMs),
+      })),
     })),
   };
 }
@@ -42,7 +60,11 @@ function compactMap(map: LiquidationMap): LiquidationMap {
  * column's own mark, and the newest realized liquidations. Returns null before the ledger has a
  * price (no bar yet). USD figures are rounded to whole dollars.
  */
-export function toClusterWire(ledger: LedgerView, realized: readonly RealizedLiquidation[], options: ClusterWireOptions = {}): ClusterWire | null {
+export function toClusterWire(
+  ledger: LedgerView,
+  realized: readonly RealizedLiquidation[],
+  options: ClusterWireOptions = {},
+): ClusterWire | null {
   if (!(ledger.price > 0)) return null;
   const range = options.rangeFraction ?? 0.15;
   const price = ledger.price;
@@ -51,14 +73,22 @@ export function toClusterWire(ledger: LedgerView, realized: readonly RealizedLiq
   const columns: HeatmapColumnWire[] = map.snapshots.map((snapshot) => {
     const from = ledger.grid.binOf(snapshot.price * (1 - range)) - snapshot.firstBin;
     const to = ledger.grid.binOf(snapshot.price * (1 + range)) - snapshot.firstBin + 1;
-    const lo = Math.max(0, from), hi = Math.min(snapshot.long.length, to);
-    const trimmed = trimColumn(snapshot.firstBin + lo, usdArray(snapshot.long.subarray(lo, hi)), usdArray(snapshot.short.subarray(lo, hi)));
+    const lo = Math.max(0, from),
+      hi = Math.min(snapshot.long.length, to);
+    const trimmed = trimColumn(
+      snapshot.firstBin + lo,
+      usdArray(snapshot.long.subarray(lo, hi)),
+      usdArray(snapshot.short.subarray(lo, hi)),
+    );
     return { timeMs: snapshot.timeMs, price: snapshot.price, ...trimmed };
   });
-  const wireRealized: RealizedWire[] = realized.slice(-(options.maxRealized ?? 500))
+  const wireRealized: RealizedWire[] = realized
+    .slice(-(options.maxRealized ?? 500))
     .map((item) => ({ timeMs: item.timeMs, price: item.price, side: item.side, usd: usd(item.notionalUsd) }));
   return {
-    binSize: ledger.params.binSize, timeMs: ledger.timeMs, price,
+    binSize: ledger.params.binSize,
+    timeMs: ledger.timeMs,
+    price,
     map: compactMap(liquidationMap(ledger, range)),
     profile: { firstBin: profile.firstBin, long: usdArray(profile.long), short: usdArray(profile.short) },
     heatmap: { everyMs: map.everyMs, columns },

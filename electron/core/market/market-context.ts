@@ -25,30 +25,58 @@ export type MarketContext =
 export function contextOf(ledger: LedgerView | null, realized: readonly RealizedLiquidation[]): MarketContext {
   if (ledger === null || !(ledger.price > 0)) return { state: 'loading' };
   const price = ledger.price;
-  const profile = buildProfile(ledger, { fromPrice: price * (1 - rangeFraction), toPrice: price * (1 + rangeFraction) });
+  const profile = buildProfile(ledger, {
+    fromPrice: price * (1 - rangeFraction),
+    toPrice: price * (1 + rangeFraction),
+  });
   const clusters: ClusterBin[] = [];
   for (let i = 0; i < profile.long.length; i++) {
     const bin = profile.firstBin + i;
-    const priceLow = profile.grid.low(bin), priceHigh = profile.grid.high(bin);
-    const long = profile.long[i] ?? 0, short = profile.short[i] ?? 0;
+    const priceLow = profile.grid.low(bin),
+      priceHigh = profile.grid.high(bin);
+    const long = profile.long[i] ?? 0,
+      short = profile.short[i] ?? 0;
     if (long > 0) clusters.push({ priceLow, priceHigh, usd: long, side: 'long' });
     if (short > 0) clusters.push({ priceLow, priceHigh, usd: short, side: 'short' });
   }
-  if (clusters.length === 0) return { state: 'unavailable', reason: 'No estimate yet: the map holds no liquidation levels within 15 % of the price. It fills as open interest is recorded.' };
+  if (clusters.length === 0)
+    return {
+      state: 'unavailable',
+      reason:
+        'No estimate yet: the map holds no liquidation levels within 15 % of the price. It fills as open interest is recorded.',
+    };
   const window = imbalance(profile, price, { kind: 'fraction', fraction: imbalanceFraction });
-  return { state: 'ready', profile, clusters, imbalance: { longUsd: window.longBelowUsd, shortUsd: window.shortAboveUsd }, liquidations: realized };
+  return {
+    state: 'ready',
+    profile,
+    clusters,
+    imbalance: { longUsd: window.longBelowUsd, shortUsd: window.shortAboveUsd },
+    liquidations: realized,
+  };
 }
 
 /**
  * The nearest large cluster on a position's liquidation side, measured from the position's own mark,
  * and whether it lies before the position's liquidation price (a cascade through it runs toward it).
  */
-export function liquidationSideCluster(context: MarketContext, position: Pick<PositionView, 'side' | 'markPrice' | 'exchangeLiquidationPrice' | 'computedLiquidationPrice'>): LiquidationSideCluster {
+export function liquidationSideCluster(
+  context: MarketContext,
+  position: Pick<PositionView, 'side' | 'markPrice' | 'exchangeLiquidationPrice' | 'computedLiquidationPrice'>,
+): LiquidationSideCluster {
   if (context.state !== 'ready') return context;
   const cluster = nearestCluster(context.profile, position.markPrice, position.side);
   if (cluster === null) return { state: 'none' };
   const usd = position.side === 'long' ? cluster.longUsd : cluster.shortUsd;
   const liquidation = position.exchangeLiquidationPrice ?? position.computedLiquidationPrice;
-  const beforeLiquidation = liquidation !== null && (position.side === 'long' ? cluster.price > liquidation : cluster.price < liquidation);
-  return { state: 'found', price: cluster.price, low: cluster.low, high: cluster.high, usd, distance: cluster.distance, beforeLiquidation };
+  const beforeLiquidation =
+    liquidation !== null && (position.side === 'long' ? cluster.price > liquidation : cluster.price < liquidation);
+  return {
+    state: 'found',
+    price: cluster.price,
+    low: cluster.low,
+    high: cluster.high,
+    usd,
+    distance: cluster.distance,
+    beforeLiquidation,
+  };
 }

@@ -21,8 +21,13 @@ it('opens a Demo market through the core: the venue is read where the Demo accou
   core.on('market:update', (update) => updates.push(update));
   await core.start();
   const started = performance.now();
-  const view = await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '15m' });
-  console.log(`Demo backfill (3 days, Binance BTCUSDT): ${(performance.now() - started).toFixed(0)} ms, view ${JSON.stringify(view).length} bytes`);
+  const view = await core.handlers['market:open']({
+    market: { venue: 'binance-usdm', symbol: 'BTCUSDT' },
+    timeframe: '15m',
+  });
+  console.log(
+    `Demo backfill (3 days, Binance BTCUSDT): ${(performance.now() - started).toFixed(0)} ms, view ${JSON.stringify(view).length} bytes`,
+  );
   expect(view.backfill.state, view.backfill.message).toBe('done');
   expect(view.clusters?.map.bins.length).toBeGreaterThan(10);
   expect(updates.some((u) => u.backfill?.state === 'running')).toBe(true);
@@ -37,32 +42,47 @@ it('every Demo position shows the nearest cluster on its liquidation side, the s
   running.on('market:update', (update) => updates.push(update));
   running.on('positions:changed', (entry) => changed.push(entry));
   await running.start();
-  const rows = async (): Promise<PositionView[]> => (await running.handlers['positions:list']({})).flatMap((entry) => entry.positions);
+  const rows = async (): Promise<PositionView[]> =>
+    (await running.handlers['positions:list']({})).flatMap((entry) => entry.positions);
   await expect.poll(() => positionsStillLoading(running), { timeout: 60_000 }).toBe(0);
   expect(updates, 'markets no chart shows send no chart updates').toEqual([]);
   // The panel heard of each model without asking: a positions event carried the clusters.
-  expect(changed.some((entry) => entry.positions.some((row) => row.liquidationSideCluster.state === 'found'))).toBe(true);
+  expect(changed.some((entry) => entry.positions.some((row) => row.liquidationSideCluster.state === 'found'))).toBe(
+    true,
+  );
 
   const found = (await rows()).filter((row) => row.liquidationSideCluster.state === 'found');
   expect(found.length).toBeGreaterThanOrEqual(3);
   for (const row of found) {
     const cluster = row.liquidationSideCluster;
     if (cluster.state !== 'found') continue;
-    expect(row.side === 'long' ? cluster.price < row.markPrice : cluster.price > row.markPrice, `${row.venue} ${row.symbol} ${row.side}`).toBe(true);
+    expect(
+      row.side === 'long' ? cluster.price < row.markPrice : cluster.price > row.markPrice,
+      `${row.venue} ${row.symbol} ${row.side}`,
+    ).toBe(true);
     expect(cluster.distance).toBeCloseTo((cluster.price - row.markPrice) / row.markPrice, 12);
     const liquidation = row.exchangeLiquidationPrice ?? row.computedLiquidationPrice;
-    if (liquidation !== null) expect(cluster.beforeLiquidation).toBe(row.side === 'long' ? cluster.price > liquidation : cluster.price < liquidation);
+    if (liquidation !== null)
+      expect(cluster.beforeLiquidation).toBe(
+        row.side === 'long' ? cluster.price > liquidation : cluster.price < liquidation,
+      );
     // The chart's profile of the same market holds the same USD in the cluster's window.
-    const view = await running.handlers['market:open']({ market: { venue: row.venue, symbol: row.symbol }, timeframe: '15m' });
+    const view = await running.handlers['market:open']({
+      market: { venue: row.venue, symbol: row.symbol },
+      timeframe: '15m',
+    });
     const profile = view.clusters?.profile;
     const grid = view.clusters?.binSize;
     expect(profile && grid).toBeTruthy();
-    const values = row.side === 'long' ? profile?.long ?? [] : profile?.short ?? [];
+    const values = row.side === 'long' ? (profile?.long ?? []) : (profile?.short ?? []);
     const mids = view.clusters?.map.bins ?? [];
     const inWindow = mids.filter((bin) => bin.low >= cluster.low - 1e-9 && bin.high <= cluster.high + 1e-9);
     const chartUsd = inWindow.reduce((sum, bin) => sum + (row.side === 'long' ? bin.longUsd : bin.shortUsd), 0);
     expect(values.length).toBeGreaterThan(0);
-    expect(Math.abs(chartUsd - cluster.usd), `${row.venue} ${row.side}: chart ${chartUsd} vs panel ${cluster.usd}`).toBeLessThanOrEqual(inWindow.length + 1);
+    expect(
+      Math.abs(chartUsd - cluster.usd),
+      `${row.venue} ${row.side}: chart ${chartUsd} vs panel ${cluster.usd}`,
+    ).toBeLessThanOrEqual(inWindow.length + 1);
     await running.handlers['market:close']({ market: { venue: row.venue, symbol: row.symbol } });
   }
 }, 120_000);

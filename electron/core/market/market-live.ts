@@ -46,18 +46,31 @@ export interface Live {
 export function startLive(deps: LiveDeps): Live {
   const { state, gateway, symbol } = deps;
   let requests = 0;
-  const target: FetchTarget = { gateway, symbol, limits: deps.limits, onPage: () => { requests++; } };
+  const target: FetchTarget = {
+    gateway,
+    symbol,
+    limits: deps.limits,
+    onPage: () => {
+      requests++;
+    },
+  };
   let venueNowMs = state.forming?.openTimeMs ?? Math.max(0, state.lastBarMs() + minuteMs);
   let markPrice: number | null = state.forming?.close ?? null;
   let updatedAtMs: number | null = null;
   let stale = true;
-  let polling = false, again = false, stopped = false;
+  let polling = false,
+    again = false,
+    stopped = false;
   /** The longest gap a live poll closes by itself, ms. */
   const catchUpLimitMs = 24 * 60 * minuteMs;
-  let lastTickRealMs = -Infinity, quietUntilRealMs = -Infinity;
+  let lastTickRealMs = -Infinity,
+    quietUntilRealMs = -Infinity;
 
   const poll = async (): Promise<void> => {
-    if (polling) { again = true; return; }
+    if (polling) {
+      again = true;
+      return;
+    }
     polling = true;
     try {
       const formingMinute = Math.floor(venueNowMs / minuteMs) * minuteMs;
@@ -66,21 +79,37 @@ export function startLive(deps: LiveDeps): Live {
       const from = Math.max(state.lastBarMs() + minuteMs, formingMinute - catchUpLimitMs);
       const bars = formingMinute > from ? await fetchMinuteBars(target, from, formingMinute) : [];
       const lastOi = state.lastOpenInterestMs();
-      const oi = deps.limits.openInterestHistory && formingMinute - lastOi >= openInterestPeriodMs
-        ? await fetchOpenInterest(target, Number.isFinite(lastOi) ? lastOi + 1 : formingMinute - openInterestPeriodMs, formingMinute + 1) : [];
-      deps.recorder.append(deps.venue, symbol, [...bars.map((bar) => ({ kind: 'bar' as const, bar })), ...oi.map((point) => ({ kind: 'oi' as const, point }))]);
+      const oi =
+        deps.limits.openInterestHistory && formingMinute - lastOi >= openInterestPeriodMs
+          ? await fetchOpenInterest(
+              target,
+              Number.isFinite(lastOi) ? lastOi + 1 : formingMinute - openInterestPeriodMs,
+              formingMinute + 1,
+            )
+          : [];
+      deps.recorder.append(deps.venue, symbol, [
+        ...bars.map((bar) => ({ kind: 'bar' as const, bar })),
+        ...oi.map((point) => ({ kind: 'oi' as const, point })),
+      ]);
       state.add(bars, oi);
       // A venue a little late with the closed minute: do not ask again on every tick for a moment.
       if (bars.length === 0) quietUntilRealMs = deps.clock.now() + 2000;
       if (state.feed(venueNowMs) > 0 && !stopped) deps.onChange('bars');
     } catch (error) {
-      deps.logger.warn('market poll failed', { venue: deps.venue, symbol, message: error instanceof Error ? error.message : String(error) });
+      deps.logger.warn('market poll failed', {
+        venue: deps.venue,
+        symbol,
+        message: error instanceof Error ? error.message : String(error),
+      });
       quietUntilRealMs = deps.clock.now() + 5000;
     } finally {
       deps.onRequests(requests);
       requests = 0;
       polling = false;
-      if (again && !stopped) { again = false; void poll(); }
+      if (again && !stopped) {
+        again = false;
+        void poll();
+      }
     }
   };
 
@@ -95,9 +124,22 @@ export function startLive(deps: LiveDeps): Live {
     const minute = Math.floor(tick.timeMs / minuteMs) * minuteMs;
     const forming = state.forming;
     if (forming === null || minute > forming.openTimeMs) {
-      state.forming = { openTimeMs: minute, open: tick.markPrice, high: tick.markPrice, low: tick.markPrice, close: tick.markPrice, volume: 0, takerBuyVolume: null };
+      state.forming = {
+        openTimeMs: minute,
+        open: tick.markPrice,
+        high: tick.markPrice,
+        low: tick.markPrice,
+        close: tick.markPrice,
+        volume: 0,
+        takerBuyVolume: null,
+      };
     } else if (minute === forming.openTimeMs) {
-      state.forming = { ...forming, high: Math.max(forming.high, tick.markPrice), low: Math.min(forming.low, tick.markPrice), close: tick.markPrice };
+      state.forming = {
+        ...forming,
+        high: Math.max(forming.high, tick.markPrice),
+        low: Math.min(forming.low, tick.markPrice),
+        close: tick.markPrice,
+      };
     }
     if (minute - minuteMs > state.lastBarMs() && deps.clock.now() >= quietUntilRealMs) void poll();
     deps.onChange('tick');
@@ -105,18 +147,31 @@ export function startLive(deps: LiveDeps): Live {
 
   const stopMark = gateway.watchMarkPrice(symbol, onTick, (streamState) => {
     const next = streamState.status !== 'live';
-    if (next !== stale) { stale = next; deps.onChange('stale'); }
+    if (next !== stale) {
+      stale = next;
+      deps.onChange('stale');
+    }
   });
-  const stopLiquidations = gateway.watchLiquidations(symbol, (liquidation) => {
-    state.addRealized(liquidation);
-    deps.recorder.append(deps.venue, symbol, [{ kind: 'liq', liquidation }]);
-  }, () => undefined);
+  const stopLiquidations = gateway.watchLiquidations(
+    symbol,
+    (liquidation) => {
+      state.addRealized(liquidation);
+      deps.recorder.append(deps.venue, symbol, [{ kind: 'liq', liquidation }]);
+    },
+    () => undefined,
+  );
   const stopTimer = deps.clock.every(deps.pollMs, () => {
     // Ticks cross minutes on their own; without ticks, learn the venue's time from its newest candle.
     if (deps.clock.now() - lastTickRealMs < deps.pollMs) return;
     void (async () => {
       try {
-        const latest = await gateway.fetchCandles(symbol, '1m', deps.limits.markCandles ? 'mark' : 'last', undefined, 2);
+        const latest = await gateway.fetchCandles(
+          symbol,
+          '1m',
+          deps.limits.markCandles ? 'mark' : 'last',
+          undefined,
+          2,
+        );
         deps.onRequests(1);
         const newest = latest[latest.length - 1];
         if (newest !== undefined) venueNowMs = Math.max(venueNowMs, newest.openTimeMs);

@@ -27,16 +27,31 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function serviceOn(running: Simulator, dataDir: string, updates: MarketUpdate[], onModel?: (market: MarketKey) => void): MarketService {
+function serviceOn(
+  running: Simulator,
+  dataDir: string,
+  updates: MarketUpdate[],
+  onModel?: (market: MarketKey) => void,
+): MarketService {
   const service = createMarketService({
     createGateway,
     // Binance serves tiers only to keys: the Demo account's read-only key, as create-core resolves it.
     resolveVenue: (venue) => {
       const credentials = venue === 'binance-usdm' ? credentialsFor(running, venue) : null;
-      return { baseUrl: running.baseUrl(venue), ...(credentials !== null && 'apiKey' in credentials ? { credentials } : {}) };
+      return {
+        baseUrl: running.baseUrl(venue),
+        ...(credentials !== null && 'apiKey' in credentials ? { credentials } : {}),
+      };
     },
-    recorder: createRecorder(dataDir), clock: createSystemClock(), logger: quiet, historyDays: 1, pollMs: 60_000,
-    onUpdate: (update) => { updates.push(update); emittedAt.set(update, performance.now()); },
+    recorder: createRecorder(dataDir),
+    clock: createSystemClock(),
+    logger: quiet,
+    historyDays: 1,
+    pollMs: 60_000,
+    onUpdate: (update) => {
+      updates.push(update);
+      emittedAt.set(update, performance.now());
+    },
     ...(onModel === undefined ? {} : { onModel }),
   });
   services.push(service);
@@ -69,7 +84,9 @@ describe('market service on the simulated Demo', () => {
     expect(one.length).toBeGreaterThan(500);
     // A 5m candle is the five 1m ones: open of the first, extremes, close of the last.
     const sample = five[five.length - 10];
-    const parts = one.filter((c) => sample !== undefined && c.openTimeMs >= sample.openTimeMs && c.openTimeMs < sample.openTimeMs + 300_000);
+    const parts = one.filter(
+      (c) => sample !== undefined && c.openTimeMs >= sample.openTimeMs && c.openTimeMs < sample.openTimeMs + 300_000,
+    );
     expect(parts).toHaveLength(5);
     expect(aggregateCandles(parts, 300_000)[0]).toEqual(sample);
     for (const timeframe of ['15m', '1h', '4h'] as const) {
@@ -86,16 +103,29 @@ describe('market service on the simulated Demo', () => {
     expect(below.length).toBeGreaterThan(5);
     expect(above.length).toBeGreaterThan(5);
     expect(clusters?.heatmap.columns.length).toBeGreaterThan(10);
-    const sizes = { view: JSON.stringify(view).length, clusters: JSON.stringify(clusters).length, heatmap: JSON.stringify(clusters?.heatmap).length, map: JSON.stringify(clusters?.map).length };
+    const sizes = {
+      view: JSON.stringify(view).length,
+      clusters: JSON.stringify(clusters).length,
+      heatmap: JSON.stringify(clusters?.heatmap).length,
+      map: JSON.stringify(clusters?.map).length,
+    };
     console.log(`backfill ${backfillMs.toFixed(0)} ms, ${service.requests(btc)} requests; payload bytes`, sizes);
     expect(sizes.view).toBeLessThan(300_000);
   }, 60_000);
 
   it('streams candles, cluster changes and realized liquidations with the liquidated side, then goes stale when the venue stops', async () => {
-    const running = await startSimulator({ seed: 3, scenario: 'long-squeeze-crash', speed: 0, port: 0, historyDays: 1 });
+    const running = await startSimulator({
+      seed: 3,
+      scenario: 'long-squeeze-crash',
+      speed: 0,
+      port: 0,
+      historyDays: 1,
+    });
     sim = running;
     const truth: SimLiquidation[] = [];
-    running.market.on('liquidation', (l) => { if (l.symbol === 'BTCUSDT') truth.push(l); });
+    running.market.on('liquidation', (l) => {
+      if (l.symbol === 'BTCUSDT') truth.push(l);
+    });
     const updates: MarketUpdate[] = [];
     const dataDir = freshDir();
     const service = serviceOn(running, dataDir, updates);
@@ -111,12 +141,19 @@ describe('market service on the simulated Demo', () => {
     // Five throttled updates span at least a second; one more may be a stream-health change, sent at once.
     for (let i = 5; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 5] ?? 0)).toBeGreaterThanOrEqual(950);
     await driveUntil(running, () => truth.length >= 3, 2000, 3000);
-    await driveUntil(running, () => (updates.filter((u) => u.clusters !== undefined).at(-1)?.clusters?.realized.length ?? 0) >= 3, 2000, 300);
+    await driveUntil(
+      running,
+      () => (updates.filter((u) => u.clusters !== undefined).at(-1)?.clusters?.realized.length ?? 0) >= 3,
+      2000,
+      300,
+    );
     const view: MarketView = await service.open(btc, '1m');
     const realized = view.clusters?.realized ?? [];
     expect(realized.length).toBeGreaterThanOrEqual(3);
     for (const item of realized) {
-      const match = truth.find((t) => Math.abs(t.timeMs - item.timeMs) <= 1000 && Math.abs(t.price - item.price) <= 0.5);
+      const match = truth.find(
+        (t) => Math.abs(t.timeMs - item.timeMs) <= 1000 && Math.abs(t.price - item.price) <= 0.5,
+      );
       expect(match, JSON.stringify(item)).toBeDefined();
       expect(item.side).toBe(match?.side);
     }
@@ -152,16 +189,20 @@ describe('market service on the simulated Demo', () => {
     ['bybit-linear', 'BTCUSDT', /Loaded/],
     ['okx-swap', 'BTC-USDT-SWAP', /Loaded/],
     ['hyperliquid', 'BTC', /publishes no open-interest history/],
-  ] as const)('backfills %s through the same path', async (venue, symbol, message) => {
-    sim = await startSimulator({ seed: 7, scenario: 'calm', speed: 0, port: 0, historyDays: 1 });
-    const service = serviceOn(sim, freshDir(), []);
-    const view = await service.open({ venue, symbol }, '15m');
-    expect(view.backfill.state, view.backfill.message).toBe('done');
-    expect(view.backfill.message).toMatch(message);
-    expect(view.candles.length).toBeGreaterThan(50);
-    expect(view.clusters).not.toBeNull();
-    if (venue !== 'hyperliquid') expect(view.clusters?.map.bins.length).toBeGreaterThan(5);
-  }, 60_000);
+  ] as const)(
+    'backfills %s through the same path',
+    async (venue, symbol, message) => {
+      sim = await startSimulator({ seed: 7, scenario: 'calm', speed: 0, port: 0, historyDays: 1 });
+      const service = serviceOn(sim, freshDir(), []);
+      const view = await service.open({ venue, symbol }, '15m');
+      expect(view.backfill.state, view.backfill.message).toBe('done');
+      expect(view.backfill.message).toMatch(message);
+      expect(view.candles.length).toBeGreaterThan(50);
+      expect(view.clusters).not.toBeNull();
+      if (venue !== 'hyperliquid') expect(view.clusters?.map.bins.length).toBeGreaterThan(5);
+    },
+    60_000,
+  );
 
   it('a market watched for positions keeps its model without sending chart updates, until its last hold and the chart let go', async () => {
     sim = await startSimulator({ seed: 3, scenario: 'long-squeeze-crash', speed: 0, port: 0, historyDays: 1 });

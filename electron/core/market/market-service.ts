@@ -67,7 +67,12 @@ export interface MarketService {
   stop(): Promise<void>;
 }
 
-const venueLabels: Readonly<Record<AccountVenue, string>> = { 'binance-usdm': 'Binance USDⓈ-M', 'bybit-linear': 'Bybit', 'okx-swap': 'OKX', hyperliquid: 'Hyperliquid' };
+const venueLabels: Readonly<Record<AccountVenue, string>> = {
+  'binance-usdm': 'Binance USDⓈ-M',
+  'bybit-linear': 'Bybit',
+  'okx-swap': 'OKX',
+  hyperliquid: 'Hyperliquid',
+};
 const keyOf = (market: MarketKey): string => `${market.venue}|${market.symbol}`;
 
 /**
@@ -101,8 +106,16 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     } catch (error) {
       const access = deps.resolveVenue(venue);
       if (!(error instanceof GatewayError && error.kind === 'auth')) throw error;
-      if (access.credentials === undefined) throw new Error(`${venueLabels[venue]} publishes its maintenance tiers only to API keys: connect a read-only key to see clusters.`, { cause: error });
-      const keyed = deps.createGateway({ venue, ...(access.baseUrl === undefined ? {} : { baseUrl: access.baseUrl }), credentials: access.credentials });
+      if (access.credentials === undefined)
+        throw new Error(
+          `${venueLabels[venue]} publishes its maintenance tiers only to API keys: connect a read-only key to see clusters.`,
+          { cause: error },
+        );
+      const keyed = deps.createGateway({
+        venue,
+        ...(access.baseUrl === undefined ? {} : { baseUrl: access.baseUrl }),
+        credentials: access.credentials,
+      });
       try {
         return await keyed.fetchTiers(symbol);
       } finally {
@@ -117,9 +130,17 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     if (session === undefined) {
       const gateway = publicGateway(market.venue);
       session = createMarketSession({
-        market, venueLabel: venueLabels[market.venue], timeframe, gateway, fetchTiers: tiersOf(market.venue, gateway),
-        recorder: deps.recorder, clock: deps.clock, logger: deps.logger,
-        historyDays: deps.historyDays ?? 3, recordedDays: deps.recordedDays ?? 30, pollMs: deps.pollMs ?? 60_000,
+        market,
+        venueLabel: venueLabels[market.venue],
+        timeframe,
+        gateway,
+        fetchTiers: tiersOf(market.venue, gateway),
+        recorder: deps.recorder,
+        clock: deps.clock,
+        logger: deps.logger,
+        historyDays: deps.historyDays ?? 3,
+        recordedDays: deps.recordedDays ?? 30,
+        pollMs: deps.pollMs ?? 60_000,
         ...(deps.params === undefined ? {} : { params: deps.params }),
         emit: deps.onUpdate,
         viewed: () => viewed.has(key),

@@ -61,7 +61,9 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   const limits = venueDataLimits[market.venue];
   let timeframe = deps.timeframe;
   let state: MarketState | null = null;
-  let symbol = market.symbol, displaySymbol = market.symbol, tickSize = 0;
+  let symbol = market.symbol,
+    displaySymbol = market.symbol,
+    tickSize = 0;
   let status: BackfillState = { state: 'running', progress: 0, message: `Connecting to ${deps.venueLabel}…` };
   let requests = 0;
   let live: ReturnType<typeof startLive> | null = null;
@@ -73,14 +75,17 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   };
 
   const update = (extra: Partial<Pick<MarketUpdate, 'clusters' | 'backfill'>>): MarketUpdate => ({
-    venue: market.venue, symbol: market.symbol, timeframe,
+    venue: market.venue,
+    symbol: market.symbol,
+    timeframe,
     candle: state?.latestCandle(timeframe) ?? null,
     markPrice: live?.markPrice() ?? state?.forming?.close ?? null,
     updatedAtMs: live?.updatedAtMs() ?? deps.clock.now(),
     stale: live?.stale() ?? true,
     ...extra,
   });
-  const clusters = (): ReturnType<typeof toClusterWire> => (state?.ledger ? toClusterWire(state.ledger, state.realized) : null);
+  const clusters = (): ReturnType<typeof toClusterWire> =>
+    state?.ledger ? toClusterWire(state.ledger, state.realized) : null;
   const withClusters = (): Pick<MarketUpdate, 'clusters'> => {
     const wire = clusters();
     return wire === null ? {} : { clusters: wire };
@@ -88,22 +93,37 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   let pendingClusters = false;
   let tiersReason = '';
   // Ticks arrive up to 10/s; the chart needs about 4. Clusters ride along at most once per fed bar.
-  const throttle = createThrottle(() => {
-    const send = pendingClusters;
-    pendingClusters = false;
-    if (!stopped) deps.emit(update(send ? withClusters() : {}));
-  }, 250, () => deps.clock.now());
+  const throttle = createThrottle(
+    () => {
+      const send = pendingClusters;
+      pendingClusters = false;
+      if (!stopped) deps.emit(update(send ? withClusters() : {}));
+    },
+    250,
+    () => deps.clock.now(),
+  );
 
   const setTimeframe = async (next: ChartTimeframe): Promise<void> => {
     timeframe = next;
     if (state === null || (next !== '1h' && next !== '4h') || state.direct.has(next)) return;
     // Hours of history beyond the minutes: one request for up to a page of the timeframe itself.
     try {
-      const candles: readonly Candle[] = await gateway.fetchCandles(symbol, next, limits.markCandles ? 'mark' : 'last', undefined, Math.min(limits.candlePage, maxChartCandles));
+      const candles: readonly Candle[] = await gateway.fetchCandles(
+        symbol,
+        next,
+        limits.markCandles ? 'mark' : 'last',
+        undefined,
+        Math.min(limits.candlePage, maxChartCandles),
+      );
       requests++;
       state.direct.set(next, candles.slice(0, -1));
     } catch (error) {
-      logger.warn('higher-timeframe candles failed', { venue: market.venue, symbol, timeframe: next, message: String(error) });
+      logger.warn('higher-timeframe candles failed', {
+        venue: market.venue,
+        symbol,
+        timeframe: next,
+        message: String(error),
+      });
     }
   };
 
@@ -115,8 +135,14 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     }
     try {
       const result = await backfill({
-        gateway, symbol: market.symbol, limits, venue: market.venue, venueLabel: deps.venueLabel, recorder: deps.recorder,
-        historyDays: deps.historyDays, recordedDays: deps.recordedDays,
+        gateway,
+        symbol: market.symbol,
+        limits,
+        venue: market.venue,
+        venueLabel: deps.venueLabel,
+        recorder: deps.recorder,
+        historyDays: deps.historyDays,
+        recordedDays: deps.recordedDays,
         onProgress: (progress, message) => {
           status = { state: 'running', progress, message };
           if (!stopped && deps.viewed()) deps.emit(update({ backfill: status }));
@@ -133,7 +159,15 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       } catch (error) {
         tiersProblem = ` No cluster map: ${error instanceof Error ? error.message : String(error)}`;
       }
-      const venueMarket = tiers === null ? null : { venue: market.venue, tiers, takerFeeRate: result.info.takerFeeRate ?? 0.0005, contractSize: result.info.contractSize };
+      const venueMarket =
+        tiers === null
+          ? null
+          : {
+              venue: market.venue,
+              tiers,
+              takerFeeRate: result.info.takerFeeRate ?? 0.0005,
+              contractSize: result.info.contractSize,
+            };
       const built = createMarketState(venueMarket, limits.openInterestHistory, deps.params);
       built.add(result.bars, result.openInterest);
       for (const liquidation of result.recorded.liquidations) built.addRealized(liquidation);
@@ -143,13 +177,27 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       if (stopped) return;
       await setTimeframe(timeframe);
       live = startLive({
-        gateway, recorder: deps.recorder, clock: deps.clock, logger, venue: market.venue, symbol, limits, state: built, pollMs: deps.pollMs,
-        onRequests: (count) => { requests += count; },
+        gateway,
+        recorder: deps.recorder,
+        clock: deps.clock,
+        logger,
+        venue: market.venue,
+        symbol,
+        limits,
+        state: built,
+        pollMs: deps.pollMs,
+        onRequests: (count) => {
+          requests += count;
+        },
         onTick: deps.onTick,
         onChange: (kind) => {
           if (kind === 'bars') modelChanged();
           if (!deps.viewed()) return;
-          if (kind === 'stale') { throttle.cancel(); deps.emit(update({})); return; }
+          if (kind === 'stale') {
+            throttle.cancel();
+            deps.emit(update({}));
+            return;
+          }
           if (kind === 'bars') pendingClusters = true;
           throttle.request();
         },
@@ -174,7 +222,11 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     setTimeframe,
     requests: () => requests,
     view: () => ({
-      venue: market.venue, symbol, displaySymbol, timeframe, tickSize,
+      venue: market.venue,
+      symbol,
+      displaySymbol,
+      timeframe,
+      tickSize,
       candles: state?.candles(timeframe) ?? [],
       markPrice: live?.markPrice() ?? state?.forming?.close ?? null,
       updatedAtMs: live?.updatedAtMs() ?? null,

@@ -1,4 +1,11 @@
-import { createLedger, createRealizedBook, type Ledger, type LedgerParams, type RealizedBook, type VenueMarket } from '../../../shared/clusters';
+import {
+  createLedger,
+  createRealizedBook,
+  type Ledger,
+  type LedgerParams,
+  type RealizedBook,
+  type VenueMarket,
+} from '../../../shared/clusters';
 import type { Candle } from '../../../shared/domain/candle';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
@@ -55,14 +62,20 @@ export interface MarketState {
 }
 
 /** Creates the state; `market` null when the tiers are unknown (no ledger, candles only). */
-export function createMarketState(market: VenueMarket | null, hasOpenInterest: boolean, params?: LedgerParams): MarketState {
-  const ledger = market === null ? null : createLedger({ markets: [market], ...(params === undefined ? {} : { params }) });
+export function createMarketState(
+  market: VenueMarket | null,
+  hasOpenInterest: boolean,
+  params?: LedgerParams,
+): MarketState {
+  const ledger =
+    market === null ? null : createLedger({ markets: [market], ...(params === undefined ? {} : { params }) });
   const realizedBook = ledger === null ? null : createRealizedBook(ledger.grid);
   const bars: MinuteBar[] = [];
   // OI sample by the open time of the minute that closes at it (as shared/clusters ledgerBars places it).
   const oiByBar = new Map<number, OpenInterestPoint>();
   const realized: RealizedLiquidation[] = [];
-  let lastOi = -Infinity, fed = 0;
+  let lastOi = -Infinity,
+    fed = 0;
   const graceMs = 2 * openInterestPeriodMs;
 
   /** Drops the oldest minutes beyond `maxMinuteBars` that the ledger has already been fed, with their OI samples. */
@@ -76,7 +89,12 @@ export function createMarketState(market: VenueMarket | null, hasOpenInterest: b
   };
 
   const state: MarketState = {
-    bars, ledger, realized, realizedBook, forming: null, direct: new Map(),
+    bars,
+    ledger,
+    realized,
+    realizedBook,
+    forming: null,
+    direct: new Map(),
     lastBarMs: () => bars[bars.length - 1]?.timeMs ?? -Infinity,
     lastOpenInterestMs: () => lastOi,
     add(newBars, openInterest) {
@@ -113,7 +131,8 @@ export function createMarketState(market: VenueMarket | null, hasOpenInterest: b
       if (state.forming !== null && state.forming.openTimeMs > state.lastBarMs()) minutes.push(state.forming);
       let out = aggregateCandles(minutes, periodMs);
       const direct = state.direct.get(timeframe);
-      if (direct !== undefined && minutes[0] !== undefined) out = mergeCandles(direct, out, minutes[0].openTimeMs, periodMs);
+      if (direct !== undefined && minutes[0] !== undefined)
+        out = mergeCandles(direct, out, minutes[0].openTimeMs, periodMs);
       return out.slice(-maxChartCandles);
     },
     latestCandle(timeframe) {

@@ -28,7 +28,10 @@ export async function paginate<T>(request: PageRequest<T>): Promise<T[]> {
     for (const item of items) {
       const time = request.timeOf(item);
       newest = Math.max(newest, time);
-      if (time > lastTime && time >= request.fromMs && time < request.toMs) { out.push(item); lastTime = time; }
+      if (time > lastTime && time >= request.fromMs && time < request.toMs) {
+        out.push(item);
+        lastTime = time;
+      }
     }
     request.onPage?.(Math.min(request.toMs, Math.max(since, newest)));
     if (!(newest >= since)) break;

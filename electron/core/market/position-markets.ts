@@ -23,7 +23,10 @@ const keyOf = (market: MarketKey): string => `${market.venue}|${market.symbol}`;
  * was fed, once a minute per market), every account with a position there is sent again through
  * `onChanged`, so the positions panel follows the map without polling.
  */
-export function createPositionMarkets(markets: MarketService, onChanged: (entry: AccountPositions) => void): PositionMarkets {
+export function createPositionMarkets(
+  markets: MarketService,
+  onChanged: (entry: AccountPositions) => void,
+): PositionMarkets {
   const latest = new Map<string, AccountPositions>();
   const releases = new Map<string, Map<string, () => void>>();
 
@@ -31,7 +34,10 @@ export function createPositionMarkets(markets: MarketService, onChanged: (entry:
     ...entry,
     positions: entry.positions.map((position) => ({
       ...position,
-      liquidationSideCluster: liquidationSideCluster(markets.context({ venue: position.venue, symbol: position.symbol }), position),
+      liquidationSideCluster: liquidationSideCluster(
+        markets.context({ venue: position.venue, symbol: position.symbol }),
+        position,
+      ),
     })),
   });
 
@@ -49,7 +55,11 @@ export function createPositionMarkets(markets: MarketService, onChanged: (entry:
   return {
     update(entry) {
       latest.set(entry.accountId, entry);
-      const wanted = new Map(entry.positions.map((position) => [keyOf(position), { venue: position.venue, symbol: position.symbol }] as const));
+      const wanted = new Map(
+        entry.positions.map(
+          (position) => [keyOf(position), { venue: position.venue, symbol: position.symbol }] as const,
+        ),
+      );
       release(entry.accountId, new Set(wanted.keys()));
       const held = releases.get(entry.accountId) ?? new Map<string, () => void>();
       for (const [key, market] of wanted) if (!held.has(key)) held.set(key, markets.watch(market));

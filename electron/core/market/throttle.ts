@@ -28,7 +28,10 @@ export function createThrottle(run: () => void, intervalMs: number, now: () => n
       if (timer !== undefined) return;
       const wait = lastMs + intervalMs - now();
       if (wait <= 0) fire();
-      else { timer = setTimeout(fire, wait); timer.unref(); }
+      else {
+        timer = setTimeout(fire, wait);
+        timer.unref();
+      }
     },
     flush() {
       if (!pending) return;

@@ -20,7 +20,8 @@ export interface VenueDirectory {
   resolve(venue: AccountVenue): VenueAccess;
 }
 
-const isKey = (credentials: GatewayConfig['credentials']): credentials is KeyCredentials => credentials !== null && 'apiKey' in credentials;
+const isKey = (credentials: GatewayConfig['credentials']): credentials is KeyCredentials =>
+  credentials !== null && 'apiKey' in credentials;
 
 /**
  * Creates a directory. It watches gateway configs rather than asking the accounts service, so the
@@ -48,7 +49,10 @@ export function createVenueDirectory(): VenueDirectory {
       const candidates = open.filter((config) => config.venue === venue);
       const chosen = candidates.find((config) => isKey(config.credentials)) ?? candidates[0];
       if (chosen === undefined) return {};
-      return { ...(chosen.baseUrl === undefined ? {} : { baseUrl: chosen.baseUrl }), ...(isKey(chosen.credentials) ? { credentials: chosen.credentials } : {}) };
+      return {
+        ...(chosen.baseUrl === undefined ? {} : { baseUrl: chosen.baseUrl }),
+        ...(isKey(chosen.credentials) ? { credentials: chosen.credentials } : {}),
+      };
     },
   };
 }

@@ -27,7 +27,8 @@ function joinMinutes(mark: readonly Candle[], last: readonly Candle[]): MinuteBa
       timeMs: candle.openTimeMs,
       mark: { open: m.open, high: m.high, low: m.low, close: m.close },
       last: { open: candle.open, high: candle.high, low: candle.low, close: candle.close },
-      volume: candle.volume, takerBuyVolume: candle.takerBuyVolume,
+      volume: candle.volume,
+      takerBuyVolume: candle.takerBuyVolume,
     });
   }
   return bars;
@@ -40,10 +41,14 @@ function joinMinutes(mark: readonly Candle[], last: readonly Candle[]): MinuteBa
  */
 export async function fetchMinuteBars(target: FetchTarget, fromMs: number, toMs: number): Promise<MinuteBar[]> {
   const { gateway, symbol, limits } = target;
-  const page = (kind: 'last' | 'mark'): Promise<Candle[]> => paginate({
-    fetch: (since) => gateway.fetchCandles(symbol, '1m', kind, since, limits.candlePage),
-    timeOf: (candle) => candle.openTimeMs, fromMs, toMs, onPage: () => target.onPage?.('candles'),
-  });
+  const page = (kind: 'last' | 'mark'): Promise<Candle[]> =>
+    paginate({
+      fetch: (since) => gateway.fetchCandles(symbol, '1m', kind, since, limits.candlePage),
+      timeOf: (candle) => candle.openTimeMs,
+      fromMs,
+      toMs,
+      onPage: () => target.onPage?.('candles'),
+    });
   const last = await page('last');
   const mark = limits.markCandles ? await page('mark') : [];
   const bars = joinMinutes(mark, last);
@@ -56,12 +61,19 @@ export function isUnsupported(error: unknown): boolean {
 }
 
 /** 5m open-interest samples with time in [fromMs, toMs), paged; [] where the venue has no history. */
-export async function fetchOpenInterest(target: FetchTarget, fromMs: number, toMs: number): Promise<OpenInterestPoint[]> {
+export async function fetchOpenInterest(
+  target: FetchTarget,
+  fromMs: number,
+  toMs: number,
+): Promise<OpenInterestPoint[]> {
   if (!target.limits.openInterestHistory) return [];
   try {
     return await paginate({
       fetch: (since) => target.gateway.fetchOpenInterestHistory(target.symbol, '5m', since),
-      timeOf: (point) => point.timeMs, fromMs, toMs, onPage: () => target.onPage?.('open interest'),
+      timeOf: (point) => point.timeMs,
+      fromMs,
+      toMs,
+      onPage: () => target.onPage?.('open interest'),
     });
   } catch (error) {
     if (isUnsupported(error)) return [];
@@ -75,21 +87,28 @@ export async function fetchOpenInterest(target: FetchTarget, fromMs: number, toM
  * Minutes of periods without a statistic keep no split (the ledger then takes 50/50).
  */
 async function withTakerStatistic(target: FetchTarget, bars: readonly MinuteBar[]): Promise<MinuteBar[]> {
-  const first = bars[0], last = bars[bars.length - 1];
+  const first = bars[0],
+    last = bars[bars.length - 1];
   if (first === undefined || last === undefined) return [];
   let points: TakerVolumePoint[];
   try {
     points = await paginate({
       fetch: (since) => target.gateway.fetchTakerVolume(target.symbol, '5m', since),
       timeOf: (point) => point.timeMs,
-      fromMs: Math.floor(first.timeMs / openInterestPeriodMs) * openInterestPeriodMs, toMs: last.timeMs + minuteMs,
+      fromMs: Math.floor(first.timeMs / openInterestPeriodMs) * openInterestPeriodMs,
+      toMs: last.timeMs + minuteMs,
       onPage: () => target.onPage?.('taker volume'),
     });
   } catch (error) {
     if (isUnsupported(error)) return [...bars];
     throw error;
   }
-  const share = new Map(points.map((point) => [point.timeMs, point.buyVolume + point.sellVolume > 0 ? point.buyVolume / (point.buyVolume + point.sellVolume) : 0.5]));
+  const share = new Map(
+    points.map((point) => [
+      point.timeMs,
+      point.buyVolume + point.sellVolume > 0 ? point.buyVolume / (point.buyVolume + point.sellVolume) : 0.5,
+    ]),
+  );
   return bars.map((bar) => {
     const buyShare = share.get(Math.floor(bar.timeMs / openInterestPeriodMs) * openInterestPeriodMs);
     return buyShare === undefined ? bar : { ...bar, takerBuyVolume: bar.volume * buyShare };
@@ -97,14 +116,20 @@ async function withTakerStatistic(target: FetchTarget, bars: readonly MinuteBar[
 }
 
 /** Minute ranges [from, to) inside [fromMs, toMs) that `have` lacks, coalesced, oldest first. */
-export function missingRanges(have: ReadonlySet<number>, fromMs: number, toMs: number): { fromMs: number; toMs: number }[] {
+export function missingRanges(
+  have: ReadonlySet<number>,
+  fromMs: number,
+  toMs: number,
+): { fromMs: number; toMs: number }[] {
   const ranges: { fromMs: number; toMs: number }[] = [];
   let start: number | null = null;
   for (let t = fromMs; t < toMs; t += minuteMs) {
     if (!have.has(t)) start ??= t;
-    else if (start !== null) { ranges.push({ fromMs: start, toMs: t }); start = null; }
+    else if (start !== null) {
+      ranges.push({ fromMs: start, toMs: t });
+      start = null;
+    }
   }
   if (start !== null) ranges.push({ fromMs: start, toMs });
   return ranges;
 }
-

@@ -19,7 +19,9 @@ const freshDir = (): string => {
 
 const startMs = Date.UTC(2026, 0, 4, 22, 0);
 const market: VenueMarket = {
-  venue: 'binance-usdm', takerFeeRate: 0.0005, contractSize: 1,
+  venue: 'binance-usdm',
+  takerFeeRate: 0.0005,
+  contractSize: 1,
   tiers: [
     { floor: 0, cap: 1_000_000, maintenanceMarginRate: 0.004, deduction: 0, maxLeverage: 125 },
     { floor: 1_000_000, cap: null, maintenanceMarginRate: 0.01, deduction: 6000, maxLeverage: 50 },
@@ -29,20 +31,38 @@ const market: VenueMarket = {
 /** Six hours of a wandering market across midnight UTC, with OI every 5 minutes: deterministic. */
 function sampleLines(): RecordLine[] {
   const lines: RecordLine[] = [];
-  let price = 60_000, oi = 10_000;
+  let price = 60_000,
+    oi = 10_000;
   for (let i = 0; i < 360; i++) {
     const timeMs = startMs + i * 60_000;
     const open = price;
     price *= 1 + Math.sin(i / 7) * 0.002;
-    const high = Math.max(open, price) * 1.0005, low = Math.min(open, price) * 0.9995;
-    const bar: MinuteBar = { timeMs, mark: { open, high, low, close: price }, last: { open, high, low, close: price }, volume: 50 + (i % 13), takerBuyVolume: 25 + Math.cos(i / 5) * 10 };
+    const high = Math.max(open, price) * 1.0005,
+      low = Math.min(open, price) * 0.9995;
+    const bar: MinuteBar = {
+      timeMs,
+      mark: { open, high, low, close: price },
+      last: { open, high, low, close: price },
+      volume: 50 + (i % 13),
+      takerBuyVolume: 25 + Math.cos(i / 5) * 10,
+    };
     lines.push({ kind: 'bar', bar });
     if ((i + 1) % 5 === 0) {
       oi += Math.sin(i / 11) * 120;
       lines.push({ kind: 'oi', point: { timeMs: timeMs + 60_000, base: oi, usd: null } });
     }
   }
-  lines.push({ kind: 'liq', liquidation: { symbol: 'BTCUSDT', side: 'long', price: 59_500, size: 0.5, notionalUsd: 29_750, timeMs: startMs + 90_000 } });
+  lines.push({
+    kind: 'liq',
+    liquidation: {
+      symbol: 'BTCUSDT',
+      side: 'long',
+      price: 59_500,
+      size: 0.5,
+      notionalUsd: 29_750,
+      timeMs: startMs + 90_000,
+    },
+  });
   return lines;
 }
 
@@ -61,12 +81,16 @@ describe('recorder', () => {
     const last = lines.at(-1);
     expect(recording.liquidations).toEqual(last?.kind === 'liq' ? [last.liquidation] : []);
     const window = await recorder.read('binance-usdm', 'BTCUSDT', startMs + 60 * 60_000, startMs + 120 * 60_000);
-    expect(window.bars.map((bar) => bar.timeMs)).toEqual(Array.from({ length: 60 }, (_, i) => startMs + (60 + i) * 60_000));
+    expect(window.bars.map((bar) => bar.timeMs)).toEqual(
+      Array.from({ length: 60 }, (_, i) => startMs + (60 + i) * 60_000),
+    );
   });
 
   it('skips a torn last line, and the next append does not merge with it', async () => {
     const recorder = createRecorder(freshDir());
-    const lines = sampleLines().filter((line) => line.kind === 'bar').slice(0, 10);
+    const lines = sampleLines()
+      .filter((line) => line.kind === 'bar')
+      .slice(0, 10);
     recorder.append('okx-swap', 'BTC-USDT-SWAP', lines.slice(0, 5));
     const file = join(recorder.folderOf('okx-swap', 'BTC-USDT-SWAP'), '2026-01-04.jsonl');
     appendFileSync(file, '{"k":"bar","t":17675');
@@ -74,7 +98,9 @@ describe('recorder', () => {
     // A new session appends after the crash.
     createRecorder(join(file, '..', '..', '..', '..')).append('okx-swap', 'BTC-USDT-SWAP', lines.slice(5));
     const after = await recorder.read('okx-swap', 'BTC-USDT-SWAP', -Infinity, Infinity);
-    expect(after.bars.map((bar) => bar.timeMs)).toEqual(lines.map((line) => (line.kind === 'bar' ? line.bar.timeMs : 0)));
+    expect(after.bars.map((bar) => bar.timeMs)).toEqual(
+      lines.map((line) => (line.kind === 'bar' ? line.bar.timeMs : 0)),
+    );
   });
 
   it('replays a recording into a ledger deterministically', async () => {
@@ -84,7 +110,12 @@ describe('recorder', () => {
       const ledger = createLedger({ markets: [market] });
       await replayRecording(recorder, 'binance-usdm', 'BTCUSDT', -Infinity, Infinity, ledger);
       const profile = buildProfile(ledger);
-      return JSON.stringify({ map: liquidationMap(ledger), long: Array.from(profile.long), short: Array.from(profile.short), snapshots: ledger.snapshots().length });
+      return JSON.stringify({
+        map: liquidationMap(ledger),
+        long: Array.from(profile.long),
+        short: Array.from(profile.short),
+        snapshots: ledger.snapshots().length,
+      });
     };
     const first = await run();
     expect((JSON.parse(first) as { map: { bins: unknown[] } }).map.bins.length).toBeGreaterThan(10);

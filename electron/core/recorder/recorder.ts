@@ -91,8 +91,11 @@ export function createRecorder(dataDir: string): Recorder {
         return { bars: [], openInterest: [], liquidations: [] };
       }
       // Unbounded ends (±Infinity) read every file on that side.
-      const firstFile = Number.isFinite(fromMs) ? dayFileOf(fromMs) : '', lastFile = Number.isFinite(toMs) ? dayFileOf(Math.max(fromMs, toMs - 1)) : '~';
-      const bars = new Map<number, MinuteBar>(), oi = new Map<number, OpenInterestPoint>(), liqs = new Map<string, RealizedLiquidation>();
+      const firstFile = Number.isFinite(fromMs) ? dayFileOf(fromMs) : '',
+        lastFile = Number.isFinite(toMs) ? dayFileOf(Math.max(fromMs, toMs - 1)) : '~';
+      const bars = new Map<number, MinuteBar>(),
+        oi = new Map<number, OpenInterestPoint>(),
+        liqs = new Map<string, RealizedLiquidation>();
       for (const file of files) {
         if (file < firstFile || file > lastFile) continue;
         const text = await readFile(join(folder, file), 'utf8');
@@ -104,11 +107,20 @@ export function createRecorder(dataDir: string): Recorder {
           if (time < fromMs || time >= toMs) continue;
           if (line.kind === 'bar') bars.set(time, line.bar);
           else if (line.kind === 'oi') oi.set(time, line.point);
-          else liqs.set(`${time}|${line.liquidation.side}|${line.liquidation.price}|${line.liquidation.size}`, line.liquidation);
+          else
+            liqs.set(
+              `${time}|${line.liquidation.side}|${line.liquidation.price}|${line.liquidation.size}`,
+              line.liquidation,
+            );
         }
       }
-      const byTime = <T>(map: Map<number, T>): T[] => [...map.entries()].sort(([a], [b]) => a - b).map(([, value]) => value);
-      return { bars: byTime(bars), openInterest: byTime(oi), liquidations: [...liqs.values()].sort((a, b) => a.timeMs - b.timeMs) };
+      const byTime = <T>(map: Map<number, T>): T[] =>
+        [...map.entries()].sort(([a], [b]) => a - b).map(([, value]) => value);
+      return {
+        bars: byTime(bars),
+        openInterest: byTime(oi),
+        liquidations: [...liqs.values()].sort((a, b) => a.timeMs - b.timeMs),
+      };
     },
   };
 }

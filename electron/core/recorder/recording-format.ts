@@ -34,15 +34,32 @@ export function recordTimeMs(line: RecordLine): number {
 export function encodeLine(line: RecordLine): string {
   if (line.kind === 'bar') {
     const { bar } = line;
-    return JSON.stringify({ k: 'bar', t: bar.timeMs, m: [bar.mark.open, bar.mark.high, bar.mark.low, bar.mark.close], l: [bar.last.open, bar.last.high, bar.last.low, bar.last.close], v: bar.volume, b: bar.takerBuyVolume });
+    return JSON.stringify({
+      k: 'bar',
+      t: bar.timeMs,
+      m: [bar.mark.open, bar.mark.high, bar.mark.low, bar.mark.close],
+      l: [bar.last.open, bar.last.high, bar.last.low, bar.last.close],
+      v: bar.volume,
+      b: bar.takerBuyVolume,
+    });
   }
-  if (line.kind === 'oi') return JSON.stringify({ k: 'oi', t: line.point.timeMs, base: line.point.base, usd: line.point.usd });
+  if (line.kind === 'oi')
+    return JSON.stringify({ k: 'oi', t: line.point.timeMs, base: line.point.base, usd: line.point.usd });
   const { liquidation: l } = line;
-  return JSON.stringify({ k: 'liq', t: l.timeMs, s: l.symbol, side: l.side, p: l.price, q: l.size, usd: l.notionalUsd });
+  return JSON.stringify({
+    k: 'liq',
+    t: l.timeMs,
+    s: l.symbol,
+    side: l.side,
+    p: l.price,
+    q: l.size,
+    usd: l.notionalUsd,
+  });
 }
 
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const nullableFinite = (value: unknown): number | null | undefined => (value === null ? null : finite(value) ? value : undefined);
+const nullableFinite = (value: unknown): number | null | undefined =>
+  value === null ? null : finite(value) ? value : undefined;
 const ohlc = (value: unknown): MinuteBar['mark'] | undefined => {
   if (!Array.isArray(value) || value.length !== 4 || !value.every(finite)) return undefined;
   const [open, high, low, close] = value as [number, number, number, number];
@@ -65,18 +82,33 @@ export function decodeLine(text: string): RecordLine | undefined {
   const time = row['t'];
   if (!finite(time)) return undefined;
   if (row['k'] === 'bar') {
-    const mark = ohlc(row['m']), last = ohlc(row['l']), volume = row['v'], takerBuy = nullableFinite(row['b']);
+    const mark = ohlc(row['m']),
+      last = ohlc(row['l']),
+      volume = row['v'],
+      takerBuy = nullableFinite(row['b']);
     if (mark === undefined || last === undefined || !finite(volume) || takerBuy === undefined) return undefined;
     return { kind: 'bar', bar: { timeMs: time, mark, last, volume, takerBuyVolume: takerBuy } };
   }
   if (row['k'] === 'oi') {
-    const base = nullableFinite(row['base']), usd = nullableFinite(row['usd']);
+    const base = nullableFinite(row['base']),
+      usd = nullableFinite(row['usd']);
     if (base === undefined || usd === undefined || (base === null && usd === null)) return undefined;
     return { kind: 'oi', point: { timeMs: time, base, usd } };
   }
   if (row['k'] === 'liq') {
-    const side = row['side'], price = row['p'], size = row['q'], usd = row['usd'], symbol = row['s'];
-    if ((side !== 'long' && side !== 'short') || !finite(price) || !finite(size) || !finite(usd) || typeof symbol !== 'string') return undefined;
+    const side = row['side'],
+      price = row['p'],
+      size = row['q'],
+      usd = row['usd'],
+      symbol = row['s'];
+    if (
+      (side !== 'long' && side !== 'short') ||
+      !finite(price) ||
+      !finite(size) ||
+      !finite(usd) ||
+      typeof symbol !== 'string'
+    )
+      return undefined;
     return { kind: 'liq', liquidation: { symbol, side, price, size, notionalUsd: usd, timeMs: time } };
   }
   return undefined;

@@ -23,7 +23,12 @@ export function markCandleOf(bar: MinuteBar): Candle {
  * give the same bars, which is what makes a replay deterministic.
  */
 export function minuteLedgerBars(bars: readonly MinuteBar[], openInterest: readonly OpenInterestPoint[]): LedgerBar[] {
-  return ledgerBars({ durationMs: minuteMs, tradeCandles: bars.map(tradeCandleOf), markCandles: bars.map(markCandleOf), openInterest });
+  return ledgerBars({
+    durationMs: minuteMs,
+    tradeCandles: bars.map(tradeCandleOf),
+    markCandles: bars.map(markCandleOf),
+    openInterest,
+  });
 }
 
 /**
@@ -31,7 +36,14 @@ export function minuteLedgerBars(bars: readonly MinuteBar[], openInterest: reado
  * bar in time order, and returns the recording (its realized liquidations are for the caller's
  * realized book). Replaying the same files into a fresh ledger always gives the same state.
  */
-export async function replayRecording(recorder: Recorder, venue: Venue, symbol: string, fromMs: number, toMs: number, ledger: Ledger): Promise<Recording> {
+export async function replayRecording(
+  recorder: Recorder,
+  venue: Venue,
+  symbol: string,
+  fromMs: number,
+  toMs: number,
+  ledger: Ledger,
+): Promise<Recording> {
   const recording = await recorder.read(venue, symbol, fromMs, toMs);
   replayBars(ledger, [{ venue, bars: minuteLedgerBars(recording.bars, recording.openInterest) }]);
   return recording;

@@ -5,7 +5,13 @@ export const keysEnvName = 'LIQLENS_ACCOUNT_KEYS';
 
 const KeysSchema = z.record(
   z.string().min(1).max(128),
-  z.object({ apiKey: z.string().min(8).max(256), secret: z.string().min(8).max(256), password: z.string().max(128).optional() }).strict(),
+  z
+    .object({
+      apiKey: z.string().min(8).max(256),
+      secret: z.string().min(8).max(256),
+      password: z.string().max(128).optional(),
+    })
+    .strict(),
 );
 
 /**
@@ -28,7 +34,9 @@ export function keysFromEnvironment(env: Readonly<Record<string, string | undefi
     // The path names the account and field; the message never carries the value.
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'the value';
-    throw new Error(`${keysEnvName}: ${where} is not a valid key entry ({"apiKey","secret","password"?} per account id).`);
+    throw new Error(
+      `${keysEnvName}: ${where} is not a valid key entry ({"apiKey","secret","password"?} per account id).`,
+    );
   }
   return Object.fromEntries(Object.entries(parsed.data).map(([id, key]) => [`account:${id}`, JSON.stringify(key)]));
 }

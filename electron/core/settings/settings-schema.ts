@@ -15,6 +15,9 @@ export function settingsJsonSchema(): Record<string, object> {
   const json = z.toJSONSchema(SettingsSchema) as { properties?: Record<string, object> };
   const properties = json.properties ?? {};
   return Object.fromEntries(
-    Object.entries(properties).map(([key, schema]) => [key, { ...schema, default: defaultSettings[key as keyof Settings] }]),
+    Object.entries(properties).map(([key, schema]) => [
+      key,
+      { ...schema, default: defaultSettings[key as keyof Settings] },
+    ]),
   );
 }

@@ -1,4 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { describeZodError } from '../../../shared/ipc/envelope';
@@ -15,7 +26,13 @@ export interface JsonRead<T> {
  * refused by the schema) is renamed to `<name>.corrupt-<time>.json`, never deleted, and `fallback`
  * is returned with a problem naming the backup. `what` names the file for the user ("account list").
  */
-export function readJsonFile<T>(filePath: string, schema: z.ZodType<T>, fallback: T, nowMs: number, what: string): JsonRead<T> {
+export function readJsonFile<T>(
+  filePath: string,
+  schema: z.ZodType<T>,
+  fallback: T,
+  nowMs: number,
+  what: string,
+): JsonRead<T> {
   removeStaleTemporaries(filePath);
   if (!existsSync(filePath)) return { value: fallback };
   const text = readFileSync(filePath, 'utf8');
@@ -30,7 +47,13 @@ export function readJsonFile<T>(filePath: string, schema: z.ZodType<T>, fallback
   const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
   const backupPath = filePath.replace(/\.json$/, '') + `.corrupt-${stamp}.json`;
   renameSync(filePath, backupPath);
-  return { value: fallback, problem: { message: `Your ${what} could not be read (${reason}). It was kept as ${backupPath} and LiqLens started without it.`, backupPath } };
+  return {
+    value: fallback,
+    problem: {
+      message: `Your ${what} could not be read (${reason}). It was kept as ${backupPath} and LiqLens started without it.`,
+      backupPath,
+    },
+  };
 }
 
 /**

@@ -21,9 +21,18 @@ vi.mock('electron', () => ({
 }));
 
 const appUrl = 'file:///app/out/renderer/index.html';
-const policy: SenderPolicy = { trusted: { has: (id) => id === 7 }, isAppUrl: (url) => url === appUrl, logger: createSilentLogger() };
+const policy: SenderPolicy = {
+  trusted: { has: (id) => id === 7 },
+  isAppUrl: (url) => url === appUrl,
+  logger: createSilentLogger(),
+};
 
-interface FakeFrame { parent: FakeFrame | null; processId: number; routingId: number; url: string }
+interface FakeFrame {
+  parent: FakeFrame | null;
+  processId: number;
+  routingId: number;
+  url: string;
+}
 
 /** An invoke event as Electron builds it; each field can be overridden to play an attacker. */
 function invokeEvent(options: { senderId?: number; frame?: FakeFrame | null } = {}): IpcMainInvokeEvent {
@@ -51,11 +60,33 @@ describe('handle()', () => {
 
   it.each([
     ['a webContents the app did not create', invokeEvent({ senderId: 99 }), /unknown sender/],
-    ['a sub-frame', invokeEvent({ frame: { parent: { parent: null, processId: 3, routingId: 1, url: appUrl }, processId: 3, routingId: 5, url: appUrl } }), /sub-frame/],
+    [
+      'a sub-frame',
+      invokeEvent({
+        frame: {
+          parent: { parent: null, processId: 3, routingId: 1, url: appUrl },
+          processId: 3,
+          routingId: 5,
+          url: appUrl,
+        },
+      }),
+      /sub-frame/,
+    ],
     ['a frame that is gone', invokeEvent({ frame: null }), /frame is gone/],
-    ['a main frame showing another page', invokeEvent({ frame: { parent: null, processId: 3, routingId: 1, url: 'https://evil.example/' } }), /foreign page/],
+    [
+      'a main frame showing another page',
+      invokeEvent({ frame: { parent: null, processId: 3, routingId: 1, url: 'https://evil.example/' } }),
+      /foreign page/,
+    ],
   ])('refuses %s before the handler runs', async (_name, event, reason) => {
-    const fn = vi.fn(async () => ({ name: 'LiqLens', version: '1', mode: 'electron' as const, dataDir: '/d', notices: [], firstStart: false }));
+    const fn = vi.fn(async () => ({
+      name: 'LiqLens',
+      version: '1',
+      mode: 'electron' as const,
+      dataDir: '/d',
+      notices: [],
+      firstStart: false,
+    }));
     handle('app:info', fn, policy);
     const reply = await call('app:info', event, {});
     expect(fn).not.toHaveBeenCalled();
@@ -75,9 +106,13 @@ describe('handle()', () => {
   });
 
   it('turns a handler failure into an error envelope without a stack trace', async () => {
-    handle('settings:get', async () => {
-      throw new Error('Settings are unavailable.');
-    }, policy);
+    handle(
+      'settings:get',
+      async () => {
+        throw new Error('Settings are unavailable.');
+      },
+      policy,
+    );
     const reply = await call('settings:get', invokeEvent(), {});
     expect(reply).toEqual({ ok: false, error: { code: 'handler-failed', message: 'Settings are unavailable.' } });
     expect(JSON.stringify(reply)).not.toMatch(/at .*handle\.test/);
@@ -93,17 +128,43 @@ describe('handle()', () => {
 
 describe('registerContract()', () => {
   const handlers: ContractHandlers = {
-    'app:info': async () => ({ name: 'LiqLens', version: '1', mode: 'electron', dataDir: '/d', notices: [], firstStart: false }),
+    'app:info': async () => ({
+      name: 'LiqLens',
+      version: '1',
+      mode: 'electron',
+      dataDir: '/d',
+      notices: [],
+      firstStart: false,
+    }),
     'settings:get': async () => ({ theme: 'dark', heartbeatMs: 1000 }),
     'settings:update': async ({ patch }) => ({ theme: patch.theme ?? 'dark', heartbeatMs: 1000 }),
     'notices:dismiss': async () => [],
     'accounts:list': async () => [],
-    'accounts:add': async () => ({ id: 'a', label: 'A', venue: 'binance-usdm', kind: 'api-key', status: 'live', updatedAtMs: 1, equity: 1, maintenanceMargin: 0, marginRatio: 0 }),
+    'accounts:add': async () => ({
+      id: 'a',
+      label: 'A',
+      venue: 'binance-usdm',
+      kind: 'api-key',
+      status: 'live',
+      updatedAtMs: 1,
+      equity: 1,
+      maintenanceMargin: 0,
+      marginRatio: 0,
+    }),
     'accounts:remove': async () => [],
     'positions:list': async () => [],
     'market:open': async ({ market, timeframe }) => ({
-      venue: market.venue, symbol: market.symbol, displaySymbol: 'BTC/USDT', timeframe, tickSize: 0.1, candles: [], markPrice: null,
-      updatedAtMs: null, stale: true, clusters: null, backfill: { state: 'idle', progress: 0, message: '' },
+      venue: market.venue,
+      symbol: market.symbol,
+      displaySymbol: 'BTC/USDT',
+      timeframe,
+      tickSize: 0.1,
+      candles: [],
+      markPrice: null,
+      updatedAtMs: null,
+      stale: true,
+      clusters: null,
+      backfill: { state: 'idle', progress: 0, message: '' },
     }),
     'market:close': async () => null,
     'alerts:list': async () => ({ active: [], worstLevel: null, history: [] }),

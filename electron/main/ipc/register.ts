@@ -15,6 +15,10 @@ export function registerContract(handlers: ContractHandlers, policy: SenderPolic
   };
 }
 
-function registerChannel<C extends RequestChannel>(channel: C, handlers: ContractHandlers, policy: SenderPolicy): () => void {
+function registerChannel<C extends RequestChannel>(
+  channel: C,
+  handlers: ContractHandlers,
+  policy: SenderPolicy,
+): () => void {
   return handle(channel, handlers[channel], policy);
 }

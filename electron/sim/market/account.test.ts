@@ -11,7 +11,14 @@ import type { SimAccount, SimAccountPosition, SimInstrument, SimMarketModel } fr
  * adds N·taker fee; OKX is N·(mmr of the contract-count tier + taker fee), no deduction. Bybit
  * isolated values the position at its entry price (its official "Position Value = size × entry").
  */
-function requirement(venue: SimAccount['venue'], instrument: SimInstrument, marginMode: 'isolated' | 'cross', size: number, price: number, entryPrice: number): number {
+function requirement(
+  venue: SimAccount['venue'],
+  instrument: SimInstrument,
+  marginMode: 'isolated' | 'cross',
+  size: number,
+  price: number,
+  entryPrice: number,
+): number {
   const rules = venueRulesOf(instrument, venue);
   const notional = size * (venue === 'bybit-linear' && marginMode === 'isolated' ? entryPrice : price);
   if (venue === 'okx-swap') {
@@ -30,9 +37,13 @@ const sign = (p: SimAccountPosition): number => (p.side === 'long' ? 1 : -1);
 function surplusAt(market: SimMarketModel, account: SimAccount, position: SimAccountPosition, price: number): number {
   const instrument = (symbol: string): SimInstrument => market.instruments.find((i) => i.symbol === symbol)!;
   const priced = (p: SimAccountPosition): number => (p.symbol === position.symbol ? price : p.markPrice);
-  const legs = position.marginMode === 'isolated' ? [position] : account.positions.filter((p) => p.marginMode === 'cross');
+  const legs =
+    position.marginMode === 'isolated' ? [position] : account.positions.filter((p) => p.marginMode === 'cross');
   let surplus = position.marginMode === 'isolated' ? position.isolatedMargin : account.walletBalance;
-  for (const p of legs) surplus += sign(p) * p.size * (priced(p) - p.entryPrice) - requirement(account.venue, instrument(p.symbol), p.marginMode, p.size, priced(p), p.entryPrice);
+  for (const p of legs)
+    surplus +=
+      sign(p) * p.size * (priced(p) - p.entryPrice) -
+      requirement(account.venue, instrument(p.symbol), p.marginMode, p.size, priced(p), p.entryPrice);
   return surplus;
 }
 
@@ -69,7 +80,9 @@ describe('user accounts: reported liquidation price', () => {
     const market = createSimMarket({ seed: 4, scenario: 'calm', historyDays: 1 });
     expect(market.accounts().map((a) => a.venue)).toEqual(['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid']);
     for (const account of market.accounts()) {
-      const distances = account.positions.map((p) => (p.liquidationPrice === null ? Infinity : Math.abs(p.markPrice - p.liquidationPrice) / p.markPrice));
+      const distances = account.positions.map((p) =>
+        p.liquidationPrice === null ? Infinity : Math.abs(p.markPrice - p.liquidationPrice) / p.markPrice,
+      );
       expect(Math.min(...distances)).toBeLessThan(0.03);
       expect(Math.max(...distances)).toBeGreaterThan(0.2);
     }
@@ -84,23 +97,60 @@ describe('user accounts: reported liquidation price', () => {
 
   it('creates test accounts from options and rejects impossible ones', () => {
     const spec: SimAccountSpec = {
-      id: 'test', venue: 'okx-swap', walletBalance: 2000,
-      positions: [{ symbol: 'ETHUSDT', side: 'short', size: 2, leverage: 5, marginMode: 'isolated', entryPrice: 3100, isolatedMargin: 1500 }],
+      id: 'test',
+      venue: 'okx-swap',
+      walletBalance: 2000,
+      positions: [
+        {
+          symbol: 'ETHUSDT',
+          side: 'short',
+          size: 2,
+          leverage: 5,
+          marginMode: 'isolated',
+          entryPrice: 3100,
+          isolatedMargin: 1500,
+        },
+      ],
     };
     const market = createSimMarket({ seed: 1, scenario: 'calm', historyDays: 0.1, accounts: [spec] });
     const position = market.account('test')!.positions[0]!;
     expect(position).toMatchObject({ entryPrice: 3100, isolatedMargin: 1500, size: 2, positionSide: 'both' });
     expect(expectRootOfVenueRule(market)).toBe(1);
-    expect(() => createSimMarket({ seed: 1, scenario: 'calm', historyDays: 0, accounts: [{ ...spec, positions: [...spec.positions, ...spec.positions] }] })).toThrow(/one-way mode/);
-    expect(() => createSimMarket({ seed: 1, scenario: 'calm', historyDays: 0, accounts: [{ ...spec, positions: [{ ...spec.positions[0]!, symbol: 'DOGEUSDT' }] }] })).toThrow(/Unknown simulated symbol/);
+    expect(() =>
+      createSimMarket({
+        seed: 1,
+        scenario: 'calm',
+        historyDays: 0,
+        accounts: [{ ...spec, positions: [...spec.positions, ...spec.positions] }],
+      }),
+    ).toThrow(/one-way mode/);
+    expect(() =>
+      createSimMarket({
+        seed: 1,
+        scenario: 'calm',
+        historyDays: 0,
+        accounts: [{ ...spec, positions: [{ ...spec.positions[0]!, symbol: 'DOGEUSDT' }] }],
+      }),
+    ).toThrow(/Unknown simulated symbol/);
   });
 });
 
 describe('user accounts: liquidation', () => {
   it('force-closes a position in the second its mark crosses the reported liquidation price', () => {
     const market = createSimMarket({
-      seed: 2, scenario: 'long-squeeze-crash', historyDays: 1,
-      accounts: [{ id: 'risky', venue: 'binance-usdm', walletBalance: 0, positions: [{ symbol: 'BTCUSDT', side: 'long', size: 1, leverage: 50, marginMode: 'isolated', entryOffset: 0 }] }],
+      seed: 2,
+      scenario: 'long-squeeze-crash',
+      historyDays: 1,
+      accounts: [
+        {
+          id: 'risky',
+          venue: 'binance-usdm',
+          walletBalance: 0,
+          positions: [
+            { symbol: 'BTCUSDT', side: 'long', size: 1, leverage: 50, marginMode: 'isolated', entryOffset: 0 },
+          ],
+        },
+      ],
     });
     let lastLp: number | null = null;
     let crossedAt: { mark: number; lp: number; timeMs: number } | undefined;
@@ -114,7 +164,9 @@ describe('user accounts: liquidation', () => {
     expect(crossedAt).toBeDefined();
     expect(crossedAt!.mark).toBeLessThanOrEqual(crossedAt!.lp);
     const record = market.account('risky')!.liquidations ?? [];
-    expect(record).toEqual([expect.objectContaining({ symbol: 'BTCUSDT', side: 'long', size: 1, timeMs: crossedAt!.timeMs })]);
+    expect(record).toEqual([
+      expect.objectContaining({ symbol: 'BTCUSDT', side: 'long', size: 1, timeMs: crossedAt!.timeMs }),
+    ]);
     expect(market.liquidations('BTCUSDT', crossedAt!.timeMs, crossedAt!.timeMs + 1)).toContainEqual(record[0]);
   });
 });

@@ -69,22 +69,48 @@ export function openAccount(spec: SimAccountSpec, market: AccountMarket): Accoun
   const seen = new Set<string>();
   const positions = spec.positions.map((p): HeldPosition => {
     const key = positionMode === 'hedge' ? `${p.symbol}:${p.side}` : p.symbol;
-    if (seen.has(key)) throw new Error(`Account ${spec.id}: ${positionMode} mode allows one ${positionMode === 'hedge' ? p.side + ' ' : ''}position per symbol (${p.symbol})`);
+    if (seen.has(key))
+      throw new Error(
+        `Account ${spec.id}: ${positionMode} mode allows one ${positionMode === 'hedge' ? p.side + ' ' : ''}position per symbol (${p.symbol})`,
+      );
     seen.add(key);
     market.instrument(p.symbol);
-    if (!(p.size > 0) || !(p.leverage > 0)) throw new Error(`Account ${spec.id}: ${p.symbol} needs a positive size and leverage`);
+    if (!(p.size > 0) || !(p.leverage > 0))
+      throw new Error(`Account ${spec.id}: ${p.symbol} needs a positive size and leverage`);
     const entryPrice = p.entryPrice ?? market.mark(p.symbol) * (1 + (p.entryOffset ?? 0));
     const isolatedMargin = p.marginMode === 'isolated' ? (p.isolatedMargin ?? (p.size * entryPrice) / p.leverage) : 0;
-    return { symbol: p.symbol, side: p.side, size: p.size, entryPrice, leverage: p.leverage, marginMode: p.marginMode, isolatedMargin };
+    return {
+      symbol: p.symbol,
+      side: p.side,
+      size: p.size,
+      entryPrice,
+      leverage: p.leverage,
+      marginMode: p.marginMode,
+      isolatedMargin,
+    };
   });
-  return { id: spec.id, venue: spec.venue, positionMode, address: spec.venue === 'hyperliquid' ? (spec.address ?? addressFor(spec.id)) : spec.address, walletBalance: spec.walletBalance, positions, liquidations: [] };
+  return {
+    id: spec.id,
+    venue: spec.venue,
+    positionMode,
+    address: spec.venue === 'hyperliquid' ? (spec.address ?? addressFor(spec.id)) : spec.address,
+    walletBalance: spec.walletBalance,
+    positions,
+    liquidations: [],
+  };
 }
 
 const signOf = (p: HeldPosition): 1 | -1 => (p.side === 'long' ? 1 : -1);
-const pnl = (p: HeldPosition, market: AccountMarket): number => signOf(p) * p.size * (market.mark(p.symbol) - p.entryPrice);
+const pnl = (p: HeldPosition, market: AccountMarket): number =>
+  signOf(p) * p.size * (market.mark(p.symbol) - p.entryPrice);
 const requirement = (book: AccountBook, p: HeldPosition, market: AccountMarket): number => {
   const rules = venueRulesOf(market.instrument(p.symbol), book.venue);
-  return liquidationRequirement(rules, p.marginMode, p.size, requirementPrice(rules, p.marginMode, p.entryPrice, market.mark(p.symbol)));
+  return liquidationRequirement(
+    rules,
+    p.marginMode,
+    p.size,
+    requirementPrice(rules, p.marginMode, p.entryPrice, market.mark(p.symbol)),
+  );
 };
 
 /**
@@ -97,12 +123,21 @@ function liquidationPriceOf(book: AccountBook, position: HeldPosition, market: A
   const markPrice = market.mark(position.symbol);
   const toLeg = (p: HeldPosition): MarginLeg => ({ sign: signOf(p), size: p.size, entryPrice: p.entryPrice });
   if (position.marginMode === 'isolated') {
-    return solveLiquidationPrice({ rules, marginMode: 'isolated', legs: [toLeg(position)], fixedEquity: position.isolatedMargin, fixedRequirement: 0, markPrice });
+    return solveLiquidationPrice({
+      rules,
+      marginMode: 'isolated',
+      legs: [toLeg(position)],
+      fixedEquity: position.isolatedMargin,
+      fixedRequirement: 0,
+      markPrice,
+    });
   }
   const cross = book.positions.filter((p) => p.marginMode === 'cross');
   const others = cross.filter((p) => p.symbol !== position.symbol);
   return solveLiquidationPrice({
-    rules, marginMode: 'cross', markPrice,
+    rules,
+    marginMode: 'cross',
+    markPrice,
     legs: cross.filter((p) => p.symbol === position.symbol).map(toLeg),
     fixedEquity: book.walletBalance + others.reduce((sum, p) => sum + pnl(p, market), 0),
     fixedRequirement: others.reduce((sum, p) => sum + requirement(book, p, market), 0),
@@ -112,15 +147,29 @@ function liquidationPriceOf(book: AccountBook, position: HeldPosition, market: A
 /** The account as the venue would report it now: marks, PnL, maintenance margin and liquidation prices. */
 export function snapshotAccount(book: AccountBook, market: AccountMarket): SimAccount {
   const positions = book.positions.map((p): SimAccountPosition => ({
-    symbol: p.symbol, side: p.side, size: p.size, entryPrice: p.entryPrice, leverage: p.leverage, marginMode: p.marginMode, isolatedMargin: p.isolatedMargin,
-    markPrice: market.mark(p.symbol), unrealizedPnl: pnl(p, market),
-    maintenanceMargin: ((rules) => maintenanceMargin(rules, p.size, requirementPrice(rules, p.marginMode, p.entryPrice, market.mark(p.symbol))))(venueRulesOf(market.instrument(p.symbol), book.venue)),
+    symbol: p.symbol,
+    side: p.side,
+    size: p.size,
+    entryPrice: p.entryPrice,
+    leverage: p.leverage,
+    marginMode: p.marginMode,
+    isolatedMargin: p.isolatedMargin,
+    markPrice: market.mark(p.symbol),
+    unrealizedPnl: pnl(p, market),
+    maintenanceMargin: ((rules) =>
+      maintenanceMargin(rules, p.size, requirementPrice(rules, p.marginMode, p.entryPrice, market.mark(p.symbol))))(
+      venueRulesOf(market.instrument(p.symbol), book.venue),
+    ),
     liquidationPrice: liquidationPriceOf(book, p, market),
     positionSide: book.positionMode === 'hedge' ? p.side : 'both',
   }));
   const cross = positions.filter((p) => p.marginMode === 'cross');
   return {
-    id: book.id, venue: book.venue, walletBalance: book.walletBalance, positions, positionMode: book.positionMode,
+    id: book.id,
+    venue: book.venue,
+    walletBalance: book.walletBalance,
+    positions,
+    positionMode: book.positionMode,
     ...(book.address === undefined ? {} : { address: book.address }),
     crossEquity: book.walletBalance + cross.reduce((sum, p) => sum + p.unrealizedPnl, 0),
     crossMaintenanceMargin: cross.reduce((sum, p) => sum + p.maintenanceMargin, 0),

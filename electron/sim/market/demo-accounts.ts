@@ -10,7 +10,10 @@ import type { SimAccountSpec } from './account';
 export function demoAccountSpecs(): SimAccountSpec[] {
   return [
     {
-      id: 'demo-binance', venue: 'binance-usdm', walletBalance: 8_000, positionMode: 'hedge',
+      id: 'demo-binance',
+      venue: 'binance-usdm',
+      walletBalance: 8_000,
+      positionMode: 'hedge',
       positions: [
         { symbol: 'BTCUSDT', side: 'long', size: 0.4, leverage: 20, marginMode: 'cross', entryOffset: 0.01 },
         { symbol: 'BTCUSDT', side: 'short', size: 0.15, leverage: 20, marginMode: 'cross', entryOffset: -0.005 },
@@ -19,7 +22,10 @@ export function demoAccountSpecs(): SimAccountSpec[] {
       ],
     },
     {
-      id: 'demo-bybit', venue: 'bybit-linear', walletBalance: 5_000, positionMode: 'hedge',
+      id: 'demo-bybit',
+      venue: 'bybit-linear',
+      walletBalance: 5_000,
+      positionMode: 'hedge',
       positions: [
         { symbol: 'BTCUSDT', side: 'long', size: 0.5, leverage: 3, marginMode: 'isolated', entryOffset: -0.005 },
         { symbol: 'BTCUSDT', side: 'short', size: 0.3, leverage: 10, marginMode: 'isolated', entryOffset: 0.005 },
@@ -27,7 +33,10 @@ export function demoAccountSpecs(): SimAccountSpec[] {
       ],
     },
     {
-      id: 'demo-okx', venue: 'okx-swap', walletBalance: 10_000, positionMode: 'hedge',
+      id: 'demo-okx',
+      venue: 'okx-swap',
+      walletBalance: 10_000,
+      positionMode: 'hedge',
       positions: [
         { symbol: 'BTCUSDT', side: 'long', size: 0.3, leverage: 10, marginMode: 'cross', entryOffset: -0.01 },
         { symbol: 'ETHUSDT', side: 'short', size: 5, leverage: 10, marginMode: 'isolated', entryOffset: 0.005 },
@@ -35,7 +44,9 @@ export function demoAccountSpecs(): SimAccountSpec[] {
       ],
     },
     {
-      id: 'demo-hyperliquid', venue: 'hyperliquid', walletBalance: 6_000,
+      id: 'demo-hyperliquid',
+      venue: 'hyperliquid',
+      walletBalance: 6_000,
       positions: [
         { symbol: 'BTCUSDT', side: 'long', size: 0.2, leverage: 5, marginMode: 'cross', entryOffset: -0.005 },
         { symbol: 'ETHUSDT', side: 'short', size: 6, leverage: 20, marginMode: 'isolated', entryOffset: -0.015 },

@@ -2,7 +2,22 @@ import type { SimBar, SimLiquidation } from './types';
 
 const minuteMs = 60_000;
 // Column order of the bar store: last-price bar fields, then mark OHLC, then open interest at the close.
-const columns = ['open', 'high', 'low', 'close', 'volume', 'quoteVolume', 'takerBuyVolume', 'takerBuyQuoteVolume', 'trades', 'markOpen', 'markHigh', 'markLow', 'markClose', 'openInterest'] as const;
+const columns = [
+  'open',
+  'high',
+  'low',
+  'close',
+  'volume',
+  'quoteVolume',
+  'takerBuyVolume',
+  'takerBuyQuoteVolume',
+  'trades',
+  'markOpen',
+  'markHigh',
+  'markLow',
+  'markClose',
+  'openInterest',
+] as const;
 type Column = (typeof columns)[number];
 
 /** One closed minute as the store takes it. */
@@ -26,14 +41,20 @@ export interface HistoryStore {
 }
 
 /** Creates a store holding at most `capacityBars` minutes and `capacityLiquidations` liquidations. */
-export function createHistoryStore(symbol: string, capacityBars: number, capacityLiquidations = 1_000_000): HistoryStore {
+export function createHistoryStore(
+  symbol: string,
+  capacityBars: number,
+  capacityLiquidations = 1_000_000,
+): HistoryStore {
   const data = new Map<Column, Float64Array>(columns.map((name) => [name, new Float64Array(capacityBars)]));
   const column = (name: Column): Float64Array => data.get(name) ?? new Float64Array(0);
   let head = 0; // ring index of the oldest bar
   let count = 0;
   let firstOpenTimeMs = Number.NaN;
   // Liquidations: parallel columns, appended in time order; the oldest half is dropped when full.
-  let liqTime = new Float64Array(1024), liqPrice = new Float64Array(1024), liqSize = new Float64Array(1024);
+  let liqTime = new Float64Array(1024),
+    liqPrice = new Float64Array(1024),
+    liqSize = new Float64Array(1024);
   let liqLong = new Uint8Array(1024);
   let liqCount = 0;
 
@@ -45,17 +66,23 @@ export function createHistoryStore(symbol: string, capacityBars: number, capacit
     return [from, Math.max(from, to)];
   };
   const lowerBound = (timeMs: number): number => {
-    let lo = 0, hi = liqCount;
+    let lo = 0,
+      hi = liqCount;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((liqTime[mid] ?? 0) < timeMs) lo = mid + 1; else hi = mid;
+      if ((liqTime[mid] ?? 0) < timeMs) lo = mid + 1;
+      else hi = mid;
     }
     return lo;
   };
 
   return {
-    get firstOpenTimeMs() { return firstOpenTimeMs; },
-    get barCount() { return count; },
+    get firstOpenTimeMs() {
+      return firstOpenTimeMs;
+    },
+    get barCount() {
+      return count;
+    },
     append(openTimeMs, minute) {
       if (count === 0) firstOpenTimeMs = openTimeMs;
       const at = (head + count) % capacityBars;
@@ -72,11 +99,30 @@ export function createHistoryStore(symbol: string, capacityBars: number, capacit
       for (let i = from; i < to && out.length < limit; i++) {
         const openTimeMs = firstOpenTimeMs + i * minuteMs;
         if (kind === 'mark') {
-          out.push({ openTimeMs, open: read('markOpen', i), high: read('markHigh', i), low: read('markLow', i), close: read('markClose', i), volume: 0, quoteVolume: 0, takerBuyVolume: 0, takerBuyQuoteVolume: 0, trades: 0 });
+          out.push({
+            openTimeMs,
+            open: read('markOpen', i),
+            high: read('markHigh', i),
+            low: read('markLow', i),
+            close: read('markClose', i),
+            volume: 0,
+            quoteVolume: 0,
+            takerBuyVolume: 0,
+            takerBuyQuoteVolume: 0,
+            trades: 0,
+          });
         } else {
           out.push({
-            openTimeMs, open: read('open', i), high: read('high', i), low: read('low', i), close: read('close', i), volume: read('volume', i), quoteVolume: read('quoteVolume', i),
-            takerBuyVolume: read('takerBuyVolume', i), takerBuyQuoteVolume: read('takerBuyQuoteVolume', i), trades: read('trades', i),
+            openTimeMs,
+            open: read('open', i),
+            high: read('high', i),
+            low: read('low', i),
+            close: read('close', i),
+            volume: read('volume', i),
+            quoteVolume: read('quoteVolume', i),
+            takerBuyVolume: read('takerBuyVolume', i),
+            takerBuyQuoteVolume: read('takerBuyQuoteVolume', i),
+            trades: read('trades', i),
           });
         }
       }
@@ -86,14 +132,18 @@ export function createHistoryStore(symbol: string, capacityBars: number, capacit
       // The value at boundary T is the close of the bar that opened at T − 1 minute.
       const [from, to] = indexRange(startMs - minuteMs, endMs - minuteMs);
       const out: { timeMs: number; openInterest: number }[] = [];
-      for (let i = from; i < to; i++) out.push({ timeMs: firstOpenTimeMs + (i + 1) * minuteMs, openInterest: read('openInterest', i) });
+      for (let i = from; i < to; i++)
+        out.push({ timeMs: firstOpenTimeMs + (i + 1) * minuteMs, openInterest: read('openInterest', i) });
       return out;
     },
     addLiquidation(liquidation) {
       if (liqCount === liqTime.length) {
         if (liqCount >= capacityLiquidations) {
           const half = liqCount >> 1;
-          liqTime.copyWithin(0, half); liqPrice.copyWithin(0, half); liqSize.copyWithin(0, half); liqLong.copyWithin(0, half);
+          liqTime.copyWithin(0, half);
+          liqPrice.copyWithin(0, half);
+          liqSize.copyWithin(0, half);
+          liqLong.copyWithin(0, half);
           liqCount -= half;
         } else {
           const grow = <T extends Float64Array | Uint8Array>(array: T, make: (n: number) => T): T => {
@@ -101,17 +151,28 @@ export function createHistoryStore(symbol: string, capacityBars: number, capacit
             next.set(array);
             return next;
           };
-          liqTime = grow(liqTime, (size) => new Float64Array(size)); liqPrice = grow(liqPrice, (size) => new Float64Array(size));
-          liqSize = grow(liqSize, (size) => new Float64Array(size)); liqLong = grow(liqLong, (size) => new Uint8Array(size));
+          liqTime = grow(liqTime, (size) => new Float64Array(size));
+          liqPrice = grow(liqPrice, (size) => new Float64Array(size));
+          liqSize = grow(liqSize, (size) => new Float64Array(size));
+          liqLong = grow(liqLong, (size) => new Uint8Array(size));
         }
       }
-      liqTime[liqCount] = liquidation.timeMs; liqPrice[liqCount] = liquidation.price; liqSize[liqCount] = liquidation.size; liqLong[liqCount] = liquidation.side === 'long' ? 1 : 0;
+      liqTime[liqCount] = liquidation.timeMs;
+      liqPrice[liqCount] = liquidation.price;
+      liqSize[liqCount] = liquidation.size;
+      liqLong[liqCount] = liquidation.side === 'long' ? 1 : 0;
       liqCount++;
     },
     liquidations(startMs, endMs) {
       const out: SimLiquidation[] = [];
       for (let i = lowerBound(startMs); i < liqCount && (liqTime[i] ?? 0) < endMs; i++) {
-        out.push({ symbol, timeMs: liqTime[i] ?? 0, side: liqLong[i] === 1 ? 'long' : 'short', price: liqPrice[i] ?? 0, size: liqSize[i] ?? 0 });
+        out.push({
+          symbol,
+          timeMs: liqTime[i] ?? 0,
+          side: liqLong[i] === 1 ? 'long' : 'short',
+          price: liqPrice[i] ?? 0,
+          size: liqSize[i] ?? 0,
+        });
       }
       return out;
     },

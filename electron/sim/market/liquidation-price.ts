@@ -30,7 +30,12 @@ export function marginSurplus(problem: LiquidationProblem, price: number): numbe
   let surplus = problem.fixedEquity - problem.fixedRequirement;
   for (const leg of problem.legs) {
     surplus += leg.sign * leg.size * (price - leg.entryPrice);
-    surplus -= liquidationRequirement(problem.rules, problem.marginMode, leg.size, requirementPrice(problem.rules, problem.marginMode, leg.entryPrice, price));
+    surplus -= liquidationRequirement(
+      problem.rules,
+      problem.marginMode,
+      leg.size,
+      requirementPrice(problem.rules, problem.marginMode, leg.entryPrice, price),
+    );
   }
   return surplus;
 }

@@ -36,14 +36,24 @@ export function maintenanceMargin(rules: SimVenueRules, size: number, price: num
  * - Bybit isolated: the same fee term sits in both IM and MM and cancels, so 0 here.
  * - Binance and Hyperliquid: the trigger has no fee term (0).
  */
-export function closingFeeTerm(rules: SimVenueRules, marginMode: 'isolated' | 'cross', size: number, price: number): number {
+export function closingFeeTerm(
+  rules: SimVenueRules,
+  marginMode: 'isolated' | 'cross',
+  size: number,
+  price: number,
+): number {
   if (rules.venue === 'okx-swap') return size * price * rules.takerFeeRate;
   if (rules.venue === 'bybit-linear' && marginMode === 'cross') return size * price * rules.takerFeeRate;
   return 0;
 }
 
 /** What equity must stay above: maintenance margin plus the venue's fee term, quote units. */
-export function liquidationRequirement(rules: SimVenueRules, marginMode: 'isolated' | 'cross', size: number, price: number): number {
+export function liquidationRequirement(
+  rules: SimVenueRules,
+  marginMode: 'isolated' | 'cross',
+  size: number,
+  price: number,
+): number {
   return maintenanceMargin(rules, size, price) + closingFeeTerm(rules, marginMode, size, price);
 }
 
@@ -53,6 +63,11 @@ export function liquidationRequirement(rules: SimVenueRules, marginMode: 'isolat
  * https://www.bybit.com/en/help-center/article/Liquidation-Price-USDT-Contract), so the requirement
  * stays fixed as the mark moves; every other venue and mode measures it at the mark.
  */
-export function requirementPrice(rules: SimVenueRules, marginMode: 'isolated' | 'cross', entryPrice: number, price: number): number {
+export function requirementPrice(
+  rules: SimVenueRules,
+  marginMode: 'isolated' | 'cross',
+  entryPrice: number,
+  price: number,
+): number {
   return rules.venue === 'bybit-linear' && marginMode === 'isolated' ? entryPrice : price;
 }

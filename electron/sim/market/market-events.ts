@@ -10,7 +10,11 @@ export interface MarketEmitter {
 
 /** Creates an emitter. A listener that throws does not stop the others or the market (errors go to console.error). */
 export function createMarketEmitter(): MarketEmitter {
-  const listeners: { [E in keyof SimMarketEvents]: Set<(payload: SimMarketEvents[E]) => void> } = { ticker: new Set(), bar: new Set(), liquidation: new Set() };
+  const listeners: { [E in keyof SimMarketEvents]: Set<(payload: SimMarketEvents[E]) => void> } = {
+    ticker: new Set(),
+    bar: new Set(),
+    liquidation: new Set(),
+  };
   return {
     on(event, listener) {
       const set = listeners[event] as Set<typeof listener>;

@@ -18,7 +18,9 @@ describe('createSimMarket: determinism', () => {
   };
 
   it('gives identical bars, liquidations, truth and accounts for the same seed, and different ones for another', () => {
-    const a = run(11), b = run(11), c = run(12);
+    const a = run(11),
+      b = run(11),
+      c = run(12);
     expect(b).toEqual(a);
     expect(a.liquidations.length).toBeGreaterThan(0);
     expect(c.bars).not.toEqual(a.bars);
@@ -74,8 +76,12 @@ describe('createSimMarket: history, queries and events', () => {
     market.advance(5 * minuteMs - 2000);
     offs.forEach((off) => off());
     expect(tickers.length).toBe(2 * 300);
-    expect(bars.filter((b) => b.symbol === 'BTCUSDT').map((b) => b.bar)).toEqual(market.bars('BTCUSDT', 'last', from, market.now(), 100));
-    expect(liquidations).toBe(market.liquidations('BTCUSDT', from, Infinity).length + market.liquidations('ETHUSDT', from, Infinity).length);
+    expect(bars.filter((b) => b.symbol === 'BTCUSDT').map((b) => b.bar)).toEqual(
+      market.bars('BTCUSDT', 'last', from, market.now(), 100),
+    );
+    expect(liquidations).toBe(
+      market.liquidations('BTCUSDT', from, Infinity).length + market.liquidations('ETHUSDT', from, Infinity).length,
+    );
     market.advance(1000);
     expect(tickers.length).toBe(600);
   });

@@ -1,4 +1,11 @@
-import { liquidateUnderwater, openAccount, snapshotAccount, type AccountBook, type AccountMarket, type SimAccountSpec } from './account';
+import {
+  liquidateUnderwater,
+  openAccount,
+  snapshotAccount,
+  type AccountBook,
+  type AccountMarket,
+  type SimAccountSpec,
+} from './account';
 import { demoAccountSpecs } from './demo-accounts';
 import { defaultSymbols, type SimSymbolSpec } from './instruments';
 import { createMarketEmitter } from './market-events';
@@ -48,9 +55,13 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
   const startTimeMs = Math.floor((options.startTimeMs ?? Date.UTC(2026, 0, 5)) / secondMs) * secondMs;
   const historyDays = options.historyDays ?? 3;
   const traderCount = options.traderCount ?? 1500;
-  if (!(historyDays >= 0) || !Number.isInteger(traderCount) || traderCount < 0) throw new Error('historyDays must be >= 0 and traderCount a non-negative integer');
+  if (!(historyDays >= 0) || !Number.isInteger(traderCount) || traderCount < 0)
+    throw new Error('historyDays must be >= 0 and traderCount a non-negative integer');
   const leverageMix = options.leverageMix ?? defaultLeverageMix;
-  if (leverageMix.some((item) => !(item.leverage >= 1) || !(item.weight >= 0)) || !leverageMix.some((item) => item.weight > 0)) {
+  if (
+    leverageMix.some((item) => !(item.leverage >= 1) || !(item.weight >= 0)) ||
+    !leverageMix.some((item) => item.weight > 0)
+  ) {
     throw new Error('leverageMix needs leverages >= 1 and non-negative weights, at least one positive');
   }
   const specs = options.symbols ?? defaultSymbols();
@@ -62,7 +73,18 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
   const regime = createRegimeClock(options.scenario, startTimeMs, marketRandom);
   const symbols = new Map<string, SymbolSim>();
   for (const spec of specs) {
-    symbols.set(spec.instrument.symbol, createSymbolSim(spec, options.seed, traderCount, leverageMix, historyStartMs, capacityBars, options.impactScale ?? 1));
+    symbols.set(
+      spec.instrument.symbol,
+      createSymbolSim(
+        spec,
+        options.seed,
+        traderCount,
+        leverageMix,
+        historyStartMs,
+        capacityBars,
+        options.impactScale ?? 1,
+      ),
+    );
   }
   const sim = (symbol: string): SymbolSim => {
     const found = symbols.get(symbol);
@@ -70,7 +92,11 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
     return found;
   };
   const emitter = createMarketEmitter();
-  const accountMarket: AccountMarket = { instrument: (symbol) => sim(symbol).spec.instrument, mark: (symbol) => sim(symbol).markPrice, last: (symbol) => sim(symbol).lastPrice };
+  const accountMarket: AccountMarket = {
+    instrument: (symbol) => sim(symbol).spec.instrument,
+    mark: (symbol) => sim(symbol).markPrice,
+    last: (symbol) => sim(symbol).lastPrice,
+  };
   let books: AccountBook[] = [];
   // Account snapshots (root searches included) are built on demand and dropped whenever state changes.
   let snapshots: SimAccount[] | undefined;
@@ -87,15 +113,18 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
     steppedMs = timeMs;
     snapshots = undefined;
     regime.update(timeMs);
-    const params = regime.params, phase = regime.phase;
+    const params = regime.params,
+      phase = regime.phase;
     input.timeMs = timeMs;
     input.dtSeconds = dtSeconds;
     input.commonShock = marketRandom.normal();
     input.jump = 0;
-    for (let k = marketRandom.poisson((params.jumpsPerHour * phase.jumpScale * dtSeconds) / 3600); k > 0; k--) input.jump += params.jumpMean + params.jumpStd * marketRandom.normal();
+    for (let k = marketRandom.poisson((params.jumpsPerHour * phase.jumpScale * dtSeconds) / 3600); k > 0; k--)
+      input.jump += params.jumpMean + params.jumpStd * marketRandom.normal();
     for (const symbolSim of symbols.values()) {
       const closed = symbolSim.step(input, record);
-      if (emitting && closed && emitter.has('bar')) emitter.emit('bar', { symbol: symbolSim.spec.instrument.symbol, ...closed });
+      if (emitting && closed && emitter.has('bar'))
+        emitter.emit('bar', { symbol: symbolSim.spec.instrument.symbol, ...closed });
     }
     for (const book of books) {
       for (const liquidation of liquidateUnderwater(book, accountMarket, timeMs)) {
@@ -104,10 +133,11 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
         record(liquidation);
       }
     }
-    if (emitting && emitter.has('ticker')) for (const symbolSim of symbols.values()) emitter.emit('ticker', symbolSim.ticker(timeMs, regime));
+    if (emitting && emitter.has('ticker'))
+      for (const symbolSim of symbols.values()) emitter.emit('ticker', symbolSim.ticker(timeMs, regime));
   };
 
-  for (let t = historyStartMs; t < startTimeMs; ) {
+  for (let t = historyStartMs; t < startTimeMs;) {
     const next = Math.min(t + historyStepMs, startTimeMs);
     step(next, (next - t) / secondMs);
     t = next;
@@ -129,7 +159,11 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
     openInterestHistory: (symbol, startMs, endMs) => sim(symbol).history.openInterest(startMs, endMs),
     liquidations: (symbol, startMs, endMs) => sim(symbol).history.liquidations(startMs, endMs),
     truth: (symbol) => sim(symbol).truth(),
-    account: (id) => currentAccounts().find((account) => account.id === id || (account.address !== undefined && account.address.toLowerCase() === id.toLowerCase())),
+    account: (id) =>
+      currentAccounts().find(
+        (account) =>
+          account.id === id || (account.address !== undefined && account.address.toLowerCase() === id.toLowerCase()),
+      ),
     accounts: () => currentAccounts(),
     advance(ms) {
       if (!(ms > 0)) return;

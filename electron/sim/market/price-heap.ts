@@ -25,9 +25,15 @@ export function createPriceHeap(order: 'max' | 'min'): PriceHeap {
   const sign = order === 'max' ? 1 : -1;
   const before = (a: number, b: number): boolean => sign * ((prices[a] ?? 0) - (prices[b] ?? 0)) > 0;
   const swap = (a: number, b: number): void => {
-    const id = ids[a] ?? 0, version = versions[a] ?? 0, price = prices[a] ?? 0;
-    ids[a] = ids[b] ?? 0; versions[a] = versions[b] ?? 0; prices[a] = prices[b] ?? 0;
-    ids[b] = id; versions[b] = version; prices[b] = price;
+    const id = ids[a] ?? 0,
+      version = versions[a] ?? 0,
+      price = prices[a] ?? 0;
+    ids[a] = ids[b] ?? 0;
+    versions[a] = versions[b] ?? 0;
+    prices[a] = prices[b] ?? 0;
+    ids[b] = id;
+    versions[b] = version;
+    prices[b] = price;
   };
   const siftUp = (start: number): void => {
     let i = start;
@@ -52,9 +58,15 @@ export function createPriceHeap(order: 'max' | 'min'): PriceHeap {
   };
   const grow = (): void => {
     const size = ids.length * 2;
-    const newIds = new Int32Array(size); newIds.set(ids); ids = newIds;
-    const newVersions = new Uint32Array(size); newVersions.set(versions); versions = newVersions;
-    const newPrices = new Float64Array(size); newPrices.set(prices); prices = newPrices;
+    const newIds = new Int32Array(size);
+    newIds.set(ids);
+    ids = newIds;
+    const newVersions = new Uint32Array(size);
+    newVersions.set(versions);
+    versions = newVersions;
+    const newPrices = new Float64Array(size);
+    newPrices.set(prices);
+    prices = newPrices;
   };
   return {
     get size() {
@@ -62,7 +74,9 @@ export function createPriceHeap(order: 'max' | 'min'): PriceHeap {
     },
     push(id, version, price) {
       if (count === ids.length) grow();
-      ids[count] = id; versions[count] = version; prices[count] = price;
+      ids[count] = id;
+      versions[count] = version;
+      prices[count] = price;
       siftUp(count++);
     },
     topId: () => (count > 0 ? ids[0] : undefined),
@@ -71,15 +85,20 @@ export function createPriceHeap(order: 'max' | 'min'): PriceHeap {
     pop() {
       if (count === 0) return;
       count--;
-      ids[0] = ids[count] ?? 0; versions[0] = versions[count] ?? 0; prices[0] = prices[count] ?? 0;
+      ids[0] = ids[count] ?? 0;
+      versions[0] = versions[count] ?? 0;
+      prices[0] = prices[count] ?? 0;
       siftDown(0);
     },
     compact(isLive) {
       let kept = 0;
       for (let i = 0; i < count; i++) {
-        const id = ids[i] ?? 0, version = versions[i] ?? 0;
+        const id = ids[i] ?? 0,
+          version = versions[i] ?? 0;
         if (!isLive(id, version)) continue;
-        ids[kept] = id; versions[kept] = version; prices[kept] = prices[i] ?? 0;
+        ids[kept] = id;
+        versions[kept] = version;
+        prices[kept] = prices[i] ?? 0;
         kept++;
       }
       count = kept;

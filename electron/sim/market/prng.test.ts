@@ -3,7 +3,9 @@ import { createRandom, deriveSeed } from './prng';
 
 describe('createRandom', () => {
   it('repeats its stream for a seed and differs across seeds', () => {
-    const a = createRandom(42), b = createRandom(42), c = createRandom(43);
+    const a = createRandom(42),
+      b = createRandom(42),
+      c = createRandom(43);
     const draw = (r: ReturnType<typeof createRandom>): number[] => Array.from({ length: 20 }, () => r.next());
     const first = draw(a);
     expect(draw(b)).toEqual(first);
@@ -14,10 +16,14 @@ describe('createRandom', () => {
   it('draws normals, Poisson counts and exponentials with the right means', () => {
     const r = createRandom(7);
     const n = 50_000;
-    let sum = 0, squares = 0, poisson = 0, exponential = 0;
+    let sum = 0,
+      squares = 0,
+      poisson = 0,
+      exponential = 0;
     for (let i = 0; i < n; i++) {
       const z = r.normal();
-      sum += z; squares += z * z;
+      sum += z;
+      squares += z * z;
       poisson += r.poisson(0.3);
       exponential += r.exponential(2);
     }

@@ -5,7 +5,13 @@
  * to bisection if a step fails to shrink the bracket. Stops when the bracket is narrower than
  * `tolerance` (same units as x) or after `maxIterations`. Returns NaN when the signs do not bracket.
  */
-export function findRoot(f: (x: number) => number, a: number, b: number, tolerance: number, maxIterations = 200): number {
+export function findRoot(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  tolerance: number,
+  maxIterations = 200,
+): number {
   let lo = a;
   let hi = b;
   let fLo = f(lo);

@@ -24,7 +24,10 @@ function shock(seed: number, scenario: SimScenarioName, impactScale = 1) {
   const markBars = market.bars('BTCUSDT', 'mark', from, to, 1e9);
   const liquidations = market.liquidations('BTCUSDT', from, to);
   return {
-    market, startMark, truthBefore, liquidations,
+    market,
+    startMark,
+    truthBefore,
+    liquidations,
     minMark: Math.min(...markBars.map((b) => b.low)),
     maxMark: Math.max(...markBars.map((b) => b.high)),
     longUsd: notional(liquidations, 'long'),
@@ -34,11 +37,15 @@ function shock(seed: number, scenario: SimScenarioName, impactScale = 1) {
 
 function peakPerMinute(list: readonly SimLiquidation[]): number {
   const counts = new Map<number, number>();
-  for (const l of list) counts.set(Math.floor(l.timeMs / minuteMs), (counts.get(Math.floor(l.timeMs / minuteMs)) ?? 0) + 1);
+  for (const l of list)
+    counts.set(Math.floor(l.timeMs / minuteMs), (counts.get(Math.floor(l.timeMs / minuteMs)) ?? 0) + 1);
   return Math.max(0, ...counts.values());
 }
 
-function wholeScenario(seed: number, scenario: SimScenarioName): { market: SimMarketModel; liquidations: readonly SimLiquidation[] } {
+function wholeScenario(
+  seed: number,
+  scenario: SimScenarioName,
+): { market: SimMarketModel; liquidations: readonly SimLiquidation[] } {
   const market = createSimMarket({ seed, scenario, historyDays: 1, accounts: [] });
   market.advance(market.scenarioDurationMs);
   return { market, liquidations: market.liquidations('BTCUSDT', market.startTimeMs, Infinity) };
@@ -91,7 +98,8 @@ describe('cascades', () => {
       expect(peakPerMinute(run.liquidations)).toBeGreaterThan(10 * meanPerMinute);
       // Every long level the mark ran through is gone from the truth: liquidated (or closed before).
       const crossed = run.truthBefore.filter((level) => level.side === 'long' && level.liquidationPrice >= run.minMark);
-      const key = (l: { openedAtMs: number; size: number; liquidationPrice: number }): string => `${l.openedAtMs}:${l.size}:${l.liquidationPrice}`;
+      const key = (l: { openedAtMs: number; size: number; liquidationPrice: number }): string =>
+        `${l.openedAtMs}:${l.size}:${l.liquidationPrice}`;
       const after = new Set(run.market.truth('BTCUSDT').map(key));
       expect(crossed.length).toBeGreaterThan(20);
       expect(crossed.filter((level) => after.has(key(level)))).toEqual([]);
@@ -102,7 +110,10 @@ describe('cascades', () => {
   });
 
   it('forced orders feed back into price: with impact, more liquidations cluster than without', () => {
-    let withImpact = 0, without = 0, peakWith = 0, peakWithout = 0;
+    let withImpact = 0,
+      without = 0,
+      peakWith = 0,
+      peakWithout = 0;
     for (const seed of [1, 2, 3, 4]) {
       const a = shock(seed, 'long-squeeze-crash', 1);
       const b = shock(seed, 'long-squeeze-crash', 0);

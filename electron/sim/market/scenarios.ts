@@ -26,11 +26,61 @@ const hourMs = 60 * minuteMs;
 
 /** The regimes' parameters (BTC-like; symbols scale volatility by their own factor). */
 export const regimes: Readonly<Record<SimRegime, RegimeParams>> = {
-  range: { driftPerHour: 0, volatilityPerSqrtHour: 0.004, jumpsPerHour: 0.15, jumpMean: 0, jumpStd: 0.003, meanReversionPerHour: 0.3, longShare: 0.5, activity: 1, meanDurationMs: 3 * hourMs },
-  'trend-up': { driftPerHour: 0.003, volatilityPerSqrtHour: 0.0045, jumpsPerHour: 0.2, jumpMean: 0.002, jumpStd: 0.003, meanReversionPerHour: 0, longShare: 0.6, activity: 1.2, meanDurationMs: 2 * hourMs },
-  'trend-down': { driftPerHour: -0.003, volatilityPerSqrtHour: 0.0045, jumpsPerHour: 0.2, jumpMean: -0.002, jumpStd: 0.003, meanReversionPerHour: 0, longShare: 0.4, activity: 1.2, meanDurationMs: 2 * hourMs },
-  crash: { driftPerHour: -0.06, volatilityPerSqrtHour: 0.018, jumpsPerHour: 5, jumpMean: -0.006, jumpStd: 0.004, meanReversionPerHour: 0, longShare: 0.45, activity: 2, meanDurationMs: 25 * minuteMs },
-  squeeze: { driftPerHour: 0.06, volatilityPerSqrtHour: 0.018, jumpsPerHour: 5, jumpMean: 0.006, jumpStd: 0.004, meanReversionPerHour: 0, longShare: 0.55, activity: 2, meanDurationMs: 25 * minuteMs },
+  range: {
+    driftPerHour: 0,
+    volatilityPerSqrtHour: 0.004,
+    jumpsPerHour: 0.15,
+    jumpMean: 0,
+    jumpStd: 0.003,
+    meanReversionPerHour: 0.3,
+    longShare: 0.5,
+    activity: 1,
+    meanDurationMs: 3 * hourMs,
+  },
+  'trend-up': {
+    driftPerHour: 0.003,
+    volatilityPerSqrtHour: 0.0045,
+    jumpsPerHour: 0.2,
+    jumpMean: 0.002,
+    jumpStd: 0.003,
+    meanReversionPerHour: 0,
+    longShare: 0.6,
+    activity: 1.2,
+    meanDurationMs: 2 * hourMs,
+  },
+  'trend-down': {
+    driftPerHour: -0.003,
+    volatilityPerSqrtHour: 0.0045,
+    jumpsPerHour: 0.2,
+    jumpMean: -0.002,
+    jumpStd: 0.003,
+    meanReversionPerHour: 0,
+    longShare: 0.4,
+    activity: 1.2,
+    meanDurationMs: 2 * hourMs,
+  },
+  crash: {
+    driftPerHour: -0.06,
+    volatilityPerSqrtHour: 0.018,
+    jumpsPerHour: 5,
+    jumpMean: -0.006,
+    jumpStd: 0.004,
+    meanReversionPerHour: 0,
+    longShare: 0.45,
+    activity: 2,
+    meanDurationMs: 25 * minuteMs,
+  },
+  squeeze: {
+    driftPerHour: 0.06,
+    volatilityPerSqrtHour: 0.018,
+    jumpsPerHour: 5,
+    jumpMean: 0.006,
+    jumpStd: 0.004,
+    meanReversionPerHour: 0,
+    longShare: 0.55,
+    activity: 2,
+    meanDurationMs: 25 * minuteMs,
+  },
 };
 
 /** A stretch of a scenario: which regimes may be drawn, and how the crowd leans. */
@@ -49,11 +99,23 @@ export interface ScenarioPhase {
 
 /** The market before a scenario starts (the pre-generated history) and after it ends. */
 export const backgroundPhase: ScenarioPhase = {
-  durationMs: Infinity, regimeWeights: { range: 0.6, 'trend-up': 0.195, 'trend-down': 0.195, crash: 0.005, squeeze: 0.005 }, volatilityScale: 1, jumpScale: 1, longBias: 0.02,
+  durationMs: Infinity,
+  regimeWeights: { range: 0.6, 'trend-up': 0.195, 'trend-down': 0.195, crash: 0.005, squeeze: 0.005 },
+  volatilityScale: 1,
+  jumpScale: 1,
+  longBias: 0.02,
 };
 
-const phase = (durationMs: number, regimeWeights: ScenarioPhase['regimeWeights'], extra: Partial<Omit<ScenarioPhase, 'durationMs' | 'regimeWeights'>> = {}): ScenarioPhase => ({
-  durationMs, regimeWeights, volatilityScale: extra.volatilityScale ?? 1, jumpScale: extra.jumpScale ?? 1, longBias: extra.longBias ?? 0,
+const phase = (
+  durationMs: number,
+  regimeWeights: ScenarioPhase['regimeWeights'],
+  extra: Partial<Omit<ScenarioPhase, 'durationMs' | 'regimeWeights'>> = {},
+): ScenarioPhase => ({
+  durationMs,
+  regimeWeights,
+  volatilityScale: extra.volatilityScale ?? 1,
+  jumpScale: extra.jumpScale ?? 1,
+  longBias: extra.longBias ?? 0,
 });
 
 // Crash and squeeze scenarios first let the crowd lean one way during a trend, so their

@@ -36,7 +36,10 @@ export interface SymbolSim {
   readonly lastPrice: number;
   readonly openInterest: number;
   /** Advances one step; returns the bar it closed (last and mark), if the step ended a minute. */
-  step(input: SymbolStepInput, onLiquidation: (liquidation: SimLiquidation) => void): { bar: SimBar; markBar: SimBar } | undefined;
+  step(
+    input: SymbolStepInput,
+    onLiquidation: (liquidation: SimLiquidation) => void,
+  ): { bar: SimBar; markBar: SimBar } | undefined;
   /** Adds a forced order from outside the trader population (a user's liquidation) to the next second's flow. */
   addForcedOrder(side: 'long' | 'short', size: number): void;
   ticker(timeMs: number, regime: RegimeClock): SimTicker;
@@ -47,52 +50,111 @@ export interface SymbolSim {
  * Creates one symbol's simulation, its traders warm-started at `startMs`, its history ring holding
  * `capacityBars` minutes; `impactScale` multiplies the price impact of orders (0 = no feedback).
  */
-export function createSymbolSim(spec: SimSymbolSpec, seed: number, traderCount: number, leverageMix: readonly LeverageWeight[], startMs: number, capacityBars: number, impactScale = 1): SymbolSim {
+export function createSymbolSim(
+  spec: SimSymbolSpec,
+  seed: number,
+  traderCount: number,
+  leverageMix: readonly LeverageWeight[],
+  startMs: number,
+  capacityBars: number,
+  impactScale = 1,
+): SymbolSim {
   const symbol = spec.instrument.symbol;
   const random = createRandom(deriveSeed(seed, `symbol:${symbol}`));
   const history = createHistoryStore(symbol, capacityBars);
-  const traders = createTraderPopulation({ count: traderCount, rules: venueRulesOf(spec.instrument, 'binance-usdm'), stepSize: spec.instrument.stepSize, medianNotional: spec.medianPositionNotional, leverageMix });
+  const traders = createTraderPopulation({
+    count: traderCount,
+    rules: venueRulesOf(spec.instrument, 'binance-usdm'),
+    stepSize: spec.instrument.stepSize,
+    medianNotional: spec.medianPositionNotional,
+    leverageMix,
+  });
   traders.warmStart(spec.initialPrice, startMs, random);
   const tick = spec.instrument.tickSize;
   const home = Math.log(spec.initialPrice);
   const idiosyncratic = Math.sqrt(1 - marketCorrelation * marketCorrelation);
   const averageTradeSize = spec.backgroundVolumePerSecond / 40;
-  let logPrice = home, transient = 0, anchor = home, anchorEpoch = -1;
-  let last = Math.round(spec.initialPrice / tick) * tick, mark = last;
-  let premium = 0.0001, premiumAverage = 0.0001;
-  let decayDt = Number.NaN, transientDecay = 1, markFollow = markFollowPerSecond;
+  let logPrice = home,
+    transient = 0,
+    anchor = home,
+    anchorEpoch = -1;
+  let last = Math.round(spec.initialPrice / tick) * tick,
+    mark = last;
+  let premium = 0.0001,
+    premiumAverage = 0.0001;
+  let decayDt = Number.NaN,
+    transientDecay = 1,
+    markFollow = markFollowPerSecond;
   const flow: TraderFlow = { buyVolume: 0, sellVolume: 0, signedNotional: 0, trades: 0 };
-  const bar = { open: last, high: last, low: last, close: last, volume: 0, quoteVolume: 0, takerBuyVolume: 0, takerBuyQuoteVolume: 0, trades: 0, markOpen: mark, markHigh: mark, markLow: mark, markClose: mark, openInterest: 0 };
+  const bar = {
+    open: last,
+    high: last,
+    low: last,
+    close: last,
+    volume: 0,
+    quoteVolume: 0,
+    takerBuyVolume: 0,
+    takerBuyQuoteVolume: 0,
+    trades: 0,
+    markOpen: mark,
+    markHigh: mark,
+    markLow: mark,
+    markClose: mark,
+    openInterest: 0,
+  };
   // Reused every second: the step runs millions of times while history is generated, so it allocates nothing.
   const traderInput = { timeMs: 0, dtSeconds: 1, markPrice: mark, lastPrice: last, longShare: 0.5, activity: 1 };
   let liquidationSink: (liquidation: SimLiquidation) => void = () => undefined;
-  const reportLiquidation = (side: 'long' | 'short', price: number, size: number): void => liquidationSink({ symbol, timeMs: traderInput.timeMs, side, price, size });
+  const reportLiquidation = (side: 'long' | 'short', price: number, size: number): void =>
+    liquidationSink({ symbol, timeMs: traderInput.timeMs, side, price, size });
   const openInterest = (): number => spec.backgroundOpenInterest + traders.longSize + traders.shortSize;
   const fundingRate = (): number => premiumAverage + Math.min(0.0005, Math.max(-0.0005, 0.0001 - premiumAverage));
 
   return {
     spec,
     history,
-    get markPrice() { return mark; },
-    get lastPrice() { return last; },
-    get openInterest() { return openInterest(); },
+    get markPrice() {
+      return mark;
+    },
+    get lastPrice() {
+      return last;
+    },
+    get openInterest() {
+      return openInterest();
+    },
     step(input, onLiquidation) {
-      const params = input.regime.params, phase = input.regime.phase;
-      if (input.regime.epoch !== anchorEpoch) { anchor = logPrice; anchorEpoch = input.regime.epoch; }
+      const params = input.regime.params,
+        phase = input.regime.phase;
+      if (input.regime.epoch !== anchorEpoch) {
+        anchor = logPrice;
+        anchorEpoch = input.regime.epoch;
+      }
       const dt = input.dtSeconds;
-      if (dt !== decayDt) { decayDt = dt; transientDecay = Math.exp((-Math.LN2 * dt) / transientHalfLifeS); markFollow = 1 - (1 - markFollowPerSecond) ** dt; }
+      if (dt !== decayDt) {
+        decayDt = dt;
+        transientDecay = Math.exp((-Math.LN2 * dt) / transientHalfLifeS);
+        markFollow = 1 - (1 - markFollowPerSecond) ** dt;
+      }
       // Volatility of this step, log units: scales with √dt.
-      const volatility = (params.volatilityPerSqrtHour * phase.volatilityScale * spec.volatilityScale * Math.sqrt(dt)) / 60;
+      const volatility =
+        (params.volatilityPerSqrtHour * phase.volatilityScale * spec.volatilityScale * Math.sqrt(dt)) / 60;
       const shock = marketCorrelation * input.commonShock + idiosyncratic * random.normal();
-      const move = ((params.driftPerHour * dt) / 3600 + input.jump) * spec.volatilityScale + volatility * shock
-        - ((params.meanReversionPerHour * dt) / 3600) * (logPrice - anchor) - homePullPerSecond * dt * (logPrice - home);
+      const move =
+        ((params.driftPerHour * dt) / 3600 + input.jump) * spec.volatilityScale +
+        volatility * shock -
+        ((params.meanReversionPerHour * dt) / 3600) * (logPrice - anchor) -
+        homePullPerSecond * dt * (logPrice - home);
       logPrice += move;
       transient *= transientDecay;
       last = Math.max(tick, Math.round(Math.exp(logPrice + transient) / tick) * tick);
       mark += markFollow * (last - mark);
 
-      traderInput.timeMs = input.timeMs; traderInput.dtSeconds = dt; traderInput.markPrice = mark; traderInput.lastPrice = last;
-      traderInput.longShare = Math.min(0.95, Math.max(0.05, params.longShare + phase.longBias)); traderInput.activity = params.activity;
+      traderInput.timeMs = input.timeMs;
+      traderInput.dtSeconds = dt;
+      traderInput.markPrice = mark;
+      traderInput.lastPrice = last;
+      traderInput.longShare = Math.min(0.95, Math.max(0.05, params.longShare + phase.longBias));
+      traderInput.activity = params.activity;
       liquidationSink = onLiquidation;
       traders.step(traderInput, random, flow, reportLiquidation);
       // Price impact of the traders' net taker notional: depthPerPercent moves the price by 1 %.
@@ -101,15 +163,30 @@ export function createSymbolSim(spec: SimSymbolSpec, seed: number, traderCount: 
       transient += (1 - permanentImpactShare) * impact;
 
       // Everyone else's taker flow: busier when price moves, leaning with the move.
-      const background = spec.backgroundVolumePerSecond * dt * params.activity * (0.4 + 0.8 * Math.min(20, Math.abs(move) / volatility)) * (0.5 + random.next());
+      const background =
+        spec.backgroundVolumePerSecond *
+        dt *
+        params.activity *
+        (0.4 + 0.8 * Math.min(20, Math.abs(move) / volatility)) *
+        (0.5 + random.next());
       const buyShare = 0.5 + 0.3 * Math.tanh(move / (2 * volatility));
       const volume = background + flow.buyVolume + flow.sellVolume;
       const buyVolume = background * buyShare + flow.buyVolume;
-      bar.high = Math.max(bar.high, last); bar.low = Math.min(bar.low, last); bar.close = last;
-      bar.markHigh = Math.max(bar.markHigh, mark); bar.markLow = Math.min(bar.markLow, mark); bar.markClose = mark;
-      bar.volume += volume; bar.quoteVolume += volume * last; bar.takerBuyVolume += buyVolume; bar.takerBuyQuoteVolume += buyVolume * last;
+      bar.high = Math.max(bar.high, last);
+      bar.low = Math.min(bar.low, last);
+      bar.close = last;
+      bar.markHigh = Math.max(bar.markHigh, mark);
+      bar.markLow = Math.min(bar.markLow, mark);
+      bar.markClose = mark;
+      bar.volume += volume;
+      bar.quoteVolume += volume * last;
+      bar.takerBuyVolume += buyVolume;
+      bar.takerBuyQuoteVolume += buyVolume * last;
       bar.trades += Math.round(background / averageTradeSize) + flow.trades;
-      flow.buyVolume = 0; flow.sellVolume = 0; flow.signedNotional = 0; flow.trades = 0;
+      flow.buyVolume = 0;
+      flow.sellVolume = 0;
+      flow.signedNotional = 0;
+      flow.trades = 0;
 
       // Premium of the perpetual over the index leans with the crowd; funding follows its average (Binance's form: P + clamp(0.01 % − P, ±0.05 %)).
       const crowd = (traders.longSize - traders.shortSize) / (traders.longSize + traders.shortSize + 1e-9);
@@ -121,22 +198,66 @@ export function createSymbolSim(spec: SimSymbolSpec, seed: number, traderCount: 
       const openTimeMs = input.timeMs - 60_000;
       history.append(openTimeMs, bar);
       const closed = {
-        bar: { openTimeMs, open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume, quoteVolume: bar.quoteVolume, takerBuyVolume: bar.takerBuyVolume, takerBuyQuoteVolume: bar.takerBuyQuoteVolume, trades: bar.trades },
-        markBar: { openTimeMs, open: bar.markOpen, high: bar.markHigh, low: bar.markLow, close: bar.markClose, volume: 0, quoteVolume: 0, takerBuyVolume: 0, takerBuyQuoteVolume: 0, trades: 0 },
+        bar: {
+          openTimeMs,
+          open: bar.open,
+          high: bar.high,
+          low: bar.low,
+          close: bar.close,
+          volume: bar.volume,
+          quoteVolume: bar.quoteVolume,
+          takerBuyVolume: bar.takerBuyVolume,
+          takerBuyQuoteVolume: bar.takerBuyQuoteVolume,
+          trades: bar.trades,
+        },
+        markBar: {
+          openTimeMs,
+          open: bar.markOpen,
+          high: bar.markHigh,
+          low: bar.markLow,
+          close: bar.markClose,
+          volume: 0,
+          quoteVolume: 0,
+          takerBuyVolume: 0,
+          takerBuyQuoteVolume: 0,
+          trades: 0,
+        },
       };
-      Object.assign(bar, { open: last, high: last, low: last, close: last, volume: 0, quoteVolume: 0, takerBuyVolume: 0, takerBuyQuoteVolume: 0, trades: 0, markOpen: mark, markHigh: mark, markLow: mark, markClose: mark });
+      Object.assign(bar, {
+        open: last,
+        high: last,
+        low: last,
+        close: last,
+        volume: 0,
+        quoteVolume: 0,
+        takerBuyVolume: 0,
+        takerBuyQuoteVolume: 0,
+        trades: 0,
+        markOpen: mark,
+        markHigh: mark,
+        markLow: mark,
+        markClose: mark,
+      });
       return closed;
     },
     addForcedOrder(side, size) {
       const sign = side === 'long' ? 1 : -1;
-      if (sign > 0) flow.sellVolume += size; else flow.buyVolume += size;
+      if (sign > 0) flow.sellVolume += size;
+      else flow.buyVolume += size;
       flow.signedNotional -= sign * size * last;
       flow.trades += 1;
     },
     ticker(timeMs, regime) {
       return {
-        symbol, timeMs, markPrice: mark, indexPrice: mark / (1 + premium), lastPrice: last, fundingRate: fundingRate(),
-        nextFundingTimeMs: (Math.floor(timeMs / 28_800_000) + 1) * 28_800_000, openInterest: openInterest(), regime: regime.regime,
+        symbol,
+        timeMs,
+        markPrice: mark,
+        indexPrice: mark / (1 + premium),
+        lastPrice: last,
+        fundingRate: fundingRate(),
+        nextFundingTimeMs: (Math.floor(timeMs / 28_800_000) + 1) * 28_800_000,
+        openInterest: openInterest(),
+        regime: regime.regime,
       };
     },
     truth: () => traders.truth(symbol),

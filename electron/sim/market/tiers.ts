@@ -19,7 +19,14 @@ export function buildTiers(rows: readonly TierRow[]): SimTier[] {
   let deduction = 0;
   rows.forEach(([cap, rate, maxLeverage], index) => {
     deduction = index === 0 ? 0 : deduction + floor * (rate - previousRate);
-    tiers.push({ tier: index + 1, notionalFloor: floor, notionalCap: cap, maintenanceMarginRate: rate, maintenanceAmount: deduction, maxLeverage });
+    tiers.push({
+      tier: index + 1,
+      notionalFloor: floor,
+      notionalCap: cap,
+      maintenanceMarginRate: rate,
+      maintenanceAmount: deduction,
+      maxLeverage,
+    });
     floor = cap;
     previousRate = rate;
   });
@@ -32,13 +39,20 @@ export function buildTiers(rows: readonly TierRow[]): SimTier[] {
  * ("maintenance_margin_rate(tier n) = (Initial Margin Rate at Maximum leverage at tier n) / 2").
  * Rows: [notionalCap (USDC), maxLeverage].
  */
-export function buildHyperliquidTiers(rows: readonly (readonly [notionalCap: number, maxLeverage: number])[]): SimTier[] {
+export function buildHyperliquidTiers(
+  rows: readonly (readonly [notionalCap: number, maxLeverage: number])[],
+): SimTier[] {
   return buildTiers(rows.map(([cap, maxLeverage]) => [cap, 1 / (2 * maxLeverage), maxLeverage] as const));
 }
 
 /** OKX tiers by contract count. Rows: [maxContracts (inclusive), maintenanceMarginRate, maxLeverage]. */
 export function buildContractTiers(rows: readonly TierRow[]): SimContractTier[] {
-  return rows.map(([maxContracts, maintenanceMarginRate, maxLeverage], index) => ({ tier: index + 1, maxContracts, maintenanceMarginRate, maxLeverage }));
+  return rows.map(([maxContracts, maintenanceMarginRate, maxLeverage], index) => ({
+    tier: index + 1,
+    maxContracts,
+    maintenanceMarginRate,
+    maxLeverage,
+  }));
 }
 
 /**

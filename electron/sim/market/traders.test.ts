@@ -17,7 +17,14 @@ function binanceMaintenance(tiers: readonly SimTier[], size: number, price: numb
 
 describe('trader population', () => {
   it('raises open interest and taker volume as traders open, and lowers it by exactly what is liquidated', () => {
-    const population = createTraderPopulation({ count: 300, rules: venueRulesOf(btc, 'binance-usdm'), stepSize: btc.stepSize, medianNotional: 100_000, leverageMix: defaultLeverageMix, meanHoldMs: 1e15 });
+    const population = createTraderPopulation({
+      count: 300,
+      rules: venueRulesOf(btc, 'binance-usdm'),
+      stepSize: btc.stepSize,
+      medianNotional: 100_000,
+      leverageMix: defaultLeverageMix,
+      meanHoldMs: 1e15,
+    });
     const random = createRandom(5);
     const flow: TraderFlow = { buyVolume: 0, sellVolume: 0, signedNotional: 0, trades: 0 };
     const liquidated: number[] = [];
@@ -28,12 +35,18 @@ describe('trader population', () => {
     expect(flow.buyVolume).toBeCloseTo(population.longSize, 6);
     expect(flow.sellVolume).toBeCloseTo(population.shortSize, 6);
 
-    const longsBefore = population.longSize, shortsBefore = population.shortSize;
+    const longsBefore = population.longSize,
+      shortsBefore = population.shortSize;
     const crash: TraderFlow = { buyVolume: 0, sellVolume: 0, signedNotional: 0, trades: 0 };
-    population.step({ ...input, timeMs: 61_000, markPrice: 30_000, lastPrice: 30_000, activity: 0 }, random, crash, (side, _price, size) => {
-      expect(side).toBe('long');
-      liquidated.push(size);
-    });
+    population.step(
+      { ...input, timeMs: 61_000, markPrice: 30_000, lastPrice: 30_000, activity: 0 },
+      random,
+      crash,
+      (side, _price, size) => {
+        expect(side).toBe('long');
+        liquidated.push(size);
+      },
+    );
     expect(liquidated.reduce((a, b) => a + b, 0)).toBeCloseTo(longsBefore, 6);
     expect(population.longSize).toBeCloseTo(0, 9);
     expect(population.shortSize).toBeCloseTo(shortsBefore, 9);
@@ -51,7 +64,8 @@ describe('truth', () => {
       expect(levels.length).toBeGreaterThan(500);
       const mark = market.ticker(instrument.symbol).markPrice;
       for (const level of levels) {
-        const entry = level.entryPrice ?? Number.NaN, margin = level.isolatedMargin ?? Number.NaN;
+        const entry = level.entryPrice ?? Number.NaN,
+          margin = level.isolatedMargin ?? Number.NaN;
         const sign = level.side === 'long' ? 1 : -1;
         expect(sign * (entry - level.liquidationPrice)).toBeGreaterThan(0);
         expect(sign * (mark - level.liquidationPrice)).toBeGreaterThan(0);
@@ -73,7 +87,8 @@ describe('truth', () => {
     crash.advance(crash.scenarioDurationMs);
     const oi = crash.openInterestHistory('BTCUSDT', crash.startTimeMs, Infinity);
     const liquidations = crash.liquidations('BTCUSDT', crash.startTimeMs, Infinity);
-    let clusteredDelta = 0, clusteredMinutes = 0;
+    let clusteredDelta = 0,
+      clusteredMinutes = 0;
     for (let i = 1; i < oi.length; i++) {
       const end = oi[i]!.timeMs;
       const inMinute = liquidations.filter((l) => l.timeMs > end - 60_000 && l.timeMs <= end);

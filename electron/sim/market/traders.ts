@@ -12,8 +12,13 @@ export interface LeverageWeight {
 
 /** The default mix over 3x…100x (a prior; the cluster model calibrates its own). */
 export const defaultLeverageMix: readonly LeverageWeight[] = [
-  { leverage: 3, weight: 0.06 }, { leverage: 5, weight: 0.12 }, { leverage: 10, weight: 0.27 }, { leverage: 20, weight: 0.2 },
-  { leverage: 25, weight: 0.15 }, { leverage: 50, weight: 0.13 }, { leverage: 100, weight: 0.07 },
+  { leverage: 3, weight: 0.06 },
+  { leverage: 5, weight: 0.12 },
+  { leverage: 10, weight: 0.27 },
+  { leverage: 20, weight: 0.2 },
+  { leverage: 25, weight: 0.15 },
+  { leverage: 50, weight: 0.13 },
+  { leverage: 100, weight: 0.07 },
 ];
 
 /** What the traders did in one step: taker volume (base units) and signed taker notional (quote, + = buying). */
@@ -44,7 +49,12 @@ export interface TraderPopulation {
   /** Gives each trader a position opened before `timeMs` around `price`, as if the market had been running. */
   warmStart(price: number, timeMs: number, random: Random): void;
   /** Liquidates at the mark, then closes and opens positions at the last price; adds their taker flow to `flow`. */
-  step(input: TraderStepInput, random: Random, flow: TraderFlow, onLiquidation: (side: 'long' | 'short', price: number, size: number) => void): void;
+  step(
+    input: TraderStepInput,
+    random: Random,
+    flow: TraderFlow,
+    onLiquidation: (side: 'long' | 'short', price: number, size: number) => void,
+  ): void;
   /** Every open position with its liquidation price: the ground truth. */
   truth(symbol: string): SimTruthLevel[];
 }
@@ -78,25 +88,38 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
   const margin = new Float64Array(n);
   const version = new Uint32Array(n);
   // Flat and holding traders as swap-remove lists, so a random pick is O(1).
-  const flat = new Int32Array(n), holding = new Int32Array(n), slot = new Int32Array(n);
-  let flatCount = n, holdingCount = 0;
-  for (let i = 0; i < n; i++) { flat[i] = i; slot[i] = i; }
-  const longs = createPriceHeap('max'), shorts = createPriceHeap('min');
+  const flat = new Int32Array(n),
+    holding = new Int32Array(n),
+    slot = new Int32Array(n);
+  let flatCount = n,
+    holdingCount = 0;
+  for (let i = 0; i < n; i++) {
+    flat[i] = i;
+    slot[i] = i;
+  }
+  const longs = createPriceHeap('max'),
+    shorts = createPriceHeap('min');
   const totalWeight = options.leverageMix.reduce((sum, item) => sum + item.weight, 0);
   const maxLeverage = Math.max(...options.rules.tiers.map((tier) => tier.maxLeverage));
   const openRate = 1 / ((options.meanFlatMs ?? 4 * 3_600_000) / 1000);
   const closeRate = 1 / ((options.meanHoldMs ?? 8 * 3_600_000) / 1000);
   // Close hazard multiplier by leverage: high-leverage traders cannot sit through the swings low-leverage ones can.
   const holdScale = (lev: number): number => Math.max(1, lev / 10);
-  const maxHoldScale = Math.max(1, ...options.leverageMix.map((item) => holdScale(Math.min(item.leverage, maxLeverage))));
+  const maxHoldScale = Math.max(
+    1,
+    ...options.leverageMix.map((item) => holdScale(Math.min(item.leverage, maxLeverage))),
+  );
   const decimals = Math.max(0, Math.round(-Math.log10(options.stepSize)));
-  let longSize = 0, shortSize = 0;
+  let longSize = 0,
+    shortSize = 0;
 
   const move = (from: Int32Array, fromCount: number, to: Int32Array, toCount: number, trader: number): void => {
     const at = slot[trader] ?? 0;
     const last = from[fromCount - 1] ?? 0;
-    from[at] = last; slot[last] = at;
-    to[toCount] = trader; slot[trader] = toCount;
+    from[at] = last;
+    slot[last] = at;
+    to[toCount] = trader;
+    slot[trader] = toCount;
   };
   const drawLeverage = (random: Random): number => {
     let u = random.next() * totalWeight;
@@ -104,29 +127,61 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
     return Math.min(options.leverageMix[0]?.leverage ?? 10, maxLeverage);
   };
   /** Opens a position for flat trader `trader`; false if it would be liquidated at once (it stays flat). */
-  const open = (trader: number, sign: 1 | -1, price: number, markPrice: number, timeMs: number, random: Random): boolean => {
+  const open = (
+    trader: number,
+    sign: 1 | -1,
+    price: number,
+    markPrice: number,
+    timeMs: number,
+    random: Random,
+  ): boolean => {
     const lev = drawLeverage(random);
-    const notional = Math.min(options.medianNotional * Math.exp(1.0 * random.normal()), maxNotionalForLeverage(options.rules.tiers, lev));
-    const qty = Number(Math.max(options.stepSize, Math.round(notional / price / options.stepSize) * options.stepSize).toFixed(decimals));
+    const notional = Math.min(
+      options.medianNotional * Math.exp(1.0 * random.normal()),
+      maxNotionalForLeverage(options.rules.tiers, lev),
+    );
+    const qty = Number(
+      Math.max(options.stepSize, Math.round(notional / price / options.stepSize) * options.stepSize).toFixed(decimals),
+    );
     // The trader funds notional/leverage; the opening taker fee comes out of it (Binance: isolatedWallet = IM − fee).
     const funded = (qty * price) / lev - qty * price * options.rules.takerFeeRate;
-    const lp = solveLiquidationPrice({ rules: options.rules, marginMode: 'isolated', legs: [{ sign, size: qty, entryPrice: price }], fixedEquity: funded, fixedRequirement: 0, markPrice });
+    const lp = solveLiquidationPrice({
+      rules: options.rules,
+      marginMode: 'isolated',
+      legs: [{ sign, size: qty, entryPrice: price }],
+      fixedEquity: funded,
+      fixedRequirement: 0,
+      markPrice,
+    });
     if (lp !== null && sign * (markPrice - lp) <= 0) return false;
-    side[trader] = sign; size[trader] = qty; entry[trader] = price; leverage[trader] = lev; opened[trader] = timeMs; margin[trader] = funded;
+    side[trader] = sign;
+    size[trader] = qty;
+    entry[trader] = price;
+    leverage[trader] = lev;
+    opened[trader] = timeMs;
+    margin[trader] = funded;
     liquidation[trader] = lp ?? Number.NaN;
     move(flat, flatCount--, holding, holdingCount++, trader);
     if (lp !== null) (sign > 0 ? longs : shorts).push(trader, version[trader] ?? 0, lp);
-    if (sign > 0) longSize += qty; else shortSize += qty;
+    if (sign > 0) longSize += qty;
+    else shortSize += qty;
     return true;
   };
   const close = (trader: number): void => {
-    if ((side[trader] ?? 0) > 0) longSize -= size[trader] ?? 0; else shortSize -= size[trader] ?? 0;
+    if ((side[trader] ?? 0) > 0) longSize -= size[trader] ?? 0;
+    else shortSize -= size[trader] ?? 0;
     side[trader] = 0;
     version[trader] = ((version[trader] ?? 0) + 1) >>> 0;
     move(holding, holdingCount--, flat, flatCount++, trader);
   };
   const live = (id: number, ver: number): boolean => side[id] !== 0 && version[id] === ver;
-  const liquidateSide = (heap: ReturnType<typeof createPriceHeap>, sign: 1 | -1, input: TraderStepInput, flow: TraderFlow, onLiquidation: (side: 'long' | 'short', price: number, size: number) => void): void => {
+  const liquidateSide = (
+    heap: ReturnType<typeof createPriceHeap>,
+    sign: 1 | -1,
+    input: TraderStepInput,
+    flow: TraderFlow,
+    onLiquidation: (side: 'long' | 'short', price: number, size: number) => void,
+  ): void => {
     for (;;) {
       const id = heap.topId();
       if (id === undefined || sign * (input.markPrice - heap.topPrice()) > 0) return;
@@ -135,7 +190,8 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
       if (!live(id, ver)) continue;
       const qty = size[id] ?? 0;
       // The forced order is a market order against the position: a long is sold.
-      if (sign > 0) flow.sellVolume += qty; else flow.buyVolume += qty;
+      if (sign > 0) flow.sellVolume += qty;
+      else flow.buyVolume += qty;
       flow.signedNotional -= sign * qty * input.lastPrice;
       flow.trades += 1;
       onLiquidation(sign > 0 ? 'long' : 'short', input.lastPrice, qty);
@@ -144,13 +200,24 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
   };
 
   return {
-    get longSize() { return longSize; },
-    get shortSize() { return shortSize; },
+    get longSize() {
+      return longSize;
+    },
+    get shortSize() {
+      return shortSize;
+    },
     warmStart(price, timeMs, random) {
       for (let i = 0; i < n; i++) {
         if (random.next() > 0.65) continue;
         const sign: 1 | -1 = random.next() < 0.5 ? 1 : -1;
-        open(i, sign, price * Math.exp(0.02 * random.normal()), price, timeMs - random.exponential(options.meanHoldMs ?? 8 * 3_600_000), random);
+        open(
+          i,
+          sign,
+          price * Math.exp(0.02 * random.normal()),
+          price,
+          timeMs - random.exponential(options.meanHoldMs ?? 8 * 3_600_000),
+          random,
+        );
       }
     },
     step(input, random, flow, onLiquidation) {
@@ -162,7 +229,8 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
         const trader = holding[random.int(holdingCount)] ?? 0;
         if (random.next() * maxHoldScale >= holdScale(leverage[trader] ?? 1)) continue;
         const qty = size[trader] ?? 0;
-        if ((side[trader] ?? 0) > 0) flow.sellVolume += qty; else flow.buyVolume += qty;
+        if ((side[trader] ?? 0) > 0) flow.sellVolume += qty;
+        else flow.buyVolume += qty;
         flow.signedNotional -= (side[trader] ?? 0) * qty * input.lastPrice;
         flow.trades += 1;
         close(trader);
@@ -173,11 +241,15 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
         const sign: 1 | -1 = random.next() < input.longShare ? 1 : -1;
         if (!open(trader, sign, input.lastPrice, input.markPrice, input.timeMs, random)) continue;
         const qty = size[trader] ?? 0;
-        if (sign > 0) flow.buyVolume += qty; else flow.sellVolume += qty;
+        if (sign > 0) flow.buyVolume += qty;
+        else flow.sellVolume += qty;
         flow.signedNotional += sign * qty * input.lastPrice;
         flow.trades += 1;
       }
-      if (longs.size + shorts.size > 4 * n + 1024) { longs.compact(live); shorts.compact(live); }
+      if (longs.size + shorts.size > 4 * n + 1024) {
+        longs.compact(live);
+        shorts.compact(live);
+      }
     },
     truth(symbol) {
       const levels: SimTruthLevel[] = [];
@@ -185,7 +257,16 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
         const i = holding[k] ?? 0;
         const lp = liquidation[i] ?? Number.NaN;
         if (Number.isNaN(lp)) continue;
-        levels.push({ symbol, side: (side[i] ?? 0) > 0 ? 'long' : 'short', liquidationPrice: lp, size: size[i] ?? 0, leverage: leverage[i] ?? 0, openedAtMs: opened[i] ?? 0, entryPrice: entry[i] ?? 0, isolatedMargin: margin[i] ?? 0 });
+        levels.push({
+          symbol,
+          side: (side[i] ?? 0) > 0 ? 'long' : 'short',
+          liquidationPrice: lp,
+          size: size[i] ?? 0,
+          leverage: leverage[i] ?? 0,
+          openedAtMs: opened[i] ?? 0,
+          entryPrice: entry[i] ?? 0,
+          isolatedMargin: margin[i] ?? 0,
+        });
       }
       return levels;
     },

@@ -196,7 +196,11 @@ export interface SimMarket {
    * Open interest (base units) at each minute boundary `timeMs` in [startMs, endMs) up to now: the
    * value at the close of the bar that ends at `timeMs`.
    */
-  openInterestHistory(symbol: string, startMs: number, endMs: number): readonly { readonly timeMs: number; readonly openInterest: number }[];
+  openInterestHistory(
+    symbol: string,
+    startMs: number,
+    endMs: number,
+  ): readonly { readonly timeMs: number; readonly openInterest: number }[];
   /** Liquidations in [startMs, endMs), oldest first. */
   liquidations(symbol: string, startMs: number, endMs: number): readonly SimLiquidation[];
   /** Every simulated trader's open position: the true liquidation map. */

@@ -53,7 +53,15 @@ function hyperliquidWeight(body: string): number {
   } catch {
     return 20;
   }
-  if (type === 'clearinghouseState' || type === 'spotClearinghouseState' || type === 'l2Book' || type === 'allMids' || type === 'orderStatus' || type === 'exchangeStatus') return 2;
+  if (
+    type === 'clearinghouseState' ||
+    type === 'spotClearinghouseState' ||
+    type === 'l2Book' ||
+    type === 'allMids' ||
+    type === 'orderStatus' ||
+    type === 'exchangeStatus'
+  )
+    return 2;
   return type === 'userRole' ? 60 : 20;
 }
 
@@ -78,12 +86,22 @@ export function faultBody(venue: SimVenue, status: 429 | 418): unknown {
   switch (venue) {
     case 'binance-usdm':
       return status === 418
-        ? { code: -1003, msg: 'Way too many requests; IP banned until later. Please use the websocket for live updates to avoid bans.' }
-        : { code: -1003, msg: 'Too many requests; current limit is 2400 request weight per 1 MINUTE. Please use the websocket for live updates to avoid polling the API.' };
+        ? {
+            code: -1003,
+            msg: 'Way too many requests; IP banned until later. Please use the websocket for live updates to avoid bans.',
+          }
+        : {
+            code: -1003,
+            msg: 'Too many requests; current limit is 2400 request weight per 1 MINUTE. Please use the websocket for live updates to avoid polling the API.',
+          };
     case 'bybit-linear':
       return { retCode: 10006, retMsg: 'Too many visits!', result: {}, retExtInfo: {}, time: Date.now() };
     case 'okx-swap':
-      return { code: '50011', msg: 'Rate limit reached. Please refer to API documentation and throttle requests accordingly.', data: [] };
+      return {
+        code: '50011',
+        msg: 'Rate limit reached. Please refer to API documentation and throttle requests accordingly.',
+        data: [],
+      };
     case 'hyperliquid':
       return 'null';
   }
@@ -95,7 +113,16 @@ export function skewBody(venue: SimVenue, nowMs: number): SimHttpResponse {
     case 'binance-usdm':
       return { status: 400, body: { code: -1021, msg: 'Timestamp for this request is outside of the recvWindow.' } };
     case 'bybit-linear':
-      return { status: 200, body: { retCode: 10002, retMsg: `invalid request, please check your server timestamp or recv_window param. server_timestamp[${nowMs}],recv_window[5000]`, result: {}, retExtInfo: {}, time: nowMs } };
+      return {
+        status: 200,
+        body: {
+          retCode: 10002,
+          retMsg: `invalid request, please check your server timestamp or recv_window param. server_timestamp[${nowMs}],recv_window[5000]`,
+          result: {},
+          retExtInfo: {},
+          time: nowMs,
+        },
+      };
     case 'okx-swap':
       return { status: 401, body: { code: '50102', msg: 'Timestamp request expired', data: [] } };
     case 'hyperliquid':

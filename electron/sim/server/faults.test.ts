@@ -4,7 +4,7 @@ import { startSimulator, type Simulator } from '../simulator';
 
 /** Resolves when `condition` holds, polling every 25 ms; fails after `maxMs`. */
 async function until(condition: () => boolean, maxMs: number): Promise<void> {
-  for (const start = Date.now(); Date.now() - start < maxMs; ) {
+  for (const start = Date.now(); Date.now() - start < maxMs;) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -53,7 +53,10 @@ describe('the half-open fault: sockets stay open but carry nothing until the fau
   }
 
   const binanceMark = (sim: Simulator): string => `${sim.server.wsBaseUrl('binance-usdm')}/ws/btcusdt@markPrice@1s`;
-  const hyperliquidContext = (sim: Simulator): [string, object] => [`${sim.server.wsBaseUrl('hyperliquid')}/ws`, { method: 'subscribe', subscription: { type: 'activeAssetCtx', coin: 'BTC' } }];
+  const hyperliquidContext = (sim: Simulator): [string, object] => [
+    `${sim.server.wsBaseUrl('hyperliquid')}/ws`,
+    { method: 'subscribe', subscription: { type: 'activeAssetCtx', coin: 'BTC' } },
+  ];
 
   it('drops every frame and ping of the venue’s open sockets, leaves other venues alone, and closes them when it ends', async () => {
     const sim = await running();

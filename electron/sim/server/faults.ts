@@ -85,7 +85,10 @@ export interface FaultController {
   /** Requests received by the venue since `sinceMs` (default: all), oldest first. */
   requests(venue: SimVenue, sinceMs?: number): readonly RequestRecord[];
   /** Server hook: answers a REST request, faulted or by calling `answer`; null when the hook already dealt with the socket. */
-  handleHttp(request: FaultHttpRequest, answer: () => Promise<SimHttpResponse> | SimHttpResponse): Promise<SimHttpResponse | null>;
+  handleHttp(
+    request: FaultHttpRequest,
+    answer: () => Promise<SimHttpResponse> | SimHttpResponse,
+  ): Promise<SimHttpResponse | null>;
   /** Server hook: true when an upgrade must not proceed (the socket was destroyed, or is held unanswered by a half-open fault). */
   refuseSocket(venue: SimVenue, socket: Duplex): boolean;
   /** Server hook: tracks an accepted WebSocket and its raw socket. */
@@ -122,7 +125,8 @@ export function createFaultController(now: () => number = Date.now): FaultContro
   const silenced = new Map<Duplex, SimVenue>();
   const held = new Set<ServerResponse>();
 
-  const applies = (entry: ActiveFault, venue: SimVenue): boolean => (entry.venue === 'all' || entry.venue === venue) && now() < entry.untilMs && entry.remaining > 0;
+  const applies = (entry: ActiveFault, venue: SimVenue): boolean =>
+    (entry.venue === 'all' || entry.venue === venue) && now() < entry.untilMs && entry.remaining > 0;
   const end = (entry: ActiveFault): void => {
     const index = faults.indexOf(entry);
     if (index >= 0) faults.splice(index, 1);
@@ -141,16 +145,26 @@ export function createFaultController(now: () => number = Date.now): FaultContro
     socket.once('close', () => silenced.delete(socket));
     muffle(socket);
   };
-  const socketsOf = (venue: SimVenue | 'all'): [WebSocket, { venue: SimVenue; socket: Duplex }][] => [...sockets].filter(([, info]) => venue === 'all' || info.venue === venue);
-  const find = (venue: SimVenue, test: (entry: ActiveFault) => boolean): ActiveFault | undefined => faults.find((entry) => applies(entry, venue) && test(entry));
+  const socketsOf = (venue: SimVenue | 'all'): [WebSocket, { venue: SimVenue; socket: Duplex }][] =>
+    [...sockets].filter(([, info]) => venue === 'all' || info.venue === venue);
+  const find = (venue: SimVenue, test: (entry: ActiveFault) => boolean): ActiveFault | undefined =>
+    faults.find((entry) => applies(entry, venue) && test(entry));
 
   const controller: FaultController = {
     inject(venue, fault, bounds = {}) {
-      if ((fault.kind === 'down' || fault.kind === 'half-open') && bounds.durationMs === undefined) throw new Error(`A ${fault.kind} fault needs durationMs: it would otherwise never end.`);
+      if ((fault.kind === 'down' || fault.kind === 'half-open') && bounds.durationMs === undefined)
+        throw new Error(`A ${fault.kind} fault needs durationMs: it would otherwise never end.`);
       const durationMs = bounds.durationMs ?? Number.POSITIVE_INFINITY;
       const count = bounds.count ?? (bounds.durationMs === undefined ? 1 : Number.POSITIVE_INFINITY);
       const finite = Number.isFinite(durationMs);
-      const entry: ActiveFault = { venue, fault, path: bounds.path, remaining: count, untilMs: now() + durationMs, timer: null };
+      const entry: ActiveFault = {
+        venue,
+        fault,
+        path: bounds.path,
+        remaining: count,
+        untilMs: now() + durationMs,
+        timer: null,
+      };
       const timed: ActiveFault = finite ? { ...entry, timer: setTimeout(() => end(timed), durationMs) } : entry;
       timed.timer?.unref();
       faults.push(timed);
@@ -169,7 +183,10 @@ export function createFaultController(now: () => number = Date.now): FaultContro
     },
     active: (venue) => faults.filter((entry) => applies(entry, venue)).map((entry) => entry.fault.kind),
     weight(venue, windowMs, atMs = now()) {
-      return log.reduce((sum, r) => (r.venue === venue && r.atMs > atMs - windowMs && r.atMs <= atMs ? sum + r.weight : sum), 0);
+      return log.reduce(
+        (sum, r) => (r.venue === venue && r.atMs > atMs - windowMs && r.atMs <= atMs ? sum + r.weight : sum),
+        0,
+      );
     },
     peakWeight(venue, windowMs, sinceMs = 0) {
       const rows = log.filter((r) => r.venue === venue && r.atMs >= sinceMs);
@@ -191,13 +208,22 @@ export function createFaultController(now: () => number = Date.now): FaultContro
       const entry = find(venue, (candidate) => {
         if (candidate.path !== undefined && !request.path.includes(candidate.path)) return false;
         if (candidate.fault.kind === 'half-open') return false;
-        return candidate.fault.kind !== 'clock-skew' || (venue !== 'hyperliquid' && isSigned(request.query, request.headers));
+        return (
+          candidate.fault.kind !== 'clock-skew' || (venue !== 'hyperliquid' && isSigned(request.query, request.headers))
+        );
       });
       if (entry !== undefined) {
         entry.remaining -= 1;
         if (entry.remaining <= 0) end(entry);
       }
-      log.push({ venue, atMs: now(), method: request.method, path: request.path, weight: requestWeight(venue, request.path, request.query, request.body), fault: entry?.fault.kind ?? null });
+      log.push({
+        venue,
+        atMs: now(),
+        method: request.method,
+        path: request.path,
+        weight: requestWeight(venue, request.path, request.query, request.body),
+        fault: entry?.fault.kind ?? null,
+      });
       if (log.length > maxLogEntries) log.splice(0, log.length - maxLogEntries);
       const fault = entry?.fault;
       switch (fault?.kind) {
@@ -205,9 +231,17 @@ export function createFaultController(now: () => number = Date.now): FaultContro
         case 'half-open':
           return answer();
         case 'rate-limit':
-          return { status: fault.status, body: faultBody(venue, fault.status), headers: { 'Retry-After': String(fault.retryAfterSec) } };
+          return {
+            status: fault.status,
+            body: faultBody(venue, fault.status),
+            headers: { 'Retry-After': String(fault.retryAfterSec) },
+          };
         case 'server-error':
-          return { status: fault.status ?? 503, body: '<html><body><h1>503 Service Unavailable</h1></body></html>', headers: { 'Content-Type': 'text/html' } };
+          return {
+            status: fault.status ?? 503,
+            body: '<html><body><h1>503 Service Unavailable</h1></body></html>',
+            headers: { 'Content-Type': 'text/html' },
+          };
         case 'clock-skew':
           return skewBody(venue, now());
         case 'timeout':
@@ -224,7 +258,10 @@ export function createFaultController(now: () => number = Date.now): FaultContro
           const text = typeof real.body === 'string' ? real.body : JSON.stringify(real.body);
           if (fault.kind === 'truncated') return { ...real, body: text.slice(0, Math.floor(text.length / 2)) };
           if (fault.kind === 'malformed-json') return { ...real, body: text.replace(':', ';') };
-          return { ...real, body: JSON.stringify(retype(real.body, fault.field === undefined ? wrongTypeFields[venue] : [fault.field])) };
+          return {
+            ...real,
+            body: JSON.stringify(retype(real.body, fault.field === undefined ? wrongTypeFields[venue] : [fault.field])),
+          };
         }
       }
     },
@@ -251,7 +288,8 @@ function retype(value: unknown, fields: readonly string[]): unknown {
   if (Array.isArray(value)) return value.map((item) => retype(item, fields));
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = fields.includes(key) ? { value: inner } : retype(inner, fields);
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>))
+    out[key] = fields.includes(key) ? { value: inner } : retype(inner, fields);
   return out;
 }
 

@@ -27,7 +27,12 @@ const maxBodyBytes = 1024 * 1024;
  * Starts the simulator's protocol server on 127.0.0.1 and mounts each venue under its prefix.
  * Unknown paths answer 404 with a JSON reason; a handler that throws answers 500, never crashes.
  */
-export async function startSimServer(context: VenueContext, factories: readonly VenueRouteFactory[], port = 0, faults: FaultController = createFaultController()): Promise<SimServer> {
+export async function startSimServer(
+  context: VenueContext,
+  factories: readonly VenueRouteFactory[],
+  port = 0,
+  faults: FaultController = createFaultController(),
+): Promise<SimServer> {
   const routes = new Map<string, VenueRoute>();
   for (const factory of factories) {
     const route = factory(context);
@@ -49,15 +54,28 @@ export async function startSimServer(context: VenueContext, factories: readonly 
     };
     const { route, path, rawQuery } = split(request.url ?? '/');
     if (!route) return send({ status: 404, body: { error: `No simulated venue at ${request.url ?? '/'}` } });
-    readBody(request).then(
-      async (body) => {
-        const parsed = { method: request.method ?? 'GET', path, query: new URLSearchParams(rawQuery), rawQuery, headers: request.headers, body };
-        // The fault layer answers first: it counts the request's weight and may replace, hold or reset the answer.
-        const answer = await faults.handleHttp({ ...parsed, venue: route.venue, raw: request, response }, () => route.handleHttp(parsed));
-        if (answer !== null) send(answer);
-      },
-      (error: unknown) => send({ status: 413, body: { error: String(error) } }),
-    ).catch((error: unknown) => send({ status: 500, body: { error: error instanceof Error ? error.message : String(error) } }));
+    readBody(request)
+      .then(
+        async (body) => {
+          const parsed = {
+            method: request.method ?? 'GET',
+            path,
+            query: new URLSearchParams(rawQuery),
+            rawQuery,
+            headers: request.headers,
+            body,
+          };
+          // The fault layer answers first: it counts the request's weight and may replace, hold or reset the answer.
+          const answer = await faults.handleHttp({ ...parsed, venue: route.venue, raw: request, response }, () =>
+            route.handleHttp(parsed),
+          );
+          if (answer !== null) send(answer);
+        },
+        (error: unknown) => send({ status: 413, body: { error: String(error) } }),
+      )
+      .catch((error: unknown) =>
+        send({ status: 500, body: { error: error instanceof Error ? error.message : String(error) } }),
+      );
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {

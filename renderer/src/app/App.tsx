@@ -21,7 +21,10 @@ import { exposeChartState } from './chart-probe';
 import { useSelection } from './useSelection';
 import { useShortcut } from './useShortcut';
 
-type LoadState = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly info: AppInfo } | { readonly kind: 'error'; readonly message: string };
+type LoadState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly info: AppInfo }
+  | { readonly kind: 'error'; readonly message: string };
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -41,7 +44,9 @@ export function App() {
   const [actionError, setActionError] = useState<string>();
   const [timeframe, setTimeframe] = useState<ChartTimeframe>('5m');
   const [ghost, setGhost] = useState<Ghost | null>(null);
-  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  );
   const { accounts, positions, error: positionsError } = usePositions(api, connected);
   const [selected, setSelected] = useSelection(accounts, positions);
   const alerts = useAlerts(api, connected, transport === 'web');
@@ -74,25 +79,48 @@ export function App() {
   const toggleTheme = useCallback(() => {
     const next: Theme = theme === 'dark' ? 'light' : 'dark';
     setTheme(next);
-    api.updateSettings({ theme: next }).then(() => setActionError(undefined), (error: unknown) => setActionError(`Theme not saved: ${messageOf(error)}`));
+    api.updateSettings({ theme: next }).then(
+      () => setActionError(undefined),
+      (error: unknown) => setActionError(`Theme not saved: ${messageOf(error)}`),
+    );
   }, [api, theme]);
   useShortcut('t', toggleTheme);
 
-  const dismiss = useCallback((id: string) => {
-    api.dismissNotice(id).then(setNotices, (error: unknown) => setActionError(messageOf(error)));
-  }, [api]);
+  const dismiss = useCallback(
+    (id: string) => {
+      api.dismissNotice(id).then(setNotices, (error: unknown) => setActionError(messageOf(error)));
+    },
+    [api],
+  );
 
   const account = selected ? (positions.get(selected.accountId) ?? null) : null;
-  const position = selected ? (account?.positions.find((p) => p.symbol === selected.symbol && p.side === selected.side) ?? null) : null;
+  const position = selected
+    ? (account?.positions.find((p) => p.symbol === selected.symbol && p.side === selected.side) ?? null)
+    : null;
   const venue = accounts.find((a) => a.id === selected?.accountId)?.venue;
   const marketKey = useMemo(() => (venue && selected ? { venue, symbol: selected.symbol } : null), [venue, selected]);
   const { market, error: marketError } = useMarket(api, marketKey, timeframe, connected);
-  const profile = useMemo(() => (market?.clusters ? profileFromWire(market.clusters.profile, market.clusters.binSize) : null), [market?.clusters]);
-  const symbols = useMemo(() => (account?.positions ?? []).map((p) => ({ value: `${p.symbol}|${p.side}`, label: `${p.displaySymbol} ${p.side}` })), [account]);
-  const riskIndex = account?.risk && selected ? account.risk.positions.findIndex((p) => p.symbol === selected.symbol && p.side === selected.side) : -1;
+  const profile = useMemo(
+    () => (market?.clusters ? profileFromWire(market.clusters.profile, market.clusters.binSize) : null),
+    [market?.clusters],
+  );
+  const symbols = useMemo(
+    () =>
+      (account?.positions ?? []).map((p) => ({
+        value: `${p.symbol}|${p.side}`,
+        label: `${p.displaySymbol} ${p.side}`,
+      })),
+    [account],
+  );
+  const riskIndex =
+    account?.risk && selected
+      ? account.risk.positions.findIndex((p) => p.symbol === selected.symbol && p.side === selected.side)
+      : -1;
   const thresholds = useMemo(() => {
     if (!account?.risk || riskIndex < 0) return [];
-    return thresholdPrices(account.risk, riskIndex).flatMap((t) => (t.price === null || t.reached ? [] : [{ price: t.price, level: t.level }]));
+    return thresholdPrices(account.risk, riskIndex).flatMap((t) =>
+      t.price === null || t.reached ? [] : [{ price: t.price, level: t.level }],
+    );
   }, [account?.risk, riskIndex]);
 
   const appState = load.kind === 'ready' ? 'ready' : load.kind === 'error' ? 'error' : 'connecting';
@@ -107,14 +135,34 @@ export function App() {
             <path d="M15.6 15.6 21 21" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
           </svg>
           <span className="brand__name">LiqLens</span>
-          <span className="badge" data-testid="app-mode">{transport === 'electron' ? 'Desktop' : 'Web mode'}</span>
-          {accounts.some((a) => a.kind === 'demo') && <span className="badge badge--demo" data-testid="demo-badge">Demo · simulated market</span>}
+          <span className="badge" data-testid="app-mode">
+            {transport === 'electron' ? 'Desktop' : 'Web mode'}
+          </span>
+          {accounts.some((a) => a.kind === 'demo') && (
+            <span className="badge badge--demo" data-testid="demo-badge">
+              Demo · simulated market
+            </span>
+          )}
         </div>
         <div className="topbar__status">
-          {info && <AccountsMenu accounts={accounts} onAdd={(next) => api.addAccount(next)} onRemove={(id) => api.removeAccount(id)} firstRun={info.firstStart} />}
+          {info && (
+            <AccountsMenu
+              accounts={accounts}
+              onAdd={(next) => api.addAccount(next)}
+              onRemove={(id) => api.removeAccount(id)}
+              firstRun={info.firstStart}
+            />
+          )}
           <CoreClock heartbeat={heartbeat} stale={!connected} />
           <ConnectionPill state={connection} />
-          <button type="button" className="button button--ghost" onClick={toggleTheme} aria-keyshortcuts="t" title="Switch theme (T)" data-testid="theme-toggle">
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={toggleTheme}
+            aria-keyshortcuts="t"
+            title="Switch theme (T)"
+            data-testid="theme-toggle"
+          >
             {theme === 'dark' ? 'Light theme' : 'Dark theme'}
           </button>
         </div>
@@ -146,7 +194,8 @@ export function App() {
               symbol={`${selected.symbol}|${selected.side}`}
               onSymbolChange={(value) => {
                 const [symbol = '', side] = value.split('|');
-                if (selected) setSelected({ accountId: selected.accountId, symbol, side: side === 'short' ? 'short' : 'long' });
+                if (selected)
+                  setSelected({ accountId: selected.accountId, symbol, side: side === 'short' ? 'short' : 'long' });
               }}
               timeframe={timeframe}
               onTimeframeChange={setTimeframe}
@@ -159,7 +208,15 @@ export function App() {
             />
           ) : null
         }
-        positions={<PositionsTable accounts={accounts} positions={positions} selected={selected} onSelect={setSelected} alerts={alerts.view.active} />}
+        positions={
+          <PositionsTable
+            accounts={accounts}
+            positions={positions}
+            selected={selected}
+            onSelect={setSelected}
+            alerts={alerts.view.active}
+          />
+        }
         whatif={<WhatIfPanel account={account} selected={selected} profile={profile} onGhostChange={setGhost} />}
         alerts={
           <AlertsPanel

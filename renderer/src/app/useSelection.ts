@@ -7,10 +7,17 @@ import type { PositionSelection } from '../features/positions/PositionsTable';
  * highest margin ratio) once positions arrive, so a first start opens on something worth seeing.
  * A pick whose position disappeared (closed, liquidated, account removed) falls back the same way.
  */
-export function useSelection(accounts: readonly AccountSummary[], positions: ReadonlyMap<string, AccountPositions>): [PositionSelection | null, (next: PositionSelection) => void] {
+export function useSelection(
+  accounts: readonly AccountSummary[],
+  positions: ReadonlyMap<string, AccountPositions>,
+): [PositionSelection | null, (next: PositionSelection) => void] {
   const [picked, setPicked] = useState<PositionSelection | null>(null);
   const exists = (selection: PositionSelection | null): boolean =>
-    selection !== null && (positions.get(selection.accountId)?.positions.some((p) => p.symbol === selection.symbol && p.side === selection.side) ?? false);
+    selection !== null &&
+    (positions
+      .get(selection.accountId)
+      ?.positions.some((p) => p.symbol === selection.symbol && p.side === selection.side) ??
+      false);
   const valid = exists(picked);
 
   useEffect(() => {

@@ -39,6 +39,8 @@ export function connectBridge(): Bridge {
   }
   const socketUrl = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}/ws?token=${encodeURIComponent(token)}`;
   const { transport, connection } = createWebSocketTransport(socketUrl);
-  const problem = token ? undefined : 'This page was opened without its access token. Open the full URL LiqLens printed when it started (it ends in ?token=…).';
+  const problem = token
+    ? undefined
+    : 'This page was opened without its access token. Open the full URL LiqLens printed when it started (it ends in ?token=…).';
   return { api: createLiqLensApi(transport), connection, transport: 'web', ...(problem ? { problem } : {}) };
 }

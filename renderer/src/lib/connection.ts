@@ -8,7 +8,9 @@ export interface ConnectionSource {
 }
 
 /** A connection state holder with change notification. */
-export function createConnectionSource(initial: ConnectionState): ConnectionSource & { set(state: ConnectionState): void } {
+export function createConnectionSource(
+  initial: ConnectionState,
+): ConnectionSource & { set(state: ConnectionState): void } {
   let state = initial;
   const listeners = new Set<(state: ConnectionState) => void>();
   return {

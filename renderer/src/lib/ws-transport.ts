@@ -42,7 +42,8 @@ export function createWebSocketTransport(url: string): { transport: ContractTran
     if (typeof event.data !== 'string') return;
     const message = JSON.parse(event.data) as HostMessage;
     if (message.type === 'event') {
-      for (const listener of listeners.get(message.event) ?? []) (listener as (payload: unknown) => void)(message.payload);
+      for (const listener of listeners.get(message.event) ?? [])
+        (listener as (payload: unknown) => void)(message.payload);
     } else if (message.type === 'response') {
       const request = pending.get(message.id);
       if (!request) return;

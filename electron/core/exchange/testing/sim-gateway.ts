@@ -18,12 +18,26 @@ export function accountOn(sim: Simulator, venue: SimVenue): SimAccount {
 }
 
 /** Credentials of an account's key of the given kind (Hyperliquid: its public address). */
-export function credentialsFor(sim: Simulator, venue: SimVenue, kind: 'readonly' | 'trade' | 'withdraw' = 'readonly'): GatewayConfig['credentials'] {
+export function credentialsFor(
+  sim: Simulator,
+  venue: SimVenue,
+  kind: 'readonly' | 'trade' | 'withdraw' = 'readonly',
+): GatewayConfig['credentials'] {
   const account = accountOn(sim, venue);
   if (venue === 'hyperliquid') return { address: account.address ?? account.id };
-  const key = sim.keys.find((k) => k.venue === venue && k.accountId === account.id && k.permissions.trade === (kind !== 'readonly') && k.permissions.withdraw === (kind === 'withdraw'));
+  const key = sim.keys.find(
+    (k) =>
+      k.venue === venue &&
+      k.accountId === account.id &&
+      k.permissions.trade === (kind !== 'readonly') &&
+      k.permissions.withdraw === (kind === 'withdraw'),
+  );
   if (key === undefined) throw new Error(`no ${kind} key on ${venue}`);
-  return { apiKey: key.apiKey, secret: key.secret, ...(key.passphrase === undefined ? {} : { password: key.passphrase }) };
+  return {
+    apiKey: key.apiKey,
+    secret: key.secret,
+    ...(key.passphrase === undefined ? {} : { password: key.passphrase }),
+  };
 }
 
 /**
@@ -39,7 +53,15 @@ export function accountInput(sim: Simulator, venue: SimVenue, label = 'Main'): A
     return { kind: 'address', venue, label, address: credentials.address, baseUrl };
   }
   if (venue === 'hyperliquid') throw new Error('Hyperliquid reads accounts by address, not by key');
-  return { kind: 'api-key', venue, label, apiKey: credentials.apiKey, apiSecret: credentials.secret, ...(credentials.password === undefined ? {} : { passphrase: credentials.password }), baseUrl };
+  return {
+    kind: 'api-key',
+    venue,
+    label,
+    apiKey: credentials.apiKey,
+    apiSecret: credentials.secret,
+    ...(credentials.password === undefined ? {} : { passphrase: credentials.password }),
+    baseUrl,
+  };
 }
 
 /** Starts a simulator whose time the test drives (`speed: 0`). */
@@ -48,7 +70,11 @@ export function startTestSimulator(scenario: SimScenarioName = 'calm', seed = 7)
 }
 
 /** A gateway on the simulator's venue, read-only key unless told. */
-export function simGateway(sim: Simulator, venue: Venue & SimVenue, credentials: GatewayConfig['credentials'] = credentialsFor(sim, venue)): ExchangeGateway {
+export function simGateway(
+  sim: Simulator,
+  venue: Venue & SimVenue,
+  credentials: GatewayConfig['credentials'] = credentialsFor(sim, venue),
+): ExchangeGateway {
   return createGateway({ venue, baseUrl: sim.baseUrl(venue), credentials, timeoutMs: 5000 });
 }
 
@@ -61,7 +87,12 @@ export function venueSymbol(venue: SimVenue, simSymbol: string): string {
 }
 
 /** Resolves when `condition` holds, advancing the market by `stepMs` every 10 ms of real time; rejects after `maxSteps`. */
-export async function driveUntil(sim: Simulator, condition: () => boolean, stepMs: number, maxSteps = 2000): Promise<void> {
+export async function driveUntil(
+  sim: Simulator,
+  condition: () => boolean,
+  stepMs: number,
+  maxSteps = 2000,
+): Promise<void> {
   for (let step = 0; step < maxSteps; step++) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -19,10 +19,17 @@ export const binanceUsdm: VenueProfile = {
   credentials: 'key',
   // Every REST key ccxt binanceusdm uses; `--base-url` serves /fapi, /futures/data and /sapi under it.
   restUrlKeys: {
-    fapiPublic: '/fapi/v1', fapiPublicV2: '/fapi/v2', fapiPublicV3: '/fapi/v3',
-    fapiPrivate: '/fapi/v1', fapiPrivateV2: '/fapi/v2', fapiPrivateV3: '/fapi/v3',
+    fapiPublic: '/fapi/v1',
+    fapiPublicV2: '/fapi/v2',
+    fapiPublicV3: '/fapi/v3',
+    fapiPrivate: '/fapi/v1',
+    fapiPrivateV2: '/fapi/v2',
+    fapiPrivateV3: '/fapi/v3',
     fapiData: '/futures/data',
-    sapi: '/sapi/v1', sapiV2: '/sapi/v2', sapiV3: '/sapi/v3', sapiV4: '/sapi/v4',
+    sapi: '/sapi/v1',
+    sapiV2: '/sapi/v2',
+    sapiV3: '/sapi/v3',
+    sapiV4: '/sapi/v4',
   },
   // ccxt rewrites `.../ws` to `.../market/ws/<n>` (research/liquidation-maps.md §2.1).
   wsUrl: { key: ['ws', 'future'], path: '/ws' },

@@ -32,7 +32,11 @@ export const okxSwap: VenueProfile = {
   candles: { mark: true, rawTakerKlines: null },
   openInterestHistory: true,
   openInterestFields: 'value',
-  takerVolume: { source: 'okx-taker-volume', rawMethod: 'publicGetRubikStatTakerVolumeContract', params: { unit: '0' } },
+  takerVolume: {
+    source: 'okx-taker-volume',
+    rawMethod: 'publicGetRubikStatTakerVolumeContract',
+    params: { unit: '0' },
+  },
   permissions: { source: 'okx-account-config', rawMethod: 'privateGetAccountConfig' },
   statPeriods: { '5m': '5m', '15m': '15m', '1h': '1H', '4h': '4H', '1d': '1D' },
 };

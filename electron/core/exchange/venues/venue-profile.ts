@@ -26,7 +26,9 @@ export interface VenueProfile {
   /** ccxt `has` flags switched off (fetchCurrencies makes private calls the app does not need). */
   readonly hasOff: readonly string[];
   /** Tiers: ccxt's market tiers (raw `info` read in map-ccxt.ts), or Hyperliquid's raw margin tables. */
-  readonly tiers: { readonly source: 'ccxt-market-tiers'; readonly params: Readonly<Record<string, unknown>> } | { readonly source: 'hyperliquid-margin-tables'; readonly rawMethod: string };
+  readonly tiers:
+    | { readonly source: 'ccxt-market-tiers'; readonly params: Readonly<Record<string, unknown>> }
+    | { readonly source: 'hyperliquid-margin-tables'; readonly rawMethod: string };
   /** Extra params for fetchPositions / fetchBalance (e.g. Bybit settleCoin, Hyperliquid user). */
   readonly positionsParams: Readonly<Record<string, unknown>>;
   readonly balanceParams: Readonly<Record<string, unknown>>;
@@ -36,9 +38,15 @@ export interface VenueProfile {
    * Realized-liquidation stream, or null where the venue has no public feed. `sideMeans`: whether
    * ccxt's `side` is the liquidation ORDER's side (a sell closes a long) or the POSITION's side.
    */
-  readonly liquidationStream: { readonly method: 'watchLiquidations' | 'watchLiquidationsForSymbols'; readonly sideMeans: 'order' | 'position' } | null;
+  readonly liquidationStream: {
+    readonly method: 'watchLiquidations' | 'watchLiquidationsForSymbols';
+    readonly sideMeans: 'order' | 'position';
+  } | null;
   /** Candles: whether mark-price candles exist, and a raw kline endpoint carrying taker-buy volume. */
-  readonly candles: { readonly mark: boolean; readonly rawTakerKlines: { readonly last: string; readonly takerBuyColumn: number } | null };
+  readonly candles: {
+    readonly mark: boolean;
+    readonly rawTakerKlines: { readonly last: string; readonly takerBuyColumn: number } | null;
+  };
   /** Open-interest history through ccxt `fetchOpenInterestHistory`, or unsupported. */
   readonly openInterestHistory: boolean;
   /**
@@ -50,7 +58,11 @@ export interface VenueProfile {
    * Taker buy/sell statistic (raw endpoint, its fixed params), or null. Periods the statistic lacks
    * fall back to candles' taker-buy volume where `candles.rawTakerKlines` exists.
    */
-  readonly takerVolume: { readonly source: 'binance-taker-ratio' | 'okx-taker-volume'; readonly rawMethod: string; readonly params: Readonly<Record<string, string>> } | null;
+  readonly takerVolume: {
+    readonly source: 'binance-taker-ratio' | 'okx-taker-volume';
+    readonly rawMethod: string;
+    readonly params: Readonly<Record<string, string>>;
+  } | null;
   /** Permission endpoint (implicit ccxt method name) and its parser. */
   readonly permissions: { readonly source: PermissionSource; readonly rawMethod: string | null };
   /** Timeframe → the venue's period string for raw statistics endpoints. */

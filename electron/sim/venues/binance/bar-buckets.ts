@@ -113,5 +113,13 @@ export function dayStats(market: SimMarket, symbol: string, nowMs: number, lastP
     quoteVolume += bar.quoteVolume;
     trades += bar.trades;
   }
-  return { openTimeMs: first?.openTimeMs ?? nowMs - dayMs, open: first?.open ?? lastPrice, high, low, volume, quoteVolume, trades };
+  return {
+    openTimeMs: first?.openTimeMs ?? nowMs - dayMs,
+    open: first?.open ?? lastPrice,
+    high,
+    low,
+    volume,
+    quoteVolume,
+    trades,
+  };
 }

@@ -98,17 +98,19 @@ export function accountV2(view: AccountView): object {
 /** `GET /fapi/v2/balance` and `/fapi/v3/balance`: one row per asset (USDT only here). */
 export function balanceRows(view: AccountView): object[] {
   const totals = accountTotals(view.account, figuresOf(view));
-  return [{
-    accountAlias: 'SgsR',
-    asset: walletAsset,
-    balance: money(totals.walletBalance),
-    crossWalletBalance: money(totals.crossWalletBalance),
-    crossUnPnl: money(totals.crossUnPnl),
-    availableBalance: money(totals.availableBalance),
-    maxWithdrawAmount: money(totals.maxWithdrawAmount),
-    marginAvailable: true,
-    updateTime: view.nowMs,
-  }];
+  return [
+    {
+      accountAlias: 'SgsR',
+      asset: walletAsset,
+      balance: money(totals.walletBalance),
+      crossWalletBalance: money(totals.crossWalletBalance),
+      crossUnPnl: money(totals.crossUnPnl),
+      availableBalance: money(totals.availableBalance),
+      maxWithdrawAmount: money(totals.maxWithdrawAmount),
+      marginAvailable: true,
+      updateTime: view.nowMs,
+    },
+  ];
 }
 
 /** `GET /fapi/v1/leverageBracket` entry for one instrument: its Binance tiers, numbers not strings. */

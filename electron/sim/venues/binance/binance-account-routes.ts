@@ -19,12 +19,24 @@ function signed(handler: SignedHandler, access: SignedAccess = 'user-data'): Bin
 
 /** A key whose account the market does not hold reads as an empty account, as a fresh venue account would. */
 function accountOf(call: BinanceCall, key: SimKey): SimAccount {
-  return call.context.market.account(key.accountId) ?? { id: key.accountId, venue: 'binance-usdm', walletBalance: 0, positions: [] };
+  return (
+    call.context.market.account(key.accountId) ?? {
+      id: key.accountId,
+      venue: 'binance-usdm',
+      walletBalance: 0,
+      positions: [],
+    }
+  );
 }
 
 function viewOf(call: BinanceCall, key: SimKey): AccountView {
   const { market } = call.context;
-  return { account: accountOf(call, key), instruments: market.instruments, permissions: key.permissions, nowMs: market.now() };
+  return {
+    account: accountOf(call, key),
+    instruments: market.instruments,
+    permissions: key.permissions,
+    nowMs: market.now(),
+  };
 }
 
 function positionRisk(version: 2 | 3): BinanceHandler {
@@ -60,13 +72,40 @@ function apiRestrictions(key: SimKey): object {
 function capitalConfig(call: BinanceCall): object[] {
   const coins = new Set(['USDT', ...call.context.market.instruments.flatMap((i) => [i.base, i.quote])]);
   return [...coins].map((coin) => ({
-    coin, name: coin, depositAllEnable: true, withdrawAllEnable: true, free: '0', locked: '0', freeze: '0', withdrawing: '0',
-    ipoing: '0', ipoable: '0', storage: '0', isLegalMoney: false, trading: true,
-    networkList: [{
-      network: coin, coin, withdrawIntegerMultiple: '0.00000001', isDefault: true, depositEnable: true, withdrawEnable: true,
-      depositDesc: '', withdrawDesc: '', name: coin, resetAddressStatus: false, withdrawFee: '0', withdrawMin: '0', withdrawMax: '9999999999',
-      minConfirm: 1, unLockConfirm: 0, sameAddress: false, depositDust: '0.00000001',
-    }],
+    coin,
+    name: coin,
+    depositAllEnable: true,
+    withdrawAllEnable: true,
+    free: '0',
+    locked: '0',
+    freeze: '0',
+    withdrawing: '0',
+    ipoing: '0',
+    ipoable: '0',
+    storage: '0',
+    isLegalMoney: false,
+    trading: true,
+    networkList: [
+      {
+        network: coin,
+        coin,
+        withdrawIntegerMultiple: '0.00000001',
+        isDefault: true,
+        depositEnable: true,
+        withdrawEnable: true,
+        depositDesc: '',
+        withdrawDesc: '',
+        name: coin,
+        resetAddressStatus: false,
+        withdrawFee: '0',
+        withdrawMin: '0',
+        withdrawMax: '9999999999',
+        minConfirm: 1,
+        unLockConfirm: 0,
+        sameAddress: false,
+        depositDust: '0.00000001',
+      },
+    ],
   }));
 }
 
@@ -76,7 +115,9 @@ export const accountRoutes: Readonly<Record<string, BinanceHandler>> = {
     const picked = optionalSymbol(call);
     if ('error' in picked) return picked.error;
     // Binance answers a single object, not a list, when a symbol is named.
-    return ok(picked.instrument ? leverageBracket(picked.instrument) : call.context.market.instruments.map(leverageBracket));
+    return ok(
+      picked.instrument ? leverageBracket(picked.instrument) : call.context.market.instruments.map(leverageBracket),
+    );
   }),
   'GET /fapi/v1/positionSide/dual': signed((call, key) => ok({ dualSidePosition: isHedgeMode(accountOf(call, key)) })),
   'GET /fapi/v2/positionRisk': positionRisk(2),

@@ -17,6 +17,11 @@ export interface AccountView {
 /** Binance's figures for every position of the account (LONG/SHORT sides when it is in hedge mode). */
 export function figuresOf(view: AccountView): BinancePositionFigures[] {
   const hedge = isHedgeMode(view.account);
-  return view.account.positions.map((position) => positionFigures(position, view.instruments.find((i) => i.symbol === position.symbol), hedge));
+  return view.account.positions.map((position) =>
+    positionFigures(
+      position,
+      view.instruments.find((i) => i.symbol === position.symbol),
+      hedge,
+    ),
+  );
 }
-

@@ -15,7 +15,10 @@ async function start(options: BinanceRouteOptions = {}): Promise<BinanceFixture>
 
 function client(running: BinanceFixture, credentials: Pick<SimKey, 'apiKey' | 'secret'>): binanceusdm {
   const exchange = new ccxt.binanceusdm({ apiKey: credentials.apiKey, secret: credentials.secret });
-  Object.assign(exchange.urls.api, binanceClientUrls(running.server.baseUrl('binance-usdm'), running.server.wsBaseUrl('binance-usdm')).rest);
+  Object.assign(
+    exchange.urls.api,
+    binanceClientUrls(running.server.baseUrl('binance-usdm'), running.server.wsBaseUrl('binance-usdm')).rest,
+  );
   clients.push(exchange);
   return exchange;
 }

@@ -1,7 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SimKey, SimKeyRing } from '../../server/sim-keys';
 import type { SimHttpRequest, SimHttpResponse } from '../../server/venue-route';
-import { badSignatureError, binanceError, invalidKeyError, missingKeyError, missingParameterError } from './binance-errors';
+import {
+  badSignatureError,
+  binanceError,
+  invalidKeyError,
+  missingKeyError,
+  missingParameterError,
+} from './binance-errors';
 
 /** Binance's default and largest accepted `recvWindow`, ms. */
 const defaultRecvWindowMs = 5000;
@@ -24,7 +30,12 @@ export type SignedAccess = 'user-data' | 'key-info';
  * time, and the simulated market may run in the past or at replay speed.
  * `access: 'key-info'` skips the read-permission check (apiRestrictions must answer for any valid key).
  */
-export function checkSignedRequest(request: SimHttpRequest, keys: SimKeyRing, wallNowMs: number, access: SignedAccess = 'user-data'): SignedCheck {
+export function checkSignedRequest(
+  request: SimHttpRequest,
+  keys: SimKeyRing,
+  wallNowMs: number,
+  access: SignedAccess = 'user-data',
+): SignedCheck {
   const header = request.headers['x-mbx-apikey'];
   const apiKey = Array.isArray(header) ? header[0] : header;
   if (!apiKey) return { error: missingKeyError() };
@@ -58,7 +69,11 @@ export function checkSignedRequest(request: SimHttpRequest, keys: SimKeyRing, wa
 
 /** Query string + body, each without its `signature=` parameter: what the client signed. */
 function signedPayload(request: SimHttpRequest): string {
-  const strip = (text: string): string => text.split('&').filter((part) => part !== '' && !part.startsWith('signature=')).join('&');
+  const strip = (text: string): string =>
+    text
+      .split('&')
+      .filter((part) => part !== '' && !part.startsWith('signature='))
+      .join('&');
   return strip(request.rawQuery) + strip(request.body);
 }
 

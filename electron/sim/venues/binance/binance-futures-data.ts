@@ -26,11 +26,14 @@ function rowTimes(window: DataWindow, lastTime: number): number[] {
     for (; t <= lastTime && times.length < window.limit; t = interval.nextStart(t)) times.push(t);
     return times;
   }
-  for (let t = lastTime; t >= window.oldestMs && times.length < window.limit; t = interval.bucketStart(t - 1)) times.unshift(t);
+  for (let t = lastTime; t >= window.oldestMs && times.length < window.limit; t = interval.bucketStart(t - 1))
+    times.unshift(t);
   return times;
 }
 
-function parseWindow(call: BinanceCall): { window: DataWindow; symbol: string } | { error: ReturnType<BinanceHandler> } {
+function parseWindow(
+  call: BinanceCall,
+): { window: DataWindow; symbol: string } | { error: ReturnType<BinanceHandler> } {
   const picked = requireSymbol(call);
   if ('error' in picked) return { error: picked.error };
   const period = call.params.get('period');
@@ -39,7 +42,13 @@ function parseWindow(call: BinanceCall): { window: DataWindow; symbol: string } 
   if (!interval) return { error: binanceError(400, -1130, "Data sent for parameter 'period' is not valid.") };
   const nowMs = call.context.market.now();
   const endTimeMs = Math.min(nowMs, timeParam(call, 'endTime') ?? nowMs);
-  const window = { interval, startTimeMs: timeParam(call, 'startTime'), endTimeMs, limit: limitParam(call, 30, 500), oldestMs: nowMs - historyMs };
+  const window = {
+    interval,
+    startTimeMs: timeParam(call, 'startTime'),
+    endTimeMs,
+    limit: limitParam(call, 30, 500),
+    oldestMs: nowMs - historyMs,
+  };
   return { window, symbol: picked.instrument.symbol };
 }
 
@@ -62,7 +71,14 @@ function openInterestRows(market: SimMarket, symbol: string, window: DataWindow)
     const openInterest = lastSample.get(t);
     if (openInterest === undefined) return [];
     const mark = market.bars(symbol, 'mark', t - 60_000, t, 1)[0]?.close ?? market.ticker(symbol).markPrice;
-    return [{ symbol, sumOpenInterest: decimalText(openInterest), sumOpenInterestValue: decimalText(openInterest * mark), timestamp: t }];
+    return [
+      {
+        symbol,
+        sumOpenInterest: decimalText(openInterest),
+        sumOpenInterestValue: decimalText(openInterest * mark),
+        timestamp: t,
+      },
+    ];
   });
 }
 
@@ -76,17 +92,22 @@ function takerRows(market: SimMarket, symbol: string, window: DataWindow): objec
   const last = times[times.length - 1];
   if (first === undefined || last === undefined) return [];
   const end = interval.nextStart(last);
-  const buckets = aggregateBars(market.bars(symbol, 'last', first, end, Math.ceil((end - first) / 60_000) + 1), interval);
+  const buckets = aggregateBars(
+    market.bars(symbol, 'last', first, end, Math.ceil((end - first) / 60_000) + 1),
+    interval,
+  );
   const wanted = new Set(times);
-  return buckets.filter((bucket) => wanted.has(bucket.openTimeMs)).map((bucket) => {
-    const sellVolume = bucket.volume - bucket.takerBuyVolume;
-    return {
-      buySellRatio: decimalText(sellVolume > 0 ? bucket.takerBuyVolume / sellVolume : 0, 4),
-      buyVol: decimalText(bucket.takerBuyVolume, 4),
-      sellVol: decimalText(sellVolume, 4),
-      timestamp: bucket.openTimeMs,
-    };
-  });
+  return buckets
+    .filter((bucket) => wanted.has(bucket.openTimeMs))
+    .map((bucket) => {
+      const sellVolume = bucket.volume - bucket.takerBuyVolume;
+      return {
+        buySellRatio: decimalText(sellVolume > 0 ? bucket.takerBuyVolume / sellVolume : 0, 4),
+        buyVol: decimalText(bucket.takerBuyVolume, 4),
+        sellVol: decimalText(sellVolume, 4),
+        timestamp: bucket.openTimeMs,
+      };
+    });
 }
 
 function dataRoute(rows: (market: SimMarket, symbol: string, window: DataWindow) => object[]): BinanceHandler {

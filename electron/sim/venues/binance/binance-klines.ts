@@ -14,7 +14,13 @@ export interface KlineWindow {
  * rules: from `startTime` forward (open time >= startTime), or the last `limit` up to `endTime`
  * (or now). The newest candle may be partial (the minutes closed so far), as Binance's open kline is.
  */
-export function klineBuckets(market: SimMarket, symbol: string, kind: 'last' | 'mark', interval: BarInterval, window: KlineWindow): BucketBar[] {
+export function klineBuckets(
+  market: SimMarket,
+  symbol: string,
+  kind: 'last' | 'mark',
+  interval: BarInterval,
+  window: KlineWindow,
+): BucketBar[] {
   const nowMs = market.now();
   const endMs = Math.min(nowMs, window.endTimeMs === null ? nowMs : window.endTimeMs + 1);
   const startMs = window.startTimeMs;
@@ -25,7 +31,9 @@ export function klineBuckets(market: SimMarket, symbol: string, kind: 'last' | '
     const rangeEnd = Math.min(endMs, spanEnd);
     if (rangeEnd <= rangeStart) return [];
     const bars = market.bars(symbol, kind, rangeStart, rangeEnd, Math.ceil((rangeEnd - rangeStart) / 60_000) + 1);
-    return aggregateBars(bars, interval).filter((bar) => bar.openTimeMs >= startMs).slice(0, window.limit);
+    return aggregateBars(bars, interval)
+      .filter((bar) => bar.openTimeMs >= startMs)
+      .slice(0, window.limit);
   }
   let rangeStart = interval.bucketStart(Math.max(0, endMs - 1));
   for (let i = 1; i < window.limit; i++) rangeStart = interval.bucketStart(rangeStart - 1);
@@ -39,8 +47,18 @@ export function klineBuckets(market: SimMarket, symbol: string, kind: 'last' | '
  */
 export function klineRow(bar: BucketBar): (string | number)[] {
   return [
-    bar.openTimeMs, decimalText(bar.open), decimalText(bar.high), decimalText(bar.low), decimalText(bar.close), decimalText(bar.volume),
-    bar.closeTimeMs, decimalText(bar.quoteVolume), bar.trades, decimalText(bar.takerBuyVolume), decimalText(bar.takerBuyQuoteVolume), '0',
+    bar.openTimeMs,
+    decimalText(bar.open),
+    decimalText(bar.high),
+    decimalText(bar.low),
+    decimalText(bar.close),
+    decimalText(bar.volume),
+    bar.closeTimeMs,
+    decimalText(bar.quoteVolume),
+    bar.trades,
+    decimalText(bar.takerBuyVolume),
+    decimalText(bar.takerBuyQuoteVolume),
+    '0',
   ];
 }
 
@@ -50,7 +68,17 @@ export function klineRow(bar: BucketBar): (string | number)[] {
  */
 export function markKlineRow(bar: BucketBar): (string | number)[] {
   return [
-    bar.openTimeMs, decimalText(bar.open), decimalText(bar.high), decimalText(bar.low), decimalText(bar.close), '0',
-    bar.closeTimeMs, '0', bar.minuteCount, '0', '0', '0',
+    bar.openTimeMs,
+    decimalText(bar.open),
+    decimalText(bar.high),
+    decimalText(bar.low),
+    decimalText(bar.close),
+    '0',
+    bar.closeTimeMs,
+    '0',
+    bar.minuteCount,
+    '0',
+    '0',
+    '0',
   ];
 }

@@ -14,7 +14,11 @@ function emptySlots(view: AccountView): { symbol: string; positionSide: 'BOTH' |
   const hedge = isHedgeMode(view.account);
   const sides = hedge ? (['LONG', 'SHORT'] as const) : (['BOTH'] as const);
   const taken = new Set(figuresOf(view).map((figure) => `${figure.symbol}/${figure.positionSide}`));
-  return view.instruments.flatMap((instrument) => sides.filter((side) => !taken.has(`${instrument.symbol}/${side}`)).map((positionSide) => ({ symbol: instrument.symbol, positionSide })));
+  return view.instruments.flatMap((instrument) =>
+    sides
+      .filter((side) => !taken.has(`${instrument.symbol}/${side}`))
+      .map((positionSide) => ({ symbol: instrument.symbol, positionSide })),
+  );
 }
 
 /** `GET /fapi/v3/positionRisk`: open positions only; no leverage or marginType fields in v3. */
@@ -68,11 +72,29 @@ export function positionRiskV2(view: AccountView, symbol: string | null): object
   const empty = emptySlots(view).map((slot) => {
     const instrument = view.instruments.find((i) => i.symbol === slot.symbol);
     const leverage = Math.min(20, instrument?.maxLeverage ?? 20);
-    const cap = Math.max(0, ...(instrument ? venueRulesOf(instrument, 'binance-usdm').tiers : []).filter((t) => t.maxLeverage >= leverage).map((t) => t.notionalCap));
+    const cap = Math.max(
+      0,
+      ...(instrument ? venueRulesOf(instrument, 'binance-usdm').tiers : [])
+        .filter((t) => t.maxLeverage >= leverage)
+        .map((t) => t.notionalCap),
+    );
     return {
-      symbol: slot.symbol, positionAmt: '0', entryPrice: '0', breakEvenPrice: '0', markPrice: '0', unRealizedProfit: '0', liquidationPrice: '0',
-      leverage: String(leverage), maxNotionalValue: money(Number.isFinite(cap) ? cap : unboundedNotionalCap), marginType: 'cross', isolatedMargin: '0',
-      isAutoAddMargin: 'false', positionSide: slot.positionSide, notional: '0', isolatedWallet: '0', updateTime: 0,
+      symbol: slot.symbol,
+      positionAmt: '0',
+      entryPrice: '0',
+      breakEvenPrice: '0',
+      markPrice: '0',
+      unRealizedProfit: '0',
+      liquidationPrice: '0',
+      leverage: String(leverage),
+      maxNotionalValue: money(Number.isFinite(cap) ? cap : unboundedNotionalCap),
+      marginType: 'cross',
+      isolatedMargin: '0',
+      isAutoAddMargin: 'false',
+      positionSide: slot.positionSide,
+      notional: '0',
+      isolatedWallet: '0',
+      updateTime: 0,
     };
   });
   return [...open, ...empty].filter((row) => symbol === null || row.symbol === symbol);

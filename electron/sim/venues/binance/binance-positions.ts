@@ -49,7 +49,11 @@ export function isHedgeMode(account: SimAccount): boolean {
  * Maps one simulated position to Binance's figures. Break-even price includes the taker fee paid
  * on opening and on closing (entry × (1 ± fee) / (1 ∓ fee)); funding is not simulated per account.
  */
-export function positionFigures(position: SimAccountPosition, instrument: SimInstrument | undefined, hedge: boolean): BinancePositionFigures {
+export function positionFigures(
+  position: SimAccountPosition,
+  instrument: SimInstrument | undefined,
+  hedge: boolean,
+): BinancePositionFigures {
   const sign = position.side === 'long' ? 1 : -1;
   const notional = sign * position.size * position.markPrice;
   const isolated = position.marginMode === 'isolated';

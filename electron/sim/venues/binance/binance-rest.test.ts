@@ -10,7 +10,10 @@ const clients: binanceusdm[] = [];
 
 function client(key?: SimKey): binanceusdm {
   const exchange = new ccxt.binanceusdm(key ? { apiKey: key.apiKey, secret: key.secret } : {});
-  Object.assign(exchange.urls.api, binanceClientUrls(fixture.server.baseUrl('binance-usdm'), fixture.server.wsBaseUrl('binance-usdm')).rest);
+  Object.assign(
+    exchange.urls.api,
+    binanceClientUrls(fixture.server.baseUrl('binance-usdm'), fixture.server.wsBaseUrl('binance-usdm')).rest,
+  );
   clients.push(exchange);
   return exchange;
 }
@@ -38,10 +41,20 @@ describe('Binance USDⓈ-M REST through ccxt', () => {
     const positions = await client(fixture.keys.reader).fetchPositions();
     const expected = fixture.accounts.oneWayCross.positions[0]!;
     expect(positions).toHaveLength(1);
-    expect(positions[0]).toMatchObject({ symbol: 'BTC/USDT:USDT', side: 'long', contracts: expected.size, entryPrice: expected.entryPrice, marginMode: 'cross', hedged: false });
+    expect(positions[0]).toMatchObject({
+      symbol: 'BTC/USDT:USDT',
+      side: 'long',
+      contracts: expected.size,
+      entryPrice: expected.entryPrice,
+      marginMode: 'cross',
+      hedged: false,
+    });
     expect(positions[0]?.liquidationPrice).toBeCloseTo(expected.liquidationPrice!, 6);
     expect(positions[0]?.unrealizedPnl).toBeCloseTo(expected.unrealizedPnl, 6);
-    expect(Number((positions[0]?.info as Record<string, unknown> | undefined)?.['maintMargin'])).toBeCloseTo(expected.maintenanceMargin, 6);
+    expect(Number((positions[0]?.info as Record<string, unknown> | undefined)?.['maintMargin'])).toBeCloseTo(
+      expected.maintenanceMargin,
+      6,
+    );
   });
 
   it('reports hedge-mode isolated legs, v3 and v2, with leverage only in v2', async () => {
@@ -52,10 +65,20 @@ describe('Binance USDⓈ-M REST through ccxt', () => {
       expect(positions).toHaveLength(2);
       for (const source of expected) {
         const found = positions.find((p) => p.side === source.side);
-        expect(found).toMatchObject({ contracts: source.size, entryPrice: source.entryPrice, marginMode: 'isolated', hedged: true });
+        expect(found).toMatchObject({
+          contracts: source.size,
+          entryPrice: source.entryPrice,
+          marginMode: 'isolated',
+          hedged: true,
+        });
         expect(found?.liquidationPrice).toBeCloseTo(source.liquidationPrice!, 6);
-        expect(Number((found?.info as Record<string, unknown> | undefined)?.['isolatedWallet'])).toBeCloseTo(source.isolatedMargin, 6);
-        expect((found?.info as Record<string, unknown> | undefined)?.['positionSide']).toBe(source.side === 'long' ? 'LONG' : 'SHORT');
+        expect(Number((found?.info as Record<string, unknown> | undefined)?.['isolatedWallet'])).toBeCloseTo(
+          source.isolatedMargin,
+          6,
+        );
+        expect((found?.info as Record<string, unknown> | undefined)?.['positionSide']).toBe(
+          source.side === 'long' ? 'LONG' : 'SHORT',
+        );
         expect(found?.leverage).toBe(useV2 ? source.leverage : undefined);
       }
     }
@@ -71,7 +94,10 @@ describe('Binance USDⓈ-M REST through ccxt', () => {
     const raw = (await exchange.fapiPrivateV2GetAccount()) as Record<string, string>;
     expect(Number(raw['totalWalletBalance'])).toBeCloseTo(account.walletBalance + isolated, 6);
     expect(Number(raw['totalCrossWalletBalance'])).toBeCloseTo(account.walletBalance, 6);
-    expect(Number(raw['totalMaintMargin'])).toBeCloseTo(account.positions.reduce((sum, p) => sum + p.maintenanceMargin, 0), 6);
+    expect(Number(raw['totalMaintMargin'])).toBeCloseTo(
+      account.positions.reduce((sum, p) => sum + p.maintenanceMargin, 0),
+      6,
+    );
     const rows = (await exchange.fapiPrivateV3GetBalance()) as Record<string, string>[];
     expect(Number(rows[0]?.['crossWalletBalance'])).toBeCloseTo(account.walletBalance, 6);
   });
@@ -83,7 +109,12 @@ describe('Binance USDⓈ-M REST through ccxt', () => {
     expect(listed).toHaveLength(source.length);
     source.forEach((tier, index) => {
       const got = listed[index];
-      expect(got).toMatchObject({ tier: tier.tier, minNotional: tier.notionalFloor, maintenanceMarginRate: tier.maintenanceMarginRate, maxLeverage: tier.maxLeverage });
+      expect(got).toMatchObject({
+        tier: tier.tier,
+        minNotional: tier.notionalFloor,
+        maintenanceMarginRate: tier.maintenanceMarginRate,
+        maxLeverage: tier.maxLeverage,
+      });
       expect(Number((got?.info as Record<string, unknown>)['cum'])).toBe(tier.maintenanceAmount);
       if (Number.isFinite(tier.notionalCap)) expect(got?.maxNotional).toBe(tier.notionalCap);
       else expect(got?.maxNotional).toBeGreaterThan(1e15);
@@ -95,10 +126,14 @@ describe('Binance USDⓈ-M REST through ccxt', () => {
     const now = fixture.market.now();
     const bars = fixture.market.bars('BTCUSDT', 'last', now - 10 * 60_000, now, 10);
     const candles = await exchange.fetchOHLCV('BTC/USDT:USDT', '1m', undefined, 10);
-    expect(candles.map((c) => c.slice(0, 6))).toEqual(bars.map((b) => [b.openTimeMs, b.open, b.high, b.low, b.close, b.volume]));
+    expect(candles.map((c) => c.slice(0, 6))).toEqual(
+      bars.map((b) => [b.openTimeMs, b.open, b.high, b.low, b.close, b.volume]),
+    );
     const marks = fixture.market.bars('BTCUSDT', 'mark', now - 3 * 60_000, now, 3);
     const markCandles = await exchange.fetchOHLCV('BTC/USDT:USDT', '1m', undefined, 3, { price: 'mark' });
-    expect(markCandles.map((c) => c.slice(0, 5))).toEqual(marks.map((b) => [b.openTimeMs, b.open, b.high, b.low, b.close]));
+    expect(markCandles.map((c) => c.slice(0, 5))).toEqual(
+      marks.map((b) => [b.openTimeMs, b.open, b.high, b.low, b.close]),
+    );
     const raw = (await exchange.fapiPublicGetKlines({ symbol: 'BTCUSDT', interval: '1m', limit: 2 })) as string[][];
     expect(raw[0]).toHaveLength(12);
     expect(Number(raw[1]?.[9])).toBeCloseTo(bars[bars.length - 1]!.takerBuyVolume, 6);
@@ -108,7 +143,13 @@ describe('Binance USDⓈ-M REST through ccxt', () => {
     const start = fixture.market.now() - 60 * 60_000;
     const candles = await client().fetchOHLCV('BTC/USDT:USDT', '5m', start, 4);
     const minutes = fixture.market.bars('BTCUSDT', 'last', start, start + 20 * 60_000, 20);
-    const expected = aggregateBars(minutes, parseBarInterval('5m')!).map((b) => [b.openTimeMs, b.open, b.high, b.low, b.close]);
+    const expected = aggregateBars(minutes, parseBarInterval('5m')!).map((b) => [
+      b.openTimeMs,
+      b.open,
+      b.high,
+      b.low,
+      b.close,
+    ]);
     expect(candles.map((c) => c.slice(0, 5))).toEqual(expected);
     expect(candles[0]?.[0]).toBe(start);
   });
@@ -122,15 +163,28 @@ describe('Binance USDⓈ-M REST through ccxt', () => {
     expect(history).toHaveLength(6);
     for (const row of history) {
       // The row at T carries the last sample stamped in (T − 5m, T].
-      const samples = fixture.market.openInterestHistory('BTCUSDT', row.timestamp! - 5 * 60_000 + 1, row.timestamp! + 1);
+      const samples = fixture.market.openInterestHistory(
+        'BTCUSDT',
+        row.timestamp! - 5 * 60_000 + 1,
+        row.timestamp! + 1,
+      );
       expect(row.openInterestAmount).toBeCloseTo(samples[samples.length - 1]!.openInterest, 6);
     }
     const funding = await exchange.fetchFundingRate('BTC/USDT:USDT');
-    expect(funding).toMatchObject({ fundingRate: ticker.fundingRate, markPrice: ticker.markPrice, indexPrice: ticker.indexPrice, fundingTimestamp: ticker.nextFundingTimeMs });
+    expect(funding).toMatchObject({
+      fundingRate: ticker.fundingRate,
+      markPrice: ticker.markPrice,
+      indexPrice: ticker.indexPrice,
+      fundingTimestamp: ticker.nextFundingTimeMs,
+    });
   });
 
   it('sums taker buy and sell volume per period', async () => {
-    const rows = (await client().fapiDataGetTakerlongshortRatio({ symbol: 'BTCUSDT', period: '15m', limit: 3 })) as Record<string, string | number>[];
+    const rows = (await client().fapiDataGetTakerlongshortRatio({
+      symbol: 'BTCUSDT',
+      period: '15m',
+      limit: 3,
+    })) as Record<string, string | number>[];
     expect(rows).toHaveLength(3);
     for (const row of rows) {
       const start = Number(row['timestamp']);

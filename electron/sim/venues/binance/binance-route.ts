@@ -1,4 +1,10 @@
-import type { SimHttpRequest, SimHttpResponse, VenueContext, VenueRoute, VenueRouteFactory } from '../../server/venue-route';
+import type {
+  SimHttpRequest,
+  SimHttpResponse,
+  VenueContext,
+  VenueRoute,
+  VenueRouteFactory,
+} from '../../server/venue-route';
 import { accountRoutes } from './binance-account-routes';
 import { unknownPathError } from './binance-errors';
 import { futuresDataRoutes } from './binance-futures-data';

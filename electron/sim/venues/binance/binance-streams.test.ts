@@ -74,7 +74,10 @@ describe('Binance USDⓈ-M streams through ccxt pro', () => {
 
   it('streams mark-price klines', async () => {
     const exchange = await proClient();
-    const candles = await driveUntil(exchange.watchOHLCV('BTC/USDT:USDT', '1m', undefined, undefined, { name: 'markPriceKline' }), 20_000);
+    const candles = await driveUntil(
+      exchange.watchOHLCV('BTC/USDT:USDT', '1m', undefined, undefined, { name: 'markPriceKline' }),
+      20_000,
+    );
     const last = candles[candles.length - 1]!;
     const bar = fixture.market.bars('BTCUSDT', 'mark', last[0]!, last[0]! + 60_000, 1)[0]!;
     expect(last.slice(0, 5)).toEqual([bar.openTimeMs, bar.open, bar.high, bar.low, bar.close]);
@@ -82,7 +85,13 @@ describe('Binance USDⓈ-M streams through ccxt pro', () => {
 
   it('streams liquidations as forceOrder events, a long closed by a sell', async () => {
     const exchange = await proClient();
-    const liquidation = { symbol: 'BTCUSDT', timeMs: fixture.market.now(), side: 'long', price: 59_123.4, size: 0.75 } as const;
+    const liquidation = {
+      symbol: 'BTCUSDT',
+      timeMs: fixture.market.now(),
+      side: 'long',
+      price: 59_123.4,
+      size: 0.75,
+    } as const;
     const watch = exchange.watchLiquidations('BTC/USDT:USDT');
     let settled = false;
     const tracked = watch.finally(() => (settled = true));
@@ -92,7 +101,12 @@ describe('Binance USDⓈ-M streams through ccxt pro', () => {
       if (!settled) fixture.market.emit('liquidation', { ...liquidation, timeMs: liquidation.timeMs + i * 1000 });
     }
     const [got] = await tracked;
-    expect(got).toMatchObject({ symbol: 'BTC/USDT:USDT', side: 'sell', price: liquidation.price, contracts: liquidation.size });
+    expect(got).toMatchObject({
+      symbol: 'BTC/USDT:USDT',
+      side: 'sell',
+      price: liquidation.price,
+      contracts: liquidation.size,
+    });
   });
 
   it('lets ccxt pro reconnect on the next watch after the simulator drops every socket', async () => {

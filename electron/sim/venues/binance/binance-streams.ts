@@ -73,26 +73,37 @@ export function createBinanceStreams(market: SimMarket): BinanceStreams {
     flushLiquidations(ticker.timeMs);
     const lower = ticker.symbol.toLowerCase();
     for (const suffix of ['@markPrice', '@markPrice@1s'] as const) {
-      if (due(lower + suffix, ticker.timeMs, cadenceMs[suffix] ?? 1000)) publish(lower + suffix, () => markPriceEvent(ticker));
+      if (due(lower + suffix, ticker.timeMs, cadenceMs[suffix] ?? 1000))
+        publish(lower + suffix, () => markPriceEvent(ticker));
       const all = `!markPrice@arr${suffix.slice('@markPrice'.length)}`;
-      if (due(all, ticker.timeMs, cadenceMs[suffix] ?? 1000)) publish(all, () => market.instruments.map((i) => markPriceEvent(market.ticker(i.symbol))));
+      if (due(all, ticker.timeMs, cadenceMs[suffix] ?? 1000))
+        publish(all, () => market.instruments.map((i) => markPriceEvent(market.ticker(i.symbol))));
     }
-    for (const [name, build] of [['ticker', tickerEvent], ['miniTicker', miniTickerEvent]] as const) {
-      if (due(`${lower}@${name}`, ticker.timeMs, tickerCadenceMs)) publish(`${lower}@${name}`, () => build(market, ticker));
+    for (const [name, build] of [
+      ['ticker', tickerEvent],
+      ['miniTicker', miniTickerEvent],
+    ] as const) {
+      if (due(`${lower}@${name}`, ticker.timeMs, tickerCadenceMs))
+        publish(`${lower}@${name}`, () => build(market, ticker));
       const all = `!${name}@arr`;
-      if (due(all, ticker.timeMs, tickerCadenceMs)) publish(all, () => market.instruments.map((i) => build(market, market.ticker(i.symbol))));
+      if (due(all, ticker.timeMs, tickerCadenceMs))
+        publish(all, () => market.instruments.map((i) => build(market, market.ticker(i.symbol))));
     }
   };
 
   const onBar = (event: { readonly symbol: string; readonly bar: SimBar; readonly markBar: SimBar }): void => {
     const prefix = `${event.symbol.toLowerCase()}@`;
-    const streams = new Set([...clients].flatMap((client) => [...client.streams].filter((name) => name.startsWith(prefix))));
+    const streams = new Set(
+      [...clients].flatMap((client) => [...client.streams].filter((name) => name.startsWith(prefix))),
+    );
     for (const stream of streams) {
       const match = /@(kline|markPriceKline)_(\w+)$/.exec(stream);
       const interval = match ? parseBarInterval(match[2] ?? '') : undefined;
       if (!match || !interval) continue;
       const kind = match[1] === 'kline' ? 'last' : 'mark';
-      publish(stream, () => klineEvent(market, event.symbol, kind, interval, kind === 'last' ? event.bar : event.markBar));
+      publish(stream, () =>
+        klineEvent(market, event.symbol, kind, interval, kind === 'last' ? event.bar : event.markBar),
+      );
     }
   };
 
@@ -107,7 +118,11 @@ export function createBinanceStreams(market: SimMarket): BinanceStreams {
     pushLiquidation(liquidation);
   };
 
-  const unsubscribers = [market.on('ticker', onTicker), market.on('bar', onBar), market.on('liquidation', onLiquidation)];
+  const unsubscribers = [
+    market.on('ticker', onTicker),
+    market.on('bar', onBar),
+    market.on('liquidation', onLiquidation),
+  ];
 
   return {
     attach(socket, path, query) {
@@ -134,7 +149,8 @@ function parseStreamPath(path: string, query: URLSearchParams): { streams: strin
   if (['market', 'public', 'private'].includes(parts[0] ?? '')) parts.shift();
   const [kind, ...rest] = parts;
   // ccxt appends a stream index (`/ws/0`); only names with '@' or '!' are stream names.
-  const names = (list: readonly string[]): string[] => list.filter((name) => name.includes('@') || name.startsWith('!'));
+  const names = (list: readonly string[]): string[] =>
+    list.filter((name) => name.includes('@') || name.startsWith('!'));
   if (kind === 'ws') return { streams: names(rest), combined: false };
   if (kind === 'stream') return { streams: names((query.get('streams') ?? '').split('/')), combined: true };
   return undefined;
@@ -148,7 +164,11 @@ function answerControl(client: Client, text: string): object {
   } catch {
     return { error: { code: 3, msg: 'Invalid JSON: expected value at line 1 column 1' } };
   }
-  const { method, params, id } = (typeof frame === 'object' && frame !== null ? frame : {}) as { method?: unknown; params?: unknown; id?: unknown };
+  const { method, params, id } = (typeof frame === 'object' && frame !== null ? frame : {}) as {
+    method?: unknown;
+    params?: unknown;
+    id?: unknown;
+  };
   const names = Array.isArray(params) ? params.filter((p): p is string => typeof p === 'string') : [];
   switch (method) {
     case 'SUBSCRIBE':

@@ -9,7 +9,9 @@ import { accountInfo, apiKeyInfo } from './bybit-key-payload';
 
 /** The account a key reads; a key whose account is gone reads an empty account. */
 function accountOf(call: BybitCall, key: SimKey): SimAccount {
-  return call.market.account(key.accountId) ?? { id: key.accountId, venue: 'bybit-linear', walletBalance: 0, positions: [] };
+  return (
+    call.market.account(key.accountId) ?? { id: key.accountId, venue: 'bybit-linear', walletBalance: 0, positions: [] }
+  );
 }
 
 /**
@@ -39,12 +41,16 @@ const walletBalance: BybitPrivateHandler = (call, key) => {
   const accountType = call.request.query.get('accountType');
   if (accountType !== 'UNIFIED') return badParameter(call, 'accountType only support UNIFIED');
   const account = accountOf(call, key);
-  const coin = account.positions.map((position) => findInstrument(call.market, position.symbol)?.quote).find((quote) => quote !== undefined) ?? 'USDT';
+  const coin =
+    account.positions
+      .map((position) => findInstrument(call.market, position.symbol)?.quote)
+      .find((quote) => quote !== undefined) ?? 'USDT';
   return bybitReply({ list: [walletRow(account, coin)] }, call.wallNowMs);
 };
 
 /** `GET /v5/account/info` (signed): unified account status and margin mode. */
-const info: BybitPrivateHandler = (call, key) => bybitReply(accountInfo(call.market.account(key.accountId), call.wallNowMs), call.wallNowMs);
+const info: BybitPrivateHandler = (call, key) =>
+  bybitReply(accountInfo(call.market.account(key.accountId), call.wallNowMs), call.wallNowMs);
 
 /** `GET /v5/user/query-api` (signed): the key's permissions. */
 const queryApi: BybitPrivateHandler = (call, key) => bybitReply(apiKeyInfo(key, call.wallNowMs), call.wallNowMs);

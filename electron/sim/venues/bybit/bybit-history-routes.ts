@@ -21,15 +21,28 @@ function klineHandler(kind: 'last' | 'mark'): BybitPublicHandler {
     const startMs = integerParameter(call, 'start');
     const endMs = integerParameter(call, 'end');
     const limit = limitParameter(call, 200, 1000);
-    if (Number.isNaN(startMs) || Number.isNaN(endMs) || limit === undefined) return badParameter(call, 'start, end or limit invalid');
-    const candles = buildCandles(
-      (from, to, count) => call.market.bars(instrument.symbol, kind, from, to, count),
-      { ...interval, fromMs: startMs, toMs: endMs, limit, keep: startMs !== undefined && endMs === undefined ? 'oldest' : 'newest', nowMs: call.market.now() },
-    );
+    if (Number.isNaN(startMs) || Number.isNaN(endMs) || limit === undefined)
+      return badParameter(call, 'start, end or limit invalid');
+    const candles = buildCandles((from, to, count) => call.market.bars(instrument.symbol, kind, from, to, count), {
+      ...interval,
+      fromMs: startMs,
+      toMs: endMs,
+      limit,
+      keep: startMs !== undefined && endMs === undefined ? 'oldest' : 'newest',
+      nowMs: call.market.now(),
+    });
     const price = (value: number): string => stepText(value, instrument.tickSize);
     const list = candles.reverse().map((candle) => {
-      const prices = [String(candle.openTimeMs), price(candle.open), price(candle.high), price(candle.low), price(candle.close)];
-      return kind === 'mark' ? prices : [...prices, stepText(candle.volume, instrument.stepSize), decimalText(candle.quoteVolume, 4)];
+      const prices = [
+        String(candle.openTimeMs),
+        price(candle.open),
+        price(candle.high),
+        price(candle.low),
+        price(candle.close),
+      ];
+      return kind === 'mark'
+        ? prices
+        : [...prices, stepText(candle.volume, instrument.stepSize), decimalText(candle.quoteVolume, 4)];
     });
     return bybitReply({ category: 'linear', symbol: instrument.symbol, list }, call.wallNowMs);
   };
@@ -49,14 +62,19 @@ const openInterest: BybitPublicHandler = (call: BybitCall) => {
   const startMs = integerParameter(call, 'startTime');
   const endMs = integerParameter(call, 'endTime');
   const limit = limitParameter(call, 50, 200);
-  if (Number.isNaN(startMs) || Number.isNaN(endMs) || limit === undefined) return badParameter(call, 'startTime, endTime or limit invalid');
+  if (Number.isNaN(startMs) || Number.isNaN(endMs) || limit === undefined)
+    return badParameter(call, 'startTime, endTime or limit invalid');
   const toMs = Math.min(endMs ?? Infinity, call.market.now());
   const fromMs = Math.max(startMs ?? -Infinity, toMs - (limit + 1) * intervalMs);
-  const samples = call.market.openInterestHistory(instrument.symbol, fromMs, toMs + 1)
+  const samples = call.market
+    .openInterestHistory(instrument.symbol, fromMs, toMs + 1)
     .filter((sample) => sample.timeMs % intervalMs === 0)
     .slice(-limit)
     .reverse();
-  const list = samples.map((sample) => ({ openInterest: stepText(sample.openInterest, instrument.stepSize), timestamp: String(sample.timeMs) }));
+  const list = samples.map((sample) => ({
+    openInterest: stepText(sample.openInterest, instrument.stepSize),
+    timestamp: String(sample.timeMs),
+  }));
   return bybitReply({ category: 'linear', symbol: instrument.symbol, list, nextPageCursor: '' }, call.wallNowMs);
 };
 

@@ -49,8 +49,16 @@ export function instrumentRow(instrument: SimInstrument, launchTimeMs: number): 
     deliveryTime: '0',
     deliveryFeeRate: '',
     priceScale: String(priceDecimals),
-    leverageFilter: { minLeverage: '1', maxLeverage: decimalText(bybitMaxLeverage(instrument), 2), leverageStep: '0.01' },
-    priceFilter: { minPrice: stepText(instrument.tickSize, instrument.tickSize), maxPrice: stepText(instrument.tickSize * 20_000_000, instrument.tickSize), tickSize: stepText(instrument.tickSize, instrument.tickSize) },
+    leverageFilter: {
+      minLeverage: '1',
+      maxLeverage: decimalText(bybitMaxLeverage(instrument), 2),
+      leverageStep: '0.01',
+    },
+    priceFilter: {
+      minPrice: stepText(instrument.tickSize, instrument.tickSize),
+      maxPrice: stepText(instrument.tickSize * 20_000_000, instrument.tickSize),
+      tickSize: stepText(instrument.tickSize, instrument.tickSize),
+    },
     lotSizeFilter: {
       maxOrderQty: stepText(instrument.stepSize * 1_000_000, instrument.stepSize),
       minOrderQty: stepText(instrument.stepSize, instrument.stepSize),

@@ -54,7 +54,10 @@ export function apiKeyInfo(key: SimKey, wallNowMs: number): Record<string, unkno
  * Bybit: ISOLATED_MARGIN when every position is isolated, REGULAR_MARGIN (cross) otherwise.
  */
 export function accountInfo(account: SimAccount | undefined, wallNowMs: number): Record<string, unknown> {
-  const isolated = account !== undefined && account.positions.length > 0 && account.positions.every((position) => position.marginMode === 'isolated');
+  const isolated =
+    account !== undefined &&
+    account.positions.length > 0 &&
+    account.positions.every((position) => position.marginMode === 'isolated');
   return {
     unifiedMarginStatus: 5,
     marginMode: isolated ? 'ISOLATED_MARGIN' : 'REGULAR_MARGIN',

@@ -20,7 +20,10 @@ function linearInstruments(call: BybitCall): readonly SimInstrument[] | undefine
 
 /** `GET /v5/market/time`: the server's wall clock. */
 const time: BybitPublicHandler = (call) =>
-  bybitReply({ timeSecond: String(Math.floor(call.wallNowMs / 1000)), timeNano: `${call.wallNowMs}000000` }, call.wallNowMs);
+  bybitReply(
+    { timeSecond: String(Math.floor(call.wallNowMs / 1000)), timeNano: `${call.wallNowMs}000000` },
+    call.wallNowMs,
+  );
 
 /** `GET /v5/market/instruments-info`: trading instruments; the PreLaunch query gets an empty list. */
 const instrumentsInfo: BybitPublicHandler = (call) => {
@@ -29,21 +32,37 @@ const instrumentsInfo: BybitPublicHandler = (call) => {
   const instruments = status && status !== 'Trading' ? [] : linearInstruments(call);
   if (!instruments) return badParameter(call, 'symbol invalid');
   const launchTimeMs = call.market.now() - 365 * dayMs;
-  return bybitReply({ category, list: instruments.map((instrument) => instrumentRow(instrument, launchTimeMs)), nextPageCursor: '' }, call.wallNowMs);
+  return bybitReply(
+    { category, list: instruments.map((instrument) => instrumentRow(instrument, launchTimeMs)), nextPageCursor: '' },
+    call.wallNowMs,
+  );
 };
 
 /** `GET /v5/market/risk-limit`: the tiers of one or every instrument. */
 const riskLimit: BybitPublicHandler = (call) => {
   const instruments = linearInstruments(call);
   if (!instruments) return badParameter(call, 'symbol invalid');
-  return bybitReply({ category: call.request.query.get('category') ?? '', list: instruments.flatMap(riskLimitRows), nextPageCursor: '' }, call.wallNowMs);
+  return bybitReply(
+    {
+      category: call.request.query.get('category') ?? '',
+      list: instruments.flatMap(riskLimitRows),
+      nextPageCursor: '',
+    },
+    call.wallNowMs,
+  );
 };
 
 /** `GET /v5/market/tickers`: mark, index, last price, funding and open interest, 24 h stats from the bars. */
 const tickers: BybitPublicHandler = (call) => {
   const instruments = linearInstruments(call);
   if (!instruments) return badParameter(call, 'symbol invalid');
-  return bybitReply({ category: call.request.query.get('category') ?? '', list: instruments.map((instrument) => tickerRow(call.market, instrument)) }, call.wallNowMs);
+  return bybitReply(
+    {
+      category: call.request.query.get('category') ?? '',
+      list: instruments.map((instrument) => tickerRow(call.market, instrument)),
+    },
+    call.wallNowMs,
+  );
 };
 
 /** Public market endpoints by path. */

@@ -8,7 +8,9 @@ import { bybitTiers, tierCap, tierIndexFor } from './bybit-instruments';
  * cross IM at mark). Fees to close are not included.
  */
 export function positionInitialMargin(position: SimAccountPosition): number {
-  return position.marginMode === 'isolated' ? position.isolatedMargin : (position.size * position.markPrice) / position.leverage;
+  return position.marginMode === 'isolated'
+    ? position.isolatedMargin
+    : (position.size * position.markPrice) / position.leverage;
 }
 
 /**
@@ -18,7 +20,11 @@ export function positionInitialMargin(position: SimAccountPosition): number {
  * mode (0 cross, 1 isolated) because the simulator keeps margin mode per position. In hedge mode
  * `positionIdx` is 1 for the long leg and 2 for the short leg, 0 in one-way mode.
  */
-export function positionRow(position: SimAccountPosition, instrument: SimInstrument, updatedTimeMs: number): Record<string, unknown> {
+export function positionRow(
+  position: SimAccountPosition,
+  instrument: SimInstrument,
+  updatedTimeMs: number,
+): Record<string, unknown> {
   const price = (value: number): string => stepText(value, instrument.tickSize);
   const money = (value: number): string => decimalText(value, 8);
   const valueAtMark = position.size * position.markPrice;

@@ -32,7 +32,11 @@ export function createBybitRoute(options: BybitRouteOptions = {}): VenueRouteFac
         const publicHandler = publicRoutes[request.path];
         if (publicHandler) return publicHandler(call);
         const privateHandler = bybitAccountRoutes[request.path];
-        if (!privateHandler) return { status: 404, body: { retCode: 404, retMsg: 'Not Found', result: {}, retExtInfo: {}, time: call.wallNowMs } };
+        if (!privateHandler)
+          return {
+            status: 404,
+            body: { retCode: 404, retMsg: 'Not Found', result: {}, retExtInfo: {}, time: call.wallNowMs },
+          };
         const key = verifyBybitRequest(request, context.keys, call.wallNowMs);
         if (isBybitAuthFailure(key)) return bybitError(key.retCode, key.retMsg, call.wallNowMs);
         return privateHandler(call, key);

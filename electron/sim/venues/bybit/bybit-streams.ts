@@ -1,7 +1,14 @@
 import { WebSocket, type RawData } from 'ws';
 import { rawDataToText } from '../../../web/raw-data';
 import type { SimMarket } from '../../market/types';
-import { klineMessage, liquidationMessage, parseBybitTopic, tickerDelta, tickerSnapshot, type BybitTopic } from './bybit-ws-payload';
+import {
+  klineMessage,
+  liquidationMessage,
+  parseBybitTopic,
+  tickerDelta,
+  tickerSnapshot,
+  type BybitTopic,
+} from './bybit-ws-payload';
 
 /** The public linear stream server: one session per socket, topics fanned out from market events. */
 export interface BybitStreams {
@@ -37,19 +44,29 @@ export function createBybitStreams(market: SimMarket): BybitStreams {
   };
 
   const stops = [
-    market.on('ticker', (ticker) => each((session, topic) => {
-      if (topic.kind === 'tickers' && topic.instrument.symbol === ticker.symbol) send(session, tickerDelta(market, topic, ++sequence));
-    })),
-    market.on('bar', ({ symbol }) => each((session, topic) => {
-      if (topic.kind !== 'kline' || topic.instrument.symbol !== symbol) return;
-      const message = klineMessage(market, topic);
-      if (message) send(session, message);
-    })),
-    market.on('liquidation', (liquidation) => each((session, topic) => {
-      if ((topic.kind === 'allLiquidation' || topic.kind === 'liquidation') && topic.instrument.symbol === liquidation.symbol) {
-        send(session, liquidationMessage(topic, liquidation, market.now()));
-      }
-    })),
+    market.on('ticker', (ticker) =>
+      each((session, topic) => {
+        if (topic.kind === 'tickers' && topic.instrument.symbol === ticker.symbol)
+          send(session, tickerDelta(market, topic, ++sequence));
+      }),
+    ),
+    market.on('bar', ({ symbol }) =>
+      each((session, topic) => {
+        if (topic.kind !== 'kline' || topic.instrument.symbol !== symbol) return;
+        const message = klineMessage(market, topic);
+        if (message) send(session, message);
+      }),
+    ),
+    market.on('liquidation', (liquidation) =>
+      each((session, topic) => {
+        if (
+          (topic.kind === 'allLiquidation' || topic.kind === 'liquidation') &&
+          topic.instrument.symbol === liquidation.symbol
+        ) {
+          send(session, liquidationMessage(topic, liquidation, market.now()));
+        }
+      }),
+    ),
   ];
 
   const handle = (session: Session, data: RawData): void => {
@@ -61,14 +78,25 @@ export function createBybitStreams(market: SimMarket): BybitStreams {
       return;
     }
     const op = typeof request.op === 'string' ? request.op : '';
-    const reqId = typeof request.req_id === 'string' || typeof request.req_id === 'number' ? String(request.req_id) : undefined;
-    const reply = (success: boolean, retMsg: string): void => send(session, { success, ret_msg: retMsg, conn_id: session.connId, ...(reqId === undefined ? {} : { req_id: reqId }), op });
+    const reqId =
+      typeof request.req_id === 'string' || typeof request.req_id === 'number' ? String(request.req_id) : undefined;
+    const reply = (success: boolean, retMsg: string): void =>
+      send(session, {
+        success,
+        ret_msg: retMsg,
+        conn_id: session.connId,
+        ...(reqId === undefined ? {} : { req_id: reqId }),
+        op,
+      });
     if (op === 'ping') return reply(true, 'pong');
     if (op !== 'subscribe' && op !== 'unsubscribe') return reply(false, `error:unknown op ${op}`);
-    const names = Array.isArray(request.args) ? request.args.filter((arg): arg is string => typeof arg === 'string') : [];
+    const names = Array.isArray(request.args)
+      ? request.args.filter((arg): arg is string => typeof arg === 'string')
+      : [];
     const topics = names.map((name) => parseBybitTopic(market, name));
     const unknown = names.find((_, index) => topics[index] === undefined);
-    if (names.length === 0 || unknown !== undefined) return reply(false, `error:handler not found,topic:${unknown ?? ''}`);
+    if (names.length === 0 || unknown !== undefined)
+      return reply(false, `error:handler not found,topic:${unknown ?? ''}`);
     if (op === 'unsubscribe') {
       for (const name of names) session.topics.delete(name);
       return reply(true, '');

@@ -63,7 +63,8 @@ export function accountTotals(account: SimAccount): AccountTotals {
 export function walletRow(account: SimAccount, coin: string): Record<string, unknown> {
   const totals = accountTotals(account);
   const money = (value: number): string => decimalText(value, 8);
-  const rate = (numerator: number): string => (totals.crossMarginBalance > 0 ? decimalText(numerator / totals.crossMarginBalance, 4) : '');
+  const rate = (numerator: number): string =>
+    totals.crossMarginBalance > 0 ? decimalText(numerator / totals.crossMarginBalance, 4) : '';
   const available = Math.max(0, totals.crossMarginBalance - totals.crossInitialMargin);
   return {
     accountType: 'UNIFIED',
@@ -81,27 +82,29 @@ export function walletRow(account: SimAccount, coin: string): Record<string, unk
     totalInitialMarginByMp: money(totals.crossInitialMargin),
     totalMaintenanceMargin: money(totals.crossMaintenanceMargin),
     totalMaintenanceMarginByMp: money(totals.crossMaintenanceMargin),
-    coin: [{
-      coin,
-      equity: money(totals.equity),
-      usdValue: money(totals.equity),
-      walletBalance: money(totals.walletBalance),
-      free: '',
-      locked: '0',
-      spotHedgingQty: '0',
-      borrowAmount: '0',
-      availableToWithdraw: '',
-      accruedInterest: '0',
-      totalOrderIM: '0',
-      totalPositionIM: money(totals.positionInitialMargin),
-      totalPositionMM: money(totals.positionMaintenanceMargin),
-      unrealisedPnl: money(totals.unrealizedPnl),
-      cumRealisedPnl: '0',
-      bonus: '0',
-      marginCollateral: true,
-      collateralSwitch: true,
-      availableToBorrow: '',
-      spotBorrow: '0',
-    }],
+    coin: [
+      {
+        coin,
+        equity: money(totals.equity),
+        usdValue: money(totals.equity),
+        walletBalance: money(totals.walletBalance),
+        free: '',
+        locked: '0',
+        spotHedgingQty: '0',
+        borrowAmount: '0',
+        availableToWithdraw: '',
+        accruedInterest: '0',
+        totalOrderIM: '0',
+        totalPositionIM: money(totals.positionInitialMargin),
+        totalPositionMM: money(totals.positionMaintenanceMargin),
+        unrealisedPnl: money(totals.unrealizedPnl),
+        cumRealisedPnl: '0',
+        bonus: '0',
+        marginCollateral: true,
+        collateralSwitch: true,
+        availableToBorrow: '',
+        spotBorrow: '0',
+      },
+    ],
   };
 }

@@ -20,15 +20,23 @@ export function parseBybitTopic(market: SimMarket, name: string): BybitTopic | u
   const instrument = findInstrument(market, parts.at(-1) ?? '');
   if (!instrument) return undefined;
   if (parts.length === 2 && parts[0] === 'tickers') return { kind: 'tickers', name, instrument };
-  if (parts.length === 2 && (parts[0] === 'allLiquidation' || parts[0] === 'liquidation')) return { kind: parts[0], name, instrument };
+  if (parts.length === 2 && (parts[0] === 'allLiquidation' || parts[0] === 'liquidation'))
+    return { kind: parts[0], name, instrument };
   const intervalId = parts[1] ?? '';
-  if (parts.length === 3 && parts[0] === 'kline' && bybitInterval(intervalId)) return { kind: 'kline', name, instrument, intervalId };
+  if (parts.length === 3 && parts[0] === 'kline' && bybitInterval(intervalId))
+    return { kind: 'kline', name, instrument, intervalId };
   return undefined;
 }
 
 /** The full ticker, sent once after subscribing (Bybit sends a snapshot first, then deltas). */
 export function tickerSnapshot(market: SimMarket, topic: BybitTopic, sequence: number): Record<string, unknown> {
-  return { topic: topic.name, type: 'snapshot', data: tickerRow(market, topic.instrument), cs: sequence, ts: market.now() };
+  return {
+    topic: topic.name,
+    type: 'snapshot',
+    data: tickerRow(market, topic.instrument),
+    cs: sequence,
+    ts: market.now(),
+  };
 }
 
 /** The fields that move every tick. */
@@ -54,31 +62,41 @@ export function tickerDelta(market: SimMarket, topic: BybitTopic, sequence: numb
 }
 
 /** The candle of the current interval (`confirm` once it has closed); undefined before any bar exists. */
-export function klineMessage(market: SimMarket, topic: Extract<BybitTopic, { kind: 'kline' }>): Record<string, unknown> | undefined {
+export function klineMessage(
+  market: SimMarket,
+  topic: Extract<BybitTopic, { kind: 'kline' }>,
+): Record<string, unknown> | undefined {
   const interval = bybitInterval(topic.intervalId);
   if (!interval) return undefined;
   const { instrument } = topic;
   const nowMs = market.now();
-  const [candle] = buildCandles((from, to, count) => market.bars(instrument.symbol, 'last', from, to, count), { ...interval, limit: 1, keep: 'newest', nowMs });
+  const [candle] = buildCandles((from, to, count) => market.bars(instrument.symbol, 'last', from, to, count), {
+    ...interval,
+    limit: 1,
+    keep: 'newest',
+    nowMs,
+  });
   if (!candle) return undefined;
   const price = (value: number): string => stepText(value, instrument.tickSize);
   return {
     topic: topic.name,
     type: 'snapshot',
     ts: nowMs,
-    data: [{
-      start: candle.openTimeMs,
-      end: candle.openTimeMs + interval.intervalMs - 1,
-      interval: topic.intervalId,
-      open: price(candle.open),
-      close: price(candle.close),
-      high: price(candle.high),
-      low: price(candle.low),
-      volume: stepText(candle.volume, instrument.stepSize),
-      turnover: decimalText(candle.quoteVolume, 4),
-      confirm: candle.closed,
-      timestamp: nowMs,
-    }],
+    data: [
+      {
+        start: candle.openTimeMs,
+        end: candle.openTimeMs + interval.intervalMs - 1,
+        interval: topic.intervalId,
+        open: price(candle.open),
+        close: price(candle.close),
+        high: price(candle.high),
+        low: price(candle.low),
+        volume: stepText(candle.volume, instrument.stepSize),
+        turnover: decimalText(candle.quoteVolume, 4),
+        confirm: candle.closed,
+        timestamp: nowMs,
+      },
+    ],
   };
 }
 
@@ -86,12 +104,26 @@ export function klineMessage(market: SimMarket, topic: Extract<BybitTopic, { kin
  * A liquidation as Bybit pushes it. `S`/`side` is the side of the position that was liquidated
  * ("Buy" = a long), unlike Binance and OKX where it is the side of the liquidation order.
  */
-export function liquidationMessage(topic: BybitTopic, liquidation: SimLiquidation, nowMs: number): Record<string, unknown> {
+export function liquidationMessage(
+  topic: BybitTopic,
+  liquidation: SimLiquidation,
+  nowMs: number,
+): Record<string, unknown> {
   const side = liquidation.side === 'long' ? 'Buy' : 'Sell';
   const size = stepText(liquidation.size, topic.instrument.stepSize);
   const price = stepText(liquidation.price, topic.instrument.tickSize);
   if (topic.kind === 'allLiquidation') {
-    return { topic: topic.name, type: 'snapshot', ts: nowMs, data: [{ T: liquidation.timeMs, s: liquidation.symbol, S: side, v: size, p: price }] };
+    return {
+      topic: topic.name,
+      type: 'snapshot',
+      ts: nowMs,
+      data: [{ T: liquidation.timeMs, s: liquidation.symbol, S: side, v: size, p: price }],
+    };
   }
-  return { topic: topic.name, type: 'snapshot', ts: nowMs, data: { updatedTime: liquidation.timeMs, symbol: liquidation.symbol, side, size, price } };
+  return {
+    topic: topic.name,
+    type: 'snapshot',
+    ts: nowMs,
+    data: { updatedTime: liquidation.timeMs, symbol: liquidation.symbol, side, size, price },
+  };
 }

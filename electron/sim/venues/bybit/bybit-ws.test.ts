@@ -4,7 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawDataToText } from '../../../web/raw-data';
 import { bybitRoute } from './bybit-route';
 import { bybitClientUrls } from './client-urls';
-import { bybitTestAccounts, bybitTestKeys, pumpUntil, startVenueFixture, type VenueFixture } from './bybit-test-fixture';
+import {
+  bybitTestAccounts,
+  bybitTestKeys,
+  pumpUntil,
+  startVenueFixture,
+  type VenueFixture,
+} from './bybit-test-fixture';
 
 const symbol = 'BTC/USDT:USDT';
 let fixture: VenueFixture;
@@ -43,9 +49,23 @@ describe('bybit v5 simulator streams through ccxt pro', () => {
   });
 
   it('streams liquidations with the liquidated position side', async () => {
-    const liquidation = { symbol: 'BTCUSDT', timeMs: fixture.market.now(), side: 'long', price: 59_876.5, size: 0.75 } as const;
-    const received = await pumpUntil(exchange.watchLiquidations(symbol), () => fixture.market.emit('liquidation', liquidation));
-    expect(received[0]).toMatchObject({ symbol, price: liquidation.price, contracts: liquidation.size, timestamp: liquidation.timeMs, side: 'buy' });
+    const liquidation = {
+      symbol: 'BTCUSDT',
+      timeMs: fixture.market.now(),
+      side: 'long',
+      price: 59_876.5,
+      size: 0.75,
+    } as const;
+    const received = await pumpUntil(exchange.watchLiquidations(symbol), () =>
+      fixture.market.emit('liquidation', liquidation),
+    );
+    expect(received[0]).toMatchObject({
+      symbol,
+      price: liquidation.price,
+      contracts: liquidation.size,
+      timestamp: liquidation.timeMs,
+      side: 'buy',
+    });
   });
 
   it('is reconnected by ccxt pro after the simulator drops the socket', async () => {
@@ -67,7 +87,10 @@ describe('bybit v5 simulator socket protocol', () => {
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ op: 'ping', req_id: 'p1' }));
     socket.send(JSON.stringify({ op: 'subscribe', req_id: 's1', args: ['orderbook.1.NOPEUSDT'] }));
-    await pumpUntil(new Promise<void>((resolve) => socket.on('message', () => replies.length >= 2 && resolve())), () => undefined);
+    await pumpUntil(
+      new Promise<void>((resolve) => socket.on('message', () => replies.length >= 2 && resolve())),
+      () => undefined,
+    );
     expect(replies[0]).toMatchObject({ success: true, ret_msg: 'pong', req_id: 'p1', op: 'ping' });
     expect(replies[1]).toMatchObject({ success: false, req_id: 's1', op: 'subscribe' });
     socket.close();

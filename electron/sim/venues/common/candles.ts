@@ -41,7 +41,8 @@ export function buildCandles(source: BarSource, query: CandleQuery): Candle[] {
   const lastBarOpenMs = Math.floor(query.nowMs / minuteMs) * minuteMs - minuteMs;
   let lastOpenMs = align(Math.min(lastBarOpenMs, query.toMs ?? Infinity));
   let firstOpenMs = query.fromMs === undefined ? -Infinity : align(query.fromMs + intervalMs - 1);
-  if (query.keep === 'newest' || firstOpenMs === -Infinity) firstOpenMs = Math.max(firstOpenMs, lastOpenMs - (limit - 1) * intervalMs);
+  if (query.keep === 'newest' || firstOpenMs === -Infinity)
+    firstOpenMs = Math.max(firstOpenMs, lastOpenMs - (limit - 1) * intervalMs);
   else lastOpenMs = Math.min(lastOpenMs, firstOpenMs + (limit - 1) * intervalMs);
   if (lastOpenMs < firstOpenMs) return [];
   const barLimit = Math.min(maxBarsPerQuery, (lastOpenMs + intervalMs - firstOpenMs) / minuteMs);
@@ -53,7 +54,15 @@ export function buildCandles(source: BarSource, query: CandleQuery): Candle[] {
     if (!current || current.openTimeMs !== openTimeMs) {
       if (current) candles.push(current);
       current = {
-        openTimeMs, open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: 0, quoteVolume: 0, takerBuyVolume: 0, takerBuyQuoteVolume: 0,
+        openTimeMs,
+        open: bar.open,
+        high: bar.high,
+        low: bar.low,
+        close: bar.close,
+        volume: 0,
+        quoteVolume: 0,
+        takerBuyVolume: 0,
+        takerBuyQuoteVolume: 0,
         closed: openTimeMs + intervalMs <= query.nowMs,
       };
     }

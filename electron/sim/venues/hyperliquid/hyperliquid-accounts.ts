@@ -21,5 +21,8 @@ export function accountByAddress(market: SimMarket, keys: SimKeyRing, address: s
   const key = keys.all().find((k) => k.venue === 'hyperliquid' && k.apiKey.toLowerCase() === wanted);
   if (key) return market.account(key.accountId);
   const own = market.accounts().filter((account) => account.venue === 'hyperliquid');
-  return own.find((account) => account.address?.toLowerCase() === wanted) ?? own.find((account) => account.id.toLowerCase() === wanted);
+  return (
+    own.find((account) => account.address?.toLowerCase() === wanted) ??
+    own.find((account) => account.id.toLowerCase() === wanted)
+  );
 }

@@ -17,8 +17,18 @@ function figures(market: SimMarket, position: SimAccountPosition): PositionFigur
   const instrument = market.instruments.find((i) => i.symbol === position.symbol);
   const szi = (position.side === 'long' ? 1 : -1) * position.size;
   const positionValue = position.size * position.markPrice;
-  const marginUsed = position.marginMode === 'isolated' ? position.isolatedMargin + position.unrealizedPnl : positionValue / position.leverage;
-  return { coin: instrument?.base ?? position.symbol.replace(/(USDT|USDC)$/, ''), source: position, maxLeverage: instrument?.maxLeverage ?? position.leverage, szi, positionValue, marginUsed };
+  const marginUsed =
+    position.marginMode === 'isolated'
+      ? position.isolatedMargin + position.unrealizedPnl
+      : positionValue / position.leverage;
+  return {
+    coin: instrument?.base ?? position.symbol.replace(/(USDT|USDC)$/, ''),
+    source: position,
+    maxLeverage: instrument?.maxLeverage ?? position.leverage,
+    szi,
+    positionValue,
+    marginUsed,
+  };
 }
 
 const usd = (value: number): string => decimalText(value, 6);
@@ -33,12 +43,15 @@ function assetPosition(figure: PositionFigures): object {
       coin: figure.coin,
       szi: decimalText(figure.szi),
       // rawUsd: the position's USDC balance once its size is valued at mark (accountValue = rawUsd + szi × mark).
-      leverage: isolated ? { type: 'isolated', value: source.leverage, rawUsd: usd(figure.marginUsed - figure.szi * source.markPrice) } : { type: 'cross', value: source.leverage },
+      leverage: isolated
+        ? { type: 'isolated', value: source.leverage, rawUsd: usd(figure.marginUsed - figure.szi * source.markPrice) }
+        : { type: 'cross', value: source.leverage },
       entryPx: decimalText(source.entryPrice),
       positionValue: usd(figure.positionValue),
       unrealizedPnl: usd(source.unrealizedPnl),
       returnOnEquity: decimalText(entryMargin > 0 ? source.unrealizedPnl / entryMargin : 0, 10),
-      liquidationPx: source.liquidationPrice === null || source.liquidationPrice <= 0 ? null : decimalText(source.liquidationPrice),
+      liquidationPx:
+        source.liquidationPrice === null || source.liquidationPrice <= 0 ? null : decimalText(source.liquidationPrice),
       marginUsed: usd(figure.marginUsed),
       maxLeverage: figure.maxLeverage,
       cumFunding: { allTime: '0.0', sinceOpen: '0.0', sinceChange: '0.0' },
@@ -66,13 +79,17 @@ function summary(accountValue: number, set: readonly PositionFigures[]): object 
 export function clearinghouseState(market: SimMarket, account: SimAccount | undefined): object {
   const all = (account?.positions ?? []).map((position) => figures(market, position));
   const cross = all.filter((f) => f.source.marginMode === 'cross');
-  const crossValue = account?.crossEquity ?? (account?.walletBalance ?? 0) + cross.reduce((sum, f) => sum + f.source.unrealizedPnl, 0);
-  const totalValue = crossValue + all.filter((f) => f.source.marginMode === 'isolated').reduce((sum, f) => sum + f.marginUsed, 0);
+  const crossValue =
+    account?.crossEquity ?? (account?.walletBalance ?? 0) + cross.reduce((sum, f) => sum + f.source.unrealizedPnl, 0);
+  const totalValue =
+    crossValue + all.filter((f) => f.source.marginMode === 'isolated').reduce((sum, f) => sum + f.marginUsed, 0);
   const crossMarginUsed = cross.reduce((sum, f) => sum + f.marginUsed, 0);
   return {
     marginSummary: summary(totalValue, all),
     crossMarginSummary: summary(crossValue, cross),
-    crossMaintenanceMarginUsed: usd(account?.crossMaintenanceMargin ?? cross.reduce((sum, f) => sum + f.source.maintenanceMargin, 0)),
+    crossMaintenanceMarginUsed: usd(
+      account?.crossMaintenanceMargin ?? cross.reduce((sum, f) => sum + f.source.maintenanceMargin, 0),
+    ),
     withdrawable: usd(Math.max(0, crossValue - crossMarginUsed)),
     assetPositions: all.map(assetPosition),
     time: market.now(),

@@ -26,12 +26,21 @@ export function instrumentOfCoin(market: SimMarket, coin: string): SimInstrument
 export function meta(market: SimMarket): object {
   return {
     universe: market.instruments.map((instrument, index) => ({
-      name: coinOf(instrument), szDecimals: decimalsOfStep(instrument.stepSize), maxLeverage: instrument.maxLeverage, marginTableId: firstTableId + index,
+      name: coinOf(instrument),
+      szDecimals: decimalsOfStep(instrument.stepSize),
+      maxLeverage: instrument.maxLeverage,
+      marginTableId: firstTableId + index,
     })),
-    marginTables: market.instruments.map((instrument, index) => [firstTableId + index, {
-      description: `tiered ${instrument.maxLeverage}x`,
-      marginTiers: venueRulesOf(instrument, 'hyperliquid').tiers.map((tier) => ({ lowerBound: decimalText(tier.notionalFloor, 1), maxLeverage: tier.maxLeverage })),
-    }]),
+    marginTables: market.instruments.map((instrument, index) => [
+      firstTableId + index,
+      {
+        description: `tiered ${instrument.maxLeverage}x`,
+        marginTiers: venueRulesOf(instrument, 'hyperliquid').tiers.map((tier) => ({
+          lowerBound: decimalText(tier.notionalFloor, 1),
+          maxLeverage: tier.maxLeverage,
+        })),
+      },
+    ]),
     collateralToken: 0,
   };
 }
@@ -50,7 +59,10 @@ export function assetContext(market: SimMarket, instrument: SimInstrument): Reco
     oraclePx: decimalText(ticker.indexPrice, decimals),
     markPx: decimalText(ticker.markPrice, decimals),
     midPx: decimalText(ticker.lastPrice, decimals),
-    impactPxs: [decimalText(ticker.lastPrice - instrument.tickSize, decimals), decimalText(ticker.lastPrice + instrument.tickSize, decimals)],
+    impactPxs: [
+      decimalText(ticker.lastPrice - instrument.tickSize, decimals),
+      decimalText(ticker.lastPrice + instrument.tickSize, decimals),
+    ],
     dayBaseVlm: decimalText(stats.volume),
   };
 }
@@ -62,11 +74,25 @@ export function metaAndAssetContexts(market: SimMarket): [object, object[]] {
 
 /** `{"type":"allMids"}`: coin -> mid price (the simulator's last price stands in for the book mid). */
 export function allMids(market: SimMarket): Record<string, string> {
-  return Object.fromEntries(market.instruments.map((instrument) => [coinOf(instrument), decimalText(market.ticker(instrument.symbol).lastPrice, decimalsOfStep(instrument.tickSize))]));
+  return Object.fromEntries(
+    market.instruments.map((instrument) => [
+      coinOf(instrument),
+      decimalText(market.ticker(instrument.symbol).lastPrice, decimalsOfStep(instrument.tickSize)),
+    ]),
+  );
 }
 
 /** The one spot token the simulator lists: USDC, the perps' collateral (token index 0). */
-const usdcToken = { name: 'USDC', szDecimals: 8, weiDecimals: 8, index: 0, tokenId: '0x6d1e7cde53ba9467b783cb7c530ce054', isCanonical: true, evmContract: null, fullName: null };
+const usdcToken = {
+  name: 'USDC',
+  szDecimals: 8,
+  weiDecimals: 8,
+  index: 0,
+  tokenId: '0x6d1e7cde53ba9467b783cb7c530ce054',
+  isCanonical: true,
+  evmContract: null,
+  fullName: null,
+};
 
 /** `{"type":"spotMeta"}`: no spot pairs, USDC as the only token (ccxt loads currencies from it). */
 export function spotMeta(): object {

@@ -20,12 +20,18 @@ let account: SimAccount;
 const clients: (hyperliquid | ProHyperliquid)[] = [];
 
 function position(fields: Omit<SimAccountPosition, 'unrealizedPnl'>): SimAccountPosition {
-  return { ...fields, unrealizedPnl: (fields.side === 'long' ? 1 : -1) * fields.size * (fields.markPrice - fields.entryPrice) };
+  return {
+    ...fields,
+    unrealizedPnl: (fields.side === 'long' ? 1 : -1) * fields.size * (fields.markPrice - fields.entryPrice),
+  };
 }
 
 function client(): hyperliquid {
   const exchange = new ccxt.hyperliquid({ enableRateLimit: false });
-  Object.assign(exchange.urls.api, hyperliquidClientUrls(server.baseUrl('hyperliquid'), server.wsBaseUrl('hyperliquid')).rest);
+  Object.assign(
+    exchange.urls.api,
+    hyperliquidClientUrls(server.baseUrl('hyperliquid'), server.wsBaseUrl('hyperliquid')).rest,
+  );
   clients.push(exchange);
   return exchange;
 }
@@ -54,15 +60,52 @@ async function driveUntil<T>(watch: Promise<T>, stepMs: number): Promise<T> {
 beforeEach(async () => {
   const mark = createFixtureMarket().ticker('BTCUSDT').markPrice;
   account = {
-    id: 'hl-user', venue: 'hyperliquid', walletBalance: 8_000,
-    positions: [position({ symbol: 'BTCUSDT', side: 'short', size: 0.3, entryPrice: 61_500, leverage: 10, marginMode: 'isolated', isolatedMargin: 1_850, markPrice: mark, maintenanceMargin: 90.3, liquidationPrice: 66_543.2 })],
+    id: 'hl-user',
+    venue: 'hyperliquid',
+    walletBalance: 8_000,
+    positions: [
+      position({
+        symbol: 'BTCUSDT',
+        side: 'short',
+        size: 0.3,
+        entryPrice: 61_500,
+        leverage: 10,
+        marginMode: 'isolated',
+        isolatedMargin: 1_850,
+        markPrice: mark,
+        maintenanceMargin: 90.3,
+        liquidationPrice: 66_543.2,
+      }),
+    ],
   };
   const second: SimAccount = {
-    id: 'hl-second', address: idAddress, venue: 'hyperliquid', walletBalance: 2_500,
-    positions: [position({ symbol: 'BTCUSDT', side: 'long', size: 0.1, entryPrice: 59_000, leverage: 5, marginMode: 'cross', isolatedMargin: 0, markPrice: mark, maintenanceMargin: 30.1, liquidationPrice: 35_010.5 })],
+    id: 'hl-second',
+    address: idAddress,
+    venue: 'hyperliquid',
+    walletBalance: 2_500,
+    positions: [
+      position({
+        symbol: 'BTCUSDT',
+        side: 'long',
+        size: 0.1,
+        entryPrice: 59_000,
+        leverage: 5,
+        marginMode: 'cross',
+        isolatedMargin: 0,
+        markPrice: mark,
+        maintenanceMargin: 30.1,
+        liquidationPrice: 35_010.5,
+      }),
+    ],
   };
   market = createFixtureMarket({ accounts: [account, second] });
-  const key: SimKey = { venue: 'hyperliquid', apiKey: userAddress, secret: '', accountId: account.id, permissions: { read: true, trade: false, withdraw: false } };
+  const key: SimKey = {
+    venue: 'hyperliquid',
+    apiKey: userAddress,
+    secret: '',
+    accountId: account.id,
+    permissions: { read: true, trade: false, withdraw: false },
+  };
   server = await startSimServer({ market, keys: createSimKeyRing([key]) }, [hyperliquidRoute]);
 });
 
@@ -84,7 +127,14 @@ describe('Hyperliquid through ccxt', () => {
     const positions = await client().fetchPositions(undefined, { user: userAddress });
     const expected = account.positions[0]!;
     expect(positions).toHaveLength(1);
-    expect(positions[0]).toMatchObject({ symbol, side: 'short', contracts: expected.size, entryPrice: expected.entryPrice, marginMode: 'isolated', leverage: expected.leverage });
+    expect(positions[0]).toMatchObject({
+      symbol,
+      side: 'short',
+      contracts: expected.size,
+      entryPrice: expected.entryPrice,
+      marginMode: 'isolated',
+      leverage: expected.leverage,
+    });
     expect(positions[0]?.liquidationPrice).toBeCloseTo(expected.liquidationPrice!, 6);
     expect(positions[0]?.unrealizedPnl).toBeCloseTo(expected.unrealizedPnl, 4);
     expect(positions[0]?.collateral).toBeCloseTo(expected.isolatedMargin + expected.unrealizedPnl, 4);
@@ -94,10 +144,16 @@ describe('Hyperliquid through ccxt', () => {
     const exchange = client();
     const positions = await exchange.fetchPositions(undefined, { user: idAddress.toLowerCase() });
     expect(positions[0]).toMatchObject({ side: 'long', marginMode: 'cross', liquidationPrice: 35_010.5 });
-    const state = (await exchange.publicPostInfo({ type: 'clearinghouseState', user: idAddress })) as Record<string, unknown>;
+    const state = (await exchange.publicPostInfo({ type: 'clearinghouseState', user: idAddress })) as Record<
+      string,
+      unknown
+    >;
     const source = market.account('hl-second')!.positions[0]!;
     expect(Number(state['crossMaintenanceMarginUsed'])).toBeCloseTo(source.maintenanceMargin, 4);
-    expect(Number((state['crossMarginSummary'] as Record<string, string>)['accountValue'])).toBeCloseTo(2_500 + source.unrealizedPnl, 4);
+    expect(Number((state['crossMarginSummary'] as Record<string, string>)['accountValue'])).toBeCloseTo(
+      2_500 + source.unrealizedPnl,
+      4,
+    );
   });
 
   it('reports the balance as the account value: wallet plus isolated margin plus PnL', async () => {
@@ -128,7 +184,10 @@ describe('Hyperliquid through ccxt', () => {
     expect(rates[symbol]?.fundingRate).toBeCloseTo(ticker.fundingRate / 8, 12);
     const tickers = await exchange.fetchTickers([symbol]);
     expect(tickers[symbol]?.close).toBe(ticker.lastPrice);
-    expect(Number((tickers[symbol]?.info as Record<string, unknown>)['openInterest'])).toBeCloseTo(ticker.openInterest, 6);
+    expect(Number((tickers[symbol]?.info as Record<string, unknown>)['openInterest'])).toBeCloseTo(
+      ticker.openInterest,
+      6,
+    );
   });
 
   it('streams candles and the asset context over the WebSocket', async () => {

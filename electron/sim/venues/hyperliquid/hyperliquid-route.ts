@@ -3,14 +3,25 @@ import { parseBarInterval } from '../binance/bar-buckets';
 import { accountByAddress, isUserAddress } from './hyperliquid-accounts';
 import { candleSnapshot } from './hyperliquid-candles';
 import { clearinghouseState, spotClearinghouseState } from './hyperliquid-clearinghouse';
-import { allMids, instrumentOfCoin, meta, metaAndAssetContexts, spotMeta, spotMetaAndAssetContexts } from './hyperliquid-meta';
+import {
+  allMids,
+  instrumentOfCoin,
+  meta,
+  metaAndAssetContexts,
+  spotMeta,
+  spotMetaAndAssetContexts,
+} from './hyperliquid-meta';
 import { createHyperliquidStreams } from './hyperliquid-streams';
 
 type InfoRequest = Record<string, unknown>;
 
 /** How the venue refuses a body it cannot read: HTTP 422 with a plain-text reason. */
 function unreadable(reason: string): SimHttpResponse {
-  return { status: 422, body: `Failed to deserialize the JSON body into the target type: ${reason}`, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+  return {
+    status: 422,
+    body: `Failed to deserialize the JSON body into the target type: ${reason}`,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  };
 }
 
 const ok = (body: unknown): SimHttpResponse => ({ status: 200, body });
@@ -58,7 +69,15 @@ function answerCandles(context: VenueContext, req: unknown): SimHttpResponse {
   if (!parsed || typeof startTime !== 'number') return unreadable('req: invalid candle request');
   // An unknown coin has no candles; the venue answers an empty list.
   if (!instrument) return ok([]);
-  return ok(candleSnapshot(context.market, instrument, parsed, startTime, typeof endTime === 'number' ? endTime : context.market.now()));
+  return ok(
+    candleSnapshot(
+      context.market,
+      instrument,
+      parsed,
+      startTime,
+      typeof endTime === 'number' ? endTime : context.market.now(),
+    ),
+  );
 }
 
 /**
@@ -80,7 +99,8 @@ export function hyperliquidRoute(context: VenueContext): VenueRoute {
       } catch {
         return unreadable('expected value at line 1 column 1');
       }
-      if (typeof info !== 'object' || info === null || Array.isArray(info)) return unreadable('invalid type: expected struct');
+      if (typeof info !== 'object' || info === null || Array.isArray(info))
+        return unreadable('invalid type: expected struct');
       return answerInfo(context, info as InfoRequest);
     },
     handleSocket: (socket, path) => streams.attach(socket, path),

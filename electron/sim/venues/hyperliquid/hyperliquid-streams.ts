@@ -12,7 +12,8 @@ export interface HyperliquidStreams {
 }
 
 /** The public subscriptions served: `allMids`, `activeAssetCtx` (per coin), `candle` (per coin and interval). */
-type Subscription = { type: 'allMids' } | { type: 'activeAssetCtx'; coin: string } | { type: 'candle'; coin: string; interval: string };
+type Subscription =
+  { type: 'allMids' } | { type: 'activeAssetCtx'; coin: string } | { type: 'candle'; coin: string; interval: string };
 
 interface Client {
   readonly socket: WebSocket;
@@ -51,7 +52,8 @@ export function createHyperliquidStreams(market: SimMarket): HyperliquidStreams 
     const instrument = market.instruments.find((i) => i.symbol === ticker.symbol);
     if (!instrument) return;
     const contextKey = subscriptionKey({ type: 'activeAssetCtx', coin: instrument.base });
-    if (due(contextKey, ticker.timeMs)) publish(contextKey, 'activeAssetCtx', () => ({ coin: instrument.base, ctx: assetContext(market, instrument) }));
+    if (due(contextKey, ticker.timeMs))
+      publish(contextKey, 'activeAssetCtx', () => ({ coin: instrument.base, ctx: assetContext(market, instrument) }));
     const midsKey = subscriptionKey({ type: 'allMids' });
     if (due(midsKey, ticker.timeMs)) publish(midsKey, 'allMids', () => ({ mids: allMids(market) }));
   };
@@ -60,7 +62,9 @@ export function createHyperliquidStreams(market: SimMarket): HyperliquidStreams 
     const instrument = market.instruments.find((i) => i.symbol === event.symbol);
     if (!instrument) return;
     const wanted = new Map<string, Subscription>();
-    for (const client of clients) for (const [key, sub] of client.subscriptions) if (sub.type === 'candle' && sub.coin === instrument.base) wanted.set(key, sub);
+    for (const client of clients)
+      for (const [key, sub] of client.subscriptions)
+        if (sub.type === 'candle' && sub.coin === instrument.base) wanted.set(key, sub);
     for (const [key, sub] of wanted) {
       const interval = sub.type === 'candle' ? parseBarInterval(sub.interval) : undefined;
       if (interval) publish(key, 'candle', () => liveCandle(market, instrument, interval, event.bar));
@@ -76,7 +80,10 @@ export function createHyperliquidStreams(market: SimMarket): HyperliquidStreams 
     } catch {
       return { channel: 'error', data: `Error parsing JSON into valid websocket request: ${text}` };
     }
-    const { method, subscription } = (typeof frame === 'object' && frame !== null ? frame : {}) as { method?: unknown; subscription?: unknown };
+    const { method, subscription } = (typeof frame === 'object' && frame !== null ? frame : {}) as {
+      method?: unknown;
+      subscription?: unknown;
+    };
     if (method === 'ping') return { channel: 'pong' };
     const parsed = parseSubscription(market, subscription);
     if ((method !== 'subscribe' && method !== 'unsubscribe') || !parsed) {
@@ -112,7 +119,8 @@ export function createHyperliquidStreams(market: SimMarket): HyperliquidStreams 
 
 function subscriptionKey(subscription: Subscription): string {
   if (subscription.type === 'allMids') return JSON.stringify({ type: 'allMids' });
-  if (subscription.type === 'activeAssetCtx') return JSON.stringify({ type: subscription.type, coin: subscription.coin });
+  if (subscription.type === 'activeAssetCtx')
+    return JSON.stringify({ type: subscription.type, coin: subscription.coin });
   return JSON.stringify({ type: subscription.type, coin: subscription.coin, interval: subscription.interval });
 }
 

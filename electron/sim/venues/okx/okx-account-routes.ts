@@ -7,7 +7,9 @@ import { listedPositions, positionRow } from './okx-position-payload';
 
 /** The account a key reads; a key whose account is gone reads an empty account. */
 function accountOf(call: OkxCall, key: SimKey): SimAccount {
-  return call.market.account(key.accountId) ?? { id: key.accountId, venue: 'okx-swap', walletBalance: 0, positions: [] };
+  return (
+    call.market.account(key.accountId) ?? { id: key.accountId, venue: 'okx-swap', walletBalance: 0, positions: [] }
+  );
 }
 
 /** `GET /api/v5/account/positions` (signed): open swap positions, optionally by `instId` list. */
@@ -38,35 +40,41 @@ const balance: OkxPrivateHandler = (call, key) => {
  */
 const config: OkxPrivateHandler = (call, key) => {
   const account = accountOf(call, key);
-  const perm = ['read_only', ...(key.permissions.withdraw ? ['withdraw'] : []), ...(key.permissions.trade ? ['trade'] : [])].join(',');
-  return okxReply([{
-    uid: String(numericId(account.id)),
-    mainUid: String(numericId(account.id)),
-    acctLv: '2',
-    acctStpMode: 'cancel_maker',
-    posMode: account.positionMode === 'hedge' ? 'long_short_mode' : 'net_mode',
-    autoLoan: false,
-    greeksType: 'PA',
-    level: 'Lv1',
-    levelTmp: '',
-    ctIsoMode: 'automatic',
-    mgnIsoMode: 'automatic',
-    roleType: '0',
-    traderInsts: [],
-    spotRoleType: '0',
-    spotTraderInsts: [],
-    opAuth: '0',
-    kycLv: '1',
-    label: `simulator key for ${account.id}`,
-    ip: '',
-    perm,
-    liquidationGear: '-1',
-    enableSpotBorrow: false,
-    spotBorrowAutoRepay: false,
-    type: '0',
-    settleCcy: 'USDT',
-    settleCcyList: ['USDT'],
-  }]);
+  const perm = [
+    'read_only',
+    ...(key.permissions.withdraw ? ['withdraw'] : []),
+    ...(key.permissions.trade ? ['trade'] : []),
+  ].join(',');
+  return okxReply([
+    {
+      uid: String(numericId(account.id)),
+      mainUid: String(numericId(account.id)),
+      acctLv: '2',
+      acctStpMode: 'cancel_maker',
+      posMode: account.positionMode === 'hedge' ? 'long_short_mode' : 'net_mode',
+      autoLoan: false,
+      greeksType: 'PA',
+      level: 'Lv1',
+      levelTmp: '',
+      ctIsoMode: 'automatic',
+      mgnIsoMode: 'automatic',
+      roleType: '0',
+      traderInsts: [],
+      spotRoleType: '0',
+      spotTraderInsts: [],
+      opAuth: '0',
+      kycLv: '1',
+      label: `simulator key for ${account.id}`,
+      ip: '',
+      perm,
+      liquidationGear: '-1',
+      enableSpotBorrow: false,
+      spotBorrowAutoRepay: false,
+      type: '0',
+      settleCcy: 'USDT',
+      settleCcyList: ['USDT'],
+    },
+  ]);
 };
 
 /** Signed endpoints by path. */

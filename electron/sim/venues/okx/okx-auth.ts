@@ -19,22 +19,31 @@ const maxSkewMs = 30_000;
  * `OK-ACCESS-SIGN` = base64 HMAC-SHA256 of timestamp + METHOD + request path (with '?query' for GET)
  * + body. The request path is the one under the venue prefix ('/api/v5/...').
  */
-export function verifyOkxRequest(request: SimHttpRequest, keys: SimKeyRing, wallNowMs: number): SimKey | OkxAuthFailure {
+export function verifyOkxRequest(
+  request: SimHttpRequest,
+  keys: SimKeyRing,
+  wallNowMs: number,
+): SimKey | OkxAuthFailure {
   const apiKey = header(request, 'ok-access-key');
   if (!apiKey) return { code: okxCodes.missingKey, msg: 'Request header OK-ACCESS-KEY cannot be empty.' };
   const key = keys.find('okx-swap', apiKey);
   if (!key) return { code: okxCodes.invalidKey, msg: 'Invalid OK-ACCESS-KEY' };
   const passphrase = header(request, 'ok-access-passphrase');
-  if (!passphrase) return { code: okxCodes.missingPassphrase, msg: 'Request header OK-ACCESS-PASSPHRASE cannot be empty.' };
-  if (!sameText(passphrase, key.passphrase ?? '')) return { code: okxCodes.wrongPassphrase, msg: 'Request header OK-ACCESS-PASSPHRASE incorrect.' };
+  if (!passphrase)
+    return { code: okxCodes.missingPassphrase, msg: 'Request header OK-ACCESS-PASSPHRASE cannot be empty.' };
+  if (!sameText(passphrase, key.passphrase ?? ''))
+    return { code: okxCodes.wrongPassphrase, msg: 'Request header OK-ACCESS-PASSPHRASE incorrect.' };
   const timestamp = header(request, 'ok-access-timestamp');
-  if (!timestamp) return { code: okxCodes.missingTimestamp, msg: 'Request header OK-ACCESS-TIMESTAMP cannot be empty.' };
+  if (!timestamp)
+    return { code: okxCodes.missingTimestamp, msg: 'Request header OK-ACCESS-TIMESTAMP cannot be empty.' };
   const timestampMs = Date.parse(timestamp);
-  if (!Number.isFinite(timestampMs) || Math.abs(timestampMs - wallNowMs) > maxSkewMs) return { code: okxCodes.expired, msg: 'Timestamp request expired' };
+  if (!Number.isFinite(timestampMs) || Math.abs(timestampMs - wallNowMs) > maxSkewMs)
+    return { code: okxCodes.expired, msg: 'Timestamp request expired' };
   const path = request.method === 'GET' && request.rawQuery ? `${request.path}?${request.rawQuery}` : request.path;
   const payload = timestamp + request.method.toUpperCase() + path + (request.method === 'GET' ? '' : request.body);
   const expected = createHmac('sha256', key.secret).update(payload).digest('base64');
-  if (!sameText(header(request, 'ok-access-sign'), expected)) return { code: okxCodes.invalidSign, msg: 'Invalid Sign' };
+  if (!sameText(header(request, 'ok-access-sign'), expected))
+    return { code: okxCodes.invalidSign, msg: 'Invalid Sign' };
   return key;
 }
 

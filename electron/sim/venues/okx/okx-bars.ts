@@ -12,9 +12,20 @@ export interface OkxBar {
 }
 
 const lengths: Readonly<Record<string, number>> = {
-  '1m': minuteMs, '3m': 3 * minuteMs, '5m': 5 * minuteMs, '15m': 15 * minuteMs, '30m': 30 * minuteMs,
-  '1H': hourMs, '2H': 2 * hourMs, '4H': 4 * hourMs, '6H': 6 * hourMs, '12H': 12 * hourMs,
-  '1D': 24 * hourMs, '2D': 48 * hourMs, '3D': 72 * hourMs, '1W': 168 * hourMs,
+  '1m': minuteMs,
+  '3m': 3 * minuteMs,
+  '5m': 5 * minuteMs,
+  '15m': 15 * minuteMs,
+  '30m': 30 * minuteMs,
+  '1H': hourMs,
+  '2H': 2 * hourMs,
+  '4H': 4 * hourMs,
+  '6H': 6 * hourMs,
+  '12H': 12 * hourMs,
+  '1D': 24 * hourMs,
+  '2D': 48 * hourMs,
+  '3D': 72 * hourMs,
+  '1W': 168 * hourMs,
 };
 
 /**

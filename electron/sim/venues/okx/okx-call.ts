@@ -49,7 +49,9 @@ export function selectInstruments(call: OkxCall): readonly SimInstrument[] | und
     return found.every((instrument) => instrument !== undefined) ? found : undefined;
   }
   const family = query.get('instFamily') || query.get('uly');
-  return family ? call.market.instruments.filter((instrument) => okxFamily(instrument) === family) : call.market.instruments;
+  return family
+    ? call.market.instruments.filter((instrument) => okxFamily(instrument) === family)
+    : call.market.instruments;
 }
 
 /** The answer for an unknown instrument. */

@@ -18,7 +18,9 @@ export function findOkxInstrument(market: SimMarket, instId: string): SimInstrum
 }
 
 /** OKX's margin rules of an instrument: contract value, contract-count tiers, taker fee. */
-export function okxRules(instrument: SimInstrument): SimVenueRules & { readonly contractTiers: readonly SimContractTier[] } {
+export function okxRules(
+  instrument: SimInstrument,
+): SimVenueRules & { readonly contractTiers: readonly SimContractTier[] } {
   const rules = venueRulesOf(instrument, 'okx-swap');
   return { ...rules, contractTiers: rules.contractTiers ?? [] };
 }

@@ -1,6 +1,13 @@
 import type { SimInstrument } from '../../market/types';
 import { buildCandles, type Candle } from '../common/candles';
-import { badParameter, integerParameter, limitParameter, unknownInstrument, type OkxCall, type OkxPublicHandler } from './okx-call';
+import {
+  badParameter,
+  integerParameter,
+  limitParameter,
+  unknownInstrument,
+  type OkxCall,
+  type OkxPublicHandler,
+} from './okx-call';
 import { decimalText, stepText } from '../common/decimal-text';
 import { okxBar } from './okx-bars';
 import { okxReply } from './okx-envelope';
@@ -9,7 +16,17 @@ import { contractsText, findOkxInstrument } from './okx-instruments';
 const minuteMs = 60_000;
 
 /** Closed (or, with `includeOpen`, also the current) candles of the request's instrument and bar, newest first. */
-function requestCandles(call: OkxCall, kind: 'last' | 'mark', options: { readonly barParameter: string; readonly defaultBar: string; readonly maxLimit: number; readonly defaultLimit: number; readonly includeOpen: boolean }): { instrument: SimInstrument; candles: Candle[] } | ReturnType<OkxPublicHandler> {
+function requestCandles(
+  call: OkxCall,
+  kind: 'last' | 'mark',
+  options: {
+    readonly barParameter: string;
+    readonly defaultBar: string;
+    readonly maxLimit: number;
+    readonly defaultLimit: number;
+    readonly includeOpen: boolean;
+  },
+): { instrument: SimInstrument; candles: Candle[] } | ReturnType<OkxPublicHandler> {
   const query = call.request.query;
   const instrument = findOkxInstrument(call.market, query.get('instId') ?? '');
   if (!instrument) return unknownInstrument();
@@ -40,16 +57,36 @@ function requestCandles(call: OkxCall, kind: 'last' | 'mark', options: { readonl
  */
 function candlesHandler(kind: 'last' | 'mark', maxLimit: number): OkxPublicHandler {
   return (call) => {
-    const selected = requestCandles(call, kind, { barParameter: 'bar', defaultBar: '1m', maxLimit, defaultLimit: 100, includeOpen: true });
+    const selected = requestCandles(call, kind, {
+      barParameter: 'bar',
+      defaultBar: '1m',
+      maxLimit,
+      defaultLimit: 100,
+      includeOpen: true,
+    });
     if (!('candles' in selected)) return selected;
     const { instrument, candles } = selected;
     const price = (value: number): string => stepText(value, instrument.tickSize);
-    return okxReply(candles.map((candle) => {
-      const prices = [String(candle.openTimeMs), price(candle.open), price(candle.high), price(candle.low), price(candle.close)];
-      const confirm = candle.closed ? '1' : '0';
-      if (kind === 'mark') return [...prices, confirm];
-      return [...prices, contractsText(instrument, candle.volume), stepText(candle.volume, instrument.stepSize), decimalText(candle.quoteVolume, 4), confirm];
-    }));
+    return okxReply(
+      candles.map((candle) => {
+        const prices = [
+          String(candle.openTimeMs),
+          price(candle.open),
+          price(candle.high),
+          price(candle.low),
+          price(candle.close),
+        ];
+        const confirm = candle.closed ? '1' : '0';
+        if (kind === 'mark') return [...prices, confirm];
+        return [
+          ...prices,
+          contractsText(instrument, candle.volume),
+          stepText(candle.volume, instrument.stepSize),
+          decimalText(candle.quoteVolume, 4),
+          confirm,
+        ];
+      }),
+    );
   };
 }
 
@@ -58,17 +95,30 @@ function candlesHandler(kind: 'last' | 'mark', maxLimit: number): OkxPublicHandl
  * [ts, sellVolume, buyVolume]; unit 0 = base currency, 1 = contracts (default), 2 = USD (USDT at 1).
  */
 const takerVolume: OkxPublicHandler = (call) => {
-  const selected = requestCandles(call, 'last', { barParameter: 'period', defaultBar: '5m', maxLimit: 100, defaultLimit: 100, includeOpen: false });
+  const selected = requestCandles(call, 'last', {
+    barParameter: 'period',
+    defaultBar: '5m',
+    maxLimit: 100,
+    defaultLimit: 100,
+    includeOpen: false,
+  });
   if (!('candles' in selected)) return selected;
   const { instrument, candles } = selected;
   const unit = call.request.query.get('unit') ?? '1';
   if (unit !== '0' && unit !== '1' && unit !== '2') return badParameter('unit');
-  const amount = (base: number, quote: number): string => (unit === '0' ? stepText(base, instrument.stepSize) : unit === '1' ? contractsText(instrument, base) : decimalText(quote, 2));
-  return okxReply(candles.map((candle) => [
-    String(candle.openTimeMs),
-    amount(candle.volume - candle.takerBuyVolume, candle.quoteVolume - candle.takerBuyQuoteVolume),
-    amount(candle.takerBuyVolume, candle.takerBuyQuoteVolume),
-  ]));
+  const amount = (base: number, quote: number): string =>
+    unit === '0'
+      ? stepText(base, instrument.stepSize)
+      : unit === '1'
+        ? contractsText(instrument, base)
+        : decimalText(quote, 2);
+  return okxReply(
+    candles.map((candle) => [
+      String(candle.openTimeMs),
+      amount(candle.volume - candle.takerBuyVolume, candle.quoteVolume - candle.takerBuyQuoteVolume),
+      amount(candle.takerBuyVolume, candle.takerBuyQuoteVolume),
+    ]),
+  );
 };
 
 const oiPeriods: Readonly<Record<string, number>> = { '5m': 5 * minuteMs, '1H': 60 * minuteMs, '1D': 1440 * minuteMs };
@@ -90,14 +140,21 @@ const openInterestVolume: OkxPublicHandler = (call) => {
   const ccy = query.get('ccy') ?? '';
   const instruments = call.market.instruments.filter((instrument) => instrument.base === ccy);
   if (instruments.length === 0) return badParameter('ccy');
-  const lastStartMs = Math.floor((Math.min(end ?? Infinity, call.market.now() - periodMs)) / periodMs) * periodMs;
-  const firstStartMs = Math.max(Math.ceil((begin ?? -Infinity) / periodMs) * periodMs, lastStartMs - (maxOiPoints - 1) * periodMs);
+  const lastStartMs = Math.floor(Math.min(end ?? Infinity, call.market.now() - periodMs) / periodMs) * periodMs;
+  const firstStartMs = Math.max(
+    Math.ceil((begin ?? -Infinity) / periodMs) * periodMs,
+    lastStartMs - (maxOiPoints - 1) * periodMs,
+  );
   const points = new Map<number, { oiUsd: number; volumeUsd: number }>();
   for (const instrument of instruments) {
     const minutes = Math.round((lastStartMs + periodMs - firstStartMs) / minuteMs) + 1;
     const bars = call.market.bars(instrument.symbol, 'last', firstStartMs - minuteMs, lastStartMs + periodMs, minutes);
     // The mark at ts is the close of the mark bar that ends at ts.
-    const marks = new Map(call.market.bars(instrument.symbol, 'mark', firstStartMs - minuteMs, lastStartMs + minuteMs, minutes).map((bar) => [bar.openTimeMs + minuteMs, bar.close]));
+    const marks = new Map(
+      call.market
+        .bars(instrument.symbol, 'mark', firstStartMs - minuteMs, lastStartMs + minuteMs, minutes)
+        .map((bar) => [bar.openTimeMs + minuteMs, bar.close]),
+    );
     for (const sample of call.market.openInterestHistory(instrument.symbol, firstStartMs, lastStartMs + 1)) {
       const mark = marks.get(sample.timeMs);
       if (sample.timeMs % periodMs !== 0 || mark === undefined) continue;
@@ -110,7 +167,9 @@ const openInterestVolume: OkxPublicHandler = (call) => {
       if (point) point.volumeUsd += bar.quoteVolume;
     }
   }
-  const rows = [...points.entries()].sort(([a], [b]) => b - a).map(([timeMs, point]) => [String(timeMs), decimalText(point.oiUsd, 2), decimalText(point.volumeUsd, 2)]);
+  const rows = [...points.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([timeMs, point]) => [String(timeMs), decimalText(point.oiUsd, 2), decimalText(point.volumeUsd, 2)]);
   return okxReply(rows);
 };
 

@@ -31,7 +31,13 @@ export function crossTotals(market: SimMarket, account: SimAccount): OkxCrossTot
     unrealizedPnl += position.unrealizedPnl;
   }
   const reportedMm = account.crossMaintenanceMargin ?? maintenanceMargin;
-  return { equity: account.crossEquity ?? account.walletBalance + unrealizedPnl, maintenanceMargin: reportedMm, requirement: reportedMm + fee, initialMargin, unrealizedPnl };
+  return {
+    equity: account.crossEquity ?? account.walletBalance + unrealizedPnl,
+    maintenanceMargin: reportedMm,
+    requirement: reportedMm + fee,
+    initialMargin,
+    unrealizedPnl,
+  };
 }
 
 /**
@@ -48,7 +54,12 @@ export function marginRatioText(equity: number, requirement: number): string {
  * Sizes are contracts (base size / ctVal). `liqPx` is the account's reported value; `margin` is
  * set for isolated positions and `imr` for cross ones, as on OKX; `mmr` is an amount.
  */
-export function positionRow(market: SimMarket, account: SimAccount, position: SimAccountPosition, instrument: SimInstrument): Record<string, unknown> {
+export function positionRow(
+  market: SimMarket,
+  account: SimAccount,
+  position: SimAccountPosition,
+  instrument: SimInstrument,
+): Record<string, unknown> {
   const hedge = account.positionMode === 'hedge';
   const price = (value: number): string => stepText(value, instrument.tickSize);
   const money = (value: number): string => decimalText(value, 8);
@@ -56,7 +67,10 @@ export function positionRow(market: SimMarket, account: SimAccount, position: Si
   const isolated = position.marginMode === 'isolated';
   const cross = crossTotals(market, account);
   const ratio = isolated
-    ? marginRatioText(position.isolatedMargin + position.unrealizedPnl, position.maintenanceMargin + closingFee(position, instrument))
+    ? marginRatioText(
+        position.isolatedMargin + position.unrealizedPnl,
+        position.maintenanceMargin + closingFee(position, instrument),
+      )
     : marginRatioText(cross.equity, cross.requirement);
   const entryMargin = (position.size * position.entryPrice) / position.leverage;
   const ticker = market.ticker(position.symbol);
@@ -100,20 +114,38 @@ export function positionRow(market: SimMarket, account: SimAccount, position: Si
     fundingFee: '0',
     liqPenalty: '0',
     closeOrderAlgo: [],
-    deltaBS: '', deltaPA: '', gammaBS: '', gammaPA: '', thetaBS: '', thetaPA: '', vegaBS: '', vegaPA: '',
-    spotInUseAmt: '', spotInUseCcy: '', clSpotInUseAmt: '', maxSpotInUseAmt: '',
-    bizRefId: '', bizRefType: '', tradeId: '',
-    nonSettleAvgPx: '', settledPnl: '',
+    deltaBS: '',
+    deltaPA: '',
+    gammaBS: '',
+    gammaPA: '',
+    thetaBS: '',
+    thetaPA: '',
+    vegaBS: '',
+    vegaPA: '',
+    spotInUseAmt: '',
+    spotInUseCcy: '',
+    clSpotInUseAmt: '',
+    maxSpotInUseAmt: '',
+    bizRefId: '',
+    bizRefType: '',
+    tradeId: '',
+    nonSettleAvgPx: '',
+    settledPnl: '',
     cTime: String(nowMs),
     uTime: String(nowMs),
   };
 }
 
 /** The positions of an account that are listed on the simulator, with their instruments. */
-export function listedPositions(market: SimMarket, account: SimAccount): { position: SimAccountPosition; instrument: SimInstrument }[] {
+export function listedPositions(
+  market: SimMarket,
+  account: SimAccount,
+): { position: SimAccountPosition; instrument: SimInstrument }[] {
   return account.positions.flatMap((position) => {
     const instrument = market.instruments.find((candidate) => candidate.symbol === position.symbol);
-    return instrument && position.size > 0 && findOkxInstrument(market, okxInstId(instrument)) ? [{ position, instrument }] : [];
+    return instrument && position.size > 0 && findOkxInstrument(market, okxInstId(instrument))
+      ? [{ position, instrument }]
+      : [];
   });
 }
 

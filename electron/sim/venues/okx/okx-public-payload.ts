@@ -7,7 +7,12 @@ const eightHoursMs = 8 * 3_600_000;
 /** `public/mark-price` row, also the `mark-price` channel's data. */
 export function markPriceRow(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
   const ticker = market.ticker(instrument.symbol);
-  return { instType: 'SWAP', instId: okxInstId(instrument), markPx: stepText(ticker.markPrice, instrument.tickSize), ts: String(ticker.timeMs) };
+  return {
+    instType: 'SWAP',
+    instId: okxInstId(instrument),
+    markPx: stepText(ticker.markPrice, instrument.tickSize),
+    ts: String(ticker.timeMs),
+  };
 }
 
 /**
@@ -125,6 +130,16 @@ export function liquidationDetail(instrument: SimInstrument, liquidation: SimLiq
 }
 
 /** The envelope around one instrument's liquidation details. */
-export function liquidationGroup(instrument: SimInstrument, details: readonly Record<string, unknown>[]): Record<string, unknown> {
-  return { instType: 'SWAP', instId: okxInstId(instrument), instFamily: okxFamily(instrument), uly: okxFamily(instrument), totalLoss: '0', details };
+export function liquidationGroup(
+  instrument: SimInstrument,
+  details: readonly Record<string, unknown>[],
+): Record<string, unknown> {
+  return {
+    instType: 'SWAP',
+    instId: okxInstId(instrument),
+    instFamily: okxFamily(instrument),
+    uly: okxFamily(instrument),
+    totalLoss: '0',
+    details,
+  };
 }

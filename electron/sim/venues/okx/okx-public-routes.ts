@@ -1,13 +1,31 @@
 import type { SimInstrument } from '../../market/types';
-import { badParameter, integerParameter, limitParameter, selectInstruments, unknownInstrument, type OkxCall, type OkxPublicHandler } from './okx-call';
+import {
+  badParameter,
+  integerParameter,
+  limitParameter,
+  selectInstruments,
+  unknownInstrument,
+  type OkxCall,
+  type OkxPublicHandler,
+} from './okx-call';
 import { okxReply } from './okx-envelope';
 import { okxInstrumentRow, okxTierRows } from './okx-instruments';
-import { fundingRateRow, liquidationDetail, liquidationGroup, markPriceRow, openInterestRow, tickerRow } from './okx-public-payload';
+import {
+  fundingRateRow,
+  liquidationDetail,
+  liquidationGroup,
+  markPriceRow,
+  openInterestRow,
+  tickerRow,
+} from './okx-public-payload';
 
 const dayMs = 86_400_000;
 
 /** Wraps a per-instrument row builder: instType must be SWAP (other types list nothing). */
-function perInstrument(row: (call: OkxCall, instrument: SimInstrument) => Record<string, unknown>, requireInstType = true): OkxPublicHandler {
+function perInstrument(
+  row: (call: OkxCall, instrument: SimInstrument) => Record<string, unknown>,
+  requireInstType = true,
+): OkxPublicHandler {
   return (call) => {
     const instType = call.request.query.get('instType');
     if (requireInstType && !instType) return badParameter('instType');
@@ -53,7 +71,11 @@ const liquidationOrders: OkxPublicHandler = (call) => {
   const fromMs = Math.max(nowMs - dayMs, (before ?? -Infinity) + 1);
   const toMs = Math.min(nowMs + 1, after ?? Infinity);
   const groups = selected.flatMap((instrument) => {
-    const details = call.market.liquidations(instrument.symbol, fromMs, toMs).slice(-limit).reverse().map((liquidation) => liquidationDetail(instrument, liquidation));
+    const details = call.market
+      .liquidations(instrument.symbol, fromMs, toMs)
+      .slice(-limit)
+      .reverse()
+      .map((liquidation) => liquidationDetail(instrument, liquidation));
     return details.length > 0 ? [liquidationGroup(instrument, details)] : [];
   });
   return okxReply(groups);

@@ -1,7 +1,14 @@
 import { WebSocket, type RawData } from 'ws';
 import { rawDataToText } from '../../../web/raw-data';
 import type { SimMarket } from '../../market/types';
-import { candlePush, liquidationPush, parseOkxArg, tickerPush, type OkxEndpoint, type OkxSubscription } from './okx-ws-payload';
+import {
+  candlePush,
+  liquidationPush,
+  parseOkxArg,
+  tickerPush,
+  type OkxEndpoint,
+  type OkxSubscription,
+} from './okx-ws-payload';
 
 /** The public and business stream servers: one session per socket, channels fed by market events. */
 export interface OkxStreams {
@@ -18,7 +25,8 @@ interface Session {
   readonly subscriptions: Map<string, OkxSubscription>;
 }
 
-const keyOf = (arg: Readonly<Record<string, string>>): string => `${arg.channel ?? ''}:${arg.instId ?? arg.instType ?? ''}`;
+const keyOf = (arg: Readonly<Record<string, string>>): string =>
+  `${arg.channel ?? ''}:${arg.instId ?? arg.instType ?? ''}`;
 
 /**
  * OKX's WebSocket protocol: `{"op":"subscribe","args":[{channel, instId|instType}]}` answered per
@@ -32,29 +40,50 @@ export function createOkxStreams(market: SimMarket): OkxStreams {
   let connections = 0;
 
   const send = (session: Session, message: unknown): void => {
-    if (session.socket.readyState === WebSocket.OPEN) session.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+    if (session.socket.readyState === WebSocket.OPEN)
+      session.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
   };
   const each = (visit: (session: Session, subscription: OkxSubscription) => void): void => {
-    for (const session of sessions) for (const subscription of session.subscriptions.values()) visit(session, subscription);
+    for (const session of sessions)
+      for (const subscription of session.subscriptions.values()) visit(session, subscription);
   };
   const pushCurrent = (session: Session, subscription: OkxSubscription): void => {
     if (subscription.kind === 'liquidation-orders') return;
-    const message = subscription.kind === 'candle' || subscription.kind === 'mark-price-candle' ? candlePush(market, subscription) : tickerPush(market, subscription);
+    const message =
+      subscription.kind === 'candle' || subscription.kind === 'mark-price-candle'
+        ? candlePush(market, subscription)
+        : tickerPush(market, subscription);
     if (message) send(session, message);
   };
 
   const stops = [
-    market.on('ticker', (ticker) => each((session, subscription) => {
-      if (subscription.kind !== 'liquidation-orders' && subscription.kind !== 'candle' && subscription.kind !== 'mark-price-candle' && subscription.instrument.symbol === ticker.symbol) pushCurrent(session, subscription);
-    })),
-    market.on('bar', ({ symbol }) => each((session, subscription) => {
-      if ((subscription.kind === 'candle' || subscription.kind === 'mark-price-candle') && subscription.instrument.symbol === symbol) pushCurrent(session, subscription);
-    })),
-    market.on('liquidation', (liquidation) => each((session, subscription) => {
-      if (subscription.kind !== 'liquidation-orders') return;
-      const message = liquidationPush(market, subscription, liquidation);
-      if (message) send(session, message);
-    })),
+    market.on('ticker', (ticker) =>
+      each((session, subscription) => {
+        if (
+          subscription.kind !== 'liquidation-orders' &&
+          subscription.kind !== 'candle' &&
+          subscription.kind !== 'mark-price-candle' &&
+          subscription.instrument.symbol === ticker.symbol
+        )
+          pushCurrent(session, subscription);
+      }),
+    ),
+    market.on('bar', ({ symbol }) =>
+      each((session, subscription) => {
+        if (
+          (subscription.kind === 'candle' || subscription.kind === 'mark-price-candle') &&
+          subscription.instrument.symbol === symbol
+        )
+          pushCurrent(session, subscription);
+      }),
+    ),
+    market.on('liquidation', (liquidation) =>
+      each((session, subscription) => {
+        if (subscription.kind !== 'liquidation-orders') return;
+        const message = liquidationPush(market, subscription, liquidation);
+        if (message) send(session, message);
+      }),
+    ),
   ];
 
   const handle = (session: Session, data: RawData): void => {
@@ -68,13 +97,25 @@ export function createOkxStreams(market: SimMarket): OkxStreams {
     }
     const id = typeof request.id === 'string' ? { id: request.id } : {};
     if ((request.op !== 'subscribe' && request.op !== 'unsubscribe') || !Array.isArray(request.args)) {
-      return send(session, { ...id, event: 'error', code: '60012', msg: `Invalid request: ${text}`, connId: session.connId });
+      return send(session, {
+        ...id,
+        event: 'error',
+        code: '60012',
+        msg: `Invalid request: ${text}`,
+        connId: session.connId,
+      });
     }
     for (const arg of request.args as unknown[]) {
       const parsed = parseOkxArg(market, session.endpoint, arg);
       if (parsed === undefined || parsed === 'wrong-endpoint') {
         const code = parsed === 'wrong-endpoint' ? '60018' : '60012';
-        send(session, { ...id, event: 'error', code, msg: `Wrong URL or channel:${JSON.stringify(arg)} doesn't exist. Please use the correct URL, channel and parameters referring to API document.`, connId: session.connId });
+        send(session, {
+          ...id,
+          event: 'error',
+          code,
+          msg: `Wrong URL or channel:${JSON.stringify(arg)} doesn't exist. Please use the correct URL, channel and parameters referring to API document.`,
+          connId: session.connId,
+        });
         continue;
       }
       const key = keyOf(parsed.arg);

@@ -6,7 +6,10 @@ import { createFixtureMarket } from '../../testing/fixture-market';
 
 /** OKX's rules for the fixture's BTCUSDT: 0.01 BTC per contract, tiers by contract count. */
 export const okxTestRules: SimVenueRules = {
-  venue: 'okx-swap', contractValue: 0.01, takerFeeRate: 0.0005, tiers: [],
+  venue: 'okx-swap',
+  contractValue: 0.01,
+  takerFeeRate: 0.0005,
+  tiers: [],
   contractTiers: [
     { tier: 1, maxContracts: 5_000, maintenanceMarginRate: 0.004, maxLeverage: 125 },
     { tier: 2, maxContracts: 20_000, maintenanceMarginRate: 0.01, maxLeverage: 50 },
@@ -20,25 +23,93 @@ export const okxTestRules: SimVenueRules = {
  */
 export const okxTestAccounts: readonly SimAccount[] = [
   {
-    id: 'okx-hedge', venue: 'okx-swap', walletBalance: 6000, positionMode: 'hedge', crossEquity: 6000 - 210.4, crossMaintenanceMargin: 96.04,
+    id: 'okx-hedge',
+    venue: 'okx-swap',
+    walletBalance: 6000,
+    positionMode: 'hedge',
+    crossEquity: 6000 - 210.4,
+    crossMaintenanceMargin: 96.04,
     positions: [
-      { symbol: 'BTCUSDT', side: 'long', size: 0.42, entryPrice: 59_500, leverage: 5, marginMode: 'isolated', isolatedMargin: 4998, markPrice: 60_012.3, unrealizedPnl: 215.17, maintenanceMargin: 100.82, liquidationPrice: 47_901.3, positionSide: 'long' },
-      { symbol: 'BTCUSDT', side: 'short', size: 0.4, entryPrice: 59_486.3, leverage: 25, marginMode: 'cross', isolatedMargin: 0, markPrice: 60_012.3, unrealizedPnl: -210.4, maintenanceMargin: 96.04, liquidationPrice: 73_750.6, positionSide: 'short' },
+      {
+        symbol: 'BTCUSDT',
+        side: 'long',
+        size: 0.42,
+        entryPrice: 59_500,
+        leverage: 5,
+        marginMode: 'isolated',
+        isolatedMargin: 4998,
+        markPrice: 60_012.3,
+        unrealizedPnl: 215.17,
+        maintenanceMargin: 100.82,
+        liquidationPrice: 47_901.3,
+        positionSide: 'long',
+      },
+      {
+        symbol: 'BTCUSDT',
+        side: 'short',
+        size: 0.4,
+        entryPrice: 59_486.3,
+        leverage: 25,
+        marginMode: 'cross',
+        isolatedMargin: 0,
+        markPrice: 60_012.3,
+        unrealizedPnl: -210.4,
+        maintenanceMargin: 96.04,
+        liquidationPrice: 73_750.6,
+        positionSide: 'short',
+      },
     ],
   },
   {
-    id: 'okx-net', venue: 'okx-swap', walletBalance: 2500, positionMode: 'one-way',
+    id: 'okx-net',
+    venue: 'okx-swap',
+    walletBalance: 2500,
+    positionMode: 'one-way',
     positions: [
-      { symbol: 'BTCUSDT', side: 'short', size: 0.25, entryPrice: 61_000, leverage: 20, marginMode: 'cross', isolatedMargin: 0, markPrice: 60_012.3, unrealizedPnl: 246.93, maintenanceMargin: 60.01, liquidationPrice: 70_654.2, positionSide: 'both' },
+      {
+        symbol: 'BTCUSDT',
+        side: 'short',
+        size: 0.25,
+        entryPrice: 61_000,
+        leverage: 20,
+        marginMode: 'cross',
+        isolatedMargin: 0,
+        markPrice: 60_012.3,
+        unrealizedPnl: 246.93,
+        maintenanceMargin: 60.01,
+        liquidationPrice: 70_654.2,
+        positionSide: 'both',
+      },
     ],
   },
 ];
 
 /** Keys: read-only on the hedge account, read + trade and read + withdraw + trade on the net account. */
 export const okxTestKeys = {
-  readOnly: { venue: 'okx-swap', apiKey: 'okx-read-key', secret: 'okx-read-secret', passphrase: 'okx-read-pass', accountId: 'okx-hedge', permissions: { read: true, trade: false, withdraw: false } },
-  trade: { venue: 'okx-swap', apiKey: 'okx-trade-key', secret: 'okx-trade-secret', passphrase: 'okx-trade-pass', accountId: 'okx-net', permissions: { read: true, trade: true, withdraw: false } },
-  withdraw: { venue: 'okx-swap', apiKey: 'okx-withdraw-key', secret: 'okx-withdraw-secret', passphrase: 'okx-withdraw-pass', accountId: 'okx-net', permissions: { read: true, trade: true, withdraw: true } },
+  readOnly: {
+    venue: 'okx-swap',
+    apiKey: 'okx-read-key',
+    secret: 'okx-read-secret',
+    passphrase: 'okx-read-pass',
+    accountId: 'okx-hedge',
+    permissions: { read: true, trade: false, withdraw: false },
+  },
+  trade: {
+    venue: 'okx-swap',
+    apiKey: 'okx-trade-key',
+    secret: 'okx-trade-secret',
+    passphrase: 'okx-trade-pass',
+    accountId: 'okx-net',
+    permissions: { read: true, trade: true, withdraw: false },
+  },
+  withdraw: {
+    venue: 'okx-swap',
+    apiKey: 'okx-withdraw-key',
+    secret: 'okx-withdraw-secret',
+    passphrase: 'okx-withdraw-pass',
+    accountId: 'okx-net',
+    permissions: { read: true, trade: true, withdraw: true },
+  },
 } as const satisfies Record<string, SimKey>;
 
 /** The fixture market with OKX's contract rules on its instrument, and the server. */
@@ -53,10 +124,25 @@ export async function startOkxFixture(route: VenueRouteFactory): Promise<OkxFixt
   const instruments: SimInstrument[] = base.instruments.map((instrument) => ({
     ...instrument,
     venueRules: {
-      'binance-usdm': { venue: 'binance-usdm', contractValue: 1, takerFeeRate: instrument.takerFeeRate, tiers: instrument.tiers },
-      'bybit-linear': { venue: 'bybit-linear', contractValue: 1, takerFeeRate: instrument.takerFeeRate, tiers: instrument.tiers },
+      'binance-usdm': {
+        venue: 'binance-usdm',
+        contractValue: 1,
+        takerFeeRate: instrument.takerFeeRate,
+        tiers: instrument.tiers,
+      },
+      'bybit-linear': {
+        venue: 'bybit-linear',
+        contractValue: 1,
+        takerFeeRate: instrument.takerFeeRate,
+        tiers: instrument.tiers,
+      },
       'okx-swap': okxTestRules,
-      hyperliquid: { venue: 'hyperliquid', contractValue: 1, takerFeeRate: instrument.takerFeeRate, tiers: instrument.tiers },
+      hyperliquid: {
+        venue: 'hyperliquid',
+        contractValue: 1,
+        takerFeeRate: instrument.takerFeeRate,
+        tiers: instrument.tiers,
+      },
     },
   }));
   const market = { ...base, instruments };
@@ -70,12 +156,14 @@ export async function startOkxFixture(route: VenueRouteFactory): Promise<OkxFixt
  */
 export async function pumpUntil<T>(promise: Promise<T>, pump: () => void, timeoutMs = 5000): Promise<T> {
   let settled = false;
-  const outcome = promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  ).finally(() => {
-    settled = true;
-  });
+  const outcome = promise
+    .then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    )
+    .finally(() => {
+      settled = true;
+    });
   const deadline = Date.now() + timeoutMs;
   while (!settled && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 15));

@@ -50,8 +50,16 @@ describe('okx v5 simulator streams through ccxt pro', () => {
   });
 
   it('streams liquidations with the order side, bankruptcy price and contracts', async () => {
-    const liquidation = { symbol: 'BTCUSDT', timeMs: fixture.market.now(), side: 'short', price: 60_543.2, size: 0.37 } as const;
-    const [received] = await pumpUntil(exchange.watchLiquidations(symbol), () => fixture.market.emit('liquidation', liquidation));
+    const liquidation = {
+      symbol: 'BTCUSDT',
+      timeMs: fixture.market.now(),
+      side: 'short',
+      price: 60_543.2,
+      size: 0.37,
+    } as const;
+    const [received] = await pumpUntil(exchange.watchLiquidations(symbol), () =>
+      fixture.market.emit('liquidation', liquidation),
+    );
     expect(received).toMatchObject({ symbol, price: liquidation.price, timestamp: liquidation.timeMs, side: 'buy' });
     expect(received?.contracts).toBeCloseTo(liquidation.size / okxTestRules.contractValue, 8);
   });
@@ -74,7 +82,10 @@ describe('okx v5 simulator socket protocol', () => {
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send('ping');
     socket.send(JSON.stringify({ op: 'subscribe', args: [{ channel: 'candle1m', instId: 'BTC-USDT-SWAP' }] }));
-    await pumpUntil(new Promise<void>((resolve) => socket.on('message', () => replies.length >= 2 && resolve())), () => undefined);
+    await pumpUntil(
+      new Promise<void>((resolve) => socket.on('message', () => replies.length >= 2 && resolve())),
+      () => undefined,
+    );
     expect(replies[0]).toBe('pong');
     expect(JSON.parse(replies[1] ?? '{}')).toMatchObject({ event: 'error', code: '60018' });
     socket.close();

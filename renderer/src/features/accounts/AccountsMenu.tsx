@@ -23,7 +23,10 @@ export interface AccountsMenuProps {
 export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: AccountsMenuProps) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
-  const [dialog, setDialog] = useState<{ open: boolean; choice: AccountChoice }>({ open: firstRun, choice: firstRun ? 'demo' : 'api-key' });
+  const [dialog, setDialog] = useState<{ open: boolean; choice: AccountChoice }>({
+    open: firstRun,
+    choice: firstRun ? 'demo' : 'api-key',
+  });
   const [confirming, setConfirming] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -57,7 +60,12 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
       }}
     >
       <button
-        ref={trigger} type="button" className="acc-trigger" aria-expanded={expanded} aria-controls={`${id}-list`} data-testid="accounts-menu"
+        ref={trigger}
+        type="button"
+        className="acc-trigger"
+        aria-expanded={expanded}
+        aria-controls={`${id}-list`}
+        data-testid="accounts-menu"
         onClick={() => setExpanded((value) => !value)}
       >
         <span className={`acc-dot acc-dot--${worst ?? 'none'}`} aria-hidden="true" />
@@ -66,7 +74,9 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
       {expanded && (
         <div className="acc-popover" id={`${id}-list`} role="region" aria-label="Accounts">
           {accounts.length === 0 ? (
-            <p className="acc-empty">No accounts yet. Add the Demo, a read-only key, a Hyperliquid address or a typed-in position.</p>
+            <p className="acc-empty">
+              No accounts yet. Add the Demo, a read-only key, a Hyperliquid address or a typed-in position.
+            </p>
           ) : (
             <ul className="acc-items">
               {accounts.map((account) => (
@@ -76,30 +86,70 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
                     <span className="acc-item__label">{account.label}</span>
                     {account.kind === 'demo' && <span className="badge badge--demo">Demo</span>}
                     <span className="acc-item__venue">{venueNames[account.venue].short}</span>
-                    <span className={`acc-status-word acc-status-word--${account.status}`}>{statusWords[account.status]}</span>
+                    <span className={`acc-status-word acc-status-word--${account.status}`}>
+                      {statusWords[account.status]}
+                    </span>
                   </div>
                   {account.statusMessage && <p className="acc-item__message">{account.statusMessage}</p>}
-                  {account.permissions?.warning && <p className="acc-item__warning" role="alert">{account.permissions.warning}</p>}
+                  {account.permissions?.warning && (
+                    <p className="acc-item__warning" role="alert">
+                      {account.permissions.warning}
+                    </p>
+                  )}
                   {confirming === account.id ? (
                     <div className="acc-confirm" role="group" aria-label={`Remove ${account.label}?`}>
-                      <span>Remove {account.label}{account.kind === 'api-key' ? ' and forget its key' : ''}?</span>
-                      <button type="button" className="acc-button acc-button--danger" onClick={() => remove(account.id)} autoFocus>Remove</button>
-                      <button type="button" className="acc-button" onClick={() => setConfirming(null)}>Keep</button>
+                      <span>
+                        Remove {account.label}
+                        {account.kind === 'api-key' ? ' and forget its key' : ''}?
+                      </span>
+                      <button
+                        type="button"
+                        className="acc-button acc-button--danger"
+                        onClick={() => remove(account.id)}
+                        autoFocus
+                      >
+                        Remove
+                      </button>
+                      <button type="button" className="acc-button" onClick={() => setConfirming(null)}>
+                        Keep
+                      </button>
                     </div>
                   ) : (
-                    <button type="button" className="acc-remove" onClick={() => setConfirming(account.id)} aria-label={`Remove ${account.label}`}>Remove</button>
+                    <button
+                      type="button"
+                      className="acc-remove"
+                      onClick={() => setConfirming(account.id)}
+                      aria-label={`Remove ${account.label}`}
+                    >
+                      Remove
+                    </button>
                   )}
                 </li>
               ))}
             </ul>
           )}
-          {removeError && <p className="acc-failure" role="alert">{removeError}</p>}
-          <button type="button" className="acc-button acc-button--primary acc-add" aria-keyshortcuts="a" onClick={() => setDialog({ open: true, choice: 'api-key' })} data-testid="accounts-add">
+          {removeError && (
+            <p className="acc-failure" role="alert">
+              {removeError}
+            </p>
+          )}
+          <button
+            type="button"
+            className="acc-button acc-button--primary acc-add"
+            aria-keyshortcuts="a"
+            onClick={() => setDialog({ open: true, choice: 'api-key' })}
+            data-testid="accounts-add"
+          >
             Add account <kbd>A</kbd>
           </button>
         </div>
       )}
-      <AddAccountDialog open={dialog.open} initialChoice={dialog.choice} onClose={() => setDialog((value) => ({ ...value, open: false }))} onSubmit={onAdd} />
+      <AddAccountDialog
+        open={dialog.open}
+        initialChoice={dialog.choice}
+        onClose={() => setDialog((value) => ({ ...value, open: false }))}
+        onSubmit={onAdd}
+      />
     </div>
   );
 }

@@ -1,6 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountAdd, AccountSummary } from '../../../../shared/ipc/contract';
-import { buildAccountAdd, clearSecrets, emptyForm, errorText, progressText, type AccountChoice, type AccountForm, type FieldErrors } from './account-form';
+import {
+  buildAccountAdd,
+  clearSecrets,
+  emptyForm,
+  errorText,
+  progressText,
+  type AccountChoice,
+  type AccountForm,
+  type FieldErrors,
+} from './account-form';
 import { AddedResult } from './AddedResult';
 import { AddressFields } from './AddressFields';
 import { ChoicePicker } from './ChoicePicker';
@@ -98,22 +107,40 @@ export function AddAccountDialog({ open, onClose, onSubmit, initialChoice = 'api
 
   return (
     <dialog
-      ref={dialog} className="acc-dialog" aria-labelledby="acc-dialog-title" data-testid="add-account-dialog"
+      ref={dialog}
+      className="acc-dialog"
+      aria-labelledby="acc-dialog-title"
+      data-testid="add-account-dialog"
       onCancel={(event) => {
         event.preventDefault();
         close();
       }}
     >
       {phase.kind === 'added' ? (
-        <AddedResult summary={phase.summary} onDone={close} onAnother={() => setPhase({ kind: 'editing', failure: null })} />
+        <AddedResult
+          summary={phase.summary}
+          onDone={close}
+          onAnother={() => setPhase({ kind: 'editing', failure: null })}
+        />
       ) : (
         <form className="acc-form" onSubmit={onFormSubmit} noValidate aria-busy={busy}>
           <header className="acc-head">
-            <h2 id="acc-dialog-title" className="acc-title">Add an account</h2>
-            <button type="button" className="acc-close" onClick={close} aria-label="Close" title="Close (Esc)">✕</button>
+            <h2 id="acc-dialog-title" className="acc-title">
+              Add an account
+            </h2>
+            <button type="button" className="acc-close" onClick={close} aria-label="Close" title="Close (Esc)">
+              ✕
+            </button>
           </header>
           <div className="acc-body">
-            <ChoicePicker value={choice} onChange={(next) => { setChoice(next); setErrors({}); }} disabled={busy} />
+            <ChoicePicker
+              value={choice}
+              onChange={(next) => {
+                setChoice(next);
+                setErrors({});
+              }}
+              disabled={busy}
+            />
             <fieldset className="acc-panel" disabled={busy}>
               <legend className="acc-visually-hidden">{primaryText[choice]}</legend>
               {choice === 'demo' && <DemoChoice />}
@@ -124,11 +151,29 @@ export function AddAccountDialog({ open, onClose, onSubmit, initialChoice = 'api
           </div>
           <footer className="acc-foot">
             <div className="acc-status" aria-live="polite" data-testid="add-account-status">
-              {phase.kind === 'submitting' && <span className="acc-progress"><span className="acc-spinner" aria-hidden="true" />{phase.text}</span>}
-              {phase.kind === 'editing' && phase.failure && <p className="acc-failure" role="alert" data-testid="add-account-error">{phase.failure}</p>}
+              {phase.kind === 'submitting' && (
+                <span className="acc-progress">
+                  <span className="acc-spinner" aria-hidden="true" />
+                  {phase.text}
+                </span>
+              )}
+              {phase.kind === 'editing' && phase.failure && (
+                <p className="acc-failure" role="alert" data-testid="add-account-error">
+                  {phase.failure}
+                </p>
+              )}
             </div>
-            <button type="button" className="acc-button" onClick={close}>Cancel</button>
-            <button type="submit" className="acc-button acc-button--primary" disabled={busy} data-testid="add-account-submit">{primaryText[choice]}</button>
+            <button type="button" className="acc-button" onClick={close}>
+              Cancel
+            </button>
+            <button
+              type="submit"
+              className="acc-button acc-button--primary"
+              disabled={busy}
+              data-testid="add-account-submit"
+            >
+              {primaryText[choice]}
+            </button>
           </footer>
         </form>
       )}

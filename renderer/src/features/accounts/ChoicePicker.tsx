@@ -8,14 +8,33 @@ const choices: readonly { readonly value: AccountChoice; readonly title: string;
 ];
 
 /** The four ways in, as native radio buttons (arrow keys move between them). */
-export function ChoicePicker({ value, onChange, disabled }: { readonly value: AccountChoice; readonly onChange: (choice: AccountChoice) => void; readonly disabled: boolean }) {
+export function ChoicePicker({
+  value,
+  onChange,
+  disabled,
+}: {
+  readonly value: AccountChoice;
+  readonly onChange: (choice: AccountChoice) => void;
+  readonly disabled: boolean;
+}) {
   return (
     <div className="acc-choices" role="radiogroup" aria-label="How to add it">
       {choices.map((choice) => (
-        <label key={choice.value} className="acc-choice" data-checked={choice.value === value || undefined} data-testid={`acc-choice-${choice.value}`}>
+        <label
+          key={choice.value}
+          className="acc-choice"
+          data-checked={choice.value === value || undefined}
+          data-testid={`acc-choice-${choice.value}`}
+        >
           <input
-            type="radio" className="acc-visually-hidden" name="acc-choice" value={choice.value} checked={choice.value === value} disabled={disabled}
-            autoFocus={choice.value === value} onChange={() => onChange(choice.value)}
+            type="radio"
+            className="acc-visually-hidden"
+            name="acc-choice"
+            value={choice.value}
+            checked={choice.value === value}
+            disabled={disabled}
+            autoFocus={choice.value === value}
+            onChange={() => onChange(choice.value)}
           />
           <span className="acc-choice__title">
             {choice.title}

@@ -2,17 +2,24 @@
 export function DemoChoice() {
   return (
     <div className="acc-step" data-testid="acc-demo">
-      <p className="acc-demo__banner"><span className="badge badge--demo">Demo</span> Simulated data, not a real market</p>
+      <p className="acc-demo__banner">
+        <span className="badge badge--demo">Demo</span> Simulated data, not a real market
+      </p>
       <p className="acc-lede">
-        The Demo is already running: a built-in simulator plays Binance, Bybit, OKX and Hyperliquid with Demo accounts at
-        different risk levels: one safe, one moderate, one close to liquidation.
+        The Demo is already running: a built-in simulator plays Binance, Bybit, OKX and Hyperliquid with Demo accounts
+        at different risk levels: one safe, one moderate, one close to liquidation.
       </p>
       <ul className="acc-list">
         <li>Prices, open interest, trader crowds and their liquidations are generated on this computer.</li>
         <li>Your liquidation lines, the cluster map and what-if work exactly as with a real account.</li>
-        <li>Demo accounts carry the <span className="badge badge--demo">Demo</span> badge everywhere; nothing you do here touches an exchange.</li>
+        <li>
+          Demo accounts carry the <span className="badge badge--demo">Demo</span> badge everywhere; nothing you do here
+          touches an exchange.
+        </li>
       </ul>
-      <p className="acc-field__hint">Connect a read-only key, track an address or type a position whenever you are ready.</p>
+      <p className="acc-field__hint">
+        Connect a read-only key, track an address or type a position whenever you are ready.
+      </p>
     </div>
   );
 }

@@ -15,19 +15,50 @@ export interface FormFieldProps {
 }
 
 /** A labelled input; the error is tied to it with aria-describedby and aria-invalid. */
-export function FormField({ label, value, onChange, error, hint, type = 'text', placeholder, inputMode, testId, autoFocus }: FormFieldProps) {
+export function FormField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  type = 'text',
+  placeholder,
+  inputMode,
+  testId,
+  autoFocus,
+}: FormFieldProps) {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="acc-field">
-      <label className="acc-field__label" htmlFor={id}>{label}</label>
+      <label className="acc-field__label" htmlFor={id}>
+        {label}
+      </label>
       <input
-        id={id} className="acc-input" type={type} value={value} placeholder={placeholder} inputMode={inputMode} autoComplete="off" spellCheck={false}
-        autoFocus={autoFocus} aria-invalid={error ? true : undefined} aria-describedby={described} data-testid={testId}
+        id={id}
+        className="acc-input"
+        type={type}
+        value={value}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        autoComplete="off"
+        spellCheck={false}
+        autoFocus={autoFocus}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        data-testid={testId}
         onChange={(event) => onChange(event.currentTarget.value)}
       />
-      {hint && <p className="acc-field__hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="acc-field__error" id={`${id}-error`} role="alert">{error}</p>}
+      {hint && (
+        <p className="acc-field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="acc-field__error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -46,15 +77,24 @@ export function SelectField<T extends string>({ label, value, options, onChange,
   const id = useId();
   return (
     <div className="acc-field">
-      <label className="acc-field__label" htmlFor={id}>{label}</label>
+      <label className="acc-field__label" htmlFor={id}>
+        {label}
+      </label>
       <select
-        id={id} className="acc-input" value={value} data-testid={testId}
+        id={id}
+        className="acc-input"
+        value={value}
+        data-testid={testId}
         onChange={(event) => {
           const picked = options.find((option) => option.value === event.currentTarget.value);
           if (picked) onChange(picked.value);
         }}
       >
-        {options.map((option) => <option key={option.value} value={option.value}>{option.text}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
       </select>
     </div>
   );

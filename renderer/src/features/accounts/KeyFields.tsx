@@ -18,7 +18,13 @@ export function KeyFields({ form, errors, onChange }: FieldsProps) {
       <div className="acc-venues" role="radiogroup" aria-label="Exchange">
         {keyVenues.map((venue) => (
           <label key={venue} className="acc-venue" data-checked={form.keyVenue === venue || undefined}>
-            <input type="radio" className="acc-visually-hidden" name="acc-key-venue" checked={form.keyVenue === venue} onChange={() => onChange({ keyVenue: venue })} />
+            <input
+              type="radio"
+              className="acc-visually-hidden"
+              name="acc-key-venue"
+              checked={form.keyVenue === venue}
+              onChange={() => onChange({ keyVenue: venue })}
+            />
             {venueNames[venue].full}
           </label>
         ))}
@@ -26,29 +32,76 @@ export function KeyFields({ form, errors, onChange }: FieldsProps) {
       <section className="acc-guide" aria-label={`Make a read-only key on ${venueNames[form.keyVenue].short}`}>
         <p className="acc-guide__where">{guide.where}</p>
         <ol className="acc-guide__steps">
-          {guide.steps.map((step) => <li key={step}>{step}</li>)}
+          {guide.steps.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
         </ol>
         <div className="acc-guide__perms">
           <div>
             <span className="acc-guide__head acc-guide__head--on">Tick</span>
-            <ul>{guide.enable.map((item) => <li key={item}>✓ {item}</li>)}</ul>
+            <ul>
+              {guide.enable.map((item) => (
+                <li key={item}>✓ {item}</li>
+              ))}
+            </ul>
           </div>
           <div>
             <span className="acc-guide__head acc-guide__head--off">Leave off</span>
-            <ul>{guide.leaveOff.map((item) => <li key={item}>✕ {item}</li>)}</ul>
+            <ul>
+              {guide.leaveOff.map((item) => (
+                <li key={item}>✕ {item}</li>
+              ))}
+            </ul>
           </div>
         </div>
-        <p className="acc-guide__ip"><strong>IP whitelist:</strong> {guide.ipAdvice}</p>
+        <p className="acc-guide__ip">
+          <strong>IP whitelist:</strong> {guide.ipAdvice}
+        </p>
       </section>
-      <FormField label="Account name" value={form.label} onChange={(label) => onChange({ label })} error={errors['label']} placeholder={`${venueNames[form.keyVenue].short} (read-only key)`} />
-      <FormField label="API key" value={form.apiKey} onChange={(apiKey) => onChange({ apiKey })} error={errors['apiKey']} testId="acc-api-key" />
-      <FormField label="API secret" type="password" value={form.apiSecret} onChange={(apiSecret) => onChange({ apiSecret })} error={errors['apiSecret']} hint="Stored in the system keychain by the core; never shown to this window again." testId="acc-api-secret" />
+      <FormField
+        label="Account name"
+        value={form.label}
+        onChange={(label) => onChange({ label })}
+        error={errors['label']}
+        placeholder={`${venueNames[form.keyVenue].short} (read-only key)`}
+      />
+      <FormField
+        label="API key"
+        value={form.apiKey}
+        onChange={(apiKey) => onChange({ apiKey })}
+        error={errors['apiKey']}
+        testId="acc-api-key"
+      />
+      <FormField
+        label="API secret"
+        type="password"
+        value={form.apiSecret}
+        onChange={(apiSecret) => onChange({ apiSecret })}
+        error={errors['apiSecret']}
+        hint="Stored in the system keychain by the core; never shown to this window again."
+        testId="acc-api-secret"
+      />
       {guide.needsPassphrase && (
-        <FormField label="Passphrase" type="password" value={form.passphrase} onChange={(passphrase) => onChange({ passphrase })} error={errors['passphrase']} testId="acc-passphrase" />
+        <FormField
+          label="Passphrase"
+          type="password"
+          value={form.passphrase}
+          onChange={(passphrase) => onChange({ passphrase })}
+          error={errors['passphrase']}
+          testId="acc-passphrase"
+        />
       )}
       <details className="acc-advanced">
         <summary>Advanced: testnet or simulator</summary>
-        <FormField label="Base URL" type="url" value={form.baseUrl} onChange={(baseUrl) => onChange({ baseUrl })} error={errors['baseUrl']} placeholder="https://testnet.example.com" hint="Leave empty for the real exchange." />
+        <FormField
+          label="Base URL"
+          type="url"
+          value={form.baseUrl}
+          onChange={(baseUrl) => onChange({ baseUrl })}
+          error={errors['baseUrl']}
+          placeholder="https://testnet.example.com"
+          hint="Leave empty for the real exchange."
+        />
       </details>
     </div>
   );

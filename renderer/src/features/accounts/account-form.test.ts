@@ -1,25 +1,94 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../../shared/ipc/contract';
-import { buildAccountAdd, clearSecrets, emptyForm, errorText, fieldOf, permissionOutcome, progressText, type AccountForm } from './account-form';
+import {
+  buildAccountAdd,
+  clearSecrets,
+  emptyForm,
+  errorText,
+  fieldOf,
+  permissionOutcome,
+  progressText,
+  type AccountForm,
+} from './account-form';
 import { isShortcut, isTyping, type KeyLike } from './shortcut-target';
 import { worstStatus } from './venues';
 
-const key: AccountForm = { ...emptyForm, keyVenue: 'bybit-linear', apiKey: ' key-12345678 ', apiSecret: 'secret-12345678' };
+const key: AccountForm = {
+  ...emptyForm,
+  keyVenue: 'bybit-linear',
+  apiKey: ' key-12345678 ',
+  apiSecret: 'secret-12345678',
+};
 const manual: AccountForm = {
-  ...emptyForm, manualVenue: 'okx-swap', walletBalance: '1,000',
-  position: { symbol: 'btc-usdt-swap', side: 'short', sizeBase: '0.5', entryPrice: '60 000', leverage: '10', marginMode: 'cross', isolatedMargin: '' },
+  ...emptyForm,
+  manualVenue: 'okx-swap',
+  walletBalance: '1,000',
+  position: {
+    symbol: 'btc-usdt-swap',
+    side: 'short',
+    sizeBase: '0.5',
+    entryPrice: '60 000',
+    leverage: '10',
+    marginMode: 'cross',
+    isolatedMargin: '',
+  },
 };
 
 describe('buildAccountAdd', () => {
   it.each([
-    ['a read-only key', 'api-key', key, { kind: 'api-key', venue: 'bybit-linear', label: 'Bybit (read-only key)', apiKey: 'key-12345678', apiSecret: 'secret-12345678' }],
-    ['an OKX key with passphrase and testnet URL', 'api-key', { ...key, keyVenue: 'okx-swap', passphrase: 'pass', baseUrl: 'http://127.0.0.1:9000', label: 'OKX main' },
-      { kind: 'api-key', venue: 'okx-swap', label: 'OKX main', apiKey: 'key-12345678', apiSecret: 'secret-12345678', passphrase: 'pass', baseUrl: 'http://127.0.0.1:9000' }],
-    ['a Hyperliquid address', 'address', { ...emptyForm, address: `0x${'ab'.repeat(20)}` }, { kind: 'address', venue: 'hyperliquid', label: 'Hyperliquid 0xabab…abab', address: `0x${'ab'.repeat(20)}` }],
-    ['a cross position typed in', 'manual', manual, {
-      kind: 'manual', venue: 'okx-swap', label: 'OKX BTC-USDT-SWAP (typed in)', walletBalance: 1000,
-      positions: [{ symbol: 'BTC-USDT-SWAP', side: 'short', sizeBase: 0.5, entryPrice: 60000, leverage: 10, marginMode: 'cross' }],
-    }],
+    [
+      'a read-only key',
+      'api-key',
+      key,
+      {
+        kind: 'api-key',
+        venue: 'bybit-linear',
+        label: 'Bybit (read-only key)',
+        apiKey: 'key-12345678',
+        apiSecret: 'secret-12345678',
+      },
+    ],
+    [
+      'an OKX key with passphrase and testnet URL',
+      'api-key',
+      { ...key, keyVenue: 'okx-swap', passphrase: 'pass', baseUrl: 'http://127.0.0.1:9000', label: 'OKX main' },
+      {
+        kind: 'api-key',
+        venue: 'okx-swap',
+        label: 'OKX main',
+        apiKey: 'key-12345678',
+        apiSecret: 'secret-12345678',
+        passphrase: 'pass',
+        baseUrl: 'http://127.0.0.1:9000',
+      },
+    ],
+    [
+      'a Hyperliquid address',
+      'address',
+      { ...emptyForm, address: `0x${'ab'.repeat(20)}` },
+      { kind: 'address', venue: 'hyperliquid', label: 'Hyperliquid 0xabab…abab', address: `0x${'ab'.repeat(20)}` },
+    ],
+    [
+      'a cross position typed in',
+      'manual',
+      manual,
+      {
+        kind: 'manual',
+        venue: 'okx-swap',
+        label: 'OKX BTC-USDT-SWAP (typed in)',
+        walletBalance: 1000,
+        positions: [
+          {
+            symbol: 'BTC-USDT-SWAP',
+            side: 'short',
+            sizeBase: 0.5,
+            entryPrice: 60000,
+            leverage: 10,
+            marginMode: 'cross',
+          },
+        ],
+      },
+    ],
   ] as const)('builds %s', (_name, choice, form, expected) => {
     expect(buildAccountAdd(choice, form)).toEqual({ account: expected });
   });
@@ -30,9 +99,27 @@ describe('buildAccountAdd', () => {
     ['an OKX key without passphrase', 'api-key', { ...key, keyVenue: 'okx-swap' }, 'passphrase', /passphrase/],
     ['a bad base URL', 'api-key', { ...key, baseUrl: 'ftp://x' }, 'baseUrl', /http/],
     ['a malformed address', 'address', { ...emptyForm, address: '0x1234' }, 'address', /40 hex/],
-    ['a size that is not a number', 'manual', { ...manual, position: { ...manual.position, sizeBase: 'abc' } }, 'position.sizeBase', /enter a number/],
-    ['a zero entry', 'manual', { ...manual, position: { ...manual.position, entryPrice: '0' } }, 'position.entryPrice', /more than 0/],
-    ['a leverage below 1', 'manual', { ...manual, position: { ...manual.position, leverage: '0.5' } }, 'position.leverage', /at least 1/],
+    [
+      'a size that is not a number',
+      'manual',
+      { ...manual, position: { ...manual.position, sizeBase: 'abc' } },
+      'position.sizeBase',
+      /enter a number/,
+    ],
+    [
+      'a zero entry',
+      'manual',
+      { ...manual, position: { ...manual.position, entryPrice: '0' } },
+      'position.entryPrice',
+      /more than 0/,
+    ],
+    [
+      'a leverage below 1',
+      'manual',
+      { ...manual, position: { ...manual.position, leverage: '0.5' } },
+      'position.leverage',
+      /at least 1/,
+    ],
     ['no symbol', 'manual', { ...manual, position: { ...manual.position, symbol: ' ' } }, 'position.symbol', /symbol/],
     ['a junk wallet balance', 'manual', { ...manual, walletBalance: 'lots' }, 'walletBalance', /enter a number/],
   ] as const)('refuses %s with a field message', (_name, choice, form, field, message) => {
@@ -55,15 +142,38 @@ describe('buildAccountAdd', () => {
 });
 
 describe('progress, permission outcome and errors', () => {
-  const summary: AccountSummary = { id: 'a', label: 'A', venue: 'binance-usdm', kind: 'api-key', status: 'live', updatedAtMs: 1, equity: null, maintenanceMargin: null, marginRatio: null };
+  const summary: AccountSummary = {
+    id: 'a',
+    label: 'A',
+    venue: 'binance-usdm',
+    kind: 'api-key',
+    status: 'live',
+    updatedAtMs: 1,
+    equity: null,
+    maintenanceMargin: null,
+    marginRatio: null,
+  };
   it('names the venue being checked', () => {
     const built = buildAccountAdd('api-key', { ...key, keyVenue: 'binance-usdm' });
     if (!('account' in built)) throw new Error('expected an account');
     expect(progressText(built.account)).toBe('Checking the key with Binance…');
   });
   it.each([
-    ['read-only', { ...summary, permissions: { readOnly: true, canTrade: false, canWithdraw: false } }, 'ok', /Read-only ✓/],
-    ['able to trade', { ...summary, permissions: { readOnly: false, canTrade: true, canWithdraw: false, warning: 'This key can trade.' } }, 'warning', /can trade/],
+    [
+      'read-only',
+      { ...summary, permissions: { readOnly: true, canTrade: false, canWithdraw: false } },
+      'ok',
+      /Read-only ✓/,
+    ],
+    [
+      'able to trade',
+      {
+        ...summary,
+        permissions: { readOnly: false, canTrade: true, canWithdraw: false, warning: 'This key can trade.' },
+      },
+      'warning',
+      /can trade/,
+    ],
     ['an address', { ...summary, kind: 'address' as const, venue: 'hyperliquid' as const }, 'ok', /Public address/],
     ['unknown permissions', summary, 'neutral', /could not be read/],
   ] as const)('reports a key %s', (_name, value, tone, text) => {
@@ -82,7 +192,15 @@ describe('progress, permission outcome and errors', () => {
 });
 
 describe('the A shortcut', () => {
-  const press = (target: KeyLike['target'], extra: Partial<KeyLike> = {}): KeyLike => ({ key: 'a', ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false, target, ...extra });
+  const press = (target: KeyLike['target'], extra: Partial<KeyLike> = {}): KeyLike => ({
+    key: 'a',
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    defaultPrevented: false,
+    target,
+    ...extra,
+  });
   it.each([
     ['on the page', press({ tagName: 'BODY' }), true],
     ['on a slider', press({ tagName: 'INPUT', type: 'range' }), true],

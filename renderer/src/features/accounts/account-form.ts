@@ -1,4 +1,9 @@
-import { AccountAddSchema, type AccountAdd, type AccountSummary, type AccountVenue } from '../../../../shared/ipc/contract';
+import {
+  AccountAddSchema,
+  type AccountAdd,
+  type AccountSummary,
+  type AccountVenue,
+} from '../../../../shared/ipc/contract';
 import { venueNames, type KeyVenue } from './venues';
 
 /** The four ways in: the running Demo, an exchange key, a Hyperliquid address, a position typed in. */
@@ -31,9 +36,24 @@ export interface AccountForm {
 
 /** A blank form. */
 export const emptyForm: AccountForm = {
-  label: '', keyVenue: 'binance-usdm', apiKey: '', apiSecret: '', passphrase: '', baseUrl: '', address: '',
-  manualVenue: 'binance-usdm', walletBalance: '',
-  position: { symbol: '', side: 'long', sizeBase: '', entryPrice: '', leverage: '', marginMode: 'isolated', isolatedMargin: '' },
+  label: '',
+  keyVenue: 'binance-usdm',
+  apiKey: '',
+  apiSecret: '',
+  passphrase: '',
+  baseUrl: '',
+  address: '',
+  manualVenue: 'binance-usdm',
+  walletBalance: '',
+  position: {
+    symbol: '',
+    side: 'long',
+    sizeBase: '',
+    entryPrice: '',
+    leverage: '',
+    marginMode: 'isolated',
+    isolatedMargin: '',
+  },
 };
 
 /** Field messages keyed by field name (`apiKey`, `address`, `position.sizeBase`, …). */
@@ -68,25 +88,56 @@ function candidate(choice: Exclude<AccountChoice, 'demo'>, form: AccountForm): R
   const baseUrl = optionalText(form.baseUrl);
   if (choice === 'api-key') {
     const passphrase = form.keyVenue === 'okx-swap' ? optionalText(form.passphrase) : undefined;
-    return { kind: 'api-key', venue: form.keyVenue, label, apiKey: form.apiKey.trim(), apiSecret: form.apiSecret.trim(), ...(passphrase === undefined ? {} : { passphrase }), ...(baseUrl === undefined ? {} : { baseUrl }) };
+    return {
+      kind: 'api-key',
+      venue: form.keyVenue,
+      label,
+      apiKey: form.apiKey.trim(),
+      apiSecret: form.apiSecret.trim(),
+      ...(passphrase === undefined ? {} : { passphrase }),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+    };
   }
-  if (choice === 'address') return { kind: 'address', venue: 'hyperliquid', label, address: form.address.trim(), ...(baseUrl === undefined ? {} : { baseUrl }) };
+  if (choice === 'address')
+    return {
+      kind: 'address',
+      venue: 'hyperliquid',
+      label,
+      address: form.address.trim(),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+    };
   const p = form.position;
-  const isolatedMargin = p.marginMode === 'isolated' && p.isolatedMargin.trim() !== '' ? numberOf(p.isolatedMargin) : undefined;
+  const isolatedMargin =
+    p.marginMode === 'isolated' && p.isolatedMargin.trim() !== '' ? numberOf(p.isolatedMargin) : undefined;
   return {
-    kind: 'manual', venue: form.manualVenue, label,
+    kind: 'manual',
+    venue: form.manualVenue,
+    label,
     walletBalance: form.walletBalance.trim() === '' ? 0 : numberOf(form.walletBalance),
-    positions: [{
-      symbol: p.symbol.trim().toUpperCase(), side: p.side, sizeBase: numberOf(p.sizeBase), entryPrice: numberOf(p.entryPrice),
-      leverage: numberOf(p.leverage), marginMode: p.marginMode, ...(isolatedMargin === undefined ? {} : { isolatedMargin }),
-    }],
+    positions: [
+      {
+        symbol: p.symbol.trim().toUpperCase(),
+        side: p.side,
+        sizeBase: numberOf(p.sizeBase),
+        entryPrice: numberOf(p.entryPrice),
+        leverage: numberOf(p.leverage),
+        marginMode: p.marginMode,
+        ...(isolatedMargin === undefined ? {} : { isolatedMargin }),
+      },
+    ],
     ...(baseUrl === undefined ? {} : { baseUrl }),
   };
 }
 
 /** Form field name of a schema issue path (`positions.0.sizeBase` → `position.sizeBase`). */
 export function fieldOf(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.').replace(/^positions\.0\./, 'position.').replace(/^positions$/, 'position.symbol') || 'form';
+  return (
+    path
+      .map(String)
+      .join('.')
+      .replace(/^positions\.0\./, 'position.')
+      .replace(/^positions$/, 'position.symbol') || 'form'
+  );
 }
 
 /**
@@ -94,7 +145,10 @@ export function fieldOf(path: readonly PropertyKey[]): string {
  * schema (`AccountAddSchema`), so the client refuses exactly what the core would, field by field.
  * OKX keys also need their passphrase. Numbers typed as junk read "enter a number".
  */
-export function buildAccountAdd(choice: Exclude<AccountChoice, 'demo'>, form: AccountForm): { readonly account: AccountAdd } | { readonly errors: FieldErrors } {
+export function buildAccountAdd(
+  choice: Exclude<AccountChoice, 'demo'>,
+  form: AccountForm,
+): { readonly account: AccountAdd } | { readonly errors: FieldErrors } {
   const parsed = AccountAddSchema.safeParse(candidate(choice, form));
   const errors: Record<string, string> = {};
   if (!parsed.success) {
@@ -108,10 +162,17 @@ export function buildAccountAdd(choice: Exclude<AccountChoice, 'demo'>, form: Ac
     for (const name of ['sizeBase', 'entryPrice', 'leverage'] as const) {
       if (Number.isNaN(numberOf(form.position[name]))) errors[`position.${name}`] = notANumber;
     }
-    if (form.position.marginMode === 'isolated' && form.position.isolatedMargin.trim() !== '' && Number.isNaN(numberOf(form.position.isolatedMargin))) errors['position.isolatedMargin'] = notANumber;
-    if (form.walletBalance.trim() !== '' && Number.isNaN(numberOf(form.walletBalance))) errors['walletBalance'] = notANumber;
+    if (
+      form.position.marginMode === 'isolated' &&
+      form.position.isolatedMargin.trim() !== '' &&
+      Number.isNaN(numberOf(form.position.isolatedMargin))
+    )
+      errors['position.isolatedMargin'] = notANumber;
+    if (form.walletBalance.trim() !== '' && Number.isNaN(numberOf(form.walletBalance)))
+      errors['walletBalance'] = notANumber;
   }
-  if (choice === 'api-key' && form.keyVenue === 'okx-swap' && form.passphrase.trim() === '') errors['passphrase'] = 'OKX keys need the passphrase chosen when the key was made';
+  if (choice === 'api-key' && form.keyVenue === 'okx-swap' && form.passphrase.trim() === '')
+    errors['passphrase'] = 'OKX keys need the passphrase chosen when the key was made';
   if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
   return { account: parsed.data };
 }
@@ -120,21 +181,42 @@ export function buildAccountAdd(choice: Exclude<AccountChoice, 'demo'>, form: Ac
 export function progressText(account: AccountAdd): string {
   const venue = venueNames[account.venue].short;
   if (account.kind === 'api-key') return `Checking the key with ${venue}…`;
-  if (account.kind === 'address') return `Reading ${account.address.slice(0, 6)}…${account.address.slice(-4)} on Hyperliquid…`;
+  if (account.kind === 'address')
+    return `Reading ${account.address.slice(0, 6)}…${account.address.slice(-4)} on Hyperliquid…`;
   return `Pricing the position with ${venue}'s market data…`;
 }
 
 /** How the permission check of a new account reads: read-only ✓, or the warning (kept visible). */
-export function permissionOutcome(summary: AccountSummary): { readonly tone: 'ok' | 'warning' | 'neutral'; readonly text: string } {
+export function permissionOutcome(summary: AccountSummary): {
+  readonly tone: 'ok' | 'warning' | 'neutral';
+  readonly text: string;
+} {
   if (summary.permissions?.warning) return { tone: 'warning', text: summary.permissions.warning };
-  if (summary.permissions?.readOnly) return { tone: 'ok', text: 'Read-only ✓ LiqLens can read positions and balances; the key cannot trade or withdraw.' };
-  if (summary.kind === 'address') return { tone: 'ok', text: 'Public address ✓ Nothing to sign with: LiqLens only reads what Hyperliquid publishes.' };
-  if (summary.kind === 'manual') return { tone: 'neutral', text: 'Typed in by hand: priced from the venue\'s public mark price and tiers. Update it when your position changes.' };
-  return { tone: 'neutral', text: 'The key\'s permissions could not be read; make sure it is read-only.' };
+  if (summary.permissions?.readOnly)
+    return {
+      tone: 'ok',
+      text: 'Read-only ✓ LiqLens can read positions and balances; the key cannot trade or withdraw.',
+    };
+  if (summary.kind === 'address')
+    return {
+      tone: 'ok',
+      text: 'Public address ✓ Nothing to sign with: LiqLens only reads what Hyperliquid publishes.',
+    };
+  if (summary.kind === 'manual')
+    return {
+      tone: 'neutral',
+      text: "Typed in by hand: priced from the venue's public mark price and tiers. Update it when your position changes.",
+    };
+  return { tone: 'neutral', text: "The key's permissions could not be read; make sure it is read-only." };
 }
 
 /** An error from the core in plain words (its message, never a stack). */
 export function errorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'Something went wrong while adding the account.';
+  const message =
+    error instanceof Error
+      ? error.message
+      : typeof error === 'string'
+        ? error
+        : 'Something went wrong while adding the account.';
   return message.trim() === '' ? 'Something went wrong while adding the account.' : message;
 }

@@ -28,8 +28,15 @@ export const keyGuides: Readonly<Record<KeyVenue, KeyGuide>> = {
       'Copy the API key and the secret key: Binance shows the secret only once.',
     ],
     enable: ['Enable Reading'],
-    leaveOff: ['Enable Futures', 'Enable Spot & Margin Trading', 'Enable Withdrawals', 'Enable Margin Loan, Repay & Transfer', 'Permits Universal Transfer'],
-    ipAdvice: 'Restrict access to trusted IPs and enter this computer\'s public IP: a leaked key then works nowhere else.',
+    leaveOff: [
+      'Enable Futures',
+      'Enable Spot & Margin Trading',
+      'Enable Withdrawals',
+      'Enable Margin Loan, Repay & Transfer',
+      'Permits Universal Transfer',
+    ],
+    ipAdvice:
+      "Restrict access to trusted IPs and enter this computer's public IP: a leaked key then works nowhere else.",
     needsPassphrase: false,
   },
   'bybit-linear': {
@@ -42,7 +49,7 @@ export const keyGuides: Readonly<Record<KeyVenue, KeyGuide>> = {
     ],
     enable: ['Read-Only', 'Contracts (Unified Trading): Orders, Positions'],
     leaveOff: ['Read-Write', 'Withdrawal', 'Transfer', 'Exchange / Convert'],
-    ipAdvice: 'Bind the key to this computer\'s public IP; Bybit expires keys without an IP binding after a few months.',
+    ipAdvice: "Bind the key to this computer's public IP; Bybit expires keys without an IP binding after a few months.",
     needsPassphrase: false,
   },
   'okx-swap': {
@@ -55,7 +62,7 @@ export const keyGuides: Readonly<Record<KeyVenue, KeyGuide>> = {
     ],
     enable: ['Read'],
     leaveOff: ['Trade', 'Withdraw'],
-    ipAdvice: 'Bind the key to this computer\'s public IP address (OKX lets you add several).',
+    ipAdvice: "Bind the key to this computer's public IP address (OKX lets you add several).",
     needsPassphrase: true,
   },
 };

@@ -27,5 +27,12 @@ export function isTyping(event: KeyLike): boolean {
 
 /** True when `event` is the plain single-key shortcut `key` (no modifier, not while typing). */
 export function isShortcut(event: KeyLike, key: string): boolean {
-  return !event.defaultPrevented && event.key.toLowerCase() === key && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event);
+  return (
+    !event.defaultPrevented &&
+    event.key.toLowerCase() === key &&
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.altKey &&
+    !isTyping(event)
+  );
 }

@@ -19,9 +19,15 @@ const statusRank: Readonly<Record<AccountSummary['status'], number>> = { live: 0
 /** The worst status among accounts (error > stale > connecting > live), or null with none. */
 export function worstStatus(accounts: readonly AccountSummary[]): AccountSummary['status'] | null {
   let worst: AccountSummary['status'] | null = null;
-  for (const account of accounts) if (worst === null || statusRank[account.status] > statusRank[worst]) worst = account.status;
+  for (const account of accounts)
+    if (worst === null || statusRank[account.status] > statusRank[worst]) worst = account.status;
   return worst;
 }
 
 /** Words for an account status. */
-export const statusWords: Readonly<Record<AccountSummary['status'], string>> = { connecting: 'Connecting…', live: 'Live', stale: 'Stale', error: 'Error' };
+export const statusWords: Readonly<Record<AccountSummary['status'], string>> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  stale: 'Stale',
+  error: 'Error',
+};

@@ -4,8 +4,13 @@ import type { LiqLensApi } from '../../../../shared/ipc/contract';
 import { configFrom, draftFrom, type AlertSettingsDraft } from './alert-settings-form';
 
 const ruleNames: Record<RuleKind, string> = {
-  marginRatio: 'Margin ratio', distance: 'Distance to liquidation', cluster: 'Price entering a cluster', imbalance: 'Imbalance turning against you',
-  cascade: 'Liquidation cascade near you', marginCall: "The exchange's margin call", stale: 'Data stale while at risk',
+  marginRatio: 'Margin ratio',
+  distance: 'Distance to liquidation',
+  cluster: 'Price entering a cluster',
+  imbalance: 'Imbalance turning against you',
+  cascade: 'Liquidation cascade near you',
+  marginCall: "The exchange's margin call",
+  stale: 'Data stale while at risk',
 };
 
 /** The alert settings: rules on or off, the margin-ratio and distance levels, stale time and quiet hours. */
@@ -14,40 +19,68 @@ export function AlertSettings({ api }: { readonly api: LiqLensApi }) {
   const [draft, setDraft] = useState<AlertSettingsDraft | null>(null);
   const [message, setMessage] = useState('');
   useEffect(() => {
-    api.getAlertConfig().then((config) => {
-      setCurrent(config);
-      setDraft(draftFrom(config));
-    }, (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)));
+    api.getAlertConfig().then(
+      (config) => {
+        setCurrent(config);
+        setDraft(draftFrom(config));
+      },
+      (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)),
+    );
   }, [api]);
   if (!current || !draft) return <p className="muted">{message || 'Loading settings…'}</p>;
 
   const save = (): void => {
     const result = configFrom(draft, current);
     if ('error' in result) return setMessage(result.error);
-    api.setAlertConfig(result.config).then((saved) => {
-      setCurrent(saved);
-      setDraft(draftFrom(saved));
-      setMessage('Saved.');
-    }, (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)));
+    api.setAlertConfig(result.config).then(
+      (saved) => {
+        setCurrent(saved);
+        setDraft(draftFrom(saved));
+        setMessage('Saved.');
+      },
+      (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)),
+    );
   };
   const levelRow = (group: 'marginRatio' | 'distance', hint: string) => (
     <fieldset className="alert-settings__levels">
-      <legend>{ruleNames[group]} (%) <span className="muted">{hint}</span></legend>
+      <legend>
+        {ruleNames[group]} (%) <span className="muted">{hint}</span>
+      </legend>
       {(['warning', 'danger', 'critical'] as const).map((level) => (
         <label key={level}>
           {level}
-          <input inputMode="decimal" value={draft[group][level]} onChange={(event) => setDraft({ ...draft, [group]: { ...draft[group], [level]: event.currentTarget.value } })} data-testid={`alert-${group}-${level}`} />
+          <input
+            inputMode="decimal"
+            value={draft[group][level]}
+            onChange={(event) =>
+              setDraft({ ...draft, [group]: { ...draft[group], [level]: event.currentTarget.value } })
+            }
+            data-testid={`alert-${group}-${level}`}
+          />
         </label>
       ))}
     </fieldset>
   );
   return (
-    <form className="alert-settings" onSubmit={(event) => { event.preventDefault(); save(); }} data-testid="alert-settings">
+    <form
+      className="alert-settings"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+      data-testid="alert-settings"
+    >
       <fieldset className="alert-settings__rules">
         <legend>Rules</legend>
         {(Object.keys(ruleNames) as RuleKind[]).map((rule) => (
           <label key={rule}>
-            <input type="checkbox" checked={draft.enabled[rule]} onChange={(event) => setDraft({ ...draft, enabled: { ...draft.enabled, [rule]: event.currentTarget.checked } })} />
+            <input
+              type="checkbox"
+              checked={draft.enabled[rule]}
+              onChange={(event) =>
+                setDraft({ ...draft, enabled: { ...draft.enabled, [rule]: event.currentTarget.checked } })
+              }
+            />
             {ruleNames[rule]}
           </label>
         ))}
@@ -55,18 +88,56 @@ export function AlertSettings({ api }: { readonly api: LiqLensApi }) {
       {levelRow('marginRatio', 'at or above')}
       {levelRow('distance', 'at or below')}
       <label className="alert-settings__inline">
-        Stale after (s) <input inputMode="numeric" value={draft.staleSeconds} onChange={(event) => setDraft({ ...draft, staleSeconds: event.currentTarget.value })} />
+        Stale after (s){' '}
+        <input
+          inputMode="numeric"
+          value={draft.staleSeconds}
+          onChange={(event) => setDraft({ ...draft, staleSeconds: event.currentTarget.value })}
+        />
       </label>
       <fieldset className="alert-settings__quiet">
-        <legend>Quiet hours <span className="muted">(recorded, not rung; critical still rings)</span></legend>
-        <label><input type="checkbox" checked={draft.quiet.enabled} onChange={(event) => setDraft({ ...draft, quiet: { ...draft.quiet, enabled: event.currentTarget.checked } })} /> on</label>
-        <label>from <input value={draft.quiet.start} onChange={(event) => setDraft({ ...draft, quiet: { ...draft.quiet, start: event.currentTarget.value } })} /></label>
-        <label>to <input value={draft.quiet.end} onChange={(event) => setDraft({ ...draft, quiet: { ...draft.quiet, end: event.currentTarget.value } })} /></label>
-        <label>time zone <input value={draft.quiet.timeZone} onChange={(event) => setDraft({ ...draft, quiet: { ...draft.quiet, timeZone: event.currentTarget.value } })} /></label>
+        <legend>
+          Quiet hours <span className="muted">(recorded, not rung; critical still rings)</span>
+        </legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={draft.quiet.enabled}
+            onChange={(event) =>
+              setDraft({ ...draft, quiet: { ...draft.quiet, enabled: event.currentTarget.checked } })
+            }
+          />{' '}
+          on
+        </label>
+        <label>
+          from{' '}
+          <input
+            value={draft.quiet.start}
+            onChange={(event) => setDraft({ ...draft, quiet: { ...draft.quiet, start: event.currentTarget.value } })}
+          />
+        </label>
+        <label>
+          to{' '}
+          <input
+            value={draft.quiet.end}
+            onChange={(event) => setDraft({ ...draft, quiet: { ...draft.quiet, end: event.currentTarget.value } })}
+          />
+        </label>
+        <label>
+          time zone{' '}
+          <input
+            value={draft.quiet.timeZone}
+            onChange={(event) => setDraft({ ...draft, quiet: { ...draft.quiet, timeZone: event.currentTarget.value } })}
+          />
+        </label>
       </fieldset>
       <div className="alert-settings__actions">
-        <button type="submit" className="button" data-testid="alert-settings-save">Save alert settings</button>
-        <span role="status" className="muted" data-testid="alert-settings-status">{message}</span>
+        <button type="submit" className="button" data-testid="alert-settings-save">
+          Save alert settings
+        </button>
+        <span role="status" className="muted" data-testid="alert-settings-status">
+          {message}
+        </span>
       </div>
     </form>
   );

@@ -2,7 +2,15 @@ import type { AlertEvent } from '../../../../shared/alerts';
 import { levelTitle } from './alert-text';
 
 /** New alerts popping up in the corner (the in-app notification); critical ones stay until dismissed. */
-export function AlertToasts({ toasts, onDismiss, onSelect }: { readonly toasts: readonly AlertEvent[]; readonly onDismiss: (id: string) => void; readonly onSelect: (event: AlertEvent) => void }) {
+export function AlertToasts({
+  toasts,
+  onDismiss,
+  onSelect,
+}: {
+  readonly toasts: readonly AlertEvent[];
+  readonly onDismiss: (id: string) => void;
+  readonly onSelect: (event: AlertEvent) => void;
+}) {
   return (
     <div className="toasts" aria-live="assertive" aria-label="New alerts">
       {toasts.map((toast) => (

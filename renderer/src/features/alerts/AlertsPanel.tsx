@@ -25,7 +25,10 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
   /** What the test button last did: nothing yet (''), or a line to show. */
   const [testState, setTestState] = useState('');
   const test = (): void => {
-    onTest().then(() => setTestState('Test sent.'), (error: unknown) => setTestState(error instanceof Error ? error.message : String(error)));
+    onTest().then(
+      () => setTestState('Test sent.'),
+      (error: unknown) => setTestState(error instanceof Error ? error.message : String(error)),
+    );
   };
   return (
     <div className="alerts" data-testid="alerts">
@@ -38,8 +41,12 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
             Allow browser notifications
           </button>
         )}
-        {browserPermission === 'denied' && <span className="muted">Browser notifications are blocked: alerts show here and in the title.</span>}
-        <span className="muted" role="status">{testState}</span>
+        {browserPermission === 'denied' && (
+          <span className="muted">Browser notifications are blocked: alerts show here and in the title.</span>
+        )}
+        <span className="muted" role="status">
+          {testState}
+        </span>
       </div>
       <details className="alerts__settings">
         <summary>Alert settings</summary>
@@ -49,7 +56,12 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
         <ul className="alerts__active" aria-label="Active alerts">
           {view.active.map((alert) => (
             <li key={`${alert.accountId}-${alert.symbol}-${alert.side}`}>
-              <button type="button" className={`alert-chip alert-chip--${alert.level}`} onClick={() => onSelect(alert)} data-testid="active-alert">
+              <button
+                type="button"
+                className={`alert-chip alert-chip--${alert.level}`}
+                onClick={() => onSelect(alert)}
+                data-testid="active-alert"
+              >
                 <strong>{levelTitle(alert.level)}</strong> {alert.displaySymbol} {alert.side}
                 <span className="muted"> · {alert.rules.map((rule) => rule.rule).join(', ')}</span>
               </button>
@@ -58,11 +70,17 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
         </ul>
       )}
       {view.history.length === 0 ? (
-        <EmptyState heading="No alerts yet">Margin-ratio, distance, cluster and stale-data alerts appear here and as desktop notifications.</EmptyState>
+        <EmptyState heading="No alerts yet">
+          Margin-ratio, distance, cluster and stale-data alerts appear here and as desktop notifications.
+        </EmptyState>
       ) : (
         <ol className="alerts__history" aria-label="Alert history">
           {view.history.slice(0, 200).map((event) => (
-            <li key={event.id} className={`alert-line alert-line--${event.cleared ? 'cleared' : event.level}`} data-testid="alert-history-item">
+            <li
+              key={event.id}
+              className={`alert-line alert-line--${event.cleared ? 'cleared' : event.level}`}
+              data-testid="alert-history-item"
+            >
               <button type="button" className="alert-line__button" onClick={() => onSelect(event)}>
                 <time className="alert-line__time">{eventTime(event)}</time>
                 <span className="alert-line__level">{event.cleared ? 'Cleared' : levelTitle(event.level)}</span>

@@ -14,9 +14,14 @@ describe('alert settings form', () => {
   it('turns percent and seconds into the engine units, and names a field that is not a number', () => {
     const current = defaultAlertConfig();
     const draft = draftFrom(current);
-    const result = configFrom({ ...draft, marginRatio: { ...draft.marginRatio, danger: '65' }, staleSeconds: '30' }, current);
+    const result = configFrom(
+      { ...draft, marginRatio: { ...draft.marginRatio, danger: '65' }, staleSeconds: '30' },
+      current,
+    );
     expect('config' in result && result.config.rules?.marginRatio?.levels?.danger).toBe(0.65);
     expect('config' in result && result.config.rules?.stale?.afterMs).toBe(30_000);
-    expect(configFrom({ ...draft, distance: { ...draft.distance, critical: 'abc' } }, current)).toEqual({ error: 'Distance critical: enter a number' });
+    expect(configFrom({ ...draft, distance: { ...draft.distance, critical: 'abc' } }, current)).toEqual({
+      error: 'Distance critical: enter a number',
+    });
   });
 });

@@ -6,7 +6,12 @@ export interface AlertSettingsDraft {
   readonly marginRatio: { readonly warning: string; readonly danger: string; readonly critical: string };
   readonly distance: { readonly warning: string; readonly danger: string; readonly critical: string };
   readonly staleSeconds: string;
-  readonly quiet: { readonly enabled: boolean; readonly start: string; readonly end: string; readonly timeZone: string };
+  readonly quiet: {
+    readonly enabled: boolean;
+    readonly start: string;
+    readonly end: string;
+    readonly timeZone: string;
+  };
 }
 
 const percent = (fraction: number): string => String(Math.round(fraction * 1000) / 10);
@@ -16,11 +21,24 @@ export function draftFrom(config: AlertConfig): AlertSettingsDraft {
   const { rules, quietHours } = config;
   return {
     enabled: {
-      marginRatio: rules.marginRatio.enabled, distance: rules.distance.enabled, cluster: rules.cluster.enabled, imbalance: rules.imbalance.enabled,
-      cascade: rules.cascade.enabled, marginCall: rules.marginCall.enabled, stale: rules.stale.enabled,
+      marginRatio: rules.marginRatio.enabled,
+      distance: rules.distance.enabled,
+      cluster: rules.cluster.enabled,
+      imbalance: rules.imbalance.enabled,
+      cascade: rules.cascade.enabled,
+      marginCall: rules.marginCall.enabled,
+      stale: rules.stale.enabled,
     },
-    marginRatio: { warning: percent(rules.marginRatio.levels.warning), danger: percent(rules.marginRatio.levels.danger), critical: percent(rules.marginRatio.levels.critical) },
-    distance: { warning: percent(rules.distance.levels.warning), danger: percent(rules.distance.levels.danger), critical: percent(rules.distance.levels.critical) },
+    marginRatio: {
+      warning: percent(rules.marginRatio.levels.warning),
+      danger: percent(rules.marginRatio.levels.danger),
+      critical: percent(rules.marginRatio.levels.critical),
+    },
+    distance: {
+      warning: percent(rules.distance.levels.warning),
+      danger: percent(rules.distance.levels.danger),
+      critical: percent(rules.distance.levels.critical),
+    },
     staleSeconds: String(Math.round(rules.stale.afterMs / 1000)),
     quiet: { enabled: quietHours.enabled, start: quietHours.start, end: quietHours.end, timeZone: quietHours.timeZone },
   };
@@ -30,7 +48,10 @@ export function draftFrom(config: AlertConfig): AlertSettingsDraft {
  * The settings to send for a draft, keeping the per-account overrides of `current`; or the field
  * that is not a number. Ranges and level order are checked by the core with the same schema.
  */
-export function configFrom(draft: AlertSettingsDraft, current: AlertConfig): { config: AlertConfigInput } | { error: string } {
+export function configFrom(
+  draft: AlertSettingsDraft,
+  current: AlertConfig,
+): { config: AlertConfigInput } | { error: string } {
   const number = (text: string, name: string): number | string => {
     const value = Number(text.trim().replace(',', '.'));
     return text.trim() !== '' && Number.isFinite(value) ? value : `${name}: enter a number`;

@@ -3,8 +3,21 @@ import type { AlertEvent } from '../../../../shared/alerts';
 import { shouldToast, windowTitle } from './alert-text';
 
 const base: AlertEvent = {
-  id: '1', timeMs: 0, accountId: 'a', venue: 'binance-usdm', symbol: 'BTCUSDT', displaySymbol: 'BTC/USDT', side: 'long',
-  rule: 'marginRatio', level: 'danger', value: 0.72, threshold: 0.7, tickTimeMs: 0, cleared: false, silent: false, message: 'm',
+  id: '1',
+  timeMs: 0,
+  accountId: 'a',
+  venue: 'binance-usdm',
+  symbol: 'BTCUSDT',
+  displaySymbol: 'BTC/USDT',
+  side: 'long',
+  rule: 'marginRatio',
+  level: 'danger',
+  value: 0.72,
+  threshold: 0.7,
+  tickTimeMs: 0,
+  cleared: false,
+  silent: false,
+  message: 'm',
 };
 
 describe('alert text', () => {

@@ -11,7 +11,11 @@ const toastMs = 8000;
  * alerts. In web mode, when the user allowed it, the browser's own notifications ring too (the
  * desktop app rings through Electron in the main process instead).
  */
-export function useAlerts(api: LiqLensApi, connected: boolean, browserNotifications: boolean): {
+export function useAlerts(
+  api: LiqLensApi,
+  connected: boolean,
+  browserNotifications: boolean,
+): {
   view: AlertsView;
   toasts: readonly AlertEvent[];
   dismissToast: (id: string) => void;
@@ -29,7 +33,10 @@ export function useAlerts(api: LiqLensApi, connected: boolean, browserNotificati
   useEffect(() => {
     if (!connected) return;
     let cancelled = false;
-    api.listAlerts().then((next) => !cancelled && setView(next), () => undefined);
+    api.listAlerts().then(
+      (next) => !cancelled && setView(next),
+      () => undefined,
+    );
     return () => {
       cancelled = true;
     };
@@ -41,10 +48,30 @@ export function useAlerts(api: LiqLensApi, connected: boolean, browserNotificati
       api.onAlert((event) => {
         setView((current) => ({ ...current, history: [event, ...current.history].slice(0, 500) }));
         if (!shouldToast(event)) return;
-        setToasts((current) => [event, ...current.filter((toast) => toast.accountId !== event.accountId || toast.symbol !== event.symbol || toast.side !== event.side)].slice(0, 4));
-        if (event.level !== 'critical') timers.current.set(event.id, setTimeout(() => dismissToast(event.id), toastMs));
-        if (browserNotifications && typeof Notification !== 'undefined' && Notification.permission === 'granted' && document.hidden) {
-          new Notification(`${event.level.toUpperCase()}: ${event.displaySymbol} ${event.side}`, { body: event.message, tag: `${event.accountId}-${event.symbol}-${event.side}` });
+        setToasts((current) =>
+          [
+            event,
+            ...current.filter(
+              (toast) =>
+                toast.accountId !== event.accountId || toast.symbol !== event.symbol || toast.side !== event.side,
+            ),
+          ].slice(0, 4),
+        );
+        if (event.level !== 'critical')
+          timers.current.set(
+            event.id,
+            setTimeout(() => dismissToast(event.id), toastMs),
+          );
+        if (
+          browserNotifications &&
+          typeof Notification !== 'undefined' &&
+          Notification.permission === 'granted' &&
+          document.hidden
+        ) {
+          new Notification(`${event.level.toUpperCase()}: ${event.displaySymbol} ${event.side}`, {
+            body: event.message,
+            tag: `${event.accountId}-${event.symbol}-${event.side}`,
+          });
         }
       }),
     [api, browserNotifications, dismissToast],

@@ -26,22 +26,41 @@ export function ChartLegend(props: ChartLegendProps): ReactElement {
     <div className="chart-legend">
       <div className="chart-legend__market">
         <span className="chart-legend__title">{props.title}</span>
-        <span className="chart-legend__mark" data-testid="chart-mark">{formatPrice(props.markPrice, tickSize)}</span>
+        <span className="chart-legend__mark" data-testid="chart-mark">
+          {formatPrice(props.markPrice, tickSize)}
+        </span>
         <span className="chart-legend__tag">Mark</span>
-        {props.stale && <span className="chart-legend__stale" data-testid="chart-stale" title={`No update since ${timeText(props.updatedAtMs)}`}>Stale · {timeText(props.updatedAtMs)}</span>}
+        {props.stale && (
+          <span
+            className="chart-legend__stale"
+            data-testid="chart-stale"
+            title={`No update since ${timeText(props.updatedAtMs)}`}
+          >
+            Stale · {timeText(props.updatedAtMs)}
+          </span>
+        )}
       </div>
       {position !== null && (
         <div className="chart-legend__position">
-          <span className={`chart-legend__side chart-legend__side--${position.side}`}>{position.side === 'long' ? 'Long' : 'Short'} {position.leverage === null ? '' : `${position.leverage}x`}</span>
+          <span className={`chart-legend__side chart-legend__side--${position.side}`}>
+            {position.side === 'long' ? 'Long' : 'Short'} {position.leverage === null ? '' : `${position.leverage}x`}
+          </span>
           <span>Entry {formatPrice(position.entryPrice, tickSize)}</span>
           <span className="chart-legend__liq" title={selfCheckText(position)} data-testid="chart-liquidation">
             Liq {formatPrice(liquidation, tickSize)}
             <span className="chart-legend__distance">{formatPercent(position.distance)}</span>
-            <span className={`chart-legend__check chart-legend__check--${position.selfCheckOk === false ? 'bad' : 'ok'}`} aria-label={selfCheckText(position)}>
+            <span
+              className={`chart-legend__check chart-legend__check--${position.selfCheckOk === false ? 'bad' : 'ok'}`}
+              aria-label={selfCheckText(position)}
+            >
               {position.selfCheckOk === false ? '≠' : '✓'}
             </span>
           </span>
-          {props.ghostLiquidationPrice !== null && <span className="chart-legend__ghost" data-testid="chart-ghost">What-if liq {formatPrice(props.ghostLiquidationPrice, tickSize)}</span>}
+          {props.ghostLiquidationPrice !== null && (
+            <span className="chart-legend__ghost" data-testid="chart-ghost">
+              What-if liq {formatPrice(props.ghostLiquidationPrice, tickSize)}
+            </span>
+          )}
         </div>
       )}
     </div>

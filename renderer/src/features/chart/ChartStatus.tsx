@@ -26,7 +26,11 @@ export function ChartStatus(props: ChartStatusProps): ReactElement | null {
   }
   if (backfill?.state === 'failed') {
     return (
-      <div className={`chart-state chart-state--error${hasCandles ? ' chart-state--corner' : ''}`} role="alert" data-testid="chart-state">
+      <div
+        className={`chart-state chart-state--error${hasCandles ? ' chart-state--corner' : ''}`}
+        role="alert"
+        data-testid="chart-state"
+      >
         <strong>History incomplete</strong>
         <span>{backfill.message}</span>
       </div>
@@ -37,7 +41,14 @@ export function ChartStatus(props: ChartStatusProps): ReactElement | null {
     return (
       <div className={`chart-state${hasCandles ? ' chart-state--corner' : ''}`} role="status" data-testid="chart-state">
         <strong>Loading history · {percent} %</strong>
-        <div className="chart-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label="Backfill progress">
+        <div
+          className="chart-progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-label="Backfill progress"
+        >
           <div className="chart-progress__bar" style={{ width: `${percent}%` }} />
         </div>
         <span>{backfill.message}</span>

@@ -31,16 +31,39 @@ export function ChartToolbar(props: ChartToolbarProps): ReactElement {
     <div className="chart-toolbar">
       <label className="chart-toolbar__symbol">
         <span className="visually-hidden">Symbol</span>
-        <select value={props.symbol} onChange={(event) => props.onSymbolChange(event.target.value)} data-testid="chart-symbol">
-          {props.symbols.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        <select
+          value={props.symbol}
+          onChange={(event) => props.onSymbolChange(event.target.value)}
+          data-testid="chart-symbol"
+        >
+          {props.symbols.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
       </label>
-      <SegmentedControl label="Timeframe" options={chartTimeframes} value={props.timeframe} onChange={props.onTimeframeChange} testId="chart-timeframe" />
+      <SegmentedControl
+        label="Timeframe"
+        options={chartTimeframes}
+        value={props.timeframe}
+        onChange={props.onTimeframeChange}
+        testId="chart-timeframe"
+      />
       <span className="chart-toolbar__spacer" />
-      <button type="button" className="chart-toggle" aria-pressed={props.showHeatmap} onClick={() => props.onShowHeatmapChange(!props.showHeatmap)} data-testid="chart-heatmap-toggle">
-        <span className="chart-toggle__swatch" aria-hidden="true" />Heatmap
+      <button
+        type="button"
+        className="chart-toggle"
+        aria-pressed={props.showHeatmap}
+        onClick={() => props.onShowHeatmapChange(!props.showHeatmap)}
+        data-testid="chart-heatmap-toggle"
+      >
+        <span className="chart-toggle__swatch" aria-hidden="true" />
+        Heatmap
       </button>
-      <button type="button" className="chart-toggle" onClick={props.onExportPng} title="Save the chart as a PNG image">PNG</button>
+      <button type="button" className="chart-toggle" onClick={props.onExportPng} title="Save the chart as a PNG image">
+        PNG
+      </button>
     </div>
   );
 }

@@ -26,7 +26,9 @@ const lineHitPx = 5;
  */
 export function useCrosshairTooltip(
   parts: RefObject<{ readonly chart: IChartApi; readonly series: ISeriesApi<'Candlestick'> } | null>,
-  clusters: ClusterWire | null, position: PositionView | null, tickSize: number,
+  clusters: ClusterWire | null,
+  position: PositionView | null,
+  tickSize: number,
 ): TooltipModel | null {
   const [model, setModel] = useState<TooltipModel | null>(null);
   const latest = useRef({ clusters, position, tickSize });
@@ -37,14 +39,23 @@ export function useCrosshairTooltip(
     const onMove = (param: MouseEventParams<Time>): void => {
       const point = param.point;
       const { clusters: wire, position: held, tickSize: tick } = latest.current;
-      if (point === undefined || wire === null) { setModel(null); return; }
+      if (point === undefined || wire === null) {
+        setModel(null);
+        return;
+      }
       const price = p.series.coordinateToPrice(point.y);
       const bin = price === null ? null : findMapBin(wire.map.bins, price);
       const lines = bin === null ? [] : binTooltipLines(bin, wire.map.leverages, tick);
       const liquidation = held?.exchangeLiquidationPrice ?? held?.computedLiquidationPrice ?? null;
       const liqY = liquidation === null ? null : p.series.priceToCoordinate(liquidation);
-      const selfCheck = held !== null && held !== undefined && liqY !== null && Math.abs(liqY - point.y) <= lineHitPx ? selfCheckText(held) : null;
-      if (lines.length === 0 && selfCheck === null) { setModel(null); return; }
+      const selfCheck =
+        held !== null && held !== undefined && liqY !== null && Math.abs(liqY - point.y) <= lineHitPx
+          ? selfCheckText(held)
+          : null;
+      if (lines.length === 0 && selfCheck === null) {
+        setModel(null);
+        return;
+      }
       setModel({ x: point.x, y: point.y, lines, selfCheck, flip: point.x > p.chart.paneSize(0).width / 2 });
     };
     p.chart.subscribeCrosshairMove(onMove);
@@ -58,10 +69,26 @@ export function ChartTooltip(props: { readonly tooltip: TooltipModel | null }): 
   const tooltip = props.tooltip;
   if (tooltip === null) return null;
   return (
-    <div className="chart-tooltip" role="tooltip" data-testid="chart-tooltip" style={{ left: tooltip.x, top: tooltip.y }} data-flip={tooltip.flip || undefined}>
-      {tooltip.selfCheck !== null && <div className="chart-tooltip__check"><strong>Liquidation</strong> {tooltip.selfCheck}</div>}
-      {tooltip.lines.map((line) => <div key={line} className="chart-tooltip__line" data-side={line.includes(' of long ') ? 'long' : 'short'}>{line}</div>)}
-      {tooltip.lines.length > 0 && <div className="chart-tooltip__note">Estimated from open interest and taker flow</div>}
+    <div
+      className="chart-tooltip"
+      role="tooltip"
+      data-testid="chart-tooltip"
+      style={{ left: tooltip.x, top: tooltip.y }}
+      data-flip={tooltip.flip || undefined}
+    >
+      {tooltip.selfCheck !== null && (
+        <div className="chart-tooltip__check">
+          <strong>Liquidation</strong> {tooltip.selfCheck}
+        </div>
+      )}
+      {tooltip.lines.map((line) => (
+        <div key={line} className="chart-tooltip__line" data-side={line.includes(' of long ') ? 'long' : 'short'}>
+          {line}
+        </div>
+      ))}
+      {tooltip.lines.length > 0 && (
+        <div className="chart-tooltip__note">Estimated from open interest and taker flow</div>
+      )}
     </div>
   );
 }

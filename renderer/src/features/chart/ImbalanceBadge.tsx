@@ -1,6 +1,13 @@
 import { useMemo, type ReactElement } from 'react';
 import { imbalance, type Profile } from '../../../../shared/clusters';
-import { imbalanceBias, imbalanceText, imbalanceWindowKeys, imbalanceWindowLabels, imbalanceWindowOf, type ImbalanceWindowKey } from './imbalance-text';
+import {
+  imbalanceBias,
+  imbalanceText,
+  imbalanceWindowKeys,
+  imbalanceWindowLabels,
+  imbalanceWindowOf,
+  type ImbalanceWindowKey,
+} from './imbalance-text';
 import { SegmentedControl } from './SegmentedControl';
 import { formatPrice } from '../positions/format';
 
@@ -25,10 +32,19 @@ export function ImbalanceBadge(props: ImbalanceBadgeProps): ReactElement {
   return (
     <div className="imbalance" data-bias={bias}>
       <span className="imbalance__text" title={bounds}>
-        <span className="imbalance__arrow" aria-hidden="true">{bias === 'up' ? '▲' : bias === 'down' ? '▼' : '◆'}</span>
+        <span className="imbalance__arrow" aria-hidden="true">
+          {bias === 'up' ? '▲' : bias === 'down' ? '▼' : '◆'}
+        </span>
         <span data-testid="imbalance-badge">{imbalanceText(result)}</span>
       </span>
-      <SegmentedControl label="Imbalance window" options={imbalanceWindowKeys} value={window} onChange={props.onWindowChange} labels={imbalanceWindowLabels} testId="imbalance-window" />
+      <SegmentedControl
+        label="Imbalance window"
+        options={imbalanceWindowKeys}
+        value={window}
+        onChange={props.onWindowChange}
+        labels={imbalanceWindowLabels}
+        testId="imbalance-window"
+      />
     </div>
   );
 }

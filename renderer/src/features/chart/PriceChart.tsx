@@ -1,6 +1,22 @@
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import { CandlestickSeries, createChart, createSeriesMarkers, type IChartApi, type IPriceLine, type ISeriesApi, type ISeriesMarkersPluginApi, type Time } from 'lightweight-charts';
-import type { ChartTimeframe, ClusterWire, MarketUpdate, MarketView, PositionView, Theme } from '../../../../shared/ipc/contract';
+import {
+  CandlestickSeries,
+  createChart,
+  createSeriesMarkers,
+  type IChartApi,
+  type IPriceLine,
+  type ISeriesApi,
+  type ISeriesMarkersPluginApi,
+  type Time,
+} from 'lightweight-charts';
+import type {
+  ChartTimeframe,
+  ClusterWire,
+  MarketUpdate,
+  MarketView,
+  PositionView,
+  Theme,
+} from '../../../../shared/ipc/contract';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
 import { candleForSeries, candlesForSeries } from './candles-for-series';
 import { readChartColors, type ChartColors } from './chart-colors';
@@ -86,12 +102,25 @@ function paletteFor(colors: ChartColors): string[] {
  * streamed into it (`series.update`), never a new chart.
  */
 export function PriceChart(props: PriceChartProps): ReactElement {
-  const { market, timeframe, position = null, ghostLiquidationPrice = null, closeFeeRate = null, thresholdLines = noThresholds, onReady } = props;
+  const {
+    market,
+    timeframe,
+    position = null,
+    ghostLiquidationPrice = null,
+    closeFeeRate = null,
+    thresholdLines = noThresholds,
+    onReady,
+  } = props;
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<ChartParts | null>(null);
   const [colors, setColors] = useState<ChartColors | null>(null);
   const [clusters, setClusters] = useState<ClusterWire | null>(market?.clusters ?? null);
-  const [live, setLive] = useState({ mark: market?.markPrice ?? null, stale: market?.stale ?? false, updatedAtMs: market?.updatedAtMs ?? null, backfill: market?.backfill ?? null });
+  const [live, setLive] = useState({
+    mark: market?.markPrice ?? null,
+    stale: market?.stale ?? false,
+    updatedAtMs: market?.updatedAtMs ?? null,
+    backfill: market?.backfill ?? null,
+  });
   const [imbalanceWindow, setImbalanceWindow] = useState<ImbalanceWindowKey>('10pct');
   const [heatmapOwn, setHeatmapOwn] = useState(true);
   const showHeatmap = props.showHeatmap ?? heatmapOwn;
@@ -107,9 +136,24 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     const overlay = new ClusterPrimitive(initial.overlay, paletteFor(initial));
     series.attachPrimitive(overlay);
     const markers = createSeriesMarkers(series, []);
-    parts.current = { chart, series, overlay, markers, lines: new Map(), times: new Float64Array(0), count: 0, liveAtMs: 0, stale: false };
+    parts.current = {
+      chart,
+      series,
+      overlay,
+      markers,
+      lines: new Map(),
+      times: new Float64Array(0),
+      count: 0,
+      liveAtMs: 0,
+      stale: false,
+    };
     setColors(initial);
-    onReady?.({ chart, series, overlayState: () => overlay.state(), setOnOverlayDrawn: (listener) => overlay.setOnDrawn(listener) });
+    onReady?.({
+      chart,
+      series,
+      overlayState: () => overlay.state(),
+      setOnOverlayDrawn: (listener) => overlay.setOnDrawn(listener),
+    });
     return () => {
       onReady?.(null);
       parts.current = null;
@@ -120,7 +164,8 @@ export function PriceChart(props: PriceChartProps): ReactElement {
 
   // Theme: re-read the CSS variables and restyle in place.
   useEffect(() => {
-    const p = parts.current, element = host.current;
+    const p = parts.current,
+      element = host.current;
     if (p === null || element === null || props.theme === undefined) return;
     const next = readChartColors(element);
     p.chart.applyOptions(chartOptions(next));
@@ -133,36 +178,53 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   useEffect(() => {
     const p = parts.current;
     setClusters(market?.clusters ?? null);
-    setLive({ mark: market?.markPrice ?? null, stale: market?.stale ?? false, updatedAtMs: market?.updatedAtMs ?? null, backfill: market?.backfill ?? null });
+    setLive({
+      mark: market?.markPrice ?? null,
+      stale: market?.stale ?? false,
+      updatedAtMs: market?.updatedAtMs ?? null,
+      backfill: market?.backfill ?? null,
+    });
     if (p === null) return;
     p.stale = market?.stale ?? false;
     const bars = candlesForSeries(market?.candles ?? []);
     p.times = new Float64Array(Math.max(64, bars.length * 2));
-    bars.forEach((bar, i) => { p.times[i] = bar.time; });
+    bars.forEach((bar, i) => {
+      p.times[i] = bar.time;
+    });
     p.count = bars.length;
     const decimals = tickSize < 1 ? Math.round(-Math.log10(tickSize)) : 0;
     p.series.applyOptions({ priceFormat: { type: 'price', precision: decimals, minMove: tickSize } });
     p.series.setData(bars);
     p.overlay.setBarTimes(p.times, p.count, timeframeMs[market?.timeframe ?? timeframe] / 1000);
     p.overlay.setMark(market?.markPrice ?? null);
-    if (bars.length > 0) p.chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars.length - initialBars), to: bars.length + 28 });
+    if (bars.length > 0)
+      p.chart
+        .timeScale()
+        .setVisibleLogicalRange({ from: Math.max(0, bars.length - initialBars), to: bars.length + 28 });
   }, [market, timeframe, tickSize]);
 
   // Live updates: candles straight into the series; clusters, staleness and backfill into state.
   const subscribe = props.subscribeUpdates;
-  const venue = market?.venue, symbol = market?.symbol, marketTimeframe = market?.timeframe;
+  const venue = market?.venue,
+    symbol = market?.symbol,
+    marketTimeframe = market?.timeframe;
   useEffect(() => {
     if (subscribe === undefined || symbol === undefined) return undefined;
     return subscribe((update) => {
       const p = parts.current;
-      if (p === null || update.venue !== venue || update.symbol !== symbol || update.timeframe !== marketTimeframe) return;
+      if (p === null || update.venue !== venue || update.symbol !== symbol || update.timeframe !== marketTimeframe)
+        return;
       if (update.candle !== null) {
         const bar = candleForSeries(update.candle);
         const last = p.count > 0 ? (p.times[p.count - 1] ?? 0) : -Infinity;
         if (bar.time >= last) {
           p.series.update(bar);
           if (bar.time > last) {
-            if (p.count >= p.times.length) { const grown = new Float64Array(p.times.length * 2); grown.set(p.times); p.times = grown; }
+            if (p.count >= p.times.length) {
+              const grown = new Float64Array(p.times.length * 2);
+              grown.set(p.times);
+              p.times = grown;
+            }
             p.times[p.count++] = bar.time;
             p.overlay.setBarTimes(p.times, p.count, timeframeMs[update.timeframe] / 1000);
           }
@@ -177,12 +239,20 @@ export function PriceChart(props: PriceChartProps): ReactElement {
       if (due || update.backfill !== undefined || update.clusters !== undefined || update.stale !== p.stale) {
         p.liveAtMs = now;
         p.stale = update.stale;
-        setLive((prev) => ({ mark: update.markPrice ?? prev.mark, stale: update.stale, updatedAtMs: update.updatedAtMs, backfill: update.backfill ?? prev.backfill }));
+        setLive((prev) => ({
+          mark: update.markPrice ?? prev.mark,
+          stale: update.stale,
+          updatedAtMs: update.updatedAtMs,
+          backfill: update.backfill ?? prev.backfill,
+        }));
       }
     });
   }, [subscribe, venue, symbol, marketTimeframe]);
 
-  const profile = useMemo(() => (clusters === null ? null : profileFromWire(clusters.profile, clusters.binSize)), [clusters]);
+  const profile = useMemo(
+    () => (clusters === null ? null : profileFromWire(clusters.profile, clusters.binSize)),
+    [clusters],
+  );
 
   useEffect(() => {
     parts.current?.overlay.setClusters(profile, clusters?.heatmap ?? null);
@@ -197,36 +267,70 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     if (p === null || colors === null) return;
     const candles = market?.candles ?? [];
     const range = { fromMs: candles[0]?.openTimeMs ?? 0, toMs: candles.at(-1)?.openTimeMs ?? 0 };
-    p.markers.setMarkers(clusters === null || candles.length === 0 ? [] : realizedMarkers(clusters.realized, timeframeMs[marketTimeframe ?? timeframe], colors.overlay, range));
+    p.markers.setMarkers(
+      clusters === null || candles.length === 0
+        ? []
+        : realizedMarkers(clusters.realized, timeframeMs[marketTimeframe ?? timeframe], colors.overlay, range),
+    );
   }, [clusters, colors, market, marketTimeframe, timeframe]);
 
   // Position lines and the ghost: updated in place, so a slider only moves one line.
   useEffect(() => {
     const p = parts.current;
     if (p === null || colors === null) return;
-    syncPriceLines(p.series, p.lines, priceLineSpecs({ position, closeFeeRate, ghostLiquidationPrice, thresholdLines }, colors.lines));
+    syncPriceLines(
+      p.series,
+      p.lines,
+      priceLineSpecs({ position, closeFeeRate, ghostLiquidationPrice, thresholdLines }, colors.lines),
+    );
     const liquidation = position?.exchangeLiquidationPrice ?? position?.computedLiquidationPrice ?? null;
     p.overlay.setTargets(liquidation, ghostLiquidationPrice);
   }, [position, closeFeeRate, ghostLiquidationPrice, thresholdLines, colors]);
 
   const tooltip = useCrosshairTooltip(parts, clusters, position, tickSize);
-  const title = market === null ? (props.symbols.find((s) => s.value === props.symbol)?.label ?? props.symbol) : `${market.displaySymbol} · ${timeframe}`;
+  const title =
+    market === null
+      ? (props.symbols.find((s) => s.value === props.symbol)?.label ?? props.symbol)
+      : `${market.displaySymbol} · ${timeframe}`;
   const hasCandles = (market?.candles.length ?? 0) > 0;
   const noClusters = hasCandles && (clusters === null || clusters.map.bins.length === 0);
 
   return (
-    <section className={`price-chart${live.stale ? ' price-chart--stale' : ''}`} aria-label="Price chart" data-testid="price-chart" data-stale={live.stale || undefined}>
+    <section
+      className={`price-chart${live.stale ? ' price-chart--stale' : ''}`}
+      aria-label="Price chart"
+      data-testid="price-chart"
+      data-stale={live.stale || undefined}
+    >
       <ChartToolbar
-        symbols={props.symbols} symbol={props.symbol} onSymbolChange={props.onSymbolChange}
-        timeframe={timeframe} onTimeframeChange={props.onTimeframeChange}
-        showHeatmap={showHeatmap} onShowHeatmapChange={props.onShowHeatmapChange ?? setHeatmapOwn}
+        symbols={props.symbols}
+        symbol={props.symbol}
+        onSymbolChange={props.onSymbolChange}
+        timeframe={timeframe}
+        onTimeframeChange={props.onTimeframeChange}
+        showHeatmap={showHeatmap}
+        onShowHeatmapChange={props.onShowHeatmapChange ?? setHeatmapOwn}
         onExportPng={() => exportPng(parts.current?.chart ?? null, title)}
       />
       <div className="price-chart__body">
         <div className="price-chart__canvas" ref={host} data-testid="price-chart-canvas" />
-        <ChartLegend title={title} markPrice={live.mark} tickSize={tickSize} position={position} ghostLiquidationPrice={ghostLiquidationPrice} stale={live.stale} updatedAtMs={live.updatedAtMs} />
+        <ChartLegend
+          title={title}
+          markPrice={live.mark}
+          tickSize={tickSize}
+          position={position}
+          ghostLiquidationPrice={ghostLiquidationPrice}
+          stale={live.stale}
+          updatedAtMs={live.updatedAtMs}
+        />
         {profile !== null && live.mark !== null && !noClusters && (
-          <ImbalanceBadge profile={profile} markPrice={live.mark} tickSize={tickSize} window={imbalanceWindow} onWindowChange={setImbalanceWindow} />
+          <ImbalanceBadge
+            profile={profile}
+            markPrice={live.mark}
+            tickSize={tickSize}
+            window={imbalanceWindow}
+            onWindowChange={setImbalanceWindow}
+          />
         )}
         {noClusters && live.backfill?.state !== 'running' && (
           <div className="chart-note" role="status" data-testid="chart-no-clusters">

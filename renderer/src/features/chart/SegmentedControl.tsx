@@ -21,7 +21,14 @@ export function SegmentedControl<T extends string>(props: SegmentedControlProps<
   const move = (event: KeyboardEvent<HTMLDivElement>): void => {
     const index = options.indexOf(value);
     const last = options.length - 1;
-    const next = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: last }[event.key];
+    const next = {
+      ArrowRight: index + 1,
+      ArrowDown: index + 1,
+      ArrowLeft: index - 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: last,
+    }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     const wrapped = (next + options.length) % options.length;
@@ -35,7 +42,9 @@ export function SegmentedControl<T extends string>(props: SegmentedControlProps<
       {options.map((option, index) => (
         <button
           key={option}
-          ref={(element) => { buttons.current[index] = element; }}
+          ref={(element) => {
+            buttons.current[index] = element;
+          }}
           type="button"
           role="radio"
           aria-checked={option === value}

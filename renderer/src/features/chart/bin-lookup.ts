@@ -5,7 +5,8 @@ import type { MapBin } from '../../../../shared/clusters';
  * `liquidationMap` lists them). Binary search: it runs on every crosshair move.
  */
 export function findMapBin(bins: readonly MapBin[], price: number): MapBin | null {
-  let lo = 0, hi = bins.length - 1;
+  let lo = 0,
+    hi = bins.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const bin = bins[mid];

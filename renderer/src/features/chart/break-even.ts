@@ -5,7 +5,17 @@
  * PnL on every venue here) and funding. Returns null when the fee is unknown (then the line would
  * sit on the entry line and say nothing) or the input is not a price.
  */
-export function breakEvenPrice(side: 'long' | 'short', entryPrice: number, closeFeeRate: number | null | undefined): number | null {
-  if (closeFeeRate === null || closeFeeRate === undefined || !(closeFeeRate >= 0 && closeFeeRate < 1) || !(entryPrice > 0)) return null;
+export function breakEvenPrice(
+  side: 'long' | 'short',
+  entryPrice: number,
+  closeFeeRate: number | null | undefined,
+): number | null {
+  if (
+    closeFeeRate === null ||
+    closeFeeRate === undefined ||
+    !(closeFeeRate >= 0 && closeFeeRate < 1) ||
+    !(entryPrice > 0)
+  )
+    return null;
   return side === 'long' ? entryPrice / (1 - closeFeeRate) : entryPrice / (1 + closeFeeRate);
 }

@@ -8,7 +8,13 @@ export function seriesTime(openTimeMs: number): UTCTimestamp {
 
 /** One candle as a candlestick bar (time in UTC seconds). */
 export function candleForSeries(candle: Candle): CandlestickData<UTCTimestamp> {
-  return { time: seriesTime(candle.openTimeMs), open: candle.open, high: candle.high, low: candle.low, close: candle.close };
+  return {
+    time: seriesTime(candle.openTimeMs),
+    open: candle.open,
+    high: candle.high,
+    low: candle.low,
+    close: candle.close,
+  };
 }
 
 /**

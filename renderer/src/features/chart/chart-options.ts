@@ -1,4 +1,10 @@
-import { ColorType, CrosshairMode, type CandlestickSeriesPartialOptions, type DeepPartial, type ChartOptions } from 'lightweight-charts';
+import {
+  ColorType,
+  CrosshairMode,
+  type CandlestickSeriesPartialOptions,
+  type DeepPartial,
+  type ChartOptions,
+} from 'lightweight-charts';
 import type { ChartColors } from './chart-colors';
 
 /** Chart options for a theme: terminal-dense, no watermark, the profile's room on the right. */
@@ -27,7 +33,12 @@ export function chartOptions(colors: ChartColors): DeepPartial<ChartOptions> {
 /** Candle colours: up in the long colour, down in danger red, hollow-free, thin wicks. */
 export function candleOptions(colors: ChartColors): CandlestickSeriesPartialOptions {
   return {
-    upColor: colors.up, downColor: colors.down, borderUpColor: colors.up, borderDownColor: colors.down,
-    wickUpColor: colors.up, wickDownColor: colors.down, priceLineColor: colors.textMuted,
+    upColor: colors.up,
+    downColor: colors.down,
+    borderUpColor: colors.up,
+    borderDownColor: colors.down,
+    wickUpColor: colors.up,
+    wickDownColor: colors.down,
+    priceLineColor: colors.textMuted,
   };
 }

@@ -1,7 +1,25 @@
-import type { IChartApi, IPrimitivePaneView, ISeriesApi, ISeriesPrimitive, AutoscaleInfo, SeriesAttachedParameter, Time, PrimitivePaneViewZOrder, IPrimitivePaneRenderer } from 'lightweight-charts';
+import type {
+  IChartApi,
+  IPrimitivePaneView,
+  ISeriesApi,
+  ISeriesPrimitive,
+  AutoscaleInfo,
+  SeriesAttachedParameter,
+  Time,
+  PrimitivePaneViewZOrder,
+  IPrimitivePaneRenderer,
+} from 'lightweight-charts';
 import { cascadePath, topClusters, type CascadePath, type Profile } from '../../../../shared/clusters';
 import type { HeatmapColumnWire } from '../../../../shared/ipc/contract';
-import { CascadeRenderer, HeatmapRenderer, ProfileRenderer, createOverlayFrame, ensureCapacity, type OverlayColors, type OverlayFrame } from './cluster-renderer';
+import {
+  CascadeRenderer,
+  HeatmapRenderer,
+  ProfileRenderer,
+  createOverlayFrame,
+  ensureCapacity,
+  type OverlayColors,
+  type OverlayFrame,
+} from './cluster-renderer';
 import { heatIndex, heatScaleMax } from './heat-colors';
 import { logicalOfTime } from './time-to-logical';
 import { formatUsdCompact } from './usd-compact';
@@ -27,9 +45,16 @@ export interface OverlayState {
 const minRowPx = 2;
 
 class View implements IPrimitivePaneView {
-  constructor(private readonly layer: PrimitivePaneViewZOrder, private readonly drawer: IPrimitivePaneRenderer) {}
-  zOrder(): PrimitivePaneViewZOrder { return this.layer; }
-  renderer(): IPrimitivePaneRenderer { return this.drawer; }
+  constructor(
+    private readonly layer: PrimitivePaneViewZOrder,
+    private readonly drawer: IPrimitivePaneRenderer,
+  ) {}
+  zOrder(): PrimitivePaneViewZOrder {
+    return this.layer;
+  }
+  renderer(): IPrimitivePaneRenderer {
+    return this.drawer;
+  }
 }
 
 /**
@@ -66,7 +91,11 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
   constructor(colors: OverlayColors, palette: readonly string[]) {
     this.frame = createOverlayFrame(colors, palette);
     this.profileRenderer = new ProfileRenderer(this.frame);
-    this.views = [new View('bottom', new HeatmapRenderer(this.frame)), new View('bottom', new CascadeRenderer(this.frame)), new View('normal', this.profileRenderer)];
+    this.views = [
+      new View('bottom', new HeatmapRenderer(this.frame)),
+      new View('bottom', new CascadeRenderer(this.frame)),
+      new View('normal', this.profileRenderer),
+    ];
   }
 
   attached(param: SeriesAttachedParameter<Time>): void {
@@ -144,32 +173,54 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
   }
 
   state(): OverlayState {
-    return { profileRows: this.frame.rows, heatCells: this.frame.cells, cascadeUsd: this.cascade?.totalUsd ?? null, ghostCascadeUsd: this.ghostCascade?.totalUsd ?? null, ghostPrice: this.ghost };
+    return {
+      profileRows: this.frame.rows,
+      heatCells: this.frame.cells,
+      cascadeUsd: this.cascade?.totalUsd ?? null,
+      ghostCascadeUsd: this.ghostCascade?.totalUsd ?? null,
+      ghostPrice: this.ghost,
+    };
   }
 
   private refreshDerived(): void {
-    const profile = this.profile, mark = this.mark;
-    this.clusters = profile === null || mark === null ? [] : topClusters(profile, mark, { count: 5 }).map((c) => ({
-      price: c.price, side: c.side, text: formatUsdCompact(c.side === 'long' ? c.longUsd : c.shortUsd),
-    }));
+    const profile = this.profile,
+      mark = this.mark;
+    this.clusters =
+      profile === null || mark === null
+        ? []
+        : topClusters(profile, mark, { count: 5 }).map((c) => ({
+            price: c.price,
+            side: c.side,
+            text: formatUsdCompact(c.side === 'long' ? c.longUsd : c.shortUsd),
+          }));
     this.refreshCascades();
     this.requestUpdate?.();
   }
 
   private refreshCascades(): void {
-    const profile = this.profile, mark = this.mark;
-    const path = (target: number | null): CascadePath | null => (profile === null || mark === null || target === null ? null : cascadePath(profile, mark, target));
+    const profile = this.profile,
+      mark = this.mark;
+    const path = (target: number | null): CascadePath | null =>
+      profile === null || mark === null || target === null ? null : cascadePath(profile, mark, target);
     this.cascade = path(this.liquidation);
     this.ghostCascade = path(this.ghost);
     const [real, ghost] = this.frame.bands;
-    const amount = (path: CascadePath): string => (path.totalUsd > 0 ? `${formatUsdCompact(path.totalUsd)} of ${path.side}` : `No estimated ${path.side}`);
-    if (real !== undefined) real.label = this.cascade === null ? '' : `${amount(this.cascade)} liquidations between price and your liquidation`;
-    if (ghost !== undefined) ghost.label = this.ghostCascade === null ? '' : `What-if: ${amount(this.ghostCascade)} liquidations up to the new liquidation`;
+    const amount = (path: CascadePath): string =>
+      path.totalUsd > 0 ? `${formatUsdCompact(path.totalUsd)} of ${path.side}` : `No estimated ${path.side}`;
+    if (real !== undefined)
+      real.label =
+        this.cascade === null ? '' : `${amount(this.cascade)} liquidations between price and your liquidation`;
+    if (ghost !== undefined)
+      ghost.label =
+        this.ghostCascade === null
+          ? ''
+          : `What-if: ${amount(this.ghostCascade)} liquidations up to the new liquidation`;
   }
 
   private refreshAutoscale(): void {
     const prices = [this.liquidation, this.ghost].filter((p): p is number => p !== null && p > 0);
-    this.autoscale = prices.length === 0 ? null : { priceRange: { minValue: Math.min(...prices), maxValue: Math.max(...prices) } };
+    this.autoscale =
+      prices.length === 0 ? null : { priceRange: { minValue: Math.min(...prices), maxValue: Math.max(...prices) } };
   }
 
   updateAllViews(): void {
@@ -178,10 +229,12 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
     f.cells = 0;
     f.clusterLabelCount = 0;
     for (const band of f.bands) band.visible = false;
-    const chart = this.chart, series = this.series;
+    const chart = this.chart,
+      series = this.series;
     if (chart === null || series === null) return;
     const { width, height } = chart.paneSize(0);
-    const top = series.coordinateToPrice(0), bottom = series.coordinateToPrice(height);
+    const top = series.coordinateToPrice(0),
+      bottom = series.coordinateToPrice(height);
     if (top === null || bottom === null || !(top > bottom) || height <= 0) return;
     // The price scale is linear: two points give y(p) = y0 + k·(p − top) without a call per bin.
     const k = height / (bottom - top);
@@ -190,8 +243,16 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
     const mark = this.mark;
     if (mark !== null) {
       const [real, ghost] = f.bands;
-      if (real !== undefined && this.liquidation !== null) { real.visible = true; real.yFrom = clampY(yOf(mark)); real.yTo = clampY(yOf(this.liquidation)); }
-      if (ghost !== undefined && this.ghost !== null) { ghost.visible = true; ghost.yFrom = clampY(yOf(mark)); ghost.yTo = clampY(yOf(this.ghost)); }
+      if (real !== undefined && this.liquidation !== null) {
+        real.visible = true;
+        real.yFrom = clampY(yOf(mark));
+        real.yTo = clampY(yOf(this.liquidation));
+      }
+      if (ghost !== undefined && this.ghost !== null) {
+        ghost.visible = true;
+        ghost.yFrom = clampY(yOf(mark));
+        ghost.yTo = clampY(yOf(this.ghost));
+      }
     }
     const profile = this.profile;
     if (profile === null || profile.long.length === 0 || bottom <= 0) return;
@@ -203,28 +264,49 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
       if (y < 8 || y > height - 8) continue;
       let length = 0;
       for (let r = 0; r < f.rows; r++) {
-        if (y >= (f.rowTop[r] ?? 0) - 1 && y <= (f.rowTop[r] ?? 0) + (f.rowHeight[r] ?? 0) + 1) length = Math.max(length, (f.rowLong[r] ?? 0) + (f.rowShort[r] ?? 0));
+        if (y >= (f.rowTop[r] ?? 0) - 1 && y <= (f.rowTop[r] ?? 0) + (f.rowHeight[r] ?? 0) + 1)
+          length = Math.max(length, (f.rowLong[r] ?? 0) + (f.rowShort[r] ?? 0));
       }
       const slot = f.clusterLabels[f.clusterLabelCount] ?? { y: 0, text: '', side: 'long' as const, length: 0 };
-      slot.y = y; slot.text = cluster.text; slot.side = cluster.side; slot.length = length;
+      slot.y = y;
+      slot.text = cluster.text;
+      slot.side = cluster.side;
+      slot.length = length;
       f.clusterLabels[f.clusterLabelCount++] = slot;
     }
   }
 
   /** Groups the visible bins into rows of at least `minRowPx` and sums each side per row. */
-  private layoutRows(profile: Profile, yOf: (price: number) => number, low: number, high: number, height: number): void {
-    const f = this.frame, grid = profile.grid, n = profile.long.length;
-    const first = Math.max(profile.firstBin, grid.binOf(low)), last = Math.min(profile.firstBin + n - 1, grid.binOf(high));
+  private layoutRows(
+    profile: Profile,
+    yOf: (price: number) => number,
+    low: number,
+    high: number,
+    height: number,
+  ): void {
+    const f = this.frame,
+      grid = profile.grid,
+      n = profile.long.length;
+    const first = Math.max(profile.firstBin, grid.binOf(low)),
+      last = Math.min(profile.firstBin + n - 1, grid.binOf(high));
     if (last < first) return;
     ensureCapacity(f, last - first + 1, 0);
-    if (this.rowBinFrom.length < f.rowTop.length) { this.rowBinFrom = new Int32Array(f.rowTop.length); this.rowBinTo = new Int32Array(f.rowTop.length); }
-    const pathLow = this.mark === null ? Infinity : Math.min(this.mark, this.liquidation ?? this.mark, this.ghost ?? this.mark);
-    const pathHigh = this.mark === null ? -Infinity : Math.max(this.mark, this.liquidation ?? this.mark, this.ghost ?? this.mark);
-    let rows = 0, max = 0;
+    if (this.rowBinFrom.length < f.rowTop.length) {
+      this.rowBinFrom = new Int32Array(f.rowTop.length);
+      this.rowBinTo = new Int32Array(f.rowTop.length);
+    }
+    const pathLow =
+      this.mark === null ? Infinity : Math.min(this.mark, this.liquidation ?? this.mark, this.ghost ?? this.mark);
+    const pathHigh =
+      this.mark === null ? -Infinity : Math.max(this.mark, this.liquidation ?? this.mark, this.ghost ?? this.mark);
+    let rows = 0,
+      max = 0;
     let bin = last;
     while (bin >= first) {
       const rowTop = yOf(grid.high(bin));
-      let from = bin, longSum = 0, shortSum = 0;
+      let from = bin,
+        longSum = 0,
+        shortSum = 0;
       // Top to bottom: take bins until the row is tall enough.
       while (from >= first) {
         longSum += profile.long[from - profile.firstBin] ?? 0;
@@ -246,16 +328,23 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
       rows++;
       bin = from - 1;
     }
-    if (max > 0) for (let r = 0; r < rows; r++) { f.rowLong[r] = (f.rowLong[r] ?? 0) / max; f.rowShort[r] = (f.rowShort[r] ?? 0) / max; }
+    if (max > 0)
+      for (let r = 0; r < rows; r++) {
+        f.rowLong[r] = (f.rowLong[r] ?? 0) / max;
+        f.rowShort[r] = (f.rowShort[r] ?? 0) / max;
+      }
     f.rows = rows;
   }
 
   /** One cell per (visible column, row): the column's mean USD per bin over the row, coloured. */
   private layoutHeat(width: number): void {
-    const f = this.frame, heatmap = this.heatmap, chart = this.chart;
+    const f = this.frame,
+      heatmap = this.heatmap,
+      chart = this.chart;
     if (heatmap === null || chart === null || this.timeCount === 0) return;
     const timeScale = chart.timeScale();
-    const x0 = timeScale.logicalToCoordinate(0 as never), x1 = timeScale.logicalToCoordinate(1 as never);
+    const x0 = timeScale.logicalToCoordinate(0 as never),
+      x1 = timeScale.logicalToCoordinate(1 as never);
     if (x0 === null || x1 === null) return;
     const barWidth = x1 - x0;
     const steps = f.palette.length;
@@ -265,10 +354,16 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
     let cells = 0;
     for (const column of heatmap.columns) {
       const left = x0 + barWidth * logicalOfTime(this.times, this.timeCount, column.timeMs / 1000, this.barSeconds);
-      const right = Math.min(dataEnd, x0 + barWidth * logicalOfTime(this.times, this.timeCount, (column.timeMs + heatmap.everyMs) / 1000, this.barSeconds));
+      const right = Math.min(
+        dataEnd,
+        x0 +
+          barWidth *
+            logicalOfTime(this.times, this.timeCount, (column.timeMs + heatmap.everyMs) / 1000, this.barSeconds),
+      );
       if (!(right > 0 && left < width)) continue;
       for (let r = 0; r < f.rows; r++) {
-        const from = this.rowBinFrom[r] ?? 0, to = this.rowBinTo[r] ?? -1;
+        const from = this.rowBinFrom[r] ?? 0,
+          to = this.rowBinTo[r] ?? -1;
         let sum = 0;
         for (let b = from; b <= to; b++) {
           const i = b - column.firstBin;

@@ -46,10 +46,26 @@ export interface OverlayFrame {
 /** An empty frame with room for `rows` profile rows and `cells` heat cells. */
 export function createOverlayFrame(colors: OverlayColors, palette: readonly string[]): OverlayFrame {
   return {
-    colors, rows: 0, rowTop: new Float32Array(0), rowHeight: new Float32Array(0), rowLong: new Float32Array(0), rowShort: new Float32Array(0),
-    rowOnPath: new Uint8Array(0), clusterLabels: [], clusterLabelCount: 0,
-    cells: 0, cellX: new Float32Array(0), cellY: new Float32Array(0), cellW: new Float32Array(0), cellH: new Float32Array(0), cellColor: new Uint8Array(0), palette,
-    bands: [{ visible: false, yFrom: 0, yTo: 0, label: '', ghost: false }, { visible: false, yFrom: 0, yTo: 0, label: '', ghost: true }],
+    colors,
+    rows: 0,
+    rowTop: new Float32Array(0),
+    rowHeight: new Float32Array(0),
+    rowLong: new Float32Array(0),
+    rowShort: new Float32Array(0),
+    rowOnPath: new Uint8Array(0),
+    clusterLabels: [],
+    clusterLabelCount: 0,
+    cells: 0,
+    cellX: new Float32Array(0),
+    cellY: new Float32Array(0),
+    cellW: new Float32Array(0),
+    cellH: new Float32Array(0),
+    cellColor: new Uint8Array(0),
+    palette,
+    bands: [
+      { visible: false, yFrom: 0, yTo: 0, label: '', ghost: false },
+      { visible: false, yFrom: 0, yTo: 0, label: '', ghost: true },
+    ],
   };
 }
 
@@ -57,12 +73,18 @@ export function createOverlayFrame(colors: OverlayColors, palette: readonly stri
 export function ensureCapacity(frame: OverlayFrame, rows: number, cells: number): void {
   if (frame.rowTop.length < rows) {
     const n = Math.max(rows, frame.rowTop.length * 2);
-    frame.rowTop = new Float32Array(n); frame.rowHeight = new Float32Array(n);
-    frame.rowLong = new Float32Array(n); frame.rowShort = new Float32Array(n); frame.rowOnPath = new Uint8Array(n);
+    frame.rowTop = new Float32Array(n);
+    frame.rowHeight = new Float32Array(n);
+    frame.rowLong = new Float32Array(n);
+    frame.rowShort = new Float32Array(n);
+    frame.rowOnPath = new Uint8Array(n);
   }
   if (frame.cellX.length < cells) {
     const n = Math.max(cells, frame.cellX.length * 2);
-    frame.cellX = new Float32Array(n); frame.cellY = new Float32Array(n); frame.cellW = new Float32Array(n); frame.cellH = new Float32Array(n);
+    frame.cellX = new Float32Array(n);
+    frame.cellY = new Float32Array(n);
+    frame.cellW = new Float32Array(n);
+    frame.cellH = new Float32Array(n);
     frame.cellColor = new Uint8Array(n);
   }
 }
@@ -82,8 +104,14 @@ export class HeatmapRenderer implements IPrimitivePaneRenderer {
     target.useBitmapCoordinateSpace(({ context, horizontalPixelRatio: h, verticalPixelRatio: v }) => {
       for (let i = 0; i < f.cells; i++) {
         context.fillStyle = f.palette[f.cellColor[i] ?? 0] ?? 'transparent';
-        const x = Math.round((f.cellX[i] ?? 0) * h), y = Math.round((f.cellY[i] ?? 0) * v);
-        context.fillRect(x, y, Math.max(1, Math.round(((f.cellX[i] ?? 0) + (f.cellW[i] ?? 0)) * h) - x), Math.max(1, Math.round(((f.cellY[i] ?? 0) + (f.cellH[i] ?? 0)) * v) - y));
+        const x = Math.round((f.cellX[i] ?? 0) * h),
+          y = Math.round((f.cellY[i] ?? 0) * v);
+        context.fillRect(
+          x,
+          y,
+          Math.max(1, Math.round(((f.cellX[i] ?? 0) + (f.cellW[i] ?? 0)) * h) - x),
+          Math.max(1, Math.round(((f.cellY[i] ?? 0) + (f.cellH[i] ?? 0)) * v) - y),
+        );
       }
     });
   }
@@ -98,7 +126,8 @@ export class CascadeRenderer implements IPrimitivePaneRenderer {
       context.textBaseline = 'middle';
       for (const band of this.frame.bands) {
         if (!band.visible || band.label === '') continue;
-        const top = Math.min(band.yFrom, band.yTo), height = Math.abs(band.yTo - band.yFrom);
+        const top = Math.min(band.yFrom, band.yTo),
+          height = Math.abs(band.yTo - band.yFrom);
         if (height < 16) continue;
         const y = Math.max(14, Math.min(mediaSize.height - 14, top + height / 2));
         const width = context.measureText(band.label).width + 16;
@@ -121,7 +150,8 @@ export class CascadeRenderer implements IPrimitivePaneRenderer {
     target.useBitmapCoordinateSpace(({ context, bitmapSize, verticalPixelRatio: v }) => {
       for (const band of this.frame.bands) {
         if (!band.visible) continue;
-        const top = Math.round(Math.min(band.yFrom, band.yTo) * v), bottom = Math.round(Math.max(band.yFrom, band.yTo) * v);
+        const top = Math.round(Math.min(band.yFrom, band.yTo) * v),
+          bottom = Math.round(Math.max(band.yFrom, band.yTo) * v);
         context.globalAlpha = band.ghost ? 0.07 : 0.09;
         context.fillStyle = band.ghost ? this.frame.colors.ghost : this.frame.colors.danger;
         context.fillRect(0, top, bitmapSize.width, bottom - top);
@@ -149,7 +179,8 @@ export class ProfileRenderer implements IPrimitivePaneRenderer {
         const bottom = Math.round(((f.rowTop[i] ?? 0) + (f.rowHeight[i] ?? 0)) * v);
         // A one-pixel gap between rows tall enough to afford it keeps neighbouring bins apart.
         const height = Math.max(1, bottom - top - ((f.rowHeight[i] ?? 0) > 3 ? 1 : 0));
-        const long = (f.rowLong[i] ?? 0) * width, short = (f.rowShort[i] ?? 0) * width;
+        const long = (f.rowLong[i] ?? 0) * width,
+          short = (f.rowShort[i] ?? 0) * width;
         const strong = f.rowOnPath[i] === 1;
         // Longs first from the edge, shorts continuing: a row holding both shows both, side by colour.
         if (long >= 0.5) {

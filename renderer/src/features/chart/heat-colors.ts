@@ -11,12 +11,18 @@ export interface HeatStop {
  */
 export const heatRamps: Readonly<Record<'dark' | 'light', readonly HeatStop[]>> = {
   dark: [
-    { at: 0, rgba: [40, 20, 90, 0] }, { at: 0.25, rgba: [60, 35, 130, 0.22] }, { at: 0.55, rgba: [150, 45, 140, 0.38] },
-    { at: 0.8, rgba: [240, 140, 40, 0.6] }, { at: 1, rgba: [255, 236, 140, 0.85] },
+    { at: 0, rgba: [40, 20, 90, 0] },
+    { at: 0.25, rgba: [60, 35, 130, 0.22] },
+    { at: 0.55, rgba: [150, 45, 140, 0.38] },
+    { at: 0.8, rgba: [240, 140, 40, 0.6] },
+    { at: 1, rgba: [255, 236, 140, 0.85] },
   ],
   light: [
-    { at: 0, rgba: [120, 100, 220, 0] }, { at: 0.25, rgba: [120, 100, 220, 0.14] }, { at: 0.55, rgba: [190, 60, 160, 0.3] },
-    { at: 0.8, rgba: [235, 120, 20, 0.5] }, { at: 1, rgba: [200, 60, 0, 0.75] },
+    { at: 0, rgba: [120, 100, 220, 0] },
+    { at: 0.25, rgba: [120, 100, 220, 0.14] },
+    { at: 0.55, rgba: [190, 60, 160, 0.3] },
+    { at: 0.8, rgba: [235, 120, 20, 0.5] },
+    { at: 1, rgba: [200, 60, 0, 0.75] },
   ],
 };
 
@@ -27,7 +33,8 @@ export function heatPalette(stops: readonly HeatStop[], steps = 64): string[] {
     const t = steps === 1 ? 1 : i / (steps - 1);
     let k = 0;
     while (k < stops.length - 2 && (stops[k + 1]?.at ?? 1) < t) k++;
-    const a = stops[k], b = stops[Math.min(k + 1, stops.length - 1)];
+    const a = stops[k],
+      b = stops[Math.min(k + 1, stops.length - 1)];
     if (a === undefined || b === undefined) break;
     const span = b.at - a.at;
     const f = span > 0 ? Math.min(1, Math.max(0, (t - a.at) / span)) : 1;
@@ -52,7 +59,10 @@ export function heatIndex(value: number, max: number, steps: number): number {
  * The scale maximum of a heatmap: a high quantile of the non-zero cells rather than the single
  * largest, so one freak cell does not wash the rest out. Returns 0 when every cell is empty.
  */
-export function heatScaleMax(columns: readonly { readonly long: ArrayLike<number>; readonly short: ArrayLike<number> }[], quantile = 0.995): number {
+export function heatScaleMax(
+  columns: readonly { readonly long: ArrayLike<number>; readonly short: ArrayLike<number> }[],
+  quantile = 0.995,
+): number {
   let total = 0;
   for (const column of columns) total += Math.max(column.long.length, column.short.length);
   // A typed array sorts numerically without a comparator: a month of hourly columns stays cheap.

@@ -13,22 +13,52 @@ import { binRangeText, binTooltipLines, leverageMixText } from './tooltip-text';
 import { formatUsdCompact } from './usd-compact';
 import type { PositionView } from '../../../../shared/ipc/contract';
 
-const candle = (openTimeMs: number, close = 100) => ({ openTimeMs, open: 100, high: Math.max(100, close), low: Math.min(100, close), close, volume: 0, takerBuyVolume: null });
+const candle = (openTimeMs: number, close = 100) => ({
+  openTimeMs,
+  open: 100,
+  high: Math.max(100, close),
+  low: Math.min(100, close),
+  close,
+  volume: 0,
+  takerBuyVolume: null,
+});
 
 describe('formatUsdCompact', () => {
-  it.each([[412e6, '$412M'], [2.6e9, '$2.6B'], [23e9, '$23B'], [980_000, '$980k'], [740, '$740'], [1e9, '$1B'], [9.96e6, '$10M'], [-3.1e6, '−$3.1M']])('%d → %s', (amount, text) => {
+  it.each([
+    [412e6, '$412M'],
+    [2.6e9, '$2.6B'],
+    [23e9, '$23B'],
+    [980_000, '$980k'],
+    [740, '$740'],
+    [1e9, '$1B'],
+    [9.96e6, '$10M'],
+    [-3.1e6, '−$3.1M'],
+  ])('%d → %s', (amount, text) => {
     expect(formatUsdCompact(amount)).toBe(text);
   });
 });
 
 describe('tooltip text', () => {
-  const bin: MapBin = { low: 58_200, high: 58_300, longUsd: 412e6, shortUsd: 0, longByLeverage: [0, 0.12, 0.41, 0.33, 0.14].map((x) => x * 412e6), shortByLeverage: [0, 0, 0, 0, 0], byVenue: [], provenance: [] };
+  const bin: MapBin = {
+    low: 58_200,
+    high: 58_300,
+    longUsd: 412e6,
+    shortUsd: 0,
+    longByLeverage: [0, 0.12, 0.41, 0.33, 0.14].map((x) => x * 412e6),
+    shortByLeverage: [0, 0, 0, 0, 0],
+    byVenue: [],
+    provenance: [],
+  };
   it('reads the bin like a trader says it', () => {
-    expect(binTooltipLines(bin, [5, 10, 25, 50, 100], 0.1)).toEqual(['$412M of long liquidations at 58,200–58,300; 25x 41 %, 50x 33 %, 100x 14 %…']);
+    expect(binTooltipLines(bin, [5, 10, 25, 50, 100], 0.1)).toEqual([
+      '$412M of long liquidations at 58,200–58,300; 25x 41 %, 50x 33 %, 100x 14 %…',
+    ]);
   });
   it('lists the larger side first and skips an empty one', () => {
     const both = { ...bin, shortUsd: 500e6, shortByLeverage: [500e6, 0, 0, 0, 0] };
-    expect(binTooltipLines(both, [5, 10, 25, 50, 100], 0.1)[0]).toBe('$500M of short liquidations at 58,200–58,300; 5x 100 %');
+    expect(binTooltipLines(both, [5, 10, 25, 50, 100], 0.1)[0]).toBe(
+      '$500M of short liquidations at 58,200–58,300; 5x 100 %',
+    );
   });
   it('resolves a bin at the precision its width needs', () => {
     expect(binRangeText({ low: 3001.234, high: 3004.237 }, 0.01)).toBe('3,001.2–3,004.2');
@@ -38,7 +68,9 @@ describe('tooltip text', () => {
 
 describe('imbalance text', () => {
   it('quotes shorts above against longs below', () => {
-    expect(imbalanceText({ shortAboveUsd: 23e9, longBelowUsd: 2.6e9, ratio: 23 / 2.6, upTo: 0, downTo: 0 })).toBe('$23B shorts above vs $2.6B longs below: 8.8:1');
+    expect(imbalanceText({ shortAboveUsd: 23e9, longBelowUsd: 2.6e9, ratio: 23 / 2.6, upTo: 0, downTo: 0 })).toBe(
+      '$23B shorts above vs $2.6B longs below: 8.8:1',
+    );
   });
   it('puts the larger side first and handles empty sides', () => {
     expect(ratioText({ shortAboveUsd: 1e6, longBelowUsd: 3.2e6, ratio: 1 / 3.2, upTo: 0, downTo: 0 })).toBe('1:3.2');
@@ -77,14 +109,27 @@ describe('break-even', () => {
 
 describe('candles for the series', () => {
   it('converts to seconds and drops out-of-order bars, keeping the newer revision of a repeated one', () => {
-    const bars = candlesForSeries([candle(60_000), candle(120_000, 101), candle(120_000, 102), candle(60_000), candle(180_000)]);
-    expect(bars.map((b) => [b.time, b.close])).toEqual([[60, 100], [120, 102], [180, 100]]);
+    const bars = candlesForSeries([
+      candle(60_000),
+      candle(120_000, 101),
+      candle(120_000, 102),
+      candle(60_000),
+      candle(180_000),
+    ]);
+    expect(bars.map((b) => [b.time, b.close])).toEqual([
+      [60, 100],
+      [120, 102],
+      [180, 100],
+    ]);
   });
 });
 
 describe('profile from wire', () => {
   it('pads sides and zeroes bad values', () => {
-    const profile = profileFromWire({ firstBin: 5, long: [1, -2, Number.NaN], short: [3] }, { kind: 'absolute', step: 10 });
+    const profile = profileFromWire(
+      { firstBin: 5, long: [1, -2, Number.NaN], short: [3] },
+      { kind: 'absolute', step: 10 },
+    );
     expect(Array.from(profile.long)).toEqual([1, 0, 0]);
     expect(Array.from(profile.short)).toEqual([3, 0, 0]);
     expect(profile.grid.low(profile.firstBin)).toBe(50);
@@ -93,7 +138,16 @@ describe('profile from wire', () => {
 
 describe('bin lookup', () => {
   const grid = createPriceGrid({ kind: 'absolute', step: 100 });
-  const bins = [5, 6, 9].map((i) => ({ low: grid.low(i), high: grid.high(i), longUsd: i, shortUsd: 0, longByLeverage: [], shortByLeverage: [], byVenue: [], provenance: [] }));
+  const bins = [5, 6, 9].map((i) => ({
+    low: grid.low(i),
+    high: grid.high(i),
+    longUsd: i,
+    shortUsd: 0,
+    longByLeverage: [],
+    shortByLeverage: [],
+    byVenue: [],
+    provenance: [],
+  }));
   it('finds the bin holding a price, or none in a gap', () => {
     expect(findMapBin(bins, 650)?.longUsd).toBe(6);
     expect(findMapBin(bins, 600)?.longUsd).toBe(6);
@@ -115,24 +169,55 @@ describe('time to logical index', () => {
 
 describe('realized markers', () => {
   it('groups per bar and side, sorts by time and labels the largest', () => {
-    const markers = realizedMarkers([
-      { timeMs: 61_000, price: 1, side: 'long', usd: 1e6 }, { timeMs: 65_000, price: 1, side: 'long', usd: 2e6 },
-      { timeMs: 10_000, price: 1, side: 'short', usd: 5e5 },
-    ], 60_000, { long: 'teal', short: 'orange' });
-    expect(markers.map((m) => [m.time, m.position, m.color])).toEqual([[0, 'aboveBar', 'orange'], [60, 'belowBar', 'teal']]);
+    const markers = realizedMarkers(
+      [
+        { timeMs: 61_000, price: 1, side: 'long', usd: 1e6 },
+        { timeMs: 65_000, price: 1, side: 'long', usd: 2e6 },
+        { timeMs: 10_000, price: 1, side: 'short', usd: 5e5 },
+      ],
+      60_000,
+      { long: 'teal', short: 'orange' },
+    );
+    expect(markers.map((m) => [m.time, m.position, m.color])).toEqual([
+      [0, 'aboveBar', 'orange'],
+      [60, 'belowBar', 'teal'],
+    ]);
     expect(markers[1]).toMatchObject({ text: '$3M', size: 2.5 });
   });
 });
 
 describe('price line specs', () => {
   const colors = { entry: 'e', breakEven: 'b', liquidation: 'l', ghost: 'g', warning: 'w', danger: 'd', critical: 'c' };
-  const position = { side: 'long', entryPrice: 100, exchangeLiquidationPrice: 90, computedLiquidationPrice: 90.01, tickSize: 0.1 } as PositionView;
+  const position = {
+    side: 'long',
+    entryPrice: 100,
+    exchangeLiquidationPrice: 90,
+    computedLiquidationPrice: 90.01,
+    tickSize: 0.1,
+  } as PositionView;
   it('draws entry, break-even, liquidation, ghost and thresholds', () => {
-    const specs = priceLineSpecs({ position, closeFeeRate: 0.0005, ghostLiquidationPrice: 85, thresholdLines: [{ price: 93, level: 'danger' }] }, colors);
-    expect(specs.map((s) => [s.id, s.title])).toEqual([['entry', 'Entry'], ['break-even', 'BE'], ['liquidation', 'Liq'], ['ghost', 'What-if liq'], ['threshold-0', 'Danger']]);
+    const specs = priceLineSpecs(
+      { position, closeFeeRate: 0.0005, ghostLiquidationPrice: 85, thresholdLines: [{ price: 93, level: 'danger' }] },
+      colors,
+    );
+    expect(specs.map((s) => [s.id, s.title])).toEqual([
+      ['entry', 'Entry'],
+      ['break-even', 'BE'],
+      ['liquidation', 'Liq'],
+      ['ghost', 'What-if liq'],
+      ['threshold-0', 'Danger'],
+    ]);
   });
   it('falls back to the app value, titled so, and hides a ghost on the real line', () => {
-    const specs = priceLineSpecs({ position: { ...position, exchangeLiquidationPrice: null }, closeFeeRate: null, ghostLiquidationPrice: 90.01, thresholdLines: [] }, colors);
+    const specs = priceLineSpecs(
+      {
+        position: { ...position, exchangeLiquidationPrice: null },
+        closeFeeRate: null,
+        ghostLiquidationPrice: 90.01,
+        thresholdLines: [],
+      },
+      colors,
+    );
     expect(specs.map((s) => s.title)).toEqual(['Entry', 'Liq (app)']);
   });
 });

@@ -7,7 +7,11 @@ export const imbalanceWindowKeys = ['5pct', '10pct', 'nearest'] as const;
 export type ImbalanceWindowKey = (typeof imbalanceWindowKeys)[number];
 
 /** Short labels of the selector. */
-export const imbalanceWindowLabels: Readonly<Record<ImbalanceWindowKey, string>> = { '5pct': '±5 %', '10pct': '±10 %', nearest: 'Top cluster' };
+export const imbalanceWindowLabels: Readonly<Record<ImbalanceWindowKey, string>> = {
+  '5pct': '±5 %',
+  '10pct': '±10 %',
+  nearest: 'Top cluster',
+};
 
 /** The shared/clusters window a selector key stands for. */
 export function imbalanceWindowOf(key: ImbalanceWindowKey): ImbalanceWindow {

@@ -39,7 +39,8 @@ export interface PriceLineInput {
   readonly thresholdLines: readonly ThresholdLine[];
 }
 
-const valid = (price: number | null | undefined): price is number => price !== null && price !== undefined && Number.isFinite(price) && price > 0;
+const valid = (price: number | null | undefined): price is number =>
+  price !== null && price !== undefined && Number.isFinite(price) && price > 0;
 
 /**
  * The price lines of the selected position: entry, break-even, liquidation (the exchange's value;
@@ -51,13 +52,36 @@ export function priceLineSpecs(input: PriceLineInput, colors: LineColors): Price
   const position = input.position;
   let liquidation: number | null = null;
   if (position !== null) {
-    specs.push({ id: 'entry', price: position.entryPrice, color: colors.entry, lineStyle: 2, lineWidth: 1, title: 'Entry' });
+    specs.push({
+      id: 'entry',
+      price: position.entryPrice,
+      color: colors.entry,
+      lineStyle: 2,
+      lineWidth: 1,
+      title: 'Entry',
+    });
     const breakEven = breakEvenPrice(position.side, position.entryPrice, input.closeFeeRate);
-    if (valid(breakEven)) specs.push({ id: 'break-even', price: breakEven, color: colors.breakEven, lineStyle: 1, lineWidth: 1, title: 'BE' });
+    if (valid(breakEven))
+      specs.push({
+        id: 'break-even',
+        price: breakEven,
+        color: colors.breakEven,
+        lineStyle: 1,
+        lineWidth: 1,
+        title: 'BE',
+      });
     if (valid(position.exchangeLiquidationPrice)) liquidation = position.exchangeLiquidationPrice;
     const title = valid(position.exchangeLiquidationPrice) ? 'Liq' : 'Liq (app)';
     liquidation ??= valid(position.computedLiquidationPrice) ? position.computedLiquidationPrice : null;
-    if (liquidation !== null) specs.push({ id: 'liquidation', price: liquidation, color: colors.liquidation, lineStyle: 0, lineWidth: 2, title });
+    if (liquidation !== null)
+      specs.push({
+        id: 'liquidation',
+        price: liquidation,
+        color: colors.liquidation,
+        lineStyle: 0,
+        lineWidth: 2,
+        title,
+      });
   }
   const ghost = input.ghostLiquidationPrice;
   const tick = position?.tickSize ?? 0;
@@ -65,7 +89,15 @@ export function priceLineSpecs(input: PriceLineInput, colors: LineColors): Price
     specs.push({ id: 'ghost', price: ghost, color: colors.ghost, lineStyle: 2, lineWidth: 2, title: 'What-if liq' });
   }
   input.thresholdLines.forEach((line, index) => {
-    if (valid(line.price)) specs.push({ id: `threshold-${index}`, price: line.price, color: colors[line.level], lineStyle: 3, lineWidth: 1, title: line.level === 'warning' ? 'Warn' : line.level === 'danger' ? 'Danger' : 'Critical' });
+    if (valid(line.price))
+      specs.push({
+        id: `threshold-${index}`,
+        price: line.price,
+        color: colors[line.level],
+        lineStyle: 3,
+        lineWidth: 1,
+        title: line.level === 'warning' ? 'Warn' : line.level === 'danger' ? 'Danger' : 'Critical',
+      });
   });
   return specs;
 }

@@ -5,11 +5,22 @@ import type { PriceLineSpec } from './price-line-specs';
  * Brings a series' price lines to `specs`: a line whose id stays is updated in place (a slider
  * moving the ghost only changes its price), new ids are created, vanished ids removed.
  */
-export function syncPriceLines(series: ISeriesApi<SeriesType>, lines: Map<string, IPriceLine>, specs: readonly PriceLineSpec[]): void {
+export function syncPriceLines(
+  series: ISeriesApi<SeriesType>,
+  lines: Map<string, IPriceLine>,
+  specs: readonly PriceLineSpec[],
+): void {
   const seen = new Set<string>();
   for (const spec of specs) {
     seen.add(spec.id);
-    const options = { price: spec.price, color: spec.color, lineStyle: spec.lineStyle, lineWidth: spec.lineWidth, title: spec.title, axisLabelVisible: true };
+    const options = {
+      price: spec.price,
+      color: spec.color,
+      lineStyle: spec.lineStyle,
+      lineWidth: spec.lineWidth,
+      title: spec.title,
+      axisLabelVisible: true,
+    };
     const line = lines.get(spec.id);
     if (line === undefined) lines.set(spec.id, series.createPriceLine(options));
     else line.applyOptions(options);

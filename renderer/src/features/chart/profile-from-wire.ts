@@ -22,9 +22,11 @@ export function gridFor(binSize: BinSize): PriceGrid {
  */
 export function profileFromWire(wire: ProfileWire, binSize: BinSize): Profile {
   const n = Math.max(wire.long.length, wire.short.length);
-  const long = new Float64Array(n), short = new Float64Array(n);
+  const long = new Float64Array(n),
+    short = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const l = wire.long[i] ?? 0, s = wire.short[i] ?? 0;
+    const l = wire.long[i] ?? 0,
+      s = wire.short[i] ?? 0;
     long[i] = Number.isFinite(l) && l > 0 ? l : 0;
     short[i] = Number.isFinite(s) && s > 0 ? s : 0;
   }

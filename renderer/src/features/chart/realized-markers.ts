@@ -20,11 +20,17 @@ const labelled = 6;
  * the bar; a liquidated short above. Size grows with the USD (1–2.5); the largest few carry text.
  * Sorted by time, as lightweight-charts requires. `range` (bar open times, ms) drops the rest.
  */
-export function realizedMarkers(realized: readonly RealizedWire[], barMs: number, colors: MarkerColors, range?: { readonly fromMs: number; readonly toMs: number }): SeriesMarker<UTCTimestamp>[] {
+export function realizedMarkers(
+  realized: readonly RealizedWire[],
+  barMs: number,
+  colors: MarkerColors,
+  range?: { readonly fromMs: number; readonly toMs: number },
+): SeriesMarker<UTCTimestamp>[] {
   const groups = new Map<string, { timeMs: number; side: 'long' | 'short'; usd: number }>();
   for (const item of realized) {
     // Outside the bars shown, the chart would pile markers onto the first or last bar.
-    if (!(item.usd > 0) || (range !== undefined && (item.timeMs < range.fromMs || item.timeMs >= range.toMs + barMs))) continue;
+    if (!(item.usd > 0) || (range !== undefined && (item.timeMs < range.fromMs || item.timeMs >= range.toMs + barMs)))
+      continue;
     const timeMs = Math.floor(item.timeMs / barMs) * barMs;
     const key = `${timeMs}:${item.side}`;
     const group = groups.get(key);

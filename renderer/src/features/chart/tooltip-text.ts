@@ -31,7 +31,9 @@ export function leverageMixText(byLeverage: readonly number[], leverages: readon
     .map((leverage, k) => ({ leverage, usd: byLeverage[k] ?? 0 }))
     .filter((part) => part.usd > 0)
     .sort((a, b) => b.usd - a.usd || a.leverage - b.leverage);
-  const shown = parts.slice(0, leveragesShown).map((part) => `${part.leverage}x ${Math.round((part.usd / totalUsd) * 100)} %`);
+  const shown = parts
+    .slice(0, leveragesShown)
+    .map((part) => `${part.leverage}x ${Math.round((part.usd / totalUsd) * 100)} %`);
   return shown.join(', ') + (parts.length > leveragesShown ? '…' : '');
 }
 
@@ -45,7 +47,9 @@ export function binTooltipLines(bin: MapBin, leverages: readonly number[], tickS
   const sides = [
     { side: 'long', usd: bin.longUsd, byLeverage: bin.longByLeverage },
     { side: 'short', usd: bin.shortUsd, byLeverage: bin.shortByLeverage },
-  ].filter((entry) => entry.usd > 0).sort((a, b) => b.usd - a.usd);
+  ]
+    .filter((entry) => entry.usd > 0)
+    .sort((a, b) => b.usd - a.usd);
   return sides.map((entry) => {
     const mix = leverageMixText(entry.byLeverage, leverages, entry.usd);
     return `${formatUsdCompact(entry.usd)} of ${entry.side} liquidations at ${range}${mix === '' ? '' : `; ${mix}`}`;

@@ -7,7 +7,12 @@ export function formatUsdCompact(amount: number): string {
   if (!Number.isFinite(amount)) return '—';
   const sign = amount < 0 ? '−' : '';
   const abs = Math.abs(amount);
-  const units: readonly [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+  const units: readonly [number, string][] = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ];
   for (const [size, suffix] of units) {
     if (abs >= size * 0.9995) {
       const value = abs / size;

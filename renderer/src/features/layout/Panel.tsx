@@ -1,12 +1,24 @@
 import type { ReactNode } from 'react';
 
 /** A titled panel of the workspace; `area` places it in the grid. */
-export function Panel({ title, area, actions, children }: { readonly title: string; readonly area: string; readonly actions?: ReactNode; readonly children: ReactNode }) {
+export function Panel({
+  title,
+  area,
+  actions,
+  children,
+}: {
+  readonly title: string;
+  readonly area: string;
+  readonly actions?: ReactNode;
+  readonly children: ReactNode;
+}) {
   const id = `panel-${area}`;
   return (
     <section className={`panel panel--${area}`} aria-labelledby={id} data-testid={id}>
       <header className="panel__header">
-        <h2 id={id} className="panel__title">{title}</h2>
+        <h2 id={id} className="panel__title">
+          {title}
+        </h2>
         {actions}
       </header>
       <div className="panel__body">{children}</div>

@@ -17,8 +17,8 @@ export function Workspace({ chart, positions, whatif, alerts }: WorkspaceProps) 
       <Panel title="Chart" area="chart">
         {chart ?? (
           <EmptyState heading="No market selected">
-            Mark-price candles with your entry, break-even and liquidation lines, and the estimated liquidation clusters of
-            everyone else, appear here once an account or the Demo market has a position.
+            Mark-price candles with your entry, break-even and liquidation lines, and the estimated liquidation clusters
+            of everyone else, appear here once an account or the Demo market has a position.
           </EmptyState>
         )}
       </Panel>

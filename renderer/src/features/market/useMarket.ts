@@ -6,7 +6,12 @@ import type { ChartTimeframe, LiqLensApi, MarketKey, MarketUpdate, MarketView } 
  * replaces. Backfill progress arrives as updates before `market:open` answers; they are folded into
  * a placeholder view so the chart shows the progress bar meanwhile.
  */
-export function useMarket(api: LiqLensApi, key: MarketKey | null, timeframe: ChartTimeframe, connected: boolean): { market: MarketView | null; error: string | null } {
+export function useMarket(
+  api: LiqLensApi,
+  key: MarketKey | null,
+  timeframe: ChartTimeframe,
+  connected: boolean,
+): { market: MarketView | null; error: string | null } {
   const [market, setMarket] = useState<MarketView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const venue = key?.venue;
@@ -20,7 +25,9 @@ export function useMarket(api: LiqLensApi, key: MarketKey | null, timeframe: Cha
     const off = api.onMarketUpdate((update: MarketUpdate) => {
       if (cancelled || update.venue !== venue || update.symbol !== symbol || !update.backfill) return;
       const backfill = update.backfill;
-      setMarket((current) => (current && current.backfill.state === 'done' ? current : placeholder(venue, symbol, timeframe, backfill)));
+      setMarket((current) =>
+        current && current.backfill.state === 'done' ? current : placeholder(venue, symbol, timeframe, backfill),
+      );
     });
     api.openMarket({ venue, symbol }, timeframe).then(
       (view) => {
@@ -46,6 +53,23 @@ export function useMarket(api: LiqLensApi, key: MarketKey | null, timeframe: Cha
   return { market, error };
 }
 
-function placeholder(venue: MarketKey['venue'], symbol: string, timeframe: ChartTimeframe, backfill: MarketView['backfill']): MarketView {
-  return { venue, symbol, displaySymbol: symbol, timeframe, tickSize: 0.01, candles: [], markPrice: null, updatedAtMs: null, stale: true, clusters: null, backfill };
+function placeholder(
+  venue: MarketKey['venue'],
+  symbol: string,
+  timeframe: ChartTimeframe,
+  backfill: MarketView['backfill'],
+): MarketView {
+  return {
+    venue,
+    symbol,
+    displaySymbol: symbol,
+    timeframe,
+    tickSize: 0.01,
+    candles: [],
+    markPrice: null,
+    updatedAtMs: null,
+    stale: true,
+    clusters: null,
+    backfill,
+  };
 }

@@ -1,14 +1,25 @@
 import type { Notice } from '../../../../shared/ipc/contract';
 
 /** Notices from the core (for example a settings file that had to be reset), each dismissible. */
-export function NoticeBanner({ notices, onDismiss }: { readonly notices: readonly Notice[]; readonly onDismiss: (id: string) => void }) {
+export function NoticeBanner({
+  notices,
+  onDismiss,
+}: {
+  readonly notices: readonly Notice[];
+  readonly onDismiss: (id: string) => void;
+}) {
   if (notices.length === 0) return null;
   return (
     <div className="notices" role="region" aria-label="Notices">
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice--${notice.level}`} data-testid="notice" role="alert">
           <span className="notice__text">{notice.message}</span>
-          <button type="button" className="button button--ghost" onClick={() => onDismiss(notice.id)} aria-label="Dismiss notice">
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => onDismiss(notice.id)}
+            aria-label="Dismiss notice"
+          >
             Dismiss
           </button>
         </div>

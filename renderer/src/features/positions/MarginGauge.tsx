@@ -5,7 +5,10 @@ export function MarginGauge({ marginRatio }: { readonly marginRatio: number | nu
   const level = riskLevel(marginRatio);
   const fill = marginRatio === null ? 0 : Math.min(1, Math.max(0, marginRatio));
   return (
-    <span className={`gauge gauge--${level}`} title={`Margin ratio ${formatPercent(marginRatio)} (100 % = liquidation)`}>
+    <span
+      className={`gauge gauge--${level}`}
+      title={`Margin ratio ${formatPercent(marginRatio)} (100 % = liquidation)`}
+    >
       <span className="gauge__track" aria-hidden="true">
         <span className="gauge__fill" style={{ width: `${fill * 100}%` }} />
       </span>

@@ -5,14 +5,31 @@ import { formatPercent, formatPrice, formatUsd } from './format';
 import { MarginGauge } from './MarginGauge';
 import { NearestCluster } from './NearestCluster';
 
-const statusWords: Record<AccountSummary['status'], string> = { connecting: 'Connecting…', live: 'Live', stale: 'Stale', error: 'Error' };
+const statusWords: Record<AccountSummary['status'], string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  stale: 'Stale',
+  error: 'Error',
+};
 
 function SelfCheck({ position }: { readonly position: PositionView }) {
-  if (position.selfCheckOk === null) return <span className="self-check self-check--unknown" title="The exchange reports no liquidation price to check against">n/a</span>;
+  if (position.selfCheckOk === null)
+    return (
+      <span
+        className="self-check self-check--unknown"
+        title="The exchange reports no liquidation price to check against"
+      >
+        n/a
+      </span>
+    );
   const difference = position.selfCheckDifference ?? 0;
   const title = `LiqLens computes ${formatPrice(position.computedLiquidationPrice, position.tickSize)}; the exchange reports ${formatPrice(position.exchangeLiquidationPrice, position.tickSize)} (difference ${difference.toFixed(6)})`;
   return (
-    <span className={`self-check ${position.selfCheckOk ? 'self-check--ok' : 'self-check--off'}`} title={title} data-testid="self-check">
+    <span
+      className={`self-check ${position.selfCheckOk ? 'self-check--ok' : 'self-check--off'}`}
+      title={title}
+      data-testid="self-check"
+    >
       {position.selfCheckOk ? '✓ matches' : `Δ ${formatPrice(difference, position.tickSize)}`}
     </span>
   );
@@ -22,7 +39,11 @@ function SelfCheck({ position }: { readonly position: PositionView }) {
 function AlertBadge({ alert }: { readonly alert: ActiveAlert | undefined }) {
   if (!alert) return null;
   return (
-    <span className={`alert-badge alert-badge--${alert.level}`} title={`${alert.level}: ${alert.rules.map((r) => `${r.rule} ${r.level}`).join(', ')}`} data-testid="position-alert">
+    <span
+      className={`alert-badge alert-badge--${alert.level}`}
+      title={`${alert.level}: ${alert.rules.map((r) => `${r.rule} ${r.level}`).join(', ')}`}
+      data-testid="position-alert"
+    >
       {alert.level === 'critical' ? '!!' : '!'}
     </span>
   );
@@ -39,8 +60,16 @@ function AccountHeader({ account }: { readonly account: AccountSummary }) {
       <span className="account__figures">
         Equity {formatUsd(account.equity)} · Margin ratio <MarginGauge marginRatio={account.marginRatio} />
       </span>
-      {account.statusMessage && <span className="account__message" role="status">{account.statusMessage}</span>}
-      {account.permissions?.warning && <span className="account__warning" role="alert">{account.permissions.warning}</span>}
+      {account.statusMessage && (
+        <span className="account__message" role="status">
+          {account.statusMessage}
+        </span>
+      )}
+      {account.permissions?.warning && (
+        <span className="account__warning" role="alert">
+          {account.permissions.warning}
+        </span>
+      )}
     </div>
   );
 }
@@ -82,56 +111,97 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
           <div key={account.id} className="positions__group">
             <AccountHeader account={account} />
             {rows.length === 0 ? (
-              <p className="positions__none">{account.status === 'connecting' ? 'Loading positions…' : 'No open positions.'}</p>
+              <p className="positions__none">
+                {account.status === 'connecting' ? 'Loading positions…' : 'No open positions.'}
+              </p>
             ) : (
               <table className="table">
                 <thead>
                   <tr>
                     <th scope="col">Symbol</th>
-                    <th scope="col" className="num">Size</th>
-                    <th scope="col" className="num">Entry</th>
-                    <th scope="col" className="num">Mark</th>
-                    <th scope="col" className="num">Liq. price</th>
-                    <th scope="col" className="num">Distance</th>
+                    <th scope="col" className="num">
+                      Size
+                    </th>
+                    <th scope="col" className="num">
+                      Entry
+                    </th>
+                    <th scope="col" className="num">
+                      Mark
+                    </th>
+                    <th scope="col" className="num">
+                      Liq. price
+                    </th>
+                    <th scope="col" className="num">
+                      Distance
+                    </th>
                     <th scope="col">Margin ratio</th>
-                    <th scope="col" className="num" title="The nearest large cluster of other traders' liquidations on this position's liquidation side">Nearest cluster</th>
+                    <th
+                      scope="col"
+                      className="num"
+                      title="The nearest large cluster of other traders' liquidations on this position's liquidation side"
+                    >
+                      Nearest cluster
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map((position) => {
-                    const isSelected = selected?.accountId === account.id && selected.symbol === position.symbol && selected.side === position.side;
-                    const select = (): void => onSelect({ accountId: account.id, symbol: position.symbol, side: position.side });
+                    const isSelected =
+                      selected?.accountId === account.id &&
+                      selected.symbol === position.symbol &&
+                      selected.side === position.side;
+                    const select = (): void =>
+                      onSelect({ accountId: account.id, symbol: position.symbol, side: position.side });
                     return (
-                    <tr
-                      key={`${position.symbol}-${position.side}`}
-                      data-testid="position-row"
-                      data-stale={position.stale || undefined}
-                      className={isSelected ? 'is-selected' : undefined}
-                      aria-selected={isSelected}
-                      tabIndex={0}
-                      onClick={select}
-                      onKeyDown={(event) => {
-                        if (event.key === 'Enter' || event.key === ' ') {
-                          event.preventDefault();
-                          select();
-                        }
-                      }}
-                    >
-                      <td>
-                        <AlertBadge alert={alerts.find((a) => a.accountId === account.id && a.symbol === position.symbol && a.side === position.side)} />
-                        <span className={`side side--${position.side}`}>{position.side === 'long' ? 'Long' : 'Short'}</span> {position.displaySymbol}
-                        <span className="muted"> {position.marginMode}{position.leverage ? ` ${position.leverage}x` : ''}</span>
-                      </td>
-                      <td className="num">{position.sizeBase.toLocaleString('en-US', { maximumFractionDigits: 4 })}</td>
-                      <td className="num">{formatPrice(position.entryPrice, position.tickSize)}</td>
-                      <td className="num">{formatPrice(position.markPrice, position.tickSize)}</td>
-                      <td className="num" data-testid="liquidation-price">
-                        {formatPrice(position.exchangeLiquidationPrice, position.tickSize)} <SelfCheck position={position} />
-                      </td>
-                      <td className="num">{formatPercent(position.distance)}</td>
-                      <td><MarginGauge marginRatio={position.marginRatio} /></td>
-                      <td className="num"><NearestCluster position={position} /></td>
-                    </tr>
+                      <tr
+                        key={`${position.symbol}-${position.side}`}
+                        data-testid="position-row"
+                        data-stale={position.stale || undefined}
+                        className={isSelected ? 'is-selected' : undefined}
+                        aria-selected={isSelected}
+                        tabIndex={0}
+                        onClick={select}
+                        onKeyDown={(event) => {
+                          if (event.key === 'Enter' || event.key === ' ') {
+                            event.preventDefault();
+                            select();
+                          }
+                        }}
+                      >
+                        <td>
+                          <AlertBadge
+                            alert={alerts.find(
+                              (a) =>
+                                a.accountId === account.id && a.symbol === position.symbol && a.side === position.side,
+                            )}
+                          />
+                          <span className={`side side--${position.side}`}>
+                            {position.side === 'long' ? 'Long' : 'Short'}
+                          </span>{' '}
+                          {position.displaySymbol}
+                          <span className="muted">
+                            {' '}
+                            {position.marginMode}
+                            {position.leverage ? ` ${position.leverage}x` : ''}
+                          </span>
+                        </td>
+                        <td className="num">
+                          {position.sizeBase.toLocaleString('en-US', { maximumFractionDigits: 4 })}
+                        </td>
+                        <td className="num">{formatPrice(position.entryPrice, position.tickSize)}</td>
+                        <td className="num">{formatPrice(position.markPrice, position.tickSize)}</td>
+                        <td className="num" data-testid="liquidation-price">
+                          {formatPrice(position.exchangeLiquidationPrice, position.tickSize)}{' '}
+                          <SelfCheck position={position} />
+                        </td>
+                        <td className="num">{formatPercent(position.distance)}</td>
+                        <td>
+                          <MarginGauge marginRatio={position.marginRatio} />
+                        </td>
+                        <td className="num">
+                          <NearestCluster position={position} />
+                        </td>
+                      </tr>
                     );
                   })}
                 </tbody>

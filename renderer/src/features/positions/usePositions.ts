@@ -2,14 +2,23 @@ import { useEffect, useState } from 'react';
 import type { AccountPositions, AccountSummary, LiqLensApi } from '../../../../shared/ipc/contract';
 
 /** Accounts and their positions, kept live from the core's events. */
-export function usePositions(api: LiqLensApi, connected: boolean): { accounts: readonly AccountSummary[]; positions: ReadonlyMap<string, AccountPositions>; error: string | undefined } {
+export function usePositions(
+  api: LiqLensApi,
+  connected: boolean,
+): {
+  accounts: readonly AccountSummary[];
+  positions: ReadonlyMap<string, AccountPositions>;
+  error: string | undefined;
+} {
   const [accounts, setAccounts] = useState<readonly AccountSummary[]>([]);
   const [positions, setPositions] = useState<ReadonlyMap<string, AccountPositions>>(new Map());
   const [error, setError] = useState<string>();
 
   useEffect(() => {
     const offAccounts = api.onAccountsChanged(setAccounts);
-    const offPositions = api.onPositionsChanged((next) => setPositions((previous) => new Map(previous).set(next.accountId, next)));
+    const offPositions = api.onPositionsChanged((next) =>
+      setPositions((previous) => new Map(previous).set(next.accountId, next)),
+    );
     return () => {
       offAccounts();
       offPositions();

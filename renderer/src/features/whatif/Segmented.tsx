@@ -16,7 +16,14 @@ export function Segmented<T extends string>({ label, options, value, onChange, t
     <div className="wi-segment" role="radiogroup" aria-label={label} data-testid={testId}>
       {options.map((option) => (
         <label key={option.value} className="wi-segment__item" data-checked={option.value === value || undefined}>
-          <input type="radio" className="wi-visually-hidden" name={name} value={option.value} checked={option.value === value} onChange={() => onChange(option.value)} />
+          <input
+            type="radio"
+            className="wi-visually-hidden"
+            name={name}
+            value={option.value}
+            checked={option.value === value}
+            onChange={() => onChange(option.value)}
+          />
           {option.text}
         </label>
       ))}

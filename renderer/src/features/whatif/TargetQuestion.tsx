@@ -19,29 +19,55 @@ export interface TargetQuestionProps {
 }
 
 /** Asks for a price (or offers the clusters on the way) and answers with the collateral or leverage it takes. */
-export function TargetQuestion({ account, target, markPrice, tickSize, profile, onApplyCollateral, onApplyLeverage }: TargetQuestionProps) {
+export function TargetQuestion({
+  account,
+  target,
+  markPrice,
+  tickSize,
+  profile,
+  onApplyCollateral,
+  onApplyLeverage,
+}: TargetQuestionProps) {
   const id = useId();
   const [text, setText] = useState('');
   const clusters = useMemo(() => clustersOnTheWay(profile, markPrice, target.side), [profile, markPrice, target.side]);
   const price = parseAmount(text);
   const answer = typeof price === 'number' && price > 0 ? answerTarget(account, target, price) : null;
   // Round collateral up and leverage down so that applying the answer really clears the target.
-  const collateral = answer?.kind === 'answer' && answer.collateral !== null ? Math.ceil(answer.collateral * 100) / 100 : null;
-  const leverage = answer?.kind === 'answer' && answer.maximumLeverage !== null ? Math.floor(answer.maximumLeverage) : null;
+  const collateral =
+    answer?.kind === 'answer' && answer.collateral !== null ? Math.ceil(answer.collateral * 100) / 100 : null;
+  const leverage =
+    answer?.kind === 'answer' && answer.maximumLeverage !== null ? Math.floor(answer.maximumLeverage) : null;
   return (
     <section className="wi-target" aria-labelledby={`${id}-title`}>
-      <h3 className="wi-label" id={`${id}-title`}>Put my liquidation beyond…</h3>
+      <h3 className="wi-label" id={`${id}-title`}>
+        Put my liquidation beyond…
+      </h3>
       <div className="wi-row">
-        <label className="wi-visually-hidden" htmlFor={`${id}-price`}>Target liquidation price</label>
+        <label className="wi-visually-hidden" htmlFor={`${id}-price`}>
+          Target liquidation price
+        </label>
         <input
-          id={`${id}-price`} className="wi-input" inputMode="decimal" autoComplete="off" placeholder={target.side === 'long' ? 'a price below the mark' : 'a price above the mark'}
-          value={text} onChange={(event) => setText(event.currentTarget.value)} data-testid="whatif-target"
+          id={`${id}-price`}
+          className="wi-input"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder={target.side === 'long' ? 'a price below the mark' : 'a price above the mark'}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          data-testid="whatif-target"
         />
       </div>
       {clusters.length > 0 && (
         <div className="wi-chips" aria-label="Clusters on the way">
           {clusters.map((cluster) => (
-            <button key={cluster.low} type="button" className="wi-chip wi-chip--cluster" onClick={() => setText(String(Number(cluster.beyond.toFixed(8))))} title={`${formatPrice(cluster.low, tickSize)}–${formatPrice(cluster.high, tickSize)}`}>
+            <button
+              key={cluster.low}
+              type="button"
+              className="wi-chip wi-chip--cluster"
+              onClick={() => setText(String(Number(cluster.beyond.toFixed(8))))}
+              title={`${formatPrice(cluster.low, tickSize)}–${formatPrice(cluster.high, tickSize)}`}
+            >
               {formatUsd(cluster.usd)} @ {formatPrice(cluster.beyond, tickSize)}
             </button>
           ))}
@@ -53,12 +79,34 @@ export function TargetQuestion({ account, target, markPrice, tickSize, profile, 
         {answer?.kind === 'answer' && (
           <>
             <p>
-              {collateral === null ? answer.collateralReason : collateral > 0 ? <>Add <strong>{formatUsd(collateral)}</strong> of collateral</> : <>Already beyond: <strong>{formatUsd(-collateral)}</strong> to spare</>}
-              {collateral !== null && collateral > 0 && <button type="button" className="wi-link" onClick={() => onApplyCollateral(collateral)}>Try it</button>}
+              {collateral === null ? (
+                answer.collateralReason
+              ) : collateral > 0 ? (
+                <>
+                  Add <strong>{formatUsd(collateral)}</strong> of collateral
+                </>
+              ) : (
+                <>
+                  Already beyond: <strong>{formatUsd(-collateral)}</strong> to spare
+                </>
+              )}
+              {collateral !== null && collateral > 0 && (
+                <button type="button" className="wi-link" onClick={() => onApplyCollateral(collateral)}>
+                  Try it
+                </button>
+              )}
             </p>
             <p>
-              {leverage !== null && answer.leverageFeasible ? <>or open at <strong>{leverage}x</strong> or less</> : null}
-              {leverage !== null && answer.leverageFeasible && leverage >= 1 && <button type="button" className="wi-link" onClick={() => onApplyLeverage(leverage)}>Try it</button>}
+              {leverage !== null && answer.leverageFeasible ? (
+                <>
+                  or open at <strong>{leverage}x</strong> or less
+                </>
+              ) : null}
+              {leverage !== null && answer.leverageFeasible && leverage >= 1 && (
+                <button type="button" className="wi-link" onClick={() => onApplyLeverage(leverage)}>
+                  Try it
+                </button>
+              )}
               {answer.leverageReason && <span className="wi-hint"> {answer.leverageReason}</span>}
             </p>
           </>

@@ -24,15 +24,37 @@ export interface WhatIfInputsProps {
 const quickAdds = [100, 500, 1_000, 5_000] as const;
 const closeSteps = [25, 50, 75, 100] as const;
 
-function Field({ label, htmlFor, value, children, error }: { readonly label: string; readonly htmlFor: string; readonly value?: ReactNode; readonly children: ReactNode; readonly error?: string | undefined }) {
+function Field({
+  label,
+  htmlFor,
+  value,
+  children,
+  error,
+}: {
+  readonly label: string;
+  readonly htmlFor: string;
+  readonly value?: ReactNode;
+  readonly children: ReactNode;
+  readonly error?: string | undefined;
+}) {
   return (
     <div className="wi-field">
       <div className="wi-field__head">
-        <label className="wi-label" htmlFor={htmlFor}>{label}</label>
-        {value !== undefined && <output className="wi-field__value" htmlFor={htmlFor}>{value}</output>}
+        <label className="wi-label" htmlFor={htmlFor}>
+          {label}
+        </label>
+        {value !== undefined && (
+          <output className="wi-field__value" htmlFor={htmlFor}>
+            {value}
+          </output>
+        )}
       </div>
       {children}
-      {error && <p className="wi-field__error" role="alert">{error}</p>}
+      {error && (
+        <p className="wi-field__error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -42,100 +64,220 @@ function removableText(maxRemovable: number | string): string {
 }
 
 /** The what-if controls: leverage, collateral, partial close, added size, margin mode, price move. */
-export function WhatIfInputs({ draft, errors, onChange, current, next, limits, tickSize, sizeBase, modeHypothetical }: WhatIfInputsProps) {
+export function WhatIfInputs({
+  draft,
+  errors,
+  onChange,
+  current,
+  next,
+  limits,
+  tickSize,
+  sizeBase,
+  modeHypothetical,
+}: WhatIfInputsProps) {
   const id = useId();
   const leverage = draft.leverage ?? current.leverage ?? limits.minLeverage;
   const maxLeverage = Math.max(limits.maxLeverage, current.leverage ?? 1);
   const removable = typeof limits.maxRemovable === 'number' ? limits.maxRemovable : null;
   const mode = draft.marginMode ?? current.marginMode;
-  const newEntry = draft.addSizeText.trim() !== '' && next !== null && next.entryPrice !== current.entryPrice ? next.entryPrice : null;
+  const newEntry =
+    draft.addSizeText.trim() !== '' && next !== null && next.entryPrice !== current.entryPrice ? next.entryPrice : null;
   return (
     <div className="wi-inputs">
       <Field label="Leverage" htmlFor={`${id}-lev`} value={`${leverage}x`}>
         <input
-          id={`${id}-lev`} type="range" className="wi-range" min={limits.minLeverage} max={maxLeverage} step={1} value={leverage}
+          id={`${id}-lev`}
+          type="range"
+          className="wi-range"
+          min={limits.minLeverage}
+          max={maxLeverage}
+          step={1}
+          value={leverage}
           style={rangeFill(limits.minLeverage, maxLeverage, leverage, current.leverage ?? limits.minLeverage)}
-          aria-valuetext={`${leverage}x`} aria-keyshortcuts="ArrowLeft ArrowRight PageUp PageDown Home End" data-testid="whatif-leverage"
+          aria-valuetext={`${leverage}x`}
+          aria-keyshortcuts="ArrowLeft ArrowRight PageUp PageDown Home End"
+          data-testid="whatif-leverage"
           onChange={(event) => onChange({ leverage: Number(event.currentTarget.value) })}
         />
-        <div className="wi-scale" aria-hidden="true"><span>{limits.minLeverage}x</span><span>now {current.leverage ?? '?'}x</span><span>{maxLeverage}x</span></div>
+        <div className="wi-scale" aria-hidden="true">
+          <span>{limits.minLeverage}x</span>
+          <span>now {current.leverage ?? '?'}x</span>
+          <span>{maxLeverage}x</span>
+        </div>
       </Field>
 
       <Field label="Collateral" htmlFor={`${id}-col`} error={errors.collateral}>
         <div className="wi-row">
           <Segmented
-            label="Add or remove collateral" value={draft.collateralSide} testId="whatif-collateral-side"
-            options={[{ value: 'add', text: 'Add' }, { value: 'remove', text: 'Remove' }]} onChange={(collateralSide) => onChange({ collateralSide })}
+            label="Add or remove collateral"
+            value={draft.collateralSide}
+            testId="whatif-collateral-side"
+            options={[
+              { value: 'add', text: 'Add' },
+              { value: 'remove', text: 'Remove' },
+            ]}
+            onChange={(collateralSide) => onChange({ collateralSide })}
           />
           <input
-            id={`${id}-col`} className="wi-input" inputMode="decimal" placeholder="0" autoComplete="off" value={draft.collateralText}
-            aria-invalid={errors.collateral ? true : undefined} aria-describedby={`${id}-col-hint`} data-testid="whatif-collateral"
+            id={`${id}-col`}
+            className="wi-input"
+            inputMode="decimal"
+            placeholder="0"
+            autoComplete="off"
+            value={draft.collateralText}
+            aria-invalid={errors.collateral ? true : undefined}
+            aria-describedby={`${id}-col-hint`}
+            data-testid="whatif-collateral"
             onChange={(event) => onChange({ collateralText: event.currentTarget.value })}
           />
         </div>
         <div className="wi-chips">
           {draft.collateralSide === 'add'
             ? quickAdds.map((amount) => (
-                <button key={amount} type="button" className="wi-chip" onClick={() => onChange({ collateralText: String(amount) })}>+{amount.toLocaleString('en-US')}</button>
+                <button
+                  key={amount}
+                  type="button"
+                  className="wi-chip"
+                  onClick={() => onChange({ collateralText: String(amount) })}
+                >
+                  +{amount.toLocaleString('en-US')}
+                </button>
               ))
-            : removable !== null && [0.25, 0.5, 1].map((share) => (
-                <button key={share} type="button" className="wi-chip" disabled={removable <= 0} onClick={() => onChange({ collateralText: String(Math.floor(removable * share * 100) / 100) })}>
+            : removable !== null &&
+              [0.25, 0.5, 1].map((share) => (
+                <button
+                  key={share}
+                  type="button"
+                  className="wi-chip"
+                  disabled={removable <= 0}
+                  onClick={() => onChange({ collateralText: String(Math.floor(removable * share * 100) / 100) })}
+                >
                   {share === 1 ? 'Max' : `${share * 100} %`}
                 </button>
               ))}
         </div>
-        <p className="wi-hint" id={`${id}-col-hint`} data-testid="whatif-max-removable">{removableText(limits.maxRemovable)}{current.marginMode === 'cross' ? ' (cross: moves the wallet)' : ''}</p>
+        <p className="wi-hint" id={`${id}-col-hint`} data-testid="whatif-max-removable">
+          {removableText(limits.maxRemovable)}
+          {current.marginMode === 'cross' ? ' (cross: moves the wallet)' : ''}
+        </p>
       </Field>
 
       <Field label="Close" htmlFor={`${id}-close`} value={`${draft.closePercent} %`}>
         <div className="wi-chips">
           {closeSteps.map((step) => (
-            <button key={step} type="button" className="wi-chip" aria-pressed={draft.closePercent === step} onClick={() => onChange({ closePercent: draft.closePercent === step ? 0 : step })}>{step} %</button>
+            <button
+              key={step}
+              type="button"
+              className="wi-chip"
+              aria-pressed={draft.closePercent === step}
+              onClick={() => onChange({ closePercent: draft.closePercent === step ? 0 : step })}
+            >
+              {step} %
+            </button>
           ))}
         </div>
         <input
-          id={`${id}-close`} type="range" className="wi-range" min={0} max={100} step={1} value={draft.closePercent} style={rangeFill(0, 100, draft.closePercent)}
-          aria-valuetext={`close ${draft.closePercent} % of ${sizeBase.toLocaleString('en-US', { maximumFractionDigits: 4 })}`} data-testid="whatif-close"
+          id={`${id}-close`}
+          type="range"
+          className="wi-range"
+          min={0}
+          max={100}
+          step={1}
+          value={draft.closePercent}
+          style={rangeFill(0, 100, draft.closePercent)}
+          aria-valuetext={`close ${draft.closePercent} % of ${sizeBase.toLocaleString('en-US', { maximumFractionDigits: 4 })}`}
+          data-testid="whatif-close"
           onChange={(event) => onChange({ closePercent: Number(event.currentTarget.value) })}
         />
       </Field>
 
       <div className="wi-field">
-        <span className="wi-label" id={`${id}-add-label`}>Add size</span>
+        <span className="wi-label" id={`${id}-add-label`}>
+          Add size
+        </span>
         <div className="wi-row" role="group" aria-labelledby={`${id}-add-label`}>
           <input
-            className="wi-input" inputMode="decimal" placeholder="size (base)" aria-label="Size to add, base units" autoComplete="off" value={draft.addSizeText}
-            aria-invalid={errors.addSize ? true : undefined} data-testid="whatif-add-size" onChange={(event) => onChange({ addSizeText: event.currentTarget.value })}
+            className="wi-input"
+            inputMode="decimal"
+            placeholder="size (base)"
+            aria-label="Size to add, base units"
+            autoComplete="off"
+            value={draft.addSizeText}
+            aria-invalid={errors.addSize ? true : undefined}
+            data-testid="whatif-add-size"
+            onChange={(event) => onChange({ addSizeText: event.currentTarget.value })}
           />
-          <span className="muted" aria-hidden="true">@</span>
+          <span className="muted" aria-hidden="true">
+            @
+          </span>
           <input
-            className="wi-input" inputMode="decimal" placeholder={formatPrice(current.markPrice, tickSize)} aria-label="Price of the added size (empty: at the mark)" autoComplete="off"
-            value={draft.addPriceText} aria-invalid={errors.addPrice ? true : undefined} data-testid="whatif-add-price" onChange={(event) => onChange({ addPriceText: event.currentTarget.value })}
+            className="wi-input"
+            inputMode="decimal"
+            placeholder={formatPrice(current.markPrice, tickSize)}
+            aria-label="Price of the added size (empty: at the mark)"
+            autoComplete="off"
+            value={draft.addPriceText}
+            aria-invalid={errors.addPrice ? true : undefined}
+            data-testid="whatif-add-price"
+            onChange={(event) => onChange({ addPriceText: event.currentTarget.value })}
           />
         </div>
-        {(errors.addSize ?? errors.addPrice) && <p className="wi-field__error" role="alert">{errors.addSize ?? errors.addPrice}</p>}
-        {newEntry !== null && <p className="wi-hint">New average entry {formatPrice(newEntry, tickSize)} (was {formatPrice(current.entryPrice, tickSize)})</p>}
+        {(errors.addSize ?? errors.addPrice) && (
+          <p className="wi-field__error" role="alert">
+            {errors.addSize ?? errors.addPrice}
+          </p>
+        )}
+        {newEntry !== null && (
+          <p className="wi-hint">
+            New average entry {formatPrice(newEntry, tickSize)} (was {formatPrice(current.entryPrice, tickSize)})
+          </p>
+        )}
       </div>
 
       <div className="wi-field">
         <div className="wi-field__head">
           <span className="wi-label">Margin mode</span>
-          {modeHypothetical && <span className="wi-tag" title="The venue does not switch the margin mode of an open position">hypothetical</span>}
+          {modeHypothetical && (
+            <span className="wi-tag" title="The venue does not switch the margin mode of an open position">
+              hypothetical
+            </span>
+          )}
         </div>
         <Segmented
-          label="Margin mode" value={mode} testId="whatif-mode"
-          options={[{ value: 'isolated', text: 'Isolated' }, { value: 'cross', text: 'Cross' }]}
+          label="Margin mode"
+          value={mode}
+          testId="whatif-mode"
+          options={[
+            { value: 'isolated', text: 'Isolated' },
+            { value: 'cross', text: 'Cross' },
+          ]}
           onChange={(option) => onChange({ marginMode: option === current.marginMode ? null : option })}
         />
       </div>
 
-      <Field label="Move the price" htmlFor={`${id}-price`} value={`${draft.pricePercent > 0 ? '+' : ''}${draft.pricePercent} % · ${formatPrice(current.markPrice * (1 + draft.pricePercent / 100), tickSize)}`}>
+      <Field
+        label="Move the price"
+        htmlFor={`${id}-price`}
+        value={`${draft.pricePercent > 0 ? '+' : ''}${draft.pricePercent} % · ${formatPrice(current.markPrice * (1 + draft.pricePercent / 100), tickSize)}`}
+      >
         <input
-          id={`${id}-price`} type="range" className="wi-range" min={-30} max={30} step={0.5} value={draft.pricePercent} style={rangeFill(-30, 30, draft.pricePercent, 0)}
-          aria-valuetext={`${draft.pricePercent} %, mark ${formatPrice(current.markPrice * (1 + draft.pricePercent / 100), tickSize)}`} data-testid="whatif-price"
+          id={`${id}-price`}
+          type="range"
+          className="wi-range"
+          min={-30}
+          max={30}
+          step={0.5}
+          value={draft.pricePercent}
+          style={rangeFill(-30, 30, draft.pricePercent, 0)}
+          aria-valuetext={`${draft.pricePercent} %, mark ${formatPrice(current.markPrice * (1 + draft.pricePercent / 100), tickSize)}`}
+          data-testid="whatif-price"
           onChange={(event) => onChange({ pricePercent: Number(event.currentTarget.value) })}
         />
-        <div className="wi-scale" aria-hidden="true"><span>−30 %</span><span>mark</span><span>+30 %</span></div>
+        <div className="wi-scale" aria-hidden="true">
+          <span>−30 %</span>
+          <span>mark</span>
+          <span>+30 %</span>
+        </div>
       </Field>
     </div>
   );

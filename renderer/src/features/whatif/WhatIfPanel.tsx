@@ -55,10 +55,32 @@ export function WhatIfPanel({ account, selected, profile, onGhostChange }: WhatI
     if (!found) report(null);
   }, [found, report]);
 
-  if (selected === null || account === null) return <Empty heading="Select a position">Drag leverage, add or remove collateral, or close part of a position and watch the liquidation price move against the clusters.</Empty>;
-  if (risk === null) return <Empty heading="What-if is not available for this account">Its risk inputs (leverage tiers, margins) have not arrived yet, or the venue did not provide them.</Empty>;
-  if (!found) return <Empty heading="Position not found">{`${selected.symbol} ${selected.side} is no longer open in this account.`}</Empty>;
-  return <WhatIfBody key={`${account.accountId}:${selected.symbol}:${selected.side}`} account={account} target={selected} profile={profile} report={report} />;
+  if (selected === null || account === null)
+    return (
+      <Empty heading="Select a position">
+        Drag leverage, add or remove collateral, or close part of a position and watch the liquidation price move
+        against the clusters.
+      </Empty>
+    );
+  if (risk === null)
+    return (
+      <Empty heading="What-if is not available for this account">
+        Its risk inputs (leverage tiers, margins) have not arrived yet, or the venue did not provide them.
+      </Empty>
+    );
+  if (!found)
+    return (
+      <Empty heading="Position not found">{`${selected.symbol} ${selected.side} is no longer open in this account.`}</Empty>
+    );
+  return (
+    <WhatIfBody
+      key={`${account.accountId}:${selected.symbol}:${selected.side}`}
+      account={account}
+      target={selected}
+      profile={profile}
+      report={report}
+    />
+  );
 }
 
 interface BodyProps {
@@ -73,9 +95,17 @@ function WhatIfBody({ account, target, profile, report }: BodyProps) {
   const [draft, setDraft] = useState<WhatIfDraft>(liveDraft);
   const live = useMemo(() => (risk === null ? null : evaluateAccount(risk)), [risk]);
   const { controls, errors } = useMemo(() => draftToControls(draft), [draft]);
-  const view = useMemo(() => (risk === null || live === null ? null : computeWhatIf({ account: risk, live, target, controls, profile })), [risk, live, target, controls, profile]);
-  const limits = useMemo(() => (risk === null ? null : positionLimits(risk, findTargetIndex(risk, target))), [risk, target]);
-  const positionView = account.positions.find((position) => position.symbol === target.symbol && position.side === target.side);
+  const view = useMemo(
+    () => (risk === null || live === null ? null : computeWhatIf({ account: risk, live, target, controls, profile })),
+    [risk, live, target, controls, profile],
+  );
+  const limits = useMemo(
+    () => (risk === null ? null : positionLimits(risk, findTargetIndex(risk, target))),
+    [risk, target],
+  );
+  const positionView = account.positions.find(
+    (position) => position.symbol === target.symbol && position.side === target.side,
+  );
   const tickSize = positionView?.tickSize ?? 0.01;
   const change = useCallback((patch: Partial<WhatIfDraft>) => setDraft((previous) => ({ ...previous, ...patch })), []);
   const reset = useCallback(() => setDraft(liveDraft), []);
@@ -92,24 +122,45 @@ function WhatIfBody({ account, target, profile, report }: BodyProps) {
   return (
     <div className="wi" onKeyDown={onKeyDown} data-testid="whatif-panel" aria-keyshortcuts="Escape">
       <div className="wi-top">
-      <header className="wi-head">
-        <div className="wi-head__title">
-          <span className={`side side--${target.side}`}>{target.side === 'long' ? 'Long' : 'Short'}</span>
-          <span className="wi-head__symbol">{positionView?.displaySymbol ?? target.symbol}</span>
-          <span className="muted">{current.marginMode} {current.leverage ?? '?'}x</span>
-        </div>
-        <button type="button" className="wi-reset" onClick={reset} disabled={view.pristine} aria-keyshortcuts="Escape" title="Return to the live state (Esc)" data-testid="whatif-reset">
-          Reset <kbd>Esc</kbd>
-        </button>
-      </header>
-      <WhatIfResults view={view} tickSize={tickSize} hasProfile={profile !== null} />
+        <header className="wi-head">
+          <div className="wi-head__title">
+            <span className={`side side--${target.side}`}>{target.side === 'long' ? 'Long' : 'Short'}</span>
+            <span className="wi-head__symbol">{positionView?.displaySymbol ?? target.symbol}</span>
+            <span className="muted">
+              {current.marginMode} {current.leverage ?? '?'}x
+            </span>
+          </div>
+          <button
+            type="button"
+            className="wi-reset"
+            onClick={reset}
+            disabled={view.pristine}
+            aria-keyshortcuts="Escape"
+            title="Return to the live state (Esc)"
+            data-testid="whatif-reset"
+          >
+            Reset <kbd>Esc</kbd>
+          </button>
+        </header>
+        <WhatIfResults view={view} tickSize={tickSize} hasProfile={profile !== null} />
       </div>
       <WhatIfInputs
-        draft={draft} errors={errors} onChange={change} current={current} next={view.next} limits={limits} tickSize={tickSize}
-        sizeBase={positionView?.sizeBase ?? current.size} modeHypothetical={view.notes.some((note) => note.includes('margin mode'))}
+        draft={draft}
+        errors={errors}
+        onChange={change}
+        current={current}
+        next={view.next}
+        limits={limits}
+        tickSize={tickSize}
+        sizeBase={positionView?.sizeBase ?? current.size}
+        modeHypothetical={view.notes.some((note) => note.includes('margin mode'))}
       />
       <TargetQuestion
-        account={risk} target={target} markPrice={current.markPrice} tickSize={tickSize} profile={profile}
+        account={risk}
+        target={target}
+        markPrice={current.markPrice}
+        tickSize={tickSize}
+        profile={profile}
         onApplyCollateral={(amount) => change({ collateralSide: 'add', collateralText: String(amount) })}
         onApplyLeverage={(leverage) => change({ leverage })}
       />

@@ -14,22 +14,42 @@ function cascadeText(cascade: CascadeSummary | null): string {
 }
 
 /** The what-if outcome: liquidation price now and after, margin ratio, distance, clusters on the way, refusals and notes. */
-export function WhatIfResults({ view, tickSize, hasProfile }: { readonly view: WhatIfView; readonly tickSize: number; readonly hasProfile: boolean }) {
+export function WhatIfResults({
+  view,
+  tickSize,
+  hasProfile,
+}: {
+  readonly view: WhatIfView;
+  readonly tickSize: number;
+  readonly hasProfile: boolean;
+}) {
   const { current, next, liquidationDelta } = view;
   const nextLiquidation = next?.liquidationPrice ?? null;
-  const deltaFraction = liquidationDelta !== null && current.liquidationPrice ? liquidationDelta / current.liquidationPrice : null;
-  const direction = liquidationDelta === null || liquidationDelta === 0 || view.pristine ? 'flat' : Math.sign(liquidationDelta) === (current.markPrice > (current.liquidationPrice ?? 0) ? -1 : 1) ? 'safer' : 'riskier';
+  const deltaFraction =
+    liquidationDelta !== null && current.liquidationPrice ? liquidationDelta / current.liquidationPrice : null;
+  const direction =
+    liquidationDelta === null || liquidationDelta === 0 || view.pristine
+      ? 'flat'
+      : Math.sign(liquidationDelta) === (current.markPrice > (current.liquidationPrice ?? 0) ? -1 : 1)
+        ? 'safer'
+        : 'riskier';
   return (
     <section className="wi-results" aria-label="What-if result" data-pristine={view.pristine || undefined}>
       <div className="wi-liq" aria-live="polite" aria-atomic="true">
         <span className="wi-label">Liquidation price</span>
         <div className="wi-liq__row">
-          <span className="wi-liq__now" data-testid="whatif-liq-current" title="Live, from the same engine as the positions table">
+          <span
+            className="wi-liq__now"
+            data-testid="whatif-liq-current"
+            title="Live, from the same engine as the positions table"
+          >
             {formatPrice(current.liquidationPrice, tickSize)}
           </span>
           {!view.pristine && (
             <>
-              <span className="wi-liq__arrow" aria-hidden="true">→</span>
+              <span className="wi-liq__arrow" aria-hidden="true">
+                →
+              </span>
               <span className={`wi-liq__next wi-liq__next--${direction}`} data-testid="whatif-liq-next">
                 {next === null ? 'closed' : formatPrice(nextLiquidation, tickSize)}
               </span>
@@ -37,24 +57,38 @@ export function WhatIfResults({ view, tickSize, hasProfile }: { readonly view: W
           )}
         </div>
         <span className={`wi-liq__delta wi-liq__delta--${direction}`} data-testid="whatif-liq-delta">
-          {view.pristine ? 'Live state: change a control below' : liquidationDelta === 0 ? 'unchanged' : liquidationDelta === null ? '—' : `${signed(liquidationDelta, tickSize)} (${formatPercent(deltaFraction, 2)})${direction === 'safer' ? ' · further from the mark' : direction === 'riskier' ? ' · closer to the mark' : ''}`}
+          {view.pristine
+            ? 'Live state: change a control below'
+            : liquidationDelta === 0
+              ? 'unchanged'
+              : liquidationDelta === null
+                ? '—'
+                : `${signed(liquidationDelta, tickSize)} (${formatPercent(deltaFraction, 2)})${direction === 'safer' ? ' · further from the mark' : direction === 'riskier' ? ' · closer to the mark' : ''}`}
         </span>
       </div>
       <dl className="wi-metrics">
         <div>
           <dt>Margin ratio</dt>
-          <dd><MarginGauge marginRatio={next?.marginRatio ?? null} />{!view.pristine && <span className="wi-was">was {formatPercent(current.marginRatio)}</span>}</dd>
+          <dd>
+            <MarginGauge marginRatio={next?.marginRatio ?? null} />
+            {!view.pristine && <span className="wi-was">was {formatPercent(current.marginRatio)}</span>}
+          </dd>
         </div>
         <div>
           <dt>Distance</dt>
-          <dd data-testid="whatif-distance">{formatPercent(next?.distance ?? null, 2)}{!view.pristine && <span className="wi-was">was {formatPercent(current.distance, 2)}</span>}</dd>
+          <dd data-testid="whatif-distance">
+            {formatPercent(next?.distance ?? null, 2)}
+            {!view.pristine && <span className="wi-was">was {formatPercent(current.distance, 2)}</span>}
+          </dd>
         </div>
         <div>
           <dt>Mark</dt>
           <dd>{formatPrice(next?.markPrice ?? current.markPrice, tickSize)}</dd>
         </div>
         <div>
-          <dt title="Estimated liquidation volume of other traders between the mark and this liquidation price: the fuel of a cascade into it">Clusters on the way</dt>
+          <dt title="Estimated liquidation volume of other traders between the mark and this liquidation price: the fuel of a cascade into it">
+            Clusters on the way
+          </dt>
           <dd data-testid="whatif-cascade">
             {hasProfile ? cascadeText(view.nextCascade) : <span className="muted">no cluster data</span>}
             {hasProfile && !view.pristine && <span className="wi-was">was {cascadeText(view.currentCascade)}</span>}
@@ -69,10 +103,14 @@ export function WhatIfResults({ view, tickSize, hasProfile }: { readonly view: W
             </li>
           ))}
           {view.notes.map((note) => (
-            <li key={note} className="wi-message wi-message--note"><strong>Hypothetical:</strong> {plainVenues(note)}</li>
+            <li key={note} className="wi-message wi-message--note">
+              <strong>Hypothetical:</strong> {plainVenues(note)}
+            </li>
           ))}
           {view.hints.map((hint) => (
-            <li key={hint} className="wi-message wi-message--hint">{hint}</li>
+            <li key={hint} className="wi-message wi-message--hint">
+              {hint}
+            </li>
           ))}
         </ul>
       )}

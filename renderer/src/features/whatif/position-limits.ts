@@ -24,7 +24,10 @@ export function tierMaxLeverage(account: RiskAccount, position: RiskPosition): n
   const rules = venueRules[account.venue];
   const quantity = position.size * position.contractSize;
   const notional = rules.contractKind === 'inverse' ? quantity / position.markPrice : quantity * position.markPrice;
-  const index = rules.tierBasis === 'contracts' ? tierIndexForContracts(position.tiers, position.size) : tierIndexForNotional(position.tiers, notional);
+  const index =
+    rules.tierBasis === 'contracts'
+      ? tierIndexForContracts(position.tiers, position.size)
+      : tierIndexForNotional(position.tiers, notional);
   return position.tiers[index]?.maxLeverage ?? position.maxLeverage ?? unknownMaxLeverage;
 }
 
@@ -32,5 +35,9 @@ export function tierMaxLeverage(account: RiskAccount, position: RiskPosition): n
 export function positionLimits(account: RiskAccount, index: number): PositionLimits | null {
   const position = account.positions[index];
   if (position === undefined) return null;
-  return { minLeverage: 1, maxLeverage: Math.max(1, tierMaxLeverage(account, position)), maxRemovable: maxRemovableMargin(account, index) };
+  return {
+    minLeverage: 1,
+    maxLeverage: Math.max(1, tierMaxLeverage(account, position)),
+    maxRemovable: maxRemovableMargin(account, index),
+  };
 }

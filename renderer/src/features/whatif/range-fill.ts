@@ -8,7 +8,8 @@ import type { CSSProperties } from 'react';
 export function rangeFill(min: number, max: number, value: number, origin = min): CSSProperties {
   const span = max - min;
   const at = (x: number): number => (span > 0 ? (Math.min(max, Math.max(min, x)) - min) / span : 0) * 100;
-  const a = at(origin), b = at(value);
+  const a = at(origin),
+    b = at(value);
   const style: Record<string, string> = { '--fill-from': `${Math.min(a, b)}%`, '--fill-to': `${Math.max(a, b)}%` };
   return style;
 }

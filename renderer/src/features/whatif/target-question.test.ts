@@ -26,7 +26,12 @@ describe('answerTarget', () => {
 
   it.each([
     ['a target above the mark for a long', ethLong, demoMarks.ETHUSDT + 1, /below the mark/],
-    ['a target below the mark for a short', { symbol: 'ETHUSDT', side: 'short' } as const, demoMarks.ETHUSDT - 1, /above the mark/],
+    [
+      'a target below the mark for a short',
+      { symbol: 'ETHUSDT', side: 'short' } as const,
+      demoMarks.ETHUSDT - 1,
+      /above the mark/,
+    ],
     ['a price of 0', ethLong, 0, /above 0/],
     ['a position not held', { symbol: 'SOLUSDT', side: 'long' } as const, 10, /No long position/],
   ])('refuses %s', (_name, target, price, reason) => {
@@ -58,27 +63,55 @@ describe('clustersOnTheWay', () => {
 
 describe('what-if draft', () => {
   it.each([
-    ['', 0], ['1,250.5', 1250.5], [' 300 ', 300], ['abc', 'enter a number'], ['-5', 'enter a positive amount'],
+    ['', 0],
+    ['1,250.5', 1250.5],
+    [' 300 ', 300],
+    ['abc', 'enter a number'],
+    ['-5', 'enter a positive amount'],
   ] as const)('reads %j', (text, expected) => {
     expect(parseAmount(text)).toBe(expected);
   });
 
   it('turns the typed fields into controls, an error counting as unused', () => {
-    const { controls, errors } = draftToControls({ ...liveDraft, collateralSide: 'remove', collateralText: '200', closePercent: 50, addSizeText: 'x', addPriceText: '0', pricePercent: -2.5 });
-    expect(controls).toMatchObject({ collateral: -200, closeFraction: 0.5, addSizeBase: 0, addPrice: null, priceChange: -0.025 });
+    const { controls, errors } = draftToControls({
+      ...liveDraft,
+      collateralSide: 'remove',
+      collateralText: '200',
+      closePercent: 50,
+      addSizeText: 'x',
+      addPriceText: '0',
+      pricePercent: -2.5,
+    });
+    expect(controls).toMatchObject({
+      collateral: -200,
+      closeFraction: 0.5,
+      addSizeBase: 0,
+      addPrice: null,
+      priceChange: -0.025,
+    });
     expect(errors).toEqual({ addSize: 'enter a number', addPrice: 'the price must be above 0' });
   });
 
   it('reset gives the live controls', () => {
     const { controls, errors } = draftToControls(liveDraft);
-    expect(controls).toEqual({ leverage: null, collateral: 0, closeFraction: 0, addSizeBase: 0, addPrice: null, marginMode: null, priceChange: 0 });
+    expect(controls).toEqual({
+      leverage: null,
+      collateral: 0,
+      closeFraction: 0,
+      addSizeBase: 0,
+      addPrice: null,
+      marginMode: null,
+      priceChange: 0,
+    });
     expect(errors).toEqual({});
   });
 });
 
 describe('small helpers', () => {
   it('names venues in engine messages', () => {
-    expect(plainVenues('at most 5 can be removed from ETHUSDT long on binance-usdm')).toBe('at most 5 can be removed from ETHUSDT long on Binance USDⓈ-M');
+    expect(plainVenues('at most 5 can be removed from ETHUSDT long on binance-usdm')).toBe(
+      'at most 5 can be removed from ETHUSDT long on Binance USDⓈ-M',
+    );
   });
   it('fills a centred slider from its middle', () => {
     expect(rangeFill(-30, 30, -15, 0)).toEqual({ '--fill-from': '25%', '--fill-to': '50%' });

@@ -28,8 +28,10 @@ export function answerTarget(account: RiskAccount, target: WhatIfTarget, targetP
   if (!Number.isFinite(targetPrice) || targetPrice <= 0) return { kind: 'invalid', reason: 'Enter a price above 0.' };
   const position = account.positions[findTargetIndex(account, target)];
   if (position === undefined) return { kind: 'invalid', reason: `No ${target.side} position in ${target.symbol}.` };
-  if (target.side === 'long' && targetPrice >= position.markPrice) return { kind: 'invalid', reason: 'A long liquidates below the mark: pick a price under it.' };
-  if (target.side === 'short' && targetPrice <= position.markPrice) return { kind: 'invalid', reason: 'A short liquidates above the mark: pick a price over it.' };
+  if (target.side === 'long' && targetPrice >= position.markPrice)
+    return { kind: 'invalid', reason: 'A long liquidates below the mark: pick a price under it.' };
+  if (target.side === 'short' && targetPrice <= position.markPrice)
+    return { kind: 'invalid', reason: 'A short liquidates above the mark: pick a price over it.' };
   const collateral = collateralForTarget(account, target, targetPrice);
   const leverage = leverageForTarget(account, target, targetPrice);
   return {
@@ -55,12 +57,22 @@ export interface TargetCluster {
  * The nearest large clusters on the side a position liquidates through (below the mark for a
  * long, above for a short), nearest first, at most `count`. Empty without a profile.
  */
-export function clustersOnTheWay(profile: Profile | null, markPrice: number, side: 'long' | 'short', count = 3): TargetCluster[] {
+export function clustersOnTheWay(
+  profile: Profile | null,
+  markPrice: number,
+  side: 'long' | 'short',
+  count = 3,
+): TargetCluster[] {
   if (profile === null) return [];
   const below = side === 'long';
   return topClusters(profile, markPrice, { count: 12 })
     .filter((cluster) => (below ? cluster.high < markPrice : cluster.low > markPrice) && cluster.usd > 0)
     .sort((a, b) => Math.abs(a.distance) - Math.abs(b.distance))
     .slice(0, count)
-    .map((cluster) => ({ usd: cluster.usd, low: cluster.low, high: cluster.high, beyond: below ? cluster.low : cluster.high }));
+    .map((cluster) => ({
+      usd: cluster.usd,
+      low: cluster.low,
+      high: cluster.high,
+      beyond: below ? cluster.low : cluster.high,
+    }));
 }

@@ -65,8 +65,10 @@ export function toPositionUnits(account: RiskAccount, position: RiskPosition, si
 export function controlsToOps(account: RiskAccount, position: RiskPosition, controls: WhatIfControls): WhatIfOp[] {
   const target = { symbol: position.symbol, side: position.side };
   const ops: WhatIfOp[] = [];
-  if (controls.marginMode !== null && controls.marginMode !== position.marginMode) ops.push({ ...target, op: 'setMarginMode', marginMode: controls.marginMode });
-  if (controls.leverage !== null && controls.leverage !== position.leverage) ops.push({ ...target, op: 'setLeverage', leverage: controls.leverage });
+  if (controls.marginMode !== null && controls.marginMode !== position.marginMode)
+    ops.push({ ...target, op: 'setMarginMode', marginMode: controls.marginMode });
+  if (controls.leverage !== null && controls.leverage !== position.leverage)
+    ops.push({ ...target, op: 'setLeverage', leverage: controls.leverage });
   if (controls.collateral > 0) ops.push({ ...target, op: 'addMargin', amount: controls.collateral });
   if (controls.collateral < 0) ops.push({ ...target, op: 'removeMargin', amount: -controls.collateral });
   if (controls.closeFraction > 0) ops.push({ ...target, op: 'close', fraction: Math.min(1, controls.closeFraction) });
@@ -80,7 +82,12 @@ export function controlsToOps(account: RiskAccount, position: RiskPosition, cont
 
 /** True when the controls change nothing for `position` (the live state). */
 export function isPristine(position: RiskPosition, controls: WhatIfControls): boolean {
-  return (controls.marginMode === null || controls.marginMode === position.marginMode)
-    && (controls.leverage === null || controls.leverage === position.leverage)
-    && controls.collateral === 0 && controls.closeFraction <= 0 && controls.addSizeBase <= 0 && controls.priceChange === 0;
+  return (
+    (controls.marginMode === null || controls.marginMode === position.marginMode) &&
+    (controls.leverage === null || controls.leverage === position.leverage) &&
+    controls.collateral === 0 &&
+    controls.closeFraction <= 0 &&
+    controls.addSizeBase <= 0 &&
+    controls.priceChange === 0
+  );
 }

@@ -51,7 +51,10 @@ export function parseAmount(text: string): number | string {
 }
 
 /** The controls a draft stands for; a field with an error counts as unused until fixed. */
-export function draftToControls(draft: WhatIfDraft): { readonly controls: WhatIfControls; readonly errors: DraftErrors } {
+export function draftToControls(draft: WhatIfDraft): {
+  readonly controls: WhatIfControls;
+  readonly errors: DraftErrors;
+} {
   const collateral = parseAmount(draft.collateralText);
   const addSize = parseAmount(draft.addSizeText);
   const addPrice = parseAmount(draft.addPriceText);

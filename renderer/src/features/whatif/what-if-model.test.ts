@@ -12,7 +12,13 @@ const ethLongIndex = 3;
 const ethLongPosition = demoBinanceRisk.positions[ethLongIndex]!;
 
 function view(controls: Partial<WhatIfControls>, account = demoBinanceRisk, target = ethLong) {
-  const result = computeWhatIf({ account, live: evaluateAccount(account), target, controls: { ...liveControls, ...controls }, profile: demoEthProfile });
+  const result = computeWhatIf({
+    account,
+    live: evaluateAccount(account),
+    target,
+    controls: { ...liveControls, ...controls },
+    profile: demoEthProfile,
+  });
   if (result === null) throw new Error('position not found');
   return result;
 }
@@ -42,14 +48,18 @@ describe('controlsToOps', () => {
     ['the other margin mode', { marginMode: 'cross' }, [{ ...target, op: 'setMarginMode', marginMode: 'cross' }]],
     ['the same margin mode', { marginMode: 'isolated' }, []],
     ['a price move', { priceChange: -0.02 }, [{ op: 'price', symbol: 'ETHUSDT', change: -0.02 }]],
-    ['everything, in trading order', { priceChange: 0.01, addSizeBase: 1, closeFraction: 0.25, collateral: 10, leverage: 30, marginMode: 'cross' }, [
-      { ...target, op: 'setMarginMode', marginMode: 'cross' },
-      { ...target, op: 'setLeverage', leverage: 30 },
-      { ...target, op: 'addMargin', amount: 10 },
-      { ...target, op: 'close', fraction: 0.25 },
-      { ...target, op: 'add', size: 1, price: demoMarks.ETHUSDT },
-      { op: 'price', symbol: 'ETHUSDT', change: 0.01 },
-    ]],
+    [
+      'everything, in trading order',
+      { priceChange: 0.01, addSizeBase: 1, closeFraction: 0.25, collateral: 10, leverage: 30, marginMode: 'cross' },
+      [
+        { ...target, op: 'setMarginMode', marginMode: 'cross' },
+        { ...target, op: 'setLeverage', leverage: 30 },
+        { ...target, op: 'addMargin', amount: 10 },
+        { ...target, op: 'close', fraction: 0.25 },
+        { ...target, op: 'add', size: 1, price: demoMarks.ETHUSDT },
+        { op: 'price', symbol: 'ETHUSDT', change: 0.01 },
+      ],
+    ],
   ];
   it.each(cases)('%s', (_name, controls, expected) => {
     expect(controlsToOps(demoBinanceRisk, ethLongPosition, { ...liveControls, ...controls })).toEqual(expected);
@@ -57,7 +67,11 @@ describe('controlsToOps', () => {
   });
 
   it('converts added base units into contracts on OKX', () => {
-    const okx = { ...demoBinanceRisk, venue: 'okx-swap' as const, positions: demoBinanceRisk.positions.map((p) => ({ ...p, contractSize: 0.1, size: p.size * 10 })) };
+    const okx = {
+      ...demoBinanceRisk,
+      venue: 'okx-swap' as const,
+      positions: demoBinanceRisk.positions.map((p) => ({ ...p, contractSize: 0.1, size: p.size * 10 })),
+    };
     const ops = controlsToOps(okx, okx.positions[ethLongIndex]!, { ...liveControls, addSizeBase: 2 });
     expect(ops).toEqual([{ ...target, op: 'add', size: 20, price: demoMarks.ETHUSDT }]);
   });
@@ -83,7 +97,12 @@ describe('computeWhatIf', () => {
 
   it.each([
     ['removing more than the venue maximum', { collateral: -5000 }, 'removeMargin', /at most .* can be removed/],
-    ['lowering leverage on a Binance isolated position', { leverage: 10 }, 'setLeverage', /does not lower the leverage/],
+    [
+      'lowering leverage on a Binance isolated position',
+      { leverage: 10 },
+      'setLeverage',
+      /does not lower the leverage/,
+    ],
     ['a leverage above the tier maximum', { leverage: 150 }, 'setLeverage', /allows at most 100x/],
     ['adding more size than the free balance pays for', { addSizeBase: 500 }, 'add', /only .* is free/],
   ] as const)('surfaces the refusal of %s with its reason, state unchanged', (_name, controls, op, reason) => {
@@ -143,14 +162,24 @@ describe('computeWhatIf', () => {
     const result = view({ priceChange: -0.01 });
     const next = result.next!;
     expect(result.nextCascade?.side).toBe('long');
-    expect(result.nextCascade?.totalUsd).toBe(cascadePath(demoEthProfile, next.markPrice, next.liquidationPrice!).totalUsd);
+    expect(result.nextCascade?.totalUsd).toBe(
+      cascadePath(demoEthProfile, next.markPrice, next.liquidationPrice!).totalUsd,
+    );
     expect(result.currentCascade?.totalUsd).toBeGreaterThan(0);
     // A fall has already run through part of the path: less is left between price and the liquidation.
     expect(result.nextCascade?.totalUsd).toBeLessThan(result.currentCascade?.totalUsd ?? 0);
   });
 
   it('returns null for a position the account does not hold', () => {
-    expect(computeWhatIf({ account: demoBybitRisk, live: evaluateAccount(demoBybitRisk), target: { symbol: 'ETHUSDT', side: 'short' }, controls: liveControls, profile: null })).toBeNull();
+    expect(
+      computeWhatIf({
+        account: demoBybitRisk,
+        live: evaluateAccount(demoBybitRisk),
+        target: { symbol: 'ETHUSDT', side: 'short' },
+        controls: liveControls,
+        profile: null,
+      }),
+    ).toBeNull();
   });
 });
 

@@ -73,9 +73,16 @@ function figures(account: RiskAccount, result: RiskResult, index: number): Posit
   const risk = result.positions[index];
   if (position === undefined || risk === undefined) return null;
   return {
-    liquidationPrice: risk.liquidationPrice, marginRatio: risk.marginRatio, distance: risk.distance,
-    markPrice: position.markPrice, entryPrice: position.entryPrice, size: position.size, leverage: position.leverage,
-    marginMode: position.marginMode, isolatedMargin: position.isolatedMargin, liquidatable: risk.liquidatable,
+    liquidationPrice: risk.liquidationPrice,
+    marginRatio: risk.marginRatio,
+    distance: risk.distance,
+    markPrice: position.markPrice,
+    entryPrice: position.entryPrice,
+    size: position.size,
+    leverage: position.leverage,
+    marginMode: position.marginMode,
+    isolatedMargin: position.isolatedMargin,
+    liquidatable: risk.liquidatable,
   };
 }
 
@@ -86,13 +93,29 @@ export function cascadeSummary(profile: Profile | null, position: PositionFigure
   return { side: path.side, totalUsd: path.totalUsd, binCount: path.bins.length, largest: path.largest };
 }
 
-function explain(current: PositionFigures, next: PositionFigures | null, ops: readonly WhatIfOp[], refused: readonly Refusal[]): string[] {
+function explain(
+  current: PositionFigures,
+  next: PositionFigures | null,
+  ops: readonly WhatIfOp[],
+  refused: readonly Refusal[],
+): string[] {
   const hints: string[] = [];
-  const leverageApplied = ops.some((op, index) => op.op === 'setLeverage' && !refused.some((refusal) => refusal.index === index));
+  const leverageApplied = ops.some(
+    (op, index) => op.op === 'setLeverage' && !refused.some((refusal) => refusal.index === index),
+  );
   if (leverageApplied && next !== null && next.marginMode === 'cross') {
-    hints.push('Cross margin: leverage is not in the liquidation equation, so only the free balance changes. Add collateral to move the liquidation price.');
-  } else if (leverageApplied && next !== null && next.isolatedMargin === current.isolatedMargin && next.liquidationPrice === current.liquidationPrice) {
-    hints.push('A higher leverage keeps the isolated margin on this venue, so the liquidation price stays; it only raises how much margin could be removed.');
+    hints.push(
+      'Cross margin: leverage is not in the liquidation equation, so only the free balance changes. Add collateral to move the liquidation price.',
+    );
+  } else if (
+    leverageApplied &&
+    next !== null &&
+    next.isolatedMargin === current.isolatedMargin &&
+    next.liquidationPrice === current.liquidationPrice
+  ) {
+    hints.push(
+      'A higher leverage keeps the isolated margin on this venue, so the liquidation price stays; it only raises how much margin could be removed.',
+    );
   }
   if (next === null) hints.push('The position is fully closed: no liquidation price remains.');
   return hints;
@@ -114,8 +137,18 @@ export function computeWhatIf(input: WhatIfInput): WhatIfView | null {
   const accountRatioNow = live.account.marginRatio;
   if (isPristine(position, controls)) {
     return {
-      ops: [], pristine: true, current, next: current, liquidationDelta: 0, refused: [], notes: [], hints: [],
-      currentCascade, nextCascade: currentCascade, accountMarginRatio: { current: accountRatioNow, next: accountRatioNow }, ghost: null,
+      ops: [],
+      pristine: true,
+      current,
+      next: current,
+      liquidationDelta: 0,
+      refused: [],
+      notes: [],
+      hints: [],
+      currentCascade,
+      nextCascade: currentCascade,
+      accountMarginRatio: { current: accountRatioNow, next: accountRatioNow },
+      ghost: null,
     };
   }
   const ops = controlsToOps(account, position, controls);
@@ -123,13 +156,24 @@ export function computeWhatIf(input: WhatIfInput): WhatIfView | null {
   const nextIndex = findTargetIndex(result.state, target);
   const next = nextIndex < 0 ? null : figures(result.state, result, nextIndex);
   const nextLiquidation = next?.liquidationPrice ?? null;
-  const liquidationDelta = nextLiquidation !== null && current.liquidationPrice !== null ? nextLiquidation - current.liquidationPrice : null;
+  const liquidationDelta =
+    nextLiquidation !== null && current.liquidationPrice !== null ? nextLiquidation - current.liquidationPrice : null;
   return {
-    ops, pristine: false, current, next, liquidationDelta,
-    refused: result.refused, notes: result.notes, hints: explain(current, next, ops, result.refused),
-    currentCascade, nextCascade: cascadeSummary(profile, next),
+    ops,
+    pristine: false,
+    current,
+    next,
+    liquidationDelta,
+    refused: result.refused,
+    notes: result.notes,
+    hints: explain(current, next, ops, result.refused),
+    currentCascade,
+    nextCascade: cascadeSummary(profile, next),
     accountMarginRatio: { current: accountRatioNow, next: result.account.marginRatio },
-    ghost: next === null ? { liquidationPrice: null, marginRatio: null, distance: null } : { liquidationPrice: next.liquidationPrice, marginRatio: next.marginRatio, distance: next.distance },
+    ghost:
+      next === null
+        ? { liquidationPrice: null, marginRatio: null, distance: null }
+        : { liquidationPrice: next.liquidationPrice, marginRatio: next.marginRatio, distance: next.distance },
   };
 }
 

@@ -25,20 +25,80 @@ export async function startBinanceFixture(options: BinanceRouteOptions = {}): Pr
   const probe = createFixtureMarket();
   const mark = probe.ticker('BTCUSDT').markPrice;
   const oneWayCross: SimAccount = {
-    id: 'bn-one-way', venue: 'binance-usdm', walletBalance: 10_000,
-    positions: [position({ symbol: 'BTCUSDT', side: 'long', size: 0.5, entryPrice: 58_000, leverage: 20, marginMode: 'cross', isolatedMargin: 0, markPrice: mark, maintenanceMargin: 120.5, liquidationPrice: 40_123.4 })],
+    id: 'bn-one-way',
+    venue: 'binance-usdm',
+    walletBalance: 10_000,
+    positions: [
+      position({
+        symbol: 'BTCUSDT',
+        side: 'long',
+        size: 0.5,
+        entryPrice: 58_000,
+        leverage: 20,
+        marginMode: 'cross',
+        isolatedMargin: 0,
+        markPrice: mark,
+        maintenanceMargin: 120.5,
+        liquidationPrice: 40_123.4,
+      }),
+    ],
   };
   const hedgeIsolated: SimAccount = {
-    id: 'bn-hedge', venue: 'binance-usdm', walletBalance: 5_000, positionMode: 'hedge',
+    id: 'bn-hedge',
+    venue: 'binance-usdm',
+    walletBalance: 5_000,
+    positionMode: 'hedge',
     positions: [
-      position({ symbol: 'BTCUSDT', side: 'long', size: 0.2, entryPrice: 59_000, leverage: 20, marginMode: 'isolated', isolatedMargin: 600, markPrice: mark, maintenanceMargin: 48.2, liquidationPrice: 56_200.5 }),
-      position({ symbol: 'BTCUSDT', side: 'short', size: 0.1, entryPrice: 61_000, leverage: 20, marginMode: 'isolated', isolatedMargin: 310, markPrice: mark, maintenanceMargin: 24.1, liquidationPrice: 63_900.2 }),
+      position({
+        symbol: 'BTCUSDT',
+        side: 'long',
+        size: 0.2,
+        entryPrice: 59_000,
+        leverage: 20,
+        marginMode: 'isolated',
+        isolatedMargin: 600,
+        markPrice: mark,
+        maintenanceMargin: 48.2,
+        liquidationPrice: 56_200.5,
+      }),
+      position({
+        symbol: 'BTCUSDT',
+        side: 'short',
+        size: 0.1,
+        entryPrice: 61_000,
+        leverage: 20,
+        marginMode: 'isolated',
+        isolatedMargin: 310,
+        markPrice: mark,
+        maintenanceMargin: 24.1,
+        liquidationPrice: 63_900.2,
+      }),
     ],
   };
   const market = createFixtureMarket({ accounts: [oneWayCross, hedgeIsolated] });
-  const reader: SimKey = { venue: 'binance-usdm', apiKey: 'reader-key-0001', secret: 'reader-secret-0001', accountId: oneWayCross.id, permissions: { read: true, trade: false, withdraw: false } };
-  const trader: SimKey = { venue: 'binance-usdm', apiKey: 'trader-key-0002', secret: 'trader-secret-0002', accountId: hedgeIsolated.id, permissions: { read: true, trade: true, withdraw: true } };
-  const blind: SimKey = { venue: 'binance-usdm', apiKey: 'blind-key-0003', secret: 'blind-secret-0003', accountId: oneWayCross.id, permissions: { read: false, trade: true, withdraw: false } };
-  const server = await startSimServer({ market, keys: createSimKeyRing([reader, trader, blind]) }, [createBinanceRoute(options)]);
+  const reader: SimKey = {
+    venue: 'binance-usdm',
+    apiKey: 'reader-key-0001',
+    secret: 'reader-secret-0001',
+    accountId: oneWayCross.id,
+    permissions: { read: true, trade: false, withdraw: false },
+  };
+  const trader: SimKey = {
+    venue: 'binance-usdm',
+    apiKey: 'trader-key-0002',
+    secret: 'trader-secret-0002',
+    accountId: hedgeIsolated.id,
+    permissions: { read: true, trade: true, withdraw: true },
+  };
+  const blind: SimKey = {
+    venue: 'binance-usdm',
+    apiKey: 'blind-key-0003',
+    secret: 'blind-secret-0003',
+    accountId: oneWayCross.id,
+    permissions: { read: false, trade: true, withdraw: false },
+  };
+  const server = await startSimServer({ market, keys: createSimKeyRing([reader, trader, blind]) }, [
+    createBinanceRoute(options),
+  ]);
   return { server, market, accounts: { oneWayCross, hedgeIsolated }, keys: { reader, trader, blind } };
 }
