@@ -44,11 +44,9 @@ export interface ImbalancePoint extends Imbalance {
 
 /** The imbalance for `window` at every heatmap snapshot, oldest first. */
 export function imbalanceHistory(view: LedgerView, window: ImbalanceWindow): ImbalancePoint[] {
-  return view
-    .snapshots()
-    .map((snapshot) => ({
-      timeMs: snapshot.timeMs,
-      price: snapshot.price,
-      ...imbalance(snapshotProfile(view.grid, snapshot), snapshot.price, window),
-    }));
+  return view.snapshots().map((snapshot) => ({
+    timeMs: snapshot.timeMs,
+    price: snapshot.price,
+    ...imbalance(snapshotProfile(view.grid, snapshot), snapshot.price, window),
+  }));
 }

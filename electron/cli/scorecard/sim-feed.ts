@@ -81,14 +81,12 @@ export function publishedLiquidations(
   fromMs: number,
   toMs: number,
 ): RealizedLiquidation[] {
-  return market
-    .liquidations(symbol, fromMs, toMs)
-    .map((item) => ({
-      symbol,
-      side: item.side,
-      price: item.price,
-      size: item.size,
-      notionalUsd: item.price * item.size,
-      timeMs: item.timeMs,
-    }));
+  return market.liquidations(symbol, fromMs, toMs).map((item) => ({
+    symbol,
+    side: item.side,
+    price: item.price,
+    size: item.size,
+    notionalUsd: item.price * item.size,
+    timeMs: item.timeMs,
+  }));
 }
