@@ -75,9 +75,10 @@ export function consumptionAgreement(input: CalibrationInput, mix: readonly Leve
 }
 
 /**
- * Fits the leverage weights to realized liquidations (research §5.1 "Calibration and validation"):
- * coordinate search, each round trying every weight × (1 + step) and ÷ (1 + step) and keeping any
- * change that raises `consumptionAgreement`; the step halves after a round without gain.
+ * Fits the leverage weights to realized liquidations (docs/research/liquidation-maps.md §5.1
+ * "Calibration and validation"): coordinate search, each round trying every weight × (1 + step)
+ * and ÷ (1 + step) and keeping any change that raises `consumptionAgreement`; the step halves after
+ * a round without gain.
  * Deterministic; costs about 2 × leverages × rounds ledger replays of the window.
  */
 export function calibrateLeverageMix(input: CalibrationInput): CalibrationResult {

@@ -23,10 +23,11 @@ export interface Imbalance {
 }
 
 /**
- * Reads the two cumulative curves at `upTo` and `downTo` (research §1.1 item 5). Long levels above
- * the mark and short levels below it (not yet consumed inside their bin) count with their side, on
- * the side of the mark they sit: they are excluded here, as they are not "above" or "below" in the
- * sense of this figure. A nearest-cluster window with no cluster on one side uses the mark there.
+ * Reads the two cumulative curves at `upTo` and `downTo` (docs/research/liquidation-maps.md §1.1
+ * item 5). Long levels above the mark and short levels below it (not yet consumed inside their
+ * bin) count with their side, on the side of the mark they sit: they are excluded here, as they are
+ * not "above" or "below" in the sense of this figure. A nearest-cluster window with no cluster on
+ * one side uses the mark there.
  */
 export function imbalance(profile: Profile, markPrice: number, window: ImbalanceWindow): Imbalance {
   let upTo: number, downTo: number;

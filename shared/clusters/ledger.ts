@@ -57,7 +57,7 @@ interface VenueState {
 const entryWeights = [0.25, 0.5, 0.25] as const;
 
 /**
- * Creates an empty ledger (research/liquidation-maps.md §5.1: A's OI-delta structure, B's taker-flow
+ * Creates an empty ledger (docs/research/liquidation-maps.md §5.1: A's OI-delta structure, B's taker-flow
  * split, the venues' exact tiered liquidation formulas). Per bar: (1) levels the mark traded through
  * are consumed; (2) everything decays by 2^(−Δt / half-life); (3) at each OI sample, a rise becomes
  * new positions split long/short by the taker buy share, spread over the leverage mix and over the
@@ -118,7 +118,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     }
   };
   const trim = (state: VenueState, usd: number, buyShare: number): void => {
-    // Selling closes longs, buying closes shorts (research §5.1 step 5).
+    // Selling closes longs, buying closes shorts (docs/research/liquidation-maps.md §5.1 step 5).
     for (const [book, share] of [
       [state.books[0], 1 - buyShare],
       [state.books[1], buyShare],

@@ -51,7 +51,7 @@ const hourMs = 3_600_000;
 /**
  * Defaults. The leverage mix is a prior centred on 10–25x with thinner tails to 3x and 100x, the
  * shape the vendors' leverage buckets and Hyperliquid's measured positions suggest
- * (research/liquidation-maps.md §1.2, §1.5); it is meant to be calibrated (`calibrateLeverageMix`).
+ * (docs/research/liquidation-maps.md §1.2, §1.5); it is meant to be calibrated (`calibrateLeverageMix`).
  * A one-day half-life: perpetual positions mostly turn over within a day. 0.1 % bins: fine enough
  * for 100x levels (≈ 0.6 % from entry), coarse enough to stay fast.
  */

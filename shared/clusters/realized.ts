@@ -7,7 +7,7 @@ import type { Profile } from './profile';
 /**
  * What a venue's raw liquidation `side` means: the side of the forced ORDER (Binance `o.S`, OKX
  * `side`: SELL = a long was liquidated) or of the liquidated POSITION (Bybit `allLiquidation` `S`:
- * Buy = a long was liquidated). Source: research/liquidation-maps.md §2.1 and §2.3.
+ * Buy = a long was liquidated). Source: docs/research/liquidation-maps.md §2.1 and §2.3.
  */
 export const rawSideMeaning: Readonly<Record<Venue, 'order' | 'position'>> = {
   'binance-usdm': 'order',

@@ -6,7 +6,10 @@ import type { Venue } from '../domain/venue';
 import { applyWhatIf } from './apply-what-if';
 import { evaluateAccount } from './evaluate-account';
 
-/** The worked cases of the research note, kept beside the tests (testdata/liquidation-vectors.json). */
+/**
+ * The worked cases of docs/research/liquidation-formulas.md §8, kept beside the tests
+ * (testdata/liquidation-vectors.json).
+ */
 interface VectorTier {
   maxNotional: number | null;
   mmr: number;

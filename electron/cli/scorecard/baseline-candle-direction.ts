@@ -13,7 +13,7 @@ const weights: readonly (readonly [leverage: number, weight: number])[] = [
 const mmr = 0.004;
 
 /**
- * Baseline (A), the candle-direction OI model (research/liquidation-maps.md §1.4 A): a rise in OI
+ * Baseline (A), the candle-direction OI model (docs/research/liquidation-maps.md §1.4 A): a rise in OI
  * (USD) goes entirely to longs when the candle closed up (or flat), to shorts when it closed down,
  * entered at the close, split over five leverages, liquidated at E·(1 ∓ 1/L ± mmr/L) with
  * mmr = 0.4 %; a level is consumed when the last-price candle reaches it (same bin rule as the

@@ -18,11 +18,11 @@ interface Cell {
 }
 
 /**
- * Baseline (B), the volume-spike model without OI (research §1.4 B, aggr-lib "Liquidation
- * Heatmap"): each bar, the previous bar's taker sell volume relative to its moving average adds
- * short levels at prevHigh·(1 + 1/L + 0.5 %), its taker buy volume long levels at
- * prevLow·(1 − 1/L + 0.5 %); a level is deleted when the candle reaches its bin; after 100 bars a
- * level fades by 0.02 per bar. Units are relative strength, not USD.
+ * Baseline (B), the volume-spike model without OI (docs/research/liquidation-maps.md §1.4 B,
+ * aggr-lib "Liquidation Heatmap"): each bar, the previous bar's taker sell volume relative to its
+ * moving average adds short levels at prevHigh·(1 + 1/L + 0.5 %), its taker buy volume long levels
+ * at prevLow·(1 − 1/L + 0.5 %); a level is deleted when the candle reaches its bin; after 100 bars
+ * a level fades by 0.02 per bar. Units are relative strength, not USD.
  */
 export function createVolumeSpikeBaseline(grid: PriceGrid): Estimator {
   const supports = new Map<number, Cell>(),

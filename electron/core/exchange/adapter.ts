@@ -170,7 +170,7 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     if (config.credentials === null)
       throw new GatewayError('auth', `${profile.label}: no API key or address configured: check your key settings.`);
   };
-  /** ccxt refuses plain ws:// until its proxy-agent module is loaded (research/toolchain.md §3). */
+  /** ccxt refuses plain ws:// until its proxy-agent module is loaded (docs/research/toolchain.md §3). */
   const prepareStreams = (): Promise<void> => {
     streamsReady ??= (async () => {
       if (usesPlainWs(config)) await exchange.loadHttpProxyAgent();

@@ -69,7 +69,8 @@ describe.each(simVenues)('%s streams', (venue) => {
       (s) => states.push(s),
     );
     if (venue === 'hyperliquid') {
-      // No public liquidation feed on Hyperliquid (research/liquidation-maps.md §2.1): said as soon as the exchange code is loaded.
+      // No public liquidation feed on Hyperliquid (docs/research/liquidation-maps.md §2.1): said as
+      // soon as the exchange code is loaded.
       await expect.poll(() => states[0]?.status).toBe('stale');
       stop();
       stopEmitted();

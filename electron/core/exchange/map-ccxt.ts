@@ -16,7 +16,7 @@ import { GatewayError } from './errors';
  * The one place where ccxt's loose results (`number | undefined`, `info: any`) become strict
  * domain types. Everything arrives as `unknown` and is parsed field by field; a row that cannot be
  * read is dropped (null), never half-filled. Raw `info` fields are read where ccxt's derived ones
- * are wrong or missing (research/liquidation-formulas.md §1.8, §2.7, §3.5, §4.5, §6).
+ * are wrong or missing (docs/research/liquidation-formulas.md §1.8, §2.7, §3.5, §4.5, §6).
  */
 
 type Row = Readonly<Record<string, unknown>>;
@@ -39,7 +39,10 @@ function num(value: unknown): number | null {
   return Number.isFinite(parsed) ? parsed : null;
 }
 
-/** A price the venue reports, where "0", "", null and negatives mean "none" (pitfall §6.12). */
+/**
+ * A price the venue reports, where "0", "", null and negatives mean "none"
+ * (docs/research/liquidation-formulas.md §6.12).
+ */
 function positivePrice(value: unknown): number | null {
   const parsed = num(value);
   return parsed !== null && parsed > 0 ? parsed : null;
@@ -49,7 +52,10 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
-/** The venue symbol of a ccxt market: its `id`, except Hyperliquid whose id is an asset index (§4.5). */
+/**
+ * The venue symbol of a ccxt market: its `id`, except Hyperliquid whose id is an asset index
+ * (docs/research/liquidation-formulas.md §4.5).
+ */
 export function venueSymbolOf(venue: Venue, market: unknown): string {
   const row = rowOf(market);
   return venue === 'hyperliquid' ? text(row['baseName']) || text(row['base']) : text(row['id']);
@@ -109,12 +115,13 @@ interface RawFields {
   readonly hedgeLeg: boolean;
 }
 
-/** Each venue's raw position row (sources: research/liquidation-formulas.md §1.5, §2.6, §3.4, §4.4). */
+/** Each venue's raw position row (sources: docs/research/liquidation-formulas.md §1.5, §2.6, §3.4, §4.4). */
 function rawFields(venue: Venue, info: Row): RawFields | null {
   switch (venue) {
     case 'binance-usdm':
     case 'binance-coinm': {
-      // `isolatedWallet` excludes PnL; `isolatedMargin` includes it (pitfall §6.4). v3 has no marginType.
+      // `isolatedWallet` excludes PnL; `isolatedMargin` includes it
+      // (docs/research/liquidation-formulas.md §6.4). v3 has no marginType.
       const wallet = num(info['isolatedWallet']) ?? 0;
       const isolated = text(info['marginType']) === 'isolated' || (info['marginType'] === undefined && wallet !== 0);
       const positionSide = text(info['positionSide']);
@@ -177,7 +184,8 @@ function rawFields(venue: Venue, info: Row): RawFields | null {
       const entry = num(position['entryPx']);
       const value = num(position['positionValue']);
       const isolated = text(leverage['type']) === 'isolated';
-      // Isolated margin = rawUsd + szi × entryPx (§4.4); the mark is positionValue / |szi| (ccxt leaves it undefined, §4.5).
+      // Isolated margin = rawUsd + szi × entryPx; the mark is positionValue / |szi| (ccxt leaves it
+      // undefined): docs/research/liquidation-formulas.md §4.4, §4.5.
       const rawUsd = num(leverage['rawUsd']) ?? 0;
       return {
         signedSize: szi,
@@ -244,9 +252,10 @@ function coinRow(rows: readonly unknown[], key: string, coins: readonly string[]
 
 /**
  * The cross wallet balance RiskAccount wants (excluding PnL and isolated margins) from ccxt's
- * `fetchBalance().info`: Binance `totalCrossWalletBalance` (§1.5); Bybit coin `walletBalance` and OKX
- * `cashBal` include isolated margins, so those are subtracted (§2.6, §3.4); Hyperliquid cross
- * account value minus cross PnL (§4.4). Null when the field is missing.
+ * `fetchBalance().info` (docs/research/liquidation-formulas.md §1.5, §2.6, §3.4, §4.4): Binance
+ * `totalCrossWalletBalance`; Bybit coin `walletBalance` and OKX `cashBal` include isolated margins,
+ * so those are subtracted; Hyperliquid cross account value minus cross PnL. Null when the field is
+ * missing.
  */
 export function mapCrossWallet(venue: Venue, balance: unknown, positions: readonly MappedPosition[]): number | null {
   const info = rowOf(rowOf(balance)['info']);
@@ -278,8 +287,8 @@ export function mapCrossWallet(venue: Venue, balance: unknown, positions: readon
 
 /**
  * ccxt leverage tiers as domain tiers, ascending, last cap null. Deductions and OKX's contract
- * bounds come from `info`: Binance `cum` (§1.8), Bybit `mmDeduction` (§2.7), OKX `minSz`/`maxSz`
- * in contracts with no deduction (§3.5, pitfall §6.8).
+ * bounds come from `info` (docs/research/liquidation-formulas.md §1.8, §2.7, §3.5, §6.8):
+ * Binance `cum`, Bybit `mmDeduction`, OKX `minSz`/`maxSz` in contracts with no deduction.
  */
 export function mapTiers(venue: Venue, tiers: unknown): Tier[] {
   const rows = listOf(tiers).map(rowOf);
@@ -313,9 +322,9 @@ export function mapTiers(venue: Venue, tiers: unknown): Tier[] {
 
 /**
  * Hyperliquid tiers of one coin from the raw `meta` answer: the coin's margin table (`lowerBound`,
- * `maxLeverage`), maintenance rate 1/(2 × maxLeverage) (§6.11) and deductions that keep maintenance
- * continuous (margin-tiers doc). A table id below 50 names no table: one tier at the universe's
- * max leverage. Null when the coin is not listed.
+ * `maxLeverage`), maintenance rate 1/(2 × maxLeverage) (docs/research/liquidation-formulas.md §6.11)
+ * and deductions that keep maintenance continuous (margin-tiers doc). A table id below 50 names no
+ * table: one tier at the universe's max leverage. Null when the coin is not listed.
  */
 export function mapHyperliquidTiers(
   meta: unknown,
@@ -368,7 +377,10 @@ export function mapOhlcv(rows: unknown, volumeScale: number): Candle[] {
   });
 }
 
-/** Raw kline arrays (Binance: column 5 volume, `takerBuyColumn` taker-buy base volume; maps §2.2). */
+/**
+ * Raw kline arrays (Binance: column 5 volume, `takerBuyColumn` taker-buy base volume;
+ * docs/research/liquidation-maps.md §2.2).
+ */
 export function mapRawKlines(rows: unknown, takerBuyColumn: number): Candle[] {
   return listOf(rows).flatMap((entry) => {
     const r = listOf(entry).map(num);
@@ -383,7 +395,8 @@ export function mapRawKlines(rows: unknown, takerBuyColumn: number): Candle[] {
 
 /**
  * ccxt open-interest history: `openInterestAmount` (base, or contracts × contractSize) and
- * `openInterestValue` (USD). OKX's history has only the USD value (§3.4), Bybit's only the amount.
+ * `openInterestValue` (USD). OKX's history has only the USD value
+ * (docs/research/liquidation-formulas.md §3.4), Bybit's only the amount.
  * `fields` is what the venue always sends: a row missing one of them is malformed and dropped.
  */
 export function mapOpenInterest(
@@ -443,7 +456,8 @@ export function mapMarkTick(ticker: unknown, symbol: string, receivedAtMs: numbe
 
 /**
  * ccxt liquidations with the side normalised to the LIQUIDATED position's side: Binance and OKX
- * send the liquidation ORDER's side (a sell closes a long), Bybit the position's (maps §2.3).
+ * send the liquidation ORDER's side (a sell closes a long), Bybit the position's
+ * (docs/research/liquidation-maps.md §2.3).
  * Sizes in base units (ccxt `baseValue`, else contracts × `contractSize`; Binance: the
  * accumulated filled quantity `o.z`, safer than ccxt's last-filled `o.l`).
  */

@@ -6,7 +6,8 @@ import { scenarioNames } from './scenarios';
 import type { SimAccount, SimAccountPosition, SimInstrument, SimMarketModel } from './types';
 
 /**
- * Each venue's trigger written out again from the research note, independent of margin-rules.ts:
+ * Each venue's trigger written out again from docs/research/liquidation-formulas.md,
+ * independent of margin-rules.ts:
  * Binance/Bybit/Hyperliquid MM = N·mmr − deduction with the tier of N at that price; Bybit cross
  * adds N·taker fee; OKX is N·(mmr of the contract-count tier + taker fee), no deduction. Bybit
  * isolated values the position at its entry price (its official "Position Value = size × entry").

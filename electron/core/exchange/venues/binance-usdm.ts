@@ -1,13 +1,14 @@
 import type { VenueProfile } from './venue-profile';
 
 /**
- * Binance USDⓈ-M through ccxt `binanceusdm`. Sources: research/liquidation-formulas.md §1.5 (REST
+ * Binance USDⓈ-M through ccxt `binanceusdm`. Sources: docs/research/liquidation-formulas.md §1.5 (REST
  * fields), §1.8 (ccxt mapping: v3 positionRisk has no leverage/marginType; `cum` only in tier `info`),
- * research/liquidation-maps.md §2.1–2.3 (forceOrder `S` is the ORDER side; at most one per symbol per
- * second), research/toolchain.md §3 (url keys; `fetchCurrencies` off, else sapi calls).
+ * docs/research/liquidation-maps.md §2.1–2.3 (forceOrder `S` is the ORDER side; at most one per symbol per
+ * second), docs/research/toolchain.md §3 (url keys; `fetchCurrencies` off, else sapi calls).
  *
  * Raw fields read in map-ccxt.ts: positionRisk `positionAmt`, `positionSide`, `isolatedWallet`
- * (isolated margin without PnL; `isolatedMargin` already contains PnL, pitfall §6.4),
+ * (isolated margin without PnL; `isolatedMargin` already contains PnL,
+ * docs/research/liquidation-formulas.md §6.4),
  * `liquidationPrice` ("0" = none); balance `crossWalletBalance`; brackets `cum`.
  *
  * Cadences: `<symbol>@markPrice@1s` pushes every second (3 s without `@1s`); stale after 10 s.
@@ -31,18 +32,19 @@ export const binanceUsdm: VenueProfile = {
     sapiV3: '/sapi/v3',
     sapiV4: '/sapi/v4',
   },
-  // ccxt rewrites `.../ws` to `.../market/ws/<n>` (research/liquidation-maps.md §2.1).
+  // ccxt rewrites `.../ws` to `.../market/ws/<n>` (docs/research/liquidation-maps.md §2.1).
   wsUrl: { key: ['ws', 'future'], path: '/ws' },
   options: { fetchMarkets: { types: ['linear'] }, fetchCurrencies: false, adjustForTimeDifference: true },
   hasOff: ['fetchCurrencies'],
   tiers: { source: 'ccxt-market-tiers', params: {} },
-  // v2 positionRisk carries each position's leverage and margin type (v3 dropped them, research
-  // liquidation-formulas.md §1.5); the what-if leverage slider needs the leverage.
+  // v2 positionRisk carries each position's leverage and margin type (v3 dropped them,
+  // docs/research/liquidation-formulas.md §1.5); the what-if leverage slider needs the leverage.
   positionsParams: { useV2: true },
   balanceParams: {},
   markStream: { method: 'watchMarkPrice', staleAfterMs: 10_000 },
   liquidationStream: { method: 'watchLiquidations', sideMeans: 'order' },
-  // ccxt's parseOHLCV keeps 6 columns; raw kline column 9 is the taker-buy base volume (maps §2.2).
+  // ccxt's parseOHLCV keeps 6 columns; raw kline column 9 is the taker-buy base volume
+  // (docs/research/liquidation-maps.md §2.2).
   candles: { mark: true, rawTakerKlines: { last: 'fapiPublicGetKlines', takerBuyColumn: 9 } },
   openInterestHistory: true,
   openInterestFields: 'both',

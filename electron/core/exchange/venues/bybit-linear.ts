@@ -2,9 +2,9 @@ import type { VenueProfile } from './venue-profile';
 
 /**
  * Bybit USDT perpetuals through ccxt `bybit` (v5, category linear). Sources:
- * research/liquidation-formulas.md §2.6 (REST fields; `bustPrice`, `positionBalance`, `tradeMode`
+ * docs/research/liquidation-formulas.md §2.6 (REST fields; `bustPrice`, `positionBalance`, `tradeMode`
  * deprecated), §2.7 (ccxt mapping: `marginMode` always undefined, ccxt 4.5.84 loses `positionMM`
- * because `bustPrice` is "", `mmDeduction` only in tier `info`), research/liquidation-maps.md §2.1
+ * because `bustPrice` is "", `mmDeduction` only in tier `info`), docs/research/liquidation-maps.md §2.1
  * and §2.3 (`allLiquidation` pushes every 500 ms; `S` is the POSITION side: "Buy" = a long).
  *
  * Raw fields read in map-ccxt.ts: position `size`, `side`/`positionIdx`, `tradeMode` (0 cross,
@@ -19,7 +19,7 @@ export const bybitLinear: VenueProfile = {
   label: 'Bybit',
   ccxtId: 'bybit',
   credentials: 'key',
-  // Every string key of ccxt bybit's urls.api (research/toolchain.md §3); ccxt appends `v5/...`.
+  // Every string key of ccxt bybit's urls.api (docs/research/toolchain.md §3); ccxt appends `v5/...`.
   restUrlKeys: { spot: '', futures: '', v2: '', public: '', private: '' },
   wsUrl: { key: ['ws', 'public', 'linear'], path: '/v5/public/linear' },
   options: { fetchMarkets: { types: ['linear'] }, defaultType: 'swap', defaultSubType: 'linear' },

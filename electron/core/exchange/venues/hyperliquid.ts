@@ -2,10 +2,10 @@ import type { VenueProfile } from './venue-profile';
 
 /**
  * Hyperliquid perps through ccxt `hyperliquid`, read by public address (no key: read-only by
- * nature). Sources: research/liquidation-formulas.md §4.4 (clearinghouseState fields; isolated
+ * nature). Sources: docs/research/liquidation-formulas.md §4.4 (clearinghouseState fields; isolated
  * margin = `rawUsd + szi × entryPx`), §4.5 (ccxt mapping: maintenance, marginRatio and markPrice
  * undefined; no leverage tiers: read `meta.marginTables`), §6.11 (maintenance = 1/(2·max leverage)
- * of the margin tier), research/liquidation-maps.md §2.1–2.2 (no public liquidation feed; no
+ * of the margin tier), docs/research/liquidation-maps.md §2.1–2.2 (no public liquidation feed; no
  * open-interest history: record it locally; no mark-price candles).
  *
  * Raw fields read in map-ccxt.ts: `position.szi`, `leverage.{type,value,rawUsd}`, `liquidationPx`

@@ -1,10 +1,10 @@
 import type { VenueProfile } from './venue-profile';
 
 /**
- * OKX USDT swaps through ccxt `okx`. Sources: research/liquidation-formulas.md §3.4 (REST fields:
+ * OKX USDT swaps through ccxt `okx`. Sources: docs/research/liquidation-formulas.md §3.4 (REST fields:
  * `pos` in contracts, `margin` isolated only, `mmr` an amount), §3.5 (ccxt mapping: tiers' `minSz`/
  * `maxSz` are CONTRACTS although ccxt calls them notional; marginRatio inverted vs `mgnRatio`),
- * research/liquidation-maps.md §2.1–2.3 (`liquidation-orders` per instType, `side` = ORDER side,
+ * docs/research/liquidation-maps.md §2.1–2.3 (`liquidation-orders` per instType, `side` = ORDER side,
  * `sz` in contracts, `bkPx` bankruptcy price).
  *
  * Raw fields read in map-ccxt.ts: position `pos`, `posSide`, `mgnMode`, `margin`, `liqPx`, `lever`;
@@ -18,7 +18,7 @@ export const okxSwap: VenueProfile = {
   label: 'OKX',
   ccxtId: 'okx',
   credentials: 'key-passphrase',
-  // ccxt appends `/api/v5/...` to `rest` and `/public`, `/business` to `ws` (research/toolchain.md §3).
+  // ccxt appends `/api/v5/...` to `rest` and `/public`, `/business` to `ws` (docs/research/toolchain.md §3).
   restUrlKeys: { rest: '' },
   wsUrl: { key: ['ws'], path: '/ws/v5' },
   options: { fetchMarkets: { types: ['swap'] }, defaultType: 'swap' },
