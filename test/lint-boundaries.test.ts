@@ -152,7 +152,7 @@ describe('lint boundaries', () => {
     [
       'renderer/ imports shared/',
       'renderer/src/probe.ts',
-      "import type { AppInfo } from '../../shared/ipc/contract';\nexport type A = AppInfo;",
+      "import type { AppInfo } from '../../shared/ipc/views/app';\nexport type A = AppInfo;",
     ],
     [
       'main/ipc imports ipcMain',

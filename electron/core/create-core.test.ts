@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Heartbeat, Notice } from '../../shared/ipc/contract';
+import type { Heartbeat, Notice } from '../../shared/ipc/views/app';
 import { createTestCore } from '../../test/support/test-core';
 import { useTempDirs } from '../../test/support/temp-dir';
 

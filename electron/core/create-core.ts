@@ -1,4 +1,5 @@
-import type { AppMode, EventName, Events, RequestChannel, RequestPayload, Results } from '../../shared/ipc/contract';
+import type { EventName, Events, RequestChannel, RequestPayload, Results } from '../../shared/ipc/contract';
+import type { AppMode } from '../../shared/domain/app-mode';
 import { createAccountsService, type AccountsService, type AccountsServiceDeps } from './accounts/accounts-service';
 import { createAlertsService, type AlertsService } from './alerts/alerts-service';
 import { createEventHub } from './event-hub';

@@ -1,4 +1,4 @@
-import type { Notice } from '../../shared/ipc/contract';
+import type { Notice } from '../../shared/ipc/views/app';
 
 /** The notices the user has not dismissed yet, oldest first. */
 export interface NoticeBoard {

@@ -2,7 +2,8 @@
  * The interfaces the core is written against. Electron, web mode, tests and the CLI each inject
  * their own implementations, so the core never imports `electron`.
  */
-import type { Settings, SettingsPatch } from '../../shared/ipc/contract';
+import type { SettingsPatch } from '../../shared/ipc/contract';
+import type { Settings } from '../../shared/ipc/views/settings';
 
 /** A problem found while opening a store, to be shown to the user once. */
 export interface StoreProblem {

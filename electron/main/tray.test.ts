@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AlertsView } from '../../shared/ipc/contract';
+import type { AlertsView } from '../../shared/ipc/views/alerts';
 import { createAppTray, trayText } from './tray';
 
 const state = vi.hoisted(() => ({

@@ -1,5 +1,5 @@
 import { Menu, Tray, nativeImage, type NativeImage } from 'electron';
-import type { AlertsView } from '../../shared/ipc/contract';
+import type { AlertsView } from '../../shared/ipc/views/alerts';
 
 const levelWords = { warning: 'Warning', danger: 'Danger', critical: 'CRITICAL' } as const;
 

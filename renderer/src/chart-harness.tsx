@@ -7,7 +7,8 @@
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { ChartTimeframe, MarketUpdate, MarketView, Theme } from '../../shared/ipc/contract';
+import type { ChartTimeframe, MarketUpdate, MarketView } from '../../shared/ipc/views/markets';
+import type { Theme } from '../../shared/ipc/views/settings';
 import { timeframeMs } from '../../shared/domain/timeframe';
 import type { ChartFixture, ChartFixtureMarket } from './features/chart/chart-fixture';
 import { PriceChart, type PriceChartHandle } from './features/chart/PriceChart';

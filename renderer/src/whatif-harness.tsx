@@ -5,7 +5,8 @@
  */
 import { StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AccountAdd, AccountSummary } from '../../shared/ipc/contract';
+import type { AccountAdd } from '../../shared/ipc/contract';
+import type { AccountSummary } from '../../shared/ipc/views/accounts';
 import { AccountsMenu } from './features/accounts/AccountsMenu';
 import { demoBinanceRisk, demoBybitRisk, fixtureAccountPositions } from './features/whatif/fixtures/demo-account';
 import { demoBtcProfile, demoEthProfile } from './features/whatif/fixtures/demo-profile';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../shared/alerts';
-import { SettingsSchema } from '../../shared/ipc/contract';
+import { SettingsSchema } from '../../shared/ipc/views/settings';
 import { openAccountRegistry, type AccountRecord } from '../../electron/core/accounts/account-registry';
 import { openAlertHistory } from '../../electron/core/alerts/alert-history';
 import { createRecorder } from '../../electron/core/recorder/recorder';

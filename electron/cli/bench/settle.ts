@@ -1,4 +1,4 @@
-import type { AccountPositions } from '../../../shared/ipc/contract';
+import type { AccountPositions } from '../../../shared/ipc/views/positions';
 
 /**
  * Waits (at most `maxMs`) until the app has started: accounts report positions and every

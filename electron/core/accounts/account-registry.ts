@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AccountVenueSchema, ManualPositionSchema, type AccountVenue } from '../../../shared/ipc/contract';
+import { ManualPositionSchema } from '../../../shared/ipc/contract';
+import { AccountVenueSchema, type AccountVenue } from '../../../shared/domain/account-venue';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 
 /** What LiqLens remembers about a connected account: never its keys (those live in the SecretStore). */

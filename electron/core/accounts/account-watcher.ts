@@ -1,11 +1,6 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
-import type {
-  AccountKind,
-  AccountStatus,
-  AccountSummary,
-  AccountVenue,
-  KeyPermissions,
-} from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
+import type { AccountKind, AccountStatus, AccountSummary, KeyPermissions } from '../../../shared/ipc/views/accounts';
 import { GatewayError } from '../exchange/gateway-error';
 import type { SnapshotSource } from './manual-source';
 import type { Clock, Logger } from '../ports';

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountPositions, AccountSummary } from '../../../shared/ipc/contract';
+import type { AccountSummary } from '../../../shared/ipc/views/accounts';
+import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 import { simulatorDemo } from '../../sim/demo-market';
 import { useTempDirs } from '../../../test/support/temp-dir';

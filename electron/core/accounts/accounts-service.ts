@@ -1,4 +1,7 @@
-import type { AccountAdd, AccountPositions, AccountSummary, AccountVenue } from '../../../shared/ipc/contract';
+import type { AccountAdd } from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
+import type { AccountSummary } from '../../../shared/ipc/views/accounts';
+import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import type { ExchangeGateway, GatewayConfig, KeyCredentials } from '../exchange/gateway';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { newAccountId, openAccountRegistry, type AccountRecord } from './account-registry';

@@ -1,4 +1,4 @@
-import type { AccountVenue } from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { AddressCredentials, KeyCredentials } from '../exchange/gateway';
 
 /** One Demo account: where its simulated venue listens and the read-only credentials to read it. */

@@ -1,5 +1,5 @@
 import type { PermissionReport } from '../../../shared/domain/permission-report';
-import type { KeyPermissions } from '../../../shared/ipc/contract';
+import type { KeyPermissions } from '../../../shared/ipc/views/accounts';
 
 /** The permission report as the renderer shows it, with a plain warning when a key can do more than read. */
 export function toKeyPermissions(report: PermissionReport): KeyPermissions {

@@ -1,5 +1,6 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
-import type { AccountVenue, PositionView } from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
+import type { PositionView } from '../../../shared/ipc/views/positions';
 import { evaluateAccount } from '../../../shared/risk';
 
 /** `BTC/USDT:USDT` → `BTC/USDT`: the name a trader reads. */

@@ -14,7 +14,10 @@ import {
 } from '../../../shared/alerts';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { MarkTick } from '../../../shared/domain/stream-state';
-import type { AccountPositions, AccountVenue, AlertsView, MarketKey } from '../../../shared/ipc/contract';
+import type { MarketKey } from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
+import type { AlertsView } from '../../../shared/ipc/views/alerts';
+import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import { evaluateAccount } from '../../../shared/risk';
 import type { ExchangeGateway, GatewayConfig } from '../exchange/gateway';
 import type { Clock, Logger, Notifier } from '../ports';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../../shared/ipc/contract';
+import type { AccountSummary } from '../../../shared/ipc/views/accounts';
 import type { Fault, FaultBounds } from '../../sim/server/faults';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 import { useTempDirs } from '../../../test/support/temp-dir';

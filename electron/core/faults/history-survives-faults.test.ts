@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../../shared/alerts';
-import type { AccountVenue } from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
 import { demoAccountsOf } from '../../sim/demo-market';
 import type { Fault } from '../../sim/server/faults';
 import { startSimulator, type Simulator } from '../../sim/simulator';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MarkTick, StreamState } from '../../../shared/domain/stream-state';
-import type { AccountSummary } from '../../../shared/ipc/contract';
+import type { AccountSummary } from '../../../shared/ipc/views/accounts';
 import type { SimVenue } from '../../sim/market/types';
 import type { Fault } from '../../sim/server/faults';
 import { startSimulator, type Simulator } from '../../sim/simulator';

@@ -1,6 +1,6 @@
 import type { Candle } from '../../../shared/domain/candle';
 import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
-import type { AccountVenue } from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { MarketInfo } from '../exchange/gateway';
 import type { Recorder, Recording } from '../recorder/recorder';
 import type { MinuteBar } from '../recorder/recording-format';

@@ -1,6 +1,6 @@
 import { buildProfile, heatmap, liquidationMap, type LedgerView, type LiquidationMap } from '../../../shared/clusters';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
-import type { ClusterWire, HeatmapColumnWire, RealizedWire } from '../../../shared/ipc/contract';
+import type { ClusterWire, HeatmapColumnWire, RealizedWire } from '../../../shared/ipc/views/clusters';
 
 /** How much of the ledger goes on the wire. */
 export interface ClusterWireOptions {

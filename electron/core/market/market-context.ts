@@ -1,7 +1,7 @@
 import type { ClusterBin, ImbalanceInput } from '../../../shared/alerts';
 import { buildProfile, imbalance, nearestCluster, type LedgerView, type Profile } from '../../../shared/clusters';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
-import type { LiquidationSideCluster, PositionView } from '../../../shared/ipc/contract';
+import type { LiquidationSideCluster, PositionView } from '../../../shared/ipc/views/positions';
 
 /** How far around the mark the positions' context reaches, fraction each side (the chart's range). */
 const rangeFraction = 0.15;

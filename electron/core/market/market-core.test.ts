@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { AccountPositions, MarketUpdate, PositionView } from '../../../shared/ipc/contract';
+import type { MarketUpdate } from '../../../shared/ipc/views/markets';
+import type { AccountPositions, PositionView } from '../../../shared/ipc/views/positions';
 import { simulatorDemo } from '../../sim/demo-market';
 import { type Core } from '../create-core';
 

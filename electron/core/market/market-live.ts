@@ -1,5 +1,5 @@
 import type { MarkTick } from '../../../shared/domain/stream-state';
-import type { AccountVenue } from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ExchangeGateway } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';
 import type { Recorder } from '../recorder/recorder';

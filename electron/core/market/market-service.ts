@@ -1,6 +1,8 @@
 import type { LedgerParams } from '../../../shared/clusters';
 import type { MarkTick } from '../../../shared/domain/stream-state';
-import type { AccountVenue, ChartTimeframe, MarketKey, MarketUpdate, MarketView } from '../../../shared/ipc/contract';
+import type { MarketKey } from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
+import type { ChartTimeframe, MarketUpdate, MarketView } from '../../../shared/ipc/views/markets';
 import { GatewayError } from '../exchange/gateway-error';
 import type { ExchangeGateway, GatewayConfig } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';

@@ -10,7 +10,7 @@ import type { Candle } from '../../../shared/domain/candle';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
 import { timeframeMs } from '../../../shared/domain/timeframe';
-import type { ChartTimeframe } from '../../../shared/ipc/contract';
+import type { ChartTimeframe } from '../../../shared/ipc/views/markets';
 import type { MinuteBar } from '../recorder/recording-format';
 import { markCandleOf, minuteLedgerBars } from '../recorder/replay';
 import { aggregateCandles, mergeCandles } from './candle-aggregate';

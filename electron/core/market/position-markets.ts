@@ -1,4 +1,5 @@
-import type { AccountPositions, MarketKey } from '../../../shared/ipc/contract';
+import type { MarketKey } from '../../../shared/ipc/contract';
+import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import { liquidationSideCluster } from './market-context';
 import type { MarketService } from './market-service';
 

@@ -1,4 +1,4 @@
-import type { AccountVenue } from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ExchangeGateway, GatewayConfig, KeyCredentials } from '../exchange/gateway';
 
 /** Where a venue's public data is read, and a key that may read what the venue serves only to keys. */

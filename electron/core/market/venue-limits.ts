@@ -1,4 +1,4 @@
-import type { AccountVenue } from '../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
 
 /** What the market service must know of a venue's public data to page through it politely. */
 export interface VenueDataLimits {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { SettingsSchema } from '../../../shared/ipc/contract';
+import { SettingsSchema } from '../../../shared/ipc/views/settings';
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { StoreProblem } from '../ports';
 

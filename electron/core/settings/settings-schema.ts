@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsSchema, type Settings } from '../../../shared/ipc/contract';
+import { SettingsSchema, type Settings } from '../../../shared/ipc/views/settings';
 
 /** Settings a new user starts with. */
 export const defaultSettings: Settings = {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SettingsPatchSchema, SettingsSchema, type Settings } from '../../../shared/ipc/contract';
+import { SettingsPatchSchema } from '../../../shared/ipc/contract';
+import { SettingsSchema, type Settings } from '../../../shared/ipc/views/settings';
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { SettingsStore, StoreProblem } from '../ports';
 import { defaultSettings, settingsJsonSchema } from './settings-schema';

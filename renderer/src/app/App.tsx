@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { thresholdPrices } from '../../../shared/alerts';
-import type { AppInfo, ChartTimeframe, Notice, Theme } from '../../../shared/ipc/contract';
+import type { AppInfo, Notice } from '../../../shared/ipc/views/app';
+import type { ChartTimeframe } from '../../../shared/ipc/views/markets';
+import type { Theme } from '../../../shared/ipc/views/settings';
 import { AccountsMenu } from '../features/accounts/AccountsMenu';
 import { AlertsPanel } from '../features/alerts/AlertsPanel';
 import { AlertToasts } from '../features/alerts/AlertToasts';

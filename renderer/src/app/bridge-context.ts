@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import type { Heartbeat, LiqLensApi } from '../../../shared/ipc/contract';
+import type { LiqLensApi } from '../../../shared/ipc/contract';
+import type { Heartbeat } from '../../../shared/ipc/views/app';
 import type { Bridge } from '../lib/bridge';
 import type { ConnectionState } from '../lib/connection';
 

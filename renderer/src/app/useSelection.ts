@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { AccountPositions, AccountSummary } from '../../../shared/ipc/contract';
+import type { AccountSummary } from '../../../shared/ipc/views/accounts';
+import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import type { PositionSelection } from '../features/positions/PositionsTable';
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AccountAdd, AccountSummary } from '../../../../shared/ipc/contract';
+import type { AccountAdd } from '../../../../shared/ipc/contract';
+import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import type { AccountChoice } from './account-form';
 import { AddAccountDialog } from './AddAccountDialog';
 import { isShortcut } from './shortcut-target';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AccountAdd, AccountSummary } from '../../../../shared/ipc/contract';
+import type { AccountAdd } from '../../../../shared/ipc/contract';
+import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import {
   buildAccountAdd,
   clearSecrets,

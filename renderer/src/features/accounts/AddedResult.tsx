@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { AccountSummary } from '../../../../shared/ipc/contract';
+import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import { permissionOutcome } from './account-form';
 import { statusWords, venueNames } from './venues';
 

@@ -1,4 +1,4 @@
-import type { AccountVenue } from '../../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../../shared/domain/account-venue';
 import type { ManualPositionForm } from './account-form';
 import { FormField, SelectField } from './FormField';
 import type { FieldsProps } from './KeyFields';

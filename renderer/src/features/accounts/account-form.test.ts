@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../../../shared/ipc/contract';
+import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import {
   buildAccountAdd,
   clearSecrets,

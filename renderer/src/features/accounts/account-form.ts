@@ -1,9 +1,6 @@
-import {
-  AccountAddSchema,
-  type AccountAdd,
-  type AccountSummary,
-  type AccountVenue,
-} from '../../../../shared/ipc/contract';
+import { AccountAddSchema, type AccountAdd } from '../../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../../shared/domain/account-venue';
+import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import { venueNames, type KeyVenue } from './venues';
 
 /** The four ways in: the running Demo, an exchange key, a Hyperliquid address, a position typed in. */

@@ -1,4 +1,5 @@
-import type { AccountSummary, AccountVenue } from '../../../../shared/ipc/contract';
+import type { AccountVenue } from '../../../../shared/domain/account-venue';
+import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 
 /** A venue's name as traders know it (full) and in running text (short). */
 export const venueNames: Readonly<Record<AccountVenue, { readonly full: string; readonly short: string }>> = {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { AlertsView, LiqLensApi } from '../../../../shared/ipc/contract';
+import type { LiqLensApi } from '../../../../shared/ipc/contract';
+import type { AlertsView } from '../../../../shared/ipc/views/alerts';
 import { AlertSettings } from './AlertSettings';
 import { EmptyState } from '../layout/Panel';
 import { eventTime, levelTitle } from './alert-text';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlertEvent } from '../../../../shared/alerts';
-import type { AlertsView, LiqLensApi } from '../../../../shared/ipc/contract';
+import type { LiqLensApi } from '../../../../shared/ipc/contract';
+import type { AlertsView } from '../../../../shared/ipc/views/alerts';
 import { shouldToast, windowTitle } from './alert-text';
 
 /** How long an in-app toast stays, ms (critical ones stay until dismissed). */

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { PositionView } from '../../../../shared/ipc/contract';
+import type { PositionView } from '../../../../shared/ipc/views/positions';
 import { formatPercent, formatPrice } from '../positions/format';
 import { selfCheckText } from './self-check-text';
 

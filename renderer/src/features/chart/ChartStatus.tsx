@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { BackfillState } from '../../../../shared/ipc/contract';
+import type { BackfillState } from '../../../../shared/ipc/views/markets';
 
 /** Props of `ChartStatus`. */
 export interface ChartStatusProps {

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { ChartTimeframe } from '../../../../shared/ipc/contract';
+import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import { SegmentedControl } from './SegmentedControl';
 
 /** A market the symbol switcher offers. */

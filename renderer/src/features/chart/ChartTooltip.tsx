@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
 import type { IChartApi, ISeriesApi, MouseEventParams, Time } from 'lightweight-charts';
-import type { ClusterWire, PositionView } from '../../../../shared/ipc/contract';
+import type { ClusterWire } from '../../../../shared/ipc/views/clusters';
+import type { PositionView } from '../../../../shared/ipc/views/positions';
 import { findMapBin } from './bin-lookup';
 import { selfCheckText } from './self-check-text';
 import { binTooltipLines } from './tooltip-text';

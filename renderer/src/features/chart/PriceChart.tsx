@@ -9,14 +9,10 @@ import {
   type ISeriesMarkersPluginApi,
   type Time,
 } from 'lightweight-charts';
-import type {
-  ChartTimeframe,
-  ClusterWire,
-  MarketUpdate,
-  MarketView,
-  PositionView,
-  Theme,
-} from '../../../../shared/ipc/contract';
+import type { ClusterWire } from '../../../../shared/ipc/views/clusters';
+import type { ChartTimeframe, MarketUpdate, MarketView } from '../../../../shared/ipc/views/markets';
+import type { PositionView } from '../../../../shared/ipc/views/positions';
+import type { Theme } from '../../../../shared/ipc/views/settings';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
 import { candleForSeries, candlesForSeries } from './candles-for-series';
 import { readChartColors, type ChartColors } from './chart-colors';

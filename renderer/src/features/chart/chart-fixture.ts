@@ -1,5 +1,6 @@
 import type { Candle } from '../../../../shared/domain/candle';
-import type { ChartTimeframe, MarketView, PositionView } from '../../../../shared/ipc/contract';
+import type { ChartTimeframe, MarketView } from '../../../../shared/ipc/views/markets';
+import type { PositionView } from '../../../../shared/ipc/views/positions';
 
 /**
  * What the chart harness loads: real-model output (simulator → cluster ledger) for two symbols,

@@ -10,7 +10,7 @@ import type {
   IPrimitivePaneRenderer,
 } from 'lightweight-charts';
 import { cascadePath, topClusters, type CascadePath, type Profile } from '../../../../shared/clusters';
-import type { HeatmapColumnWire } from '../../../../shared/ipc/contract';
+import type { HeatmapColumnWire } from '../../../../shared/ipc/views/clusters';
 import {
   CascadeRenderer,
   HeatmapRenderer,

@@ -11,7 +11,7 @@ import { realizedMarkers } from './realized-markers';
 import { logicalOfTime } from './time-to-logical';
 import { binRangeText, binTooltipLines, leverageMixText } from './tooltip-text';
 import { formatUsdCompact } from './usd-compact';
-import type { PositionView } from '../../../../shared/ipc/contract';
+import type { PositionView } from '../../../../shared/ipc/views/positions';
 
 const candle = (openTimeMs: number, close = 100) => ({
   openTimeMs,

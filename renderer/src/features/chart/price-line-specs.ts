@@ -1,4 +1,4 @@
-import type { PositionView } from '../../../../shared/ipc/contract';
+import type { PositionView } from '../../../../shared/ipc/views/positions';
 import { breakEvenPrice } from './break-even';
 
 /** A threshold the alert rules watch, drawn as a faint line. */

@@ -1,5 +1,5 @@
 import { createPriceGrid, type BinSize, type PriceGrid, type Profile } from '../../../../shared/clusters';
-import type { ProfileWire } from '../../../../shared/ipc/contract';
+import type { ProfileWire } from '../../../../shared/ipc/views/clusters';
 
 /** The grid of a bin size; one grid per distinct size, because profiles are read every crosshair move. */
 const grids = new Map<string, PriceGrid>();

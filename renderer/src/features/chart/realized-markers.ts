@@ -1,5 +1,5 @@
 import type { SeriesMarker, UTCTimestamp } from 'lightweight-charts';
-import type { RealizedWire } from '../../../../shared/ipc/contract';
+import type { RealizedWire } from '../../../../shared/ipc/views/clusters';
 import { seriesTime } from './candles-for-series';
 import { formatUsdCompact } from './usd-compact';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ChartTimeframe, LiqLensApi, MarketKey, MarketUpdate, MarketView } from '../../../../shared/ipc/contract';
+import type { LiqLensApi, MarketKey } from '../../../../shared/ipc/contract';
+import type { ChartTimeframe, MarketUpdate, MarketView } from '../../../../shared/ipc/views/markets';
 
 /**
  * Opens the market on the chart (backfill on first view, then live updates) and closes the one it

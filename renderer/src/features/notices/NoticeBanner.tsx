@@ -1,4 +1,4 @@
-import type { Notice } from '../../../../shared/ipc/contract';
+import type { Notice } from '../../../../shared/ipc/views/app';
 
 /** Notices from the core (for example a settings file that had to be reset), each dismissible. */
 export function NoticeBanner({

@@ -1,4 +1,4 @@
-import type { PositionView } from '../../../../shared/ipc/contract';
+import type { PositionView } from '../../../../shared/ipc/views/positions';
 import { formatUsdCompact } from '../chart/usd-compact';
 import { formatPercent, formatPrice } from './format';
 

@@ -1,5 +1,6 @@
 import type { ActiveAlert } from '../../../../shared/alerts';
-import type { AccountPositions, AccountSummary, PositionView } from '../../../../shared/ipc/contract';
+import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
+import type { AccountPositions, PositionView } from '../../../../shared/ipc/views/positions';
 import { EmptyState } from '../layout/Panel';
 import { formatPercent, formatPrice, formatUsd } from './format';
 import { MarginGauge } from './MarginGauge';

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { AccountPositions, AccountSummary, LiqLensApi } from '../../../../shared/ipc/contract';
+import type { LiqLensApi } from '../../../../shared/ipc/contract';
+import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
+import type { AccountPositions } from '../../../../shared/ipc/views/positions';
 
 /** Accounts and their positions, kept live from the core's events. */
 export function usePositions(

@@ -1,4 +1,4 @@
-import type { Heartbeat } from '../../../../shared/ipc/contract';
+import type { Heartbeat } from '../../../../shared/ipc/views/app';
 
 function formatUtc(timeMs: number): string {
   return new Date(timeMs).toISOString().slice(11, 19);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Profile } from '../../../../shared/clusters';
-import type { AccountPositions } from '../../../../shared/ipc/contract';
+import type { AccountPositions } from '../../../../shared/ipc/views/positions';
 import { evaluateAccount } from '../../../../shared/risk';
 import { positionLimits } from './position-limits';
 import { TargetQuestion } from './TargetQuestion';

@@ -1,0 +1,35 @@
+/** An account as the renderer sees it: who it is, where its data stands, what its key may do; never its keys. */
+import type { AccountVenue } from '../../domain/account-venue';
+
+/** How an account reads its positions. */
+export type AccountKind = 'api-key' | 'address' | 'manual' | 'demo';
+
+/** Where an account's data stands. */
+export type AccountStatus = 'connecting' | 'live' | 'stale' | 'error';
+
+/** What the permission check found for an account's key. */
+export interface KeyPermissions {
+  readonly readOnly: boolean;
+  readonly canTrade: boolean;
+  readonly canWithdraw: boolean;
+  /** A plain warning when the key can do more than read, otherwise absent. */
+  readonly warning?: string;
+}
+
+/** An account as the renderer sees it: never its keys. */
+export interface AccountSummary {
+  readonly id: string;
+  readonly label: string;
+  readonly venue: AccountVenue;
+  readonly kind: AccountKind;
+  readonly status: AccountStatus;
+  /** Why the status is not live, in plain words. */
+  readonly statusMessage?: string;
+  readonly permissions?: KeyPermissions;
+  /** When the last snapshot arrived, epoch ms; null before the first. */
+  readonly updatedAtMs: number | null;
+  readonly equity: number | null;
+  readonly maintenanceMargin: number | null;
+  /** Maintenance / equity of the account, 1 = liquidation. */
+  readonly marginRatio: number | null;
+}

@@ -1,0 +1,52 @@
+/**
+ * An open market as the chart sees it: candles, mark, clusters and history state, then live
+ * updates. The timeframe schema lives beside its type because `market:open` validates with it.
+ */
+import { z } from 'zod';
+import type { AccountVenue } from '../../domain/account-venue';
+import type { Candle } from '../../domain/candle';
+import type { ClusterWire } from './clusters';
+
+/** Chart timeframes the workspace offers. */
+export const ChartTimeframeSchema = z.enum(['1m', '5m', '15m', '1h', '4h']);
+/** A chart timeframe: one of `ChartTimeframeSchema`'s values. */
+export type ChartTimeframe = z.infer<typeof ChartTimeframeSchema>;
+
+/** Where the history behind a market stands. */
+export interface BackfillState {
+  readonly state: 'idle' | 'running' | 'done' | 'failed';
+  /** 0..1 while running. */
+  readonly progress: number;
+  /** What is happening, or why it failed, in plain words. */
+  readonly message: string;
+}
+
+/** Everything the chart needs for one market and timeframe. */
+export interface MarketView {
+  readonly venue: AccountVenue;
+  readonly symbol: string;
+  readonly displaySymbol: string;
+  readonly timeframe: ChartTimeframe;
+  readonly tickSize: number;
+  /** Mark-price candles, oldest first. */
+  readonly candles: readonly Candle[];
+  readonly markPrice: number | null;
+  /** When the last tick or bar arrived, epoch ms. */
+  readonly updatedAtMs: number | null;
+  readonly stale: boolean;
+  readonly clusters: ClusterWire | null;
+  readonly backfill: BackfillState;
+}
+
+/** A live change of an open market: the newest candle (new or updated), the mark, and clusters when they changed. */
+export interface MarketUpdate {
+  readonly venue: AccountVenue;
+  readonly symbol: string;
+  readonly timeframe: ChartTimeframe;
+  readonly candle: Candle | null;
+  readonly markPrice: number | null;
+  readonly updatedAtMs: number;
+  readonly stale: boolean;
+  readonly clusters?: ClusterWire;
+  readonly backfill?: BackfillState;
+}

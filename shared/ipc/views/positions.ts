@@ -1,0 +1,68 @@
+/** Open positions as the renderer sees them: the exchange's numbers, the app's own, and the inputs for what-if. */
+import type { AccountVenue } from '../../domain/account-venue';
+import type { RiskAccount } from '../../domain/risk-account';
+
+/**
+ * The nearest large cluster of other traders' liquidations on a position's liquidation side (longs
+ * below a long, shorts above a short), from the cluster model of the position's market: still
+ * loading, unavailable (with the reason), none in range, or found.
+ */
+export type LiquidationSideCluster =
+  | { readonly state: 'loading' }
+  | { readonly state: 'unavailable'; readonly reason: string }
+  | { readonly state: 'none' }
+  | {
+      readonly state: 'found';
+      /** Centre, low and high of the cluster's window, quote units. */
+      readonly price: number;
+      readonly low: number;
+      readonly high: number;
+      /** Estimated USD of that side's liquidations in the window. */
+      readonly usd: number;
+      /** (cluster − mark) / mark, signed fraction. */
+      readonly distance: number;
+      /** The cluster lies between the mark and the position's liquidation price. */
+      readonly beforeLiquidation: boolean;
+    };
+
+/** One open position with the exchange's numbers, the app's own, and the self-check between them. */
+export interface PositionView {
+  readonly accountId: string;
+  readonly venue: AccountVenue;
+  /** The venue's symbol, e.g. BTCUSDT or BTC-USDT-SWAP. */
+  readonly symbol: string;
+  /** A venue-neutral name such as BTC/USDT. */
+  readonly displaySymbol: string;
+  readonly side: 'long' | 'short';
+  readonly marginMode: 'isolated' | 'cross';
+  /** Base units. */
+  readonly sizeBase: number;
+  readonly entryPrice: number;
+  readonly markPrice: number;
+  readonly leverage: number | null;
+  /** The exchange's own liquidation price (the truth for a live position). */
+  readonly exchangeLiquidationPrice: number | null;
+  /** The app's own liquidation price from shared/risk. */
+  readonly computedLiquidationPrice: number | null;
+  /** computed − exchange, in price units; null when either is missing. */
+  readonly selfCheckDifference: number | null;
+  /** True when the difference is within one price tick. */
+  readonly selfCheckOk: boolean | null;
+  readonly tickSize: number;
+  readonly maintenanceMargin: number;
+  readonly marginRatio: number | null;
+  /** Signed fraction of the mark to the liquidation price (negative once past it). */
+  readonly distance: number | null;
+  readonly unrealizedPnl: number;
+  readonly updatedAtMs: number;
+  readonly stale: boolean;
+  readonly liquidationSideCluster: LiquidationSideCluster;
+}
+
+/** An account's positions with the exact inputs the risk engine needs, so what-if runs in the renderer. */
+export interface AccountPositions {
+  readonly accountId: string;
+  readonly positions: readonly PositionView[];
+  /** The risk engine's input for this account (no secrets). */
+  readonly risk: RiskAccount | null;
+}
