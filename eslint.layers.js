@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { posix, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * @typedef {object} Layer
@@ -70,7 +71,8 @@ function withoutExtension(path) {
 }
 
 /**
- * Whether `layer` may import `target` (a path from the root) through one of `uses`.
+ * Whether a file whose row lists `uses` may import `target` (a path from the root, in `targetLayer`):
+ * the whole layer is listed, or a named entry of it that holds `target`.
  * @param {readonly string[]} uses @param {LayerName} targetLayer @param {string} target
  */
 function allows(uses, targetLayer, target) {
@@ -83,12 +85,15 @@ function allows(uses, targetLayer, target) {
   });
 }
 
+/** The repository root: this file's folder, whichever folder ESLint was started from. */
+const root = fileURLToPath(new URL('.', import.meta.url));
+
 /**
  * The file being linted, from the repository root, with forward slashes.
  * @param {import('eslint').Rule.RuleContext} context
  */
 function fileOf(context) {
-  return relative(context.cwd, context.filename).split(sep).join('/');
+  return relative(root, context.filename).split(sep).join('/');
 }
 
 /**

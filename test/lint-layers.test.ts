@@ -40,6 +40,12 @@ describe('the layer map (layers/layer-map)', () => {
       importing('../../scripts/start.mjs'),
     ],
     ['a re-export crosses a wall', 'electron/core/probe.ts', "export { startWebHost } from '../web/web-host';"],
+    [
+      'a type-only import crosses a wall',
+      'electron/core/probe.ts',
+      "import type { WebHost } from '../web/web-host';\nexport type W = WebHost;",
+    ],
+    ['an import() type crosses a wall', 'electron/core/probe.ts', "export type W = import('../web/web-host').WebHost;"],
     ['a dynamic import crosses a wall', 'electron/core/probe.ts', "export const load = () => import('../cli/main');"],
   ];
 
