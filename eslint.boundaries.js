@@ -1,20 +1,35 @@
 // @ts-check
 /**
- * The runtime boundaries of DESIGN.md, as ESLint rules. Kept apart from eslint.config.js so that
- * test/lint-boundaries.test.ts can prove each rule fires on a violating file.
+ * The boundaries of docs/architecture.md, as ESLint rules. Kept apart from eslint.config.js so that
+ * test/lint-boundaries.test.ts and test/lint-layers.test.ts can prove each rule fires on a violating
+ * file and stays quiet on an allowed one.
  *
- * - shared/:   plain TypeScript. No Node, Electron, ccxt, React, DOM globals or Node globals, and no
- *              import from electron/ or renderer/.
- * - renderer/: the DOM. No Node, Electron, ccxt or Node-side stores, and no import from electron/.
- * - electron/: never imports the renderer.
- * - electron/core|web|sim|cli/: Node. Never `electron` (they must run without it).
- * - only electron/main/ and electron/preload/ import `electron`;
- *   only electron/main/ipc/ and electron/preload/ touch ipcMain / ipcRenderer;
- *   only electron/core/exchange/ imports ccxt.
+ * Two kinds of wall:
  *
- * Folder-to-folder rules are relative-import patterns (the project uses no path aliases), which
- * needs no import resolver.
+ * 1. Runtime: which packages and globals a folder may use (here, as no-restricted-imports /
+ *    no-restricted-globals / no-restricted-properties).
+ *    - shared/:   plain TypeScript. No Node, Electron, ccxt, React, DOM globals or Node globals.
+ *    - renderer/: the DOM. No Node, Electron, ccxt or Node-side stores.
+ *    - electron/base|core|web|sim|cli/: Node. Never `electron` (they must run without it).
+ *    - only electron/main/ and electron/preload/ import `electron`;
+ *      only electron/main/ipc/ and electron/preload/ touch ipcMain / ipcRenderer;
+ *      only electron/core/exchange/ imports ccxt (tests may drive the simulator through real ccxt).
+ *
+ * 2. Layers: which folder may import which (eslint.layers.js; the map and its reasons are in
+ *    docs/architecture.md). Besides its own folder, a file may import:
+ *      shared              nothing
+ *      renderer, preload   shared
+ *      base                shared                       (Node utilities any Node layer may use)
+ *      core                shared, base
+ *      sim                 shared, base, core's ports   (core/ports.ts, core/accounts/demo-provider.ts)
+ *      web, main           shared, base, core, sim's Demo entry (sim/demo-market.ts)
+ *      cli                 shared, base, core, sim, web
+ *    A test (`*.test.ts`) on the Node side may also import any Node layer. No product file imports
+ *    test/, e2e/ or a testing/ folder; only tests, benches, e2e, scripts and config files import
+ *    devDependencies (`electron` excepted in main/ and preload/, which run inside Electron).
  */
+
+import { layerRules } from './eslint.layers.js';
 
 /** Node built-ins by bare name (exact names, so a local `./url.ts` stays legal). */
 const nodeBuiltins = [
@@ -71,14 +86,6 @@ const nodePrefixes = {
 const ccxtPrefix = { regex: '^ccxt/', message: ccxtMessage };
 const electronPrefix = { regex: '^electron/', message: electronMessage };
 
-/** A relative import that climbs into another top-level folder. @param {string} folders @param {string} message */
-function into(folders, message) {
-  return { regex: `^(\\.\\./)+(${folders})(/|$)`, message };
-}
-const sharedOutward = into('electron|renderer', 'shared/ may not depend on electron/ or renderer/.');
-const rendererIntoElectron = into('electron', 'renderer/ reaches the core only through the contract (lib/bridge.ts).');
-const electronIntoRenderer = into('renderer', 'electron/ may not import the renderer.');
-
 /** @param {string[]} names @param {string} message */
 function banned(names, message) {
   return names.map((name) => ({ name, message }));
@@ -99,7 +106,6 @@ export const boundaries = [
       ...restrictImports(banned([...nodeBuiltins, ...nodeOnlyPackages, ...domPackages], sharedMessage), [
         nodePrefixes,
         { regex: '^(react|react-dom|lightweight-charts)(/|$)', message: sharedMessage },
-        sharedOutward,
       ]),
       'no-restricted-globals': [
         'error',
@@ -118,10 +124,7 @@ export const boundaries = [
     name: 'boundaries/renderer',
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      ...restrictImports(banned([...nodeBuiltins, ...nodeOnlyPackages], rendererMessage), [
-        nodePrefixes,
-        rendererIntoElectron,
-      ]),
+      ...restrictImports(banned([...nodeBuiltins, ...nodeOnlyPackages], rendererMessage), [nodePrefixes]),
       'no-restricted-globals': [
         'error',
         ...['process', 'Buffer', 'require', '__dirname', '__filename'].map((name) => ({
@@ -133,34 +136,34 @@ export const boundaries = [
   },
   {
     name: 'boundaries/node-side',
-    files: ['electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/sim/**/*.ts', 'electron/cli/**/*.ts'],
+    files: [
+      'electron/base/**/*.ts',
+      'electron/core/**/*.ts',
+      'electron/web/**/*.ts',
+      'electron/sim/**/*.ts',
+      'electron/cli/**/*.ts',
+    ],
     rules: restrictImports(
       [...banned(['electron', 'electron-store'], electronMessage), ...banned(['ccxt'], ccxtMessage)],
-      [electronPrefix, ccxtPrefix, electronIntoRenderer],
+      [electronPrefix, ccxtPrefix],
     ),
   },
   {
     name: 'boundaries/exchange',
     files: ['electron/core/exchange/**/*.ts'],
-    rules: restrictImports(banned(['electron', 'electron-store'], electronMessage), [
-      electronPrefix,
-      electronIntoRenderer,
-    ]),
+    rules: restrictImports(banned(['electron', 'electron-store'], electronMessage), [electronPrefix]),
   },
   {
     name: 'boundaries/tests-may-drive-ccxt',
     // Tests of the simulator and the gateway talk to it through real ccxt, never a mock.
     files: ['electron/**/*.test.ts'],
     ignores: ['electron/main/**', 'electron/preload/**'],
-    rules: restrictImports(banned(['electron', 'electron-store'], electronMessage), [
-      electronPrefix,
-      electronIntoRenderer,
-    ]),
+    rules: restrictImports(banned(['electron', 'electron-store'], electronMessage), [electronPrefix]),
   },
   {
     name: 'boundaries/main-and-preload',
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: restrictImports(banned(['ccxt'], ccxtMessage), [ccxtPrefix, electronIntoRenderer]),
+    rules: restrictImports(banned(['ccxt'], ccxtMessage), [ccxtPrefix]),
   },
   {
     name: 'boundaries/main-outside-ipc',
@@ -171,7 +174,7 @@ export const boundaries = [
         { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: ipcMessage },
         ...banned(['ccxt'], ccxtMessage),
       ],
-      [ccxtPrefix, electronIntoRenderer],
+      [ccxtPrefix],
     ),
   },
   {
@@ -186,4 +189,5 @@ export const boundaries = [
       ],
     },
   },
+  layerRules,
 ];

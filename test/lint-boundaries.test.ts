@@ -1,18 +1,5 @@
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { boundaries } from '../eslint.boundaries.js';
-
-/** Lints `code` as if it lived at `filePath` with only the boundary rules on; returns the rule ids hit. */
-async function violations(filePath: string, code: string): Promise<string[]> {
-  const eslint = new ESLint({
-    cwd: process.cwd(),
-    overrideConfigFile: true,
-    overrideConfig: [{ languageOptions: { parser: tseslint.parser } }, ...boundaries],
-  });
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).map((message) => message.ruleId ?? `fatal: ${message.message}`);
-}
+import { violations } from './support/lint-probe';
 
 describe('lint boundaries', () => {
   const cases: readonly (readonly [string, string, string, string])[] = [
@@ -60,7 +47,7 @@ describe('lint boundaries', () => {
       'shared/ imports from electron/',
       'shared/probe.ts',
       "import { createSystemClock } from '../electron/core/clock';\nexport const c = createSystemClock;",
-      'no-restricted-imports',
+      'layers/layer-map',
     ],
     [
       'renderer/ imports node:path',
@@ -84,7 +71,7 @@ describe('lint boundaries', () => {
       'renderer/ imports the core',
       'renderer/src/probe.ts',
       "import { createCore } from '../../electron/core/create-core';\nexport const c = createCore;",
-      'no-restricted-imports',
+      'layers/layer-map',
     ],
     [
       'core imports electron',
@@ -126,7 +113,7 @@ describe('lint boundaries', () => {
       'core imports the renderer',
       'electron/core/probe.ts',
       "import { App } from '../../renderer/src/app/App';\nexport const a = App;",
-      'no-restricted-imports',
+      'layers/layer-map',
     ],
     [
       'main imports ccxt',

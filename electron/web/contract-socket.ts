@@ -4,7 +4,7 @@ import { handlerFailure, parseRequest, type Envelope } from '../../shared/ipc/en
 import { ClientMessageSchema, type HostMessage } from '../../shared/ipc/wire';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
-import { rawDataToText } from './raw-data';
+import { rawDataToText } from '../base/raw-data';
 
 /**
  * Carries the contract over one authenticated WebSocket: every frame is parsed and validated

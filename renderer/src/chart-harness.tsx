@@ -1,6 +1,6 @@
 /**
  * The chart harness: PriceChart on fixture data made from the real model (simulator → cluster
- * ledger, e2e/fixtures/make-chart-fixture.ts), to look at, screenshot, e2e-test and bench. Built by
+ * ledger, electron/cli/bench/chart-fixture.ts), to look at, screenshot, e2e-test and bench. Built by
  * vite.chart-harness.config.ts only; not part of the app. URL options: `?theme=light`,
  * `?state=loading|backfill|error|stale|empty`, `?symbol=ETHUSDT`, `?ghost=1` (a what-if line).
  * `window.__liqlensHarness` is the API the e2e spec and the UI bench drive.
@@ -10,7 +10,7 @@ import { createRoot } from 'react-dom/client';
 import type { ChartTimeframe, MarketUpdate, MarketView } from '../../shared/ipc/views/markets';
 import type { Theme } from '../../shared/ipc/views/settings';
 import { timeframeMs } from '../../shared/domain/timeframe';
-import type { ChartFixture, ChartFixtureMarket } from './features/chart/chart-fixture';
+import type { ChartFixture, ChartFixtureMarket } from '../../shared/harness/chart-fixture';
 import { PriceChart, type PriceChartHandle } from './features/chart/PriceChart';
 import type { OverlayState } from './features/chart/cluster-primitive';
 import './app/app.css';
@@ -233,7 +233,7 @@ if (root === null) throw new Error('chart-harness.html has no #root element');
 void fetch('./chart-fixture.json')
   .then(async (response) => {
     if (!response.ok)
-      throw new Error(`chart-fixture.json: HTTP ${response.status} (run npx tsx e2e/fixtures/make-chart-fixture.ts)`);
+      throw new Error(`chart-fixture.json: HTTP ${response.status} (run npx tsx electron/cli/bench/chart-fixture.ts)`);
     const fixture = (await response.json()) as ChartFixture;
     createRoot(root).render(
       <StrictMode>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertConfigInput } from './config-schema';
 import { parseAlertConfig } from './config-schema';
 import { createAlertEngine } from './engine';
-import { observation, summary } from './test-support';
+import { observation, summary } from './testing/support';
 
 const winterNight = Date.UTC(2024, 0, 15, 22, 30); // 23:30 in Berlin (UTC+1)
 const summerNight = Date.UTC(2024, 6, 15, 21, 30); // 23:30 in Berlin (UTC+2)

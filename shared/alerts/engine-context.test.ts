@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RealizedLiquidation } from '../domain/liquidation';
 import { createAlertEngine } from './engine';
 import type { ClusterBin, ImbalanceInput, PositionObservation } from './inputs';
-import { observation, summary } from './test-support';
+import { observation, summary } from './testing/support';
 
 const onlyContext = {
   rules: { marginRatio: { enabled: false }, distance: { enabled: false }, stale: { enabled: false } },

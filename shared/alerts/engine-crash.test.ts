@@ -5,7 +5,7 @@ import { createAlertEngine } from './engine';
 import { observationsFromRisk } from './from-risk';
 import type { ClusterBin } from './inputs';
 import { defaultRules } from './rule-schemas';
-import { binanceAccount, btcPosition, summary, withMark } from './test-support';
+import { binanceAccount, btcPosition, summary, withMark } from './testing/support';
 
 const atRisk = binanceAccount([btcPosition('long', 0.5, 5)]);
 const safe = binanceAccount([btcPosition('long', 0.5, 1.5)]);

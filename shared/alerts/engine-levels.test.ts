@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAlertEngine } from './engine';
-import { feedValues, observation, summary } from './test-support';
+import { feedValues, observation, summary } from './testing/support';
 
 const ratio = (marginRatio: number, timeMs: number): ReturnType<typeof observation> =>
   observation({ marginRatio, distance: 0.3, tickTimeMs: timeMs });

@@ -7,7 +7,7 @@ import { createAlertEngine } from './engine';
 import { parseAlertEngineState } from './engine-state';
 import type { AlertInput } from './inputs';
 import { levelRank } from './levels';
-import { observation } from './test-support';
+import { observation } from './testing/support';
 
 /** A restart: the state goes through JSON text and the parser, as it would through a file. */
 function restart(engine: AlertEngine, config: AlertConfigInput): AlertEngine {

@@ -4,7 +4,7 @@ import type { RiskPosition } from '../domain/risk-position';
 import { evaluateAccount } from '../risk/evaluate-account';
 import { hyperliquidTiers } from '../risk/tiers';
 import { thresholdPrices } from './threshold-prices';
-import { binanceAccount, btcPosition } from './test-support';
+import { binanceAccount, btcPosition } from './testing/support';
 
 const eth = (side: RiskPosition['side'], markPrice: number): RiskPosition => ({
   ...btcPosition(side, 10, 10),

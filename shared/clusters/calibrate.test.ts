@@ -9,7 +9,7 @@ import {
   type LeverageWeight,
   type VenueMarket,
 } from './index';
-import { wanderingBars } from './test-bars';
+import { wanderingBars } from './testing/bars';
 
 const market: VenueMarket = {
   venue: 'binance-usdm',

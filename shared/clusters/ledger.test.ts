@@ -11,7 +11,7 @@ import {
   type LedgerParams,
   type VenueMarket,
 } from './index';
-import { testBar, wanderingBars } from './test-bars';
+import { testBar, wanderingBars } from './testing/bars';
 
 function tiers(rows: readonly (readonly [floor: number, rate: number, maxLeverage: number])[]): Tier[] {
   const deductions = continuousDeductions(rows.map(([floor, rate]) => ({ floor, maintenanceMarginRate: rate })));

@@ -15,7 +15,7 @@ import {
   topClusters,
   type VenueMarket,
 } from './index';
-import { wanderingBars } from './test-bars';
+import { wanderingBars } from './testing/bars';
 
 const market: VenueMarket = {
   venue: 'binance-usdm',

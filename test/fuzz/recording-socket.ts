@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
 import type { HostMessage } from '../../shared/ipc/wire';
-import { rawDataToText } from '../../electron/web/raw-data';
+import { rawDataToText } from '../../electron/base/raw-data';
 
 /**
  * A contract-socket client for tests that keeps every frame the host sent (events included), so a

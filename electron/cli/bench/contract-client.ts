@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import type { RequestChannel, Results } from '../../../shared/ipc/contract';
 import type { HostMessage } from '../../../shared/ipc/wire';
-import { rawDataToText } from '../../web/raw-data';
+import { rawDataToText } from '../../base/raw-data';
 
 /** A minimal Node client of the web host's contract socket, for benchmarks and tests. */
 export interface ContractClient {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { writeChartFixture } from '../../../e2e/fixtures/make-chart-fixture';
+import { writeChartFixture } from './chart-fixture';
 import { quantile, round } from './stats';
 
 const root = resolve(import.meta.dirname, '../../..');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../sim/simulator';
-import { accountOn, credentialsFor, simVenues, startTestSimulator } from '../../core/exchange/testing/sim-gateway';
+import { accountOn, credentialsFor, simVenues, startTestSimulator } from '../../../test/support/sim-gateway';
 import type { CliIo } from '../cli-io';
 import { runPositionsCommand } from './positions';
 

@@ -1,7 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../sim/simulator';
 import type { ExchangeGateway } from './gateway';
-import { accountOn, scenarios, simGateway, simVenues, startTestSimulator, venueSymbol } from './testing/sim-gateway';
+import {
+  accountOn,
+  scenarios,
+  simGateway,
+  simVenues,
+  startTestSimulator,
+  venueSymbol,
+} from '../../../test/support/sim-gateway';
 
 /** Simulated time between the start of a scenario and the self-check: marks, tiers and PnL have moved. */
 const advanceMs = 3 * 3_600_000;

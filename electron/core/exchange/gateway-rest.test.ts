@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../sim/simulator';
 import { GatewayError } from './errors';
 import type { ExchangeGateway } from './gateway';
-import { credentialsFor, simGateway, simVenues, startTestSimulator, venueSymbol } from './testing/sim-gateway';
+import {
+  credentialsFor,
+  simGateway,
+  simVenues,
+  startTestSimulator,
+  venueSymbol,
+} from '../../../test/support/sim-gateway';
 
 let sim: Simulator;
 const gateways: ExchangeGateway[] = [];

@@ -4,7 +4,7 @@ import type { Simulator } from '../../sim/simulator';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { MarkTick, StreamState } from '../../../shared/domain/stream-state';
 import type { ExchangeGateway } from './gateway';
-import { driveUntil, simGateway, simVenues, startTestSimulator, venueSymbol } from './testing/sim-gateway';
+import { driveUntil, simGateway, simVenues, startTestSimulator, venueSymbol } from '../../../test/support/sim-gateway';
 
 let sim: Simulator | null = null;
 let gateway: ExchangeGateway | null = null;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MarkTick, StreamState } from '../../../shared/domain/stream-state';
-import { simGateway, startTestSimulator, venueSymbol } from '../exchange/testing/sim-gateway';
+import { simGateway, startTestSimulator, venueSymbol } from '../../../test/support/sim-gateway';
 import { venueProfiles } from '../exchange/venues';
 
 /** Resolves when `condition` holds, polling every 50 ms; fails after `maxMs`. */

@@ -8,7 +8,7 @@ import { useTempDirs } from '../../../test/support/temp-dir';
 import { createAccountsService, type AccountsService } from '../accounts/accounts-service';
 import { createSystemClock } from '../clock';
 import { createGateway } from '../exchange/gateway';
-import { accountInput } from '../exchange/testing/sim-gateway';
+import { accountInput } from '../../../test/support/sim-gateway';
 import { venueProfiles } from '../exchange/venues';
 import { createSilentLogger } from '../logger';
 import { createMemorySecretStore } from '../secrets/memory-secret-store';

@@ -8,7 +8,7 @@ import type { SimLiquidation } from '../../sim/market/types';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 import { createSystemClock } from '../clock';
 import { createGateway } from '../exchange/gateway';
-import { credentialsFor, driveUntil } from '../exchange/testing/sim-gateway';
+import { credentialsFor, driveUntil } from '../../../test/support/sim-gateway';
 import type { Logger } from '../ports';
 import { createRecorder } from '../recorder/recorder';
 import { aggregateCandles } from './candle-aggregate';

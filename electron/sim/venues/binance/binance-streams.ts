@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import { rawDataToText } from '../../../web/raw-data';
+import { rawDataToText } from '../../../base/raw-data';
 import type { SimBar, SimLiquidation, SimMarket, SimTicker } from '../../market/types';
 import { parseBarInterval } from './bar-buckets';
 import { forceOrderEvent, klineEvent, markPriceEvent, miniTickerEvent, tickerEvent } from './binance-stream-events';

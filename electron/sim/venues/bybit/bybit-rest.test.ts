@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { venueRulesOf } from '../../market/instruments';
 import { bybitRoute, createBybitRoute } from './bybit-route';
 import { bybitClientUrls } from './client-urls';
-import { bybitTestAccounts, bybitTestKeys, startVenueFixture, type VenueFixture } from './bybit-test-fixture';
+import { bybitTestAccounts, bybitTestKeys, startVenueFixture, type VenueFixture } from './testing/bybit-fixture';
 
 const symbol = 'BTC/USDT:USDT';
 const hourMs = 3_600_000;

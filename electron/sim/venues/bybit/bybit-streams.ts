@@ -1,5 +1,5 @@
 import { WebSocket, type RawData } from 'ws';
-import { rawDataToText } from '../../../web/raw-data';
+import { rawDataToText } from '../../../base/raw-data';
 import type { SimMarket } from '../../market/types';
 import {
   klineMessage,

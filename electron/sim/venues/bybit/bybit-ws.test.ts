@@ -1,7 +1,7 @@
 import ccxt from 'ccxt';
 import { WebSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rawDataToText } from '../../../web/raw-data';
+import { rawDataToText } from '../../../base/raw-data';
 import { bybitRoute } from './bybit-route';
 import { bybitClientUrls } from './client-urls';
 import {
@@ -10,7 +10,7 @@ import {
   pumpUntil,
   startVenueFixture,
   type VenueFixture,
-} from './bybit-test-fixture';
+} from './testing/bybit-fixture';
 
 const symbol = 'BTC/USDT:USDT';
 let fixture: VenueFixture;

@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import { rawDataToText } from '../../../web/raw-data';
+import { rawDataToText } from '../../../base/raw-data';
 import type { SimBar, SimMarket, SimTicker } from '../../market/types';
 import { parseBarInterval } from '../binance/bar-buckets';
 import { liveCandle } from './hyperliquid-candles';

@@ -2,7 +2,7 @@ import ccxt from 'ccxt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { okxClientUrls } from './client-urls';
 import { createOkxRoute, okxRoute } from './okx-route';
-import { okxTestAccounts, okxTestKeys, okxTestRules, startOkxFixture, type OkxFixture } from './okx-test-fixture';
+import { okxTestAccounts, okxTestKeys, okxTestRules, startOkxFixture, type OkxFixture } from './testing/okx-fixture';
 
 const symbol = 'BTC/USDT:USDT';
 const minuteMs = 60_000;

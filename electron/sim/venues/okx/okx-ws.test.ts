@@ -1,10 +1,10 @@
 import ccxt from 'ccxt';
 import { WebSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rawDataToText } from '../../../web/raw-data';
+import { rawDataToText } from '../../../base/raw-data';
 import { okxClientUrls } from './client-urls';
 import { okxRoute } from './okx-route';
-import { okxTestRules, pumpUntil, startOkxFixture, type OkxFixture } from './okx-test-fixture';
+import { okxTestRules, pumpUntil, startOkxFixture, type OkxFixture } from './testing/okx-fixture';
 
 const symbol = 'BTC/USDT:USDT';
 let fixture: OkxFixture;

@@ -1,8 +1,8 @@
-import type { SimAccount, SimInstrument, SimVenueRules } from '../../market/types';
-import { createSimKeyRing, type SimKey } from '../../server/sim-keys';
-import { startSimServer, type SimServer } from '../../server/sim-server';
-import type { VenueRouteFactory } from '../../server/venue-route';
-import { createFixtureMarket } from '../../testing/fixture-market';
+import type { SimAccount, SimInstrument, SimVenueRules } from '../../../market/types';
+import { createSimKeyRing, type SimKey } from '../../../server/sim-keys';
+import { startSimServer, type SimServer } from '../../../server/sim-server';
+import type { VenueRouteFactory } from '../../../server/venue-route';
+import { createFixtureMarket } from '../../../testing/fixture-market';
 
 /** OKX's rules for the fixture's BTCUSDT: 0.01 BTC per contract, tiers by contract count. */
 export const okxTestRules: SimVenueRules = {

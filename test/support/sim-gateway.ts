@@ -1,8 +1,8 @@
-import type { Venue } from '../../../../shared/domain/venue';
-import type { AccountAdd } from '../../../../shared/ipc/contract';
-import type { SimAccount, SimScenarioName, SimVenue } from '../../../sim/market/types';
-import { startSimulator, type Simulator } from '../../../sim/simulator';
-import { createGateway, type ExchangeGateway, type GatewayConfig } from '../gateway';
+import type { Venue } from '../../shared/domain/venue';
+import type { AccountAdd } from '../../shared/ipc/contract';
+import type { SimAccount, SimScenarioName, SimVenue } from '../../electron/sim/market/types';
+import { startSimulator, type Simulator } from '../../electron/sim/simulator';
+import { createGateway, type ExchangeGateway, type GatewayConfig } from '../../electron/core/exchange/gateway';
 
 /** The four venues the simulator speaks, in test order. */
 export const simVenues: readonly SimVenue[] = ['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid'];

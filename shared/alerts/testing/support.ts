@@ -1,9 +1,9 @@
-import type { RiskAccount } from '../domain/risk-account';
-import type { RiskPosition } from '../domain/risk-position';
-import type { Tier } from '../domain/tier';
-import type { AlertEvent } from './alert-event';
-import type { AlertEngine } from './engine';
-import type { PositionObservation } from './inputs';
+import type { RiskAccount } from '../../domain/risk-account';
+import type { RiskPosition } from '../../domain/risk-position';
+import type { Tier } from '../../domain/tier';
+import type { AlertEvent } from '../alert-event';
+import type { AlertEngine } from '../engine';
+import type { PositionObservation } from '../inputs';
 
 /**
  * Shared by the alert tests only (no product code imports it): fixtures and small drivers.

@@ -1,10 +1,10 @@
-import type { Candle } from '../../../../shared/domain/candle';
-import type { ChartTimeframe, MarketView } from '../../../../shared/ipc/views/markets';
-import type { PositionView } from '../../../../shared/ipc/views/positions';
+import type { Candle } from '../domain/candle';
+import type { ChartTimeframe, MarketView } from '../ipc/views/markets';
+import type { PositionView } from '../ipc/views/positions';
 
 /**
  * What the chart harness loads: real-model output (simulator → cluster ledger) for two symbols,
- * shaped as the core would send it. Written by `e2e/fixtures/make-chart-fixture.ts`; read by
+ * shaped as the core would send it. Written by `electron/cli/bench/chart-fixture.ts`; read by
  * `renderer/src/chart-harness.tsx` only (never by the app).
  */
 export interface ChartFixture {

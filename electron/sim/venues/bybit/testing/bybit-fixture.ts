@@ -1,8 +1,8 @@
-import type { SimAccount } from '../../market/types';
-import { createSimKeyRing, type SimKey } from '../../server/sim-keys';
-import { startSimServer, type SimServer } from '../../server/sim-server';
-import type { VenueRouteFactory } from '../../server/venue-route';
-import { createFixtureMarket } from '../../testing/fixture-market';
+import type { SimAccount } from '../../../market/types';
+import { createSimKeyRing, type SimKey } from '../../../server/sim-keys';
+import { startSimServer, type SimServer } from '../../../server/sim-server';
+import type { VenueRouteFactory } from '../../../server/venue-route';
+import { createFixtureMarket } from '../../../testing/fixture-market';
 
 /**
  * Accounts and keys for the Bybit protocol tests, on the shared fixture market (one instrument,

@@ -1,4 +1,4 @@
-import type { LedgerBar } from './types';
+import type { LedgerBar } from '../types';
 
 /** Options of `testBar`: anything not given stays flat at `price`. */
 export interface TestBarOptions {
