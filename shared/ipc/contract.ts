@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Candle } from '../domain/candle';
 import type { RiskAccount } from '../domain/risk-account';
+import { accountVenues, type AccountVenue } from '../domain/venue';
 import type { BinSize, LiquidationMap } from '../clusters';
 import { alertConfigSchema, type ActiveAlert, type AlertConfig, type AlertEvent, type Level } from '../alerts';
 
@@ -51,9 +52,9 @@ export interface AppInfo {
   readonly firstStart: boolean;
 }
 
-/** Venues an account can be connected to (Binance COIN-M is priced by the risk engine but not connected yet). */
-export const AccountVenueSchema = z.enum(['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid']);
-export type AccountVenue = z.infer<typeof AccountVenueSchema>;
+/** Venues an account can be connected to, from the venue registry (shared/domain/venue.ts). */
+export const AccountVenueSchema = z.enum(accountVenues);
+export type { AccountVenue };
 
 const labelSchema = z.string().trim().min(1, 'give the account a name').max(64);
 const baseUrlSchema = z

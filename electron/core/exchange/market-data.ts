@@ -1,6 +1,7 @@
 import type { Candle } from '../../../shared/domain/candle';
 import type { TakerVolumePoint } from '../../../shared/domain/open-interest';
 import type { Timeframe } from '../../../shared/domain/timeframe';
+import { venueName } from '../../../shared/domain/venue';
 import type { AdapterContext } from './adapter';
 import { GatewayError } from './errors';
 import type { ExchangeGateway } from './gateway';
@@ -18,7 +19,7 @@ export function createMarketData(
 ): Pick<ExchangeGateway, 'fetchCandles' | 'fetchOpenInterestHistory' | 'fetchTakerVolume'> {
   const { profile, exchange, call, raw } = context;
   const unsupported = (what: string): GatewayError =>
-    new GatewayError('unsupported', `${profile.label} does not publish ${what}.`);
+    new GatewayError('unsupported', `${venueName(profile.venue)} does not publish ${what}.`);
 
   const fetchCandles = async (
     symbol: string,

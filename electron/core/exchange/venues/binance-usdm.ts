@@ -1,3 +1,4 @@
+import { coinRow, listOf, num, text } from '../raw';
 import type { VenueProfile } from './venue-profile';
 
 /**
@@ -6,17 +7,41 @@ import type { VenueProfile } from './venue-profile';
  * research/liquidation-maps.md §2.1–2.3 (forceOrder `S` is the ORDER side; at most one per symbol per
  * second), research/toolchain.md §3 (url keys; `fetchCurrencies` off, else sapi calls).
  *
- * Raw fields read in map-ccxt.ts: positionRisk `positionAmt`, `positionSide`, `isolatedWallet`
- * (isolated margin without PnL; `isolatedMargin` already contains PnL, pitfall §6.4),
- * `liquidationPrice` ("0" = none); balance `crossWalletBalance`; brackets `cum`.
+ * Raw fields read below: positionRisk `positionAmt`, `positionSide`, `isolatedWallet` (isolated
+ * margin without PnL; `isolatedMargin` already contains PnL, pitfall §6.4), `liquidationPrice`
+ * ("0" = none); balance `totalCrossWalletBalance` (already without PnL and isolated margins); brackets `cum`.
  *
  * Cadences: `<symbol>@markPrice@1s` pushes every second (3 s without `@1s`); stale after 10 s.
  */
 export const binanceUsdm: VenueProfile = {
   venue: 'binance-usdm',
-  label: 'Binance USDⓈ-M',
   ccxtId: 'binanceusdm',
-  credentials: 'key',
+  read: {
+    symbol: (market) => text(market['id']),
+    position(info) {
+      // `isolatedWallet` excludes PnL; `isolatedMargin` includes it (pitfall §6.4). v3 has no marginType.
+      const wallet = num(info['isolatedWallet']) ?? 0;
+      const isolated = text(info['marginType']) === 'isolated' || (info['marginType'] === undefined && wallet !== 0);
+      const positionSide = text(info['positionSide']);
+      return {
+        signedSize: num(info['positionAmt']),
+        sideHint: positionSide,
+        entry: num(info['entryPrice']),
+        mark: num(info['markPrice']),
+        pnl: num(info['unRealizedProfit']),
+        liquidation: info['liquidationPrice'],
+        isolated,
+        isolatedMargin: isolated ? wallet : 0,
+        leverage: num(info['leverage']),
+        hedgeLeg: positionSide === 'LONG' || positionSide === 'SHORT',
+      };
+    },
+    crossWallet: (info) =>
+      num(info['totalCrossWalletBalance']) ??
+      num(coinRow(listOf(info['assets']), 'asset', ['USDT'])['crossWalletBalance']),
+  },
+  sizesInContracts: false,
+  candlePage: 1500,
   // Every REST key ccxt binanceusdm uses; `--base-url` serves /fapi, /futures/data and /sapi under it.
   restUrlKeys: {
     fapiPublic: '/fapi/v1',
@@ -35,7 +60,15 @@ export const binanceUsdm: VenueProfile = {
   wsUrl: { key: ['ws', 'future'], path: '/ws' },
   options: { fetchMarkets: { types: ['linear'] }, fetchCurrencies: false, adjustForTimeDifference: true },
   hasOff: ['fetchCurrencies'],
-  tiers: { source: 'ccxt-market-tiers', params: {} },
+  tiers: {
+    source: 'ccxt-market-tiers',
+    params: {},
+    read: (row, info) => ({
+      floor: num(row['minNotional']),
+      cap: num(row['maxNotional']),
+      deduction: num(info['cum']),
+    }),
+  },
   // v2 positionRisk carries each position's leverage and margin type (v3 dropped them, research
   // liquidation-formulas.md §1.5); the what-if leverage slider needs the leverage.
   positionsParams: { useV2: true },
