@@ -57,7 +57,7 @@ export const venueRegistry = {
   'binance-usdm': {
     full: 'Binance USDⓈ-M',
     short: 'Binance',
-    product: 'Binance USDⓈ-M futures',
+    product: 'Binance USDⓈ-M',
     contract: 'linear',
     credentials: 'key',
     connect: ['api-key', 'manual', 'demo'],
@@ -74,7 +74,7 @@ export const venueRegistry = {
   'binance-coinm': {
     full: 'Binance COIN-M',
     short: 'Binance',
-    product: 'Binance COIN-M futures',
+    product: 'Binance COIN-M',
     contract: 'inverse',
     credentials: 'key',
     connect: [],

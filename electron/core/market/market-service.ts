@@ -1,5 +1,6 @@
 import type { LedgerParams } from '../../../shared/clusters';
 import type { MarkTick } from '../../../shared/domain/stream-state';
+import { venueName } from '../../../shared/domain/venue';
 import type { AccountVenue, ChartTimeframe, MarketKey, MarketUpdate, MarketView } from '../../../shared/ipc/contract';
 import { GatewayError } from '../exchange/gateway-error';
 import type { ExchangeGateway, GatewayConfig } from '../exchange/gateway';
@@ -67,12 +68,6 @@ export interface MarketService {
   stop(): Promise<void>;
 }
 
-const venueLabels: Readonly<Record<AccountVenue, string>> = {
-  'binance-usdm': 'Binance USDⓈ-M',
-  'bybit-linear': 'Bybit',
-  'okx-swap': 'OKX',
-  hyperliquid: 'Hyperliquid',
-};
 const keyOf = (market: MarketKey): string => `${market.venue}|${market.symbol}`;
 
 /**
@@ -108,7 +103,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       if (!(error instanceof GatewayError && error.kind === 'auth')) throw error;
       if (access.credentials === undefined)
         throw new Error(
-          `${venueLabels[venue]} publishes its maintenance tiers only to API keys: connect a read-only key to see clusters.`,
+          `${venueName(venue)} publishes its maintenance tiers only to API keys: connect a read-only key to see clusters.`,
           { cause: error },
         );
       const keyed = deps.createGateway({
@@ -131,7 +126,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       const gateway = publicGateway(market.venue);
       session = createMarketSession({
         market,
-        venueLabel: venueLabels[market.venue],
+        venueLabel: venueName(market.venue),
         timeframe,
         gateway,
         fetchTiers: tiersOf(market.venue, gateway),
