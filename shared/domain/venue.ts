@@ -46,6 +46,12 @@ export interface VenueFacts {
   readonly credentials: CredentialKind;
   /** The ways an account connects; empty while the venue is priced by the risk engine only. */
   readonly connect: readonly ConnectWith[];
+  /**
+   * What the raw `side` of the venue's liquidation reports names: the forced ORDER's side (Binance
+   * `o.S`, OKX `side`: a sell closed a long) or the liquidated POSITION's (Bybit `allLiquidation`
+   * `S`; Hyperliquid's per-user fills). Source: research/liquidation-maps.md §2.1 and §2.3.
+   */
+  readonly liquidationSide: 'order' | 'position';
   readonly capabilities: VenueCapabilities;
 }
 
@@ -61,6 +67,7 @@ export const venueRegistry = {
     contract: 'linear',
     credentials: 'key',
     connect: ['api-key', 'manual', 'demo'],
+    liquidationSide: 'order',
     capabilities: {
       hedgeMode: true,
       liquidationStream: true,
@@ -78,6 +85,7 @@ export const venueRegistry = {
     contract: 'inverse',
     credentials: 'key',
     connect: [],
+    liquidationSide: 'order',
     capabilities: {
       hedgeMode: true,
       liquidationStream: true,
@@ -94,6 +102,7 @@ export const venueRegistry = {
     contract: 'linear',
     credentials: 'key',
     connect: ['api-key', 'manual', 'demo'],
+    liquidationSide: 'position',
     capabilities: {
       hedgeMode: true,
       liquidationStream: true,
@@ -110,6 +119,7 @@ export const venueRegistry = {
     contract: 'linear',
     credentials: 'key-passphrase',
     connect: ['api-key', 'manual', 'demo'],
+    liquidationSide: 'order',
     capabilities: {
       hedgeMode: true,
       liquidationStream: true,
@@ -126,6 +136,7 @@ export const venueRegistry = {
     contract: 'linear',
     credentials: 'address',
     connect: ['address', 'manual', 'demo'],
+    liquidationSide: 'position',
     capabilities: {
       hedgeMode: false,
       liquidationStream: false,

@@ -1,7 +1,7 @@
 import ccxt, { type Exchange } from 'ccxt';
 import type { MarketInfo } from '../../../shared/domain/market-info';
 import type { Tier } from '../../../shared/domain/tier';
-import { isAccountVenue, venueName } from '../../../shared/domain/venue';
+import { isAccountVenue, venueName, venueRegistry } from '../../../shared/domain/venue';
 import { buildAccountSnapshot, type SymbolFacts } from './account-snapshot';
 import { createCcxtClient, usesPlainWs } from './ccxt-client';
 import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
@@ -272,7 +272,7 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
           onData: (rows) => {
             for (const liquidation of mapLiquidations(
               rows,
-              stream.sideMeans,
+              venueRegistry[profile.venue].liquidationSide,
               info?.symbol ?? symbol,
               info?.contractSize ?? 1,
             ))

@@ -74,10 +74,9 @@ export const binanceUsdm: VenueProfile = {
   positionsParams: { useV2: true },
   balanceParams: {},
   markStream: { method: 'watchMarkPrice', staleAfterMs: 10_000 },
-  liquidationStream: { method: 'watchLiquidations', sideMeans: 'order' },
+  liquidationStream: { method: 'watchLiquidations' },
   // ccxt's parseOHLCV keeps 6 columns; raw kline column 9 is the taker-buy base volume (maps §2.2).
-  candles: { mark: true, rawTakerKlines: { last: 'fapiPublicGetKlines', takerBuyColumn: 9 } },
-  openInterestHistory: true,
+  candles: { rawTakerKlines: { last: 'fapiPublicGetKlines', takerBuyColumn: 9 } },
   openInterestFields: 'both',
   takerVolume: { source: 'binance-taker-ratio', rawMethod: 'fapiDataGetTakerlongshortRatio', params: {} },
   permissions: { source: 'binance-api-restrictions', rawMethod: 'sapiGetAccountApiRestrictions' },

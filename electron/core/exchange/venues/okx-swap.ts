@@ -61,9 +61,8 @@ export const okxSwap: VenueProfile = {
   positionsParams: { instType: 'SWAP' },
   balanceParams: {},
   markStream: { method: 'watchMarkPrice', staleAfterMs: 30_000 },
-  liquidationStream: { method: 'watchLiquidationsForSymbols', sideMeans: 'order' },
-  candles: { mark: true, rawTakerKlines: null },
-  openInterestHistory: true,
+  liquidationStream: { method: 'watchLiquidationsForSymbols' },
+  candles: { rawTakerKlines: null },
   openInterestFields: 'value',
   takerVolume: {
     source: 'okx-taker-volume',

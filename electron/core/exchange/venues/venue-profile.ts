@@ -91,20 +91,17 @@ export interface VenueProfile {
   /** Mark stream: the ccxt.pro method, and after how long without a message it is stale (ms). */
   readonly markStream: { readonly method: 'watchMarkPrice' | 'watchTicker'; readonly staleAfterMs: number };
   /**
-   * Realized-liquidation stream, or null where the venue has no public feed. `sideMeans`: whether
-   * ccxt's `side` is the liquidation ORDER's side (a sell closes a long) or the POSITION's side.
+   * Realized-liquidation stream's ccxt.pro method, or null where the venue has no public feed. What
+   * its `side` names (order or position) is the registry's `liquidationSide`.
    */
-  readonly liquidationStream: {
-    readonly method: 'watchLiquidations' | 'watchLiquidationsForSymbols';
-    readonly sideMeans: 'order' | 'position';
-  } | null;
-  /** Candles: whether mark-price candles exist, and a raw kline endpoint carrying taker-buy volume. */
+  readonly liquidationStream: { readonly method: 'watchLiquidations' | 'watchLiquidationsForSymbols' } | null;
+  /**
+   * A raw kline endpoint carrying taker-buy volume, or null. Whether mark-price candles exist is the
+   * registry's `markCandles` capability.
+   */
   readonly candles: {
-    readonly mark: boolean;
     readonly rawTakerKlines: { readonly last: string; readonly takerBuyColumn: number } | null;
   };
-  /** Open-interest history through ccxt `fetchOpenInterestHistory`, or unsupported. */
-  readonly openInterestHistory: boolean;
   /**
    * What every open-interest row of the venue carries: the amount (base or contracts), the USD value,
    * or both. A row lacking one of them is malformed and dropped, never stored half-empty.
