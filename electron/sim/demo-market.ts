@@ -1,13 +1,7 @@
+import { venueName } from '../../shared/domain/venue';
 import type { DemoAccount, DemoProvider } from '../core/accounts/demo-provider';
-import type { SimScenarioName, SimVenue } from './market/types';
+import type { SimScenarioName } from './market/types';
 import { startSimulator, type Simulator } from './simulator';
-
-const venueNames: Readonly<Record<SimVenue, string>> = {
-  'binance-usdm': 'Binance USD-M',
-  'bybit-linear': 'Bybit',
-  'okx-swap': 'OKX',
-  hyperliquid: 'Hyperliquid',
-};
 
 /** Options of the Demo market. */
 export interface DemoMarketOptions {
@@ -41,7 +35,7 @@ export function demoAccountsOf(sim: Simulator): DemoAccount[] {
   const accounts: DemoAccount[] = [];
   for (const account of sim.market.accounts()) {
     const baseUrl = sim.baseUrl(account.venue);
-    const label = `Demo · ${venueNames[account.venue]}`;
+    const label = `Demo · ${venueName(account.venue)}`;
     if (account.venue === 'hyperliquid') {
       if (account.address)
         accounts.push({ label, venue: account.venue, baseUrl, credentials: { address: account.address } });

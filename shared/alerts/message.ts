@@ -1,15 +1,7 @@
 import type { Side } from '../domain/side';
-import type { Venue } from '../domain/venue';
+import { venueName, type Venue } from '../domain/venue';
 import type { Level } from './levels';
 import type { RuleKind } from './rule-schemas';
-
-const venueNames: Readonly<Record<Venue, string>> = {
-  'binance-usdm': 'Binance',
-  'binance-coinm': 'Binance COIN-M',
-  'bybit-linear': 'Bybit',
-  'okx-swap': 'OKX',
-  hyperliquid: 'Hyperliquid',
-};
 
 /** The facts one alert sentence is made of. Units of value/threshold are the rule's (see README). */
 export interface MessageFacts {
@@ -101,7 +93,7 @@ function describe(facts: MessageFacts): string {
     case 'marginCall':
       return cleared
         ? `no new margin call, ${level} cleared`
-        : `${venueNames[facts.venue]} sent a margin call${value === null ? '' : ` (margin ratio ${percent(value)})`}: ${level}`;
+        : `${venueName(facts.venue)} sent a margin call${value === null ? '' : ` (margin ratio ${percent(value)})`}: ${level}`;
     case 'stale': {
       const ratio =
         facts.marginRatio === undefined
@@ -115,8 +107,8 @@ function describe(facts: MessageFacts): string {
 }
 
 /**
- * The sentence a trader reads, e.g. "BTC/USDT long on Binance: margin ratio 72 % crossed danger (70 %)".
+ * The sentence a trader reads, e.g. "BTC/USDT long on Binance USDⓈ-M: margin ratio 72 % crossed danger (70 %)".
  */
 export function alertMessage(facts: MessageFacts): string {
-  return `${facts.displaySymbol} ${facts.side} on ${venueNames[facts.venue]}: ${describe(facts)}`;
+  return `${facts.displaySymbol} ${facts.side} on ${venueName(facts.venue)}: ${describe(facts)}`;
 }

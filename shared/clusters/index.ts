@@ -29,7 +29,7 @@ export { nearestCluster } from './nearest-cluster';
 export type { Profile, ProfileFilter } from './profile';
 export { buildProfile, profileTotals, snapshotProfile } from './profile';
 export type { RealizedBook } from './realized';
-export { createRealizedBook, liquidatedSide, rawSideMeaning } from './realized';
+export { createRealizedBook, liquidatedSide } from './realized';
 export type { VenueBars } from './replay';
 export { replay } from './replay';
 export type { ConsumeSink, SideBook } from './side-book';

@@ -1,29 +1,16 @@
 import type { RealizedLiquidation } from '../domain/liquidation';
 import type { Side } from '../domain/side';
-import type { Venue } from '../domain/venue';
+import { venueRegistry, type Venue } from '../domain/venue';
 import type { PriceGrid } from './price-grid';
 import type { Profile } from './profile';
 
 /**
- * What a venue's raw liquidation `side` means: the side of the forced ORDER (Binance `o.S`, OKX
- * `side`: SELL = a long was liquidated) or of the liquidated POSITION (Bybit `allLiquidation` `S`:
- * Buy = a long was liquidated). Source: docs/research/liquidation-maps.md §2.1 and §2.3.
- */
-export const rawSideMeaning: Readonly<Record<Venue, 'order' | 'position'>> = {
-  'binance-usdm': 'order',
-  'binance-coinm': 'order',
-  'okx-swap': 'order',
-  'bybit-linear': 'position',
-  // Hyperliquid publishes no market-wide feed; its per-user fills name the position's side.
-  hyperliquid: 'position',
-};
-
-/**
  * The side of the position that was liquidated, from a venue's raw `buy`/`sell`: a forced sell
- * order closes a long; a position side is already the answer.
+ * order closes a long; a position side is already the answer (which one a venue sends: the
+ * registry's `liquidationSide`).
  */
 export function liquidatedSide(venue: Venue, rawSide: 'buy' | 'sell'): Side {
-  if (rawSideMeaning[venue] === 'order') return rawSide === 'sell' ? 'long' : 'short';
+  if (venueRegistry[venue].liquidationSide === 'order') return rawSide === 'sell' ? 'long' : 'short';
   return rawSide === 'buy' ? 'long' : 'short';
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { accountVenues, type AccountVenue } from './venue';
 
-/** Venues an account can be connected to (Binance COIN-M is priced by the risk engine but not connected yet). */
-export const AccountVenueSchema = z.enum(['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid']);
-/** A venue an account can be connected to: one of `AccountVenueSchema`'s values. */
-export type AccountVenue = z.infer<typeof AccountVenueSchema>;
+/** Venues an account can be connected to, from the venue registry (`./venue.ts`): those with a way to connect. */
+export const AccountVenueSchema = z.enum(accountVenues);
+export type { AccountVenue };

@@ -15,6 +15,7 @@ export { maxRemovableMargin } from './max-removable';
 export type { AccountRisk, MarginPool, PositionRisk, RiskResult } from './risk-result';
 export {
   continuousDeductions,
+  hyperliquidMaintenanceRate,
   hyperliquidTiers,
   tieredMaintenanceMargin,
   tierIndexForContracts,

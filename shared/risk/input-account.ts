@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { venueName } from '../domain/venue';
 import type { RiskAccount } from '../domain/risk-account';
 import type { RiskPosition } from '../domain/risk-position';
 import type { Tier } from '../domain/tier';
@@ -18,7 +19,7 @@ export function checkAccount(input: AccountJson, context: z.RefinementCtx): void
   const issue = (path: (string | number)[], message: string): void =>
     context.addIssue({ code: 'custom', message, path });
   if (input.positionMode === 'hedge' && !venueRules[input.venue].hedgeMode)
-    issue(['positionMode'], `${input.venue} has one-way positions only`);
+    issue(['positionMode'], `${venueName(input.venue)} has one-way positions only`);
   const seen = new Set<string>();
   for (const [index, position] of input.positions.entries()) {
     const at = (...path: (string | number)[]): (string | number)[] => ['positions', index, ...path];

@@ -120,7 +120,7 @@ describe('risk input schema', () => {
     [
       'hedge mode on Hyperliquid',
       { ...input, venue: 'hyperliquid', positionMode: 'hedge' },
-      'positionMode: hyperliquid has one-way positions only',
+      'positionMode: Hyperliquid has one-way positions only',
     ],
     [
       'Hyperliquid without tiers or max leverage',

@@ -89,7 +89,7 @@ describe('leverage for a target liquidation price', () => {
     expect(tooFar).toMatchObject({ feasible: false });
     expect(
       leverageForTarget(account('okx-swap', { marginMode: 'cross', isolatedMargin: 0 }), { symbol: 'ETHUSDT' }, 2500),
-    ).toBe("leverage does not move a cross position's liquidation price on okx-swap; add collateral instead");
+    ).toBe("leverage does not move a cross position's liquidation price on OKX; add collateral instead");
   });
 });
 

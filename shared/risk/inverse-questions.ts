@@ -1,4 +1,5 @@
 import type { RiskAccount } from '../domain/risk-account';
+import { venueName } from '../domain/venue';
 import { legNotional, legsSurplus, makeLeg } from './leg';
 import { crossTotals, liquidationGroup } from './liquidation-group';
 import type { PositionTarget } from './what-if-op';
@@ -64,7 +65,7 @@ export function leverageForTarget(
   const position = account.positions[index];
   if (position === undefined) return `no position at index ${index}`;
   if (position.marginMode === 'cross')
-    return `leverage does not move a cross position's liquidation price on ${account.venue}; add collateral instead`;
+    return `leverage does not move a cross position's liquidation price on ${venueName(account.venue)}; add collateral instead`;
   const answer = collateralForTarget(account, target, targetPrice);
   if (typeof answer === 'string') return answer;
   const margin = position.isolatedMargin + answer.collateral;

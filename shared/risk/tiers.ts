@@ -62,11 +62,22 @@ export function continuousDeductions(tiers: readonly Pick<Tier, 'floor' | 'maint
 }
 
 /**
- * The single Hyperliquid tier of an asset with `maxLeverage`: maintenance rate
- * `1 / (2 × maxLeverage)` ("half of the initial margin at max leverage",
- * https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations). Uses the asset's max
- * leverage, never the user's. Multi-tier assets should pass their margin table instead.
+ * Hyperliquid's maintenance margin rate of an asset or margin tier whose max leverage is
+ * `maxLeverage`: half of the initial margin at max leverage, `1 / (2 × maxLeverage)`
+ * (https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations and .../margin-tiers:
+ * "maintenance_margin_rate(tier n) = (Initial Margin Rate at Maximum leverage at tier n) / 2").
+ * The asset's or tier's max leverage, never the user's chosen leverage.
+ */
+export function hyperliquidMaintenanceRate(maxLeverage: number): number {
+  return 1 / (2 * maxLeverage);
+}
+
+/**
+ * The single Hyperliquid tier of an asset with `maxLeverage` (rate from `hyperliquidMaintenanceRate`).
+ * Multi-tier assets should pass their margin table instead.
  */
 export function hyperliquidTiers(maxLeverage: number): Tier[] {
-  return [{ floor: 0, cap: null, maintenanceMarginRate: 1 / (2 * maxLeverage), deduction: 0, maxLeverage }];
+  return [
+    { floor: 0, cap: null, maintenanceMarginRate: hyperliquidMaintenanceRate(maxLeverage), deduction: 0, maxLeverage },
+  ];
 }

@@ -1,5 +1,5 @@
 import type { MarginMode } from '../domain/margin-mode';
-import type { Venue } from '../domain/venue';
+import { venueRegistry, type Venue } from '../domain/venue';
 
 /** Where the formulas of each venue come from (the engine cites these in its JSDoc). */
 export const sources = {
@@ -51,6 +51,12 @@ export interface VenueRules {
   readonly isolatedFundingFromWalletFirst: boolean;
 }
 
+/** The rules the venue registry states (contract kind, hedge mode), so they are written once. */
+function registryFacts(venue: Venue): Pick<VenueRules, 'contractKind' | 'hedgeMode'> {
+  const facts = venueRegistry[venue];
+  return { contractKind: facts.contract, hedgeMode: facts.capabilities.hedgeMode };
+}
+
 const maintenanceOverEquity =
   'maintenance margin / margin balance (wallet or isolated margin plus unrealized PnL); liquidation at >= 1';
 
@@ -58,17 +64,16 @@ const maintenanceOverEquity =
  * Per-venue rules. Sources: Binance USDⓈ-M and COIN-M FAQs (no fee term, bracket at the liquidation
  * notional, leverage not in the formula); Bybit classic isolated formula (MM at entry value) and the
  * 2025 mark-price cross margin (fee to close in MM); OKX margin ratio equity / (MM + fee), tiers by
- * contracts; Hyperliquid maintenance = half the initial margin at max leverage. URLs in `sources`.
+ * contracts; Hyperliquid maintenance by `hyperliquidMaintenanceRate` (tiers.ts). URLs in `sources`.
  */
 export const venueRules: Readonly<Record<Venue, VenueRules>> = {
   'binance-usdm': {
-    contractKind: 'linear',
+    ...registryFacts('binance-usdm'),
     tierBasis: 'notional',
     isolatedRequirementAtEntry: false,
     closingFeeModes: [],
     venueRatio: 'maintenance-over-equity',
     venueRatioDefinition: `Binance: ${maintenanceOverEquity}`,
-    hedgeMode: true,
     refusesIsolatedLeverageLowering: true,
     leverageResetsIsolatedMargin: false,
     removableAboveEntryMargin: false,
@@ -76,13 +81,12 @@ export const venueRules: Readonly<Record<Venue, VenueRules>> = {
     isolatedFundingFromWalletFirst: false,
   },
   'binance-coinm': {
-    contractKind: 'inverse',
+    ...registryFacts('binance-coinm'),
     tierBasis: 'notional',
     isolatedRequirementAtEntry: false,
     closingFeeModes: [],
     venueRatio: 'maintenance-over-equity',
     venueRatioDefinition: `Binance COIN-M (in the coin): ${maintenanceOverEquity}`,
-    hedgeMode: true,
     refusesIsolatedLeverageLowering: true,
     leverageResetsIsolatedMargin: false,
     removableAboveEntryMargin: false,
@@ -90,14 +94,13 @@ export const venueRules: Readonly<Record<Venue, VenueRules>> = {
     isolatedFundingFromWalletFirst: false,
   },
   'bybit-linear': {
-    contractKind: 'linear',
+    ...registryFacts('bybit-linear'),
     tierBasis: 'notional',
     isolatedRequirementAtEntry: true,
     closingFeeModes: ['cross'],
     venueRatio: 'maintenance-over-equity',
     venueRatioDefinition:
       'Bybit accountMMRate: total maintenance margin (cross: incl. fee to close) / total margin balance; liquidation at >= 1',
-    hedgeMode: true,
     refusesIsolatedLeverageLowering: false,
     leverageResetsIsolatedMargin: true,
     removableAboveEntryMargin: true,
@@ -105,13 +108,12 @@ export const venueRules: Readonly<Record<Venue, VenueRules>> = {
     isolatedFundingFromWalletFirst: true,
   },
   'okx-swap': {
-    contractKind: 'linear',
+    ...registryFacts('okx-swap'),
     tierBasis: 'contracts',
     isolatedRequirementAtEntry: false,
     closingFeeModes: ['isolated', 'cross'],
     venueRatio: 'equity-over-requirement',
     venueRatioDefinition: 'OKX mgnRatio: equity / (maintenance margin + fee to close); liquidation at <= 1 (inverted)',
-    hedgeMode: true,
     refusesIsolatedLeverageLowering: false,
     leverageResetsIsolatedMargin: true,
     removableAboveEntryMargin: false,
@@ -119,14 +121,13 @@ export const venueRules: Readonly<Record<Venue, VenueRules>> = {
     isolatedFundingFromWalletFirst: false,
   },
   hyperliquid: {
-    contractKind: 'linear',
+    ...registryFacts('hyperliquid'),
     tierBasis: 'notional',
     isolatedRequirementAtEntry: false,
     closingFeeModes: [],
     venueRatio: 'maintenance-over-equity',
     venueRatioDefinition:
       'Hyperliquid (app-defined): maintenance margin / account value (cross) or isolated value; liquidation at >= 1',
-    hedgeMode: false,
     refusesIsolatedLeverageLowering: true,
     leverageResetsIsolatedMargin: false,
     removableAboveEntryMargin: false,

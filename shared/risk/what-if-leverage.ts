@@ -1,4 +1,5 @@
 import type { RiskAccount } from '../domain/risk-account';
+import { venueName } from '../domain/venue';
 import { legClosingFee, legMaintenance, legNotional, legPnl, makeLeg } from './leg';
 import { venueRules } from './venue-rules';
 import { exceeds } from './what-if-margin';
@@ -45,7 +46,7 @@ export function setLeverage(account: RiskAccount, target: PositionTarget, levera
       return { refused: `the current leverage of ${label(position)} is needed to tell a raise from a lowering` };
     if (leverage < position.leverage && rules.refusesIsolatedLeverageLowering) {
       return {
-        refused: `${account.venue} does not lower the leverage of an open isolated position; add margin instead`,
+        refused: `${venueName(account.venue)} does not lower the leverage of an open isolated position; add margin instead`,
       };
     }
     return { state: changed };

@@ -1,4 +1,5 @@
 import type { RiskAccount } from '../domain/risk-account';
+import { venueName } from '../domain/venue';
 import { maxRemovableMargin } from './max-removable';
 import type { OpOutcome, PositionTarget } from './what-if-op';
 import { amount, findPosition, freeBalance, label, withPosition } from './what-if-support';
@@ -41,7 +42,9 @@ export function removeMargin(account: RiskAccount, target: PositionTarget, value
   const limit = maxRemovableMargin(account, index);
   if (typeof limit === 'string') return { refused: limit };
   if (exceeds(value, limit))
-    return { refused: `at most ${amount(limit)} can be removed from ${label(position)} on ${account.venue}` };
+    return {
+      refused: `at most ${amount(limit)} can be removed from ${label(position)} on ${venueName(account.venue)}`,
+    };
   if (position.marginMode === 'cross') return { state: { ...account, walletBalance: account.walletBalance - value } };
   const moved = withPosition(account, index, { ...position, isolatedMargin: position.isolatedMargin - value });
   return { state: { ...moved, walletBalance: account.walletBalance + value } };

@@ -1,4 +1,5 @@
 import type { MarginMode } from '../domain/margin-mode';
+import { venueName } from '../domain/venue';
 import type { RiskAccount } from '../domain/risk-account';
 import type { RiskPosition } from '../domain/risk-position';
 import { legNotional, makeLeg } from './leg';
@@ -45,7 +46,7 @@ export function setMarginMode(account: RiskAccount, target: PositionTarget, marg
     };
   return {
     state,
-    note: `${account.venue} does not switch the margin mode of an open position; ${target.symbol} is shown as if opened ${marginMode}`,
+    note: `${venueName(account.venue)} does not switch the margin mode of an open position; ${target.symbol} is shown as if opened ${marginMode}`,
   };
 }
 

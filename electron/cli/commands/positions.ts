@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
-import type { Venue } from '../../../shared/domain/venue';
+import { accountVenues, venueFacts, type AccountVenue } from '../../../shared/domain/venue';
 import { GatewayError } from '../../core/exchange/errors';
 import { createGateway, type GatewayConfig } from '../../core/exchange/gateway';
 import type { CliIo } from '../cli-io';
 
-/** Venue names the command accepts (Binance COIN-M has no gateway profile yet). */
-const cliVenues: readonly Venue[] = ['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid'];
+/** Venue ids the command accepts: those an account can connect (the registry's `AccountVenue`s). */
+const cliVenues = accountVenues;
 
-function isCliVenue(name: string): name is Venue {
+function isCliVenue(name: string): name is AccountVenue {
   return (cliVenues as readonly string[]).includes(name);
 }
 
@@ -119,14 +119,16 @@ export async function runPositionsCommand(args: readonly string[], io: CliIo): P
   if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl))
     return fail(io, `--base-url: expected an http(s) URL, got "${baseUrl}"`);
   let credentials: GatewayConfig['credentials'];
-  if (venue === 'hyperliquid') {
+  const facts = venueFacts(venue);
+  if (facts.credentials === 'address') {
     if (values.address === undefined || !/^0x[0-9a-fA-F]{40}$/.test(values.address))
-      return fail(io, '--address: expected a 0x address of 40 hex digits (Hyperliquid is read by address)');
+      return fail(io, `--address: expected a 0x address of 40 hex digits (${facts.full} is read by address)`);
     credentials = { address: values.address };
   } else {
     if (!values['api-key'] || !values['api-secret'])
       return fail(io, '--api-key and --api-secret are required for this venue');
-    if (venue === 'okx-swap' && !values.password) return fail(io, '--password: OKX keys need their passphrase');
+    if (facts.credentials === 'key-passphrase' && !values.password)
+      return fail(io, `--password: ${facts.full} keys need their passphrase`);
     credentials = {
       apiKey: values['api-key'],
       secret: values['api-secret'],

@@ -16,6 +16,7 @@ import { scenarioDurationMs, scenarioNames } from '../../sim/market';
 import type { SimScenarioName } from '../../sim/market/types';
 import { simulatorDemo } from '../../sim/demo-market';
 import { requests } from '../../../shared/ipc/contract';
+import { accountVenues, venueFacts, type AccountVenue } from '../../../shared/domain/venue';
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { CliIo } from '../cli-io';
 
@@ -102,13 +103,14 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   await core.start();
   if (!values.demo && values.venue) {
     const venue = values.venue;
-    if (venue !== 'binance-usdm' && venue !== 'bybit-linear' && venue !== 'okx-swap' && venue !== 'hyperliquid') {
+    if (!(accountVenues as readonly string[]).includes(venue)) {
       await core.stop();
-      return fail(io, `--venue: expected binance-usdm, bybit-linear, okx-swap or hyperliquid, got "${venue}"`);
+      return fail(io, `--venue: expected one of ${accountVenues.join(', ')}, got "${venue}"`);
     }
+    const credentials = venueFacts(venue as AccountVenue).credentials;
     const baseUrl = values['base-url'] ? { baseUrl: values['base-url'] } : {};
     const account =
-      venue === 'hyperliquid'
+      credentials === 'address'
         ? { kind: 'address' as const, venue, label: 'watch', address: values.address ?? '', ...baseUrl }
         : {
             kind: 'api-key' as const,

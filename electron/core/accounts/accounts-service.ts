@@ -1,7 +1,8 @@
+import { venueName } from '../../../shared/domain/venue';
 import type { AccountAdd } from '../../../shared/ipc/contract';
-import type { AccountVenue } from '../../../shared/domain/account-venue';
-import type { AccountSummary } from '../../../shared/ipc/views/accounts';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
+import type { AccountSummary } from '../../../shared/ipc/views/accounts';
+import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ExchangeGateway, GatewayConfig, KeyCredentials } from '../exchange/gateway';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { newAccountId, openAccountRegistry, type AccountRecord } from './account-registry';
@@ -43,13 +44,6 @@ export interface AccountsService {
   sourceOf(accountId: string): Pick<GatewayConfig, 'venue' | 'baseUrl'> | undefined;
   stop(): Promise<void>;
 }
-
-const venueNames: Readonly<Record<AccountVenue, string>> = {
-  'binance-usdm': 'Binance USD-M',
-  'bybit-linear': 'Bybit',
-  'okx-swap': 'OKX',
-  hyperliquid: 'Hyperliquid',
-};
 
 const secretKey = (id: string): string => `account:${id}`;
 
@@ -191,7 +185,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       try {
         const report = await gateway.checkPermissions();
         if (input.kind === 'api-key' && !report.canRead) {
-          throw new Error(`${venueNames[input.venue]} says this key cannot read positions: give it read permission.`);
+          throw new Error(`${venueName(input.venue)} says this key cannot read positions: give it read permission.`);
         }
         permissions = toKeyPermissions(report);
         await gateway.fetchAccount();

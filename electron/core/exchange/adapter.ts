@@ -1,13 +1,13 @@
 import ccxt, { type Exchange } from 'ccxt';
 import type { MarketInfo } from '../../../shared/domain/market-info';
 import type { Tier } from '../../../shared/domain/tier';
+import { isAccountVenue, venueName, venueRegistry } from '../../../shared/domain/venue';
 import { buildAccountSnapshot, type SymbolFacts } from './account-snapshot';
 import { createCcxtClient, usesPlainWs } from './ccxt-client';
 import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
 import type { ExchangeGateway, GatewayConfig } from './gateway';
 import {
   mapCrossWallet,
-  mapHyperliquidTiers,
   mapLiquidations,
   mapMarket,
   mapMarkTick,
@@ -95,8 +95,10 @@ function secretsOf(config: GatewayConfig): string[] {
  * `GatewayError` of kind `unsupported` for a venue without a profile.
  */
 export function createAdapter(config: GatewayConfig): ExchangeGateway {
+  if (!isAccountVenue(config.venue))
+    throw new GatewayError('unsupported', `${venueName(config.venue)} is not supported yet.`);
   const profile = venueProfiles[config.venue];
-  if (profile === undefined) throw new GatewayError('unsupported', `${config.venue} is not supported yet.`);
+  const label = venueName(profile.venue);
   const exchange = createCcxtClient(profile, config);
   const secrets = secretsOf(config);
   const stops = new Set<() => void>();
@@ -107,13 +109,13 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
   let markets: Promise<readonly MarketInfo[]> | null = null;
   let streamsReady: Promise<void> | null = null;
 
-  rejectUnreadableAnswers(exchange, profile.label);
+  rejectUnreadableAnswers(exchange, label);
   // Retry-After binds every gateway to this venue and host (one IP), not only this call.
   const venueKey = `${profile.venue} ${config.baseUrl ?? 'production'}`;
   const mapError = (error: unknown): GatewayError => {
     const mapped = mapCcxtError(
       error,
-      profile.label,
+      profile.venue,
       secrets,
       parseRetryAfter(
         exchange.last_response_headers?.['retry-after'] ?? exchange.last_response_headers?.['Retry-After'],
@@ -131,19 +133,19 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     }, mapError);
   const raw = async (method: string, params: Readonly<Record<string, unknown>>): Promise<unknown> => {
     const fn: unknown = (exchange as unknown as Record<string, unknown>)[method];
-    if (typeof fn !== 'function') throw new GatewayError('unsupported', `${profile.label} does not offer ${method}.`);
+    if (typeof fn !== 'function') throw new GatewayError('unsupported', `${label} does not offer ${method}.`);
     return call(() => (fn as (p: Record<string, unknown>) => Promise<unknown>).call(exchange, { ...params }));
   };
   const loadMarkets = (): Promise<readonly MarketInfo[]> => {
     markets ??= call(() => exchange.loadMarkets()).then((loaded) =>
-      Object.values(loaded).flatMap((m) => mapMarket(profile.venue, m) ?? []),
+      Object.values(loaded).flatMap((m) => mapMarket(profile, m) ?? []),
     );
     markets.catch(() => (markets = null));
     return markets;
   };
   const market = async (symbol: string): Promise<MarketInfo> => {
     const found = (await loadMarkets()).find((m) => m.symbol === symbol || m.unifiedSymbol === symbol);
-    if (found === undefined) throw new GatewayError('exchange', `${profile.label} lists no perpetual ${symbol}.`);
+    if (found === undefined) throw new GatewayError('exchange', `${label} lists no perpetual ${symbol}.`);
     return found;
   };
   const context: AdapterContext = { profile, exchange, call, raw, mapError, market };
@@ -153,12 +155,12 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     if (cached !== undefined && Date.now() - cached.atMs < tierCacheMs) return cached.facts;
     const source = profile.tiers;
     const facts =
-      source.source === 'hyperliquid-margin-tables'
-        ? raw(source.rawMethod, { type: 'meta' }).then(
-            (meta) => mapHyperliquidTiers(meta, info.symbol) ?? { tiers: [], maxLeverage: info.maxLeverage },
+      source.source === 'raw-margin-tables'
+        ? raw(source.rawMethod, source.params).then(
+            (answer) => source.read(answer, info.symbol) ?? { tiers: [], maxLeverage: info.maxLeverage },
           )
         : call(() => exchange.fetchMarketLeverageTiers(info.unifiedSymbol, { ...source.params })).then((rows) => {
-            const tiers = mapTiers(profile.venue, rows);
+            const tiers = mapTiers(source.read, rows);
             // Binance lists no max leverage on the market: its first tier's is the contract's.
             return { tiers, maxLeverage: info.maxLeverage ?? tiers[0]?.maxLeverage ?? null };
           });
@@ -168,7 +170,7 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
   };
   const requireCredentials = (): void => {
     if (config.credentials === null)
-      throw new GatewayError('auth', `${profile.label}: no API key or address configured: check your key settings.`);
+      throw new GatewayError('auth', `${label}: no API key or address configured: check your key settings.`);
   };
   /** ccxt refuses plain ws:// until its proxy-agent module is loaded (docs/research/toolchain.md §3). */
   const prepareStreams = (): Promise<void> => {
@@ -200,7 +202,7 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
       const facts = new Map<string, SymbolFacts>();
       for (const position of rawPositions) {
         const info = await market(positionSymbol(position));
-        const one = mapPosition(profile.venue, position, info);
+        const one = mapPosition(profile, position, info);
         if (one === null) continue;
         mapped.push(one);
         if (!facts.has(info.symbol)) {
@@ -213,9 +215,8 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
           });
         }
       }
-      const wallet = mapCrossWallet(profile.venue, balance, mapped);
-      if (wallet === null)
-        throw new GatewayError('exchange', `${profile.label}: the balance answer has no wallet balance.`);
+      const wallet = mapCrossWallet(profile, balance, mapped);
+      if (wallet === null) throw new GatewayError('exchange', `${label}: the balance answer has no wallet balance.`);
       return buildAccountSnapshot(profile.venue, mapped, facts, wallet, Date.now());
     },
     async fetchTiers(symbol) {
@@ -253,7 +254,7 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
         onState({
           status: 'stale',
           sinceMs: Date.now(),
-          reason: `${profile.label} publishes no public liquidation feed.`,
+          reason: `${label} publishes no public liquidation feed.`,
         });
         return () => undefined;
       }
@@ -271,7 +272,7 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
           onData: (rows) => {
             for (const liquidation of mapLiquidations(
               rows,
-              stream.sideMeans,
+              venueRegistry[profile.venue].liquidationSide,
               info?.symbol ?? symbol,
               info?.contractSize ?? 1,
             ))

@@ -1,4 +1,5 @@
 import ccxt from 'ccxt';
+import { venueFacts, type Venue } from '../../../shared/domain/venue';
 import { GatewayError } from './gateway-error';
 
 export { GatewayError, type GatewayErrorKind } from './gateway-error';
@@ -16,17 +17,19 @@ export function redact(message: string, secrets: readonly string[]): string {
  * `DDoSProtection` ⊂ `NetworkError` ⊃ `RequestTimeout`; `PermissionDenied` ⊂ `AuthenticationError`;
  * `InvalidNonce` ⊂ `NetworkError` (so it is tested first). A `GatewayError` passes through unchanged.
  *
- * @param venueLabel shown to the user, e.g. "Binance USDⓈ-M".
+ * @param venue whose registry name the message carries, e.g. "Binance USDⓈ-M".
  * @param secrets the key, secret and passphrase, scrubbed from every message.
  * @param retryAfterMs the venue's Retry-After header of the failed response, when known.
  */
 export function mapCcxtError(
   error: unknown,
-  venueLabel: string,
+  venue: Venue,
   secrets: readonly string[],
   retryAfterMs: number | null = null,
 ): GatewayError {
   if (error instanceof GatewayError) return error;
+  const facts = venueFacts(venue);
+  const venueLabel = facts.full;
   const raw = error instanceof Error ? error.message : String(error);
   const venueText = redact(raw, secrets).replace(/\s+/g, ' ').trim();
   // ccxt 4.5 derives InvalidNonce from NetworkError: it must be matched first, or a clock problem would be retried forever.
@@ -48,7 +51,7 @@ export function mapCcxtError(
   if (error instanceof ccxt.AuthenticationError) {
     return new GatewayError(
       'auth',
-      `${venueLabel} refused the API key: check your key, secret${venueLabel.startsWith('OKX') ? ', passphrase' : ''} and its read permission. (${venueText})`,
+      `${venueLabel} refused the API key: check your key, secret${facts.credentials === 'key-passphrase' ? ', passphrase' : ''} and its read permission. (${venueText})`,
     );
   }
   if (error instanceof ccxt.NotSupported)

@@ -7,66 +7,31 @@ import type { PermissionReport } from '../../../shared/domain/permission-report'
 import type { Side } from '../../../shared/domain/side';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
-import type { Venue } from '../../../shared/domain/venue';
-import { continuousDeductions } from '../../../shared/risk';
-import type { PermissionSource } from './venues/venue-profile';
+import { venueName } from '../../../shared/domain/venue';
+import type { PermissionSource, TierBounds, VenueProfile } from './venues/venue-profile';
 import { GatewayError } from './errors';
+import { listOf, num, rowOf, text, type Row } from './raw';
 
 /*
- * The one place where ccxt's loose results (`number | undefined`, `info: any`) become strict
- * domain types. Everything arrives as `unknown` and is parsed field by field; a row that cannot be
- * read is dropped (null), never half-filled. Raw `info` fields are read where ccxt's derived ones
- * are wrong or missing (docs/research/liquidation-formulas.md §1.8, §2.7, §3.5, §4.5, §6).
+ * Generic parsing of ccxt's loose results (`number | undefined`, `info: any`) into strict domain
+ * types. Everything arrives as `unknown` and is parsed field by field; a row that cannot be read is
+ * dropped (null), never half-filled. Where ccxt's derived fields are wrong or missing, the venue's
+ * raw `info` fields are read by the readers in venues/<venue>.ts (docs/research/liquidation-formulas.md
+ * §1.8, §2.7, §3.5, §4.5, §6); nothing here branches on the venue.
  */
 
-type Row = Readonly<Record<string, unknown>>;
-
-/** `value` as an object, or an empty one. */
-function rowOf(value: unknown): Row {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Row) : {};
-}
-
-/** `value` as an array, or an empty one. */
-function listOf(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? (value as unknown[]) : [];
-}
-
-/** A finite number from a number or a decimal string; null for "", undefined, NaN. */
-function num(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  const parsed = Number(value);
-  return Number.isFinite(parsed) ? parsed : null;
-}
-
-/**
- * A price the venue reports, where "0", "", null and negatives mean "none"
- * (docs/research/liquidation-formulas.md §6.12).
- */
+/** A price the venue reports, where "0", "", null and negatives mean "none" (docs/research/liquidation-formulas.md §6.12). */
 function positivePrice(value: unknown): number | null {
   const parsed = num(value);
   return parsed !== null && parsed > 0 ? parsed : null;
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-}
-
-/**
- * The venue symbol of a ccxt market: its `id`, except Hyperliquid whose id is an asset index
- * (docs/research/liquidation-formulas.md §4.5).
- */
-export function venueSymbolOf(venue: Venue, market: unknown): string {
-  const row = rowOf(market);
-  return venue === 'hyperliquid' ? text(row['baseName']) || text(row['base']) : text(row['id']);
-}
-
 /** A ccxt market as `MarketInfo`, or null for anything but an active linear perpetual. */
-export function mapMarket(venue: Venue, market: unknown): MarketInfo | null {
+export function mapMarket(profile: VenueProfile, market: unknown): MarketInfo | null {
   const row = rowOf(market);
   if (row['swap'] !== true || row['linear'] === false) return null;
   const limits = rowOf(rowOf(row['limits'])['leverage']);
-  const symbol = venueSymbolOf(venue, market);
+  const symbol = profile.read.symbol(row);
   const unifiedSymbol = text(row['symbol']);
   if (symbol === '' || unifiedSymbol === '') return null;
   return {
@@ -102,114 +67,12 @@ export interface MappedPosition {
   readonly hedgeLeg: boolean;
 }
 
-interface RawFields {
-  readonly signedSize: number | null;
-  readonly sideHint: string;
-  readonly entry: number | null;
-  readonly mark: number | null;
-  readonly pnl: number | null;
-  readonly liquidation: unknown;
-  readonly isolated: boolean;
-  readonly isolatedMargin: number;
-  readonly leverage: number | null;
-  readonly hedgeLeg: boolean;
-}
-
-/** Each venue's raw position row (sources: docs/research/liquidation-formulas.md §1.5, §2.6, §3.4, §4.4). */
-function rawFields(venue: Venue, info: Row): RawFields | null {
-  switch (venue) {
-    case 'binance-usdm':
-    case 'binance-coinm': {
-      // `isolatedWallet` excludes PnL; `isolatedMargin` includes it
-      // (docs/research/liquidation-formulas.md §6.4). v3 has no marginType.
-      const wallet = num(info['isolatedWallet']) ?? 0;
-      const isolated = text(info['marginType']) === 'isolated' || (info['marginType'] === undefined && wallet !== 0);
-      const positionSide = text(info['positionSide']);
-      return {
-        signedSize: num(info['positionAmt']),
-        sideHint: positionSide,
-        entry: num(info['entryPrice']),
-        mark: num(info['markPrice']),
-        pnl: num(info['unRealizedProfit']),
-        liquidation: info['liquidationPrice'],
-        isolated,
-        isolatedMargin: isolated ? wallet : 0,
-        leverage: num(info['leverage']),
-        hedgeLeg: positionSide === 'LONG' || positionSide === 'SHORT',
-      };
-    }
-    case 'bybit-linear': {
-      // `tradeMode` is deprecated on v5 (account-level margin mode); 1 = isolated where it is sent.
-      const isolated = num(info['tradeMode']) === 1;
-      const size = num(info['size']);
-      const side = text(info['side']);
-      const idx = num(info['positionIdx']);
-      const sign = idx === 2 || (idx !== 1 && side === 'Sell') ? -1 : 1;
-      return {
-        signedSize: size === null ? null : sign * Math.abs(size),
-        sideHint: '',
-        entry: num(info['avgPrice']),
-        mark: num(info['markPrice']),
-        pnl: num(info['unrealisedPnl']),
-        liquidation: info['liqPrice'],
-        isolated,
-        isolatedMargin: isolated ? (num(info['positionIM']) ?? num(info['positionBalance']) ?? 0) : 0,
-        leverage: num(info['leverage']),
-        hedgeLeg: idx === 1 || idx === 2,
-      };
-    }
-    case 'okx-swap': {
-      const isolated = text(info['mgnMode']) === 'isolated';
-      const posSide = text(info['posSide']);
-      const pos = num(info['pos']);
-      const signed =
-        pos === null ? null : posSide === 'short' ? -Math.abs(pos) : posSide === 'long' ? Math.abs(pos) : pos;
-      return {
-        signedSize: signed,
-        sideHint: '',
-        entry: num(info['avgPx']),
-        mark: num(info['markPx']),
-        pnl: num(info['upl']),
-        liquidation: info['liqPx'],
-        isolated,
-        isolatedMargin: isolated ? (num(info['margin']) ?? 0) : 0,
-        leverage: num(info['lever']),
-        hedgeLeg: posSide === 'long' || posSide === 'short',
-      };
-    }
-    case 'hyperliquid': {
-      const position = rowOf(info['position']);
-      const leverage = rowOf(position['leverage']);
-      const szi = num(position['szi']);
-      const entry = num(position['entryPx']);
-      const value = num(position['positionValue']);
-      const isolated = text(leverage['type']) === 'isolated';
-      // Isolated margin = rawUsd + szi × entryPx; the mark is positionValue / |szi| (ccxt leaves it
-      // undefined): docs/research/liquidation-formulas.md §4.4, §4.5.
-      const rawUsd = num(leverage['rawUsd']) ?? 0;
-      return {
-        signedSize: szi,
-        sideHint: '',
-        entry,
-        mark: szi && value !== null ? value / Math.abs(szi) : null,
-        pnl: num(position['unrealizedPnl']),
-        liquidation: position['liquidationPx'],
-        isolated,
-        isolatedMargin: isolated && szi !== null && entry !== null ? rawUsd + szi * entry : 0,
-        leverage: num(leverage['value']),
-        hedgeLeg: false,
-      };
-    }
-  }
-}
-
 /** A ccxt position as a `MappedPosition` (raw `info` fields), or null for an empty or unreadable row. */
-export function mapPosition(venue: Venue, position: unknown, market: MarketInfo): MappedPosition | null {
-  const raw = rawFields(venue, rowOf(rowOf(position)['info']));
+export function mapPosition(profile: VenueProfile, position: unknown, market: MarketInfo): MappedPosition | null {
+  const raw = profile.read.position(rowOf(rowOf(position)['info']));
   // A liquidation price of the wrong type (an object, a flag) is a broken payload, not "no price":
   // reading it as null would show the position without its liquidation price as if that were true.
   if (
-    raw !== null &&
     raw.liquidation !== null &&
     raw.liquidation !== undefined &&
     typeof raw.liquidation !== 'string' &&
@@ -217,11 +80,10 @@ export function mapPosition(venue: Venue, position: unknown, market: MarketInfo)
   ) {
     throw new GatewayError(
       'exchange',
-      `${venue} sent a malformed position (its liquidation price is ${Array.isArray(raw.liquidation) ? 'a list' : `of type ${typeof raw.liquidation}`}); the last good numbers are kept and marked stale.`,
+      `${venueName(profile.venue)} sent a malformed position (its liquidation price is ${Array.isArray(raw.liquidation) ? 'a list' : `of type ${typeof raw.liquidation}`}); the last good numbers are kept and marked stale.`,
     );
   }
-  if (raw === null || raw.signedSize === null || raw.signedSize === 0 || raw.entry === null || raw.mark === null)
-    return null;
+  if (raw.signedSize === null || raw.signedSize === 0 || raw.entry === null || raw.mark === null) return null;
   const side: Side =
     raw.sideHint === 'LONG' ? 'long' : raw.sideHint === 'SHORT' ? 'short' : raw.signedSize > 0 ? 'long' : 'short';
   return {
@@ -230,7 +92,7 @@ export function mapPosition(venue: Venue, position: unknown, market: MarketInfo)
     side,
     marginMode: raw.isolated ? 'isolated' : 'cross',
     size: Math.abs(raw.signedSize),
-    contractSize: venue === 'okx-swap' ? market.contractSize : 1,
+    contractSize: profile.sizesInContracts ? market.contractSize : 1,
     entryPrice: raw.entry,
     markPrice: raw.mark,
     leverage: raw.leverage,
@@ -246,66 +108,33 @@ export function positionSymbol(position: unknown): string {
   return text(rowOf(position)['symbol']);
 }
 
-function coinRow(rows: readonly unknown[], key: string, coins: readonly string[]): Row {
-  return rowOf(rows.find((row) => coins.includes(text(rowOf(row)[key]))));
-}
-
 /**
  * The cross wallet balance RiskAccount wants (excluding PnL and isolated margins) from ccxt's
- * `fetchBalance().info` (docs/research/liquidation-formulas.md §1.5, §2.6, §3.4, §4.4): Binance
- * `totalCrossWalletBalance`; Bybit coin `walletBalance` and OKX `cashBal` include isolated margins,
- * so those are subtracted; Hyperliquid cross account value minus cross PnL. Null when the field is
- * missing.
+ * `fetchBalance().info`, read the venue's way (venues/<venue>.ts). Null when the field is missing.
  */
-export function mapCrossWallet(venue: Venue, balance: unknown, positions: readonly MappedPosition[]): number | null {
+export function mapCrossWallet(
+  profile: VenueProfile,
+  balance: unknown,
+  positions: readonly MappedPosition[],
+): number | null {
   const info = rowOf(rowOf(balance)['info']);
   const isolatedMargins = positions.reduce((sum, p) => sum + p.isolatedMargin, 0);
   const crossPnl = positions.filter((p) => p.marginMode === 'cross').reduce((sum, p) => sum + p.unrealizedPnl, 0);
-  switch (venue) {
-    case 'binance-usdm':
-    case 'binance-coinm':
-      return (
-        num(info['totalCrossWalletBalance']) ??
-        num(coinRow(listOf(info['assets']), 'asset', ['USDT']).crossWalletBalance)
-      );
-    case 'bybit-linear': {
-      const account = rowOf(listOf(rowOf(info['result'])['list'])[0]);
-      const wallet = num(coinRow(listOf(account['coin']), 'coin', ['USDT'])['walletBalance']);
-      return wallet === null ? null : wallet - isolatedMargins;
-    }
-    case 'okx-swap': {
-      const account = rowOf(listOf(info['data'])[0]);
-      const cash = num(coinRow(listOf(account['details']), 'ccy', ['USDT'])['cashBal']);
-      return cash === null ? null : cash - isolatedMargins;
-    }
-    case 'hyperliquid': {
-      const value = num(rowOf(info['crossMarginSummary'])['accountValue']);
-      return value === null ? null : value - crossPnl;
-    }
-  }
+  return profile.read.crossWallet(info, { isolatedMargins, crossPnl });
 }
 
 /**
- * ccxt leverage tiers as domain tiers, ascending, last cap null. Deductions and OKX's contract
- * bounds come from `info` (docs/research/liquidation-formulas.md §1.8, §2.7, §3.5, §6.8):
- * Binance `cum`, Bybit `mmDeduction`, OKX `minSz`/`maxSz` in contracts with no deduction.
+ * ccxt leverage tiers as domain tiers, ascending, last cap null. Bounds and deductions are read the
+ * venue's way (`read`, from the venue file); the rate is ccxt's, else `info`'s `mmr`.
  */
-export function mapTiers(venue: Venue, tiers: unknown): Tier[] {
+export function mapTiers(read: (row: Row, info: Row) => TierBounds, tiers: unknown): Tier[] {
   const rows = listOf(tiers).map(rowOf);
   const mapped: Tier[] = [];
   for (const row of rows) {
     const info = rowOf(row['info']);
-    const okx = venue === 'okx-swap';
-    const floor = okx ? num(info['minSz']) : num(row['minNotional']);
-    const cap = okx ? num(info['maxSz']) : num(row['maxNotional']);
+    const { floor, cap, deduction } = read(row, info);
     const rate = num(row['maintenanceMarginRate']) ?? num(info['mmr']) ?? num(info['maintenanceMarginRate']);
     if (floor === null || rate === null) continue;
-    const deduction =
-      venue === 'binance-usdm' || venue === 'binance-coinm'
-        ? num(info['cum'])
-        : venue === 'bybit-linear'
-          ? num(info['mmDeduction'])
-          : 0;
     mapped.push({
       floor,
       cap,
@@ -318,50 +147,6 @@ export function mapTiers(venue: Venue, tiers: unknown): Tier[] {
   const last = mapped[mapped.length - 1];
   if (last !== undefined) mapped[mapped.length - 1] = { ...last, cap: null };
   return mapped;
-}
-
-/**
- * Hyperliquid tiers of one coin from the raw `meta` answer: the coin's margin table (`lowerBound`,
- * `maxLeverage`), maintenance rate 1/(2 × maxLeverage) (docs/research/liquidation-formulas.md §6.11)
- * and deductions that keep maintenance continuous (margin-tiers doc). A table id below 50 names no
- * table: one tier at the universe's max leverage. Null when the coin is not listed.
- */
-export function mapHyperliquidTiers(
-  meta: unknown,
-  coin: string,
-): { readonly tiers: Tier[]; readonly maxLeverage: number } | null {
-  const row = rowOf(meta);
-  const asset = rowOf(listOf(row['universe']).find((entry) => text(rowOf(entry)['name']) === coin));
-  const maxLeverage = num(asset['maxLeverage']);
-  if (maxLeverage === null) return null;
-  const tableId = num(asset['marginTableId']);
-  const table = listOf(row['marginTables'])
-    .map(listOf)
-    .find((pair) => num(pair[0]) === tableId);
-  const tiers = listOf(rowOf(table?.[1])['marginTiers'])
-    .map(rowOf)
-    .map((tier) => ({ floor: num(tier['lowerBound']), leverage: num(tier['maxLeverage']) }))
-    .filter(
-      (tier): tier is { floor: number; leverage: number } =>
-        tier.floor !== null && tier.leverage !== null && tier.leverage > 0,
-    )
-    .sort((a, b) => a.floor - b.floor);
-  const shaped = (tiers.length > 0 ? tiers : [{ floor: 0, leverage: maxLeverage }]).map((tier) => ({
-    floor: tier.floor,
-    maintenanceMarginRate: 1 / (2 * tier.leverage),
-    leverage: tier.leverage,
-  }));
-  const deductions = continuousDeductions(shaped);
-  return {
-    maxLeverage,
-    tiers: shaped.map((tier, k) => ({
-      floor: tier.floor,
-      cap: shaped[k + 1]?.floor ?? null,
-      maintenanceMarginRate: tier.maintenanceMarginRate,
-      deduction: deductions[k] ?? 0,
-      maxLeverage: tier.leverage,
-    })),
-  };
 }
 
 /** ccxt OHLCV rows (6 columns) as candles, no taker split; `volumeScale` turns contracts into base. */
@@ -377,10 +162,7 @@ export function mapOhlcv(rows: unknown, volumeScale: number): Candle[] {
   });
 }
 
-/**
- * Raw kline arrays (Binance: column 5 volume, `takerBuyColumn` taker-buy base volume;
- * docs/research/liquidation-maps.md §2.2).
- */
+/** Raw kline arrays (Binance: column 5 volume, `takerBuyColumn` taker-buy base volume; docs/research/liquidation-maps.md §2.2). */
 export function mapRawKlines(rows: unknown, takerBuyColumn: number): Candle[] {
   return listOf(rows).flatMap((entry) => {
     const r = listOf(entry).map(num);
@@ -395,8 +177,7 @@ export function mapRawKlines(rows: unknown, takerBuyColumn: number): Candle[] {
 
 /**
  * ccxt open-interest history: `openInterestAmount` (base, or contracts × contractSize) and
- * `openInterestValue` (USD). OKX's history has only the USD value
- * (docs/research/liquidation-formulas.md §3.4), Bybit's only the amount.
+ * `openInterestValue` (USD). OKX's history has only the USD value (docs/research/liquidation-formulas.md §3.4), Bybit's only the amount.
  * `fields` is what the venue always sends: a row missing one of them is malformed and dropped.
  */
 export function mapOpenInterest(
@@ -456,8 +237,7 @@ export function mapMarkTick(ticker: unknown, symbol: string, receivedAtMs: numbe
 
 /**
  * ccxt liquidations with the side normalised to the LIQUIDATED position's side: Binance and OKX
- * send the liquidation ORDER's side (a sell closes a long), Bybit the position's
- * (docs/research/liquidation-maps.md §2.3).
+ * send the liquidation ORDER's side (a sell closes a long), Bybit the position's (docs/research/liquidation-maps.md §2.3).
  * Sizes in base units (ccxt `baseValue`, else contracts × `contractSize`; Binance: the
  * accumulated filled quantity `o.z`, safer than ccxt's last-filled `o.l`).
  */

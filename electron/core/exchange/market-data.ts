@@ -1,6 +1,7 @@
 import type { Candle } from '../../../shared/domain/candle';
 import type { TakerVolumePoint } from '../../../shared/domain/open-interest';
 import type { Timeframe } from '../../../shared/domain/timeframe';
+import { venueName, venueRegistry } from '../../../shared/domain/venue';
 import type { AdapterContext } from './adapter';
 import { GatewayError } from './errors';
 import type { ExchangeGateway } from './gateway';
@@ -17,8 +18,9 @@ export function createMarketData(
   context: AdapterContext,
 ): Pick<ExchangeGateway, 'fetchCandles' | 'fetchOpenInterestHistory' | 'fetchTakerVolume'> {
   const { profile, exchange, call, raw } = context;
+  const { capabilities } = venueRegistry[profile.venue];
   const unsupported = (what: string): GatewayError =>
-    new GatewayError('unsupported', `${profile.label} does not publish ${what}.`);
+    new GatewayError('unsupported', `${venueName(profile.venue)} does not publish ${what}.`);
 
   const fetchCandles = async (
     symbol: string,
@@ -29,7 +31,7 @@ export function createMarketData(
   ): Promise<readonly Candle[]> => {
     const info = await context.market(symbol);
     const count = limit ?? defaultCandleLimit;
-    if (kind === 'mark' && !profile.candles.mark) throw unsupported('mark-price candles');
+    if (kind === 'mark' && !capabilities.markCandles) throw unsupported('mark-price candles');
     const klines = profile.candles.rawTakerKlines;
     if (kind === 'last' && klines !== null) {
       const rows = await raw(klines.last, {
@@ -49,7 +51,7 @@ export function createMarketData(
   return {
     fetchCandles,
     async fetchOpenInterestHistory(symbol, timeframe, sinceMs) {
-      if (!profile.openInterestHistory)
+      if (!capabilities.openInterestHistory)
         throw unsupported('open-interest history (record it locally from live polling)');
       const info = await context.market(symbol);
       const rows = await call(() => exchange.fetchOpenInterestHistory(info.unifiedSymbol, timeframe, sinceMs));

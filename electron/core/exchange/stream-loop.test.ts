@@ -5,7 +5,7 @@ import { GatewayError, mapCcxtError, parseRetryAfter, redact } from './errors';
 import { backoffDelayMs, withRetry } from './retry';
 import { runStreamLoop } from './stream-loop';
 
-const map = (error: unknown): GatewayError => mapCcxtError(error, 'Venue', ['key-1234', 'secret-5678']);
+const map = (error: unknown): GatewayError => mapCcxtError(error, 'binance-usdm', ['key-1234', 'secret-5678']);
 
 describe('runStreamLoop', () => {
   it('reports stale when a live stream goes silent, and live again when data returns', async () => {
@@ -58,6 +58,12 @@ describe('errors and retry', () => {
     expect(map(new ccxt.AuthenticationError('bad key-1234 secret-5678')).kind).toBe('auth');
     expect(map(new ccxt.AuthenticationError('bad key-1234 secret-5678')).message).not.toMatch(/key-1234|secret-5678/);
     expect(map(new ccxt.PermissionDenied('no')).message).toContain('check your key');
+    expect(map(new ccxt.AuthenticationError('no')).message).toMatch(
+      /^Binance USDⓈ-M refused the API key: check your key, secret and/,
+    );
+    expect(mapCcxtError(new ccxt.AuthenticationError('no'), 'okx-swap', []).message).toMatch(
+      /^OKX refused the API key: check your key, secret, passphrase and/,
+    );
     expect(map(new ccxt.InvalidNonce('ts')).message).toContain('clock');
     expect(map(new ccxt.RateLimitExceeded('slow down')).retryable).toBe(true);
     expect(map(new ccxt.RequestTimeout('t')).kind).toBe('network');

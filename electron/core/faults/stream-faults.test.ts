@@ -61,7 +61,7 @@ describe('stream faults: the mark stream reconnects by itself and is never live 
   }, 15_000);
 
   it('a half-open connection (silent, never closed): stale within the stated silence limit, never live while silent, live with fresh ticks after', async () => {
-    const silenceLimitMs = venueProfiles['binance-usdm']?.markStream.staleAfterMs ?? 0;
+    const silenceLimitMs = venueProfiles['binance-usdm'].markStream.staleAfterMs;
     expect(silenceLimitMs).toBeGreaterThan(0);
     const { sim, states, ticks, status } = await watching();
     // Long enough for the stream to notice the silence on a busy machine, well before the fault ends by itself.

@@ -47,7 +47,7 @@ describe.each(venues)(
     /** Data older than three polls must be shown stale (account-watcher.ts). */
     const staleAfterMs = 3 * pollMs;
     /** The mark stream's own silence limit (venues/<venue>.ts). */
-    const streamSilenceMs = venueProfiles[venue]?.markStream.staleAfterMs ?? 0;
+    const streamSilenceMs = venueProfiles[venue].markStream.staleAfterMs;
     /** Long enough for the last snapshot to age past three polls, with room for the gateway's own retries on a busy machine. */
     const faultMs = staleAfterMs + 4000;
 

@@ -1,5 +1,6 @@
 import type { LedgerParams } from '../../../shared/clusters';
 import type { MarkTick } from '../../../shared/domain/stream-state';
+import { venueName } from '../../../shared/domain/venue';
 import type { MarketKey } from '../../../shared/ipc/contract';
 import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ChartTimeframe, MarketUpdate, MarketView } from '../../../shared/ipc/views/markets';
@@ -69,12 +70,6 @@ export interface MarketService {
   stop(): Promise<void>;
 }
 
-const venueLabels: Readonly<Record<AccountVenue, string>> = {
-  'binance-usdm': 'Binance USDⓈ-M',
-  'bybit-linear': 'Bybit',
-  'okx-swap': 'OKX',
-  hyperliquid: 'Hyperliquid',
-};
 const keyOf = (market: MarketKey): string => `${market.venue}|${market.symbol}`;
 
 /**
@@ -110,7 +105,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       if (!(error instanceof GatewayError && error.kind === 'auth')) throw error;
       if (access.credentials === undefined)
         throw new Error(
-          `${venueLabels[venue]} publishes its maintenance tiers only to API keys: connect a read-only key to see clusters.`,
+          `${venueName(venue)} publishes its maintenance tiers only to API keys: connect a read-only key to see clusters.`,
           { cause: error },
         );
       const keyed = deps.createGateway({
@@ -133,7 +128,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       const gateway = publicGateway(market.venue);
       session = createMarketSession({
         market,
-        venueLabel: venueLabels[market.venue],
+        venueLabel: venueName(market.venue),
         timeframe,
         gateway,
         fetchTiers: tiersOf(market.venue, gateway),

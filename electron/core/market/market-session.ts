@@ -59,7 +59,7 @@ export interface MarketSession {
 /** Opens one market: backfill with progress events, then live ticks, bars, OI and liquidations. */
 export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   const { market, gateway, logger } = deps;
-  const limits = venueDataLimits[market.venue];
+  const limits = venueDataLimits(market.venue);
   let timeframe = deps.timeframe;
   let state: MarketState | null = null;
   let symbol = market.symbol,

@@ -1,4 +1,5 @@
-import type { AccountVenue } from '../../../shared/domain/account-venue';
+import { venueRegistry, type AccountVenue } from '../../../shared/domain/venue';
+import { venueProfiles } from '../exchange/venues';
 
 /** What the market service must know of a venue's public data to page through it politely. */
 export interface VenueDataLimits {
@@ -19,15 +20,12 @@ export interface VenueDataLimits {
 export const openInterestPeriodMs = 300_000;
 
 /**
- * Per-venue page sizes and capabilities, from the venues' API documentation (Binance klines max
- * 1500; Bybit v5 kline max 1000; OKX history/mark-price candles max 100; Hyperliquid candleSnapshot
- * 5000) and electron/core/exchange/README.md. Binance OI history arrives 30 rows a page (ccxt's
- * default when no limit is passed), so three days of 5m samples take 29 requests: well inside its
+ * A venue's page size (from its profile, electron/core/exchange/venues/<venue>.ts) and data
+ * capabilities (from the venue registry). Binance OI history arrives 30 rows a page (ccxt's default
+ * when no limit is passed), so three days of 5m samples take 29 requests: well inside its
  * 1000-per-5-minutes limit on `/futures/data`.
  */
-export const venueDataLimits: Readonly<Record<AccountVenue, VenueDataLimits>> = {
-  'binance-usdm': { candlePage: 1500, markCandles: true, openInterestHistory: true, takerSplit: 'candles' },
-  'bybit-linear': { candlePage: 1000, markCandles: true, openInterestHistory: true, takerSplit: 'none' },
-  'okx-swap': { candlePage: 100, markCandles: true, openInterestHistory: true, takerSplit: 'statistic' },
-  hyperliquid: { candlePage: 5000, markCandles: false, openInterestHistory: false, takerSplit: 'none' },
-};
+export function venueDataLimits(venue: AccountVenue): VenueDataLimits {
+  const { markCandles, openInterestHistory, takerSplit } = venueRegistry[venue].capabilities;
+  return { candlePage: venueProfiles[venue].candlePage, markCandles, openInterestHistory, takerSplit };
+}

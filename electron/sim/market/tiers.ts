@@ -1,3 +1,4 @@
+import { hyperliquidMaintenanceRate } from '../../../shared/risk';
 import type { SimContractTier, SimTier } from './types';
 
 /** A tier as venues publish it, before the deduction is derived: [notionalCap (quote), maintenanceMarginRate, maxLeverage]. */
@@ -34,15 +35,15 @@ export function buildTiers(rows: readonly TierRow[]): SimTier[] {
 }
 
 /**
- * Hyperliquid margin table: maintenance rate = 1/(2·maxLeverage) of each tier, deduction by the
- * standard construction. Source: https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers
- * ("maintenance_margin_rate(tier n) = (Initial Margin Rate at Maximum leverage at tier n) / 2").
- * Rows: [notionalCap (USDC), maxLeverage].
+ * Hyperliquid margin table: each tier's maintenance rate by the venue's rule (shared/risk
+ * `hyperliquidMaintenanceRate`), deduction by the standard construction. Rows: [notionalCap (USDC), maxLeverage].
  */
 export function buildHyperliquidTiers(
   rows: readonly (readonly [notionalCap: number, maxLeverage: number])[],
 ): SimTier[] {
-  return buildTiers(rows.map(([cap, maxLeverage]) => [cap, 1 / (2 * maxLeverage), maxLeverage] as const));
+  return buildTiers(
+    rows.map(([cap, maxLeverage]) => [cap, hyperliquidMaintenanceRate(maxLeverage), maxLeverage] as const),
+  );
 }
 
 /** OKX tiers by contract count. Rows: [maxContracts (inclusive), maintenanceMarginRate, maxLeverage]. */

@@ -1,3 +1,5 @@
+import type { DemoVenue } from '../../../shared/domain/venue';
+
 /**
  * The simulated market as the venue protocol servers see it. The market model implements
  * `SimMarket`; each venue server (Binance, Bybit, OKX, Hyperliquid) only translates it into that
@@ -8,7 +10,7 @@
  */
 
 /** The venues the simulator speaks. */
-export type SimVenue = 'binance-usdm' | 'bybit-linear' | 'okx-swap' | 'hyperliquid';
+export type SimVenue = DemoVenue;
 
 /** Named market scenarios. */
 export type SimScenarioName = 'calm' | 'long-squeeze-crash' | 'short-squeeze' | 'chop';

@@ -1,3 +1,4 @@
+import { coinRow, listOf, num, text } from '../raw';
 import type { VenueProfile } from './venue-profile';
 
 /**
@@ -6,18 +7,41 @@ import type { VenueProfile } from './venue-profile';
  * docs/research/liquidation-maps.md §2.1–2.3 (forceOrder `S` is the ORDER side; at most one per symbol per
  * second), docs/research/toolchain.md §3 (url keys; `fetchCurrencies` off, else sapi calls).
  *
- * Raw fields read in map-ccxt.ts: positionRisk `positionAmt`, `positionSide`, `isolatedWallet`
- * (isolated margin without PnL; `isolatedMargin` already contains PnL,
- * docs/research/liquidation-formulas.md §6.4),
- * `liquidationPrice` ("0" = none); balance `crossWalletBalance`; brackets `cum`.
+ * Raw fields read below: positionRisk `positionAmt`, `positionSide`, `isolatedWallet` (isolated
+ * margin without PnL; `isolatedMargin` already contains PnL, docs/research/liquidation-formulas.md §6.4), `liquidationPrice`
+ * ("0" = none); balance `totalCrossWalletBalance` (already without PnL and isolated margins); brackets `cum`.
  *
  * Cadences: `<symbol>@markPrice@1s` pushes every second (3 s without `@1s`); stale after 10 s.
  */
 export const binanceUsdm: VenueProfile = {
   venue: 'binance-usdm',
-  label: 'Binance USDⓈ-M',
   ccxtId: 'binanceusdm',
-  credentials: 'key',
+  read: {
+    symbol: (market) => text(market['id']),
+    position(info) {
+      // `isolatedWallet` excludes PnL; `isolatedMargin` includes it (docs/research/liquidation-formulas.md §6.4). v3 has no marginType.
+      const wallet = num(info['isolatedWallet']) ?? 0;
+      const isolated = text(info['marginType']) === 'isolated' || (info['marginType'] === undefined && wallet !== 0);
+      const positionSide = text(info['positionSide']);
+      return {
+        signedSize: num(info['positionAmt']),
+        sideHint: positionSide,
+        entry: num(info['entryPrice']),
+        mark: num(info['markPrice']),
+        pnl: num(info['unRealizedProfit']),
+        liquidation: info['liquidationPrice'],
+        isolated,
+        isolatedMargin: isolated ? wallet : 0,
+        leverage: num(info['leverage']),
+        hedgeLeg: positionSide === 'LONG' || positionSide === 'SHORT',
+      };
+    },
+    crossWallet: (info) =>
+      num(info['totalCrossWalletBalance']) ??
+      num(coinRow(listOf(info['assets']), 'asset', ['USDT'])['crossWalletBalance']),
+  },
+  sizesInContracts: false,
+  candlePage: 1500,
   // Every REST key ccxt binanceusdm uses; `--base-url` serves /fapi, /futures/data and /sapi under it.
   restUrlKeys: {
     fapiPublic: '/fapi/v1',
@@ -36,17 +60,23 @@ export const binanceUsdm: VenueProfile = {
   wsUrl: { key: ['ws', 'future'], path: '/ws' },
   options: { fetchMarkets: { types: ['linear'] }, fetchCurrencies: false, adjustForTimeDifference: true },
   hasOff: ['fetchCurrencies'],
-  tiers: { source: 'ccxt-market-tiers', params: {} },
+  tiers: {
+    source: 'ccxt-market-tiers',
+    params: {},
+    read: (row, info) => ({
+      floor: num(row['minNotional']),
+      cap: num(row['maxNotional']),
+      deduction: num(info['cum']),
+    }),
+  },
   // v2 positionRisk carries each position's leverage and margin type (v3 dropped them,
   // docs/research/liquidation-formulas.md §1.5); the what-if leverage slider needs the leverage.
   positionsParams: { useV2: true },
   balanceParams: {},
   markStream: { method: 'watchMarkPrice', staleAfterMs: 10_000 },
-  liquidationStream: { method: 'watchLiquidations', sideMeans: 'order' },
-  // ccxt's parseOHLCV keeps 6 columns; raw kline column 9 is the taker-buy base volume
-  // (docs/research/liquidation-maps.md §2.2).
-  candles: { mark: true, rawTakerKlines: { last: 'fapiPublicGetKlines', takerBuyColumn: 9 } },
-  openInterestHistory: true,
+  liquidationStream: { method: 'watchLiquidations' },
+  // ccxt's parseOHLCV keeps 6 columns; raw kline column 9 is the taker-buy base volume (docs/research/liquidation-maps.md §2.2).
+  candles: { rawTakerKlines: { last: 'fapiPublicGetKlines', takerBuyColumn: 9 } },
   openInterestFields: 'both',
   takerVolume: { source: 'binance-taker-ratio', rawMethod: 'fapiDataGetTakerlongshortRatio', params: {} },
   permissions: { source: 'binance-api-restrictions', rawMethod: 'sapiGetAccountApiRestrictions' },

@@ -1,3 +1,4 @@
+import { coinRow, listOf, num, rowOf, text } from '../raw';
 import type { VenueProfile } from './venue-profile';
 
 /**
@@ -7,7 +8,7 @@ import type { VenueProfile } from './venue-profile';
  * because `bustPrice` is "", `mmDeduction` only in tier `info`), docs/research/liquidation-maps.md §2.1
  * and §2.3 (`allLiquidation` pushes every 500 ms; `S` is the POSITION side: "Buy" = a long).
  *
- * Raw fields read in map-ccxt.ts: position `size`, `side`/`positionIdx`, `tradeMode` (0 cross,
+ * Raw fields read below: position `size`, `side`/`positionIdx`, `tradeMode` (0 cross,
  * 1 isolated), `positionIM` (isolated margin as held), `liqPrice` ("" = none); wallet
  * `coin[].walletBalance` (includes isolated margins, which are subtracted); tiers `mmDeduction`.
  *
@@ -16,21 +17,55 @@ import type { VenueProfile } from './venue-profile';
  */
 export const bybitLinear: VenueProfile = {
   venue: 'bybit-linear',
-  label: 'Bybit',
   ccxtId: 'bybit',
-  credentials: 'key',
+  read: {
+    symbol: (market) => text(market['id']),
+    position(info) {
+      // `tradeMode` is deprecated on v5 (account-level margin mode); 1 = isolated where it is sent.
+      const isolated = num(info['tradeMode']) === 1;
+      const size = num(info['size']);
+      const idx = num(info['positionIdx']);
+      const sign = idx === 2 || (idx !== 1 && text(info['side']) === 'Sell') ? -1 : 1;
+      return {
+        signedSize: size === null ? null : sign * Math.abs(size),
+        sideHint: '',
+        entry: num(info['avgPrice']),
+        mark: num(info['markPrice']),
+        pnl: num(info['unrealisedPnl']),
+        liquidation: info['liqPrice'],
+        isolated,
+        isolatedMargin: isolated ? (num(info['positionIM']) ?? num(info['positionBalance']) ?? 0) : 0,
+        leverage: num(info['leverage']),
+        hedgeLeg: idx === 1 || idx === 2,
+      };
+    },
+    crossWallet(info, held) {
+      const account = rowOf(listOf(rowOf(info['result'])['list'])[0]);
+      const wallet = num(coinRow(listOf(account['coin']), 'coin', ['USDT'])['walletBalance']);
+      return wallet === null ? null : wallet - held.isolatedMargins;
+    },
+  },
+  sizesInContracts: false,
+  candlePage: 1000,
   // Every string key of ccxt bybit's urls.api (docs/research/toolchain.md §3); ccxt appends `v5/...`.
   restUrlKeys: { spot: '', futures: '', v2: '', public: '', private: '' },
   wsUrl: { key: ['ws', 'public', 'linear'], path: '/v5/public/linear' },
   options: { fetchMarkets: { types: ['linear'] }, defaultType: 'swap', defaultSubType: 'linear' },
   hasOff: ['fetchCurrencies'],
-  tiers: { source: 'ccxt-market-tiers', params: {} },
+  tiers: {
+    source: 'ccxt-market-tiers',
+    params: {},
+    read: (row, info) => ({
+      floor: num(row['minNotional']),
+      cap: num(row['maxNotional']),
+      deduction: num(info['mmDeduction']),
+    }),
+  },
   positionsParams: { category: 'linear', settleCoin: 'USDT' },
   balanceParams: { type: 'unified' },
   markStream: { method: 'watchTicker', staleAfterMs: 15_000 },
-  liquidationStream: { method: 'watchLiquidations', sideMeans: 'position' },
-  candles: { mark: true, rawTakerKlines: null },
-  openInterestHistory: true,
+  liquidationStream: { method: 'watchLiquidations' },
+  candles: { rawTakerKlines: null },
   openInterestFields: 'amount',
   takerVolume: null,
   permissions: { source: 'bybit-query-api', rawMethod: 'privateGetV5UserQueryApi' },

@@ -1,36 +1,112 @@
-import type { VenueProfile } from './venue-profile';
+import type { Tier } from '../../../../shared/domain/tier';
+import { continuousDeductions, hyperliquidMaintenanceRate } from '../../../../shared/risk';
+import { listOf, num, rowOf, text, type Row } from '../raw';
+import type { RawPosition, VenueProfile } from './venue-profile';
 
 /**
  * Hyperliquid perps through ccxt `hyperliquid`, read by public address (no key: read-only by
  * nature). Sources: docs/research/liquidation-formulas.md §4.4 (clearinghouseState fields; isolated
  * margin = `rawUsd + szi × entryPx`), §4.5 (ccxt mapping: maintenance, marginRatio and markPrice
- * undefined; no leverage tiers: read `meta.marginTables`), §6.11 (maintenance = 1/(2·max leverage)
- * of the margin tier), docs/research/liquidation-maps.md §2.1–2.2 (no public liquidation feed; no
+ * undefined; no leverage tiers: read `meta.marginTables`), §6.11 (maintenance: shared/risk
+ * `hyperliquidMaintenanceRate`), docs/research/liquidation-maps.md §2.1–2.2 (no public liquidation feed; no
  * open-interest history: record it locally; no mark-price candles).
  *
- * Raw fields read in map-ccxt.ts: `position.szi`, `leverage.{type,value,rawUsd}`, `liquidationPx`
+ * Raw fields read below: `position.szi`, `leverage.{type,value,rawUsd}`, `liquidationPx`
  * (null = none), `positionValue`; `crossMarginSummary.accountValue`; `meta.marginTables`.
  *
  * Cadences: `activeAssetCtx` pushes about once a second; stale after 15 s. ccxt's rate limiter
  * spaces `/info` calls about a second apart, as the venue's weight limits require.
  */
+/**
+ * Tiers of one coin from the raw `meta` answer: the coin's margin table (`lowerBound`,
+ * `maxLeverage`), the venue's maintenance rule and deductions that keep maintenance continuous
+ * (margin-tiers doc). A table id below 50 names no table: one tier at the universe's max leverage.
+ * Null when the coin is not listed.
+ */
+function marginTables(meta: unknown, coin: string): { readonly tiers: Tier[]; readonly maxLeverage: number } | null {
+  const row = rowOf(meta);
+  const asset = rowOf(listOf(row['universe']).find((entry) => text(rowOf(entry)['name']) === coin));
+  const maxLeverage = num(asset['maxLeverage']);
+  if (maxLeverage === null) return null;
+  const tableId = num(asset['marginTableId']);
+  const table = listOf(row['marginTables'])
+    .map(listOf)
+    .find((pair) => num(pair[0]) === tableId);
+  const tiers = listOf(rowOf(table?.[1])['marginTiers'])
+    .map(rowOf)
+    .map((tier) => ({ floor: num(tier['lowerBound']), leverage: num(tier['maxLeverage']) }))
+    .filter(
+      (tier): tier is { floor: number; leverage: number } =>
+        tier.floor !== null && tier.leverage !== null && tier.leverage > 0,
+    )
+    .sort((a, b) => a.floor - b.floor);
+  const shaped = (tiers.length > 0 ? tiers : [{ floor: 0, leverage: maxLeverage }]).map((tier) => ({
+    floor: tier.floor,
+    maintenanceMarginRate: hyperliquidMaintenanceRate(tier.leverage),
+    leverage: tier.leverage,
+  }));
+  const deductions = continuousDeductions(shaped);
+  return {
+    maxLeverage,
+    tiers: shaped.map((tier, k) => ({
+      floor: tier.floor,
+      cap: shaped[k + 1]?.floor ?? null,
+      maintenanceMarginRate: tier.maintenanceMarginRate,
+      deduction: deductions[k] ?? 0,
+      maxLeverage: tier.leverage,
+    })),
+  };
+}
+
+function position(info: Row): RawPosition {
+  const held = rowOf(info['position']);
+  const leverage = rowOf(held['leverage']);
+  const szi = num(held['szi']);
+  const entry = num(held['entryPx']);
+  const value = num(held['positionValue']);
+  const isolated = text(leverage['type']) === 'isolated';
+  // Isolated margin = rawUsd + szi × entryPx (docs/research/liquidation-formulas.md §4.4); the mark is positionValue / |szi| (ccxt leaves it undefined, docs/research/liquidation-formulas.md §4.5).
+  const rawUsd = num(leverage['rawUsd']) ?? 0;
+  return {
+    signedSize: szi,
+    sideHint: '',
+    entry,
+    mark: szi && value !== null ? value / Math.abs(szi) : null,
+    pnl: num(held['unrealizedPnl']),
+    liquidation: held['liquidationPx'],
+    isolated,
+    isolatedMargin: isolated && szi !== null && entry !== null ? rawUsd + szi * entry : 0,
+    leverage: num(leverage['value']),
+    hedgeLeg: false,
+  };
+}
+
 export const hyperliquid: VenueProfile = {
   venue: 'hyperliquid',
-  label: 'Hyperliquid',
   ccxtId: 'hyperliquid',
-  credentials: 'address',
+  read: {
+    // The ccxt market id is an asset index (docs/research/liquidation-formulas.md §4.5): the coin name is the venue symbol.
+    symbol: (market) => text(market['baseName']) || text(market['base']),
+    position,
+    // Cross account value includes cross PnL (docs/research/liquidation-formulas.md §4.4).
+    crossWallet(info, held) {
+      const value = num(rowOf(info['crossMarginSummary'])['accountValue']);
+      return value === null ? null : value - held.crossPnl;
+    },
+  },
+  sizesInContracts: false,
+  candlePage: 5000,
   // ccxt appends `/info` (and `/exchange`, unused: LiqLens never trades).
   restUrlKeys: { public: '', private: '' },
   wsUrl: { key: ['ws', 'public'], path: '/ws' },
   options: { fetchMarkets: { types: ['swap'] } },
   hasOff: ['fetchCurrencies'],
-  tiers: { source: 'hyperliquid-margin-tables', rawMethod: 'publicPostInfo' },
+  tiers: { source: 'raw-margin-tables', rawMethod: 'publicPostInfo', params: { type: 'meta' }, read: marginTables },
   positionsParams: {},
   balanceParams: { type: 'swap' },
   markStream: { method: 'watchTicker', staleAfterMs: 15_000 },
   liquidationStream: null,
-  candles: { mark: false, rawTakerKlines: null },
-  openInterestHistory: false,
+  candles: { rawTakerKlines: null },
   openInterestFields: 'amount',
   takerVolume: null,
   permissions: { source: 'public-address', rawMethod: null },

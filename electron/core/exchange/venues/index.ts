@@ -1,4 +1,4 @@
-import type { Venue } from '../../../../shared/domain/venue';
+import type { AccountVenue } from '../../../../shared/domain/venue';
 import { binanceUsdm } from './binance-usdm';
 import { bybitLinear } from './bybit-linear';
 import { hyperliquid } from './hyperliquid';
@@ -8,10 +8,10 @@ import type { VenueProfile } from './venue-profile';
 export type { VenueProfile } from './venue-profile';
 
 /**
- * The profile of each venue the gateway supports, or undefined (Binance COIN-M: not yet; its
- * inverse contracts need coin-margined balances and USD-face contract sizes).
+ * The profile of every venue an account can connect (the registry's `AccountVenue`s); a venue the
+ * registry lists without ways to connect (Binance COIN-M) has none yet.
  */
-export const venueProfiles: Readonly<Partial<Record<Venue, VenueProfile>>> = {
+export const venueProfiles: Readonly<Record<AccountVenue, VenueProfile>> = {
   'binance-usdm': binanceUsdm,
   'bybit-linear': bybitLinear,
   'okx-swap': okxSwap,

@@ -1,3 +1,4 @@
+import { coinRow, listOf, num, rowOf, text } from '../raw';
 import type { VenueProfile } from './venue-profile';
 
 /**
@@ -7,7 +8,7 @@ import type { VenueProfile } from './venue-profile';
  * docs/research/liquidation-maps.md §2.1–2.3 (`liquidation-orders` per instType, `side` = ORDER side,
  * `sz` in contracts, `bkPx` bankruptcy price).
  *
- * Raw fields read in map-ccxt.ts: position `pos`, `posSide`, `mgnMode`, `margin`, `liqPx`, `lever`;
+ * Raw fields read below: position `pos`, `posSide`, `mgnMode`, `margin`, `liqPx`, `lever`;
  * balance `details[].cashBal` (includes isolated margins, subtracted); tiers `minSz`, `maxSz`, `mmr`.
  *
  * Cadences: `mark-price` pushes every 200 ms on change and at least every 10 s; stale after 30 s.
@@ -15,22 +16,53 @@ import type { VenueProfile } from './venue-profile';
  */
 export const okxSwap: VenueProfile = {
   venue: 'okx-swap',
-  label: 'OKX',
   ccxtId: 'okx',
-  credentials: 'key-passphrase',
+  read: {
+    symbol: (market) => text(market['id']),
+    position(info) {
+      const isolated = text(info['mgnMode']) === 'isolated';
+      const posSide = text(info['posSide']);
+      const pos = num(info['pos']);
+      return {
+        signedSize:
+          pos === null ? null : posSide === 'short' ? -Math.abs(pos) : posSide === 'long' ? Math.abs(pos) : pos,
+        sideHint: '',
+        entry: num(info['avgPx']),
+        mark: num(info['markPx']),
+        pnl: num(info['upl']),
+        liquidation: info['liqPx'],
+        isolated,
+        isolatedMargin: isolated ? (num(info['margin']) ?? 0) : 0,
+        leverage: num(info['lever']),
+        hedgeLeg: posSide === 'long' || posSide === 'short',
+      };
+    },
+    crossWallet(info, held) {
+      const account = rowOf(listOf(info['data'])[0]);
+      const cash = num(coinRow(listOf(account['details']), 'ccy', ['USDT'])['cashBal']);
+      return cash === null ? null : cash - held.isolatedMargins;
+    },
+  },
+  // Sizes, tier bounds and liquidation sizes are in contracts of `ctVal` base units.
+  sizesInContracts: true,
+  candlePage: 100,
   // ccxt appends `/api/v5/...` to `rest` and `/public`, `/business` to `ws` (docs/research/toolchain.md §3).
   restUrlKeys: { rest: '' },
   wsUrl: { key: ['ws'], path: '/ws/v5' },
   options: { fetchMarkets: { types: ['swap'] }, defaultType: 'swap' },
   hasOff: ['fetchCurrencies'],
   // Tiers depend on the margin mode only through maxLeverage; maintenance rates are the same.
-  tiers: { source: 'ccxt-market-tiers', params: { marginMode: 'cross' } },
+  // Tier bounds are `minSz`/`maxSz` in CONTRACTS (ccxt calls them notional) and carry no deduction (docs/research/liquidation-formulas.md §3.5, §6.8).
+  tiers: {
+    source: 'ccxt-market-tiers',
+    params: { marginMode: 'cross' },
+    read: (_row, info) => ({ floor: num(info['minSz']), cap: num(info['maxSz']), deduction: 0 }),
+  },
   positionsParams: { instType: 'SWAP' },
   balanceParams: {},
   markStream: { method: 'watchMarkPrice', staleAfterMs: 30_000 },
-  liquidationStream: { method: 'watchLiquidationsForSymbols', sideMeans: 'order' },
-  candles: { mark: true, rawTakerKlines: null },
-  openInterestHistory: true,
+  liquidationStream: { method: 'watchLiquidationsForSymbols' },
+  candles: { rawTakerKlines: null },
   openInterestFields: 'value',
   takerVolume: {
     source: 'okx-taker-volume',

@@ -1,4 +1,6 @@
-import type { Venue } from '../../../../shared/domain/venue';
+import type { Tier } from '../../../../shared/domain/tier';
+import type { AccountVenue } from '../../../../shared/domain/venue';
+import type { Row } from '../raw';
 
 /** The ccxt classes LiqLens uses (ccxt.pro for streams, the same class for REST). */
 export type CcxtId = 'binanceusdm' | 'bybit' | 'okx' | 'hyperliquid';
@@ -6,17 +8,59 @@ export type CcxtId = 'binanceusdm' | 'bybit' | 'okx' | 'hyperliquid';
 /** Which permission endpoint a venue has, and so which parser in map-ccxt.ts reads it. */
 export type PermissionSource = 'binance-api-restrictions' | 'bybit-query-api' | 'okx-account-config' | 'public-address';
 
+/** A position row's raw `info` fields read the venue's way; map-ccxt.ts checks and shapes them. */
+export interface RawPosition {
+  /** Size with its sign (negative = short), in the venue's unit (contracts on OKX, base elsewhere). */
+  readonly signedSize: number | null;
+  /** The venue's own leg name where it names one ("LONG"/"SHORT" on Binance), else ''. */
+  readonly sideHint: string;
+  readonly entry: number | null;
+  readonly mark: number | null;
+  readonly pnl: number | null;
+  /** As sent: a number, a decimal string, "" / "0" / null for none; anything else is a broken payload. */
+  readonly liquidation: unknown;
+  readonly isolated: boolean;
+  /** Isolated margin excluding PnL; 0 for cross. */
+  readonly isolatedMargin: number;
+  readonly leverage: number | null;
+  /** Filed under a hedge-mode leg. */
+  readonly hedgeLeg: boolean;
+}
+
+/** What a wallet reader may subtract: isolated margins and cross PnL of the mapped positions. */
+export interface HeldAmounts {
+  readonly isolatedMargins: number;
+  readonly crossPnl: number;
+}
+
+/** A ccxt tier row's bounds (notional, or contracts on OKX) and maintenance deduction; the rate is read generically. */
+export interface TierBounds {
+  readonly floor: number | null;
+  readonly cap: number | null;
+  readonly deduction: number | null;
+}
+
 /**
- * One venue's differences, as data: the generic adapter (adapter.ts) reads only this. Every field
- * cites where the difference comes from in the venue file that defines it.
+ * One venue's differences, as data: the generic adapter (adapter.ts) and map-ccxt.ts read only
+ * this. Names, credentials and capabilities live in the registry (shared/domain/venue.ts). Every
+ * field cites where the difference comes from in the venue file that defines it.
  */
 export interface VenueProfile {
-  readonly venue: Venue;
-  /** Shown to users in messages, e.g. "Binance USDⓈ-M". */
-  readonly label: string;
+  readonly venue: AccountVenue;
   readonly ccxtId: CcxtId;
-  /** `key`: apiKey + secret; `key-passphrase`: plus OKX's passphrase; `address`: a public wallet address. */
-  readonly credentials: 'key' | 'key-passphrase' | 'address';
+  /** Raw readers of the venue's answers (docs/research/liquidation-formulas.md §1.5, §2.6, §3.4, §4.4). */
+  readonly read: {
+    /** The venue symbol of a ccxt market (its `id` on most venues). */
+    readonly symbol: (market: Row) => string;
+    /** A position's raw `info`. */
+    readonly position: (info: Row) => RawPosition;
+    /** The cross wallet balance excluding PnL and isolated margins from `fetchBalance().info`; null when missing. */
+    readonly crossWallet: (info: Row, held: HeldAmounts) => number | null;
+  };
+  /** Position sizes in contracts of `contractSize` base units (OKX) rather than in base units. */
+  readonly sizesInContracts: boolean;
+  /** Most 1m candles one request returns (the venue's documented page size). */
+  readonly candlePage: number;
   /** ccxt `urls.api` string keys to replace, each mapped to a path under the configured base URL. */
   readonly restUrlKeys: Readonly<Record<string, string>>;
   /** Where the public WebSocket url lives in `urls.api` (e.g. ['ws', 'future']) and its path under the base. */
@@ -25,30 +69,39 @@ export interface VenueProfile {
   readonly options: Readonly<Record<string, unknown>>;
   /** ccxt `has` flags switched off (fetchCurrencies makes private calls the app does not need). */
   readonly hasOff: readonly string[];
-  /** Tiers: ccxt's market tiers (raw `info` read in map-ccxt.ts), or Hyperliquid's raw margin tables. */
+  /**
+   * Tiers: ccxt's market tiers with the venue's reader of each row's bounds and deduction, or a raw
+   * endpoint (Hyperliquid's `meta` margin tables) with its reader for one coin (null: not listed).
+   */
   readonly tiers:
-    | { readonly source: 'ccxt-market-tiers'; readonly params: Readonly<Record<string, unknown>> }
-    | { readonly source: 'hyperliquid-margin-tables'; readonly rawMethod: string };
+    | {
+        readonly source: 'ccxt-market-tiers';
+        readonly params: Readonly<Record<string, unknown>>;
+        readonly read: (row: Row, info: Row) => TierBounds;
+      }
+    | {
+        readonly source: 'raw-margin-tables';
+        readonly rawMethod: string;
+        readonly params: Readonly<Record<string, unknown>>;
+        readonly read: (raw: unknown, coin: string) => { readonly tiers: Tier[]; readonly maxLeverage: number } | null;
+      };
   /** Extra params for fetchPositions / fetchBalance (e.g. Bybit settleCoin, Hyperliquid user). */
   readonly positionsParams: Readonly<Record<string, unknown>>;
   readonly balanceParams: Readonly<Record<string, unknown>>;
   /** Mark stream: the ccxt.pro method, and after how long without a message it is stale (ms). */
   readonly markStream: { readonly method: 'watchMarkPrice' | 'watchTicker'; readonly staleAfterMs: number };
   /**
-   * Realized-liquidation stream, or null where the venue has no public feed. `sideMeans`: whether
-   * ccxt's `side` is the liquidation ORDER's side (a sell closes a long) or the POSITION's side.
+   * Realized-liquidation stream's ccxt.pro method, or null where the venue has no public feed. What
+   * its `side` names (order or position) is the registry's `liquidationSide`.
    */
-  readonly liquidationStream: {
-    readonly method: 'watchLiquidations' | 'watchLiquidationsForSymbols';
-    readonly sideMeans: 'order' | 'position';
-  } | null;
-  /** Candles: whether mark-price candles exist, and a raw kline endpoint carrying taker-buy volume. */
+  readonly liquidationStream: { readonly method: 'watchLiquidations' | 'watchLiquidationsForSymbols' } | null;
+  /**
+   * A raw kline endpoint carrying taker-buy volume, or null. Whether mark-price candles exist is the
+   * registry's `markCandles` capability.
+   */
   readonly candles: {
-    readonly mark: boolean;
     readonly rawTakerKlines: { readonly last: string; readonly takerBuyColumn: number } | null;
   };
-  /** Open-interest history through ccxt `fetchOpenInterestHistory`, or unsupported. */
-  readonly openInterestHistory: boolean;
   /**
    * What every open-interest row of the venue carries: the amount (base or contracts), the USD value,
    * or both. A row lacking one of them is malformed and dropped, never stored half-empty.

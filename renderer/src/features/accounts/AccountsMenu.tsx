@@ -1,10 +1,11 @@
+import { venueFacts } from '../../../../shared/domain/venue';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AccountAdd } from '../../../../shared/ipc/contract';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import type { AccountChoice } from './account-form';
 import { AddAccountDialog } from './AddAccountDialog';
 import { isShortcut } from './shortcut-target';
-import { statusWords, venueNames, worstStatus } from './venues';
+import { statusWords, worstStatus } from './venues';
 import './accounts.css';
 
 /** Props of the accounts menu. */
@@ -86,7 +87,7 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
                     <span className={`acc-dot acc-dot--${account.status}`} aria-hidden="true" />
                     <span className="acc-item__label">{account.label}</span>
                     {account.kind === 'demo' && <span className="badge badge--demo">Demo</span>}
-                    <span className="acc-item__venue">{venueNames[account.venue].short}</span>
+                    <span className="acc-item__venue">{venueFacts(account.venue).short}</span>
                     <span className={`acc-status-word acc-status-word--${account.status}`}>
                       {statusWords[account.status]}
                     </span>

@@ -1,7 +1,8 @@
+import { venueFacts } from '../../../../shared/domain/venue';
 import { useEffect, useRef } from 'react';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import { permissionOutcome } from './account-form';
-import { statusWords, venueNames } from './venues';
+import { statusWords } from './venues';
 
 /** After a successful add: the account, its status, and the permission check (the warning stays visible). */
 export function AddedResult({
@@ -25,7 +26,7 @@ export function AddedResult({
       </header>
       <div className="acc-result">
         <p className="acc-result__name">
-          <strong>{summary.label}</strong> <span className="muted">{venueNames[summary.venue].full}</span>
+          <strong>{summary.label}</strong> <span className="muted">{venueFacts(summary.venue).product}</span>
           <span className={`acc-status-word acc-status-word--${summary.status}`}>{statusWords[summary.status]}</span>
         </p>
         <p

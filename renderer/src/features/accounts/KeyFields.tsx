@@ -1,7 +1,8 @@
+import { venueFacts } from '../../../../shared/domain/venue';
 import type { AccountForm, FieldErrors } from './account-form';
 import { FormField } from './FormField';
 import { keyGuides } from './key-guides';
-import { keyVenues, venueNames } from './venues';
+import { keyVenues } from './venues';
 
 /** Props of the exchange-key step: the form, its errors and how to change it. */
 export interface FieldsProps {
@@ -25,11 +26,11 @@ export function KeyFields({ form, errors, onChange }: FieldsProps) {
               checked={form.keyVenue === venue}
               onChange={() => onChange({ keyVenue: venue })}
             />
-            {venueNames[venue].full}
+            {venueFacts(venue).product}
           </label>
         ))}
       </div>
-      <section className="acc-guide" aria-label={`Make a read-only key on ${venueNames[form.keyVenue].short}`}>
+      <section className="acc-guide" aria-label={`Make a read-only key on ${venueFacts(form.keyVenue).short}`}>
         <p className="acc-guide__where">{guide.where}</p>
         <ol className="acc-guide__steps">
           {guide.steps.map((step) => (
@@ -63,7 +64,7 @@ export function KeyFields({ form, errors, onChange }: FieldsProps) {
         value={form.label}
         onChange={(label) => onChange({ label })}
         error={errors['label']}
-        placeholder={`${venueNames[form.keyVenue].short} (read-only key)`}
+        placeholder={`${venueFacts(form.keyVenue).short} (read-only key)`}
       />
       <FormField
         label="API key"

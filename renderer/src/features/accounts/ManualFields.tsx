@@ -1,8 +1,8 @@
+import { venueFacts } from '../../../../shared/domain/venue';
 import type { AccountVenue } from '../../../../shared/domain/account-venue';
 import type { ManualPositionForm } from './account-form';
 import { FormField, SelectField } from './FormField';
 import type { FieldsProps } from './KeyFields';
-import { venueNames } from './venues';
 
 const venues: readonly AccountVenue[] = ['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid'];
 
@@ -20,7 +20,7 @@ export function ManualFields({ form, errors, onChange }: FieldsProps) {
         <SelectField
           label="Venue"
           value={form.manualVenue}
-          options={venues.map((venue) => ({ value: venue, text: venueNames[venue].full }))}
+          options={venues.map((venue) => ({ value: venue, text: venueFacts(venue).product }))}
           onChange={(manualVenue) => onChange({ manualVenue })}
           testId="acc-manual-venue"
         />
@@ -103,7 +103,7 @@ export function ManualFields({ form, errors, onChange }: FieldsProps) {
         value={form.label}
         onChange={(label) => onChange({ label })}
         error={errors['label']}
-        placeholder={`${venueNames[form.manualVenue].short} position (typed in)`}
+        placeholder={`${venueFacts(form.manualVenue).short} position (typed in)`}
       />
     </div>
   );

@@ -1,7 +1,8 @@
 import { AccountAddSchema, type AccountAdd } from '../../../../shared/ipc/contract';
-import type { AccountVenue } from '../../../../shared/domain/account-venue';
-import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
-import { venueNames, type KeyVenue } from './venues';
+import { type AccountSummary } from '../../../../shared/ipc/views/accounts';
+import { type AccountVenue } from '../../../../shared/domain/account-venue';
+import type { KeyVenue } from './venues';
+import { venueFacts } from '../../../../shared/domain/venue';
 
 /** The four ways in: the running Demo, an exchange key, a Hyperliquid address, a position typed in. */
 export type AccountChoice = 'demo' | 'api-key' | 'address' | 'manual';
@@ -75,16 +76,17 @@ function optionalText(text: string): string | undefined {
 
 /** The label a blank label field falls back to. */
 export function defaultLabel(choice: Exclude<AccountChoice, 'demo'>, form: AccountForm): string {
-  if (choice === 'api-key') return `${venueNames[form.keyVenue].short} (read-only key)`;
+  if (choice === 'api-key') return `${venueFacts(form.keyVenue).short} (read-only key)`;
   if (choice === 'address') return `Hyperliquid ${form.address.trim().slice(0, 6)}…${form.address.trim().slice(-4)}`;
-  return `${venueNames[form.manualVenue].short} ${form.position.symbol.trim().toUpperCase() || 'position'} (typed in)`;
+  return `${venueFacts(form.manualVenue).short} ${form.position.symbol.trim().toUpperCase() || 'position'} (typed in)`;
 }
 
 function candidate(choice: Exclude<AccountChoice, 'demo'>, form: AccountForm): Record<string, unknown> {
   const label = form.label.trim() || defaultLabel(choice, form);
   const baseUrl = optionalText(form.baseUrl);
   if (choice === 'api-key') {
-    const passphrase = form.keyVenue === 'okx-swap' ? optionalText(form.passphrase) : undefined;
+    const passphrase =
+      venueFacts(form.keyVenue).credentials === 'key-passphrase' ? optionalText(form.passphrase) : undefined;
     return {
       kind: 'api-key',
       venue: form.keyVenue,
@@ -168,15 +170,19 @@ export function buildAccountAdd(
     if (form.walletBalance.trim() !== '' && Number.isNaN(numberOf(form.walletBalance)))
       errors['walletBalance'] = notANumber;
   }
-  if (choice === 'api-key' && form.keyVenue === 'okx-swap' && form.passphrase.trim() === '')
-    errors['passphrase'] = 'OKX keys need the passphrase chosen when the key was made';
+  if (
+    choice === 'api-key' &&
+    venueFacts(form.keyVenue).credentials === 'key-passphrase' &&
+    form.passphrase.trim() === ''
+  )
+    errors['passphrase'] = `${venueFacts(form.keyVenue).full} keys need the passphrase chosen when the key was made`;
   if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
   return { account: parsed.data };
 }
 
 /** What the dialog says while the core checks the new account. */
 export function progressText(account: AccountAdd): string {
-  const venue = venueNames[account.venue].short;
+  const venue = venueFacts(account.venue).short;
   if (account.kind === 'api-key') return `Checking the key with ${venue}…`;
   if (account.kind === 'address')
     return `Reading ${account.address.slice(0, 6)}…${account.address.slice(-4)} on Hyperliquid…`;

@@ -1,19 +1,10 @@
-import type { AccountVenue } from '../../../../shared/domain/account-venue';
+import { keyVenues as registryKeyVenues, type KeyVenue } from '../../../../shared/domain/venue';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 
-/** A venue's name as traders know it (full) and in running text (short). */
-export const venueNames: Readonly<Record<AccountVenue, { readonly full: string; readonly short: string }>> = {
-  'binance-usdm': { full: 'Binance USDⓈ-M', short: 'Binance' },
-  'bybit-linear': { full: 'Bybit USDT perpetual', short: 'Bybit' },
-  'okx-swap': { full: 'OKX perpetual swaps', short: 'OKX' },
-  hyperliquid: { full: 'Hyperliquid perps', short: 'Hyperliquid' },
-};
+export type { KeyVenue } from '../../../../shared/domain/venue';
 
-/** Venues a read-only API key can connect (Hyperliquid is read by public address instead). */
-export type KeyVenue = Exclude<AccountVenue, 'hyperliquid'>;
-
-/** The key venues in the order the picker offers them. */
-export const keyVenues: readonly KeyVenue[] = ['binance-usdm', 'bybit-linear', 'okx-swap'];
+/** The key venues (connected with a read-only API key) in the order the picker offers them. */
+export const keyVenues: readonly KeyVenue[] = registryKeyVenues;
 
 const statusRank: Readonly<Record<AccountSummary['status'], number>> = { live: 0, connecting: 1, stale: 2, error: 3 };
 

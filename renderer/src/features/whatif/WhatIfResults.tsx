@@ -1,6 +1,5 @@
 import { formatPercent, formatPrice, formatUsd } from '../positions/format';
 import { MarginGauge } from '../positions/MarginGauge';
-import { plainVenues } from './plain-venues';
 import type { CascadeSummary, WhatIfView } from './what-if-model';
 
 function signed(value: number, tickSize: number): string {
@@ -99,12 +98,12 @@ export function WhatIfResults({
         <ul className="wi-messages" aria-live="polite">
           {view.refused.map((refusal) => (
             <li key={`r${refusal.index}`} className="wi-message wi-message--refused" data-testid="whatif-refusal">
-              <strong>Refused by the venue's rules:</strong> {plainVenues(refusal.reason)}
+              <strong>Refused by the venue's rules:</strong> {refusal.reason}
             </li>
           ))}
           {view.notes.map((note) => (
             <li key={note} className="wi-message wi-message--note">
-              <strong>Hypothetical:</strong> {plainVenues(note)}
+              <strong>Hypothetical:</strong> {note}
             </li>
           ))}
           {view.hints.map((hint) => (

@@ -4,7 +4,6 @@ import { demoBinanceRisk, demoBybitRisk, demoMarks } from './fixtures/demo-accou
 import { demoEthProfile } from './fixtures/demo-profile';
 import { draftToControls, liveDraft, parseAmount } from './what-if-draft';
 import { answerTarget, clustersOnTheWay } from './target-question';
-import { plainVenues } from './plain-venues';
 import { rangeFill } from './range-fill';
 
 const ethLong = { symbol: 'ETHUSDT', side: 'long' } as const;
@@ -108,11 +107,6 @@ describe('what-if draft', () => {
 });
 
 describe('small helpers', () => {
-  it('names venues in engine messages', () => {
-    expect(plainVenues('at most 5 can be removed from ETHUSDT long on binance-usdm')).toBe(
-      'at most 5 can be removed from ETHUSDT long on Binance USDⓈ-M',
-    );
-  });
   it('fills a centred slider from its middle', () => {
     expect(rangeFill(-30, 30, -15, 0)).toEqual({ '--fill-from': '25%', '--fill-to': '50%' });
     expect(rangeFill(1, 101, 51)).toEqual({ '--fill-from': '0%', '--fill-to': '50%' });
