@@ -2,19 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSystemClock } from '../../core/clock';
-import { createCore } from '../../core/create-core';
 import { resolveDataDir } from '../../core/data-dir';
 import { createGateway } from '../../core/exchange/gateway';
-import { createLogNotifier } from '../../core/log-notifier';
 import { createJsonLogger, createSilentLogger } from '../../core/logger';
-import { keysFromEnvironment } from '../../core/secrets/env-secrets';
-import { createMemorySecretStore } from '../../core/secrets/memory-secret-store';
-import { openConfSettingsStore } from '../../core/settings/conf-settings-store';
-import { readAppVersion } from '../../core/app-version';
 import { scenarioDurationMs, scenarioNames } from '../../sim/market';
 import type { SimScenarioName } from '../../sim/market/types';
 import { simulatorDemo } from '../../sim/demo-market';
+import { createNodeHost } from '../../web/node-host';
 import { requests } from '../../../shared/ipc/contract';
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { CliIo } from '../cli-io';
@@ -61,16 +55,10 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   // changes the app's own accounts or history.
   const transient = values.demo || values.venue !== undefined;
   const dataDir = transient ? mkdtempSync(join(tmpdir(), 'liqlens-watch-')) : resolveDataDir();
-  const clock = createSystemClock();
-  const logger = values.json ? createSilentLogger() : createJsonLogger('watch');
-  const { name, version } = readAppVersion();
-  const core = createCore({
-    settings: openConfSettingsStore(dataDir, clock.now()),
-    secrets: createMemorySecretStore(transient ? {} : keysFromEnvironment(process.env)),
-    notifier: createLogNotifier(logger),
-    clock,
-    logger,
-    app: { name, version, mode: 'web', dataDir },
+  const core = createNodeHost({
+    dataDir,
+    logger: values.json ? createSilentLogger() : createJsonLogger('watch'),
+    env: transient ? {} : process.env,
     exchange: {
       createGateway,
       pollMs: 2000,
@@ -95,7 +83,7 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
         cleared: event.cleared,
         value: event.value,
         tickTime: new Date(event.tickTimeMs).toISOString(),
-        emittedAt: new Date(clock.now()).toISOString(),
+        emittedAt: new Date().toISOString(),
       }),
     );
   });
