@@ -15,7 +15,8 @@ const commands: Readonly<Record<string, { run: Command; summary: string }>> = {
   },
   risk: {
     run: async (args, cli) => (await import('./commands/risk')).runRiskCommand(args, cli),
-    summary: 'risk FILE|-               liquidation prices and margin ratios for an account (JSON in, JSON out)',
+    summary:
+      'risk FILE|- | --schema     liquidation prices and margin ratios for an account (JSON in, JSON out; --schema: the input format)',
   },
   positions: {
     run: async (args, cli) => (await import('./commands/positions')).runPositionsCommand(args, cli),
@@ -57,6 +58,8 @@ function usage(): string {
     'usage: liqlens <command> [options]',
     '',
     ...Object.values(commands).map((command) => `  ${command.summary}`),
+    '',
+    'Each command answers --help with its options and an example.',
   ].join('\n');
 }
 

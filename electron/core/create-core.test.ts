@@ -47,11 +47,13 @@ describe('createCore', () => {
     core.on('core:heartbeat', (beat) => beats.push(beat));
     core.on('settings:changed', (settings) => changes.push(settings));
     await core.start();
+    const timers = clock.activeTimers();
     await core.handlers['settings:update']({ patch: { heartbeatMs: 250 } });
     clock.advance(1000);
     expect(beats).toHaveLength(5);
     expect(changes).toEqual([{ theme: 'dark', heartbeatMs: 250 }]);
-    expect(clock.activeTimers()).toBe(1);
+    // The old heartbeat was replaced, not left running beside the new one.
+    expect(clock.activeTimers()).toBe(timers);
     await core.stop();
   });
 
@@ -74,6 +76,16 @@ describe('createCore', () => {
     expect(await core.handlers['notices:dismiss']({ id: info.notices[0]?.id ?? '' })).toEqual([]);
     expect(changed).toEqual([[]]);
     expect((await core.handlers['app:info']({})).notices).toEqual([]);
+  });
+
+  it("refuses what needs an exchange with the host's one-line reason when it has no exchange access", async () => {
+    const { core } = createTestCore(tempDir());
+    await core.start();
+    await expect(
+      core.handlers['market:open']({ market: { venue: 'bybit-linear', symbol: 'BTC/USDT:USDT' }, timeframe: '5m' }),
+    ).rejects.toThrow('This test core has no network (bybit-linear was not contacted)');
+    expect(await core.handlers['accounts:list']({})).toEqual([]);
+    await core.stop();
   });
 
   it('keeps delivering events to other listeners when one throws', async () => {

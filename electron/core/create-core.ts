@@ -1,14 +1,17 @@
 import type { EventName, Events, RequestChannel, RequestPayload, Results } from '../../shared/ipc/contract';
 import type { AppMode } from '../../shared/domain/app-mode';
-import { createAccountsService, type AccountsService, type AccountsServiceDeps } from './accounts/accounts-service';
-import { createAlertsService, type AlertsService } from './alerts/alerts-service';
+import { createAccountsService, type AccountsServiceDeps } from './accounts/accounts-service';
+import { createAlertsService } from './alerts/alerts-service';
 import { createEventHub } from './event-hub';
-import { createMarketService, type MarketService } from './market/market-service';
-import { createPositionMarkets, type PositionMarkets } from './market/position-markets';
+import { createMarketService } from './market/market-service';
+import { createPositionMarkets } from './market/position-markets';
 import { createVenueDirectory } from './market/venue-access';
 import { createNoticeBoard } from './notices';
 import type { Clock, Logger, Notifier, SecretStore, SettingsStore } from './ports';
 import { createRecorder } from './recorder/recorder';
+
+/** How the core reaches exchanges: the gateway factory, the Demo market, and the account poll interval (ms). */
+export type CoreExchange = Pick<AccountsServiceDeps, 'createGateway' | 'demo' | 'pollMs'>;
 
 /** Everything the core needs from its host. */
 export interface CoreDeps {
@@ -18,8 +21,19 @@ export interface CoreDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly app: { readonly name: string; readonly version: string; readonly mode: AppMode; readonly dataDir: string };
-  /** Exchange access for accounts (gateway factory, Demo market, poll interval); without it the core has no accounts. */
-  readonly exchange?: Pick<AccountsServiceDeps, 'createGateway' | 'demo' | 'pollMs'>;
+  /**
+   * Exchange access (gateway factory, Demo market, account poll interval). A host with no network
+   * passes a factory that refuses with a clear message (`offlineExchange`).
+   */
+  readonly exchange: CoreExchange;
+  /** Diagnostics: for each alert event, when the tick behind it arrived and when the event left (local ms). */
+  readonly onAlertTiming?: (timing: AlertTiming) => void;
+}
+
+/** When the tick (or snapshot) behind an alert event arrived, and when the event was emitted (local ms). */
+export interface AlertTiming {
+  readonly receivedAtMs: number;
+  readonly emittedAtMs: number;
 }
 
 /** One handler per request channel; payloads arrive already validated by the transport. */
@@ -50,59 +64,53 @@ export function createCore(deps: CoreDeps): Core {
     logger.warn('settings store problem', { message: problem.message });
   }
 
-  const alerts: AlertsService | undefined = deps.exchange
-    ? createAlertsService({
-        dataDir: deps.app.dataDir,
-        clock,
-        logger,
-        notifier: deps.notifier,
-        createGateway: deps.exchange.createGateway,
-        onEvent: (event) => hub.emit('alerts:event', event),
-        onChanged: (view) => hub.emit('alerts:changed', view),
-        onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
-        marketContext: (market) => markets?.context(market) ?? { state: 'loading' },
-        // Alerts evaluate on the ticks of the markets' own streams: one stream per market, not two.
-        subscribeMarks: (market, onTick) => markets?.watch(market, { onTick }) ?? (() => undefined),
-      })
-    : undefined;
-  // Markets read each venue where the user's accounts there point (the Demo: the simulator).
+  // Built in dependency order: the venues the accounts point at, the markets read there, the
+  // positions' cluster models, the alerts (on the markets' mark ticks), and last the accounts.
+  const { exchange } = deps;
   const venues = createVenueDirectory();
-  const accounts: AccountsService | undefined = deps.exchange
-    ? createAccountsService({
-        ...deps.exchange,
-        createGateway: venues.observe(deps.exchange.createGateway),
-        dataDir: deps.app.dataDir,
-        secrets: deps.secrets,
-        clock,
-        logger,
-        onAccountsChanged: (list) => hub.emit('accounts:changed', list),
-        onPositionsChanged: (positions) => {
-          const decorated = positionMarkets?.update(positions) ?? positions;
-          hub.emit('positions:changed', decorated);
-          alerts?.onPositions(decorated, accounts?.sourceOf(positions.accountId));
-        },
-        onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
-      })
-    : undefined;
-  const markets: MarketService | undefined = deps.exchange
-    ? createMarketService({
-        createGateway: deps.exchange.createGateway,
-        resolveVenue: (venue) => venues.resolve(venue),
-        recorder: createRecorder(deps.app.dataDir),
-        clock,
-        logger,
-        onUpdate: (update) => hub.emit('market:update', update),
-        onModel: (market) => positionMarkets?.modelChanged(market),
-      })
-    : undefined;
+  const markets = createMarketService({
+    createGateway: exchange.createGateway,
+    resolveVenue: (venue) => venues.resolve(venue),
+    recorder: createRecorder(deps.app.dataDir),
+    clock,
+    logger,
+    onUpdate: (update) => hub.emit('market:update', update),
+  });
   // Every position's market keeps its cluster model running, so each row shows its nearest cluster.
-  const positionMarkets: PositionMarkets | undefined = markets
-    ? createPositionMarkets(markets, (entry) => hub.emit('positions:changed', entry))
-    : undefined;
-  const noAccounts = (): never => {
-    throw new Error('This LiqLens host has no exchange access.');
-  };
+  const positionMarkets = createPositionMarkets(markets, (entry) => hub.emit('positions:changed', entry));
+  const alerts = createAlertsService({
+    dataDir: deps.app.dataDir,
+    clock,
+    logger,
+    notifier: deps.notifier,
+    onEvent: (event, timing) => {
+      hub.emit('alerts:event', event);
+      deps.onAlertTiming?.(timing);
+    },
+    onChanged: (view) => hub.emit('alerts:changed', view),
+    onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
+    marketContext: (market) => markets.context(market),
+    // Alerts evaluate on the ticks of the markets' own streams: one stream per market, not two.
+    subscribeMarks: (market, onTick) => markets.watch(market, { onTick }),
+  });
+  // Markets read each venue where the user's accounts there point (the Demo: the simulator).
+  const accounts = createAccountsService({
+    ...exchange,
+    createGateway: venues.observe(exchange.createGateway),
+    dataDir: deps.app.dataDir,
+    secrets: deps.secrets,
+    clock,
+    logger,
+    onAccountsChanged: (list) => hub.emit('accounts:changed', list),
+    onPositionsChanged: (positions, source) => {
+      const decorated = positionMarkets.update(positions);
+      hub.emit('positions:changed', decorated);
+      alerts.onPositions(decorated, source);
+    },
+    onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
+  });
 
+  let started: Promise<void> | undefined;
   const startedAtMs = clock.now();
   let seq = 0;
   let stopHeartbeat: (() => void) | undefined;
@@ -127,40 +135,32 @@ export function createCore(deps: CoreDeps): Core {
       return next;
     },
     'notices:dismiss': async ({ id }) => notices.dismiss(id),
-    'accounts:list': async () => accounts?.list() ?? [],
-    'accounts:add': async ({ account }) => (accounts ?? noAccounts()).add(account),
+    'accounts:list': async () => accounts.list(),
+    'accounts:add': async ({ account }) => accounts.add(account),
     'accounts:remove': async ({ accountId }) => {
-      const remaining = await (accounts ?? noAccounts()).remove(accountId);
-      alerts?.onAccountRemoved(accountId);
-      positionMarkets?.remove(accountId);
+      const remaining = await accounts.remove(accountId);
+      alerts.onAccountRemoved(accountId);
+      positionMarkets.remove(accountId);
       return remaining;
     },
-    'positions:list': async () =>
-      (accounts?.positions() ?? []).map((entry) => positionMarkets?.decorate(entry) ?? entry),
+    'positions:list': async () => accounts.positions().map((entry) => positionMarkets.decorate(entry)),
     'market:open': async ({ market, timeframe }) => {
       // A venue's base URL comes from the accounts on it, known once they are opened.
       await started?.catch(() => undefined);
-      return (markets ?? noAccounts()).open(market, timeframe);
+      return markets.open(market, timeframe);
     },
     'market:close': async ({ market }) => {
-      await markets?.close(market);
+      await markets.close(market);
       return null;
     },
-    'alerts:list': async () => alerts?.view() ?? { active: [], worstLevel: null, history: [] },
-    'alerts:config-get': async () => (alerts ?? noAccounts()).config(),
-    'alerts:config-set': async ({ config }) => (alerts ?? noAccounts()).setConfig(config),
+    'alerts:list': async () => alerts.view(),
+    'alerts:config-get': async () => alerts.config(),
+    'alerts:config-set': async ({ config }) => alerts.setConfig(config),
     'alerts:test': async () => {
-      if (alerts) alerts.sendTest();
-      else
-        deps.notifier.notify({
-          title: 'LiqLens test notification',
-          body: 'Alerts will look like this.',
-          level: 'info',
-        });
+      alerts.sendTest();
       return null;
     },
   };
-  let started: Promise<void> | undefined;
 
   return {
     handlers,
@@ -170,7 +170,7 @@ export function createCore(deps: CoreDeps): Core {
       started ??= (async () => {
         startHeartbeat();
         beat();
-        await accounts?.start();
+        await accounts.start();
       })();
       return started;
     },
@@ -178,10 +178,10 @@ export function createCore(deps: CoreDeps): Core {
       stopHeartbeat?.();
       stopHeartbeat = undefined;
       await started?.catch(() => undefined);
-      positionMarkets?.stop();
-      await markets?.stop();
-      await accounts?.stop();
-      await alerts?.stop();
+      positionMarkets.stop();
+      await markets.stop();
+      await accounts.stop();
+      await alerts.stop();
     },
   };
 }

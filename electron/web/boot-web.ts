@@ -1,15 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { createSystemClock } from '../core/clock';
-import { createCore, type Core } from '../core/create-core';
-import { createLogNotifier } from '../core/log-notifier';
+import type { Core, CoreExchange } from '../core/create-core';
 import type { Clock, Logger } from '../core/ports';
-import { keysFromEnvironment } from '../core/secrets/env-secrets';
-import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
-import { openConfSettingsStore } from '../core/settings/conf-settings-store';
-import { readAppVersion } from '../core/app-version';
-import type { AccountsServiceDeps } from '../core/accounts/accounts-service';
-import { createGateway } from '../core/exchange/gateway';
-import { simulatorDemo } from '../sim/demo-market';
+import { createNodeHost } from './node-host';
 import { startWebHost, type WebHost } from './web-host';
 
 /** Options for starting LiqLens in web mode. */
@@ -23,7 +14,7 @@ export interface WebModeOptions {
   /** Where `LIQLENS_ACCOUNT_KEYS` is read (process.env by default). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Exchange access; defaults to ccxt gateways with the simulated Demo on first start. */
-  readonly exchange?: Pick<AccountsServiceDeps, 'createGateway' | 'demo' | 'pollMs'>;
+  readonly exchange?: CoreExchange;
 }
 
 /** LiqLens running in web mode: the core and the host that carries it. */
@@ -38,18 +29,13 @@ export interface WebMode {
  * the log and the renderer) and serves it on 127.0.0.1.
  */
 export async function bootWebMode(options: WebModeOptions): Promise<WebMode> {
-  const clock = options.clock ?? createSystemClock();
-  mkdirSync(options.dataDir, { recursive: true });
-  const { name, version } = readAppVersion();
-  const core = createCore({
-    settings: openConfSettingsStore(options.dataDir, clock.now()),
-    // Keys stay in memory; a home server can hand saved accounts their keys by environment.
-    secrets: createMemorySecretStore(keysFromEnvironment(options.env ?? process.env)),
-    notifier: createLogNotifier(options.logger),
-    clock,
+  const core = createNodeHost({
+    dataDir: options.dataDir,
     logger: options.logger,
-    app: { name, version, mode: 'web', dataDir: options.dataDir },
-    exchange: options.exchange ?? { createGateway, demo: simulatorDemo() },
+    // Keys stay in memory; a home server can hand saved accounts their keys by environment.
+    env: options.env ?? process.env,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.exchange === undefined ? {} : { exchange: options.exchange }),
   });
   await core.start();
   const host = await startWebHost({

@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Envelope } from '../../shared/ipc/envelope';
-import { createCore, type Core } from '../../electron/core/create-core';
-import { createSilentLogger } from '../../electron/core/logger';
-import { createMemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
-import { openConfSettingsStore } from '../../electron/core/settings/conf-settings-store';
+import type { Core } from '../../electron/core/create-core';
+import { offlineExchange } from '../../electron/core/offline-exchange';
+import { createNodeHost } from '../../electron/web/node-host';
 import { createManualClock } from '../support/manual-clock';
 
 /**
@@ -14,19 +13,12 @@ import { createManualClock } from '../support/manual-clock';
  * validation fails loudly (`handler-failed`) instead of dialling a real exchange.
  */
 export function createOfflineCore(dataDir: string): Core {
-  const clock = createManualClock();
-  return createCore({
-    settings: openConfSettingsStore(dataDir, clock.now()),
-    secrets: createMemorySecretStore(),
+  return createNodeHost({
+    dataDir,
+    app: { name: 'LiqLens', version: '0.0.0-fuzz' },
+    clock: createManualClock(),
     notifier: { notify: () => undefined },
-    clock,
-    logger: createSilentLogger(),
-    app: { name: 'LiqLens', version: '0.0.0-fuzz', mode: 'web', dataDir },
-    exchange: {
-      createGateway: () => {
-        throw new Error('This test core has no network.');
-      },
-    },
+    exchange: offlineExchange('This test core has no network'),
   });
 }
 

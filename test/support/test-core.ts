@@ -1,27 +1,30 @@
 import type { DemoProvider } from '../../electron/core/accounts/demo-provider';
-import { createSystemClock } from '../../electron/core/clock';
-import { createCore, type Core } from '../../electron/core/create-core';
+import type { Core } from '../../electron/core/create-core';
 import { createGateway } from '../../electron/core/exchange/gateway';
-import { createSilentLogger } from '../../electron/core/logger';
+import { offlineExchange } from '../../electron/core/offline-exchange';
 import type { NotificationRequest, SettingsStore } from '../../electron/core/ports';
-import { createMemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
-import { openConfSettingsStore } from '../../electron/core/settings/conf-settings-store';
+import { createNodeHost } from '../../electron/web/node-host';
 import { createManualClock, type ManualClock } from './manual-clock';
 
-/** A core on a manual clock and real conf settings in `dataDir`, with the notifications it sent. */
+const app = { name: 'LiqLens', version: '0.0.0-test' };
+
+/**
+ * A core on a manual clock and real conf settings in `dataDir`, with the notifications it sent.
+ * It has no network: a request that needs an exchange fails with a clear message.
+ */
 export function createTestCore(
   dataDir: string,
   settings?: SettingsStore,
 ): { core: Core; clock: ManualClock; notifications: NotificationRequest[] } {
   const clock = createManualClock();
   const notifications: NotificationRequest[] = [];
-  const core = createCore({
-    settings: settings ?? openConfSettingsStore(dataDir, clock.now()),
-    secrets: createMemorySecretStore(),
-    notifier: { notify: (notification) => notifications.push(notification) },
+  const core = createNodeHost({
+    dataDir,
+    app,
     clock,
-    logger: createSilentLogger(),
-    app: { name: 'LiqLens', version: '0.0.0-test', mode: 'web', dataDir },
+    notifier: { notify: (notification) => notifications.push(notification) },
+    ...(settings === undefined ? {} : { settings }),
+    exchange: offlineExchange('This test core has no network'),
   });
   return { core, clock, notifications };
 }
@@ -35,15 +38,11 @@ export function createDemoTestCore(
   demo: DemoProvider,
   pollMs = 250,
 ): { core: Core; notifications: NotificationRequest[] } {
-  const clock = createSystemClock();
   const notifications: NotificationRequest[] = [];
-  const core = createCore({
-    settings: openConfSettingsStore(dataDir, clock.now()),
-    secrets: createMemorySecretStore(),
+  const core = createNodeHost({
+    dataDir,
+    app,
     notifier: { notify: (notification) => notifications.push(notification) },
-    clock,
-    logger: createSilentLogger(),
-    app: { name: 'LiqLens', version: '0.0.0-test', mode: 'web', dataDir },
     exchange: { createGateway, pollMs, demo },
   });
   return { core, notifications };

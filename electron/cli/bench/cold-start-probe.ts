@@ -7,37 +7,12 @@
 export {};
 
 const start = performance.now();
-const [
-  { createCore },
-  { openConfSettingsStore },
-  { createMemorySecretStore },
-  { createSystemClock },
-  { createSilentLogger },
-  { createLogNotifier },
-  { createGateway },
-] = await Promise.all([
-  import('../../core/create-core'),
-  import('../../core/settings/conf-settings-store'),
-  import('../../core/secrets/memory-secret-store'),
-  import('../../core/clock'),
-  import('../../core/logger'),
-  import('../../core/log-notifier'),
-  import('../../core/exchange/gateway'),
-]);
+const { createNodeHost } = await import('../../web/node-host');
 const dataDir = process.env['LIQLENS_DATA_DIR'];
 if (!dataDir) throw new Error('LIQLENS_DATA_DIR must name a fresh folder');
-const clock = createSystemClock();
-const logger = createSilentLogger();
-const core = createCore({
-  settings: openConfSettingsStore(dataDir, clock.now()),
-  secrets: createMemorySecretStore(),
-  notifier: createLogNotifier(logger),
-  clock,
-  logger,
-  app: { name: 'LiqLens', version: 'bench', mode: 'web', dataDir },
-  // Exchange access as the app has it (accounts, alerts, markets), with no account yet.
-  exchange: { createGateway },
-});
+// Exchange access as the app has it (accounts, alerts, markets), with no account yet and no Demo.
+const { createGateway } = await import('../../core/exchange/gateway');
+const core = createNodeHost({ dataDir, app: { name: 'LiqLens', version: 'bench' }, exchange: { createGateway } });
 await new Promise<void>((resolve) => {
   const off = core.on('core:heartbeat', () => {
     off();

@@ -6,14 +6,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import type { DemoAccount } from '../../core/accounts/demo-provider';
-import { createSystemClock } from '../../core/clock';
-import { createCore, type Core } from '../../core/create-core';
+import type { Core } from '../../core/create-core';
 import { createGateway } from '../../core/exchange/gateway';
-import { createSilentLogger } from '../../core/logger';
-import { createMemorySecretStore } from '../../core/secrets/memory-secret-store';
-import { openConfSettingsStore } from '../../core/settings/conf-settings-store';
 import { demoAccountsOf } from '../../sim/demo-market';
 import { startSimulator, type Simulator } from '../../sim/simulator';
+import { createNodeHost } from '../../web/node-host';
 import { untilModelsLoaded } from './settle';
 import { round } from './stats';
 
@@ -29,14 +26,10 @@ function collectGarbage(): void {
 
 /** A core in `dataDir` watching `accounts` as its Demo, silent, on the system clock; not started. */
 function benchCore(dataDir: string, accounts: readonly DemoAccount[], pollMs?: number): Core {
-  const clock = createSystemClock();
-  return createCore({
-    settings: openConfSettingsStore(dataDir, clock.now()),
-    secrets: createMemorySecretStore(),
+  return createNodeHost({
+    dataDir,
+    app: { name: 'LiqLens', version: 'bench' },
     notifier: { notify: () => undefined },
-    clock,
-    logger: createSilentLogger(),
-    app: { name: 'LiqLens', version: 'bench', mode: 'web', dataDir },
     exchange: {
       createGateway,
       ...(pollMs === undefined ? {} : { pollMs }),

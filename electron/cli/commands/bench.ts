@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { measureCoreColdStart } from '../bench/core-cold-start';
 import { measureWebRoundTrip } from '../bench/web-round-trip';
 import { measureWhatIfCross20 } from '../bench/what-if';
@@ -7,6 +6,7 @@ import { measureAlerts } from '../bench/alerts';
 import { measureUi } from '../bench/ui';
 import { measureIdle, measureSoak } from '../bench/soak';
 import type { CliIo } from '../cli-io';
+import { defineCommand, parseCommand } from '../command-line';
 
 /** One benchmark: its key in the JSON report, and what it measures. */
 interface Benchmark {
@@ -26,13 +26,24 @@ const benchmarks: readonly Benchmark[] = [
   { key: 'idle', run: () => measureIdle() },
 ];
 
+const spec = defineCommand({
+  name: 'bench',
+  synopsis: '[--json] [--only KEY]',
+  description:
+    'Measures the performance targets of DESIGN.md (web round trip, core cold start, what-if, ledger, alerts, UI, soak, idle) and prints each figure.',
+  options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+  optionHelp: {
+    json: 'print one JSON object instead of a table',
+    only: `run one benchmark: ${benchmarks.map((benchmark) => benchmark.key).join(', ')}`,
+  },
+  example: 'liqlens bench --only alerts --json',
+});
+
 /** `liqlens bench [--json] [--only KEY]`: runs the benchmarks; JSON prints one object. */
 export async function runBenchCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
-    strict: true,
-  });
+  const parsed = parseCommand(spec, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const selected = values.only ? benchmarks.filter((benchmark) => benchmark.key === values.only) : benchmarks;
   if (selected.length === 0) {
     io.stderr(`--only: unknown benchmark "${values.only}". Known: ${benchmarks.map((b) => b.key).join(', ')}.`);

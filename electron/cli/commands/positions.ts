@@ -1,9 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import { accountVenues, venueFacts, type AccountVenue } from '../../../shared/domain/venue';
 import { GatewayError } from '../../core/exchange/errors';
 import { createGateway, type GatewayConfig } from '../../core/exchange/gateway';
 import type { CliIo } from '../cli-io';
+import { accountOptionHelp, accountOptions } from '../account-options';
+import { defineCommand, parseCommand } from '../command-line';
 
 /** Venue ids the command accepts: those an account can connect (the registry's `AccountVenue`s). */
 const cliVenues = accountVenues;
@@ -79,6 +80,22 @@ function toTable(snapshot: AccountSnapshot): string[] {
   ];
 }
 
+const spec = defineCommand({
+  name: 'positions',
+  synopsis: '--venue V [--base-url URL] (--api-key K --api-secret S [--password P] | --address A) [--json]',
+  description:
+    "Reads one account's open positions through a read-only key (or a Hyperliquid address) and prints the exchange's liquidation price beside the one LiqLens computes.",
+  options: {
+    ...accountOptions,
+    json: { type: 'boolean', default: false },
+  },
+  optionHelp: {
+    ...accountOptionHelp,
+    json: 'print JSON instead of a table',
+  },
+  example: 'liqlens positions --venue hyperliquid --address 0x0123456789abcdef0123456789abcdef01234567 --json',
+});
+
 /**
  * `liqlens positions --venue V [--base-url URL] (--api-key K --api-secret S [--password P] | --address A) [--json]`:
  * reads the account through the gateway and prints each position's venue and LiqLens liquidation
@@ -86,33 +103,9 @@ function toTable(snapshot: AccountSnapshot): string[] {
  * testnet or simulator). Bad arguments or a refused key: one line on stderr, exit 1.
  */
 export async function runPositionsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  let values: {
-    venue?: string;
-    'base-url'?: string;
-    'api-key'?: string;
-    'api-secret'?: string;
-    password?: string;
-    address?: string;
-    json?: boolean;
-  };
-  try {
-    values = parseArgs({
-      args: [...args],
-      options: {
-        venue: { type: 'string' },
-        'base-url': { type: 'string' },
-        'api-key': { type: 'string' },
-        'api-secret': { type: 'string' },
-        password: { type: 'string' },
-        address: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    return fail(io, error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommand(spec, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const venue = values.venue ?? '';
   if (!isCliVenue(venue)) return fail(io, `--venue: expected one of ${cliVenues.join(', ')}, got "${venue}"`);
   const baseUrl = values['base-url'];

@@ -1,31 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io';
+import { captureIo } from '../../../test/support/capture-io';
 import { runRiskCommand } from './risk';
-
-interface Captured {
-  io: CliIo;
-  out: string[];
-  err: string[];
-}
-
-function fakeIo(files: Record<string, string>, stdin = ''): Captured {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      readStdin: () => Promise.resolve(stdin),
-      readFile: (path) =>
-        path in files
-          ? Promise.resolve(files[path] ?? '')
-          : Promise.reject(new Error(`ENOENT: no such file, open '${path}'`)),
-      stdout: (line) => out.push(line),
-      stderr: (line) => err.push(line),
-    },
-  };
-}
 
 interface VectorExpectation {
   id: string;
@@ -83,7 +59,7 @@ interface Output {
 
 describe('liqlens risk', () => {
   it('prints liquidation prices and ratios as 2-space JSON and returns 0', async () => {
-    const { io, out, err } = fakeIo({ 'account.json': JSON.stringify(account) });
+    const { io, out, err } = captureIo({ 'account.json': JSON.stringify(account) });
     expect(await runRiskCommand(['account.json'], io)).toBe(0);
     expect(err).toEqual([]);
     expect(out).toHaveLength(1);
@@ -105,7 +81,7 @@ describe('liqlens risk', () => {
   });
 
   it('reads standard input with -', async () => {
-    const { io, out } = fakeIo({}, JSON.stringify({ ...account, whatIf: undefined, questions: undefined }));
+    const { io, out } = captureIo({}, JSON.stringify({ ...account, whatIf: undefined, questions: undefined }));
     expect(await runRiskCommand(['-'], io)).toBe(0);
     const output = JSON.parse(out[0] ?? '') as Partial<Output>;
     expect(output.whatIf).toBeUndefined();
@@ -114,7 +90,7 @@ describe('liqlens risk', () => {
 
   it('returns 1 with exactly one line naming the field and the problem on bad input', async () => {
     const bad = { ...account, positions: [{ ...account.positions[0], entryPrice: -5 }] };
-    const { io, out, err } = fakeIo({ 'bad.json': JSON.stringify(bad) });
+    const { io, out, err } = captureIo({ 'bad.json': JSON.stringify(bad) });
     expect(await runRiskCommand(['bad.json'], io)).toBe(1);
     expect(out).toEqual([]);
     expect(err).toEqual(['positions[0].entryPrice: expected a positive number']);
@@ -124,10 +100,10 @@ describe('liqlens risk', () => {
     for (const [args, files, pattern] of [
       [['missing.json'], {}, /^missing\.json: cannot be read \(ENOENT/],
       [['broken.json'], { 'broken.json': '{' }, /^input: not valid JSON \(/],
-      [[], {}, /^usage: liqlens risk FILE\|-/],
-      [['a.json', 'b.json'], {}, /^usage: liqlens risk FILE\|-/],
+      [[], {}, /^liqlens risk: expected a FILE, or - for standard input/],
+      [['a.json', 'b.json'], {}, /^liqlens risk: one file at most, got also "b\.json"/],
     ] as const) {
-      const { io, out, err } = fakeIo(files);
+      const { io, out, err } = captureIo(files);
       expect(await runRiskCommand(args, io)).toBe(1);
       expect(out).toEqual([]);
       expect(err).toHaveLength(1);

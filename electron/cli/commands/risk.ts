@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { RiskQuestion } from '../../../shared/risk/index';
 import {
@@ -7,21 +8,48 @@ import {
   fundingDrift,
   leverageForTarget,
   parseRiskInput,
+  riskInputSchema,
 } from '../../../shared/risk/index';
 import type { CliIo } from '../cli-io';
+import { defineCommand, parseCommand } from '../command-line';
 
-const usage = 'usage: liqlens risk FILE|-   (an account as JSON, from FILE or from standard input with -)';
+const spec = defineCommand({
+  name: 'risk',
+  synopsis: 'FILE|-  |  --schema',
+  description:
+    'Liquidation prices, maintenance margins and margin ratios for an account given as JSON (from FILE, or from standard input with -), the state after its whatIf operations and the answers to its questions, as JSON.',
+  options: { schema: { type: 'boolean', default: false } },
+  optionHelp: { schema: 'print the input format as JSON Schema and exit' },
+  maxFiles: 1,
+  example: 'liqlens risk account.json',
+});
+
+/** The input format of `liqlens risk` as JSON Schema (draft 2020-12), as the parser accepts it. */
+export function riskInputJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(riskInputSchema, { io: 'input' }),
+    title: 'liqlens risk input',
+    description:
+      'An account (venue, position mode, wallet balance, positions with their tiers), optional whatIf operations and optional questions. Checks across fields (e.g. tiers in order) are made by the parser and reported by field path.',
+  };
+}
 
 /**
- * `liqlens risk FILE|-`: reads an account (JSON, see shared/risk/input-schema.ts), prints its
+ * `liqlens risk FILE|-` (or `--schema`: the input format as JSON Schema): reads an account (JSON, see shared/risk/input-schema.ts), prints its
  * liquidation prices, maintenance margins and margin ratios, the state after any `whatIf`
  * operations, and answers to any `questions`, as 2-space JSON. Returns 0; on bad input prints one
  * line naming the field and the problem to stderr and returns 1.
  */
 export async function runRiskCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const [file, ...rest] = args;
-  if (file === undefined || rest.length > 0) {
-    io.stderr(usage);
+  const parsed = parseCommand(spec, args, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.values.schema) {
+    io.stdout(JSON.stringify(riskInputJsonSchema(), null, 2));
+    return 0;
+  }
+  const [file] = parsed.positionals;
+  if (file === undefined) {
+    io.stderr('liqlens risk: expected a FILE, or - for standard input (see liqlens risk --help)');
     return 1;
   }
   let text: string;
@@ -31,12 +59,12 @@ export async function runRiskCommand(args: readonly string[], io: CliIo): Promis
     io.stderr(`${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
     return 1;
   }
-  const parsed = parseRiskInput(text);
-  if (!parsed.ok) {
-    io.stderr(parsed.error);
+  const input = parseRiskInput(text);
+  if (!input.ok) {
+    io.stderr(input.error);
     return 1;
   }
-  const { account, whatIf, questions } = parsed.value;
+  const { account, whatIf, questions } = input.value;
   const result = evaluateAccount(account);
   const output: Record<string, unknown> = { positions: result.positions, account: result.account };
   if (whatIf.length > 0) {

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io';
+import { captureIo } from '../../../test/support/capture-io';
 import { runScorecardCommand } from './scorecard';
-
-function fakeIo(): { io: CliIo; out: string[]; err: string[] } {
-  const out: string[] = [],
-    err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      readStdin: () => Promise.resolve(''),
-      readFile: () => Promise.reject(new Error('no files')),
-      stdout: (line) => out.push(line),
-      stderr: (line) => err.push(line),
-    },
-  };
-}
 
 describe('liqlens scorecard', () => {
   it('--json prints one object with the documented keys', async () => {
-    const { io, out } = fakeIo();
+    const { io, out } = captureIo();
     expect(await runScorecardCommand(['--seed', '3', '--days', '0.25', '--scenario', 'calm', '--json'], io)).toBe(0);
     expect(out).toHaveLength(1);
     const report = JSON.parse(out[0] ?? '') as Record<string, unknown>;
@@ -34,7 +19,7 @@ describe('liqlens scorecard', () => {
   });
 
   it('prints a table without --json', async () => {
-    const { io, out } = fakeIo();
+    const { io, out } = captureIo();
     expect(await runScorecardCommand(['--seed', '3', '--days', '0.25', '--scenario', 'calm'], io)).toBe(0);
     expect(out.join('\n')).toMatch(/model \(OI ledger\)[\s\d.-]+\ncandle direction[\s\d.-]+\nvolume spike/);
   });
@@ -44,7 +29,7 @@ describe('liqlens scorecard', () => {
     [['--seed', 'x'], /--seed/],
     [['--scenario', 'moon'], /--scenario: expected one of/],
   ])('refuses %j with one line', async (args, message) => {
-    const { io, err } = fakeIo();
+    const { io, err } = captureIo();
     expect(await runScorecardCommand(args, io)).toBe(1);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(message);

@@ -1,13 +1,33 @@
-import { parseArgs } from 'node:util';
 import { scenarioNames } from '../../sim/market/index';
 import type { SimScenarioName } from '../../sim/market/types';
 import type { CliIo } from '../cli-io';
+import { defineCommand, parseCommand } from '../command-line';
 import { formatScorecard } from '../scorecard/format-table';
 import { runScorecard } from '../scorecard/run-scorecard';
 
 function isScenario(name: string): name is SimScenarioName {
   return (scenarioNames as readonly string[]).includes(name);
 }
+
+const spec = defineCommand({
+  name: 'scorecard',
+  synopsis: '[--seed N] [--days D] [--scenario NAME] [--json]',
+  description:
+    "Runs the simulator, feeds the cluster model and two baselines only what a venue publishes, and scores each against the simulator's true liquidation levels.",
+  options: {
+    seed: { type: 'string', default: '1' },
+    days: { type: 'string', default: '2' },
+    scenario: { type: 'string', default: 'long-squeeze-crash' },
+    json: { type: 'boolean', default: false },
+  },
+  optionHelp: {
+    seed: 'the simulation seed (a whole number)',
+    days: 'simulated days to score, 0.125 to 30',
+    scenario: `the market scenario: ${scenarioNames.join(', ')}`,
+    json: 'print one JSON object instead of a table',
+  },
+  example: 'liqlens scorecard --seed 3 --days 1 --json',
+});
 
 /**
  * `liqlens scorecard --seed N --days D [--scenario NAME] [--json]`: runs the simulator, feeds the
@@ -16,16 +36,9 @@ function isScenario(name: string): name is SimScenarioName {
  * Prints one JSON object with --json, else a table. Bad options: one line on stderr, exit 1.
  */
 export async function runScorecardCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      seed: { type: 'string', default: '1' },
-      days: { type: 'string', default: '2' },
-      scenario: { type: 'string', default: 'long-squeeze-crash' },
-      json: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
+  const parsed = parseCommand(spec, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const seed = Number(values.seed);
   const days = Number(values.days);
   if (!Number.isSafeInteger(seed)) return fail(io, `--seed: expected a whole number, got "${values.seed}"`);

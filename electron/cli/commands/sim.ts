@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { scenarioNames } from '../../sim/market';
 import type { SimScenarioName, SimVenue } from '../../sim/market/types';
 import { startSimulator } from '../../sim/simulator';
 import type { CliIo } from '../cli-io';
+import { defineCommand, parseCommand } from '../command-line';
 
 const venues: readonly SimVenue[] = ['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid'];
 
@@ -10,22 +10,35 @@ function isScenario(name: string): name is SimScenarioName {
   return (scenarioNames as readonly string[]).includes(name);
 }
 
+const spec = defineCommand({
+  name: 'sim',
+  synopsis: '[--seed N] [--scenario NAME] [--speed X] [--port P]',
+  description:
+    "Runs the simulated exchanges on 127.0.0.1 and prints each venue's base URL, the demo keys (read-only, trade, withdraw) and the Hyperliquid addresses. Runs until interrupted.",
+  options: {
+    seed: { type: 'string', default: '1' },
+    scenario: { type: 'string', default: 'calm' },
+    speed: { type: 'string', default: '1' },
+    port: { type: 'string', default: '0' },
+  },
+  optionHelp: {
+    seed: 'the simulation seed (a whole number)',
+    scenario: `the market scenario: ${scenarioNames.join(', ')}`,
+    speed: 'simulated seconds per real second, 0 (paused) to 100000',
+    port: 'the port to listen on (0: any free port)',
+  },
+  example: 'liqlens sim --scenario long-squeeze-crash --speed 60',
+});
+
 /**
  * `liqlens sim --seed N --scenario NAME --speed X --port P`: runs the simulated exchanges on
  * 127.0.0.1 and prints each venue's base URL and the demo keys (read-only, trade, withdraw) and
  * Hyperliquid addresses. Runs until interrupted.
  */
 export async function runSimCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      seed: { type: 'string', default: '1' },
-      scenario: { type: 'string', default: 'calm' },
-      speed: { type: 'string', default: '1' },
-      port: { type: 'string', default: '0' },
-    },
-    strict: true,
-  });
+  const parsed = parseCommand(spec, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const seed = Number(values.seed);
   const speed = Number(values.speed);
   const port = Number(values.port);

@@ -1,28 +1,48 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { createSystemClock } from '../../core/clock';
-import { createCore } from '../../core/create-core';
 import { resolveDataDir } from '../../core/data-dir';
 import { createGateway } from '../../core/exchange/gateway';
-import { createLogNotifier } from '../../core/log-notifier';
 import { createJsonLogger, createSilentLogger } from '../../core/logger';
-import { keysFromEnvironment } from '../../core/secrets/env-secrets';
-import { createMemorySecretStore } from '../../core/secrets/memory-secret-store';
-import { openConfSettingsStore } from '../../core/settings/conf-settings-store';
-import { readAppVersion } from '../../core/app-version';
 import { scenarioDurationMs, scenarioNames } from '../../sim/market';
 import type { SimScenarioName } from '../../sim/market/types';
 import { simulatorDemo } from '../../sim/demo-market';
+import { createNodeHost } from '../../web/node-host';
 import { requests } from '../../../shared/ipc/contract';
 import { accountVenues, venueFacts, type AccountVenue } from '../../../shared/domain/venue';
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { CliIo } from '../cli-io';
+import { accountOptionHelp, accountOptions } from '../account-options';
+import { defineCommand, parseCommand } from '../command-line';
 
 function isScenario(name: string): name is SimScenarioName {
   return (scenarioNames as readonly string[]).includes(name);
 }
+
+const spec = defineCommand({
+  name: 'watch',
+  synopsis:
+    '--demo [--scenario NAME] [--speed X] [--seed N] [--json]  |  [--venue V [--base-url URL] (--api-key K --api-secret S [--password P] | --address A)] [--json]',
+  description:
+    'Runs the core headless and prints one line per alert event. With --demo it watches the simulated Demo and exits at the scenario end; otherwise it watches the saved accounts (or the one account given here, its key kept in memory for this run) until interrupted.',
+  options: {
+    demo: { type: 'boolean', default: false },
+    scenario: { type: 'string', default: 'long-squeeze-crash' },
+    speed: { type: 'string', default: '60' },
+    seed: { type: 'string', default: '7' },
+    json: { type: 'boolean', default: false },
+    ...accountOptions,
+  },
+  optionHelp: {
+    demo: 'watch the simulated Demo accounts',
+    scenario: `the Demo's market scenario: ${scenarioNames.join(', ')}`,
+    speed: "the Demo's simulated seconds per real second, above 0 and up to 100000",
+    seed: "the Demo's simulation seed (a whole number)",
+    json: 'print one JSON object per alert event',
+    ...accountOptionHelp,
+  },
+  example: 'liqlens watch --demo --scenario long-squeeze-crash --speed 600 --json',
+});
 
 /**
  * `liqlens watch --demo --scenario NAME --speed X --json`: runs the core headless on the simulated
@@ -33,23 +53,9 @@ function isScenario(name: string): name is SimScenarioName {
  * in memory for this run only.
  */
 export async function runWatchCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      demo: { type: 'boolean', default: false },
-      scenario: { type: 'string', default: 'long-squeeze-crash' },
-      speed: { type: 'string', default: '60' },
-      seed: { type: 'string', default: '7' },
-      json: { type: 'boolean', default: false },
-      venue: { type: 'string' },
-      'base-url': { type: 'string' },
-      'api-key': { type: 'string' },
-      'api-secret': { type: 'string' },
-      password: { type: 'string' },
-      address: { type: 'string' },
-    },
-    strict: true,
-  });
+  const parsed = parseCommand(spec, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const speed = Number(values.speed);
   const seed = Number(values.seed);
   if (!isScenario(values.scenario))
@@ -62,16 +68,10 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   // changes the app's own accounts or history.
   const transient = values.demo || values.venue !== undefined;
   const dataDir = transient ? mkdtempSync(join(tmpdir(), 'liqlens-watch-')) : resolveDataDir();
-  const clock = createSystemClock();
-  const logger = values.json ? createSilentLogger() : createJsonLogger('watch');
-  const { name, version } = readAppVersion();
-  const core = createCore({
-    settings: openConfSettingsStore(dataDir, clock.now()),
-    secrets: createMemorySecretStore(transient ? {} : keysFromEnvironment(process.env)),
-    notifier: createLogNotifier(logger),
-    clock,
-    logger,
-    app: { name, version, mode: 'web', dataDir },
+  const core = createNodeHost({
+    dataDir,
+    logger: values.json ? createSilentLogger() : createJsonLogger('watch'),
+    env: transient ? {} : process.env,
     exchange: {
       createGateway,
       pollMs: 2000,
@@ -96,7 +96,7 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
         cleared: event.cleared,
         value: event.value,
         tickTime: new Date(event.tickTimeMs).toISOString(),
-        emittedAt: new Date(clock.now()).toISOString(),
+        emittedAt: new Date().toISOString(),
       }),
     );
   });

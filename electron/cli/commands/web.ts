@@ -1,18 +1,30 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../../core/data-dir';
 import { createJsonLogger } from '../../core/logger';
 import { bootWebMode } from '../../web/boot-web';
 import type { CliIo } from '../cli-io';
+import { defineCommand, parseCommand } from '../command-line';
 import { rendererDir } from '../paths';
+
+const spec = defineCommand({
+  name: 'web',
+  synopsis: '[--port N]',
+  description:
+    'Serves the app on 127.0.0.1 and prints the URL (with its access token) to open in a browser. Runs until interrupted; needs the built app (npm run build).',
+  options: { port: { type: 'string', default: '0' } },
+  optionHelp: { port: 'the port to listen on (0: any free port)' },
+  example: 'liqlens web --port 5180',
+});
 
 /**
  * `liqlens web [--port N]`: serves the app on 127.0.0.1 and prints the URL (with its token) to
  * open. Runs until interrupted; returns the exit code.
  */
 export async function runWebCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: [...args], options: { port: { type: 'string', default: '0' } }, strict: true });
+  const parsed = parseCommand(spec, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     io.stderr(`--port: expected a whole number from 0 to 65535, got "${values.port}"`);

@@ -24,10 +24,14 @@ export interface AccountsServiceDeps {
   /** Poll interval for account snapshots, ms (default 5000). */
   readonly pollMs?: number;
   readonly onAccountsChanged: (accounts: readonly AccountSummary[]) => void;
-  readonly onPositionsChanged: (positions: AccountPositions) => void;
+  /** An account's new positions, with where its public market data comes from (undefined for none yet). */
+  readonly onPositionsChanged: (positions: AccountPositions, source: MarketSource | undefined) => void;
   /** A problem to show the user once (e.g. a damaged account list). */
   readonly onProblem: (message: string) => void;
 }
+
+/** Where an account's public market data comes from (venue and base URL; never credentials). */
+export type MarketSource = Pick<GatewayConfig, 'venue' | 'baseUrl'>;
 
 /** Accounts: add, list, remove, and their live positions. */
 export interface AccountsService {
@@ -40,8 +44,6 @@ export interface AccountsService {
   start(): Promise<void>;
   /** Fetches every account now; resolves when all are done. */
   refreshAll(): Promise<void>;
-  /** Where an account's public market data comes from (venue and base URL; never credentials). */
-  sourceOf(accountId: string): Pick<GatewayConfig, 'venue' | 'baseUrl'> | undefined;
   stop(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   const pollMs = deps.pollMs ?? 5000;
   const registry = openAccountRegistry(deps.dataDir, clock.now());
   const watchers = new Map<string, AccountWatcher>();
-  const sources = new Map<string, Pick<GatewayConfig, 'venue' | 'baseUrl'>>();
+  const sources = new Map<string, MarketSource>();
   let demo: DemoMarket | undefined;
 
   const list = (): AccountSummary[] => [...watchers.values()].map((watcher) => watcher.summary());
@@ -67,7 +69,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     };
   };
   const onChange = (watcher: AccountWatcher): void => {
-    deps.onPositionsChanged(positionsOf(watcher));
+    deps.onPositionsChanged(positionsOf(watcher), sources.get(watcher.id));
     deps.onAccountsChanged(list());
   };
 
@@ -254,8 +256,6 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       if (watchers.size === 0 && registry.list().length === 0 && deps.demo) await startDemo(deps.demo);
       deps.onAccountsChanged(list());
     },
-
-    sourceOf: (accountId) => sources.get(accountId),
 
     async refreshAll() {
       await Promise.all([...watchers.values()].map((watcher) => watcher.refresh()));

@@ -19,15 +19,12 @@ import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { AlertsView } from '../../../shared/ipc/views/alerts';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import { evaluateAccount } from '../../../shared/risk';
-import type { ExchangeGateway, GatewayConfig } from '../exchange/gateway';
+import type { MarketSource } from '../accounts/accounts-service';
 import type { Clock, Logger, Notifier } from '../ports';
 import type { MarketContext } from '../market/market-context';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 import { openAlertHistory } from './alert-history';
 import { toNotifications } from './notifications';
-
-/** Where an account's public market data comes from (its venue and base URL, no credentials). */
-export type MarketSource = Pick<GatewayConfig, 'venue' | 'baseUrl'>;
 
 /** Everything the alerts runtime needs. */
 export interface AlertsServiceDeps {
@@ -35,7 +32,6 @@ export interface AlertsServiceDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly notifier: Notifier;
-  readonly createGateway: (config: GatewayConfig) => ExchangeGateway;
   readonly config?: AlertConfigInput;
   /** Every event as it is emitted, with when the tick behind it arrived (local ms) and when it left. */
   readonly onEvent: (
@@ -51,11 +47,10 @@ export interface AlertsServiceDeps {
    */
   readonly marketContext?: (market: MarketKey) => MarketContext;
   /**
-   * Where mark ticks come from: a subscription the host provides (the core: the market service's
-   * streams, shared with the chart and the cluster model); without it, a public stream per symbol
-   * of the service's own. Returns the unsubscribe.
+   * Where mark ticks come from: the market service's streams (one per market, shared with the chart
+   * and the cluster model). Returns the release.
    */
-  readonly subscribeMarks?: (market: MarketKey, onTick: (tick: MarkTick) => void) => () => void;
+  readonly subscribeMarks: (market: MarketKey, onTick: (tick: MarkTick) => void) => () => void;
 }
 
 /** The alert runtime: evaluates on every mark tick and position update, keeps a history, notifies. */
@@ -82,8 +77,8 @@ interface Watched {
 }
 
 /**
- * Creates the alerts runtime. Mark prices stream per (venue, base URL, symbol) through a public
- * gateway; each tick re-evaluates the accounts holding that symbol with shared/risk and feeds the
+ * Creates the alerts runtime. Mark prices arrive per (venue, base URL, symbol) through
+ * `subscribeMarks`; each tick re-evaluates the accounts holding that symbol with shared/risk and feeds the
  * alert engine, so a warning never waits for the next account poll. A one-second timer runs the
  * time-driven rules (stale data). State and history live under `<dataDir>/alerts/`.
  */
@@ -118,7 +113,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   let engine = createAlertEngine(configInput, saved.value ?? undefined);
   const history = openAlertHistory(join(folder, 'history.jsonl'));
   const accounts = new Map<string, Watched>();
-  const streams = new Map<string, { stop: () => void; gateway?: ExchangeGateway }>();
+  const streams = new Map<string, () => void>();
   let lastSignature = '';
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** Engine state is saved (atomically, with fsync) at most once a second, off the tick path. */
@@ -205,32 +200,19 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       const source = watched.source;
       if (source) for (const position of watched.risk.positions) held.add(streamKey(source, position.symbol));
     }
-    for (const [key, stream] of streams) {
+    for (const [key, release] of streams) {
       if (held.has(key)) continue;
-      stream.stop();
-      void stream.gateway?.close();
+      release();
       streams.delete(key);
     }
   };
   const ensureStream = (source: MarketSource, symbol: string, venue: AccountVenue | undefined): void => {
     const key = streamKey(source, symbol);
-    if (streams.has(key)) return;
-    if (deps.subscribeMarks !== undefined) {
-      if (venue === undefined) return;
-      streams.set(key, {
-        stop: deps.subscribeMarks({ venue, symbol }, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs)),
-      });
-      return;
-    }
-    const gateway = deps.createGateway({ ...source, credentials: null });
-    const stop = gateway.watchMarkPrice(
-      symbol,
-      (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs),
-      (state) => {
-        if (state.status !== 'live') logger.warn('alert mark stream', { symbol, status: state.status });
-      },
+    if (streams.has(key) || venue === undefined) return;
+    streams.set(
+      key,
+      deps.subscribeMarks({ venue, symbol }, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs)),
     );
-    streams.set(key, { stop, gateway });
   };
 
   const stopTimer = clock.every(1000, () => run({}, clock.now()));
@@ -295,8 +277,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         persistTimer = undefined;
         writeJsonFileAtomic(statePath, engine.exportState());
       }
-      for (const stream of streams.values()) stream.stop();
-      await Promise.all([...streams.values()].map((stream) => stream.gateway?.close() ?? Promise.resolve()));
+      for (const release of streams.values()) release();
       streams.clear();
     },
   };

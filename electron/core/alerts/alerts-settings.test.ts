@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../test/support/temp-dir';
 import { createManualClock } from '../../../test/support/manual-clock';
-import { GatewayError } from '../exchange/errors';
-import type { ExchangeGateway } from '../exchange/gateway';
 import { createSilentLogger } from '../logger';
 import { createAlertsService } from './alerts-service';
 
-/** No alert in these tests streams prices; a gateway that is never reached says so if it is. */
-const noGateway = (): ExchangeGateway => {
-  throw new GatewayError('unsupported', 'no exchange in this test');
+/** No alert in these tests streams prices; a subscription that is never reached says so if it is. */
+const noMarks = (): never => {
+  throw new Error('no market streams in this test');
 };
 
 function service(dataDir: string, problems: string[] = []) {
@@ -19,7 +17,7 @@ function service(dataDir: string, problems: string[] = []) {
     clock: createManualClock(),
     logger: createSilentLogger(),
     notifier: { notify: () => undefined },
-    createGateway: noGateway,
+    subscribeMarks: noMarks,
     onEvent: () => undefined,
     onChanged: () => undefined,
     onProblem: (message) => problems.push(message),

@@ -53,8 +53,8 @@ function serviceOn(
       updates.push(update);
       emittedAt.set(update, performance.now());
     },
-    ...(onModel === undefined ? {} : { onModel }),
   });
+  if (onModel !== undefined) service.onModel(onModel);
   services.push(service);
   return service;
 }

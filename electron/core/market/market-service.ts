@@ -23,8 +23,6 @@ export interface MarketServiceDeps {
   readonly logger: Logger;
   /** A live change of a market the chart shows (open and not closed); watched-only markets send none. */
   readonly onUpdate: (update: MarketUpdate) => void;
-  /** The cluster model of an open or watched market changed (see `context`). */
-  readonly onModel?: (market: MarketKey) => void;
   /** Days asked of the venue on a first open (default 3). */
   readonly historyDays?: number;
   /** Days of local recordings replayed on open, beyond the venue's (default 30). */
@@ -64,6 +62,8 @@ export interface MarketService {
   watch(market: MarketKey, options?: WatchOptions): () => void;
   /** The cluster model of an open or watched market, for positions and alerts. */
   context(market: MarketKey): MarketContext;
+  /** Calls `listener` whenever the cluster model of an open or watched market changes (see `context`); returns the unsubscribe. */
+  onModel(listener: (market: MarketKey) => void): () => void;
   /** Venue requests made for an open market so far (diagnostics and tests), or 0. */
   requests(market: MarketKey): number;
   /** Closes every market and gateway. */
@@ -83,6 +83,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
   const viewed = new Set<string>();
   const holds = new Map<string, number>();
   const tickListeners = new Map<string, Set<(tick: MarkTick) => void>>();
+  const modelListeners = new Set<(market: MarketKey) => void>();
   // Two backfills at a time: the charted market goes to the front of the line.
   const gate = createBackfillGate(2);
 
@@ -141,7 +142,9 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
         ...(deps.params === undefined ? {} : { params: deps.params }),
         emit: deps.onUpdate,
         viewed: () => viewed.has(key),
-        onModel: () => deps.onModel?.(market),
+        onModel: () => {
+          for (const listener of modelListeners) listener(market);
+        },
         admit: (isStopped) => gate.enter(key, isStopped),
         onTick: (tick) => {
           for (const listener of tickListeners.get(key) ?? []) listener(tick);
@@ -195,6 +198,14 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       };
     },
     context: (market) => sessions.get(keyOf(market))?.context() ?? { state: 'loading' },
+    onModel(listener) {
+      // A wrapper per subscription, so the same function subscribed twice is removed once each time.
+      const own = (market: MarketKey): void => listener(market);
+      modelListeners.add(own);
+      return () => {
+        modelListeners.delete(own);
+      };
+    },
     requests: (market) => sessions.get(keyOf(market))?.requests() ?? 0,
     async stop() {
       for (const session of sessions.values()) session.stop();

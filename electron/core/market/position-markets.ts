@@ -9,8 +9,6 @@ export interface PositionMarkets {
   update(entry: AccountPositions): AccountPositions;
   /** The entry with each position's nearest liquidation-side cluster as the model stands now. */
   decorate(entry: AccountPositions): AccountPositions;
-  /** A market's model changed (the market service's `onModel`): its accounts are sent again. */
-  modelChanged(market: MarketKey): void;
   /** An account was removed: its markets are released. */
   remove(accountId: string): void;
   stop(): void;
@@ -21,7 +19,7 @@ const keyOf = (market: MarketKey): string => `${market.venue}|${market.symbol}`;
 /**
  * Watches the market of every open position through the market service and reads each position's
  * nearest cluster on its liquidation side from that market's model. When a model changes (a bar
- * was fed, once a minute per market), every account with a position there is sent again through
+ * was fed, once a minute per market: the market service's `onModel`), every account with a position there is sent again through
  * `onChanged`, so the positions panel follows the map without polling.
  */
 export function createPositionMarkets(
@@ -40,6 +38,14 @@ export function createPositionMarkets(
         position,
       ),
     })),
+  });
+
+  // A market's model changed: the accounts with a position there are sent again.
+  const stopModels = markets.onModel((market) => {
+    const key = keyOf(market);
+    for (const entry of latest.values()) {
+      if (entry.positions.some((position) => keyOf(position) === key)) onChanged(decorate(entry));
+    }
   });
 
   const release = (accountId: string, keep: ReadonlySet<string>): void => {
@@ -72,13 +78,8 @@ export function createPositionMarkets(
       latest.delete(accountId);
       release(accountId, new Set());
     },
-    modelChanged(market) {
-      const key = keyOf(market);
-      for (const entry of latest.values()) {
-        if (entry.positions.some((position) => keyOf(position) === key)) onChanged(decorate(entry));
-      }
-    },
     stop() {
+      stopModels();
       for (const accountId of [...releases.keys()]) release(accountId, new Set());
       latest.clear();
     },
