@@ -153,8 +153,19 @@ describe('market store', () => {
     expect(heard).toBe(heardAfterOpen + 1);
     hide();
     expect(fake.live()).toBe(0);
-    expect(store.get(key)).toBeNull();
     expect(fake.subscriptions()).toBe(1);
+    // The link dropped: the last data stays on screen, marked stale, until the market is shown again.
+    expect(store.get(key)?.stale).toBe(true);
+    expect(store.get(key)?.mark).toBe(103);
+    store.show(key, '1m');
+    expect(store.get(key)?.snapshot).toBe(view);
+    fake.opens[1]?.answer({ ...view, markPrice: 110 });
+    await Promise.resolve();
+    expect(store.get(key)?.mark).toBe(110);
+    expect(store.get(key)?.stale).toBe(false);
+    store.close(key);
+    expect(store.get(key)).toBeNull();
+    expect(fake.closed).toEqual([key]);
   });
 
   it('keeps why opening failed', async () => {

@@ -11,13 +11,14 @@ export type MarketFeed = Pick<LiqLensApi, 'openMarket' | 'closeMarket' | 'onMark
  */
 export interface MarketStore {
   /**
-   * Opens `key` on `timeframe` (backfill, then live updates) and keeps its state here until the
-   * returned function is called, which drops the subscription and the state (not the core's market:
-   * `close` does that). Showing a market already shown replaces its state. When opening fails
-   * (e.g. the request timed out during a long backfill), it is asked again once the backfill reports done.
+   * Opens `key` on `timeframe` (backfill, then live updates) and streams it into the store until
+   * the returned function is called, which drops the subscription and leaves the last state marked
+   * stale (the link dropped or the timeframe is switching). Showing it again on the same timeframe
+   * keeps that state on screen until the new snapshot replaces it. When opening fails (e.g. the
+   * request timed out during a long backfill), it is asked again once the backfill reports done.
    */
   show(key: MarketKey, timeframe: ChartTimeframe): () => void;
-  /** Asks the core to stop streaming `key`; errors are ignored (the core may be gone). */
+  /** Forgets `key`'s state and asks the core to stop streaming it; errors are ignored (the core may be gone). */
   close(key: MarketKey): void;
   /** The state of `key`, the same object until something in it changes; null when not shown. */
   get(key: MarketKey): MarketState | null;
@@ -48,7 +49,9 @@ export function createMarketStore(feed: MarketFeed): MarketStore {
     show(key, timeframe) {
       const id = marketId(key);
       // The state this showing owns; a later `show` of the same market replaces it and wins.
-      let mine: MarketState | null = openingState(key, timeframe);
+      const previous = states.get(id);
+      let mine: MarketState | null =
+        previous?.timeframe === timeframe ? { ...previous, error: null } : openingState(key, timeframe);
       set(id, mine);
       const update = (next: (state: MarketState) => MarketState): void => {
         const current = states.get(id);
@@ -72,11 +75,13 @@ export function createMarketStore(feed: MarketFeed): MarketStore {
       open();
       return () => {
         off();
-        if (states.get(id) === mine) set(id, null);
+        const current = states.get(id);
+        if (current !== undefined && current === mine && !current.stale) set(id, { ...current, stale: true });
         mine = null;
       };
     },
     close(key) {
+      set(marketId(key), null);
       void feed.closeMarket(key).catch(() => undefined);
     },
     get: (key) => states.get(marketId(key)) ?? null,
