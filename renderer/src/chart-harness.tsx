@@ -5,7 +5,7 @@
  * `?state=loading|backfill|error|stale|empty`, `?symbol=ETHUSDT`, `?ghost=1` (a what-if line).
  * `window.__liqlensHarness` is the API the e2e spec and the UI bench drive.
  */
-import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { StrictMode, useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ChartTimeframe, MarketUpdate, MarketView } from '../../shared/ipc/views/markets';
 import type { Theme } from '../../shared/ipc/views/settings';
@@ -13,6 +13,8 @@ import { timeframeMs } from '../../shared/domain/timeframe';
 import type { ChartFixture, ChartFixtureMarket } from '../../shared/harness/chart-fixture';
 import { PriceChart, type PriceChartHandle } from './features/chart/PriceChart';
 import type { OverlayState } from './features/chart/cluster-primitive';
+import { createMarketStore, type MarketFeed } from './features/market/market-store';
+import { useShownMarket } from './features/market/useMarket';
 import './app/app.css';
 import './chart-harness.css';
 
@@ -63,6 +65,32 @@ function viewOf(entry: ChartFixtureMarket, timeframe: ChartTimeframe, state: str
   return base;
 }
 
+const errorText =
+  'The venue refused the request: symbol not found (BTCUSDX). Check the symbol in the account settings.';
+
+/** The fixture as the core would serve it: `market:open` answers from it, updates come from `streamFrames`. */
+function fixtureFeed(
+  fixture: ChartFixture,
+  state: string | null,
+  listeners: Set<(update: MarketUpdate) => void>,
+): MarketFeed {
+  return {
+    openMarket: (key, timeframe) => {
+      const entry = fixture.markets.find((m) => m.market.symbol === key.symbol);
+      if (state === 'loading') return new Promise<never>(() => undefined);
+      if (state === 'error' || entry === undefined) return Promise.reject(new Error(errorText));
+      return Promise.resolve(viewOf(entry, timeframe, state));
+    },
+    closeMarket: () => Promise.resolve(null),
+    onMarketUpdate: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
 function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement {
   const state = params.get('state');
   const [symbol, setSymbol] = useState(params.get('symbol') ?? fixture.markets[0]?.market.symbol ?? '');
@@ -72,18 +100,15 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
   const [ghost, setGhost] = useState<number | null>(
     params.get('ghost') === '1' && liquidation !== null ? liquidation * 0.975 : null,
   );
-  const market = useMemo(
-    () => (entry === undefined || state === 'loading' || state === 'error' ? null : viewOf(entry, timeframe, state)),
-    [entry, timeframe, state],
-  );
   const handle = useRef<PriceChartHandle | null>(null);
   const listeners = useRef(new Set<(update: MarketUpdate) => void>());
-  const subscribe = useCallback((listener: (update: MarketUpdate) => void) => {
-    listeners.current.add(listener);
-    return () => {
-      listeners.current.delete(listener);
-    };
-  }, []);
+  const [store] = useState(() => createMarketStore(fixtureFeed(fixture, state, listeners.current)));
+  const source = useShownMarket(
+    store,
+    entry === undefined ? null : { venue: entry.market.venue, symbol: entry.market.symbol },
+    timeframe,
+    true,
+  );
   const inputAt = useRef<number | null>(null);
   const api = useRef<LiqlensHarness | null>(null);
 
@@ -179,13 +204,7 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
     <main className="harness">
       <div className="harness__chart">
         <PriceChart
-          market={market}
-          error={
-            state === 'error'
-              ? 'The venue refused the request: symbol not found (BTCUSDX). Check the symbol in the account settings.'
-              : null
-          }
-          subscribeUpdates={subscribe}
+          source={source}
           symbols={symbols}
           symbol={symbol}
           onSymbolChange={setSymbol}

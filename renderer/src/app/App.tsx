@@ -8,18 +8,18 @@ import { AlertsPanel } from '../features/alerts/AlertsPanel';
 import { AlertToasts } from '../features/alerts/AlertToasts';
 import { useAlerts } from '../features/alerts/useAlerts';
 import { PriceChart } from '../features/chart/PriceChart';
-import { profileFromWire } from '../features/chart/profile-from-wire';
 import { Workspace } from '../features/layout/Workspace';
-import { useMarket } from '../features/market/useMarket';
+import { createMarketStore } from '../features/market/market-store';
+import { useShownMarket } from '../features/market/useMarket';
 import { NoticeBanner } from '../features/notices/NoticeBanner';
 import { PositionsTable } from '../features/positions/PositionsTable';
 import { usePositions } from '../features/positions/usePositions';
 import { ConnectionPill } from '../features/status/ConnectionPill';
-import { CoreClock } from '../features/status/CoreClock';
 import { WhatIfPanel } from '../features/whatif/WhatIfPanel';
 import type { Ghost } from '../features/whatif/what-if-model';
-import { useBridge, useConnectionState, useHeartbeat } from './bridge-context';
+import { useBridge, useConnectionState } from './bridge-context';
 import { exposeChartState } from './chart-probe';
+import { LiveCoreClock } from './LiveCoreClock';
 import { useSelection } from './useSelection';
 import { useShortcut } from './useShortcut';
 
@@ -39,7 +39,6 @@ export function App() {
   const { api, transport, problem } = useBridge();
   const connection = useConnectionState();
   const connected = connection === 'connected';
-  const heartbeat = useHeartbeat(api);
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [theme, setTheme] = useState<Theme>('dark');
@@ -101,11 +100,9 @@ export function App() {
     : null;
   const venue = accounts.find((a) => a.id === selected?.accountId)?.venue;
   const marketKey = useMemo(() => (venue && selected ? { venue, symbol: selected.symbol } : null), [venue, selected]);
-  const { market, error: marketError } = useMarket(api, marketKey, timeframe, connected);
-  const profile = useMemo(
-    () => (market?.clusters ? profileFromWire(market.clusters.profile, market.clusters.binSize) : null),
-    [market?.clusters],
-  );
+  // Live market data lives in the store, not here: the chart and the what-if read it themselves.
+  const [markets] = useState(() => createMarketStore(api));
+  const market = useShownMarket(markets, marketKey, timeframe, connected);
   const symbols = useMemo(
     () =>
       (account?.positions ?? []).map((p) => ({
@@ -155,7 +152,7 @@ export function App() {
               firstRun={info.firstStart}
             />
           )}
-          <CoreClock heartbeat={heartbeat} stale={!connected} />
+          <LiveCoreClock stale={!connected} />
           <ConnectionPill state={connection} />
           <button
             type="button"
@@ -189,9 +186,7 @@ export function App() {
         chart={
           selected ? (
             <PriceChart
-              market={market}
-              error={marketError}
-              subscribeUpdates={(listener) => api.onMarketUpdate(listener)}
+              source={market}
               symbols={symbols}
               symbol={`${selected.symbol}|${selected.side}`}
               onSymbolChange={(value) => {
@@ -219,7 +214,7 @@ export function App() {
             alerts={alerts.view.active}
           />
         }
-        whatif={<WhatIfPanel account={account} selected={selected} profile={profile} onGhostChange={setGhost} />}
+        whatif={<WhatIfPanel account={account} selected={selected} market={market} onGhostChange={setGhost} />}
         alerts={
           <AlertsPanel
             view={alerts.view}

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { LiqLensApi } from '../../../shared/ipc/contract';
 import type { Heartbeat } from '../../../shared/ipc/views/app';
 import type { Bridge } from '../lib/bridge';
@@ -20,9 +20,39 @@ export function useConnectionState(): ConnectionState {
   return useSyncExternalStore(connection.subscribe, connection.get);
 }
 
-/** The latest heartbeat from the core, or undefined before the first one arrives. */
-export function useHeartbeat(api: LiqLensApi): Heartbeat | undefined {
-  const [heartbeat, setHeartbeat] = useState<Heartbeat>();
-  useEffect(() => api.onHeartbeat(setHeartbeat), [api]);
-  return heartbeat;
+interface HeartbeatSource {
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly get: () => Heartbeat | undefined;
+}
+
+const heartbeats = new WeakMap<LiqLensApi, HeartbeatSource>();
+
+/** The heartbeat of `api`, kept outside React: one bridge subscription per api, made on first use. */
+function heartbeatSource(api: LiqLensApi): HeartbeatSource {
+  let source = heartbeats.get(api);
+  if (source) return source;
+  let latest: Heartbeat | undefined;
+  const listeners = new Set<() => void>();
+  api.onHeartbeat((heartbeat) => {
+    latest = heartbeat;
+    for (const listener of [...listeners]) listener();
+  });
+  source = {
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get: () => latest,
+  };
+  heartbeats.set(api, source);
+  return source;
+}
+
+/**
+ * The latest heartbeat from the core, or undefined before the first one arrives. It changes about
+ * once a second: only the component that shows it should call this, so a beat re-renders only it.
+ */
+export function useHeartbeat(): Heartbeat | undefined {
+  const source = heartbeatSource(useBridge().api);
+  return useSyncExternalStore(source.subscribe, source.get);
 }

@@ -1,33 +1,30 @@
-import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import {
   CandlestickSeries,
   createChart,
   createSeriesMarkers,
   type IChartApi,
-  type IPriceLine,
   type ISeriesApi,
-  type ISeriesMarkersPluginApi,
-  type Time,
 } from 'lightweight-charts';
-import type { ClusterWire } from '../../../../shared/ipc/views/clusters';
-import type { ChartTimeframe, MarketUpdate, MarketView } from '../../../../shared/ipc/views/markets';
+import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import type { PositionView } from '../../../../shared/ipc/views/positions';
 import type { Theme } from '../../../../shared/ipc/views/settings';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
-import { candleForSeries, candlesForSeries } from './candles-for-series';
+import { allCandles } from '../market/market-state';
+import { shownLiquidationPrice } from '../positions/shown-liquidation';
+import { useMarketField, type MarketSource } from '../market/useMarket';
 import { readChartColors, type ChartColors } from './chart-colors';
 import { candleOptions, chartOptions } from './chart-options';
-import { ChartLegend } from './ChartLegend';
+import { setBars, type ChartParts } from './chart-parts';
+import { LiveBars, LiveImbalance, LiveLegend } from './ChartLive';
 import { ChartStatus } from './ChartStatus';
 import { ChartToolbar, type ChartSymbolOption } from './ChartToolbar';
 import { ChartTooltip, useCrosshairTooltip } from './ChartTooltip';
 import { ClusterPrimitive, type OverlayState } from './cluster-primitive';
 import { heatPalette, heatRamps } from './heat-colors';
-import { ImbalanceBadge } from './ImbalanceBadge';
 import type { ImbalanceWindowKey } from './imbalance-text';
 import { syncPriceLines } from './price-lines';
 import { priceLineSpecs, type ThresholdLine } from './price-line-specs';
-import { profileFromWire } from './profile-from-wire';
 import { realizedMarkers } from './realized-markers';
 import './chart.css';
 
@@ -40,14 +37,13 @@ export interface PriceChartHandle {
   setOnOverlayDrawn(listener: (() => void) | null): void;
 }
 
-/** Props of `PriceChart`. Everything is controlled; the chart itself is created once per mount. */
+/**
+ * Props of `PriceChart`. Everything is controlled; the chart itself is created once per mount. It
+ * draws what the market store holds and never talks to the bridge.
+ */
 export interface PriceChartProps {
-  /** The opened market (`market:open`); null while opening. */
-  readonly market: MarketView | null;
-  /** Why the market could not be opened, in plain words. */
-  readonly error?: string | null;
-  /** Live updates, e.g. `bridge.onMarketUpdate`; those of other markets or timeframes are ignored. */
-  readonly subscribeUpdates?: (listener: (update: MarketUpdate) => void) => () => void;
+  /** The shown market in the store (snapshot, live candles, mark, clusters, backfill, staleness); null: none. */
+  readonly source: MarketSource | null;
   readonly symbols: readonly ChartSymbolOption[];
   readonly symbol: string;
   readonly onSymbolChange: (symbol: string) => void;
@@ -69,20 +65,6 @@ export interface PriceChartProps {
   readonly onReady?: (handle: PriceChartHandle | null) => void;
 }
 
-interface ChartParts {
-  readonly chart: IChartApi;
-  readonly series: ISeriesApi<'Candlestick'>;
-  readonly overlay: ClusterPrimitive;
-  readonly markers: ISeriesMarkersPluginApi<Time>;
-  readonly lines: Map<string, IPriceLine>;
-  /** Bar open times (UTC s) mirrored for the overlay's time → x mapping. */
-  times: Float64Array;
-  count: number;
-  /** When React last heard the mark (performance.now ms), and the staleness it holds. */
-  liveAtMs: number;
-  stale: boolean;
-}
-
 const noThresholds: readonly ThresholdLine[] = [];
 /** Bars shown when a market opens: enough context, candles still readable. */
 const initialBars = 160;
@@ -99,7 +81,7 @@ function paletteFor(colors: ChartColors): string[] {
  */
 export function PriceChart(props: PriceChartProps): ReactElement {
   const {
-    market,
+    source,
     timeframe,
     position = null,
     ghostLiquidationPrice = null,
@@ -110,13 +92,13 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<ChartParts | null>(null);
   const [colors, setColors] = useState<ChartColors | null>(null);
-  const [clusters, setClusters] = useState<ClusterWire | null>(market?.clusters ?? null);
-  const [live, setLive] = useState({
-    mark: market?.markPrice ?? null,
-    stale: market?.stale ?? false,
-    updatedAtMs: market?.updatedAtMs ?? null,
-    backfill: market?.backfill ?? null,
-  });
+  // Fields that change rarely; the fast ones (live candle, mark) are read by the Live* children.
+  const market = useMarketField(source, 'snapshot');
+  const clusters = useMarketField(source, 'clusters');
+  const profile = useMarketField(source, 'profile');
+  const backfill = useMarketField(source, 'backfill');
+  const stale = useMarketField(source, 'stale') ?? false;
+  const error = useMarketField(source, 'error');
   const [imbalanceWindow, setImbalanceWindow] = useState<ImbalanceWindowKey>('10pct');
   const [heatmapOwn, setHeatmapOwn] = useState(true);
   const showHeatmap = props.showHeatmap ?? heatmapOwn;
@@ -140,8 +122,6 @@ export function PriceChart(props: PriceChartProps): ReactElement {
       lines: new Map(),
       times: new Float64Array(0),
       count: 0,
-      liveAtMs: 0,
-      stale: false,
     };
     setColors(initial);
     onReady?.({
@@ -173,82 +153,16 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   // A new snapshot (market opened, symbol or timeframe switched): replace the data, keep the chart.
   useEffect(() => {
     const p = parts.current;
-    setClusters(market?.clusters ?? null);
-    setLive({
-      mark: market?.markPrice ?? null,
-      stale: market?.stale ?? false,
-      updatedAtMs: market?.updatedAtMs ?? null,
-      backfill: market?.backfill ?? null,
-    });
     if (p === null) return;
-    p.stale = market?.stale ?? false;
-    const bars = candlesForSeries(market?.candles ?? []);
-    p.times = new Float64Array(Math.max(64, bars.length * 2));
-    bars.forEach((bar, i) => {
-      p.times[i] = bar.time;
-    });
-    p.count = bars.length;
     const decimals = tickSize < 1 ? Math.round(-Math.log10(tickSize)) : 0;
     p.series.applyOptions({ priceFormat: { type: 'price', precision: decimals, minMove: tickSize } });
-    p.series.setData(bars);
-    p.overlay.setBarTimes(p.times, p.count, timeframeMs[market?.timeframe ?? timeframe] / 1000);
-    p.overlay.setMark(market?.markPrice ?? null);
-    if (bars.length > 0)
-      p.chart
-        .timeScale()
-        .setVisibleLogicalRange({ from: Math.max(0, bars.length - initialBars), to: bars.length + 28 });
-  }, [market, timeframe, tickSize]);
-
-  // Live updates: candles straight into the series; clusters, staleness and backfill into state.
-  const subscribe = props.subscribeUpdates;
-  const venue = market?.venue,
-    symbol = market?.symbol,
-    marketTimeframe = market?.timeframe;
-  useEffect(() => {
-    if (subscribe === undefined || symbol === undefined) return undefined;
-    return subscribe((update) => {
-      const p = parts.current;
-      if (p === null || update.venue !== venue || update.symbol !== symbol || update.timeframe !== marketTimeframe)
-        return;
-      if (update.candle !== null) {
-        const bar = candleForSeries(update.candle);
-        const last = p.count > 0 ? (p.times[p.count - 1] ?? 0) : -Infinity;
-        if (bar.time >= last) {
-          p.series.update(bar);
-          if (bar.time > last) {
-            if (p.count >= p.times.length) {
-              const grown = new Float64Array(p.times.length * 2);
-              grown.set(p.times);
-              p.times = grown;
-            }
-            p.times[p.count++] = bar.time;
-            p.overlay.setBarTimes(p.times, p.count, timeframeMs[update.timeframe] / 1000);
-          }
-        }
-      }
-      if (update.markPrice !== null) p.overlay.setMark(update.markPrice);
-      if (update.clusters !== undefined) setClusters(update.clusters);
-      // React hears the mark at most once a second, or at once for staleness, backfill or clusters:
-      // the legend may lag a tick, the chart's own price label (drawn by the series) never does.
-      const now = performance.now();
-      const due = now - p.liveAtMs >= 1000;
-      if (due || update.backfill !== undefined || update.clusters !== undefined || update.stale !== p.stale) {
-        p.liveAtMs = now;
-        p.stale = update.stale;
-        setLive((prev) => ({
-          mark: update.markPrice ?? prev.mark,
-          stale: update.stale,
-          updatedAtMs: update.updatedAtMs,
-          backfill: update.backfill ?? prev.backfill,
-        }));
-      }
-    });
-  }, [subscribe, venue, symbol, marketTimeframe]);
-
-  const profile = useMemo(
-    () => (clusters === null ? null : profileFromWire(clusters.profile, clusters.binSize)),
-    [clusters],
-  );
+    // Live candles that came in before this draw are drawn with the snapshot's.
+    const state = source?.get() ?? null;
+    const count = setBars(p, state === null ? [] : allCandles(state), market?.timeframe ?? timeframe);
+    p.overlay.setMark(state?.mark ?? null);
+    if (count > 0)
+      p.chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, count - initialBars), to: count + 28 });
+  }, [source, market, timeframe, tickSize]);
 
   useEffect(() => {
     parts.current?.overlay.setClusters(profile, clusters?.heatmap ?? null);
@@ -266,9 +180,9 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     p.markers.setMarkers(
       clusters === null || candles.length === 0
         ? []
-        : realizedMarkers(clusters.realized, timeframeMs[marketTimeframe ?? timeframe], colors.overlay, range),
+        : realizedMarkers(clusters.realized, timeframeMs[market?.timeframe ?? timeframe], colors.overlay, range),
     );
-  }, [clusters, colors, market, marketTimeframe, timeframe]);
+  }, [clusters, colors, market, timeframe]);
 
   // Position lines and the ghost: updated in place, so a slider only moves one line.
   useEffect(() => {
@@ -279,7 +193,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
       p.lines,
       priceLineSpecs({ position, closeFeeRate, ghostLiquidationPrice, thresholdLines }, colors.lines),
     );
-    const liquidation = position?.exchangeLiquidationPrice ?? position?.computedLiquidationPrice ?? null;
+    const liquidation = shownLiquidationPrice(position);
     p.overlay.setTargets(liquidation, ghostLiquidationPrice);
   }, [position, closeFeeRate, ghostLiquidationPrice, thresholdLines, colors]);
 
@@ -293,10 +207,10 @@ export function PriceChart(props: PriceChartProps): ReactElement {
 
   return (
     <section
-      className={`price-chart${live.stale ? ' price-chart--stale' : ''}`}
+      className={`price-chart${stale ? ' price-chart--stale' : ''}`}
       aria-label="Price chart"
       data-testid="price-chart"
-      data-stale={live.stale || undefined}
+      data-stale={stale || undefined}
     >
       <ChartToolbar
         symbols={props.symbols}
@@ -310,31 +224,30 @@ export function PriceChart(props: PriceChartProps): ReactElement {
       />
       <div className="price-chart__body">
         <div className="price-chart__canvas" ref={host} data-testid="price-chart-canvas" />
-        <ChartLegend
+        <LiveBars source={source} parts={parts} timeframe={market?.timeframe ?? timeframe} />
+        <LiveLegend
+          source={source}
           title={title}
-          markPrice={live.mark}
           tickSize={tickSize}
           position={position}
           ghostLiquidationPrice={ghostLiquidationPrice}
-          stale={live.stale}
-          updatedAtMs={live.updatedAtMs}
         />
-        {profile !== null && live.mark !== null && !noClusters && (
-          <ImbalanceBadge
+        {profile !== null && !noClusters && (
+          <LiveImbalance
+            source={source}
             profile={profile}
-            markPrice={live.mark}
             tickSize={tickSize}
             window={imbalanceWindow}
             onWindowChange={setImbalanceWindow}
           />
         )}
-        {noClusters && live.backfill?.state !== 'running' && (
+        {noClusters && backfill?.state !== 'running' && (
           <div className="chart-note" role="status" data-testid="chart-no-clusters">
             <strong>No clusters yet</strong> The estimate builds as open interest changes; it fills in within minutes.
           </div>
         )}
         <ChartTooltip tooltip={tooltip} />
-        <ChartStatus error={props.error ?? null} backfill={live.backfill} hasCandles={hasCandles} symbolLabel={title} />
+        <ChartStatus error={error} backfill={backfill} hasCandles={hasCandles} symbolLabel={title} />
       </div>
     </section>
   );

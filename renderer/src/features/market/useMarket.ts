@@ -1,76 +1,58 @@
-import { useEffect, useState } from 'react';
-import type { LiqLensApi, MarketKey } from '../../../../shared/ipc/contract';
-import type { ChartTimeframe, MarketUpdate, MarketView } from '../../../../shared/ipc/views/markets';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { MarketKey } from '../../../../shared/ipc/contract';
+import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
+import type { MarketState } from './market-state';
+import type { MarketStore } from './market-store';
+
+/** One market of a store, as its readers see it: its state and a way to hear it change. */
+export interface MarketSource {
+  get(): MarketState | null;
+  subscribe(listener: () => void): () => void;
+}
 
 /**
- * Opens the market on the chart (backfill on first view, then live updates) and closes the one it
- * replaces. Backfill progress arrives as updates before `market:open` answers; they are folded into
- * a placeholder view so the chart shows the progress bar meanwhile.
+ * Shows `key` on `timeframe` while mounted and connected: one bridge subscription for as long as
+ * the market, timeframe and connection stay the same (never re-made by a re-render), and the
+ * core's market closed when another one replaces it. Returns the market's source, stable per market.
  */
-export function useMarket(
-  api: LiqLensApi,
+export function useShownMarket(
+  store: MarketStore,
   key: MarketKey | null,
   timeframe: ChartTimeframe,
   connected: boolean,
-): { market: MarketView | null; error: string | null } {
-  const [market, setMarket] = useState<MarketView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+): MarketSource | null {
   const venue = key?.venue;
   const symbol = key?.symbol;
+  useEffect(() => {
+    if (!venue || !symbol || !connected) return undefined;
+    return store.show({ venue, symbol }, timeframe);
+  }, [store, venue, symbol, timeframe, connected]);
 
   useEffect(() => {
-    if (!venue || !symbol || !connected) return;
-    let cancelled = false;
-    setMarket(null);
-    setError(null);
-    const off = api.onMarketUpdate((update: MarketUpdate) => {
-      if (cancelled || update.venue !== venue || update.symbol !== symbol || !update.backfill) return;
-      const backfill = update.backfill;
-      setMarket((current) =>
-        current && current.backfill.state === 'done' ? current : placeholder(venue, symbol, timeframe, backfill),
-      );
-    });
-    api.openMarket({ venue, symbol }, timeframe).then(
-      (view) => {
-        if (!cancelled) setMarket(view);
-      },
-      (failure: unknown) => {
-        if (!cancelled) setError(failure instanceof Error ? failure.message : String(failure));
-      },
-    );
-    return () => {
-      cancelled = true;
-      off();
-    };
-  }, [api, venue, symbol, timeframe, connected]);
+    if (!venue || !symbol) return undefined;
+    return () => store.close({ venue, symbol });
+  }, [store, venue, symbol]);
 
-  useEffect(() => {
-    if (!venue || !symbol) return;
-    return () => {
-      void api.closeMarket({ venue, symbol }).catch(() => undefined);
-    };
-  }, [api, venue, symbol]);
-
-  return { market, error };
+  return useMemo(() => {
+    if (!venue || !symbol) return null;
+    const market = { venue, symbol };
+    return { get: () => store.get(market), subscribe: (listener) => store.subscribe(market, listener) };
+  }, [store, venue, symbol]);
 }
 
-function placeholder(
-  venue: MarketKey['venue'],
-  symbol: string,
-  timeframe: ChartTimeframe,
-  backfill: MarketView['backfill'],
-): MarketView {
-  return {
-    venue,
-    symbol,
-    displaySymbol: symbol,
-    timeframe,
-    tickSize: 0.01,
-    candles: [],
-    markPrice: null,
-    updatedAtMs: null,
-    stale: true,
-    clusters: null,
-    backfill,
-  };
+const noSubscription = (): (() => void) => () => undefined;
+
+/**
+ * One field of a market's state, re-rendering the caller only when that field changes (fields
+ * are replaced, never mutated); null while nothing is shown.
+ */
+export function useMarketField<K extends keyof MarketState>(
+  source: MarketSource | null,
+  field: K,
+): MarketState[K] | null {
+  const subscribe = useCallback(
+    (listener: () => void) => (source === null ? noSubscription() : source.subscribe(listener)),
+    [source],
+  );
+  return useSyncExternalStore(subscribe, () => source?.get()?.[field] ?? null);
 }

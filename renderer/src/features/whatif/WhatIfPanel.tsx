@@ -2,6 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { Profile } from '../../../../shared/clusters';
 import type { AccountPositions } from '../../../../shared/ipc/views/positions';
 import { evaluateAccount } from '../../../../shared/risk';
+import { useMarketField, type MarketSource } from '../market/useMarket';
+import { shownLiquidationPrice } from '../positions/shown-liquidation';
 import { positionLimits } from './position-limits';
 import { TargetQuestion } from './TargetQuestion';
 import { findTargetIndex, type WhatIfTarget } from './what-if-controls';
@@ -16,8 +18,13 @@ export interface WhatIfPanelProps {
   /** The selected position's account, with the risk engine's input (`risk`); null before any. */
   readonly account: AccountPositions | null;
   readonly selected: WhatIfTarget | null;
-  /** The cluster profile of the selected market, for "clusters between price and it"; null without. */
-  readonly profile: Profile | null;
+  /**
+   * The selected market in the market store: its profile and live mark give "clusters on the way",
+   * the same numbers the chart draws. Wins over `profile` when given.
+   */
+  readonly market?: MarketSource | null;
+  /** A fixed cluster profile of the selected market (the harness, without a store); null without. */
+  readonly profile?: Profile | null;
   /** The hypothetical liquidation line for the chart; null = show only the live one. */
   readonly onGhostChange: (ghost: Ghost | null) => void;
 }
@@ -36,7 +43,9 @@ function Empty({ heading, children }: { readonly heading: string; readonly child
  * IPC) and reports the ghost liquidation line. Escape (inside the panel) or Reset returns to the
  * live state; selecting another position starts from the live state too.
  */
-export function WhatIfPanel({ account, selected, profile, onGhostChange }: WhatIfPanelProps) {
+export function WhatIfPanel({ account, selected, market = null, onGhostChange, ...props }: WhatIfPanelProps) {
+  const storeProfile = useMarketField(market, 'profile');
+  const profile = market === null ? (props.profile ?? null) : storeProfile;
   const risk = account?.risk ?? null;
   const found = risk !== null && selected !== null && findTargetIndex(risk, selected) >= 0;
   const lastGhost = useRef<Ghost | null>(null);
@@ -78,6 +87,7 @@ export function WhatIfPanel({ account, selected, profile, onGhostChange }: WhatI
       account={account}
       target={selected}
       profile={profile}
+      market={market}
       report={report}
     />
   );
@@ -87,10 +97,11 @@ interface BodyProps {
   readonly account: AccountPositions;
   readonly target: WhatIfTarget;
   readonly profile: Profile | null;
+  readonly market: MarketSource | null;
   readonly report: (ghost: Ghost | null) => void;
 }
 
-function WhatIfBody({ account, target, profile, report }: BodyProps) {
+function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
   const risk = account.risk;
   const [draft, setDraft] = useState<WhatIfDraft>(liveDraft);
   const live = useMemo(() => (risk === null ? null : evaluateAccount(risk)), [risk]);
@@ -142,7 +153,13 @@ function WhatIfBody({ account, target, profile, report }: BodyProps) {
             Reset <kbd>Esc</kbd>
           </button>
         </header>
-        <WhatIfResults view={view} tickSize={tickSize} hasProfile={profile !== null} />
+        <WhatIfResults
+          view={view}
+          tickSize={tickSize}
+          profile={profile}
+          market={market}
+          shownLiquidation={shownLiquidationPrice(positionView)}
+        />
       </div>
       <WhatIfInputs
         draft={draft}

@@ -1,26 +1,31 @@
-import { formatPercent, formatPrice, formatUsd } from '../positions/format';
+import { formatPercent, formatPrice } from '../positions/format';
 import { MarginGauge } from '../positions/MarginGauge';
-import type { CascadeSummary, WhatIfView } from './what-if-model';
+import type { Profile } from '../../../../shared/clusters';
+import type { MarketSource } from '../market/useMarket';
+import { ClustersOnTheWay } from './ClustersOnTheWay';
+import type { WhatIfView } from './what-if-model';
 
 function signed(value: number, tickSize: number): string {
   const text = formatPrice(Math.abs(value), tickSize);
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
-function cascadeText(cascade: CascadeSummary | null): string {
-  if (cascade === null) return '—';
-  return cascade.totalUsd > 0 ? formatUsd(cascade.totalUsd) : 'none';
-}
-
 /** The what-if outcome: liquidation price now and after, margin ratio, distance, clusters on the way, refusals and notes. */
 export function WhatIfResults({
   view,
   tickSize,
-  hasProfile,
+  profile,
+  market = null,
+  shownLiquidation = null,
 }: {
   readonly view: WhatIfView;
   readonly tickSize: number;
-  readonly hasProfile: boolean;
+  /** The selected market's cluster profile; null without cluster data. */
+  readonly profile: Profile | null;
+  /** The selected market in the store, for the live mark of "clusters on the way". */
+  readonly market?: MarketSource | null;
+  /** The live liquidation price the chart draws (exchange's, else engine's); see `ClustersOnTheWay`. */
+  readonly shownLiquidation?: number | null;
 }) {
   const { current, next, liquidationDelta } = view;
   const nextLiquidation = next?.liquidationPrice ?? null;
@@ -89,8 +94,7 @@ export function WhatIfResults({
             Clusters on the way
           </dt>
           <dd data-testid="whatif-cascade">
-            {hasProfile ? cascadeText(view.nextCascade) : <span className="muted">no cluster data</span>}
-            {hasProfile && !view.pristine && <span className="wi-was">was {cascadeText(view.currentCascade)}</span>}
+            <ClustersOnTheWay view={view} profile={profile} market={market} shownLiquidation={shownLiquidation} />
           </dd>
         </div>
       </dl>

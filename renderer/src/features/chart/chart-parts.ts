@@ -1,0 +1,56 @@
+import type { IChartApi, IPriceLine, ISeriesApi, ISeriesMarkersPluginApi, Time } from 'lightweight-charts';
+import type { Candle } from '../../../../shared/domain/candle';
+import { timeframeMs } from '../../../../shared/domain/timeframe';
+import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
+import { candleForSeries, candlesForSeries, seriesTime } from './candles-for-series';
+import type { ClusterPrimitive } from './cluster-primitive';
+
+/** The lightweight-charts objects of one mounted chart, and the bar times it has drawn. */
+export interface ChartParts {
+  readonly chart: IChartApi;
+  readonly series: ISeriesApi<'Candlestick'>;
+  readonly overlay: ClusterPrimitive;
+  readonly markers: ISeriesMarkersPluginApi<Time>;
+  readonly lines: Map<string, IPriceLine>;
+  /** Bar open times (UTC s) mirrored for the overlay's time → x mapping; `count` of them are set. */
+  times: Float64Array;
+  count: number;
+}
+
+/** Replaces every bar the chart holds with `candles` (a market opened or its timeframe switched). */
+export function setBars(p: ChartParts, candles: readonly Candle[], timeframe: ChartTimeframe): number {
+  const bars = candlesForSeries(candles);
+  p.times = new Float64Array(Math.max(64, bars.length * 2));
+  bars.forEach((bar, i) => {
+    p.times[i] = bar.time;
+  });
+  p.count = bars.length;
+  p.series.setData(bars);
+  p.overlay.setBarTimes(p.times, p.count, timeframeMs[timeframe] / 1000);
+  return bars.length;
+}
+
+/**
+ * Streams the live candles into the series: the forming bar is updated, newer bars appended, and
+ * bars older than the last one drawn skipped. `tail` is every live candle since the snapshot, so a
+ * bar is never lost when several updates arrive between two draws.
+ */
+export function drawTail(p: ChartParts, tail: readonly Candle[], timeframe: ChartTimeframe): void {
+  const last = (): number => (p.count > 0 ? (p.times[p.count - 1] ?? 0) : -Infinity);
+  let from = tail.length;
+  while (from > 0 && seriesTime(tail[from - 1]?.openTimeMs ?? -Infinity) >= last()) from--;
+  for (const candle of tail.slice(from)) {
+    const bar = candleForSeries(candle);
+    const previous = last();
+    if (bar.time < previous) continue;
+    p.series.update(bar);
+    if (bar.time === previous) continue;
+    if (p.count >= p.times.length) {
+      const grown = new Float64Array(p.times.length * 2);
+      grown.set(p.times);
+      p.times = grown;
+    }
+    p.times[p.count++] = bar.time;
+    p.overlay.setBarTimes(p.times, p.count, timeframeMs[timeframe] / 1000);
+  }
+}

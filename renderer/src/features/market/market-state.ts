@@ -1,0 +1,155 @@
+import type { Profile } from '../../../../shared/clusters';
+import type { Candle } from '../../../../shared/domain/candle';
+import type { MarketKey } from '../../../../shared/ipc/contract';
+import type { BackfillState, ChartTimeframe, MarketUpdate, MarketView } from '../../../../shared/ipc/views/markets';
+import type { ClusterWire } from '../../../../shared/ipc/views/clusters';
+import { profileFromWire } from '../chart/profile-from-wire';
+
+/**
+ * Everything the renderer holds about one open market, as one immutable value: a new object only
+ * when something in it changed, so `useSyncExternalStore` readers re-render only on real change.
+ */
+export interface MarketState {
+  readonly venue: MarketKey['venue'];
+  readonly symbol: string;
+  readonly timeframe: ChartTimeframe;
+  /** The `market:open` answer; null while it is on its way (backfill may already be reporting). */
+  readonly snapshot: MarketView | null;
+  /**
+   * Candles that arrived live after the snapshot, oldest first; the last one may still be forming
+   * (it is replaced while its bar is open). Candles older than the snapshot's last bar are dropped.
+   */
+  readonly tail: readonly Candle[];
+  /** The latest mark price, quote units; null before any. */
+  readonly mark: number | null;
+  /** When the last tick or bar arrived, epoch ms; null before any. */
+  readonly updatedAtMs: number | null;
+  /** True while the market's feed is not live (the chart and legend say so). */
+  readonly stale: boolean;
+  readonly clusters: ClusterWire | null;
+  /** `clusters.profile` decoded once, so the chart and the what-if read the very same profile. */
+  readonly profile: Profile | null;
+  /** Null only before the first word about the history (no snapshot, no progress yet). */
+  readonly backfill: BackfillState | null;
+  /** Why `market:open` failed, in plain words; null otherwise. */
+  readonly error: string | null;
+}
+
+/** The state of a market just asked for: nothing known yet, shown as stale until data arrives. */
+export function openingState(key: MarketKey, timeframe: ChartTimeframe): MarketState {
+  return {
+    venue: key.venue,
+    symbol: key.symbol,
+    timeframe,
+    snapshot: null,
+    tail: [],
+    mark: null,
+    updatedAtMs: null,
+    stale: true,
+    clusters: null,
+    profile: null,
+    backfill: null,
+    error: null,
+  };
+}
+
+function profileOf(clusters: ClusterWire | null): Profile | null {
+  return clusters === null ? null : profileFromWire(clusters.profile, clusters.binSize);
+}
+
+/** The state once `market:open` answered: the snapshot replaces everything live that came before it. */
+export function withSnapshot(state: MarketState, view: MarketView): MarketState {
+  return {
+    ...state,
+    timeframe: view.timeframe,
+    snapshot: view,
+    tail: [],
+    mark: view.markPrice,
+    updatedAtMs: view.updatedAtMs,
+    stale: view.stale,
+    clusters: view.clusters,
+    profile: view.clusters === state.clusters ? state.profile : profileOf(view.clusters),
+    backfill: view.backfill,
+    error: null,
+  };
+}
+
+/** The state after `market:open` failed. */
+export function withError(state: MarketState, message: string): MarketState {
+  return state.error === message ? state : { ...state, error: message };
+}
+
+function lastOpenTime(state: MarketState): number {
+  return state.tail.at(-1)?.openTimeMs ?? state.snapshot?.candles.at(-1)?.openTimeMs ?? -Infinity;
+}
+
+function withCandle(state: MarketState, candle: Candle): readonly Candle[] {
+  const last = lastOpenTime(state);
+  if (candle.openTimeMs < last) return state.tail;
+  const tail = state.tail;
+  if (candle.openTimeMs > last) return [...tail, candle];
+  const previous = tail.at(-1);
+  if (previous !== undefined) {
+    if (sameCandle(previous, candle)) return tail;
+    return [...tail.slice(0, -1), candle];
+  }
+  // The snapshot's last bar is still forming: its update joins the tail.
+  const snapshotLast = state.snapshot?.candles.at(-1);
+  return snapshotLast !== undefined && sameCandle(snapshotLast, candle) ? tail : [candle];
+}
+
+function sameCandle(a: Candle, b: Candle): boolean {
+  return (
+    a.openTimeMs === b.openTimeMs && a.open === b.open && a.high === b.high && a.low === b.low && a.close === b.close
+  );
+}
+
+/**
+ * Folds one `market:update` in. Updates of another market, or of another timeframe once the
+ * snapshot is in, are ignored. Before the snapshot only backfill progress is kept (the candles
+ * and mark of the snapshot will supersede anything else). Returns `state` itself when nothing changed.
+ */
+export function applyUpdate(state: MarketState, update: MarketUpdate): MarketState {
+  if (update.venue !== state.venue || update.symbol !== state.symbol) return state;
+  if (state.snapshot === null) {
+    if (update.backfill === undefined || sameBackfill(state.backfill, update.backfill)) return state;
+    return { ...state, backfill: update.backfill };
+  }
+  if (update.timeframe !== state.timeframe) return state;
+  const tail = update.candle === null ? state.tail : withCandle(state, update.candle);
+  const mark = update.markPrice ?? state.mark;
+  const clusters = update.clusters ?? state.clusters;
+  const backfill =
+    update.backfill === undefined || sameBackfill(state.backfill, update.backfill) ? state.backfill : update.backfill;
+  if (
+    tail === state.tail &&
+    mark === state.mark &&
+    clusters === state.clusters &&
+    backfill === state.backfill &&
+    update.stale === state.stale &&
+    update.updatedAtMs === state.updatedAtMs
+  )
+    return state;
+  return {
+    ...state,
+    tail,
+    mark,
+    updatedAtMs: update.updatedAtMs,
+    stale: update.stale,
+    clusters,
+    profile: clusters === state.clusters ? state.profile : profileOf(clusters),
+    backfill,
+  };
+}
+
+function sameBackfill(a: BackfillState | null, b: BackfillState): boolean {
+  return a !== null && a.state === b.state && a.progress === b.progress && a.message === b.message;
+}
+
+/** Snapshot candles followed by the live tail: every bar the chart should hold, oldest first. */
+export function allCandles(state: MarketState): readonly Candle[] {
+  const base = state.snapshot?.candles ?? [];
+  if (state.tail.length === 0) return base;
+  const first = state.tail[0]?.openTimeMs ?? Infinity;
+  return [...base.filter((candle) => candle.openTimeMs < first), ...state.tail];
+}

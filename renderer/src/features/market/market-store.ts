@@ -1,0 +1,100 @@
+import type { LiqLensApi, MarketKey } from '../../../../shared/ipc/contract';
+import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
+import { applyUpdate, openingState, withError, withSnapshot, type MarketState } from './market-state';
+
+/** The part of the bridge a market store talks to. */
+export type MarketFeed = Pick<LiqLensApi, 'openMarket' | 'closeMarket' | 'onMarketUpdate'>;
+
+/**
+ * The renderer's live data of every shown market, read with `useSyncExternalStore`. Each shown
+ * market holds one `MarketState` and exactly one bridge subscription, opened by `show` and closed
+ * by the function it returns; nothing here runs on a timer.
+ */
+export interface MarketStore {
+  /**
+   * Opens `key` on `timeframe` (backfill, then live updates) and streams it into the store until
+   * the returned function is called, which drops the subscription and leaves the last state marked
+   * stale (the link dropped or the timeframe is switching). Showing it again on the same timeframe
+   * keeps that state on screen until the new snapshot replaces it. When opening fails (e.g. the
+   * request timed out during a long backfill), it is asked again once the backfill reports done.
+   */
+  show(key: MarketKey, timeframe: ChartTimeframe): () => void;
+  /** Forgets `key`'s state and asks the core to stop streaming it; errors are ignored (the core may be gone). */
+  close(key: MarketKey): void;
+  /** The state of `key`, the same object until something in it changes; null when not shown. */
+  get(key: MarketKey): MarketState | null;
+  /** Hears every change of `key`'s state; returns the unsubscribe. */
+  subscribe(key: MarketKey, listener: () => void): () => void;
+}
+
+/** The store's name for a market. */
+export function marketId(key: MarketKey): string {
+  return `${key.venue}:${key.symbol}`;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** A market store on `feed` (the bridge, or a fixture feed in the chart harness). */
+export function createMarketStore(feed: MarketFeed): MarketStore {
+  const states = new Map<string, MarketState>();
+  const listeners = new Map<string, Set<() => void>>();
+
+  const set = (id: string, next: MarketState | null): void => {
+    if ((states.get(id) ?? null) === next) return;
+    if (next === null) states.delete(id);
+    else states.set(id, next);
+    for (const listener of [...(listeners.get(id) ?? [])]) listener();
+  };
+
+  return {
+    show(key, timeframe) {
+      const id = marketId(key);
+      // The state this showing owns; a later `show` of the same market replaces it and wins.
+      const previous = states.get(id);
+      let mine: MarketState | null =
+        previous?.timeframe === timeframe ? { ...previous, error: null } : openingState(key, timeframe);
+      set(id, mine);
+      const update = (next: (state: MarketState) => MarketState): void => {
+        const current = states.get(id);
+        if (mine === null || current !== mine) return;
+        mine = next(current);
+        set(id, mine);
+      };
+      const open = (): void => {
+        feed.openMarket(key, timeframe).then(
+          (view) => update((state) => withSnapshot(state, view)),
+          (failure: unknown) => update((state) => withError(state, messageOf(failure))),
+        );
+      };
+      const off = feed.onMarketUpdate((message) => {
+        const before = states.get(id);
+        update((state) => applyUpdate(state, message));
+        // `market:open` can give up waiting while the core keeps backfilling; its end is the cue to ask again.
+        const after = states.get(id);
+        if (after === mine && after !== before && after?.error !== null && after?.backfill?.state === 'done') open();
+      });
+      open();
+      return () => {
+        off();
+        const current = states.get(id);
+        if (current !== undefined && current === mine && !current.stale) set(id, { ...current, stale: true });
+        mine = null;
+      };
+    },
+    close(key) {
+      set(marketId(key), null);
+      void feed.closeMarket(key).catch(() => undefined);
+    },
+    get: (key) => states.get(marketId(key)) ?? null,
+    subscribe(key, listener) {
+      const id = marketId(key);
+      const set = listeners.get(id) ?? new Set();
+      listeners.set(id, set);
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(id);
+      };
+    },
+  };
+}
