@@ -12,6 +12,7 @@ import { timeframeMs } from '../../shared/domain/timeframe';
 import type { ChartFixture, ChartFixtureMarket } from './features/chart/chart-fixture';
 import { PriceChart, type PriceChartHandle } from './features/chart/PriceChart';
 import type { OverlayState } from './features/chart/cluster-primitive';
+import { Button } from './ui';
 import './app/app.css';
 import './chart-harness.css';
 
@@ -218,9 +219,7 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
             }}
             onChange={() => undefined}
           />
-          <button type="button" onClick={() => setGhost(null)}>
-            Reset
-          </button>
+          <Button onClick={() => setGhost(null)}>Reset</Button>
         </label>
       )}
     </main>

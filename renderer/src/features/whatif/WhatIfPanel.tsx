@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { Profile } from '../../../../shared/clusters';
 import type { AccountPositions } from '../../../../shared/ipc/contract';
 import { evaluateAccount } from '../../../../shared/risk';
+import { Button, EmptyState } from '../../ui';
 import { positionLimits } from './position-limits';
 import { TargetQuestion } from './TargetQuestion';
 import { findTargetIndex, type WhatIfTarget } from './what-if-controls';
@@ -24,10 +25,9 @@ export interface WhatIfPanelProps {
 
 function Empty({ heading, children }: { readonly heading: string; readonly children: string }) {
   return (
-    <div className="wi-empty" data-testid="whatif-empty">
-      <p className="wi-empty__heading">{heading}</p>
-      <p className="wi-empty__text">{children}</p>
-    </div>
+    <EmptyState heading={heading} testId="whatif-empty">
+      {children}
+    </EmptyState>
   );
 }
 
@@ -130,9 +130,8 @@ function WhatIfBody({ account, target, profile, report }: BodyProps) {
               {current.marginMode} {current.leverage ?? '?'}x
             </span>
           </div>
-          <button
-            type="button"
-            className="wi-reset"
+          <Button
+            size="sm"
             onClick={reset}
             disabled={view.pristine}
             aria-keyshortcuts="Escape"
@@ -140,7 +139,7 @@ function WhatIfBody({ account, target, profile, report }: BodyProps) {
             data-testid="whatif-reset"
           >
             Reset <kbd>Esc</kbd>
-          </button>
+          </Button>
         </header>
         <WhatIfResults view={view} tickSize={tickSize} hasProfile={profile !== null} />
       </div>
