@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `npm test`: every check that can run on this machine, in order: typecheck, lint, the format check, unit and
+ * `npm test`: every check that can run on this machine, in order: typecheck, lint (TypeScript and CSS), the format check, unit and
  * integration tests (Vitest), end-to-end tests (Playwright: web mode in Chromium, and the
  * Electron app where a runtime exists). It runs every phase even after a failure, then prints
  * one closing line with the totals and exits non-zero if anything failed.
@@ -106,6 +106,7 @@ phase('typecheck', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 phase('typecheck', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 phase('typecheck', ['tsc', '-p', 'tsconfig.test.json', '--noEmit']);
 phase('lint', ['eslint', '.', '--max-warnings', '0']);
+phase('lint css', ['stylelint', 'renderer/**/*.css']);
 phase('format', ['prettier', '--check', '.', '--log-level', 'warn']);
 // Some integration tests start the app as a user would (`liqlens web`), which serves the built renderer.
 phase('build', ['electron-vite', 'build', '--logLevel', 'warn']);

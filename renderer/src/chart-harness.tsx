@@ -15,6 +15,7 @@ import { PriceChart, type PriceChartHandle } from './features/chart/PriceChart';
 import type { OverlayState } from './features/chart/cluster-primitive';
 import { createMarketStore, type MarketFeed } from './features/market/market-store';
 import { useShownMarket } from './features/market/useMarket';
+import { Button } from './ui';
 import './app/app.css';
 import './chart-harness.css';
 
@@ -238,9 +239,7 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
             }}
             onChange={() => undefined}
           />
-          <button type="button" onClick={() => setGhost(null)}>
-            Reset
-          </button>
+          <Button onClick={() => setGhost(null)}>Reset</Button>
         </label>
       )}
     </main>

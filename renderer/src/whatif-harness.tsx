@@ -13,6 +13,7 @@ import { demoBtcProfile, demoEthProfile } from './features/whatif/fixtures/demo-
 import type { Ghost } from './features/whatif/what-if-model';
 import { WhatIfPanel } from './features/whatif/WhatIfPanel';
 import { formatPercent, formatPrice } from './features/positions/format';
+import { Badge, Button } from './ui';
 import './app/app.css';
 import './whatif-harness.css';
 
@@ -134,7 +135,7 @@ function Harness() {
       <header className="topbar">
         <div className="brand">
           <span className="brand__name">LiqLens</span>
-          <span className="badge">Harness</span>
+          <Badge>Harness</Badge>
         </div>
         <div className="topbar__status">
           <AccountsMenu
@@ -152,15 +153,13 @@ function Harness() {
           </div>
           <div className="harness__picks" role="group" aria-label="Position">
             {picks.map((item) => (
-              <button
+              <Button
                 key={`${item.account}-${item.symbol}-${item.side}`}
-                type="button"
-                className="button"
                 aria-pressed={item === pick}
                 onClick={() => setPick(item)}
               >
                 {item.account} {item.symbol} {item.side}
-              </button>
+              </Button>
             ))}
           </div>
           <dl className="harness__ghost" data-testid="ghost">

@@ -16,6 +16,7 @@ import { PositionsTable } from '../features/positions/PositionsTable';
 import { usePositions } from '../features/positions/usePositions';
 import { ConnectionPill } from '../features/status/ConnectionPill';
 import { WhatIfPanel } from '../features/whatif/WhatIfPanel';
+import { Badge, Button } from '../ui';
 import type { Ghost } from '../features/whatif/what-if-model';
 import { useBridge, useConnectionState } from './bridge-context';
 import { exposeChartState } from './chart-probe';
@@ -134,13 +135,11 @@ export function App() {
             <path d="M15.6 15.6 21 21" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
           </svg>
           <span className="brand__name">LiqLens</span>
-          <span className="badge" data-testid="app-mode">
-            {transport === 'electron' ? 'Desktop' : 'Web mode'}
-          </span>
+          <Badge data-testid="app-mode">{transport === 'electron' ? 'Desktop' : 'Web mode'}</Badge>
           {accounts.some((a) => a.kind === 'demo') && (
-            <span className="badge badge--demo" data-testid="demo-badge">
+            <Badge tone="demo" data-testid="demo-badge">
               Demo · simulated market
-            </span>
+            </Badge>
           )}
         </div>
         <div className="topbar__status">
@@ -154,16 +153,15 @@ export function App() {
           )}
           <LiveCoreClock stale={!connected} />
           <ConnectionPill state={connection} />
-          <button
-            type="button"
-            className="button button--ghost"
+          <Button
+            variant="ghost"
             onClick={toggleTheme}
             aria-keyshortcuts="t"
             title="Switch theme (T)"
             data-testid="theme-toggle"
           >
             {theme === 'dark' ? 'Light theme' : 'Dark theme'}
-          </button>
+          </Button>
         </div>
       </header>
       {problem && (

@@ -2,6 +2,7 @@ import { venueFacts } from '../../../../shared/domain/venue';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AccountAdd } from '../../../../shared/ipc/contract';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
+import { Badge, Button } from '../../ui';
 import type { AccountChoice } from './account-form';
 import { AddAccountDialog } from './AddAccountDialog';
 import { isShortcut } from './shortcut-target';
@@ -61,9 +62,8 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
         trigger.current?.focus();
       }}
     >
-      <button
+      <Button
         ref={trigger}
-        type="button"
         className="acc-trigger"
         aria-expanded={expanded}
         aria-controls={`${id}-list`}
@@ -72,7 +72,7 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
       >
         <span className={`acc-dot acc-dot--${worst ?? 'none'}`} aria-hidden="true" />
         Accounts <span className="acc-count">{accounts.length}</span>
-      </button>
+      </Button>
       {expanded && (
         <div className="acc-popover" id={`${id}-list`} role="region" aria-label="Accounts">
           {accounts.length === 0 ? (
@@ -86,7 +86,7 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
                   <div className="acc-item__main">
                     <span className={`acc-dot acc-dot--${account.status}`} aria-hidden="true" />
                     <span className="acc-item__label">{account.label}</span>
-                    {account.kind === 'demo' && <span className="badge badge--demo">Demo</span>}
+                    {account.kind === 'demo' && <Badge tone="demo">Demo</Badge>}
                     <span className="acc-item__venue">{venueFacts(account.venue).short}</span>
                     <span className={`acc-status-word acc-status-word--${account.status}`}>
                       {statusWords[account.status]}
@@ -104,27 +104,22 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
                         Remove {account.label}
                         {account.kind === 'api-key' ? ' and forget its key' : ''}?
                       </span>
-                      <button
-                        type="button"
-                        className="acc-button acc-button--danger"
-                        onClick={() => remove(account.id)}
-                        autoFocus
-                      >
+                      <Button variant="danger" size="sm" onClick={() => remove(account.id)} autoFocus>
                         Remove
-                      </button>
-                      <button type="button" className="acc-button" onClick={() => setConfirming(null)}>
+                      </Button>
+                      <Button size="sm" onClick={() => setConfirming(null)}>
                         Keep
-                      </button>
+                      </Button>
                     </div>
                   ) : (
-                    <button
-                      type="button"
+                    <Button
+                      variant="link"
                       className="acc-remove"
                       onClick={() => setConfirming(account.id)}
                       aria-label={`Remove ${account.label}`}
                     >
                       Remove
-                    </button>
+                    </Button>
                   )}
                 </li>
               ))}
@@ -135,15 +130,16 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
               {removeError}
             </p>
           )}
-          <button
-            type="button"
-            className="acc-button acc-button--primary acc-add"
+          <Button
+            variant="primary"
+            size="lg"
+            className="acc-add"
             aria-keyshortcuts="a"
             onClick={() => setDialog({ open: true, choice: 'api-key' })}
             data-testid="accounts-add"
           >
             Add account <kbd>A</kbd>
-          </button>
+          </Button>
         </div>
       )}
       <AddAccountDialog

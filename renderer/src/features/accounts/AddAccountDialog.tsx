@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountAdd } from '../../../../shared/ipc/contract';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
+import { Button, visuallyHiddenClass } from '../../ui';
 import {
   buildAccountAdd,
   clearSecrets,
@@ -129,9 +130,9 @@ export function AddAccountDialog({ open, onClose, onSubmit, initialChoice = 'api
             <h2 id="acc-dialog-title" className="acc-title">
               Add an account
             </h2>
-            <button type="button" className="acc-close" onClick={close} aria-label="Close" title="Close (Esc)">
+            <Button variant="quiet" size="sm" onClick={close} aria-label="Close" title="Close (Esc)">
               ✕
-            </button>
+            </Button>
           </header>
           <div className="acc-body">
             <ChoicePicker
@@ -143,7 +144,7 @@ export function AddAccountDialog({ open, onClose, onSubmit, initialChoice = 'api
               disabled={busy}
             />
             <fieldset className="acc-panel" disabled={busy}>
-              <legend className="acc-visually-hidden">{primaryText[choice]}</legend>
+              <legend className={visuallyHiddenClass}>{primaryText[choice]}</legend>
               {choice === 'demo' && <DemoChoice />}
               {choice === 'api-key' && <KeyFields form={form} errors={errors} onChange={change} />}
               {choice === 'address' && <AddressFields form={form} errors={errors} onChange={change} />}
@@ -164,17 +165,19 @@ export function AddAccountDialog({ open, onClose, onSubmit, initialChoice = 'api
                 </p>
               )}
             </div>
-            <button type="button" className="acc-button" onClick={close}>
+            <Button size="lg" onClick={close}>
               Cancel
-            </button>
-            <button
+            </Button>
+            <Button
               type="submit"
-              className="acc-button acc-button--primary"
+              variant="primary"
+              size="lg"
               disabled={busy}
+              aria-busy={busy}
               data-testid="add-account-submit"
             >
               {primaryText[choice]}
-            </button>
+            </Button>
           </footer>
         </form>
       )}

@@ -1,6 +1,7 @@
 import { venueFacts } from '../../../../shared/domain/venue';
 import { useEffect, useRef } from 'react';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
+import { Button } from '../../ui';
 import { permissionOutcome } from './account-form';
 import { statusWords } from './venues';
 
@@ -36,19 +37,19 @@ export function AddedResult({
         >
           {outcome.text}
         </p>
-        {summary.statusMessage && <p className="acc-field__hint">{summary.statusMessage}</p>}
+        {summary.statusMessage && <p className="field__hint">{summary.statusMessage}</p>}
         {summary.kind === 'api-key' && (
-          <p className="acc-field__hint">The fields were cleared: the key now lives only in the core's secret store.</p>
+          <p className="field__hint">The fields were cleared: the key now lives only in the core's secret store.</p>
         )}
       </div>
       <footer className="acc-foot">
         <span className="acc-status" />
-        <button type="button" className="acc-button" onClick={onAnother}>
+        <Button size="lg" onClick={onAnother}>
           Add another
-        </button>
-        <button type="button" className="acc-button acc-button--primary" ref={done} onClick={onDone}>
+        </Button>
+        <Button variant="primary" size="lg" ref={done} onClick={onDone}>
           Done
-        </button>
+        </Button>
       </footer>
     </div>
   );

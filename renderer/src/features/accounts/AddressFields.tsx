@@ -1,4 +1,4 @@
-import { FormField } from './FormField';
+import { Field } from '../../ui';
 import type { FieldsProps } from './KeyFields';
 
 /** Tracking a Hyperliquid account by its public address: no key, nothing that can trade. */
@@ -9,7 +9,7 @@ export function AddressFields({ form, errors, onChange }: FieldsProps) {
         Hyperliquid publishes every account's positions. Paste the wallet address: LiqLens reads it like any explorer
         would, with no key and no signature.
       </p>
-      <FormField
+      <Field
         label="Wallet address"
         value={form.address}
         onChange={(address) => onChange({ address })}
@@ -18,7 +18,7 @@ export function AddressFields({ form, errors, onChange }: FieldsProps) {
         testId="acc-address"
         autoFocus
       />
-      <FormField
+      <Field
         label="Account name"
         value={form.label}
         onChange={(label) => onChange({ label })}
@@ -27,7 +27,7 @@ export function AddressFields({ form, errors, onChange }: FieldsProps) {
       />
       <details className="acc-advanced">
         <summary>Advanced: testnet or simulator</summary>
-        <FormField
+        <Field
           label="Base URL"
           type="url"
           value={form.baseUrl}

@@ -1,3 +1,4 @@
+import { Badge, visuallyHiddenClass } from '../../ui';
 import type { AccountChoice } from './account-form';
 
 const choices: readonly { readonly value: AccountChoice; readonly title: string; readonly text: string }[] = [
@@ -28,7 +29,7 @@ export function ChoicePicker({
         >
           <input
             type="radio"
-            className="acc-visually-hidden"
+            className={visuallyHiddenClass}
             name="acc-choice"
             value={choice.value}
             checked={choice.value === value}
@@ -38,7 +39,11 @@ export function ChoicePicker({
           />
           <span className="acc-choice__title">
             {choice.title}
-            {choice.value === 'demo' && <span className="badge badge--demo acc-choice__badge">Demo</span>}
+            {choice.value === 'demo' && (
+              <Badge tone="demo" className="acc-choice__badge">
+                Demo
+              </Badge>
+            )}
           </span>
           <span className="acc-choice__text">{choice.text}</span>
         </label>

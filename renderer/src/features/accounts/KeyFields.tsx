@@ -1,6 +1,6 @@
 import { venueFacts } from '../../../../shared/domain/venue';
+import { Field, visuallyHiddenClass } from '../../ui';
 import type { AccountForm, FieldErrors } from './account-form';
-import { FormField } from './FormField';
 import { keyGuides } from './key-guides';
 import { keyVenues } from './venues';
 
@@ -21,7 +21,7 @@ export function KeyFields({ form, errors, onChange }: FieldsProps) {
           <label key={venue} className="acc-venue" data-checked={form.keyVenue === venue || undefined}>
             <input
               type="radio"
-              className="acc-visually-hidden"
+              className={visuallyHiddenClass}
               name="acc-key-venue"
               checked={form.keyVenue === venue}
               onChange={() => onChange({ keyVenue: venue })}
@@ -59,21 +59,21 @@ export function KeyFields({ form, errors, onChange }: FieldsProps) {
           <strong>IP whitelist:</strong> {guide.ipAdvice}
         </p>
       </section>
-      <FormField
+      <Field
         label="Account name"
         value={form.label}
         onChange={(label) => onChange({ label })}
         error={errors['label']}
         placeholder={`${venueFacts(form.keyVenue).short} (read-only key)`}
       />
-      <FormField
+      <Field
         label="API key"
         value={form.apiKey}
         onChange={(apiKey) => onChange({ apiKey })}
         error={errors['apiKey']}
         testId="acc-api-key"
       />
-      <FormField
+      <Field
         label="API secret"
         type="password"
         value={form.apiSecret}
@@ -83,7 +83,7 @@ export function KeyFields({ form, errors, onChange }: FieldsProps) {
         testId="acc-api-secret"
       />
       {guide.needsPassphrase && (
-        <FormField
+        <Field
           label="Passphrase"
           type="password"
           value={form.passphrase}
@@ -94,7 +94,7 @@ export function KeyFields({ form, errors, onChange }: FieldsProps) {
       )}
       <details className="acc-advanced">
         <summary>Advanced: testnet or simulator</summary>
-        <FormField
+        <Field
           label="Base URL"
           type="url"
           value={form.baseUrl}

@@ -1,7 +1,7 @@
 import { venueFacts } from '../../../../shared/domain/venue';
 import type { AccountVenue } from '../../../../shared/domain/account-venue';
+import { Field, SelectField } from '../../ui';
 import type { ManualPositionForm } from './account-form';
-import { FormField, SelectField } from './FormField';
 import type { FieldsProps } from './KeyFields';
 
 const venues: readonly AccountVenue[] = ['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid'];
@@ -24,7 +24,7 @@ export function ManualFields({ form, errors, onChange }: FieldsProps) {
           onChange={(manualVenue) => onChange({ manualVenue })}
           testId="acc-manual-venue"
         />
-        <FormField
+        <Field
           label="Symbol"
           value={position.symbol}
           onChange={(symbol) => set({ symbol })}
@@ -41,7 +41,7 @@ export function ManualFields({ form, errors, onChange }: FieldsProps) {
           ]}
           onChange={(side) => set({ side })}
         />
-        <FormField
+        <Field
           label="Size (base units)"
           inputMode="decimal"
           value={position.sizeBase}
@@ -51,7 +51,7 @@ export function ManualFields({ form, errors, onChange }: FieldsProps) {
           hint="Coins, not contracts"
           testId="acc-size"
         />
-        <FormField
+        <Field
           label="Entry price"
           inputMode="decimal"
           value={position.entryPrice}
@@ -59,7 +59,7 @@ export function ManualFields({ form, errors, onChange }: FieldsProps) {
           error={errors['position.entryPrice']}
           testId="acc-entry"
         />
-        <FormField
+        <Field
           label="Leverage"
           inputMode="decimal"
           value={position.leverage}
@@ -78,7 +78,7 @@ export function ManualFields({ form, errors, onChange }: FieldsProps) {
           onChange={(marginMode) => set({ marginMode })}
         />
         {position.marginMode === 'isolated' ? (
-          <FormField
+          <Field
             label="Isolated margin"
             inputMode="decimal"
             value={position.isolatedMargin}
@@ -87,7 +87,7 @@ export function ManualFields({ form, errors, onChange }: FieldsProps) {
             hint="Without PnL; empty = size × entry ÷ leverage"
           />
         ) : (
-          <FormField
+          <Field
             label="Wallet balance (cross)"
             inputMode="decimal"
             value={form.walletBalance}
@@ -98,7 +98,7 @@ export function ManualFields({ form, errors, onChange }: FieldsProps) {
           />
         )}
       </div>
-      <FormField
+      <Field
         label="Account name"
         value={form.label}
         onChange={(label) => onChange({ label })}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AlertConfig, RuleKind } from '../../../../shared/alerts';
 import type { LiqLensApi } from '../../../../shared/ipc/contract';
+import { Button } from '../../ui';
 import { configFrom, draftFrom, type AlertSettingsDraft } from './alert-settings-form';
 
 const ruleNames: Record<RuleKind, string> = {
@@ -132,9 +133,9 @@ export function AlertSettings({ api }: { readonly api: LiqLensApi }) {
         </label>
       </fieldset>
       <div className="alert-settings__actions">
-        <button type="submit" className="button" data-testid="alert-settings-save">
+        <Button type="submit" data-testid="alert-settings-save">
           Save alert settings
-        </button>
+        </Button>
         <span role="status" className="muted" data-testid="alert-settings-status">
           {message}
         </span>

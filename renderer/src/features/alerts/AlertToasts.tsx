@@ -1,4 +1,5 @@
 import type { AlertEvent } from '../../../../shared/alerts';
+import { Button } from '../../ui';
 import { levelTitle } from './alert-text';
 
 /** New alerts popping up in the corner (the in-app notification); critical ones stay until dismissed. */
@@ -15,12 +16,17 @@ export function AlertToasts({
     <div className="toasts" aria-live="assertive" aria-label="New alerts">
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast--${toast.level}`} role="alert" data-testid="alert-toast">
-          <button type="button" className="toast__body" onClick={() => onSelect(toast)}>
+          <Button variant="bare" className="toast__body" onClick={() => onSelect(toast)}>
             <strong>{levelTitle(toast.level)}</strong> {toast.message}
-          </button>
-          <button type="button" className="toast__close" aria-label="Dismiss alert" onClick={() => onDismiss(toast.id)}>
+          </Button>
+          <Button
+            variant="quiet"
+            className="toast__close"
+            aria-label="Dismiss alert"
+            onClick={() => onDismiss(toast.id)}
+          >
             ×
-          </button>
+          </Button>
         </div>
       ))}
     </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { LiqLensApi } from '../../../../shared/ipc/contract';
 import type { AlertsView } from '../../../../shared/ipc/views/alerts';
 import { AlertSettings } from './AlertSettings';
-import { EmptyState } from '../layout/Panel';
+import { Button, EmptyState } from '../../ui';
 import { eventTime, levelTitle } from './alert-text';
 import './alerts.css';
 
@@ -34,13 +34,13 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
   return (
     <div className="alerts" data-testid="alerts">
       <div className="alerts__actions">
-        <button type="button" className="button" onClick={test} data-testid="test-notification">
+        <Button onClick={test} data-testid="test-notification">
           Send a test notification
-        </button>
+        </Button>
         {browserPermission === 'default' && onEnableBrowser && (
-          <button type="button" className="button button--ghost" onClick={onEnableBrowser}>
+          <Button variant="ghost" onClick={onEnableBrowser}>
             Allow browser notifications
-          </button>
+          </Button>
         )}
         {browserPermission === 'denied' && (
           <span className="muted">Browser notifications are blocked: alerts show here and in the title.</span>
@@ -57,15 +57,15 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
         <ul className="alerts__active" aria-label="Active alerts">
           {view.active.map((alert) => (
             <li key={`${alert.accountId}-${alert.symbol}-${alert.side}`}>
-              <button
-                type="button"
+              <Button
+                variant="bare"
                 className={`alert-chip alert-chip--${alert.level}`}
                 onClick={() => onSelect(alert)}
                 data-testid="active-alert"
               >
                 <strong>{levelTitle(alert.level)}</strong> {alert.displaySymbol} {alert.side}
                 <span className="muted"> · {alert.rules.map((rule) => rule.rule).join(', ')}</span>
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -82,11 +82,11 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
               className={`alert-line alert-line--${event.cleared ? 'cleared' : event.level}`}
               data-testid="alert-history-item"
             >
-              <button type="button" className="alert-line__button" onClick={() => onSelect(event)}>
+              <Button variant="bare" className="alert-line__button" onClick={() => onSelect(event)}>
                 <time className="alert-line__time">{eventTime(event)}</time>
                 <span className="alert-line__level">{event.cleared ? 'Cleared' : levelTitle(event.level)}</span>
                 <span className="alert-line__text">{event.message}</span>
-              </button>
+              </Button>
             </li>
           ))}
         </ol>

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
-import { SegmentedControl } from './SegmentedControl';
+import { Button, Segmented, VisuallyHidden } from '../../ui';
 
 /** A market the symbol switcher offers. */
 export interface ChartSymbolOption {
@@ -30,7 +30,7 @@ export function ChartToolbar(props: ChartToolbarProps): ReactElement {
   return (
     <div className="chart-toolbar">
       <label className="chart-toolbar__symbol">
-        <span className="visually-hidden">Symbol</span>
+        <VisuallyHidden>Symbol</VisuallyHidden>
         <select
           value={props.symbol}
           onChange={(event) => props.onSymbolChange(event.target.value)}
@@ -43,7 +43,7 @@ export function ChartToolbar(props: ChartToolbarProps): ReactElement {
           ))}
         </select>
       </label>
-      <SegmentedControl
+      <Segmented
         label="Timeframe"
         options={chartTimeframes}
         value={props.timeframe}
@@ -51,19 +51,19 @@ export function ChartToolbar(props: ChartToolbarProps): ReactElement {
         testId="chart-timeframe"
       />
       <span className="chart-toolbar__spacer" />
-      <button
-        type="button"
-        className="chart-toggle"
+      <Button
+        variant="ghost"
+        size="sm"
         aria-pressed={props.showHeatmap}
         onClick={() => props.onShowHeatmapChange(!props.showHeatmap)}
         data-testid="chart-heatmap-toggle"
       >
         <span className="chart-toggle__swatch" aria-hidden="true" />
         Heatmap
-      </button>
-      <button type="button" className="chart-toggle" onClick={props.onExportPng} title="Save the chart as a PNG image">
+      </Button>
+      <Button variant="ghost" size="sm" onClick={props.onExportPng} title="Save the chart as a PNG image">
         PNG
-      </button>
+      </Button>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import {
   imbalanceWindowOf,
   type ImbalanceWindowKey,
 } from './imbalance-text';
-import { SegmentedControl } from './SegmentedControl';
+import { Segmented } from '../../ui';
 import { formatPrice } from '../positions/format';
 
 /** Props of `ImbalanceBadge`. */
@@ -37,8 +37,9 @@ export function ImbalanceBadge(props: ImbalanceBadgeProps): ReactElement {
         </span>
         <span data-testid="imbalance-badge">{imbalanceText(result)}</span>
       </span>
-      <SegmentedControl
+      <Segmented
         label="Imbalance window"
+        size="sm"
         options={imbalanceWindowKeys}
         value={window}
         onChange={props.onWindowChange}

@@ -16,8 +16,8 @@ export interface ChartColors {
 }
 
 /**
- * Reads the chart's colours from CSS custom properties on `element` (app.css themes plus the
- * chart's own in chart.css), because the canvas cannot use `var()` and the theme can change.
+ * Reads the chart's colours from CSS custom properties on `element` (the theme's tokens in
+ * ui/tokens.css, --chart-* among them), because the canvas cannot use `var()` and the theme can change.
  */
 export function readChartColors(element: Element): ChartColors {
   const style = getComputedStyle(element);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { EmptyState, Panel } from './Panel';
+import { EmptyState, Panel } from '../../ui';
 
 /** What goes in each area of the workspace. */
 export interface WorkspaceProps {

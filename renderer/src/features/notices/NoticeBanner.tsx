@@ -1,4 +1,5 @@
 import type { Notice } from '../../../../shared/ipc/views/app';
+import { Button } from '../../ui';
 
 /** Notices from the core (for example a settings file that had to be reset), each dismissible. */
 export function NoticeBanner({
@@ -14,14 +15,9 @@ export function NoticeBanner({
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice--${notice.level}`} data-testid="notice" role="alert">
           <span className="notice__text">{notice.message}</span>
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => onDismiss(notice.id)}
-            aria-label="Dismiss notice"
-          >
+          <Button variant="ghost" onClick={() => onDismiss(notice.id)} aria-label="Dismiss notice">
             Dismiss
-          </button>
+          </Button>
         </div>
       ))}
     </div>

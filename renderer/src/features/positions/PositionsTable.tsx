@@ -1,7 +1,7 @@
 import type { ActiveAlert } from '../../../../shared/alerts';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import type { AccountPositions, PositionView } from '../../../../shared/ipc/views/positions';
-import { EmptyState } from '../layout/Panel';
+import { Badge, EmptyState } from '../../ui';
 import { formatPercent, formatPrice, formatUsd } from './format';
 import { MarginGauge } from './MarginGauge';
 import { NearestCluster } from './NearestCluster';
@@ -40,13 +40,14 @@ function SelfCheck({ position }: { readonly position: PositionView }) {
 function AlertBadge({ alert }: { readonly alert: ActiveAlert | undefined }) {
   if (!alert) return null;
   return (
-    <span
-      className={`alert-badge alert-badge--${alert.level}`}
+    <Badge
+      tone={`alert-${alert.level}`}
+      className="position-alert"
       title={`${alert.level}: ${alert.rules.map((r) => `${r.rule} ${r.level}`).join(', ')}`}
       data-testid="position-alert"
     >
       {alert.level === 'critical' ? '!!' : '!'}
-    </span>
+    </Badge>
   );
 }
 
@@ -54,7 +55,7 @@ function AccountHeader({ account }: { readonly account: AccountSummary }) {
   return (
     <div className={`account account--${account.status}`} data-testid="account">
       <span className="account__label">{account.label}</span>
-      {account.kind === 'demo' && <span className="badge badge--demo">Demo</span>}
+      {account.kind === 'demo' && <Badge tone="demo">Demo</Badge>}
       <span className={`account__status account__status--${account.status}`} title={account.statusMessage}>
         {statusWords[account.status]}
       </span>

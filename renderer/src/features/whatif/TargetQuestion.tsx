@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { RiskAccount } from '../../../../shared/domain/risk-account';
 import type { Profile } from '../../../../shared/clusters';
+import { Button, visuallyHiddenClass } from '../../ui';
 import { formatPrice, formatUsd } from '../positions/format';
 import { parseAmount } from './what-if-draft';
 import { answerTarget, clustersOnTheWay } from './target-question';
@@ -44,12 +45,12 @@ export function TargetQuestion({
         Put my liquidation beyond…
       </h3>
       <div className="wi-row">
-        <label className="wi-visually-hidden" htmlFor={`${id}-price`}>
+        <label className={visuallyHiddenClass} htmlFor={`${id}-price`}>
           Target liquidation price
         </label>
         <input
           id={`${id}-price`}
-          className="wi-input"
+          className="input input--sm"
           inputMode="decimal"
           autoComplete="off"
           placeholder={target.side === 'long' ? 'a price below the mark' : 'a price above the mark'}
@@ -61,21 +62,22 @@ export function TargetQuestion({
       {clusters.length > 0 && (
         <div className="wi-chips" aria-label="Clusters on the way">
           {clusters.map((cluster) => (
-            <button
+            <Button
               key={cluster.low}
-              type="button"
+              variant="ghost"
+              size="sm"
               className="wi-chip wi-chip--cluster"
               onClick={() => setText(String(Number(cluster.beyond.toFixed(8))))}
               title={`${formatPrice(cluster.low, tickSize)}–${formatPrice(cluster.high, tickSize)}`}
             >
               {formatUsd(cluster.usd)} @ {formatPrice(cluster.beyond, tickSize)}
-            </button>
+            </Button>
           ))}
         </div>
       )}
       <div className="wi-answer" aria-live="polite" data-testid="whatif-target-answer">
-        {typeof price === 'string' && <p className="wi-field__error">{price}</p>}
-        {answer?.kind === 'invalid' && <p className="wi-field__error">{answer.reason}</p>}
+        {typeof price === 'string' && <p className="field__error">{price}</p>}
+        {answer?.kind === 'invalid' && <p className="field__error">{answer.reason}</p>}
         {answer?.kind === 'answer' && (
           <>
             <p>
@@ -91,9 +93,9 @@ export function TargetQuestion({
                 </>
               )}
               {collateral !== null && collateral > 0 && (
-                <button type="button" className="wi-link" onClick={() => onApplyCollateral(collateral)}>
+                <Button variant="link" className="wi-link" onClick={() => onApplyCollateral(collateral)}>
                   Try it
-                </button>
+                </Button>
               )}
             </p>
             <p>
@@ -103,11 +105,11 @@ export function TargetQuestion({
                 </>
               ) : null}
               {leverage !== null && answer.leverageFeasible && leverage >= 1 && (
-                <button type="button" className="wi-link" onClick={() => onApplyLeverage(leverage)}>
+                <Button variant="link" className="wi-link" onClick={() => onApplyLeverage(leverage)}>
                   Try it
-                </button>
+                </Button>
               )}
-              {answer.leverageReason && <span className="wi-hint"> {answer.leverageReason}</span>}
+              {answer.leverageReason && <span className="field__hint"> {answer.leverageReason}</span>}
             </p>
           </>
         )}

@@ -1,8 +1,8 @@
 import { useId, type ReactNode } from 'react';
+import { Badge, Button, Segmented } from '../../ui';
 import { formatPrice, formatUsd } from '../positions/format';
 import type { PositionLimits } from './position-limits';
 import { rangeFill } from './range-fill';
-import { Segmented } from './Segmented';
 import type { DraftErrors, WhatIfDraft } from './what-if-draft';
 import type { PositionFigures } from './what-if-model';
 
@@ -23,6 +23,8 @@ export interface WhatIfInputsProps {
 
 const quickAdds = [100, 500, 1_000, 5_000] as const;
 const closeSteps = [25, 50, 75, 100] as const;
+const collateralSides = ['add', 'remove'] as const;
+const marginModes = ['isolated', 'cross'] as const;
 
 function Field({
   label,
@@ -51,7 +53,7 @@ function Field({
       </div>
       {children}
       {error && (
-        <p className="wi-field__error" role="alert">
+        <p className="field__error" role="alert">
           {error}
         </p>
       )}
@@ -112,15 +114,13 @@ export function WhatIfInputs({
             label="Add or remove collateral"
             value={draft.collateralSide}
             testId="whatif-collateral-side"
-            options={[
-              { value: 'add', text: 'Add' },
-              { value: 'remove', text: 'Remove' },
-            ]}
+            options={collateralSides}
+            labels={{ add: 'Add', remove: 'Remove' }}
             onChange={(collateralSide) => onChange({ collateralSide })}
           />
           <input
             id={`${id}-col`}
-            className="wi-input"
+            className="input input--sm"
             inputMode="decimal"
             placeholder="0"
             autoComplete="off"
@@ -134,29 +134,31 @@ export function WhatIfInputs({
         <div className="wi-chips">
           {draft.collateralSide === 'add'
             ? quickAdds.map((amount) => (
-                <button
+                <Button
                   key={amount}
-                  type="button"
+                  variant="ghost"
+                  size="sm"
                   className="wi-chip"
                   onClick={() => onChange({ collateralText: String(amount) })}
                 >
                   +{amount.toLocaleString('en-US')}
-                </button>
+                </Button>
               ))
             : removable !== null &&
               [0.25, 0.5, 1].map((share) => (
-                <button
+                <Button
                   key={share}
-                  type="button"
+                  variant="ghost"
+                  size="sm"
                   className="wi-chip"
                   disabled={removable <= 0}
                   onClick={() => onChange({ collateralText: String(Math.floor(removable * share * 100) / 100) })}
                 >
                   {share === 1 ? 'Max' : `${share * 100} %`}
-                </button>
+                </Button>
               ))}
         </div>
-        <p className="wi-hint" id={`${id}-col-hint`} data-testid="whatif-max-removable">
+        <p className="field__hint" id={`${id}-col-hint`} data-testid="whatif-max-removable">
           {removableText(limits.maxRemovable)}
           {current.marginMode === 'cross' ? ' (cross: moves the wallet)' : ''}
         </p>
@@ -165,15 +167,16 @@ export function WhatIfInputs({
       <Field label="Close" htmlFor={`${id}-close`} value={`${draft.closePercent} %`}>
         <div className="wi-chips">
           {closeSteps.map((step) => (
-            <button
+            <Button
               key={step}
-              type="button"
+              variant="ghost"
+              size="sm"
               className="wi-chip"
               aria-pressed={draft.closePercent === step}
               onClick={() => onChange({ closePercent: draft.closePercent === step ? 0 : step })}
             >
               {step} %
-            </button>
+            </Button>
           ))}
         </div>
         <input
@@ -197,7 +200,7 @@ export function WhatIfInputs({
         </span>
         <div className="wi-row" role="group" aria-labelledby={`${id}-add-label`}>
           <input
-            className="wi-input"
+            className="input input--sm"
             inputMode="decimal"
             placeholder="size (base)"
             aria-label="Size to add, base units"
@@ -211,7 +214,7 @@ export function WhatIfInputs({
             @
           </span>
           <input
-            className="wi-input"
+            className="input input--sm"
             inputMode="decimal"
             placeholder={formatPrice(current.markPrice, tickSize)}
             aria-label="Price of the added size (empty: at the mark)"
@@ -223,12 +226,12 @@ export function WhatIfInputs({
           />
         </div>
         {(errors.addSize ?? errors.addPrice) && (
-          <p className="wi-field__error" role="alert">
+          <p className="field__error" role="alert">
             {errors.addSize ?? errors.addPrice}
           </p>
         )}
         {newEntry !== null && (
-          <p className="wi-hint">
+          <p className="field__hint">
             New average entry {formatPrice(newEntry, tickSize)} (was {formatPrice(current.entryPrice, tickSize)})
           </p>
         )}
@@ -238,19 +241,17 @@ export function WhatIfInputs({
         <div className="wi-field__head">
           <span className="wi-label">Margin mode</span>
           {modeHypothetical && (
-            <span className="wi-tag" title="The venue does not switch the margin mode of an open position">
+            <Badge tone="warning" title="The venue does not switch the margin mode of an open position">
               hypothetical
-            </span>
+            </Badge>
           )}
         </div>
         <Segmented
           label="Margin mode"
           value={mode}
           testId="whatif-mode"
-          options={[
-            { value: 'isolated', text: 'Isolated' },
-            { value: 'cross', text: 'Cross' },
-          ]}
+          options={marginModes}
+          labels={{ isolated: 'Isolated', cross: 'Cross' }}
           onChange={(option) => onChange({ marginMode: option === current.marginMode ? null : option })}
         />
       </div>

@@ -4,6 +4,7 @@ import type { AccountPositions } from '../../../../shared/ipc/views/positions';
 import { evaluateAccount } from '../../../../shared/risk';
 import { useMarketField, type MarketSource } from '../market/useMarket';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
+import { Button, EmptyState } from '../../ui';
 import { positionLimits } from './position-limits';
 import { TargetQuestion } from './TargetQuestion';
 import { findTargetIndex, type WhatIfTarget } from './what-if-controls';
@@ -31,10 +32,9 @@ export interface WhatIfPanelProps {
 
 function Empty({ heading, children }: { readonly heading: string; readonly children: string }) {
   return (
-    <div className="wi-empty" data-testid="whatif-empty">
-      <p className="wi-empty__heading">{heading}</p>
-      <p className="wi-empty__text">{children}</p>
-    </div>
+    <EmptyState heading={heading} testId="whatif-empty">
+      {children}
+    </EmptyState>
   );
 }
 
@@ -141,9 +141,8 @@ function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
               {current.marginMode} {current.leverage ?? '?'}x
             </span>
           </div>
-          <button
-            type="button"
-            className="wi-reset"
+          <Button
+            size="sm"
             onClick={reset}
             disabled={view.pristine}
             aria-keyshortcuts="Escape"
@@ -151,7 +150,7 @@ function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
             data-testid="whatif-reset"
           >
             Reset <kbd>Esc</kbd>
-          </button>
+          </Button>
         </header>
         <WhatIfResults
           view={view}

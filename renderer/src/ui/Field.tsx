@@ -1,10 +1,32 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactElement, type ReactNode } from 'react';
+import './field.css';
+
+/** The label above a control, in the column every field shares. */
+function FieldFrame({
+  id,
+  label,
+  children,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
 
 /** Props of one labelled text field with its hint and field-level message. */
-export interface FormFieldProps {
+export interface FieldProps {
   readonly label: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
+  /** Shown under the input, announced at once (role="alert"), and marks the input invalid. */
   readonly error?: string | undefined;
   readonly hint?: ReactNode;
   readonly type?: 'text' | 'password' | 'url';
@@ -14,8 +36,11 @@ export interface FormFieldProps {
   readonly autoFocus?: boolean;
 }
 
-/** A labelled input; the error is tied to it with aria-describedby and aria-invalid. */
-export function FormField({
+/**
+ * A labelled input; the hint and the error are tied to it with aria-describedby, the error also
+ * with aria-invalid. Autocomplete and spellcheck are off: these fields take keys, addresses and figures.
+ */
+export function Field({
   label,
   value,
   onChange,
@@ -26,17 +51,14 @@ export function FormField({
   inputMode,
   testId,
   autoFocus,
-}: FormFieldProps) {
+}: FieldProps): ReactElement {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="acc-field">
-      <label className="acc-field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FieldFrame id={id} label={label}>
       <input
         id={id}
-        className="acc-input"
+        className="input"
         type={type}
         value={value}
         placeholder={placeholder}
@@ -50,16 +72,16 @@ export function FormField({
         onChange={(event) => onChange(event.currentTarget.value)}
       />
       {hint && (
-        <p className="acc-field__hint" id={`${id}-hint`}>
+        <p className="field__hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
       {error && (
-        <p className="acc-field__error" id={`${id}-error`} role="alert">
+        <p className="field__error" id={`${id}-error`} role="alert">
           {error}
         </p>
       )}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -72,17 +94,20 @@ export interface SelectFieldProps<T extends string> {
   readonly testId?: string;
 }
 
-/** A labelled native select (keyboard and screen readers for free). */
-export function SelectField<T extends string>({ label, value, options, onChange, testId }: SelectFieldProps<T>) {
+/** A labelled native select (keyboard and screen readers for free); a value not in `options` is ignored. */
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: SelectFieldProps<T>): ReactElement {
   const id = useId();
   return (
-    <div className="acc-field">
-      <label className="acc-field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FieldFrame id={id} label={label}>
       <select
         id={id}
-        className="acc-input"
+        className="input input--select"
         value={value}
         data-testid={testId}
         onChange={(event) => {
@@ -96,6 +121,6 @@ export function SelectField<T extends string>({ label, value, options, onChange,
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
