@@ -17,8 +17,10 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
-  timeout: 45_000,
-  expect: { timeout: 10_000 },
+  // Hang detectors, not waits: every test waits for a state. On a 2-core machine shared with other
+  // work, the Demo's first start (four accounts, eight markets backfilling) takes well over a minute.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: process.env['CI'] ? 1 : 2,
   retries: 0,

@@ -13,7 +13,10 @@ export default defineConfig({
     ],
     // electron-store imports `electron` at top level; inlining lets vi.mock('electron') reach it.
     server: { deps: { inline: ['electron-store'] } },
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // These limits only catch a hang: tests wait for states, not for time. Many integration tests
+    // start a simulator, a core and real ccxt clients, and on a 2-core machine shared with other
+    // work that takes a minute or more, so the limits sit well above it.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -28,10 +28,19 @@ describe('electron hardening gate', () => {
       ].join('\n'),
     );
     const allowlist = join(dir, 'allow.json');
-    writeFileSync(allowlist, JSON.stringify({ findings: [] }));
+    const reason = 'Explained here to show that a reviewed finding is not reported again.';
+    writeFileSync(
+      allowlist,
+      JSON.stringify({ findings: [{ check: 'SANDBOX_JS_CHECK', file: 'bad-window.ts', reason }] }),
+    );
     const result = gate(join(dir, 'src'), allowlist);
     expect(result.status, result.output).toBe(1);
-    expect(result.output).toMatch(/UNEXPLAINED CONTEXT_ISOLATION_JS_CHECK .*bad-window\.ts/);
+    // The whole offending line is quoted, commas and all, after the check, its file and position.
+    expect(result.output).toContain(
+      'UNEXPLAINED CONTEXT_ISOLATION_JS_CHECK (HIGH, FIRM) bad-window.ts:2:80 export const win = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });',
+    );
+    expect(result.output).toMatch(/\d+ finding\(s\), 1 explained/);
+    expect(result.output).not.toContain('UNEXPLAINED SANDBOX_JS_CHECK');
   }, 330_000);
 
   it('passes the app itself: every finding in electron/ and renderer/ is explained in the reviewed allow-list', () => {

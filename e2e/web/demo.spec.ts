@@ -31,7 +31,10 @@ test.describe('web mode: first start opens the Demo', () => {
     // The riskiest position is selected and charted once its market has backfilled.
     await expect(page.locator('tr.is-selected')).toHaveCount(1);
     await expect(page.locator('.panel--chart canvas').first()).toBeVisible({ timeout: 30_000 });
-    await page.waitForTimeout(8000);
+    // The screenshot shows the chart once its cluster profile is drawn (the market's model has loaded).
+    await expect
+      .poll(() => page.evaluate(() => window.__liqlensChart?.overlayState().profileRows ?? 0), { timeout: 90_000 })
+      .toBeGreaterThan(0);
     await page.screenshot({ path: test.info().outputPath('demo.png') });
   });
 });

@@ -147,5 +147,7 @@ describe('a crash in the middle of writes loses nothing already saved', () => {
       `temporary files after each kill: ${tempCounts.join(', ')}; last: ${lastTemporaries.join(', ')}`,
     ).toBeLessThanOrEqual(3);
     expect(savedEvents.size).toBeGreaterThan(0);
-  }, 120_000);
+    // Fifteen writer processes start through tsx one after another: minutes on a busy machine. The
+    // limit only catches a hang.
+  }, 600_000);
 });

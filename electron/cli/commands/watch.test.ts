@@ -1,23 +1,60 @@
-import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 
-/** Runs `liqlens watch` until it has printed `lines` lines or `ms` passed; returns stdout lines, stderr and the exit code. */
-function watch(args: string[], ms: number): Promise<{ lines: string[]; stderr: string; code: number | null }> {
+interface WatchRun {
+  /** Lines printed on stdout so far. */
+  readonly lines: () => string[];
+  readonly stderr: () => string;
+  /** Resolves with the exit code once the process has ended (null when a signal ended it). */
+  readonly exited: Promise<number | null>;
+  /** Resolves once a printed line satisfies `test`; rejects if the process ends first. */
+  readonly printed: (test: (line: string) => boolean) => Promise<void>;
+  readonly interrupt: () => void;
+}
+
+/**
+ * Starts `liqlens watch` as a user would. Nothing here waits for time: a caller waits for a line
+ * to be printed or for the process to end, bounded only by the test's own limit, because starting
+ * the CLI through tsx can take a long while on a busy machine.
+ */
+const running = new Set<ChildProcess>();
+
+function startWatch(args: string[]): WatchRun {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'watch', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const timer = setTimeout(() => child.kill('SIGINT'), ms);
-  return new Promise((resolve) => {
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ lines: stdout.split('\n').filter(Boolean), stderr, code });
-    });
+  const lines = (): string[] => stdout.split('\n').filter(Boolean);
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
+  const watchers = new Set<() => void>();
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+    for (const check of watchers) check();
   });
+  const printed = (test: (line: string) => boolean): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (!lines().some(test)) return;
+        watchers.delete(check);
+        resolve();
+      };
+      watchers.add(check);
+      check();
+      void exited.then((code) => {
+        check();
+        if (watchers.delete(check)) reject(new Error(`watch ended (exit ${code}) first; stderr: ${stderr}`));
+      });
+    });
+  return { lines, stderr: () => stderr, exited, printed, interrupt: () => child.kill('SIGINT') };
 }
 
 describe('liqlens watch', () => {
@@ -25,15 +62,18 @@ describe('liqlens watch', () => {
   beforeAll(async () => {
     sim = await startSimulator({ seed: 7, scenario: 'calm', speed: 1 });
   });
+  afterEach(() => {
+    // A failed expectation must not leave a watch running.
+    for (const child of running) child.kill('SIGKILL');
+  });
   afterAll(async () => {
     await sim.stop();
   });
 
   it('prints one JSON line per alert event for the Demo and exits at the scenario end', async () => {
-    const { lines, code } = await watch(
-      ['--demo', '--scenario', 'long-squeeze-crash', '--speed', '2400', '--json'],
-      60_000,
-    );
+    const run = startWatch(['--demo', '--scenario', 'long-squeeze-crash', '--speed', '2400', '--json']);
+    const code = await run.exited;
+    const lines = run.lines();
     expect(code).toBe(0);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) {
@@ -41,7 +81,7 @@ describe('liqlens watch', () => {
       for (const key of ['time', 'account', 'symbol', 'side', 'rule', 'level', 'value', 'tickTime', 'emittedAt'])
         expect(event).toHaveProperty(key);
     }
-  }, 90_000);
+  }, 240_000);
 
   it('watches one account given on the command line, and refuses a wrong key in one line', async () => {
     const key = sim.keys.find((k) => k.venue === 'bybit-linear' && k.apiKey.endsWith('-readonly'));
@@ -55,14 +95,14 @@ describe('liqlens watch', () => {
       key.apiKey,
       '--json',
     ];
-    const good = await watch([...base, '--api-secret', key.secret], 8000);
-    expect(good.stderr).not.toContain('check your key');
-    expect(
-      good.lines.some((line) => (JSON.parse(line) as { account: string }).account.startsWith('bybit-linear')),
-    ).toBe(true);
-    const bad = await watch([...base, '--api-secret', 'wrong-secret-value'], 20_000);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toContain('check your key');
-  }, 60_000);
+    const good = startWatch([...base, '--api-secret', key.secret]);
+    await good.printed((line) => (JSON.parse(line) as { account: string }).account.startsWith('bybit-linear'));
+    good.interrupt();
+    expect(await good.exited).toBe(0);
+    expect(good.stderr()).not.toContain('check your key');
+    const bad = startWatch([...base, '--api-secret', 'wrong-secret-value']);
+    expect(await bad.exited).toBe(1);
+    expect(bad.stderr().trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr()).toContain('check your key');
+  }, 240_000);
 });

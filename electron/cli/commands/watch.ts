@@ -46,7 +46,8 @@ const spec = defineCommand({
 
 /**
  * `liqlens watch --demo --scenario NAME --speed X --json`: runs the core headless on the simulated
- * Demo and prints one JSON line per alert event, exiting at the scenario's end. Without `--demo`
+ * Demo and prints one JSON line per alert event, exiting once the scenario has run its length after
+ * the Demo's positions first arrived. Without `--demo`
  * it watches real accounts until interrupted: the Hyperliquid addresses and typed-in positions saved
  * in the data folder; or, instead, one account given on the command line (`--venue V [--base-url URL]
  * --api-key K --api-secret S [--password P]` or `--venue hyperliquid --address A`), whose key stays
@@ -63,6 +64,13 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000)
     return fail(io, `--speed: expected a number above 0 and up to 100000, got "${values.speed}"`);
   if (!Number.isSafeInteger(seed)) return fail(io, `--seed: expected a whole number, got "${values.seed}"`);
+
+  // Listen for Ctrl-C from the start: an interrupt while the core is still starting (which can take
+  // a while on a busy machine) then stops the watch cleanly instead of killing it mid-write.
+  const interrupted = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 
   // The Demo, and an account given on the command line, run in a fresh folder so a watch never
   // changes the app's own accounts or history.
@@ -100,6 +108,16 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
       }),
     );
   });
+  // On a busy machine the core can take longer than a whole fast-forwarded scenario to load the
+  // Demo's first positions, and a watch timed from its start would end having seen nothing. So the
+  // scenario's length is counted from when the Demo's positions first arrive.
+  const demoPositionsLoaded = new Promise<void>((resolve) => {
+    const stopListening = core.on('positions:changed', (update) => {
+      if (update.positions.length === 0) return;
+      stopListening();
+      resolve();
+    });
+  });
   await core.start();
   if (!values.demo && values.venue) {
     const venue = values.venue;
@@ -134,15 +152,12 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
     }
   }
   const endAfterMs = values.demo ? scenarioDurationMs(values.scenario) / speed : Number.POSITIVE_INFINITY;
-  await new Promise<void>((resolve) => {
-    const timer = Number.isFinite(endAfterMs) ? setTimeout(resolve, endAfterMs) : undefined;
-    const stop = (): void => {
-      clearTimeout(timer);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  let timer: NodeJS.Timeout | undefined;
+  const scenarioEnd = Number.isFinite(endAfterMs)
+    ? demoPositionsLoaded.then(() => new Promise<void>((resolve) => (timer = setTimeout(resolve, endAfterMs))))
+    : new Promise<void>(() => undefined);
+  await Promise.race([interrupted, scenarioEnd]);
+  clearTimeout(timer);
   await core.stop();
   if (transient) rmSync(dataDir, { recursive: true, force: true });
   return 0;
