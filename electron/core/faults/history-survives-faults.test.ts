@@ -128,13 +128,23 @@ describe('history survives faults and a restart: alerts and market recordings wr
       { kind: 'wrong-type' },
       { kind: 'wrong-type', field: 'sumOpenInterest' },
     ];
+    const faultedSince = (startMs: number) =>
+      sim.faults.requests('binance-usdm', startMs).filter((request) => request.fault !== null);
+    const reachedRecordings = (startMs: number) => {
+      const paths = faultedSince(startMs).map((request) => request.path);
+      return paths.some((path) => /klines/i.test(path)) && paths.some((path) => path.includes('openInterestHist'));
+    };
     for (const fault of broken) {
-      sim.faults.inject('all', fault, { durationMs: 2500 });
+      // Each fault stays until the core's polls have met it on what feeds the recordings (a busy
+      // machine polls late), with an upper bound; the market keeps moving meanwhile.
+      const faultStartMs = Date.now();
+      sim.faults.inject('all', fault, { durationMs: 600_000 });
       await drive(sim, 30);
-      await sleep(2500);
+      for (let round = 0; round < 120 && !reachedRecordings(faultStartMs); round += 1) await drive(sim, 5);
+      sim.faults.clear();
     }
     // The broken answers reached what feeds the recordings: Binance's candles and open interest.
-    const faulted = sim.faults.requests('binance-usdm', since).filter((request) => request.fault !== null);
+    const faulted = faultedSince(since);
     expect(faulted.some((request) => /klines/i.test(request.path))).toBe(true);
     expect(faulted.some((request) => request.path.includes('openInterestHist'))).toBe(true);
     // Then every venue goes down, and the app is closed while they are still unreachable.
