@@ -25,7 +25,7 @@ const ratioArb = fc.oneof(
   fc.double({ min: 0, max: 1.3, noNaN: true }),
 );
 const distanceArb = fc.oneof(
-  fc.constantFrom(0.3, 0.105, 0.1, 0.097, 0.06, 0.05, 0.048, 0.03, 0.025, 0.02, -0.01),
+  fc.constantFrom(-0, 0.3, 0.105, 0.1, 0.097, 0.06, 0.05, 0.048, 0.03, 0.025, 0.02, -0.01),
   fc.double({ min: -0.02, max: 0.3, noNaN: true }),
 );
 const stepArb: fc.Arbitrary<Step> = fc

@@ -87,5 +87,7 @@ export function stepRule(
       fireUpTo = rung;
   }
   for (const rung of ladder) if (rung > notified && rung <= fireUpTo) out.push({ rank: rung, cleared: false });
-  return { rank: target, notified: fireUpTo, clearedAtMs, value, signalMs: state.signalMs };
+  // -0 is kept as 0: the state is saved as JSON, which writes -0 as 0, and an event must read the
+  // same before and after a restart.
+  return { rank: target, notified: fireUpTo, clearedAtMs, value: value === 0 ? 0 : value, signalMs: state.signalMs };
 }
