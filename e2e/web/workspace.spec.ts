@@ -42,7 +42,7 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       mkdirSync('docs/screenshots', { recursive: true });
       await page.screenshot({ path: join('docs', 'screenshots', 'workspace-dark.png') });
       await page.keyboard.press('t');
-      await page.waitForTimeout(500);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
       await page.screenshot({ path: join('docs', 'screenshots', 'workspace-light.png') });
     }
   });
