@@ -1,3 +1,4 @@
+import type { AccountGauge, AccountModeId } from './account-mode';
 import type { PositionSnapshot } from './position-snapshot';
 import type { RiskAccount } from './risk-account';
 
@@ -18,6 +19,13 @@ export interface AccountSnapshot {
     /** maintenance / equity, 1 = liquidation; null when equity <= 0. */
     readonly marginRatio: number | null;
   };
+  /** The account mode the venue reported (the classic mode of the venue when it reports none). */
+  readonly accountMode: AccountModeId;
+  /**
+   * The venue's own account gauge (Binance `uniMMR`, Bybit `accountMMRate`, OKX `mgnRatio`) as read,
+   * with the level at which it liquidates; null when the mode has none or the venue did not give it.
+   */
+  readonly venueGauge: AccountGauge | null;
   /** When the read completed, Unix milliseconds (local clock). */
   readonly fetchedAtMs: number;
 }

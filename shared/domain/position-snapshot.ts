@@ -1,3 +1,4 @@
+import type { AdlRank } from './adl-rank';
 import type { MarginMode } from './margin-mode';
 import type { Side } from './side';
 import type { Venue } from './venue';
@@ -26,8 +27,20 @@ export interface PositionSnapshot {
   readonly unrealizedPnl: number;
   /** The venue's reported liquidation price; null when the venue reports none (0 or empty). */
   readonly exchangeLiquidationPrice: number | null;
-  /** The liquidation price `shared/risk` computes from the same snapshot; null when none exists. */
+  /**
+   * The liquidation price `shared/risk` computes from the same snapshot; null when none exists, and
+   * null when the account mode keeps LiqLens from recomputing it (then `computedNote` says why).
+   */
   readonly computedLiquidationPrice: number | null;
+  /**
+   * Why `computedLiquidationPrice` is null because of the account mode (e.g. "venue's figure;
+   * LiqLens cannot recompute it in this mode"); null whenever LiqLens recomputes.
+   */
+  readonly computedNote: string | null;
+  /** The market is isolated-only and its margin cannot be removed (Hyperliquid HIP-3 dexes). */
+  readonly isolatedOnly: boolean;
+  /** The venue's auto-deleveraging rank on its own scale; null when the venue publishes none. */
+  readonly adlRank: AdlRank | null;
   /**
    * computed − exchange, quote currency; null when either is null. A healthy self-check is within
    * one tick size.

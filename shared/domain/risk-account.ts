@@ -1,3 +1,5 @@
+import type { AccountModeId } from './account-mode';
+import type { CollateralAsset } from './collateral';
 import type { PositionMode } from './position-mode';
 import type { RiskPosition } from './risk-position';
 import type { Venue } from './venue';
@@ -20,4 +22,21 @@ export interface RiskAccount {
    */
   readonly takerFeeRate: number;
   readonly positions: readonly RiskPosition[];
+  /**
+   * The account mode; absent means the venue's classic mode (`defaultAccountMode`), the one
+   * `walletBalance` alone describes.
+   */
+  readonly accountMode?: AccountModeId;
+  /**
+   * Multi-asset modes (Binance Multi-Assets, Bybit unified cross): every collateral asset with its
+   * amount, USD index and the venue's discount. When given, the account is valued in USD from these
+   * and `walletBalance` is not read. Absent or empty: `walletBalance` alone, in the margin asset.
+   */
+  readonly collateral?: readonly CollateralAsset[];
+  /**
+   * Hyperliquid unified account: the spot clearinghouse's total of the quote asset (USDC) that backs
+   * every cross position; it replaces the perp clearinghouse's figures, which are not meaningful in
+   * this mode. Absent in other modes.
+   */
+  readonly spotQuoteTotal?: number;
 }

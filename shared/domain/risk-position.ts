@@ -35,4 +35,14 @@ export interface RiskPosition {
   readonly maxLeverage: number | null;
   /** Maintenance tiers, ascending by floor; at least one. */
   readonly tiers: readonly Tier[];
+  /**
+   * The market allows isolated margin only and margin cannot be taken out (Hyperliquid HIP-3 dexes):
+   * the what-if refuses to remove margin, and closing part removes margin in proportion. Absent: false.
+   */
+  readonly isolatedOnly?: boolean;
+  /**
+   * The asset the position's PnL and margin are in (`USDT`, `USDC`), matched against the account's
+   * `collateral` in multi-asset modes. Absent: the first collateral asset.
+   */
+  readonly settleAsset?: string;
 }

@@ -1,3 +1,4 @@
+import { defaultAccountMode } from '../../../shared/domain/account-mode';
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import type { PositionSnapshot } from '../../../shared/domain/position-snapshot';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
@@ -83,6 +84,10 @@ export function buildAccountSnapshot(
       maintenanceMargin: computed?.maintenanceMargin ?? 0,
       marginRatio: computed?.marginRatio ?? null,
       tickSize: facts.get(position.symbol)?.tickSize ?? null,
+      // Modes are not read yet: every account is in its venue's classic mode, which LiqLens recomputes.
+      computedNote: null,
+      isolatedOnly: false,
+      adlRank: null,
     };
   });
   return {
@@ -93,6 +98,8 @@ export function buildAccountSnapshot(
       maintenanceMargin: result.account.maintenanceMargin,
       marginRatio: result.account.marginRatio,
     },
+    accountMode: defaultAccountMode[venue],
+    venueGauge: null,
     fetchedAtMs,
   };
 }

@@ -1,0 +1,14 @@
+/**
+ * A position's place in the venue's auto-deleveraging queue, on the venue's own scale: Binance
+ * `adlQuantile` 0–4, Bybit `adlRankIndicator` 0–5 (0: not ranked), OKX `adl` 1–5. On these scales a
+ * higher figure is nearer to being deleveraged. A position whose venue publishes no rank carries
+ * null instead of an `AdlRank`.
+ */
+export interface AdlRank {
+  /** The venue's figure. */
+  readonly value: number;
+  /** The lowest figure of the venue's scale. */
+  readonly min: number;
+  /** The highest figure of the venue's scale (nearest to deleveraging). */
+  readonly max: number;
+}
