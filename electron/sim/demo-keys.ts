@@ -1,5 +1,6 @@
-import type { SimAccount, SimVenue } from './market/types';
+import type { SimAccount } from './market/types';
 import type { SimKey, SimKeyPermissions } from './server/sim-keys';
+import { simVenues } from './venues/sim-venues';
 
 /** The permission sets every simulated account gets a key for, so read-only detection can be tested. */
 export const keyKinds: Readonly<Record<'readonly' | 'trade' | 'withdraw', SimKeyPermissions>> = {
@@ -8,29 +9,23 @@ export const keyKinds: Readonly<Record<'readonly' | 'trade' | 'withdraw', SimKey
   withdraw: { read: true, trade: true, withdraw: true },
 };
 
-const shortVenue: Readonly<Record<SimVenue, string>> = {
-  'binance-usdm': 'bn',
-  'bybit-linear': 'by',
-  'okx-swap': 'okx',
-  hyperliquid: 'hl',
-};
-
 /**
  * Keys for the simulator's accounts: for each account on a keyed venue, a read-only, a trading and
- * a withdrawing key. These only open the local simulator; they are printed by `liqlens sim`.
- * Hyperliquid accounts are read by public address and need no key.
+ * a withdrawing key (stem and passphrase from the venue's module). These only open the local
+ * simulator; they are printed by `liqlens sim`. A venue read by public address (Hyperliquid) gets none.
  */
 export function demoKeys(accounts: readonly SimAccount[]): SimKey[] {
   const keys: SimKey[] = [];
   for (const account of accounts) {
-    if (account.venue === 'hyperliquid') continue;
+    const venueKeys = simVenues[account.venue].keys;
+    if (venueKeys === null) continue;
     for (const [kind, permissions] of Object.entries(keyKinds)) {
-      const stem = `${shortVenue[account.venue]}-${account.id}-${kind}`;
+      const stem = `${venueKeys.stem}-${account.id}-${kind}`;
       keys.push({
         venue: account.venue,
         apiKey: `sim-key-${stem}`,
         secret: `sim-secret-${stem}`,
-        ...(account.venue === 'okx-swap' ? { passphrase: 'sim-passphrase' } : {}),
+        ...(venueKeys.passphrase === undefined ? {} : { passphrase: venueKeys.passphrase }),
         accountId: account.id,
         permissions,
       });

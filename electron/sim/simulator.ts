@@ -3,11 +3,7 @@ import type { SimMarketModel, SimVenue } from './market/types';
 import type { FaultController } from './server/faults';
 import { createSimKeyRing, type SimKey } from './server/sim-keys';
 import { startSimServer, type SimServer } from './server/sim-server';
-import type { VenueRouteFactory } from './server/venue-route';
-import { binanceRoute } from './venues/binance';
-import { bybitRoute } from './venues/bybit';
-import { hyperliquidRoute } from './venues/hyperliquid';
-import { okxRoute } from './venues/okx';
+import { simVenues } from './venues/sim-venues';
 import { demoKeys } from './demo-keys';
 
 /** Options of a simulator run. */
@@ -30,14 +26,6 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
-/** Each simulated venue's protocol server (a venue the registry offers for the Demo needs one). */
-const venueRoutes: Readonly<Record<SimVenue, VenueRouteFactory>> = {
-  'binance-usdm': binanceRoute,
-  'bybit-linear': bybitRoute,
-  'okx-swap': okxRoute,
-  hyperliquid: hyperliquidRoute,
-};
-
 /**
  * Starts the simulated market and the Binance, Bybit, OKX and Hyperliquid protocol servers on
  * 127.0.0.1, and, for `speed > 0`, drives the market in real time at that speed.
@@ -47,7 +35,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const keys = demoKeys(market.accounts());
   const server = await startSimServer(
     { market, keys: createSimKeyRing(keys) },
-    Object.values(venueRoutes),
+    Object.values(simVenues).map((module) => module.route),
     options.port ?? 0,
   );
   const stopClock = options.speed > 0 ? startRealtime(market, { speed: options.speed }) : undefined;

@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { SimVenue } from '../market/types';
 import type { SimHttpResponse } from './venue-route';
-import { faultBody, requestWeight, skewBody, venueLimits, wrongTypeFields, type VenueLimit } from './fault-venues';
+import { simVenues } from '../venues/sim-venues';
+import type { VenueLimit } from '../venues/venue-module';
 
 export type { VenueLimit };
 
@@ -200,7 +201,7 @@ export function createFaultController(now: () => number = Date.now): FaultContro
       }
       return peak;
     },
-    limit: (venue) => venueLimits[venue],
+    limit: (venue) => simVenues[venue].faults.limit,
     requests: (venue, sinceMs = 0) => log.filter((r) => r.venue === venue && r.atMs >= sinceMs),
 
     async handleHttp(request, answer) {
@@ -221,7 +222,7 @@ export function createFaultController(now: () => number = Date.now): FaultContro
         atMs: now(),
         method: request.method,
         path: request.path,
-        weight: requestWeight(venue, request.path, request.query, request.body),
+        weight: simVenues[venue].faults.requestWeight(request.path, request.query, request.body),
         fault: entry?.fault.kind ?? null,
       });
       if (log.length > maxLogEntries) log.splice(0, log.length - maxLogEntries);
@@ -233,7 +234,7 @@ export function createFaultController(now: () => number = Date.now): FaultContro
         case 'rate-limit':
           return {
             status: fault.status,
-            body: faultBody(venue, fault.status),
+            body: simVenues[venue].faults.rateLimitBody(fault.status),
             headers: { 'Retry-After': String(fault.retryAfterSec) },
           };
         case 'server-error':
@@ -243,7 +244,7 @@ export function createFaultController(now: () => number = Date.now): FaultContro
             headers: { 'Content-Type': 'text/html' },
           };
         case 'clock-skew':
-          return skewBody(venue, now());
+          return simVenues[venue].faults.clockSkewAnswer(now());
         case 'timeout':
           held.add(request.response);
           request.response.on('close', () => held.delete(request.response));
@@ -260,7 +261,12 @@ export function createFaultController(now: () => number = Date.now): FaultContro
           if (fault.kind === 'malformed-json') return { ...real, body: text.replace(':', ';') };
           return {
             ...real,
-            body: JSON.stringify(retype(real.body, fault.field === undefined ? wrongTypeFields[venue] : [fault.field])),
+            body: JSON.stringify(
+              retype(
+                real.body,
+                fault.field === undefined ? simVenues[venue].faults.liquidationPriceFields : [fault.field],
+              ),
+            ),
           };
         }
       }

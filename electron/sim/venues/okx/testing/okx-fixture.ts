@@ -3,6 +3,7 @@ import { createSimKeyRing, type SimKey } from '../../../server/sim-keys';
 import { startSimServer, type SimServer } from '../../../server/sim-server';
 import type { VenueRouteFactory } from '../../../server/venue-route';
 import { createFixtureMarket } from '../../../testing/fixture-market';
+import { forEveryVenue, simVenues } from '../../sim-venues';
 
 /** OKX's rules for the fixture's BTCUSDT: 0.01 BTC per contract, tiers by contract count. */
 export const okxTestRules: SimVenueRules = {
@@ -123,27 +124,9 @@ export async function startOkxFixture(route: VenueRouteFactory): Promise<OkxFixt
   const base = createFixtureMarket({ accounts: okxTestAccounts });
   const instruments: SimInstrument[] = base.instruments.map((instrument) => ({
     ...instrument,
-    venueRules: {
-      'binance-usdm': {
-        venue: 'binance-usdm',
-        contractValue: 1,
-        takerFeeRate: instrument.takerFeeRate,
-        tiers: instrument.tiers,
-      },
-      'bybit-linear': {
-        venue: 'bybit-linear',
-        contractValue: 1,
-        takerFeeRate: instrument.takerFeeRate,
-        tiers: instrument.tiers,
-      },
-      'okx-swap': okxTestRules,
-      hyperliquid: {
-        venue: 'hyperliquid',
-        contractValue: 1,
-        takerFeeRate: instrument.takerFeeRate,
-        tiers: instrument.tiers,
-      },
-    },
+    venueRules: forEveryVenue((venue) =>
+      venue === 'okx-swap' ? okxTestRules : simVenues[venue].fallbackRules(instrument),
+    ),
   }));
   const market = { ...base, instruments };
   const server = await startSimServer({ market, keys: createSimKeyRing(Object.values(okxTestKeys)) }, [route]);

@@ -1,0 +1,24 @@
+import type { SimVenue } from '../market/types';
+import { binanceVenue } from './binance/venue';
+import { bybitVenue } from './bybit/venue';
+import { hyperliquidVenue } from './hyperliquid/venue';
+import { okxVenue } from './okx/venue';
+import type { SimVenueModule } from './venue-module';
+
+/**
+ * Every simulated venue's module (`<venue>/venue.ts`). The one table a new venue must join: `tsc`
+ * names the missing entry, and everything per venue (server, keys, margin tables, faults) follows.
+ */
+export const simVenues: Readonly<Record<SimVenue, SimVenueModule>> = {
+  'binance-usdm': binanceVenue,
+  'bybit-linear': bybitVenue,
+  'okx-swap': okxVenue,
+  hyperliquid: hyperliquidVenue,
+};
+
+/** A record with `pick(venue)` for every simulated venue, in `simVenues` order. */
+export function forEveryVenue<T>(pick: (venue: SimVenue) => T): Record<SimVenue, T> {
+  const out: Partial<Record<SimVenue, T>> = {};
+  for (const venue of Object.keys(simVenues) as SimVenue[]) out[venue] = pick(venue);
+  return out as Record<SimVenue, T>;
+}
