@@ -25,6 +25,7 @@ export function setMarginMode(account: RiskAccount, target: PositionTarget, marg
     }
     matched++;
     if (position.marginMode === marginMode) return { refused: `${label(position)} is already ${marginMode}` };
+    if (position.isolatedOnly === true) return { refused: `${label(position)} trades on an isolated-only market` };
     if (marginMode === 'cross') {
       walletBalance += position.isolatedMargin;
       positions.push({ ...position, marginMode, isolatedMargin: 0 });
