@@ -1,4 +1,6 @@
 import type { CollateralAsset } from '../domain/collateral';
+import type { RiskAccount } from '../domain/risk-account';
+import type { RiskPosition } from '../domain/risk-position';
 import { collateralValueUsd, requirementRateUsd } from './collateral-value';
 import type { Leg } from './leg';
 import { legClosingFee, legMaintenance, legPnl } from './leg';
@@ -118,4 +120,24 @@ function bisect(surplus: (price: number) => number, inner: number, outer: number
     else b = middle;
   }
   return (a + b) / 2;
+}
+
+/**
+ * `account` after its marks moved from `before`: each collateral asset that is the base coin of a
+ * moved position (BTC behind BTCUSDT) has its USD index scaled by the same ratio as that mark, as the
+ * liquidation solver assumes (docs/research/account-modes.md §2). Other assets are held.
+ */
+export function repriceCollateral(account: RiskAccount, before: readonly RiskPosition[]): RiskAccount {
+  const collateral = account.collateral;
+  if (collateral === undefined || collateral.length === 0) return account;
+  const repriced = collateral.map((asset) => {
+    for (const [index, position] of account.positions.entries()) {
+      const old = before[index];
+      const settle = position.settleAsset ?? collateral[0]?.asset;
+      if (old === undefined || position.symbol !== `${asset.asset}${settle ?? ''}`) continue;
+      return { ...asset, indexPriceUsd: (asset.indexPriceUsd * position.markPrice) / old.markPrice };
+    }
+    return asset;
+  });
+  return { ...account, collateral: repriced };
 }
