@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RiskAccount } from '../domain/risk-account';
 import { applyWhatIf } from './apply-what-if';
 import { evaluateAccount } from './evaluate-account';
+import { parseRiskInput } from './input-errors';
 import { maxRemovableMargin } from './max-removable';
 
 /**
@@ -120,5 +121,56 @@ describe('account modes: the what-if per mode', () => {
     const closed = applyWhatIf(account, [{ op: 'close', symbol: 'xyz:TSLA', fraction: 0.5 }]);
     expect(closed.refused).toEqual([]);
     expect(closed.state.positions[1]?.isolatedMargin).toBeCloseTo(500, 9);
+  });
+});
+
+describe('account modes: the risk input', () => {
+  const binanceInput = {
+    venue: 'binance-usdm',
+    positionMode: 'oneway',
+    walletBalance: 0,
+    accountMode: 'binance-multi-assets',
+    collateral: [
+      {
+        asset: 'USDT',
+        amount: 200,
+        indexPriceUsd: 0.99,
+        valuation: { kind: 'bid-ask', bidBuffer: 0.01, askBuffer: 0.005 },
+      },
+      { asset: 'USDC', amount: 220, indexPriceUsd: 1, valuation: { kind: 'bid-ask', bidBuffer: 0, askBuffer: 0 } },
+    ],
+    positions: [
+      {
+        symbol: 'BTCUSDT',
+        side: 'long',
+        marginMode: 'cross',
+        size: 0.5,
+        entryPrice: 20_000,
+        markPrice: 20_000,
+        settleAsset: 'USDT',
+        tiers: [{ floor: 0, cap: null, mmr: 0.008 }],
+      },
+    ],
+  };
+
+  it('reads the mode and the collateral, and prices the account on them', () => {
+    const parsed = parseRiskInput(JSON.stringify(binanceInput));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const result = evaluateAccount(parsed.value.account);
+    expect(result.account.accountMode).toBe('binance-multi-assets');
+    expect(result.account.equity).toBeCloseTo(416.02, 9);
+  });
+
+  it('names the field when the mode belongs to another venue or a discount is out of range', () => {
+    expect(parseRiskInput(JSON.stringify({ ...binanceInput, accountMode: 'okx-futures' }))).toEqual({
+      ok: false,
+      error: 'accountMode: okx-futures is not a mode of Binance USDⓈ-M',
+    });
+    const badBuffer = structuredClone(binanceInput);
+    badBuffer.collateral[0]!.valuation.bidBuffer = 1.5;
+    expect(parseRiskInput(JSON.stringify(badBuffer))).toEqual({
+      ok: false,
+      error: 'collateral[0].valuation.bidBuffer: expected a fraction from 0 to 1',
+    });
   });
 });
