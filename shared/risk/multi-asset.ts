@@ -5,7 +5,7 @@ import { collateralValueUsd, requirementRateUsd } from './collateral-value';
 import type { Leg } from './leg';
 import { legClosingFee, legMaintenance, legPnl } from './leg';
 
-/** The cross pool of a multi-asset account valued in USD at given marks. */
+/** The cross pool of a multi-asset account valued in USD at the current marks. */
 export interface UsdPool {
   /** Σ over collateral assets of their discounted USD value (wallet plus the PnL settled in each). */
   readonly equityUsd: number;
@@ -13,70 +13,71 @@ export interface UsdPool {
   readonly requirementUsd: number;
 }
 
-/** The collateral asset a leg settles in: its `settleAsset`, else the account's first collateral asset. */
-export function settleIndex(collateral: readonly CollateralAsset[], leg: Leg): number {
-  const wanted = leg.position.settleAsset;
+/** The collateral asset a position settles in: its `settleAsset`, else the account's first collateral asset. */
+function settleIndex(collateral: readonly CollateralAsset[], position: RiskPosition): number {
+  const wanted = position.settleAsset;
   const found = wanted === undefined ? 0 : collateral.findIndex((asset) => asset.asset === wanted);
   return found < 0 ? 0 : found;
 }
 
 /**
- * Whether `asset` is the base coin of the leg's market (BTC collateral behind BTCUSDT): its USD
- * price then moves with the position's mark. Recognised by the venue symbol being the asset's code
- * followed by the settle asset's (`BTC` + `USDT`).
+ * Whether collateral `asset` is the base coin of `position`'s market (BTC behind BTCUSDT), so that
+ * its USD index moves with the position's mark: the venue symbol is the asset's code followed by
+ * the settle asset's (`BTC` + `USDT`).
  */
-export function movesWithLeg(asset: CollateralAsset, leg: Leg, settle: CollateralAsset | undefined): boolean {
-  return settle !== undefined && leg.position.symbol === `${asset.asset}${settle.asset}`;
+function isBaseCoin(collateral: readonly CollateralAsset[], asset: CollateralAsset, position: RiskPosition): boolean {
+  const settle = collateral[settleIndex(collateral, position)];
+  return settle !== undefined && position.symbol === `${asset.asset}${settle.asset}`;
+}
+
+/** Each asset's equity (amount plus the PnL settled in it) and requirement, in the asset's units. */
+function perAsset(
+  collateral: readonly CollateralAsset[],
+  legs: readonly Leg[],
+  skip: ReadonlySet<number>,
+): { equity: number[]; requirement: number[] } {
+  const equity = collateral.map((asset) => asset.amount);
+  const requirement = collateral.map(() => 0);
+  for (const [index, leg] of legs.entries()) {
+    if (leg.position.marginMode !== 'cross' || skip.has(index)) continue;
+    const settle = settleIndex(collateral, leg.position);
+    equity[settle] = (equity[settle] ?? 0) + legPnl(leg, leg.markPrice);
+    requirement[settle] =
+      (requirement[settle] ?? 0) + legMaintenance(leg, leg.markPrice) + legClosingFee(leg, leg.markPrice);
+  }
+  return { equity, requirement };
 }
 
 /**
- * The USD pool when the legs of `group` (one symbol's cross legs) are at mark `price` and every other
- * cross leg at its own mark. A collateral asset that is the group's base coin is valued at its index
- * scaled by price / mark (index and mark assumed to move together); every other asset's index is held.
- * Sources: docs/research/account-modes.md §2 and §3. Isolated legs are not in the pool.
+ * The USD pool at the current marks: Σ collateral value after the venue's discount against Σ cross
+ * requirement converted to USD (docs/research/account-modes.md §2 and §3). Isolated legs are not in it.
  */
-export function usdPool(
-  collateral: readonly CollateralAsset[],
-  legs: readonly Leg[],
-  group: ReadonlySet<number> = new Set(),
-  price = 0,
-): UsdPool {
-  const equity = collateral.map((asset) => asset.amount);
-  const requirement = collateral.map(() => 0);
-  let groupLeg: Leg | undefined;
-  for (const [index, leg] of legs.entries()) {
-    if (leg.position.marginMode !== 'cross') continue;
-    const at = group.has(index) ? price : leg.markPrice;
-    if (group.has(index)) groupLeg = leg;
-    const settle = settleIndex(collateral, leg);
-    equity[settle] = (equity[settle] ?? 0) + legPnl(leg, at);
-    requirement[settle] = (requirement[settle] ?? 0) + legMaintenance(leg, at) + legClosingFee(leg, at);
-  }
+export function usdPool(collateral: readonly CollateralAsset[], legs: readonly Leg[]): UsdPool {
+  const { equity, requirement } = perAsset(collateral, legs, new Set());
   let equityUsd = 0;
   let requirementUsd = 0;
-  const settle = groupLeg === undefined ? undefined : collateral[settleIndex(collateral, groupLeg)];
   for (const [index, asset] of collateral.entries()) {
-    const moves = groupLeg !== undefined && movesWithLeg(asset, groupLeg, settle);
-    const indexPrice =
-      moves && groupLeg !== undefined ? (asset.indexPriceUsd * price) / groupLeg.markPrice : asset.indexPriceUsd;
-    equityUsd += collateralValueUsd(asset, equity[index] ?? 0, indexPrice);
-    requirementUsd += (requirement[index] ?? 0) * requirementRateUsd(asset, indexPrice);
+    equityUsd += collateralValueUsd(asset, equity[index] ?? 0, asset.indexPriceUsd);
+    requirementUsd += (requirement[index] ?? 0) * requirementRateUsd(asset, asset.indexPriceUsd);
   }
   return { equityUsd, requirementUsd };
 }
 
-/** Price steps of the outward scan: 1 % apart, out to 1e-6 × and 1e6 × the mark. */
-const scanRatio = 1.01;
-const scanSteps = Math.ceil(Math.log(1e6) / Math.log(scanRatio));
+/** Widest reach of the search, as a multiple of the mark either way. */
+const reach = 1e6;
 
 /**
  * Liquidation price of one symbol's cross legs (`group`, indices into `legs`) in a multi-asset
  * account: the mark P where the USD pool's equity equals its requirement (Binance: account margin
  * ratio 100 %; Bybit: accountMMRate 100 %; docs/research/account-modes.md §2 and §3), every other leg
- * held at its own mark. The equation is not closed-form (tiers, min(bid, ask), tiered collateral and
- * a base-coin collateral that moves with P), so the root is bracketed by scanning outward from the
- * mark in 1 % steps and then bisected to float precision; of a root on each side, the nearer one is
- * returned, as in the single-asset solver. Null when no P > 0 within 1e-6…1e6 × the mark solves it.
+ * held at its own mark and every collateral index held, except a base coin of the symbol, whose
+ * index is scaled by P / mark (index and mark assumed to move together).
+ *
+ * Not closed-form (tiers, min(bid, ask), tiered ratios), but the surplus is concave in P (the
+ * requirement is convex, discounted values concave or linear), so each side of a safe mark holds at
+ * most one root: the scan steps outward by factors 1.01, 1.01², 1.01⁴… to 1e6 × (or 1e-6 ×) the mark,
+ * and the bracket is bisected to float precision. Of a root on each side (hedged legs), the nearer
+ * one is returned, as in the single-asset solver. Null when none lies within that reach.
  */
 export function solveUsdLiquidation(
   collateral: readonly CollateralAsset[],
@@ -84,30 +85,50 @@ export function solveUsdLiquidation(
   group: readonly number[],
   mark: number,
 ): number | null {
-  const members = new Set(group);
+  const frozen = perAsset(collateral, legs, new Set(group));
+  const members = group.flatMap((index) => legs[index] ?? []);
+  const first = members[0];
+  if (first === undefined) return null;
+  const settle = settleIndex(collateral, first.position);
+  const moving = collateral.map((asset) => isBaseCoin(collateral, asset, first.position));
   const surplus = (price: number): number => {
-    const pool = usdPool(collateral, legs, members, price);
-    return pool.equityUsd - pool.requirementUsd;
+    let pnl = 0;
+    let requirement = 0;
+    for (const leg of members) {
+      pnl += legPnl(leg, price);
+      requirement += legMaintenance(leg, price) + legClosingFee(leg, price);
+    }
+    let value = 0;
+    for (const [index, asset] of collateral.entries()) {
+      const indexPrice = moving[index] === true ? (asset.indexPriceUsd * price) / mark : asset.indexPriceUsd;
+      const own = index === settle;
+      const equity = (frozen.equity[index] ?? 0) + (own ? pnl : 0);
+      const owed = (frozen.requirement[index] ?? 0) + (own ? requirement : 0);
+      value += collateralValueUsd(asset, equity, indexPrice) - owed * requirementRateUsd(asset, indexPrice);
+    }
+    return value;
   };
   const atMark = surplus(mark);
   if (atMark === 0) return mark;
-  const down = bracket(surplus, mark, atMark, 1 / scanRatio);
-  const up = bracket(surplus, mark, atMark, scanRatio);
+  const down = bracket(surplus, mark, atMark, -1);
+  const up = bracket(surplus, mark, atMark, 1);
   if (down === null) return up;
   if (up === null) return down;
   return mark - down <= up - mark ? down : up;
 }
 
-function bracket(surplus: (price: number) => number, mark: number, atMark: number, ratio: number): number | null {
+/** The first sign change of `surplus` going `direction` from the mark, bisected; null within no reach. */
+function bracket(surplus: (price: number) => number, mark: number, atMark: number, direction: 1 | -1): number | null {
   let inner = mark;
-  for (let step = 1; step <= scanSteps; step++) {
-    const outer = mark * ratio ** step;
+  for (let exponent = 1; ; exponent *= 2) {
+    const factor = Math.min(reach, 1.01 ** exponent);
+    const outer = direction > 0 ? mark * factor : mark / factor;
     const value = surplus(outer);
     if (value === 0) return outer;
     if (value > 0 !== atMark > 0) return bisect(surplus, inner, outer, atMark > 0);
+    if (factor >= reach) return null;
     inner = outer;
   }
-  return null;
 }
 
 function bisect(surplus: (price: number) => number, inner: number, outer: number, innerPositive: boolean): number {
@@ -133,8 +154,7 @@ export function repriceCollateral(account: RiskAccount, before: readonly RiskPos
   const repriced = collateral.map((asset) => {
     for (const [index, position] of account.positions.entries()) {
       const old = before[index];
-      const settle = position.settleAsset ?? collateral[0]?.asset;
-      if (old === undefined || position.symbol !== `${asset.asset}${settle ?? ''}`) continue;
+      if (old === undefined || !isBaseCoin(collateral, asset, position)) continue;
       return { ...asset, indexPriceUsd: (asset.indexPriceUsd * position.markPrice) / old.markPrice };
     }
     return asset;
