@@ -1,4 +1,4 @@
-import type { AccountModeId } from './account-mode';
+import type { AccountGauge, AccountModeId } from './account-mode';
 import type { CollateralAsset } from './collateral';
 import type { PositionMode } from './position-mode';
 import type { RiskPosition } from './risk-position';
@@ -39,4 +39,9 @@ export interface RiskAccount {
    * this mode. Absent in other modes.
    */
   readonly spotQuoteTotal?: number;
+  /**
+   * The venue's own account gauge as read (Binance `uniMMR`, Bybit `accountMMRate`, OKX `mgnRatio`),
+   * passed through the engine untouched: in the modes LiqLens cannot recompute it is the truth.
+   */
+  readonly venueGauge?: AccountGauge | null;
 }

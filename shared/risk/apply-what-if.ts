@@ -1,5 +1,6 @@
 import type { RiskAccount } from '../domain/risk-account';
-import { evaluateAccount } from './evaluate-account';
+import { accountModes } from '../domain/account-mode';
+import { accountModeOf, evaluateAccount } from './evaluate-account';
 import { addMargin, deposit, removeMargin, withdraw } from './what-if-margin';
 import { setLeverage } from './what-if-leverage';
 import type { OpOutcome, Refusal, WhatIfOp, WhatIfResult } from './what-if-op';
@@ -42,6 +43,14 @@ export function applyWhatIf(account: RiskAccount, ops: readonly WhatIfOp[]): Wha
   let state = account;
   const refused: Refusal[] = [];
   const notes: string[] = [];
+  // The account mode gates the what-if (docs/research/account-modes.md §5): off refuses every
+  // operation with the mode's reason; an approximation runs and says which one.
+  const support = accountModes[accountModeOf(account)].whatIf;
+  if (support.kind === 'off') {
+    const skipped = ops.map((op, index): Refusal => ({ index, op: op.op, reason: support.reason }));
+    return { ...evaluateAccount(state, 'what-if'), refused: skipped, notes, state };
+  }
+  if (support.kind === 'approximate') notes.push(`approximate: ${support.approximation}`);
   for (const [index, op] of ops.entries()) {
     const outcome = applyOperation(state, op);
     if ('refused' in outcome) {
@@ -51,5 +60,5 @@ export function applyWhatIf(account: RiskAccount, ops: readonly WhatIfOp[]): Wha
     state = outcome.state;
     if (outcome.note !== undefined) notes.push(outcome.note);
   }
-  return { ...evaluateAccount(state), refused, notes, state };
+  return { ...evaluateAccount(state, 'what-if'), refused, notes, state };
 }

@@ -1,75 +1,76 @@
+import { accountModes, defaultAccountMode, type AccountModeId } from '../domain/account-mode';
 import type { RiskAccount } from '../domain/risk-account';
-import type { Leg } from './leg';
-import { legClosingFee, legMaintenance, legNotional, legPnl, legTierIndex, makeLeg } from './leg';
-import { crossTotals, liquidationGroup } from './liquidation-group';
-import { marginPool, maintenanceRatio, venueRatio } from './margin-ratio';
-import type { PositionRisk, RiskResult } from './risk-result';
-import { solveLiquidationPrice } from './solve-liquidation';
-import { venueRules } from './venue-rules';
+import { evaluatePositions } from './evaluate-positions';
+import { legPnl, makeLeg } from './leg';
+import type { ClassicResult, RiskResult } from './risk-result';
+import { withUsdPool } from './usd-pool-result';
 
 /**
- * Everything the venue computes for an account: per position the maintenance margin, liquidation
- * price, distance and whether it is liquidatable; per account equity, maintenance and ratios.
- *
- * Cross positions are priced with every other cross position held at its own mark; cross legs of
- * one symbol share one liquidation price; isolated positions stand alone. Formulas per venue are in
- * leg.ts and solve-liquidation.ts (sources in venue-rules.ts). Ignores open orders, multi-asset
- * collateral haircuts and portfolio margin. Input is assumed valid (see input-schema.ts). Pure; the
- * cost is O(positions × tiers).
+ * Why the evaluation is run: `current` positions (a mode LiqLens cannot recompute gets no price, only
+ * the reason), or a `what-if` (a mode whose what-if is a named approximation gets the approximate price).
  */
-export function evaluateAccount(account: RiskAccount): RiskResult {
-  const legs: Leg[] = account.positions.map((position) => makeLeg(account, position));
-  const totals = crossTotals(account, legs);
-  const liquidationPrices: (number | null | undefined)[] = new Array<number | null | undefined>(legs.length);
-  const positions: PositionRisk[] = [];
-  let equity = totals.equity;
-  let requirement = totals.requirement;
-  let hasCross = false;
-  for (const [index, leg] of legs.entries()) {
-    const mark = leg.markPrice;
-    const maintenance = legMaintenance(leg, mark);
-    const closingFee = legClosingFee(leg, mark);
-    const unrealizedPnl = legPnl(leg, mark);
-    const isolated = leg.position.marginMode === 'isolated';
-    hasCross ||= !isolated;
-    let liquidationPrice = liquidationPrices[index];
-    if (liquidationPrice === undefined) {
-      const group = liquidationGroup(legs, index, totals);
-      liquidationPrice = solveLiquidationPrice(group.legs, group.base, mark);
-      for (const member of group.indices) liquidationPrices[member] = liquidationPrice;
-    }
-    const marginBalance = isolated ? leg.position.isolatedMargin + unrealizedPnl : totals.equity;
-    const poolRequirement = isolated ? maintenance + closingFee : totals.requirement;
-    if (isolated) {
-      equity += marginBalance;
-      requirement += poolRequirement;
-    }
-    const liquidatable = marginBalance <= poolRequirement;
-    const tierIndex = legTierIndex(leg, mark);
-    positions.push({
-      symbol: leg.position.symbol,
-      side: leg.position.side,
-      marginMode: leg.position.marginMode,
-      liquidationPrice,
-      maintenanceMargin: maintenance + closingFee,
-      closingFee,
-      maintenanceMarginRate: leg.position.tiers[tierIndex]?.maintenanceMarginRate ?? 0,
-      tierIndex,
-      notional: legNotional(leg, mark),
-      unrealizedPnl,
-      marginBalance,
-      marginRatio: maintenanceRatio(poolRequirement, marginBalance),
-      venueMarginRatio: venueRatio(account.venue, poolRequirement, marginBalance),
-      distance: liquidationPrice === null ? null : ((liquidatable ? -1 : 1) * Math.abs(mark - liquidationPrice)) / mark,
-      liquidatable,
-    });
-  }
+export type EvaluationPurpose = 'current' | 'what-if';
+
+/** The account's mode: the one it names, else its venue's classic mode. */
+export function accountModeOf(account: RiskAccount): AccountModeId {
+  return account.accountMode ?? defaultAccountMode[account.venue];
+}
+
+/**
+ * Everything the venue computes for an account, per its account mode: per position the maintenance
+ * margin, liquidation price, distance and whether it is liquidatable; per account equity,
+ * maintenance and ratios, the mode, and the venue's own gauge passed through.
+ *
+ * Classic modes use the single-asset engine (evaluate-positions.ts). Binance Multi-Assets and Bybit
+ * unified cross with `collateral` price the cross pool in USD (docs/research/account-modes.md §2, §3).
+ * Hyperliquid unified with `spotQuoteTotal` backs cross positions with the spot total (same note, §4).
+ * Modes LiqLens cannot recompute (docs/research/account-modes.md §5) get no liquidation price, the
+ * mode's reason in `computedNote`, and the ratios from the input; their venue's gauge is the truth.
+ *
+ * Input is assumed valid (see input-schema.ts). Pure.
+ */
+export function evaluateAccount(account: RiskAccount, purpose: EvaluationPurpose = 'current'): RiskResult {
+  const mode = accountModeOf(account);
+  const facts = accountModes[mode];
+  const priced = pricedAccount(account, mode);
+  const classic = evaluatePositions(priced);
+  const result: ClassicResult = usesCollateral(account, mode) ? withUsdPool(priced, classic) : classic;
+  const recomputed =
+    facts.liquidationPrice === 'exact' || (purpose === 'what-if' && facts.whatIf.kind === 'approximate');
+  const note = recomputed ? null : facts.liquidationNote;
   return {
-    positions,
+    positions: result.positions.map((position) =>
+      note === null
+        ? { ...position, computedNote: null }
+        : { ...position, liquidationPrice: null, distance: null, computedNote: note },
+    ),
     account: {
-      ...marginPool(account.venue, equity, requirement),
-      venueMarginRatioDefinition: venueRules[account.venue].venueRatioDefinition,
-      cross: hasCross ? marginPool(account.venue, totals.equity, totals.requirement) : null,
+      ...result.account,
+      accountMode: mode,
+      liquidationPriceKind: facts.liquidationPrice,
+      whatIf: facts.whatIf,
+      venueGauge: account.venueGauge ?? null,
     },
   };
+}
+
+/** Multi-asset modes value the cross pool from `collateral` when the input gives it. */
+function usesCollateral(account: RiskAccount, mode: AccountModeId): boolean {
+  return (mode === 'binance-multi-assets' || mode === 'bybit-unified-cross') && (account.collateral?.length ?? 0) > 0;
+}
+
+/**
+ * The account as the classic engine should see it. Hyperliquid unified: the spot clearinghouse's
+ * quote total is the value every cross position shares once the isolated positions' own value
+ * (margin plus PnL) is taken out, so the cross wallet is that minus the cross PnL at the marks
+ * (docs/research/account-modes.md §4). Other modes: unchanged.
+ */
+function pricedAccount(account: RiskAccount, mode: AccountModeId): RiskAccount {
+  if (mode !== 'hyperliquid-unified' || account.spotQuoteTotal === undefined) return account;
+  let walletBalance = account.spotQuoteTotal;
+  for (const position of account.positions) {
+    const pnl = legPnl(makeLeg(account, position), position.markPrice);
+    walletBalance -= position.marginMode === 'isolated' ? position.isolatedMargin + pnl : pnl;
+  }
+  return { ...account, walletBalance };
 }

@@ -2,7 +2,9 @@
  * The risk engine's public surface: import from here rather than from the files behind it.
  */
 export { applyOperation, applyWhatIf } from './apply-what-if';
-export { evaluateAccount } from './evaluate-account';
+export type { EvaluationPurpose } from './evaluate-account';
+export { accountModeOf, evaluateAccount } from './evaluate-account';
+export { collateralValueUsd } from './collateral-value';
 export type { DriftPoint, FundingDrift } from './funding-drift';
 export { fundingDrift } from './funding-drift';
 export { formatIssue, formatPath, parseRiskInput } from './input-errors';

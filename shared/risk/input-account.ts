@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountModes } from '../domain/account-mode';
 import { venueName } from '../domain/venue';
 import type { RiskAccount } from '../domain/risk-account';
 import type { RiskPosition } from '../domain/risk-position';
@@ -20,6 +21,8 @@ export function checkAccount(input: AccountJson, context: z.RefinementCtx): void
     context.addIssue({ code: 'custom', message, path });
   if (input.positionMode === 'hedge' && !venueRules[input.venue].hedgeMode)
     issue(['positionMode'], `${venueName(input.venue)} has one-way positions only`);
+  if (input.accountMode !== undefined && !accountModes[input.accountMode].venues.includes(input.venue))
+    issue(['accountMode'], `${input.accountMode} is not a mode of ${venueName(input.venue)}`);
   const seen = new Set<string>();
   for (const [index, position] of input.positions.entries()) {
     const at = (...path: (string | number)[]): (string | number)[] => ['positions', index, ...path];
@@ -59,6 +62,9 @@ export function toAccount(input: AccountJson): RiskAccount {
     walletBalance: input.walletBalance,
     takerFeeRate: input.takerFeeRate ?? 0,
     positions: input.positions.map((position) => toPosition(input, position)),
+    ...(input.accountMode === undefined ? {} : { accountMode: input.accountMode }),
+    ...(input.collateral === undefined ? {} : { collateral: input.collateral }),
+    ...(input.spotQuoteTotal === undefined ? {} : { spotQuoteTotal: input.spotQuoteTotal }),
   };
 }
 
@@ -96,5 +102,7 @@ function toPosition(input: AccountJson, position: PositionJson): RiskPosition {
     isolatedMargin,
     maxLeverage: position.maxLeverage ?? null,
     tiers,
+    ...(position.isolatedOnly === undefined ? {} : { isolatedOnly: position.isolatedOnly }),
+    ...(position.settleAsset === undefined ? {} : { settleAsset: position.settleAsset }),
   };
 }

@@ -4,11 +4,8 @@ import { positionModes } from '../domain/position-mode';
 import { sides } from '../domain/side';
 import { venues } from '../domain/venue';
 import { checkAccount, toAccount } from './input-account';
-
-/** A zod error callback: "required" when the field is missing, else "expected <what>". */
-function expected(what: string): (issue: { input?: unknown }) => string {
-  return (issue) => (issue.input === undefined ? 'required' : `expected ${what}`);
-}
+import { accountModeFields, positionModeFields } from './input-modes';
+import { expected } from './input-expected';
 
 const positive = z.number({ error: expected('a positive number') }).positive({ error: 'expected a positive number' });
 const nonNegative = z.number({ error: expected('a number >= 0') }).min(0, { error: 'expected a number >= 0' });
@@ -41,6 +38,7 @@ const positionSchema = z.strictObject({
   isolatedMargin: nonNegative.optional(),
   maxLeverage: positive.optional(),
   tiers: z.array(tierSchema, { error: expected('an array of tiers') }).optional(),
+  ...positionModeFields,
 });
 
 const target = { symbol, side: side.optional() };
@@ -132,6 +130,7 @@ const accountJsonSchema = z.strictObject(
     positions: z.array(positionSchema, { error: expected('an array of positions') }),
     whatIf: z.array(whatIfSchema, { error: expected('an array of operations') }).optional(),
     questions: z.array(questionSchema, { error: expected('an array of questions') }).optional(),
+    ...accountModeFields,
   },
   { error: expected('a JSON object') },
 );

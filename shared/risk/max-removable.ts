@@ -21,6 +21,9 @@ import { freeBalance, label } from './what-if-support';
 export function maxRemovableMargin(account: RiskAccount, index: number): number | string {
   const position = account.positions[index];
   if (position === undefined) return `no position at index ${index}`;
+  // Isolated-only markets (Hyperliquid HIP-3) never release margin but by closing: docs/research/account-modes.md §6.
+  if (position.isolatedOnly === true)
+    return `margin cannot be removed from ${label(position)}: the market is isolated-only, and margin leaves only as the position is closed`;
   if (position.marginMode === 'cross') {
     const free = freeBalance(account);
     return typeof free === 'string' ? free : Math.max(0, free);

@@ -8,6 +8,7 @@ import type { Venue } from '../domain/venue';
 import { evaluateAccount } from './evaluate-account';
 import { collateralForTarget } from './inverse-questions';
 import { tieredMaintenanceMargin } from './tiers';
+import { crossLegArb } from './testing/cross-leg-arb';
 
 /** Binance-style brackets with `cum` built here by the FAQ recurrence. */
 function brackets(floors: readonly number[], rates: readonly number[]): Tier[] {
@@ -75,27 +76,7 @@ function bisect(account: RiskAccount, position: RiskPosition): number | null {
 }
 
 const legArb = (symbol: string, side: fc.Arbitrary<Side>): fc.Arbitrary<RiskPosition> =>
-  fc
-    .record({
-      side,
-      entry: fc.double({ min: 1, max: 1e5, noNaN: true }),
-      move: fc.double({ min: -0.1, max: 0.1, noNaN: true }),
-      notional: fc.double({ min: 1e3, max: 1e6, noNaN: true }),
-      tiers: bracketsArb,
-    })
-    .map((r) => ({
-      symbol,
-      side: r.side,
-      marginMode: 'cross' as const,
-      size: r.notional / r.entry,
-      contractSize: 1,
-      entryPrice: r.entry,
-      markPrice: r.entry * (1 + r.move),
-      leverage: 10,
-      isolatedMargin: 0,
-      maxLeverage: null,
-      tiers: r.tiers,
-    }));
+  crossLegArb(symbol, side, bracketsArb, 1e3, 1e6);
 
 const sideArb = fc.constantFrom<Side>('long', 'short');
 

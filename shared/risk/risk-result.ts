@@ -1,3 +1,4 @@
+import type { AccountGauge, AccountModeId, LiquidationPriceKind, WhatIfSupport } from '../domain/account-mode';
 import type { MarginMode } from '../domain/margin-mode';
 import type { Side } from '../domain/side';
 
@@ -9,8 +10,13 @@ export interface PositionRisk {
   readonly symbol: string;
   readonly side: Side;
   readonly marginMode: MarginMode;
-  /** Mark price at which the venue liquidates, or null where none exists (price would be <= 0). */
+  /**
+   * Mark price at which the venue liquidates, or null where none exists (price would be <= 0) or
+   * where the account mode keeps LiqLens from recomputing it (`computedNote` then says why).
+   */
   readonly liquidationPrice: number | null;
+  /** Why `liquidationPrice` is null because of the account mode; null whenever LiqLens recomputes it. */
+  readonly computedNote: string | null;
   /**
    * The requirement the venue compares equity with, at the current mark: tier maintenance margin
    * plus the fee to close where the venue includes it (OKX; Bybit cross). Bybit isolated: at entry value.
@@ -59,6 +65,20 @@ export interface AccountRisk extends MarginPool {
   readonly venueMarginRatioDefinition: string;
   /** The cross positions' pool (wallet + cross PnL vs cross requirement), or null without cross positions. */
   readonly cross: MarginPool | null;
+  /** The mode the account was evaluated in (the venue's classic mode when the input names none). */
+  readonly accountMode: AccountModeId;
+  /** Whether the liquidation prices are LiqLens's own (`exact`), the venue's alone, or absent in this mode. */
+  readonly liquidationPriceKind: LiquidationPriceKind;
+  /** What the what-if does in this mode: exact, a named approximation, or off with the reason. */
+  readonly whatIf: WhatIfSupport;
+  /** The venue's own account gauge from the input, passed through untouched; null when not given. */
+  readonly venueGauge: AccountGauge | null;
+}
+
+/** The classic (single margin asset) evaluation, before the account mode is applied. */
+export interface ClassicResult {
+  readonly positions: readonly Omit<PositionRisk, 'computedNote'>[];
+  readonly account: Omit<AccountRisk, 'accountMode' | 'liquidationPriceKind' | 'whatIf' | 'venueGauge'>;
 }
 
 /** The result of evaluating an account. */

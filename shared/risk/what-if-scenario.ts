@@ -3,6 +3,7 @@ import { venueName } from '../domain/venue';
 import type { RiskAccount } from '../domain/risk-account';
 import type { RiskPosition } from '../domain/risk-position';
 import { legNotional, makeLeg } from './leg';
+import { repriceCollateral } from './multi-asset';
 import { venueRules } from './venue-rules';
 import type { OpOutcome, PositionTarget } from './what-if-op';
 import { amount, freeBalance, label } from './what-if-support';
@@ -25,6 +26,7 @@ export function setMarginMode(account: RiskAccount, target: PositionTarget, marg
     }
     matched++;
     if (position.marginMode === marginMode) return { refused: `${label(position)} is already ${marginMode}` };
+    if (position.isolatedOnly === true) return { refused: `${label(position)} trades on an isolated-only market` };
     if (marginMode === 'cross') {
       walletBalance += position.isolatedMargin;
       positions.push({ ...position, marginMode, isolatedMargin: 0 });
@@ -69,7 +71,7 @@ export function movePrice(
   });
   if (matched === 0) return { refused: symbol === undefined ? 'no open positions' : `no open position in ${symbol}` };
   if (positions.some((position) => !(position.markPrice > 0))) return { refused: 'the mark price would be <= 0' };
-  return { state: { ...account, positions } };
+  return { state: repriceCollateral({ ...account, positions }, account.positions) };
 }
 
 /**
