@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SimAccountSpec } from './account';
 import { createSimMarket } from './market';
+import { accountModeIds } from '../../../shared/domain/account-mode';
+import { modeAccountSpecs } from '../testing/mode-accounts';
+import { accountModeIdOf } from '../venues/sim-venues';
 import type { SimAccount } from './types';
 
 const btcLong = { symbol: 'BTCUSDT', side: 'long', size: 1, leverage: 50, marginMode: 'cross' } as const;
@@ -75,6 +78,12 @@ describe('account modes: what the simulated venue liquidates by', () => {
     expect(sim.account('pm')!.liquidations).toHaveLength(1);
     expect(lastRate).toBeLessThan(1);
     expect(lastRate).toBeGreaterThan(0.5);
+  });
+
+  it('serves every account mode the app knows, each under the app’s name for it', () => {
+    const sim = market(modeAccountSpecs());
+    const served = new Set(sim.accounts().map(accountModeIdOf));
+    expect([...served].sort()).toEqual(accountModeIds.filter((id) => id !== 'manual').sort());
   });
 
   it('refuses a mode the venue lacks, a margin mode the mode forbids, and collateral it does not count', () => {

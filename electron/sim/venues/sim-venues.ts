@@ -1,4 +1,5 @@
-import type { SimAccountMode, SimAccountModes, SimVenue } from '../market/types';
+import type { AccountModeId } from '../../../shared/domain/account-mode';
+import type { SimAccount, SimAccountMode, SimAccountModes, SimVenue } from '../market/types';
 import { binanceVenue } from './binance/venue';
 import { bybitVenue } from './bybit/venue';
 import { hyperliquidVenue } from './hyperliquid/venue';
@@ -32,4 +33,17 @@ export function modeRulesOf(venue: SimVenue, mode: SimAccountMode): SimModeRules
 /** The mode names `venue` offers. */
 export function modesOf<V extends SimVenue>(venue: V): SimAccountModes[V][] {
   return Object.keys(simVenues[venue].modes) as SimAccountModes[V][];
+}
+
+/**
+ * The app's account-mode id for a simulated account (its mode, else the venue's default for its
+ * positions): what the core should read from the venue's payloads.
+ */
+export function accountModeIdOf(account: SimAccount): AccountModeId {
+  const module = simVenues[account.venue];
+  const ids: Readonly<Partial<Record<SimAccountMode, AccountModeId>>> = module.accountModeIds;
+  const mode = account.mode ?? module.defaultMode(account.positions.map((p) => p.marginMode));
+  const id = ids[mode];
+  if (id === undefined) throw new Error(`${account.venue} has no account mode "${mode}"`);
+  return id;
 }

@@ -1,3 +1,4 @@
+import type { AccountModeId } from '../../../shared/domain/account-mode';
 import type { SimAccountModes, SimInstrument, SimVenue, SimVenueRules } from '../market/types';
 import type { SimHttpResponse, VenueRouteFactory } from '../server/venue-route';
 
@@ -71,6 +72,8 @@ export interface SimVenueModule<V extends SimVenue = SimVenue> {
   readonly faults: SimVenueFaults;
   /** Each account mode the venue offers and how it margins. */
   readonly modes: Readonly<Record<SimAccountModes[V], SimModeRules>>;
+  /** The app's name for each mode (`shared/domain/account-mode.ts`), so tests can say which mode the core must read. */
+  readonly accountModeIds: Readonly<Record<SimAccountModes[V], AccountModeId>>;
   /** The mode of an account whose spec names none, from its positions' margin modes. */
   defaultMode(marginModes: readonly ('isolated' | 'cross')[]): SimAccountModes[V];
   /**

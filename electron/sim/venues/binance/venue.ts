@@ -78,6 +78,11 @@ export const binanceVenue: SimVenueModule<'binance-usdm'> = {
     'multi-assets': { ...settleCurrencyMode, marginModes: ['cross'], multiCollateral: true },
     portfolio: { ...settleCurrencyMode, marginModes: ['cross'], multiCollateral: true, liquidationThreshold: 1.05 },
   },
+  accountModeIds: {
+    'single-asset': 'binance-single-asset',
+    'multi-assets': 'binance-multi-assets',
+    portfolio: 'binance-portfolio',
+  },
   defaultMode: () => 'single-asset',
   collateralRatios: { USDT: 1, USDC: 1, BTC: 0.95, ETH: 0.95 },
   faults: {

@@ -39,6 +39,7 @@ export const bybitVenue: SimVenueModule<'bybit-linear'> = {
     cross: { ...settleCurrencyMode, marginModes: ['cross'], multiCollateral: true },
     portfolio: { ...settleCurrencyMode, marginModes: ['cross'], multiCollateral: true, liquidationPrice: 'none' },
   },
+  accountModeIds: { isolated: 'bybit-unified-isolated', cross: 'bybit-unified-cross', portfolio: 'bybit-portfolio' },
   defaultMode: (marginModes) =>
     marginModes.length > 0 && marginModes.every((mode) => mode === 'isolated') ? 'isolated' : 'cross',
   collateralRatios: { USDT: 1, USDC: 1, BTC: 0.95, ETH: 0.95 },

@@ -45,6 +45,11 @@ export const hyperliquidVenue: SimVenueModule<'hyperliquid'> = {
     unified: settleCurrencyMode,
     portfolio: { ...settleCurrencyMode, multiCollateral: true },
   },
+  accountModeIds: {
+    standard: 'hyperliquid-standard',
+    unified: 'hyperliquid-unified',
+    portfolio: 'hyperliquid-portfolio',
+  },
   defaultMode: () => 'standard',
   collateralRatios: { USDC: 1, USDT: 0.98, BTC: 0.9 },
   faults: {

@@ -59,6 +59,12 @@ export const okxVenue: SimVenueModule<'okx-swap'> = {
     'multi-currency': { ...settleCurrencyMode, multiCollateral: true },
     portfolio: { ...settleCurrencyMode, multiCollateral: true },
   },
+  accountModeIds: {
+    spot: 'okx-spot',
+    futures: 'okx-futures',
+    'multi-currency': 'okx-multi-currency',
+    portfolio: 'okx-portfolio',
+  },
   defaultMode: () => 'futures',
   collateralRatios: { USDT: 1, USDC: 1, BTC: 0.98, ETH: 0.97 },
   faults: {
