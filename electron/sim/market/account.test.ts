@@ -3,6 +3,7 @@ import type { SimAccountSpec } from './account';
 import { venueRulesOf } from './instruments';
 import { createSimMarket } from './market';
 import { scenarioNames } from './scenarios';
+import { modeAccountSpecs } from '../testing/mode-accounts';
 import type { SimAccount, SimAccountPosition, SimInstrument, SimMarketModel } from './types';
 
 /**
@@ -34,17 +35,29 @@ function requirement(
 
 const sign = (p: SimAccountPosition): number => (p.side === 'long' ? 1 : -1);
 
-/** equity − requirement with `position`'s symbol at `price` (cross: its legs move together, others stay at their marks). */
+/** Binance Portfolio Margin liquidates at uniMMR <= 1.05; every other mode when equity meets the requirement. */
+const thresholdOf = (account: SimAccount): number =>
+  account.venue === 'binance-usdm' && account.mode === 'portfolio' ? 1.05 : 1;
+
+/**
+ * equity − threshold × requirement with `position`'s symbol at `price` (cross: its legs move
+ * together, others stay at their marks; collateral counts at its ratio, and BTC collateral under a
+ * BTCUSDT position is worth `price` a coin).
+ */
 function surplusAt(market: SimMarketModel, account: SimAccount, position: SimAccountPosition, price: number): number {
   const instrument = (symbol: string): SimInstrument => market.instruments.find((i) => i.symbol === symbol)!;
   const priced = (p: SimAccountPosition): number => (p.symbol === position.symbol ? price : p.markPrice);
-  const legs =
-    position.marginMode === 'isolated' ? [position] : account.positions.filter((p) => p.marginMode === 'cross');
-  let surplus = position.marginMode === 'isolated' ? position.isolatedMargin : account.walletBalance;
+  const isolated = position.marginMode === 'isolated';
+  const legs = isolated ? [position] : account.positions.filter((p) => p.marginMode === 'cross');
+  const threshold = isolated ? 1 : thresholdOf(account);
+  let surplus = isolated ? position.isolatedMargin : account.walletBalance;
+  if (!isolated)
+    for (const c of account.collateral ?? [])
+      surplus += c.amount * c.collateralRatio * (`${c.asset}USDT` === position.symbol ? price : c.priceUsd);
   for (const p of legs)
     surplus +=
       sign(p) * p.size * (priced(p) - p.entryPrice) -
-      requirement(account.venue, instrument(p.symbol), p.marginMode, p.size, priced(p), p.entryPrice);
+      threshold * requirement(account.venue, instrument(p.symbol), p.marginMode, p.size, priced(p), p.entryPrice);
   return surplus;
 }
 
@@ -75,6 +88,22 @@ describe('user accounts: reported liquidation price', () => {
       checked += expectRootOfVenueRule(market);
     }
     expect(checked).toBeGreaterThan(10);
+  });
+
+  it.each(scenarioNames)('satisfies each account mode’s account-level test through %s', (scenario) => {
+    const market = createSimMarket({
+      seed: 8,
+      scenario,
+      historyDays: 0.1,
+      traderCount: 300,
+      accounts: modeAccountSpecs(),
+    });
+    let checked = expectRootOfVenueRule(market);
+    for (let i = 0; i < 2; i++) {
+      market.advance(market.scenarioDurationMs / 3);
+      checked += expectRootOfVenueRule(market);
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('shows demo positions at different risk levels on every venue, and one shared price for the cross hedge pair', () => {

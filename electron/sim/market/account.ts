@@ -1,8 +1,27 @@
+import {
+  adlQuantileOf,
+  collateralSymbol,
+  resolveAccountMode,
+  valueCollateral,
+  withMaintenanceFloor,
+  type SimCollateralSpec,
+} from './account-mode';
 import { venueRulesOf } from './instruments';
 import { solveLiquidationPrice, type MarginLeg } from './liquidation-price';
 import { liquidationRequirement, maintenanceMargin, requirementPrice } from './margin-rules';
 import { deriveSeed } from './prng';
-import type { SimAccount, SimAccountPosition, SimInstrument, SimLiquidation, SimVenue } from './types';
+import type { SimModeRules } from '../venues/venue-module';
+import type {
+  SimAccount,
+  SimAccountMargin,
+  SimAccountMode,
+  SimAccountPosition,
+  SimInstrument,
+  SimLiquidation,
+  SimVenue,
+  SimVenueAdjustment,
+  SimVenueRules,
+} from './types';
 
 /** A position to put in a user account. */
 export interface SimAccountPositionSpec {
@@ -18,6 +37,8 @@ export interface SimAccountPositionSpec {
   readonly entryOffset?: number;
   /** Isolated only: margin excluding PnL, quote units. Default size·entry/leverage. */
   readonly isolatedMargin?: number;
+  /** Hyperliquid only: the HIP-3 dex the position trades on (isolated only). */
+  readonly dex?: string;
 }
 
 /** A user account to create: demo or test. */
@@ -30,6 +51,10 @@ export interface SimAccountSpec {
   /** Hyperliquid address; derived from the id when absent. */
   readonly address?: string;
   readonly positions: readonly SimAccountPositionSpec[];
+  /** The account mode (see `SimAccountModes`); default the venue module's `defaultMode`. */
+  readonly mode?: SimAccountMode;
+  /** Multi-collateral modes only: assets held besides the settle-currency wallet. */
+  readonly collateral?: readonly SimCollateralSpec[];
 }
 
 interface HeldPosition {
@@ -37,9 +62,13 @@ interface HeldPosition {
   readonly side: 'long' | 'short';
   readonly size: number;
   readonly entryPrice: number;
-  readonly leverage: number;
   readonly marginMode: 'isolated' | 'cross';
   readonly isolatedMargin: number;
+  readonly dex?: string;
+  leverage: number;
+  maintenanceRateFloor?: number;
+  riskLimitLoweredAtMs?: number;
+  leverageLoweredAtMs?: number;
 }
 
 /** A user account's mutable state inside the market. */
@@ -48,7 +77,10 @@ export interface AccountBook {
   readonly venue: SimVenue;
   readonly positionMode: 'one-way' | 'hedge';
   readonly address: string | undefined;
+  readonly mode: SimAccountMode;
+  readonly modeRules: SimModeRules;
   walletBalance: number;
+  collateral: SimCollateralSpec[];
   positions: HeldPosition[];
   readonly liquidations: SimLiquidation[];
 }
@@ -65,10 +97,17 @@ export interface AccountMarket {
  * symbol, a non-positive size or leverage, or two positions where the position mode allows one.
  */
 export function openAccount(spec: SimAccountSpec, market: AccountMarket): AccountBook {
+  const { mode, rules: modeRules } = resolveAccountMode(spec);
+  for (const { asset } of spec.collateral ?? []) {
+    const symbol = collateralSymbol(asset);
+    if (symbol !== null) market.instrument(symbol);
+  }
   const positionMode = spec.venue === 'hyperliquid' ? 'one-way' : (spec.positionMode ?? 'one-way');
   const seen = new Set<string>();
   const positions = spec.positions.map((p): HeldPosition => {
-    const key = positionMode === 'hedge' ? `${p.symbol}:${p.side}` : p.symbol;
+    // A HIP-3 dex is a market of its own: one position per symbol on each dex.
+    const where = p.dex === undefined ? p.symbol : `${p.dex}:${p.symbol}`;
+    const key = positionMode === 'hedge' ? `${where}:${p.side}` : where;
     if (seen.has(key))
       throw new Error(
         `Account ${spec.id}: ${positionMode} mode allows one ${positionMode === 'hedge' ? p.side + ' ' : ''}position per symbol (${p.symbol})`,
@@ -77,6 +116,8 @@ export function openAccount(spec: SimAccountSpec, market: AccountMarket): Accoun
     market.instrument(p.symbol);
     if (!(p.size > 0) || !(p.leverage > 0))
       throw new Error(`Account ${spec.id}: ${p.symbol} needs a positive size and leverage`);
+    if (p.dex !== undefined && (spec.venue !== 'hyperliquid' || p.marginMode !== 'isolated'))
+      throw new Error(`Account ${spec.id}: a HIP-3 dex position is a Hyperliquid isolated position`);
     const entryPrice = p.entryPrice ?? market.mark(p.symbol) * (1 + (p.entryOffset ?? 0));
     const isolatedMargin = p.marginMode === 'isolated' ? (p.isolatedMargin ?? (p.size * entryPrice) / p.leverage) : 0;
     return {
@@ -87,6 +128,7 @@ export function openAccount(spec: SimAccountSpec, market: AccountMarket): Accoun
       leverage: p.leverage,
       marginMode: p.marginMode,
       isolatedMargin,
+      ...(p.dex === undefined ? {} : { dex: p.dex }),
     };
   });
   return {
@@ -94,7 +136,10 @@ export function openAccount(spec: SimAccountSpec, market: AccountMarket): Accoun
     venue: spec.venue,
     positionMode,
     address: spec.venue === 'hyperliquid' ? (spec.address ?? addressFor(spec.id)) : spec.address,
+    mode,
+    modeRules,
     walletBalance: spec.walletBalance,
+    collateral: [...(spec.collateral ?? [])],
     positions,
     liquidations: [],
   };
@@ -103,8 +148,10 @@ export function openAccount(spec: SimAccountSpec, market: AccountMarket): Accoun
 const signOf = (p: HeldPosition): 1 | -1 => (p.side === 'long' ? 1 : -1);
 const pnl = (p: HeldPosition, market: AccountMarket): number =>
   signOf(p) * p.size * (market.mark(p.symbol) - p.entryPrice);
+const rulesOf = (book: AccountBook, p: HeldPosition, market: AccountMarket): SimVenueRules =>
+  withMaintenanceFloor(venueRulesOf(market.instrument(p.symbol), book.venue), p.maintenanceRateFloor);
 const requirement = (book: AccountBook, p: HeldPosition, market: AccountMarket): number => {
-  const rules = venueRulesOf(market.instrument(p.symbol), book.venue);
+  const rules = rulesOf(book, p, market);
   return liquidationRequirement(
     rules,
     p.marginMode,
@@ -119,7 +166,8 @@ const requirement = (book: AccountBook, p: HeldPosition, market: AccountMarket):
  * share one price, as Binance states), other cross positions stay at their marks.
  */
 function liquidationPriceOf(book: AccountBook, position: HeldPosition, market: AccountMarket): number | null {
-  const rules = venueRulesOf(market.instrument(position.symbol), book.venue);
+  if (book.modeRules.liquidationPrice === 'none') return null;
+  const rules = rulesOf(book, position, market);
   const markPrice = market.mark(position.symbol);
   const toLeg = (p: HeldPosition): MarginLeg => ({ sign: signOf(p), size: p.size, entryPrice: p.entryPrice });
   if (position.marginMode === 'isolated') {
@@ -134,14 +182,53 @@ function liquidationPriceOf(book: AccountBook, position: HeldPosition, market: A
   }
   const cross = book.positions.filter((p) => p.marginMode === 'cross');
   const others = cross.filter((p) => p.symbol !== position.symbol);
+  // Collateral in the position's own base asset moves with P; the rest stays at its marks.
+  const moving = book.collateral.filter(({ asset }) => collateralSymbol(asset) === position.symbol);
+  const still = book.collateral.filter(({ asset }) => collateralSymbol(asset) !== position.symbol);
   return solveLiquidationPrice({
     rules,
     marginMode: 'cross',
     markPrice,
     legs: cross.filter((p) => p.symbol === position.symbol).map(toLeg),
-    fixedEquity: book.walletBalance + others.reduce((sum, p) => sum + pnl(p, market), 0),
+    fixedEquity:
+      book.walletBalance + collateralUsd(book, still, market) + others.reduce((sum, p) => sum + pnl(p, market), 0),
     fixedRequirement: others.reduce((sum, p) => sum + requirement(book, p, market), 0),
+    collateralUnits: valueCollateral(book.venue, moving, () => 1).reduce((sum, c) => sum + c.marginValueUsd, 0),
+    requirementScale: book.modeRules.liquidationThreshold,
   });
+}
+
+/** Margin value of `collateral` at the current marks, USD. */
+function collateralUsd(book: AccountBook, collateral: readonly SimCollateralSpec[], market: AccountMarket): number {
+  return valueCollateral(book.venue, collateral, (symbol) => market.mark(symbol)).reduce(
+    (sum, c) => sum + c.marginValueUsd,
+    0,
+  );
+}
+
+/** The account-level test: equity over the cross requirement, in USD (see `SimAccount.accountMargin`). */
+function accountMarginOf(book: AccountBook, market: AccountMarket): SimAccountMargin {
+  const cross = book.positions.filter((p) => p.marginMode === 'cross');
+  let maintenanceMarginUsd = 0;
+  let requirementUsd = 0;
+  let initialMarginUsd = 0;
+  for (const p of cross) {
+    const rules = rulesOf(book, p, market);
+    const mark = market.mark(p.symbol);
+    maintenanceMarginUsd += maintenanceMargin(rules, p.size, requirementPrice(rules, p.marginMode, p.entryPrice, mark));
+    requirementUsd += requirement(book, p, market);
+    initialMarginUsd += (p.size * mark) / p.leverage;
+  }
+  return {
+    equityUsd:
+      book.walletBalance +
+      collateralUsd(book, book.collateral, market) +
+      cross.reduce((sum, p) => sum + pnl(p, market), 0),
+    maintenanceMarginUsd,
+    requirementUsd,
+    initialMarginUsd,
+    liquidationThreshold: book.modeRules.liquidationThreshold,
+  };
 }
 
 /** The account as the venue would report it now: marks, PnL, maintenance margin and liquidation prices. */
@@ -158,10 +245,14 @@ export function snapshotAccount(book: AccountBook, market: AccountMarket): SimAc
     unrealizedPnl: pnl(p, market),
     maintenanceMargin: ((rules) =>
       maintenanceMargin(rules, p.size, requirementPrice(rules, p.marginMode, p.entryPrice, market.mark(p.symbol))))(
-      venueRulesOf(market.instrument(p.symbol), book.venue),
+      rulesOf(book, p, market),
     ),
     liquidationPrice: liquidationPriceOf(book, p, market),
     positionSide: book.positionMode === 'hedge' ? p.side : 'both',
+    adlQuantile: adlQuantileOf(pnl(p, market), (p.size * p.entryPrice) / p.leverage),
+    ...(p.riskLimitLoweredAtMs === undefined ? {} : { riskLimitLoweredAtMs: p.riskLimitLoweredAtMs }),
+    ...(p.leverageLoweredAtMs === undefined ? {} : { leverageLoweredAtMs: p.leverageLoweredAtMs }),
+    ...(p.dex === undefined ? {} : { dex: p.dex }),
   }));
   const cross = positions.filter((p) => p.marginMode === 'cross');
   return {
@@ -174,13 +265,41 @@ export function snapshotAccount(book: AccountBook, market: AccountMarket): SimAc
     crossEquity: book.walletBalance + cross.reduce((sum, p) => sum + p.unrealizedPnl, 0),
     crossMaintenanceMargin: cross.reduce((sum, p) => sum + p.maintenanceMargin, 0),
     liquidations: [...book.liquidations],
+    mode: book.mode,
+    collateral: valueCollateral(book.venue, book.collateral, (symbol) => market.mark(symbol)),
+    accountMargin: accountMarginOf(book, market),
   };
 }
 
 /**
+ * The venue changes a position on its own, as Bybit does when it lowers a risk limit or a
+ * leverage: the new leverage, or a maintenance rate the position is charged at least, stamped with
+ * `timeMs`. Throws with a one-line reason when the account holds no such position or the leverage
+ * would not be lower.
+ */
+export function adjustPosition(book: AccountBook, symbol: string, change: SimVenueAdjustment, timeMs: number): void {
+  const held = book.positions.filter((p) => p.symbol === symbol);
+  if (held.length === 0) throw new Error(`Account ${book.id} holds no ${symbol} position`);
+  for (const p of held) {
+    if (change.leverage !== undefined) {
+      if (!(change.leverage > 0 && change.leverage < p.leverage))
+        throw new Error(`Account ${book.id}: ${symbol} leverage can only be lowered (now ${p.leverage})`);
+      p.leverage = change.leverage;
+      p.leverageLoweredAtMs = timeMs;
+    }
+    if (change.maintenanceMarginRate !== undefined) {
+      p.maintenanceRateFloor = change.maintenanceMarginRate;
+      p.riskLimitLoweredAtMs = timeMs;
+    }
+  }
+}
+
+/**
  * Force-closes what the venue would liquidate at the current marks: an isolated position whose
- * equity is at or below its requirement; every cross position when the cross equity is at or below
- * the cross requirement (the remaining cross equity goes to the venue, as a clearance fee). Returns
+ * equity is at or below its requirement; every cross position when the account-level test fails:
+ * equity (wallet, other collateral at its collateral ratio, cross PnL) at or below the mode's
+ * threshold times the cross requirement (the remaining cross equity, collateral included, goes to
+ * the venue, as a clearance fee). The test per mode: docs/research/venue-payloads.md §6. Returns
  * the liquidations, filled at the last price, and records them on the account.
  */
 export function liquidateUnderwater(book: AccountBook, market: AccountMarket, timeMs: number): SimLiquidation[] {
@@ -194,10 +313,11 @@ export function liquidateUnderwater(book: AccountBook, market: AccountMarket, ti
     else survivors.push(p);
   }
   const cross = survivors.filter((p) => p.marginMode === 'cross');
-  const surplus = book.walletBalance + cross.reduce((sum, p) => sum + pnl(p, market) - requirement(book, p, market), 0);
-  if (cross.length > 0 && surplus <= 0) {
+  const test = accountMarginOf({ ...book, positions: cross }, market);
+  if (cross.length > 0 && test.equityUsd - test.liquidationThreshold * test.requirementUsd <= 0) {
     cross.forEach(close);
     book.walletBalance = 0;
+    book.collateral = [];
     book.positions = survivors.filter((p) => p.marginMode !== 'cross');
   } else book.positions = survivors;
   book.liquidations.push(...out);

@@ -5,7 +5,10 @@ import type { SimAccountSpec } from './account';
  * with positions at different risk levels (far, moderate, near liquidation). Binance, Bybit and
  * OKX run in hedge mode so that two symbols can carry three risk levels; Binance's BTC pair is a
  * cross hedge pair (both legs share one liquidation price). Hyperliquid is one-way only, so it
- * holds two: a safe cross BTC long and an ETH short near liquidation.
+ * holds two: a safe cross BTC long and an ETH short near liquidation. OKX runs at account level 3
+ * (multi-currency margin) with BTC beside its USDT: its balance and margin ratio are account-wide
+ * in USD with BTC discounted. Its positions are isolated, each margined on its own, so their
+ * liquidation prices do not depend on the BTC.
  */
 export function demoAccountSpecs(): SimAccountSpec[] {
   return [
@@ -35,10 +38,12 @@ export function demoAccountSpecs(): SimAccountSpec[] {
     {
       id: 'demo-okx',
       venue: 'okx-swap',
+      mode: 'multi-currency',
       walletBalance: 10_000,
+      collateral: [{ asset: 'BTC', amount: 0.1 }],
       positionMode: 'hedge',
       positions: [
-        { symbol: 'BTCUSDT', side: 'long', size: 0.3, leverage: 10, marginMode: 'cross', entryOffset: -0.01 },
+        { symbol: 'BTCUSDT', side: 'long', size: 0.3, leverage: 3, marginMode: 'isolated', entryOffset: -0.01 },
         { symbol: 'ETHUSDT', side: 'short', size: 5, leverage: 10, marginMode: 'isolated', entryOffset: 0.005 },
         { symbol: 'ETHUSDT', side: 'long', size: 8, leverage: 25, marginMode: 'isolated', entryOffset: 0.015 },
       ],

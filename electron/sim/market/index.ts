@@ -4,6 +4,7 @@ export { startRealtime, type RealtimeOptions } from './realtime';
 export { defaultSymbols, venueRulesOf, type SimSymbolSpec } from './instruments';
 export { demoAccountSpecs } from './demo-accounts';
 export type { SimAccountSpec, SimAccountPositionSpec } from './account';
+export type { SimCollateralSpec } from './account-mode';
 export { defaultLeverageMix, type LeverageWeight } from './traders';
 export { scenarioDurationMs, scenarioNames } from './scenarios';
 export { maintenanceMargin, liquidationRequirement, closingFeeTerm } from './margin-rules';

@@ -23,19 +23,29 @@ export interface LiquidationProblem {
   /** Cross: the other positions' requirement at their marks; isolated: 0. Quote units. */
   readonly fixedRequirement: number;
   readonly markPrice: number;
+  /**
+   * Cross, multi-collateral modes: units of the symbol's base asset held as collateral, times its
+   * collateral ratio; their margin value moves with P (BTC collateral under a BTC position). Default 0.
+   */
+  readonly collateralUnits?: number;
+  /** Cross: liquidation when equity <= scale × requirement (Binance Portfolio Margin: 1.05). Default 1. */
+  readonly requirementScale?: number;
 }
 
-/** equity(P) − requirement(P), quote units: positive is safe, zero is the liquidation point. */
+/** equity(P) − scale × requirement(P), quote units: positive is safe, zero is the liquidation point. */
 export function marginSurplus(problem: LiquidationProblem, price: number): number {
-  let surplus = problem.fixedEquity - problem.fixedRequirement;
+  const scale = problem.requirementScale ?? 1;
+  let surplus = problem.fixedEquity + (problem.collateralUnits ?? 0) * price - scale * problem.fixedRequirement;
   for (const leg of problem.legs) {
     surplus += leg.sign * leg.size * (price - leg.entryPrice);
-    surplus -= liquidationRequirement(
-      problem.rules,
-      problem.marginMode,
-      leg.size,
-      requirementPrice(problem.rules, problem.marginMode, leg.entryPrice, price),
-    );
+    surplus -=
+      scale *
+      liquidationRequirement(
+        problem.rules,
+        problem.marginMode,
+        leg.size,
+        requirementPrice(problem.rules, problem.marginMode, leg.entryPrice, price),
+      );
   }
   return surplus;
 }

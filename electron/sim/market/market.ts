@@ -1,4 +1,5 @@
 import {
+  adjustPosition,
   liquidateUnderwater,
   openAccount,
   snapshotAccount,
@@ -177,5 +178,11 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
       nowMs = targetMs;
     },
     on: (event, listener) => emitter.on(event, listener),
+    adjustPosition(accountId, symbol, change) {
+      const book = books.find((candidate) => candidate.id === accountId);
+      if (!book) throw new Error(`No simulated account ${accountId}`);
+      adjustPosition(book, symbol, change, nowMs);
+      snapshots = undefined;
+    },
   };
 }

@@ -12,6 +12,36 @@ import type { DemoVenue } from '../../../shared/domain/venue';
 /** The venues the simulator speaks. */
 export type SimVenue = DemoVenue;
 
+/**
+ * The account modes each venue offers (docs/research/venue-payloads.md §1). Binance: single-asset,
+ * Multi-Assets or Portfolio Margin; Bybit's unified account: isolated, cross (REGULAR_MARGIN) or
+ * portfolio margin; OKX account levels 1-4 (spot, futures, multi-currency, portfolio); Hyperliquid:
+ * standard, unified account or portfolio margin.
+ */
+export interface SimAccountModes {
+  'binance-usdm': 'single-asset' | 'multi-assets' | 'portfolio';
+  'bybit-linear': 'isolated' | 'cross' | 'portfolio';
+  'okx-swap': 'spot' | 'futures' | 'multi-currency' | 'portfolio';
+  hyperliquid: 'standard' | 'unified' | 'portfolio';
+}
+
+/** Any venue's account mode. */
+export type SimAccountMode = SimAccountModes[SimVenue];
+
+/** One collateral asset an account holds besides its settle-currency wallet, valued the venue's way. */
+export interface SimCollateral {
+  /** Asset code, e.g. 'BTC', 'USDC'. */
+  readonly asset: string;
+  /** Units of the asset, > 0. */
+  readonly amount: number;
+  /** USD price now: 1 for stablecoins, else the mark of `<asset>USDT`. */
+  readonly priceUsd: number;
+  /** Fraction of the value the venue counts as margin (1 − haircut; collateral value ratio, discount rate). */
+  readonly collateralRatio: number;
+  /** amount × priceUsd × collateralRatio, USD. */
+  readonly marginValueUsd: number;
+}
+
 /** Named market scenarios. */
 export type SimScenarioName = 'calm' | 'long-squeeze-crash' | 'short-squeeze' | 'chop';
 
@@ -152,6 +182,17 @@ export interface SimAccountPosition {
   readonly liquidationPrice: number | null;
   /** Hedge mode only: the position side the venue files it under ('both' in one-way mode). */
   readonly positionSide?: 'both' | 'long' | 'short';
+  /**
+   * Auto-deleveraging queue quantile, 0 (last in line) to 4 (first), from the position's return on
+   * margin (Binance's `adlQuantile` scale; Bybit's `adlRankIndicator` and OKX's `adl` are one higher).
+   */
+  readonly adlQuantile?: number;
+  /** When the venue lowered this position's risk limit on its own, epoch ms (Bybit `mmrSysUpdatedTime`). */
+  readonly riskLimitLoweredAtMs?: number;
+  /** When the venue lowered this position's leverage on its own, epoch ms (Bybit `leverageSysUpdatedTime`). */
+  readonly leverageLoweredAtMs?: number;
+  /** Hyperliquid only: the HIP-3 dex the position trades on (isolated only); absent on the main dex. */
+  readonly dex?: string;
 }
 
 /** The user's account on one venue. */
@@ -171,6 +212,30 @@ export interface SimAccount {
   readonly crossMaintenanceMargin?: number;
   /** Positions of this account that were force-closed, oldest first. */
   readonly liquidations?: readonly SimLiquidation[];
+  /** The account mode (default per venue: the venue module's `defaultMode`). */
+  readonly mode?: SimAccountMode;
+  /** Multi-collateral modes: assets held besides the settle-currency wallet. */
+  readonly collateral?: readonly SimCollateral[];
+  /**
+   * The account-level test the venue liquidates by, in USD, for every mode: equity (wallet, the
+   * other collateral at its collateral ratio, cross PnL) and the cross requirement (maintenance
+   * margin plus the venue's fee term), with the venue's trigger: liquidation when
+   * equityUsd <= liquidationThreshold × requirementUsd. Isolated positions are tested on their own.
+   */
+  readonly accountMargin?: SimAccountMargin;
+}
+
+/** The account-level margin test of a simulated account, USD. */
+export interface SimAccountMargin {
+  readonly equityUsd: number;
+  /** Cross maintenance margin, fee terms excluded. */
+  readonly maintenanceMarginUsd: number;
+  /** Cross maintenance margin plus the venue's fee term: what equity is compared with. */
+  readonly requirementUsd: number;
+  /** Cross initial margin (notional at mark / leverage). */
+  readonly initialMarginUsd: number;
+  /** 1, or 1.05 for Binance Portfolio Margin (uniMMR <= 105 %). */
+  readonly liquidationThreshold: number;
 }
 
 /** Events the market emits as time advances. */
@@ -218,6 +283,14 @@ export interface SimMarket {
   on<E extends keyof SimMarketEvents>(event: E, listener: (payload: SimMarketEvents[E]) => void): () => void;
 }
 
+/** What a venue may change on a position on its own (`SimMarketModel.adjustPosition`). */
+export interface SimVenueAdjustment {
+  /** The new, lower leverage. */
+  readonly leverage?: number;
+  /** A lowered risk limit: the maintenance rate the position is charged at least, fraction. */
+  readonly maintenanceMarginRate?: number;
+}
+
 /** What `createSimMarket` returns: the venue-facing market plus the model's own clock facts. */
 export interface SimMarketModel extends SimMarket {
   /** When the scenario starts (the end of the pre-generated history), epoch ms. */
@@ -226,4 +299,10 @@ export interface SimMarketModel extends SimMarket {
   readonly historyStartMs: number;
   /** The scenario's natural length from `startTimeMs`, ms; afterwards the market stays calm. */
   readonly scenarioDurationMs: number;
+  /**
+   * The venue lowers the risk limit or the leverage of an account's `symbol` positions on its own,
+   * now (Bybit then stamps `mmrSysUpdatedTime` / `leverageSysUpdatedTime`). For tests. Throws on
+   * an unknown account or symbol, or a leverage that is not lower.
+   */
+  adjustPosition(accountId: string, symbol: string, change: SimVenueAdjustment): void;
 }

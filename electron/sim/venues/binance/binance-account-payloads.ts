@@ -3,6 +3,7 @@ import type { SimInstrument } from '../../market/types';
 import { accountTotals, money, unboundedNotionalCap } from './binance-positions';
 import { figuresOf, walletAsset, type AccountView } from './binance-account-view';
 import { decimalText } from './decimal-text';
+import { binanceMode, collateralAssetRows, multiAssetsTotals } from './binance-mode-payloads';
 
 function assetRow(view: AccountView): Record<string, unknown> {
   const totals = accountTotals(view.account, figuresOf(view));
@@ -38,14 +39,20 @@ function accountHeader(view: AccountView): Record<string, unknown> {
     totalCrossUnPnl: money(totals.crossUnPnl),
     availableBalance: money(totals.availableBalance),
     maxWithdrawAmount: money(totals.maxWithdrawAmount),
+    ...(binanceMode(view.account) === 'multi-assets' ? multiAssetsTotals(view) : {}),
   };
+}
+
+/** The asset rows: USDT, and in Multi-Assets mode each other collateral asset. */
+function assetRows(view: AccountView): Record<string, unknown>[] {
+  return [assetRow(view), ...(binanceMode(view.account) === 'multi-assets' ? collateralAssetRows(view) : [])];
 }
 
 /** `GET /fapi/v3/account`: totals, the USDT asset row, open positions only. */
 export function accountV3(view: AccountView): object {
   return {
     ...accountHeader(view),
-    assets: [assetRow(view)],
+    assets: assetRows(view),
     positions: figuresOf(view).map((figure) => ({
       symbol: figure.symbol,
       positionSide: figure.positionSide,
@@ -69,10 +76,10 @@ export function accountV2(view: AccountView): object {
     canDeposit: true,
     canWithdraw: view.permissions.withdraw,
     updateTime: 0,
-    multiAssetsMargin: false,
+    multiAssetsMargin: binanceMode(view.account) === 'multi-assets',
     tradeGroupId: -1,
     ...accountHeader(view),
-    assets: [assetRow(view)],
+    assets: assetRows(view),
     positions: figuresOf(view).map((figure) => ({
       symbol: figure.symbol,
       initialMargin: money(figure.initialMargin),
@@ -95,9 +102,22 @@ export function accountV2(view: AccountView): object {
   };
 }
 
-/** `GET /fapi/v2/balance` and `/fapi/v3/balance`: one row per asset (USDT only here). */
+/** `GET /fapi/v2/balance` and `/fapi/v3/balance`: one row per asset (USDT, and the Multi-Assets collateral). */
 export function balanceRows(view: AccountView): object[] {
   const totals = accountTotals(view.account, figuresOf(view));
+  const collateral = assetRows(view)
+    .slice(1)
+    .map((row) => ({
+      accountAlias: 'SgsR',
+      asset: row['asset'],
+      balance: row['walletBalance'],
+      crossWalletBalance: row['crossWalletBalance'],
+      crossUnPnl: '0',
+      availableBalance: row['availableBalance'],
+      maxWithdrawAmount: row['maxWithdrawAmount'],
+      marginAvailable: true,
+      updateTime: view.nowMs,
+    }));
   return [
     {
       accountAlias: 'SgsR',
@@ -110,6 +130,7 @@ export function balanceRows(view: AccountView): object[] {
       marginAvailable: true,
       updateTime: view.nowMs,
     },
+    ...collateral,
   ];
 }
 

@@ -5,6 +5,9 @@ import { accountV2, accountV3, balanceRows, leverageBracket } from './binance-ac
 import type { AccountView } from './binance-account-view';
 import { positionRiskV2, positionRiskV3 } from './binance-position-payloads';
 import { isHedgeMode } from './binance-positions';
+import { invalidKeyError } from './binance-errors';
+import { adlQuantileRows, binanceMode } from './binance-mode-payloads';
+import { papiAccount, papiBalance, papiPositionRisk } from './binance-papi-payloads';
 import { ok, optionalSymbol, type BinanceCall, type BinanceHandler } from './binance-call';
 
 /** A signed handler: runs only once the key, signature and timestamp passed. */
@@ -13,7 +16,13 @@ type SignedHandler = (call: BinanceCall, key: SimKey) => ReturnType<BinanceHandl
 function signed(handler: SignedHandler, access: SignedAccess = 'user-data'): BinanceHandler {
   return (call) => {
     const check = checkSignedRequest(call.request, call.context.keys, call.wallNowMs, access);
-    return 'error' in check ? check.error : handler(call, check.key);
+    if ('error' in check) return check.error;
+    // A Portfolio Margin account trades through papi: its key is refused on fapi with -2015, and
+    // the simulator refuses papi to any other account the same way.
+    const portfolio = binanceMode(accountOf(call, check.key)) === 'portfolio';
+    const path = call.request.path;
+    if ((portfolio && path.startsWith('/fapi/')) || (!portfolio && path.startsWith('/papi/'))) return invalidKeyError();
+    return handler(call, check.key);
   };
 }
 
@@ -39,12 +48,12 @@ function viewOf(call: BinanceCall, key: SimKey): AccountView {
   };
 }
 
-function positionRisk(version: 2 | 3): BinanceHandler {
+/** A signed read of the key's account, narrowed by an optional `symbol`. */
+function bySymbol(answer: (view: AccountView, symbol: string | null) => unknown): BinanceHandler {
   return signed((call, key) => {
     const picked = optionalSymbol(call);
     if ('error' in picked) return picked.error;
-    const symbol = picked.instrument?.symbol ?? null;
-    return ok(version === 3 ? positionRiskV3(viewOf(call, key), symbol) : positionRiskV2(viewOf(call, key), symbol));
+    return ok(answer(viewOf(call, key), picked.instrument?.symbol ?? null));
   });
 }
 
@@ -109,19 +118,30 @@ function capitalConfig(call: BinanceCall): object[] {
   }));
 }
 
-/** The signed USER_DATA and key endpoints, by `METHOD path`. */
+const leverageBrackets = signed((call) => {
+  const picked = optionalSymbol(call);
+  if ('error' in picked) return picked.error;
+  // Binance answers a single object, not a list, when a symbol is named.
+  return ok(
+    picked.instrument ? leverageBracket(picked.instrument) : call.context.market.instruments.map(leverageBracket),
+  );
+});
+
+/** The signed USER_DATA and key endpoints, by `METHOD path` (papi: Portfolio Margin accounts only). */
 export const accountRoutes: Readonly<Record<string, BinanceHandler>> = {
-  'GET /fapi/v1/leverageBracket': signed((call) => {
-    const picked = optionalSymbol(call);
-    if ('error' in picked) return picked.error;
-    // Binance answers a single object, not a list, when a symbol is named.
-    return ok(
-      picked.instrument ? leverageBracket(picked.instrument) : call.context.market.instruments.map(leverageBracket),
-    );
-  }),
+  'GET /fapi/v1/leverageBracket': leverageBrackets,
+  'GET /papi/v1/um/leverageBracket': leverageBrackets,
   'GET /fapi/v1/positionSide/dual': signed((call, key) => ok({ dualSidePosition: isHedgeMode(accountOf(call, key)) })),
-  'GET /fapi/v2/positionRisk': positionRisk(2),
-  'GET /fapi/v3/positionRisk': positionRisk(3),
+  'GET /fapi/v2/positionRisk': bySymbol(positionRiskV2),
+  'GET /fapi/v3/positionRisk': bySymbol(positionRiskV3),
+  'GET /fapi/v1/adlQuantile': bySymbol(adlQuantileRows),
+  'GET /fapi/v1/multiAssetsMargin': signed((call, key) =>
+    ok({ multiAssetsMargin: binanceMode(accountOf(call, key)) === 'multi-assets' }),
+  ),
+  'GET /papi/v1/account': signed((call, key) => ok(papiAccount(viewOf(call, key)))),
+  'GET /papi/v1/balance': signed((call, key) => ok(papiBalance(viewOf(call, key)))),
+  'GET /papi/v1/um/positionRisk': bySymbol(papiPositionRisk),
+  'GET /papi/v1/um/adlQuantile': bySymbol(adlQuantileRows),
   'GET /fapi/v2/account': signed((call, key) => ok(accountV2(viewOf(call, key)))),
   'GET /fapi/v3/account': signed((call, key) => ok(accountV3(viewOf(call, key)))),
   'GET /fapi/v2/balance': signed((call, key) => ok(balanceRows(viewOf(call, key)))),

@@ -1,6 +1,6 @@
 import type { SimInstrument, SimMarket } from '../../market/types';
 import { dayStats, parseBarInterval } from './bar-buckets';
-import { invalidIntervalError, missingParameterError } from './binance-errors';
+import { invalidIntervalError, invalidSymbolError, missingParameterError } from './binance-errors';
 import { klineBuckets, klineRow, markKlineRow } from './binance-klines';
 import {
   limitParam,
@@ -12,6 +12,7 @@ import {
   type BinanceHandler,
 } from './binance-call';
 import { decimalText, decimalsOfStep } from './decimal-text';
+import { assetIndexRows } from './binance-mode-payloads';
 
 /** Binance's far-future delivery date for perpetuals (2100-12-25). */
 const perpetualDeliveryMs = 4_133_404_800_000;
@@ -168,5 +169,13 @@ export const marketRoutes: Readonly<Record<string, BinanceHandler>> = {
     });
   },
   'GET /fapi/v1/premiumIndex': perSymbolOrAll(premiumIndex),
+  // Multi-Assets collateral rates; with `symbol` (e.g. BTCUSD) one object, as Binance answers.
+  'GET /fapi/v1/assetIndex': (call) => {
+    const rows = assetIndexRows(call.context.market);
+    const wanted = call.params.get('symbol');
+    if (wanted === null) return ok(rows);
+    const row = rows.find((candidate) => candidate['symbol'] === wanted.toUpperCase());
+    return row ? ok(row) : invalidSymbolError();
+  },
   'GET /fapi/v1/ticker/24hr': perSymbolOrAll(ticker24h),
 };

@@ -42,7 +42,7 @@ export function positionRiskV3(view: AccountView, symbol: string | null): object
       maintMargin: money(figure.source.maintenanceMargin),
       positionInitialMargin: money(figure.initialMargin),
       openOrderInitialMargin: '0',
-      adl: 0,
+      adl: figure.source.adlQuantile ?? 0,
       bidNotional: '0',
       askNotional: '0',
       updateTime: view.nowMs,

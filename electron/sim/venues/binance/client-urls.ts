@@ -24,6 +24,7 @@ export function binanceClientUrls(baseUrl: string, wsBaseUrl: string): BinanceCl
       fapiPrivateV2: `${baseUrl}/fapi/v2`,
       fapiPrivateV3: `${baseUrl}/fapi/v3`,
       fapiData: `${baseUrl}/futures/data`,
+      papi: `${baseUrl}/papi/v1`,
       sapi: `${baseUrl}/sapi/v1`,
       sapiV2: `${baseUrl}/sapi/v2`,
       sapiV3: `${baseUrl}/sapi/v3`,

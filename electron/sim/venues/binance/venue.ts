@@ -1,5 +1,5 @@
 import { buildTiers } from '../../market/tiers';
-import { notionalFallbackRules, type SimVenueModule } from '../venue-module';
+import { notionalFallbackRules, settleCurrencyMode, type SimVenueModule } from '../venue-module';
 import { binanceRoute } from './binance-route';
 
 /** Binance USDⓈ-M endpoint weights as documented; anything not listed weighs 1. */
@@ -14,6 +14,12 @@ const weights: Readonly<Record<string, number>> = {
   '/fapi/v1/leverageBracket': 1,
   '/futures/data/openInterestHist': 1,
   '/futures/data/takerlongshortRatio': 1,
+  '/fapi/v1/adlQuantile': 5,
+  '/fapi/v1/multiAssetsMargin': 30,
+  '/papi/v1/account': 20,
+  '/papi/v1/balance': 20,
+  '/papi/v1/um/positionRisk': 5,
+  '/papi/v1/um/adlQuantile': 5,
 };
 
 /** Binance klines (any price kind) weigh by `limit`: <100 → 1, <500 → 2, ≤1000 → 5, more → 10; default 500. */
@@ -26,7 +32,7 @@ function klinesWeight(limitText: string | null): number {
 }
 
 /** The simulated Binance USDⓈ-M: server, keys, margin tables (shaped like Binance's BTC/ETH brackets) and faults. */
-export const binanceVenue: SimVenueModule = {
+export const binanceVenue: SimVenueModule<'binance-usdm'> = {
   venue: 'binance-usdm',
   route: (context) => binanceRoute(context),
   keys: { stem: 'bn' },
@@ -66,11 +72,25 @@ export const binanceVenue: SimVenueModule = {
     },
   },
   fallbackRules: (instrument) => notionalFallbackRules('binance-usdm', instrument),
+  // Multi-Assets and Portfolio Margin are cross only; PM liquidates at uniMMR <= 105 %.
+  modes: {
+    'single-asset': settleCurrencyMode,
+    'multi-assets': { ...settleCurrencyMode, marginModes: ['cross'], multiCollateral: true },
+    portfolio: { ...settleCurrencyMode, marginModes: ['cross'], multiCollateral: true, liquidationThreshold: 1.05 },
+  },
+  accountModeIds: {
+    'single-asset': 'binance-single-asset',
+    'multi-assets': 'binance-multi-assets',
+    portfolio: 'binance-portfolio',
+  },
+  defaultMode: () => 'single-asset',
+  collateralRatios: { USDT: 1, USDC: 1, BTC: 0.95, ETH: 0.95 },
   faults: {
     // REQUEST_WEIGHT 2400 per minute, as exchangeInfo's rateLimits say.
     limit: { weight: 2400, windowMs: 60_000, source: 'Binance USDⓈ-M REQUEST_WEIGHT 2400/min' },
     requestWeight(path, query) {
       if (path.endsWith('Klines') || path.endsWith('/klines')) return klinesWeight(query.get('limit'));
+      if (path === '/fapi/v1/assetIndex') return query.has('symbol') ? 1 : 10;
       return weights[path] ?? 1;
     },
     liquidationPriceFields: ['liquidationPrice'],

@@ -6,6 +6,7 @@ import { positionRow } from './bybit-position-payload';
 import { walletRow } from './bybit-wallet-payload';
 import { findInstrument } from './bybit-instruments';
 import { accountInfo, apiKeyInfo } from './bybit-key-payload';
+import { bybitMode, collateralInfoRows } from './bybit-mode';
 
 /** The account a key reads; a key whose account is gone reads an empty account. */
 function accountOf(call: BybitCall, key: SimKey): SimAccount {
@@ -25,13 +26,15 @@ const positionList: BybitPrivateHandler = (call, key) => {
   const settleCoin = query.get('settleCoin');
   const baseCoin = query.get('baseCoin');
   if (!symbol && !settleCoin && !baseCoin) return badParameter(call, 'symbol or settleCoin is required');
-  const list = accountOf(call, key).positions.flatMap((position) => {
+  const account = accountOf(call, key);
+  const mode = bybitMode(account);
+  const list = account.positions.flatMap((position) => {
     const instrument = findInstrument(call.market, position.symbol);
     if (!instrument || position.size <= 0) return [];
     if (symbol && position.symbol !== symbol) return [];
     if (settleCoin && instrument.quote !== settleCoin) return [];
     if (baseCoin && instrument.base !== baseCoin) return [];
-    return [positionRow(position, instrument, call.market.now())];
+    return [positionRow(position, instrument, call.market.now(), mode)];
   });
   return bybitReply({ category: 'linear', list, nextPageCursor: '' }, call.wallNowMs);
 };
@@ -52,6 +55,10 @@ const walletBalance: BybitPrivateHandler = (call, key) => {
 const info: BybitPrivateHandler = (call, key) =>
   bybitReply(accountInfo(call.market.account(key.accountId), call.wallNowMs), call.wallNowMs);
 
+/** `GET /v5/account/collateral-info` (signed): the coins that count as collateral, by `currency`. */
+const collateralInfo: BybitPrivateHandler = (call) =>
+  bybitReply({ list: collateralInfoRows(call.request.query.get('currency')) }, call.wallNowMs);
+
 /** `GET /v5/user/query-api` (signed): the key's permissions. */
 const queryApi: BybitPrivateHandler = (call, key) => bybitReply(apiKeyInfo(key, call.wallNowMs), call.wallNowMs);
 
@@ -60,5 +67,6 @@ export const bybitAccountRoutes: Readonly<Record<string, BybitPrivateHandler>> =
   '/v5/position/list': positionList,
   '/v5/account/wallet-balance': walletBalance,
   '/v5/account/info': info,
+  '/v5/account/collateral-info': collateralInfo,
   '/v5/user/query-api': queryApi,
 };

@@ -1,5 +1,6 @@
 import type { SimAccount } from '../../market/types';
 import type { SimKey } from '../../server/sim-keys';
+import { bybitMarginModeNames, bybitMode } from './bybit-mode';
 
 /**
  * `GET /v5/user/query-api`: what the key may do. `readOnly` is 1 for a key that can neither trade
@@ -51,16 +52,13 @@ export function apiKeyInfo(key: SimKey, wallNowMs: number): Record<string, unkno
 
 /**
  * `GET /v5/account/info`. Status 5 = unified trading account 2.0. Margin mode is account-wide on
- * Bybit: ISOLATED_MARGIN when every position is isolated, REGULAR_MARGIN (cross) otherwise.
+ * Bybit: ISOLATED_MARGIN, REGULAR_MARGIN (cross) or PORTFOLIO_MARGIN, from the account's mode
+ * (`bybitMode`: without one, isolated when every position is isolated).
  */
 export function accountInfo(account: SimAccount | undefined, wallNowMs: number): Record<string, unknown> {
-  const isolated =
-    account !== undefined &&
-    account.positions.length > 0 &&
-    account.positions.every((position) => position.marginMode === 'isolated');
   return {
     unifiedMarginStatus: 5,
-    marginMode: isolated ? 'ISOLATED_MARGIN' : 'REGULAR_MARGIN',
+    marginMode: bybitMarginModeNames[bybitMode(account)],
     isMasterTrader: false,
     spotHedgingStatus: 'OFF',
     updatedTime: String(wallNowMs),

@@ -1,4 +1,4 @@
-import type { SimAccountPosition, SimInstrument } from '../../market/types';
+import type { SimAccountModes, SimAccountPosition, SimInstrument } from '../../market/types';
 import { decimalText, stepText } from '../common/decimal-text';
 import { bybitTiers, tierCap, tierIndexFor } from './bybit-instruments';
 
@@ -18,13 +18,18 @@ export function positionInitialMargin(position: SimAccountPosition): number {
  * Bybit sends). `bustPrice` and `positionBalance` are deprecated on v5: `bustPrice` is always '' as
  * on the live API; `positionBalance` repeats `positionIM`. `tradeMode` carries the position's margin
  * mode (0 cross, 1 isolated) because the simulator keeps margin mode per position. In hedge mode
- * `positionIdx` is 1 for the long leg and 2 for the short leg, 0 in one-way mode.
+ * `positionIdx` is 1 for the long leg and 2 for the short leg, 0 in one-way mode. In portfolio
+ * margin `liqPrice`, `positionIM` and `positionMM` are '' and `riskId` 0, `leverage` '' (Bybit: the
+ * fields do not apply). `adlRankIndicator` is the ADL quantile + 1 (1-5); the two `*SysUpdatedTime`
+ * fields carry when the venue lowered the risk limit or the leverage on its own, else ''.
  */
 export function positionRow(
   position: SimAccountPosition,
   instrument: SimInstrument,
   updatedTimeMs: number,
+  mode: SimAccountModes['bybit-linear'] = 'isolated',
 ): Record<string, unknown> {
+  const portfolio = mode === 'portfolio';
   const price = (value: number): string => stepText(value, instrument.tickSize);
   const money = (value: number): string => decimalText(value, 8);
   const valueAtMark = position.size * position.markPrice;
@@ -33,7 +38,7 @@ export function positionRow(
   const initialMargin = positionInitialMargin(position);
   return {
     positionIdx: position.positionSide === 'long' ? 1 : position.positionSide === 'short' ? 2 : 0,
-    riskId: tierIndex + 1,
+    riskId: portfolio ? 0 : tierIndex + 1,
     riskLimitValue: tier ? decimalText(tierCap(tier), 2) : '',
     symbol: position.symbol,
     side: position.side === 'long' ? 'Buy' : 'Sell',
@@ -43,14 +48,14 @@ export function positionRow(
     tradeMode: position.marginMode === 'isolated' ? 1 : 0,
     autoAddMargin: 0,
     positionStatus: 'Normal',
-    leverage: decimalText(position.leverage, 2),
+    leverage: portfolio ? '' : decimalText(position.leverage, 2),
     markPrice: price(position.markPrice),
-    liqPrice: position.liquidationPrice === null ? '' : price(position.liquidationPrice),
+    liqPrice: portfolio || position.liquidationPrice === null ? '' : price(position.liquidationPrice),
     bustPrice: '',
-    positionIM: money(initialMargin),
-    positionIMByMp: money(initialMargin),
-    positionMM: money(position.maintenanceMargin),
-    positionMMByMp: money(position.maintenanceMargin),
+    positionIM: portfolio ? '' : money(initialMargin),
+    positionIMByMp: portfolio ? '' : money(initialMargin),
+    positionMM: portfolio ? '' : money(position.maintenanceMargin),
+    positionMMByMp: portfolio ? '' : money(position.maintenanceMargin),
     positionBalance: money(initialMargin),
     takeProfit: '0',
     stopLoss: '0',
@@ -63,13 +68,13 @@ export function positionRow(
     unrealisedPnl: money(position.unrealizedPnl),
     curRealisedPnl: '0',
     cumRealisedPnl: '0',
-    adlRankIndicator: 2,
+    adlRankIndicator: (position.adlQuantile ?? 0) + 1,
     createdTime: String(updatedTimeMs),
     updatedTime: String(updatedTimeMs),
     seq: updatedTimeMs,
     isReduceOnly: false,
-    mmrSysUpdatedTime: '',
-    leverageSysUpdatedTime: '',
+    mmrSysUpdatedTime: position.riskLimitLoweredAtMs === undefined ? '' : String(position.riskLimitLoweredAtMs),
+    leverageSysUpdatedTime: position.leverageLoweredAtMs === undefined ? '' : String(position.leverageLoweredAtMs),
     breakEvenPrice: price(position.entryPrice),
   };
 }

@@ -1,4 +1,5 @@
 import type { SimAccount } from '../../market/types';
+import { bybitMode } from './bybit-mode';
 import { positionInitialMargin } from './bybit-position-payload';
 import { decimalText } from '../common/decimal-text';
 
@@ -55,13 +56,41 @@ export function accountTotals(account: SimAccount): AccountTotals {
   };
 }
 
+/** The fields of a coin row that the simulator always sends alike: nothing borrowed, locked or on order; collateral on. */
+const coinDefaults = {
+  free: '',
+  locked: '0',
+  spotHedgingQty: '0',
+  borrowAmount: '0',
+  availableToWithdraw: '',
+  accruedInterest: '0',
+  totalOrderIM: '0',
+  cumRealisedPnl: '0',
+  bonus: '0',
+  marginCollateral: true,
+  collateralSwitch: true,
+  availableToBorrow: '',
+  spotBorrow: '0',
+} as const;
+
 /**
  * The UNIFIED row of `GET /v5/account/wallet-balance`. `accountMMRate` = totalMaintenanceMargin /
  * totalMarginBalance over cross positions (Bybit: "account wide fields are not applicable to
- * isolated margin"); '' when there is no margin balance. USDT is valued at 1 USD.
+ * isolated margin"); '' when there is no margin balance. USDT is valued at 1 USD. In cross and
+ * portfolio margin the balance is the account's USD margin (other coins at their collateral value
+ * ratio) and the MM includes the fee to close; each other coin gets its own row.
  */
 export function walletRow(account: SimAccount, coin: string): Record<string, unknown> {
-  const totals = accountTotals(account);
+  const settle = accountTotals(account);
+  const margin = account.accountMargin;
+  const collateral = account.collateral ?? [];
+  const fullValue = collateral.reduce((sum, c) => sum + c.amount * c.priceUsd, 0);
+  // Cross and portfolio margin test the whole account in USD: every coin at its collateral value
+  // ratio against the maintenance margin with the fee to close (what the liquidation compares).
+  const totals =
+    bybitMode(account) !== 'isolated' && margin !== undefined
+      ? { ...settle, crossMarginBalance: margin.equityUsd, crossMaintenanceMargin: margin.requirementUsd }
+      : settle;
   const money = (value: number): string => decimalText(value, 8);
   const rate = (numerator: number): string =>
     totals.crossMarginBalance > 0 ? decimalText(numerator / totals.crossMarginBalance, 4) : '';
@@ -73,8 +102,8 @@ export function walletRow(account: SimAccount, coin: string): Record<string, unk
     accountIMRateByMp: rate(totals.crossInitialMargin),
     accountMMRateByMp: rate(totals.crossMaintenanceMargin),
     accountLTV: '0',
-    totalEquity: money(totals.equity),
-    totalWalletBalance: money(totals.walletBalance),
+    totalEquity: money(totals.equity + fullValue),
+    totalWalletBalance: money(totals.walletBalance + fullValue),
     totalMarginBalance: money(totals.crossMarginBalance),
     totalAvailableBalance: money(available),
     totalPerpUPL: money(totals.unrealizedPnl),
@@ -88,23 +117,21 @@ export function walletRow(account: SimAccount, coin: string): Record<string, unk
         equity: money(totals.equity),
         usdValue: money(totals.equity),
         walletBalance: money(totals.walletBalance),
-        free: '',
-        locked: '0',
-        spotHedgingQty: '0',
-        borrowAmount: '0',
-        availableToWithdraw: '',
-        accruedInterest: '0',
-        totalOrderIM: '0',
+        ...coinDefaults,
         totalPositionIM: money(totals.positionInitialMargin),
         totalPositionMM: money(totals.positionMaintenanceMargin),
         unrealisedPnl: money(totals.unrealizedPnl),
-        cumRealisedPnl: '0',
-        bonus: '0',
-        marginCollateral: true,
-        collateralSwitch: true,
-        availableToBorrow: '',
-        spotBorrow: '0',
       },
+      ...collateral.map((c) => ({
+        coin: c.asset,
+        equity: money(c.amount),
+        usdValue: money(c.amount * c.priceUsd),
+        walletBalance: money(c.amount),
+        ...coinDefaults,
+        totalPositionIM: '0',
+        totalPositionMM: '0',
+        unrealisedPnl: '0',
+      })),
     ],
   };
 }

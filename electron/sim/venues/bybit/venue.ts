@@ -1,9 +1,9 @@
 import { buildTiers } from '../../market/tiers';
-import { notionalFallbackRules, type SimVenueModule } from '../venue-module';
+import { notionalFallbackRules, settleCurrencyMode, type SimVenueModule } from '../venue-module';
 import { bybitRoute } from './bybit-route';
 
 /** The simulated Bybit linear: server, keys, margin tables (shaped like Bybit's risk limits) and faults. */
-export const bybitVenue: SimVenueModule = {
+export const bybitVenue: SimVenueModule<'bybit-linear'> = {
   venue: 'bybit-linear',
   route: (context) => bybitRoute(context),
   keys: { stem: 'by' },
@@ -33,6 +33,16 @@ export const bybitVenue: SimVenueModule = {
     },
   },
   fallbackRules: (instrument) => notionalFallbackRules('bybit-linear', instrument),
+  // The unified account's margin mode is account-wide: every position isolated, or every one cross.
+  modes: {
+    isolated: { ...settleCurrencyMode, marginModes: ['isolated'] },
+    cross: { ...settleCurrencyMode, marginModes: ['cross'], multiCollateral: true },
+    portfolio: { ...settleCurrencyMode, marginModes: ['cross'], multiCollateral: true, liquidationPrice: 'none' },
+  },
+  accountModeIds: { isolated: 'bybit-unified-isolated', cross: 'bybit-unified-cross', portfolio: 'bybit-portfolio' },
+  defaultMode: (marginModes) =>
+    marginModes.length > 0 && marginModes.every((mode) => mode === 'isolated') ? 'isolated' : 'cross',
+  collateralRatios: { USDT: 1, USDC: 1, BTC: 0.95, ETH: 0.95 },
   faults: {
     // 600 requests per 5 s per IP (Bybit's rate-limit page); every request counts 1.
     limit: { weight: 600, windowMs: 5_000, source: 'Bybit 600 requests per 5 s per IP' },

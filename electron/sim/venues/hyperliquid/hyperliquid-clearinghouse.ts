@@ -1,5 +1,6 @@
 import type { SimAccount, SimAccountPosition, SimMarket } from '../../market/types';
 import { decimalText } from '../binance/decimal-text';
+import { dexCoin } from './hyperliquid-dexes';
 
 interface PositionFigures {
   readonly coin: string;
@@ -21,8 +22,9 @@ function figures(market: SimMarket, position: SimAccountPosition): PositionFigur
     position.marginMode === 'isolated'
       ? position.isolatedMargin + position.unrealizedPnl
       : positionValue / position.leverage;
+  const coin = instrument ? dexCoin(instrument, position.dex) : position.symbol.replace(/(USDT|USDC)$/, '');
   return {
-    coin: instrument?.base ?? position.symbol.replace(/(USDT|USDC)$/, ''),
+    coin,
     source: position,
     maxLeverage: instrument?.maxLeverage ?? position.leverage,
     szi,
@@ -75,12 +77,17 @@ function summary(accountValue: number, set: readonly PositionFigures[]): object 
  * `crossMaintenanceMargin` (else the positions' sum); `marginSummary` adds the isolated positions' own values. `withdrawable` is the
  * cross value less the cross margin in use, floored at 0. Liquidation prices are the account's
  * (the venue's reported values). `account` undefined gives the empty state an unknown address gets.
+ * Unified and portfolio accounts keep their balances in spot; their perp state's account values
+ * are 0 here (Hyperliquid: the per-dex perp states "are not meaningful" in those modes).
  */
 export function clearinghouseState(market: SimMarket, account: SimAccount | undefined): object {
   const all = (account?.positions ?? []).map((position) => figures(market, position));
   const cross = all.filter((f) => f.source.marginMode === 'cross');
-  const crossValue =
-    account?.crossEquity ?? (account?.walletBalance ?? 0) + cross.reduce((sum, f) => sum + f.source.unrealizedPnl, 0);
+  const spotHeld = account !== undefined && userAbstraction(account) !== 'disabled';
+  const crossValue = spotHeld
+    ? 0
+    : (account?.crossEquity ??
+      (account?.walletBalance ?? 0) + cross.reduce((sum, f) => sum + f.source.unrealizedPnl, 0));
   const totalValue =
     crossValue + all.filter((f) => f.source.marginMode === 'isolated').reduce((sum, f) => sum + f.marginUsed, 0);
   const crossMarginUsed = cross.reduce((sum, f) => sum + f.marginUsed, 0);
@@ -96,7 +103,42 @@ export function clearinghouseState(market: SimMarket, account: SimAccount | unde
   };
 }
 
-/** `{"type":"spotClearinghouseState","user":...}`: simulated accounts hold everything in the perp account, so spot is empty. */
-export function spotClearinghouseState(): object {
-  return { balances: [] };
+/** `{"type":"userAbstraction"}` for an account's mode: disabled (standard), unifiedAccount, portfolioMargin. */
+export function userAbstraction(account: SimAccount | undefined): 'disabled' | 'unifiedAccount' | 'portfolioMargin' {
+  if (account?.mode === 'unified') return 'unifiedAccount';
+  return account?.mode === 'portfolio' ? 'portfolioMargin' : 'disabled';
+}
+
+/**
+ * `{"type":"spotClearinghouseState","user":...}`. A standard account keeps its USDC in the perp
+ * clearinghouse, so spot is empty. Unified and portfolio accounts hold everything in spot: USDC
+ * `total` = wallet + every position's PnL + isolated margins (the account's value), `hold` = the
+ * margin in use; then each other collateral asset.
+ */
+export function spotClearinghouseState(market: SimMarket, account: SimAccount | undefined): object {
+  if (account === undefined || userAbstraction(account) === 'disabled') return { balances: [] };
+  const all = account.positions.map((position) => figures(market, position));
+  const isolatedMargins = all.reduce(
+    (sum, f) => sum + (f.source.marginMode === 'isolated' ? f.source.isolatedMargin : 0),
+    0,
+  );
+  const total = account.walletBalance + isolatedMargins + all.reduce((sum, f) => sum + f.source.unrealizedPnl, 0);
+  return {
+    balances: [
+      {
+        coin: 'USDC',
+        token: 0,
+        total: usd(total),
+        hold: usd(all.reduce((sum, f) => sum + f.marginUsed, 0)),
+        entryNtl: '0.0',
+      },
+      ...(account.collateral ?? []).map((c, index) => ({
+        coin: c.asset,
+        token: index + 1,
+        total: decimalText(c.amount),
+        hold: '0.0',
+        entryNtl: usd(c.amount * c.priceUsd),
+      })),
+    ],
+  };
 }

@@ -1,8 +1,10 @@
+import type { SimAccount } from '../../market/types';
 import type { SimHttpRequest, SimHttpResponse, VenueContext, VenueRoute } from '../../server/venue-route';
 import { parseBarInterval } from '../binance/bar-buckets';
 import { accountByAddress, isUserAddress } from './hyperliquid-accounts';
 import { candleSnapshot } from './hyperliquid-candles';
-import { clearinghouseState, spotClearinghouseState } from './hyperliquid-clearinghouse';
+import { clearinghouseState, spotClearinghouseState, userAbstraction } from './hyperliquid-clearinghouse';
+import { dexMeta, dexMetaAndAssetContexts, dexNames, onDex, perpDexes } from './hyperliquid-dexes';
 import {
   allMids,
   instrumentOfCoin,
@@ -26,34 +28,39 @@ function unreadable(reason: string): SimHttpResponse {
 
 const ok = (body: unknown): SimHttpResponse => ({ status: 200, body });
 
-/** Answers one `POST /info` body. Only the main perp dex exists (`dex` other than '' is refused). */
+/**
+ * Answers one `POST /info` body. `dex` names a HIP-3 dex (`hyperliquid-dexes.ts`; '' or absent is
+ * the main dex); an unlisted one is refused.
+ */
 function answerInfo(context: VenueContext, info: InfoRequest): SimHttpResponse {
   const { market, keys } = context;
-  if (info['dex'] !== undefined && info['dex'] !== '') return unreadable(`unknown dex ${JSON.stringify(info['dex'])}`);
+  const dex = info['dex'] ?? '';
+  if (typeof dex !== 'string' || (dex !== '' && !dexNames(market).includes(dex)))
+    return unreadable(`unknown dex ${JSON.stringify(dex)}`);
+  const account = (address: string): SimAccount | undefined => accountByAddress(market, keys, address);
   const userState = (answer: (address: string) => unknown): SimHttpResponse =>
     isUserAddress(info['user']) ? ok(answer(info['user'])) : unreadable('user: invalid address');
   switch (info['type']) {
     case 'meta':
-      return ok(meta(market));
+      return ok(dex === '' ? meta(market) : dexMeta(market, dex));
     case 'metaAndAssetCtxs':
-      return ok(metaAndAssetContexts(market));
+      return ok(dex === '' ? metaAndAssetContexts(market) : dexMetaAndAssetContexts(market, dex));
     case 'spotMeta':
       return ok(spotMeta());
     case 'spotMetaAndAssetCtxs':
       return ok(spotMetaAndAssetContexts());
-    // Index 0 is the main dex, written as null; the simulator lists no builder-deployed dexes.
+    // Index 0 is the main dex, written as null; then the HIP-3 dexes accounts trade on.
     case 'perpDexs':
-      return ok([null]);
+      return ok(perpDexes(market));
     case 'allMids':
       return ok(allMids(market));
     case 'clearinghouseState':
-      return userState((address) => clearinghouseState(market, accountByAddress(market, keys, address)));
+      return userState((address) => clearinghouseState(market, onDex(account(address), dex)));
     case 'spotClearinghouseState':
-      return userState(() => spotClearinghouseState());
-    // Simulated users keep separate perp and spot accounts (no unified margin). The venue answers a JSON string,
-    // so the text sent is the quoted word.
+      return userState((address) => spotClearinghouseState(market, account(address)));
+    // The venue answers a JSON string, so the text sent is the quoted word.
     case 'userAbstraction':
-      return userState(() => JSON.stringify('disabled'));
+      return userState((address) => JSON.stringify(userAbstraction(account(address))));
     case 'candleSnapshot':
       return answerCandles(context, info['req']);
     default:

@@ -1,5 +1,5 @@
 import { buildHyperliquidTiers } from '../../market/tiers';
-import { notionalFallbackRules, type SimVenueModule } from '../venue-module';
+import { notionalFallbackRules, settleCurrencyMode, type SimVenueModule } from '../venue-module';
 import { hyperliquidRoute } from './hyperliquid-route';
 
 /** Info request types that weigh 2 (the light account and book reads); userRole weighs 60, the rest 20. */
@@ -13,7 +13,7 @@ const lightInfoTypes: ReadonlySet<unknown> = new Set([
 ]);
 
 /** The simulated Hyperliquid: server, margin tables (max leverage by notional) and faults; read by address, no keys. */
-export const hyperliquidVenue: SimVenueModule = {
+export const hyperliquidVenue: SimVenueModule<'hyperliquid'> = {
   venue: 'hyperliquid',
   route: (context) => hyperliquidRoute(context),
   keys: null,
@@ -38,6 +38,20 @@ export const hyperliquidVenue: SimVenueModule = {
     },
   },
   fallbackRules: (instrument) => notionalFallbackRules('hyperliquid', instrument),
+  // Unified and portfolio accounts keep balances in the spot clearinghouse; portfolio margin also
+  // counts other spot assets as collateral.
+  modes: {
+    standard: settleCurrencyMode,
+    unified: settleCurrencyMode,
+    portfolio: { ...settleCurrencyMode, multiCollateral: true },
+  },
+  accountModeIds: {
+    standard: 'hyperliquid-standard',
+    unified: 'hyperliquid-unified',
+    portfolio: 'hyperliquid-portfolio',
+  },
+  defaultMode: () => 'standard',
+  collateralRatios: { USDC: 1, USDT: 0.98, BTC: 0.9 },
   faults: {
     limit: { weight: 1200, windowMs: 60_000, source: 'Hyperliquid 1200 weight per minute per IP' },
     requestWeight(_path, _query, body) {

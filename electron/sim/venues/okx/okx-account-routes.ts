@@ -4,6 +4,7 @@ import { selectInstruments, unknownInstrument, type OkxCall, type OkxPrivateHand
 import { okxReply } from './okx-envelope';
 import { balanceRow } from './okx-balance-payload';
 import { listedPositions, positionRow } from './okx-position-payload';
+import { okxAccountLevel } from './okx-mode';
 
 /** The account a key reads; a key whose account is gone reads an empty account. */
 function accountOf(call: OkxCall, key: SimKey): SimAccount {
@@ -31,7 +32,8 @@ const balance: OkxPrivateHandler = (call, key) => {
   const ccy = listedPositions(call.market, account)[0]?.instrument.quote ?? 'USDT';
   const wanted = call.request.query.get('ccy');
   const row = balanceRow(call.market, account, ccy);
-  return okxReply([wanted && !wanted.split(',').includes(ccy) ? { ...row, details: [] } : row]);
+  const details = row.details.filter((detail) => !wanted || wanted.split(',').includes(String(detail['ccy'])));
+  return okxReply([{ ...row, details }]);
 };
 
 /**
@@ -49,7 +51,7 @@ const config: OkxPrivateHandler = (call, key) => {
     {
       uid: String(numericId(account.id)),
       mainUid: String(numericId(account.id)),
-      acctLv: '2',
+      acctLv: String(okxAccountLevel(account)),
       acctStpMode: 'cancel_maker',
       posMode: account.positionMode === 'hedge' ? 'long_short_mode' : 'net_mode',
       autoLoan: false,

@@ -1,13 +1,17 @@
 import type { SimAccount, SimAccountPosition, SimInstrument, SimMarket } from '../../market/types';
 import { decimalText, stepText } from '../common/decimal-text';
 import { contractsText, findOkxInstrument, okxInstId, okxRules } from './okx-instruments';
+import { isAccountLevelMargin } from './okx-mode';
 
 /** OKX adds the fee to close at the mark to the maintenance requirement (margin ratio = equity / (MM + fee)). */
 function closingFee(position: SimAccountPosition, instrument: SimInstrument): number {
   return position.size * position.markPrice * okxRules(instrument).takerFeeRate;
 }
 
-/** Cross figures of an account, quote units (the model's own cross equity and MM when it reports them). */
+/**
+ * Cross figures of an account, quote units (the model's own cross equity and MM when it reports
+ * them; at levels 3 and 4 the account's USD adjusted equity, other currencies discounted).
+ */
 export interface OkxCrossTotals {
   readonly equity: number;
   readonly maintenanceMargin: number;
@@ -31,8 +35,10 @@ export function crossTotals(market: SimMarket, account: SimAccount): OkxCrossTot
     unrealizedPnl += position.unrealizedPnl;
   }
   const reportedMm = account.crossMaintenanceMargin ?? maintenanceMargin;
+  // Levels 3 and 4: the account's adjusted equity in USD, every currency at its discount rate.
+  const accountEquity = isAccountLevelMargin(account) ? account.accountMargin?.equityUsd : undefined;
   return {
-    equity: account.crossEquity ?? account.walletBalance + unrealizedPnl,
+    equity: accountEquity ?? account.crossEquity ?? account.walletBalance + unrealizedPnl,
     maintenanceMargin: reportedMm,
     requirement: reportedMm + fee,
     initialMargin,
@@ -102,7 +108,7 @@ export function positionRow(
     mmr: money(position.maintenanceMargin),
     mgnRatio: ratio,
     notionalUsd: money(position.size * position.markPrice),
-    adl: '1',
+    adl: String((position.adlQuantile ?? 0) + 1),
     liab: '',
     liabCcy: '',
     interest: '',

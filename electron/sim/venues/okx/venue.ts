@@ -1,9 +1,9 @@
 import { buildContractTiers, buildTiers } from '../../market/tiers';
-import type { SimVenueModule } from '../venue-module';
+import { settleCurrencyMode, type SimVenueModule } from '../venue-module';
 import { okxRoute } from './okx-route';
 
 /** The simulated OKX swap: server, keys, contract-count tiers (shaped like OKX's BTC/ETH tables) and faults. */
-export const okxVenue: SimVenueModule = {
+export const okxVenue: SimVenueModule<'okx-swap'> = {
   venue: 'okx-swap',
   route: (context) => okxRoute(context),
   keys: { stem: 'okx', passphrase: 'sim-passphrase' },
@@ -52,6 +52,21 @@ export const okxVenue: SimVenueModule = {
       ],
     };
   },
+  // Account levels 1-4; spot mode trades no swaps.
+  modes: {
+    spot: { ...settleCurrencyMode, perpetuals: false, marginModes: [] },
+    futures: settleCurrencyMode,
+    'multi-currency': { ...settleCurrencyMode, multiCollateral: true },
+    portfolio: { ...settleCurrencyMode, multiCollateral: true },
+  },
+  accountModeIds: {
+    spot: 'okx-spot',
+    futures: 'okx-futures',
+    'multi-currency': 'okx-multi-currency',
+    portfolio: 'okx-portfolio',
+  },
+  defaultMode: () => 'futures',
+  collateralRatios: { USDT: 1, USDC: 1, BTC: 0.98, ETH: 0.97 },
   faults: {
     // OKX limits each endpoint (10–40 requests per 2 s); the account endpoints' 20 per 2 s stands for
     // the whole venue (conservative for candles).
