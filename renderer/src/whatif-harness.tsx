@@ -44,6 +44,8 @@ const initialSummaries: AccountSummary[] = [
     equity: 10_060,
     maintenanceMargin: 299,
     marginRatio: 0.21,
+    accountMode: 'binance-single-asset',
+    venueGauge: null,
   },
   {
     id: 'demo-bybit',
@@ -55,6 +57,8 @@ const initialSummaries: AccountSummary[] = [
     equity: 16_770,
     maintenanceMargin: 345,
     marginRatio: 0.12,
+    accountMode: 'bybit-unified-cross',
+    venueGauge: null,
   },
   {
     id: 'demo-hyperliquid',
@@ -67,6 +71,8 @@ const initialSummaries: AccountSummary[] = [
     equity: 5_900,
     maintenanceMargin: 80,
     marginRatio: 0.05,
+    accountMode: 'hyperliquid-standard',
+    venueGauge: null,
   },
 ];
 
@@ -94,6 +100,8 @@ function fakeAdd(account: AccountAdd): Promise<AccountSummary> {
           equity: null,
           maintenanceMargin: null,
           marginRatio: null,
+          accountMode: null,
+          venueGauge: null,
           ...(account.kind === 'api-key'
             ? {
                 permissions: canTrade

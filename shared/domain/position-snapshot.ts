@@ -42,6 +42,13 @@ export interface PositionSnapshot {
   /** The venue's auto-deleveraging rank on its own scale; null when the venue publishes none. */
   readonly adlRank: AdlRank | null;
   /**
+   * When the venue itself last lowered this position's risk limit (Bybit `mmrSysUpdatedTime`), Unix
+   * ms; null when it has not or the venue does not say.
+   */
+  readonly riskLimitLoweredAtMs: number | null;
+  /** When the venue itself last lowered this position's leverage (Bybit `leverageSysUpdatedTime`), Unix ms; else null. */
+  readonly leverageLoweredAtMs: number | null;
+  /**
    * computed − exchange, quote currency; null when either is null. A healthy self-check is within
    * one tick size.
    */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountModeIds } from '../../../shared/domain/account-mode';
 import type { Simulator } from '../../sim/simulator';
 import { accountOn, credentialsFor, simVenues, startTestSimulator } from '../../../test/support/sim-gateway';
 import type { CliIo } from '../cli-io';
@@ -53,9 +54,11 @@ describe('liqlens positions', () => {
       expect(code).toBe(0);
       expect(io.out).toHaveLength(1);
       const printed = JSON.parse(io.out[0] ?? '') as {
+        accountMode: string;
         positions: Record<string, unknown>[];
         account: Record<string, unknown>;
       };
+      expect(accountModeIds).toContain(printed.accountMode);
       expect(printed.positions).toHaveLength(accountOn(sim, venue).positions.length);
       for (const position of printed.positions) {
         expect(Object.keys(position)).toEqual([
@@ -68,12 +71,14 @@ describe('liqlens positions', () => {
           'markPrice',
           'exchangeLiquidationPrice',
           'computedLiquidationPrice',
+          'computedNote',
           'maintenanceMargin',
           'marginRatio',
+          'adlRank',
         ]);
         expect(position['venue']).toBe(venue);
       }
-      expect(Object.keys(printed.account)).toEqual(['equity', 'maintenanceMargin', 'marginRatio']);
+      expect(Object.keys(printed.account)).toEqual(['equity', 'maintenanceMargin', 'marginRatio', 'venueGauge']);
     },
     30_000,
   );
@@ -87,7 +92,7 @@ describe('liqlens positions', () => {
     expect(code).toBe(0);
     expect(io.out[0]).toMatch(/^symbol\s+side\s+mode/);
     expect(io.out.some((line) => line.startsWith('BTCUSDT'))).toBe(true);
-    expect(io.out[io.out.length - 1]).toMatch(/^account: equity/);
+    expect(io.out[io.out.length - 1]).toMatch(/^account: single-asset, equity/);
   });
 
   it.each([

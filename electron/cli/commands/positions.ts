@@ -1,3 +1,4 @@
+import { accountModeLabel } from '../../../shared/domain/account-mode';
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import { accountVenues, venueFacts, type AccountVenue } from '../../../shared/domain/venue';
 import { GatewayError } from '../../core/exchange/errors';
@@ -18,9 +19,13 @@ function fail(io: CliIo, message: string): number {
   return 1;
 }
 
-/** The JSON the command prints (field order is part of the contract, see README of the issue). */
+/**
+ * The JSON the command prints (field order is part of the contract). `computedLiquidationPrice` is
+ * null with `computedNote` saying why where the account mode keeps LiqLens from recomputing it.
+ */
 function toJson(snapshot: AccountSnapshot): object {
   return {
+    accountMode: snapshot.accountMode,
     positions: snapshot.positions.map((p) => ({
       venue: p.venue,
       symbol: p.symbol,
@@ -31,15 +36,31 @@ function toJson(snapshot: AccountSnapshot): object {
       markPrice: p.markPrice,
       exchangeLiquidationPrice: p.exchangeLiquidationPrice,
       computedLiquidationPrice: p.computedLiquidationPrice,
+      computedNote: p.computedNote,
       maintenanceMargin: p.maintenanceMargin,
       marginRatio: p.marginRatio,
+      adlRank: p.adlRank,
     })),
     account: {
       equity: snapshot.account.equity,
       maintenanceMargin: snapshot.account.maintenanceMargin,
       marginRatio: snapshot.account.marginRatio,
+      venueGauge:
+        snapshot.venueGauge === null
+          ? null
+          : {
+              name: snapshot.venueGauge.name,
+              value: snapshot.venueGauge.value,
+              liquidationLevel: snapshot.venueGauge.liquidationLevel,
+            },
     },
   };
+}
+
+/** The venue's own gauge line, or nothing when the mode has none. */
+function gaugeLine(snapshot: AccountSnapshot): string[] {
+  const gauge = snapshot.venueGauge;
+  return gauge === null ? [] : [`venue gauge: ${gauge.name} ${percent(gauge.value)} (${gauge.definition})`];
 }
 
 function price(value: number | null): string {
@@ -76,7 +97,12 @@ function toTable(snapshot: AccountSnapshot): string[] {
     line(header),
     ...rows.map(line),
     ...(rows.length === 0 ? ['(no open positions)'] : []),
-    `account: equity ${account.equity.toFixed(2)}, maintenance ${account.maintenanceMargin.toFixed(2)}, margin ratio ${percent(account.marginRatio)}`,
+    `account: ${accountModeLabel(snapshot.accountMode)}, equity ${account.equity.toFixed(2)}, maintenance ${account.maintenanceMargin.toFixed(2)}, margin ratio ${percent(account.marginRatio)}`,
+    ...gaugeLine(snapshot),
+    // One line per distinct reason, so a mode LiqLens cannot recompute is explained, not shown as "none".
+    ...[...new Set(snapshot.positions.flatMap((p) => (p.computedNote === null ? [] : [p.computedNote])))].map(
+      (note) => `liq (LiqLens): ${note}`,
+    ),
   ];
 }
 

@@ -86,6 +86,8 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
         equity: snapshot?.account.equity ?? null,
         maintenanceMargin: snapshot?.account.maintenanceMargin ?? null,
         marginRatio: snapshot?.account.marginRatio ?? null,
+        accountMode: snapshot?.accountMode ?? null,
+        venueGauge: snapshot?.venueGauge ?? null,
       };
     },
     // Stale by age, or because the last answer was unusable (status turned stale at once).

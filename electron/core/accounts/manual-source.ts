@@ -1,7 +1,7 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import type { Venue } from '../../../shared/domain/venue';
 import type { ManualPosition } from '../../../shared/ipc/contract';
-import { buildAccountSnapshot, type SymbolFacts } from '../exchange/account-snapshot';
+import { buildAccountSnapshot, type ModeFigures, type SymbolFacts } from '../exchange/account-snapshot';
 import { GatewayError } from '../exchange/gateway-error';
 import type { ExchangeGateway } from '../exchange/gateway';
 import type { MappedPosition } from '../exchange/map-ccxt';
@@ -75,13 +75,19 @@ export function createManualSource(
           hedgeLeg: positions.some(
             (other) => other !== position && other.symbol === position.symbol && other.side !== position.side,
           ),
+          adl: null,
+          riskLimitLoweredAtMs: null,
+          leverageLoweredAtMs: null,
         });
       }
-      return buildAccountSnapshot(venue, mapped, facts, walletBalance, now());
+      // Typed-in positions: LiqLens's own figures are the only ones (the `manual` mode).
+      return buildAccountSnapshot(venue, mapped, facts, walletBalance, now(), manualModeFigures);
     },
     close: () => gateway.close(),
   };
 }
+
+const manualModeFigures: ModeFigures = { mode: 'manual', gauge: null, spotQuoteTotal: null, adlScale: null };
 
 /** Tiers from public data; Binance serves its brackets only to API keys, which a typed-in position has none of. */
 async function publicTiers(gateway: ExchangeGateway, symbol: string): ReturnType<ExchangeGateway['fetchTiers']> {

@@ -1,4 +1,4 @@
-import { defaultAccountMode } from '../../../shared/domain/account-mode';
+import { accountModeFacts, type AccountGauge, type AccountModeId } from '../../../shared/domain/account-mode';
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import type { PositionSnapshot } from '../../../shared/domain/position-snapshot';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
@@ -16,6 +16,17 @@ export interface SymbolFacts {
   readonly takerFeeRate: number | null;
 }
 
+/** What the adapter read about the account mode beside the positions. */
+export interface ModeFigures {
+  readonly mode: AccountModeId;
+  /** The venue's gauge as read, or null when the mode has none or the venue did not give it. */
+  readonly gauge: AccountGauge | null;
+  /** Hyperliquid unified: the spot USDC total that backs the positions; else null. */
+  readonly spotQuoteTotal: number | null;
+  /** The venue's ADL scale, or null where it publishes none (the positions' `adl` is then ignored). */
+  readonly adlScale: { readonly min: number; readonly max: number } | null;
+}
+
 /**
  * Builds the account snapshot: the `RiskAccount` for `shared/risk` from the venue's positions,
  * tiers and cross wallet; the engine's liquidation price, maintenance and ratio per position beside
@@ -23,6 +34,10 @@ export interface SymbolFacts {
  *
  * The taker fee rate is the highest among the positions' symbols (one rate per account in
  * RiskAccount; all of a venue's USDT perpetuals share one base rate in practice).
+ *
+ * The account mode decides the liquidation price (docs/research/account-modes.md §1): where LiqLens
+ * cannot recompute it, `computedLiquidationPrice` is null and `computedNote` gives the mode's reason,
+ * so the self-check shows that sentence instead of a mismatch.
  */
 export function buildAccountSnapshot(
   venue: Venue,
@@ -30,7 +45,12 @@ export function buildAccountSnapshot(
   facts: ReadonlyMap<string, SymbolFacts>,
   walletBalance: number,
   fetchedAtMs: number,
+  modeFigures: ModeFigures,
 ): AccountSnapshot {
+  const { mode, adlScale } = modeFigures;
+  // In the modes LiqLens cannot recompute, the venue's figure is the truth and the note says why.
+  const modeFacts = accountModeFacts(mode);
+  const recomputed = modeFacts.liquidationPrice === 'exact';
   const positions: RiskPosition[] = [];
   const kept: MappedPosition[] = [];
   for (const position of mapped) {
@@ -58,11 +78,13 @@ export function buildAccountSnapshot(
     walletBalance,
     takerFeeRate,
     positions,
+    accountMode: mode,
+    ...(modeFigures.spotQuoteTotal === null ? {} : { spotQuoteTotal: modeFigures.spotQuoteTotal }),
   };
   const result = evaluateAccount(risk);
   const snapshots = kept.map((position, index): PositionSnapshot => {
     const computed = result.positions[index];
-    const computedLiquidationPrice = computed?.liquidationPrice ?? null;
+    const computedLiquidationPrice = recomputed ? (computed?.liquidationPrice ?? null) : null;
     const exchange = position.exchangeLiquidationPrice;
     return {
       venue,
@@ -84,10 +106,14 @@ export function buildAccountSnapshot(
       maintenanceMargin: computed?.maintenanceMargin ?? 0,
       marginRatio: computed?.marginRatio ?? null,
       tickSize: facts.get(position.symbol)?.tickSize ?? null,
-      // Modes are not read yet: every account is in its venue's classic mode, which LiqLens recomputes.
-      computedNote: null,
+      computedNote: recomputed ? null : modeFacts.liquidationNote,
       isolatedOnly: false,
-      adlRank: null,
+      adlRank:
+        adlScale === null || position.adl === null
+          ? null
+          : { value: position.adl, min: adlScale.min, max: adlScale.max },
+      riskLimitLoweredAtMs: position.riskLimitLoweredAtMs,
+      leverageLoweredAtMs: position.leverageLoweredAtMs,
     };
   });
   return {
@@ -98,8 +124,8 @@ export function buildAccountSnapshot(
       maintenanceMargin: result.account.maintenanceMargin,
       marginRatio: result.account.marginRatio,
     },
-    accountMode: defaultAccountMode[venue],
-    venueGauge: null,
+    accountMode: mode,
+    venueGauge: modeFigures.gauge,
     fetchedAtMs,
   };
 }

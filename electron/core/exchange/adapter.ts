@@ -3,6 +3,7 @@ import type { MarketInfo } from '../../../shared/domain/market-info';
 import type { Tier } from '../../../shared/domain/tier';
 import { isAccountVenue, venueName, venueRegistry } from '../../../shared/domain/venue';
 import { buildAccountSnapshot, type SymbolFacts } from './account-snapshot';
+import { modeFiguresOf, withAdlFromEndpoint } from './account-mode-read';
 import { createCcxtClient, usesPlainWs } from './ccxt-client';
 import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
 import type { ExchangeGateway, GatewayConfig } from './gateway';
@@ -18,6 +19,7 @@ import {
   type MappedPosition,
 } from './map-ccxt';
 import { createMarketData } from './market-data';
+import { rowOf } from './raw';
 import { holdVenue, waitForVenue, withRetry } from './retry';
 import { runStreamLoop } from './stream-loop';
 import { venueProfiles, type VenueProfile } from './venues';
@@ -82,6 +84,12 @@ function resetSockets(exchange: Exchange): void {
     client.onError(new ccxt.RequestTimeout('no data on the stream: reconnecting'));
     client.close().catch(() => undefined);
   }
+}
+
+/** The public address a Hyperliquid account is read by; null for keyed accounts. */
+function addressOf(config: GatewayConfig): string | null {
+  const credentials = config.credentials;
+  return credentials !== null && 'address' in credentials ? credentials.address : null;
 }
 
 function secretsOf(config: GatewayConfig): string[] {
@@ -196,6 +204,9 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     async fetchAccount() {
       requireCredentials();
       await loadMarkets();
+      // The mode is read on every refresh, so a mode the user changes on the venue is picked up.
+      const modeRead = await profile.modes.detect(raw, addressOf(config));
+      Object.assign(exchange.options, modeRead.options);
       const rawPositions = await call(() => exchange.fetchPositions(undefined, { ...profile.positionsParams }));
       const balance = await call(() => exchange.fetchBalance({ ...profile.balanceParams }));
       const mapped: MappedPosition[] = [];
@@ -217,7 +228,9 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
       }
       const wallet = mapCrossWallet(profile, balance, mapped);
       if (wallet === null) throw new GatewayError('exchange', `${label}: the balance answer has no wallet balance.`);
-      return buildAccountSnapshot(profile.venue, mapped, facts, wallet, Date.now());
+      const ranked = await withAdlFromEndpoint(profile.modes, modeRead.mode, raw, mapped);
+      const figures = modeFiguresOf(profile.modes, modeRead, rowOf(balance)['info']);
+      return buildAccountSnapshot(profile.venue, ranked, facts, wallet, Date.now(), figures);
     },
     async fetchTiers(symbol) {
       return (await tiersOf(await market(symbol))).tiers;

@@ -26,6 +26,11 @@ function positivePrice(value: unknown): number | null {
   return parsed !== null && parsed > 0 ? parsed : null;
 }
 
+/** A venue time where 0 and negatives mean "never" (Bybit sends '' or "0" until it changes something). */
+function positiveTime(value: number | null): number | null {
+  return value !== null && value > 0 ? value : null;
+}
+
 /** A ccxt market as `MarketInfo`, or null for anything but an active linear perpetual. */
 export function mapMarket(profile: VenueProfile, market: unknown): MarketInfo | null {
   const row = rowOf(market);
@@ -65,6 +70,11 @@ export interface MappedPosition {
   readonly exchangeLiquidationPrice: number | null;
   /** Filed under a hedge-mode leg (Binance LONG/SHORT, Bybit positionIdx 1/2, OKX long/short). */
   readonly hedgeLeg: boolean;
+  /** The venue's ADL figure from the position row, on its own scale; null when the row has none. */
+  readonly adl: number | null;
+  /** When the venue itself lowered the risk limit / the leverage, Unix ms; null when it has not. */
+  readonly riskLimitLoweredAtMs: number | null;
+  readonly leverageLoweredAtMs: number | null;
 }
 
 /** A ccxt position as a `MappedPosition` (raw `info` fields), or null for an empty or unreadable row. */
@@ -100,6 +110,9 @@ export function mapPosition(profile: VenueProfile, position: unknown, market: Ma
     unrealizedPnl: raw.pnl ?? 0,
     exchangeLiquidationPrice: positivePrice(raw.liquidation),
     hedgeLeg: raw.hedgeLeg,
+    adl: raw.adl,
+    riskLimitLoweredAtMs: positiveTime(raw.riskLimitLoweredAtMs),
+    leverageLoweredAtMs: positiveTime(raw.leverageLoweredAtMs),
   };
 }
 
@@ -117,10 +130,11 @@ export function mapCrossWallet(
   balance: unknown,
   positions: readonly MappedPosition[],
 ): number | null {
-  const info = rowOf(rowOf(balance)['info']);
+  const info: unknown = rowOf(balance)['info'];
   const isolatedMargins = positions.reduce((sum, p) => sum + p.isolatedMargin, 0);
-  const crossPnl = positions.filter((p) => p.marginMode === 'cross').reduce((sum, p) => sum + p.unrealizedPnl, 0);
-  return profile.read.crossWallet(info, { isolatedMargins, crossPnl });
+  const pnlOf = (mode: MarginMode): number =>
+    positions.filter((p) => p.marginMode === mode).reduce((sum, p) => sum + p.unrealizedPnl, 0);
+  return profile.read.crossWallet(info, { isolatedMargins, crossPnl: pnlOf('cross'), isolatedPnl: pnlOf('isolated') });
 }
 
 /**

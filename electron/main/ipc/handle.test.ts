@@ -150,6 +150,8 @@ describe('registerContract()', () => {
       equity: 1,
       maintenanceMargin: 0,
       marginRatio: 0,
+      accountMode: null,
+      venueGauge: null,
     }),
     'accounts:remove': async () => [],
     'positions:list': async () => [],

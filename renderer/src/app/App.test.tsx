@@ -32,6 +32,8 @@ const account: AccountSummary = {
   equity: null,
   maintenanceMargin: null,
   marginRatio: null,
+  accountMode: null,
+  venueGauge: null,
 };
 const positions = fixtureAccountPositions(account.id, demoBinanceRisk);
 

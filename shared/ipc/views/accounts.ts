@@ -1,4 +1,5 @@
 /** An account as the renderer sees it: who it is, where its data stands, what its key may do; never its keys. */
+import type { AccountGauge, AccountModeId } from '../../domain/account-mode';
 import type { AccountVenue } from '../../domain/account-venue';
 
 /** How an account reads its positions. */
@@ -32,4 +33,8 @@ export interface AccountSummary {
   readonly maintenanceMargin: number | null;
   /** Maintenance / equity of the account, 1 = liquidation. */
   readonly marginRatio: number | null;
+  /** The account mode the venue reported at the last read (header: "Bybit · unified · cross"); null before the first. */
+  readonly accountMode: AccountModeId | null;
+  /** The venue's own account gauge as last read; null when the mode has none or before the first read. */
+  readonly venueGauge: AccountGauge | null;
 }

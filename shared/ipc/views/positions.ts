@@ -1,5 +1,6 @@
 /** Open positions as the renderer sees them: the exchange's numbers, the app's own, and the inputs for what-if. */
 import type { AccountVenue } from '../../domain/account-venue';
+import type { AdlRank } from '../../domain/adl-rank';
 import type { RiskAccount } from '../../domain/risk-account';
 
 /**
@@ -42,8 +43,15 @@ export interface PositionView {
   readonly leverage: number | null;
   /** The exchange's own liquidation price (the truth for a live position). */
   readonly exchangeLiquidationPrice: number | null;
-  /** The app's own liquidation price from shared/risk. */
+  /** The app's own liquidation price from shared/risk; null where the account mode keeps it from recomputing. */
   readonly computedLiquidationPrice: number | null;
+  /**
+   * Why there is no computed price in this account mode (e.g. "venue's figure; LiqLens cannot
+   * recompute it in this mode"): the self-check shows this instead of a mismatch. Null when recomputed.
+   */
+  readonly computedNote: string | null;
+  /** The venue's auto-deleveraging rank on its own scale; null where the venue publishes none. */
+  readonly adlRank: AdlRank | null;
   /** computed − exchange, in price units; null when either is missing. */
   readonly selfCheckDifference: number | null;
   /** True when the difference is within one price tick. */

@@ -1,4 +1,5 @@
-import { coinRow, listOf, num, text } from '../raw';
+import { coinRow, listOf, num, rowOf, text } from '../raw';
+import { binanceModes } from './binance-usdm-modes';
 import type { VenueProfile } from './venue-profile';
 
 /**
@@ -34,12 +35,19 @@ export const binanceUsdm: VenueProfile = {
         isolatedMargin: isolated ? wallet : 0,
         leverage: num(info['leverage']),
         hedgeLeg: positionSide === 'LONG' || positionSide === 'SHORT',
+        adl: null,
+        riskLimitLoweredAtMs: null,
+        leverageLoweredAtMs: null,
       };
     },
+    // Portfolio Margin answers papi's balance list: the USDT row's UM wallet.
     crossWallet: (info) =>
-      num(info['totalCrossWalletBalance']) ??
-      num(coinRow(listOf(info['assets']), 'asset', ['USDT'])['crossWalletBalance']),
+      Array.isArray(info)
+        ? num(coinRow(info, 'asset', ['USDT'])['umWalletBalance'])
+        : (num(rowOf(info)['totalCrossWalletBalance']) ??
+          num(coinRow(listOf(rowOf(info)['assets']), 'asset', ['USDT'])['crossWalletBalance'])),
   },
+  modes: binanceModes,
   sizesInContracts: false,
   candlePage: 1500,
   // Every REST key ccxt binanceusdm uses; `--base-url` serves /fapi, /futures/data and /sapi under it.
@@ -51,6 +59,8 @@ export const binanceUsdm: VenueProfile = {
     fapiPrivateV2: '/fapi/v2',
     fapiPrivateV3: '/fapi/v3',
     fapiData: '/futures/data',
+    // Portfolio Margin accounts are read through papi (docs/research/account-modes.md §5.1).
+    papi: '/papi/v1',
     sapi: '/sapi/v1',
     sapiV2: '/sapi/v2',
     sapiV3: '/sapi/v3',

@@ -1,4 +1,5 @@
 import { coinRow, listOf, num, rowOf, text } from '../raw';
+import { bybitModes } from './bybit-linear-modes';
 import type { VenueProfile } from './venue-profile';
 
 /**
@@ -37,14 +38,19 @@ export const bybitLinear: VenueProfile = {
         isolatedMargin: isolated ? (num(info['positionIM']) ?? num(info['positionBalance']) ?? 0) : 0,
         leverage: num(info['leverage']),
         hedgeLeg: idx === 1 || idx === 2,
+        adl: num(info['adlRankIndicator']),
+        // '' until Bybit itself lowers them (docs/research/account-modes.md §7).
+        riskLimitLoweredAtMs: num(info['mmrSysUpdatedTime']),
+        leverageLoweredAtMs: num(info['leverageSysUpdatedTime']),
       };
     },
     crossWallet(info, held) {
-      const account = rowOf(listOf(rowOf(info['result'])['list'])[0]);
+      const account = rowOf(listOf(rowOf(rowOf(info)['result'])['list'])[0]);
       const wallet = num(coinRow(listOf(account['coin']), 'coin', ['USDT'])['walletBalance']);
       return wallet === null ? null : wallet - held.isolatedMargins;
     },
   },
+  modes: bybitModes,
   sizesInContracts: false,
   candlePage: 1000,
   // Every string key of ccxt bybit's urls.api (docs/research/toolchain.md §3); ccxt appends `v5/...`.

@@ -1,6 +1,7 @@
 import type { Tier } from '../../../../shared/domain/tier';
 import { continuousDeductions, hyperliquidMaintenanceRate } from '../../../../shared/risk';
-import { listOf, num, rowOf, text, type Row } from '../raw';
+import { coinRow, listOf, num, rowOf, text, type Row } from '../raw';
+import { hyperliquidModes } from './hyperliquid-modes';
 import type { RawPosition, VenueProfile } from './venue-profile';
 
 /**
@@ -78,6 +79,9 @@ function position(info: Row): RawPosition {
     isolatedMargin: isolated && szi !== null && entry !== null ? rawUsd + szi * entry : 0,
     leverage: num(leverage['value']),
     hedgeLeg: false,
+    adl: null,
+    riskLimitLoweredAtMs: null,
+    leverageLoweredAtMs: null,
   };
 }
 
@@ -88,12 +92,20 @@ export const hyperliquid: VenueProfile = {
     // The ccxt market id is an asset index (docs/research/liquidation-formulas.md §4.5): the coin name is the venue symbol.
     symbol: (market) => text(market['baseName']) || text(market['base']),
     position,
-    // Cross account value includes cross PnL (docs/research/liquidation-formulas.md §4.4).
+    // Cross account value includes cross PnL (docs/research/liquidation-formulas.md §4.4). A unified
+    // account's balance is the spot USDC total, less the isolated positions' value and the cross PnL
+    // (ccxt reads spot there; docs/research/account-modes.md §4).
     crossWallet(info, held) {
-      const value = num(rowOf(info['crossMarginSummary'])['accountValue']);
+      const summary = rowOf(info)['crossMarginSummary'];
+      if (summary === undefined) {
+        const total = num(coinRow(listOf(rowOf(info)['balances']), 'coin', ['USDC'])['total']);
+        return total === null ? null : total - held.isolatedMargins - held.isolatedPnl - held.crossPnl;
+      }
+      const value = num(rowOf(summary)['accountValue']);
       return value === null ? null : value - held.crossPnl;
     },
   },
+  modes: hyperliquidModes,
   sizesInContracts: false,
   candlePage: 5000,
   // ccxt appends `/info` (and `/exchange`, unused: LiqLens never trades).

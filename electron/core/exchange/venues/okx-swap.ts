@@ -1,4 +1,5 @@
 import { coinRow, listOf, num, rowOf, text } from '../raw';
+import { okxModes } from './okx-swap-modes';
 import type { VenueProfile } from './venue-profile';
 
 /**
@@ -35,14 +36,18 @@ export const okxSwap: VenueProfile = {
         isolatedMargin: isolated ? (num(info['margin']) ?? 0) : 0,
         leverage: num(info['lever']),
         hedgeLeg: posSide === 'long' || posSide === 'short',
+        adl: num(info['adl']),
+        riskLimitLoweredAtMs: null,
+        leverageLoweredAtMs: null,
       };
     },
     crossWallet(info, held) {
-      const account = rowOf(listOf(info['data'])[0]);
+      const account = rowOf(listOf(rowOf(info)['data'])[0]);
       const cash = num(coinRow(listOf(account['details']), 'ccy', ['USDT'])['cashBal']);
       return cash === null ? null : cash - held.isolatedMargins;
     },
   },
+  modes: okxModes,
   // Sizes, tier bounds and liquidation sizes are in contracts of `ctVal` base units.
   sizesInContracts: true,
   candlePage: 100,

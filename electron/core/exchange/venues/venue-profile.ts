@@ -1,6 +1,7 @@
 import type { Tier } from '../../../../shared/domain/tier';
 import type { AccountVenue } from '../../../../shared/domain/venue';
 import type { Row } from '../raw';
+import type { ModeSource } from './mode-source';
 
 /** The ccxt classes LiqLens uses (ccxt.pro for streams, the same class for REST). */
 export type CcxtId = 'binanceusdm' | 'bybit' | 'okx' | 'hyperliquid';
@@ -25,12 +26,19 @@ export interface RawPosition {
   readonly leverage: number | null;
   /** Filed under a hedge-mode leg. */
   readonly hedgeLeg: boolean;
+  /** The venue's ADL rank on its own scale where the position row carries it (Bybit, OKX); else null. */
+  readonly adl: number | null;
+  /** When the venue itself last lowered the risk limit (Bybit `mmrSysUpdatedTime`), Unix ms; else null. */
+  readonly riskLimitLoweredAtMs: number | null;
+  /** When the venue itself last lowered the leverage (Bybit `leverageSysUpdatedTime`), Unix ms; else null. */
+  readonly leverageLoweredAtMs: number | null;
 }
 
 /** What a wallet reader may subtract: isolated margins and cross PnL of the mapped positions. */
 export interface HeldAmounts {
   readonly isolatedMargins: number;
   readonly crossPnl: number;
+  readonly isolatedPnl: number;
 }
 
 /** A ccxt tier row's bounds (notional, or contracts on OKX) and maintenance deduction; the rate is read generically. */
@@ -54,9 +62,14 @@ export interface VenueProfile {
     readonly symbol: (market: Row) => string;
     /** A position's raw `info`. */
     readonly position: (info: Row) => RawPosition;
-    /** The cross wallet balance excluding PnL and isolated margins from `fetchBalance().info`; null when missing. */
-    readonly crossWallet: (info: Row, held: HeldAmounts) => number | null;
+    /**
+     * The cross wallet balance excluding PnL and isolated margins from `fetchBalance().info` (an
+     * object, or a list on Binance papi); null when missing.
+     */
+    readonly crossWallet: (info: unknown, held: HeldAmounts) => number | null;
   };
+  /** How the account mode, the venue's gauge and ADL ranks are read (docs/research/account-modes.md). */
+  readonly modes: ModeSource;
   /** Position sizes in contracts of `contractSize` base units (OKX) rather than in base units. */
   readonly sizesInContracts: boolean;
   /** Most 1m candles one request returns (the venue's documented page size). */

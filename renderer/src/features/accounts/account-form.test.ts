@@ -152,6 +152,8 @@ describe('progress, permission outcome and errors', () => {
     equity: null,
     maintenanceMargin: null,
     marginRatio: null,
+    accountMode: null,
+    venueGauge: null,
   };
   it('names the venue being checked', () => {
     const built = buildAccountAdd('api-key', { ...key, keyVenue: 'binance-usdm' });

@@ -3,7 +3,9 @@ import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import type { AccountPositions, PositionView } from '../../../../shared/ipc/views/positions';
 import { Badge, EmptyState } from '../../ui';
 import { formatPercent, formatPrice, formatUsd } from './format';
+import { AccountModeLine } from './AccountModeLine';
 import { MarginGauge } from './MarginGauge';
+import { noLiquidationLineText } from './account-mode-text';
 import { NearestCluster } from './NearestCluster';
 
 const statusWords: Record<AccountSummary['status'], string> = {
@@ -14,6 +16,13 @@ const statusWords: Record<AccountSummary['status'], string> = {
 };
 
 function SelfCheck({ position }: { readonly position: PositionView }) {
+  // A mode LiqLens cannot recompute is not a mismatch: say whose figure it is and why.
+  if (position.computedNote !== null)
+    return (
+      <span className="self-check self-check--unknown" title={position.computedNote} data-testid="self-check">
+        {position.computedNote}
+      </span>
+    );
   if (position.selfCheckOk === null)
     return (
       <span
@@ -56,6 +65,7 @@ function AccountHeader({ account }: { readonly account: AccountSummary }) {
     <div className={`account account--${account.status}`} data-testid="account">
       <span className="account__label">{account.label}</span>
       {account.kind === 'demo' && <Badge tone="demo">Demo</Badge>}
+      <AccountModeLine account={account} />
       <span className={`account__status account__status--${account.status}`} title={account.statusMessage}>
         {statusWords[account.status]}
       </span>
@@ -185,6 +195,7 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
                             {' '}
                             {position.marginMode}
                             {position.leverage ? ` ${position.leverage}x` : ''}
+                            {position.adlRank && ` · ADL ${position.adlRank.value}/${position.adlRank.max}`}
                           </span>
                         </td>
                         <td className="num">
@@ -193,8 +204,9 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
                         <td className="num">{formatPrice(position.entryPrice, position.tickSize)}</td>
                         <td className="num">{formatPrice(position.markPrice, position.tickSize)}</td>
                         <td className="num" data-testid="liquidation-price">
-                          {formatPrice(position.exchangeLiquidationPrice, position.tickSize)}{' '}
-                          <SelfCheck position={position} />
+                          {noLiquidationLineText(position) ??
+                            formatPrice(position.exchangeLiquidationPrice, position.tickSize)}{' '}
+                          {noLiquidationLineText(position) === null && <SelfCheck position={position} />}
                         </td>
                         <td className="num">{formatPercent(position.distance)}</td>
                         <td>

@@ -1,0 +1,39 @@
+import { accountModeFacts, type AccountGauge, type AccountModeId } from '../../../shared/domain/account-mode';
+import type { ModeFigures } from './account-snapshot';
+import type { MappedPosition } from './map-ccxt';
+import type { ModeRead, ModeSource, RawCall } from './venues/mode-source';
+
+/*
+ * The generic half of reading an account's mode: the venue files (venues/<venue>-modes.ts) say
+ * where the mode, gauge and ADL rank live; this turns their readings into the snapshot's figures.
+ */
+
+/**
+ * The mode figures of one read: the venue's gauge with the registry's definition (null when the mode
+ * publishes none or the answer lacks the value), the spot total, the ADL scale.
+ */
+export function modeFiguresOf(source: ModeSource, read: ModeRead, balanceInfo: unknown): ModeFigures {
+  const definition = accountModeFacts(read.mode).gauge;
+  const value = definition === null ? null : source.gauge(read.mode, balanceInfo, read.answer);
+  const gauge: AccountGauge | null = definition === null || value === null ? null : { ...definition, value };
+  return { mode: read.mode, gauge, spotQuoteTotal: read.spotQuoteTotal, adlScale: source.adlScale };
+}
+
+/**
+ * The positions with the venue's ADL figure filled in from its own endpoint where the position rows
+ * lack it (Binance `adlQuantile`); unchanged where the rows carry it or the account holds nothing.
+ */
+export async function withAdlFromEndpoint(
+  source: ModeSource,
+  mode: AccountModeId,
+  raw: RawCall,
+  positions: readonly MappedPosition[],
+): Promise<readonly MappedPosition[]> {
+  const endpoint = source.adlEndpoint;
+  if (endpoint === null || positions.length === 0) return positions;
+  const answer = await raw(endpoint.rawMethod(mode), {});
+  return positions.map((position) => {
+    const leg = !position.hedgeLeg ? 'BOTH' : position.side === 'long' ? 'LONG' : 'SHORT';
+    return { ...position, adl: endpoint.read(answer, position.symbol, leg) };
+  });
+}

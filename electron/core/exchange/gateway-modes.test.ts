@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountModeId } from '../../../shared/domain/account-mode';
+import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
+import type { SimVenue } from '../../sim/market/types';
+import type { Simulator } from '../../sim/simulator';
+import { readKeyOf, startModeSimulator } from '../../sim/testing/mode-accounts';
+import { createGateway, type ExchangeGateway } from './gateway';
+
+/*
+ * Every account mode read through real ccxt from the simulator's mode accounts: the mode, the
+ * venue's gauge, and either LiqLens's own liquidation price (matching the venue's within a tick) or
+ * none with the mode's reason.
+ */
+
+let sim: Simulator;
+const gateways: ExchangeGateway[] = [];
+
+beforeAll(async () => {
+  sim = await startModeSimulator();
+});
+
+afterAll(async () => {
+  for (const gateway of gateways) await gateway.close();
+  await sim.stop();
+});
+
+function gatewayOf(accountId: string): ExchangeGateway {
+  const account = sim.market.account(accountId);
+  if (account === undefined) throw new Error(`no account ${accountId}`);
+  const venue: SimVenue = account.venue;
+  const credentials = venue === 'hyperliquid' ? { address: account.address ?? '' } : readKeyOf(sim, accountId);
+  const gateway = createGateway({ venue, baseUrl: sim.baseUrl(venue), credentials, timeoutMs: 5000 });
+  gateways.push(gateway);
+  return gateway;
+}
+
+function read(accountId: string): Promise<AccountSnapshot> {
+  return gatewayOf(accountId).fetchAccount();
+}
+
+const exactModes: readonly (readonly [string, AccountModeId])[] = [
+  ['bn-single', 'binance-single-asset'],
+  ['by-isolated', 'bybit-unified-isolated'],
+  ['okx-futures', 'okx-futures'],
+  ['hl-standard', 'hyperliquid-standard'],
+  ['hl-unified', 'hyperliquid-unified'],
+];
+
+describe('account modes read through ccxt', () => {
+  it.each(exactModes)('%s reads as %s and LiqLens recomputes the venue liquidation price', async (id, mode) => {
+    const snapshot = await read(id);
+    expect(snapshot.accountMode).toBe(mode);
+    expect(snapshot.risk.accountMode).toBe(mode);
+    expect(snapshot.positions.length).toBeGreaterThan(0);
+    for (const position of snapshot.positions) {
+      expect(position.computedNote).toBeNull();
+      expect(position.exchangeLiquidationPrice).not.toBeNull();
+      expect(Math.abs(position.selfCheckDifference ?? Infinity)).toBeLessThanOrEqual((position.tickSize ?? 0) + 1e-9);
+    }
+  });
+
+  it.each([
+    ['bn-pm', 'binance-portfolio'],
+    ['okx-mcm', 'okx-multi-currency'],
+    ['okx-pm', 'okx-portfolio'],
+    ['hl-portfolio', 'hyperliquid-portfolio'],
+  ] as const)("%s reads as %s: the venue's figure, none of LiqLens's, and the reason", async (id, mode) => {
+    const snapshot = await read(id);
+    expect(snapshot.accountMode).toBe(mode);
+    for (const position of snapshot.positions) {
+      expect(position.exchangeLiquidationPrice).not.toBeNull();
+      expect(position.computedLiquidationPrice).toBeNull();
+      expect(position.selfCheckDifference).toBeNull();
+      expect(position.computedNote).toMatch(/^venue's figure; LiqLens cannot recompute it in this mode/);
+    }
+  });
+
+  it('Bybit portfolio margin gives no liquidation price, says why, and shows accountMMRate as the gauge', async () => {
+    const snapshot = await read('by-pm');
+    expect(snapshot.accountMode).toBe('bybit-portfolio');
+    expect(snapshot.positions).toHaveLength(2);
+    for (const position of snapshot.positions) {
+      expect(position.exchangeLiquidationPrice).toBeNull();
+      expect(position.computedLiquidationPrice).toBeNull();
+      expect(position.computedNote).toMatch(/Bybit gives no liquidation price in portfolio margin/);
+    }
+    const margin = sim.market.account('by-pm')?.accountMargin;
+    expect(snapshot.venueGauge?.name).toBe('accountMMRate');
+    expect(snapshot.venueGauge?.value).toBeCloseTo((margin?.requirementUsd ?? 0) / (margin?.equityUsd ?? 1), 3);
+  });
+
+  it('Binance Portfolio Margin is reached through papi (fapi refuses the key) and its uniMMR is the gauge', async () => {
+    const snapshot = await read('bn-pm');
+    const margin = sim.market.account('bn-pm')?.accountMargin;
+    expect(snapshot.venueGauge?.name).toBe('uniMMR');
+    expect(snapshot.venueGauge?.liquidationLevel).toBe(1.05);
+    expect(snapshot.venueGauge?.value).toBeCloseTo((margin?.equityUsd ?? 0) / (margin?.maintenanceMarginUsd ?? 1), 4);
+  });
+
+  it("OKX account levels 3 and 4 show the account's mgnRatio; futures mode shows none", async () => {
+    expect((await read('okx-mcm')).venueGauge?.name).toBe('mgnRatio');
+    expect((await read('okx-pm')).venueGauge?.value).toBeGreaterThan(1);
+    expect((await read('okx-futures')).venueGauge).toBeNull();
+  });
+
+  it('reads OKX spot mode as holding no perpetuals', async () => {
+    const snapshot = await read('okx-spot');
+    expect(snapshot.accountMode).toBe('okx-spot');
+    expect(snapshot.positions).toHaveLength(0);
+  });
+});
+
+describe('auto-deleveraging ranks', () => {
+  it.each([
+    ['bn-multi', 'BTCUSDT', 'ETHUSDT', 4],
+    ['by-pm', 'BTCUSDT', 'ETHUSDT', 5],
+  ] as const)(
+    '%s: the profitable short stands nearer the front of the queue than the long at entry',
+    async (id, long, short, max) => {
+      const snapshot = await read(id);
+      const rankOf = (symbol: string): number | undefined =>
+        snapshot.positions.find((p) => p.symbol === symbol)?.adlRank?.value;
+      expect(snapshot.positions.every((p) => p.adlRank?.max === max)).toBe(true);
+      expect(rankOf(short)).toBeGreaterThan(rankOf(long) ?? Infinity);
+    },
+  );
+
+  it('Hyperliquid publishes no rank: null, not a guess', async () => {
+    const snapshot = await read('hl-standard');
+    expect(snapshot.positions.every((p) => p.adlRank === null)).toBe(true);
+  });
+});
+
+describe('changes the venue makes on its own', () => {
+  it("a Bybit risk limit the venue lowers shows on the position's next read", async () => {
+    const gateway = gatewayOf('by-isolated');
+    const before = await gateway.fetchAccount();
+    expect(before.positions[0]?.riskLimitLoweredAtMs).toBeNull();
+    sim.market.adjustPosition('by-isolated', 'ETHUSDT', { maintenanceMarginRate: 0.05 });
+    const after = await gateway.fetchAccount();
+    expect(after.positions[0]?.riskLimitLoweredAtMs).toBe(sim.market.now());
+    expect(after.positions[0]?.leverageLoweredAtMs).toBeNull();
+  });
+});

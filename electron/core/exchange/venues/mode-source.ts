@@ -1,0 +1,44 @@
+import type { AccountModeId } from '../../../../shared/domain/account-mode';
+
+/** Calls one of ccxt's implicit raw endpoints by name; rejects with a `GatewayError`. */
+export type RawCall = (method: string, params: Readonly<Record<string, unknown>>) => Promise<unknown>;
+
+/** What a venue's mode reader found at connect or on a refresh. */
+export interface ModeRead {
+  readonly mode: AccountModeId;
+  /**
+   * ccxt options the account calls need in this mode, set on the client before them: Binance
+   * `portfolioMargin` (true sends positions, balance and brackets to papi; false back to fapi, so a
+   * mode changed on the venue is followed both ways). Empty where the mode changes no call.
+   */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** The raw answer the mode was read from, for the gauge reader (Binance PM `papi/v1/account`). */
+  readonly answer: unknown;
+  /** Hyperliquid unified: the spot clearinghouse's USDC total backing every position; else null. */
+  readonly spotQuoteTotal: number | null;
+}
+
+/**
+ * How a venue publishes its account mode, account gauge and ADL rank (docs/research/account-modes.md
+ * §1, §7): readers of raw answers, as data beside the rest of the venue's profile.
+ */
+export interface ModeSource {
+  /** Reads the account mode through the venue's own endpoint; `user` is the address where one is read. */
+  readonly detect: (raw: RawCall, user: string | null) => Promise<ModeRead>;
+  /**
+   * The venue's gauge value as a plain ratio (percentages / 100), from `fetchBalance().info` or the
+   * mode answer; null when the answer lacks it. Only asked in modes whose registry entry names a gauge.
+   */
+  readonly gauge: (mode: AccountModeId, balanceInfo: unknown, modeAnswer: unknown) => number | null;
+  /** The ADL scale of the venue (lowest, highest = nearest to deleveraging), or null when it publishes none. */
+  readonly adlScale: { readonly min: number; readonly max: number } | null;
+  /**
+   * Where the rank lives when the position rows lack it (Binance `adlQuantile`): the raw endpoint
+   * for the mode and the reader of one position's figure (`leg` is LONG, SHORT or BOTH). Null: the
+   * position reader's `adl` carries it.
+   */
+  readonly adlEndpoint: {
+    readonly rawMethod: (mode: AccountModeId) => string;
+    readonly read: (answer: unknown, symbol: string, leg: 'LONG' | 'SHORT' | 'BOTH') => number | null;
+  } | null;
+}

@@ -1,0 +1,27 @@
+import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
+import { accountModeHeading, gaugeText, whatIfModeNote } from './account-mode-text';
+
+/**
+ * The account header's mode part: "Bybit · unified · cross", the venue's own gauge where the mode
+ * publishes one (the truth where LiqLens cannot recompute), and what the what-if does in this mode.
+ */
+export function AccountModeLine({ account }: { readonly account: AccountSummary }) {
+  const whatIf = whatIfModeNote(account);
+  return (
+    <>
+      <span className="account__mode" data-testid="account-mode">
+        {accountModeHeading(account)}
+      </span>
+      {account.venueGauge && (
+        <span className="account__gauge" data-testid="venue-gauge" title={account.venueGauge.definition}>
+          Venue gauge: {gaugeText(account.venueGauge)}
+        </span>
+      )}
+      {whatIf && (
+        <span className="account__whatif muted" data-testid="whatif-mode">
+          {whatIf}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { accountModeHeading, gaugeText, noLiquidationLineText, whatIfModeNote } from './account-mode-text';
+
+describe('account mode words on screen', () => {
+  it('heads the account with the venue and its mode', () => {
+    expect(accountModeHeading({ venue: 'bybit-linear', accountMode: 'bybit-unified-cross' })).toBe(
+      'Bybit · unified · cross',
+    );
+    expect(accountModeHeading({ venue: 'okx-swap', accountMode: null })).toBe('OKX');
+  });
+
+  it('reads a gauge on its own side of the liquidation level', () => {
+    const base = { definition: '', liquidationLevel: 1.05 } as const;
+    expect(gaugeText({ ...base, name: 'uniMMR', direction: 'at-or-below', value: 31.939 })).toBe(
+      'uniMMR 31.94 (liquidation at or below 105 %)',
+    );
+    expect(
+      gaugeText({ ...base, name: 'accountMMRate', direction: 'at-or-above', liquidationLevel: 1, value: 0.0345 }),
+    ).toBe('accountMMRate 3.45 % (liquidation at or above 100 %)');
+  });
+
+  it('says the what-if is off, approximate, or nothing when exact', () => {
+    expect(whatIfModeNote({ accountMode: 'bybit-portfolio' })).toMatch(/^What-if off: /);
+    expect(whatIfModeNote({ accountMode: 'okx-multi-currency' })).toMatch(/^What-if approximate: /);
+    expect(whatIfModeNote({ accountMode: 'binance-single-asset' })).toBeNull();
+  });
+
+  it('explains a missing liquidation line only where the venue gave no price', () => {
+    const note = 'Bybit gives no liquidation price in portfolio margin';
+    expect(noLiquidationLineText({ exchangeLiquidationPrice: null, computedNote: note })).toBe(
+      `No liquidation line: ${note}`,
+    );
+    expect(noLiquidationLineText({ exchangeLiquidationPrice: 50_000, computedNote: note })).toBeNull();
+  });
+});
