@@ -4,15 +4,73 @@ import { positionModes } from '../domain/position-mode';
 import { sides } from '../domain/side';
 import { venues } from '../domain/venue';
 import { checkAccount, toAccount } from './input-account';
+import { liquidationReachFactor } from './reach';
 
 /** A zod error callback: "required" when the field is missing, else "expected <what>". */
 function expected(what: string): (issue: { input?: unknown }) => string {
   return (issue) => (issue.input === undefined ? 'required' : `expected ${what}`);
 }
 
-const positive = z.number({ error: expected('a positive number') }).positive({ error: 'expected a positive number' });
-const nonNegative = z.number({ error: expected('a number >= 0') }).min(0, { error: 'expected a number >= 0' });
-const finite = z.number({ error: expected('a number') });
+/**
+ * Bounds that refuse finite but absurd input in one line, before any arithmetic can overflow to
+ * Infinity (a change of 1e308 made the equity `null` in JSON). `price`: quote currency, far above
+ * any traded perpetual. `amount`: margin asset, sizes, notionals and tier bounds. `leverage`: above
+ * every venue's maximum. `fundingRate`: per interval, a fraction (venues cap it at a few percent).
+ * `fundingHours`: one year. `fundingInterval`: at least one hour (the shortest venue interval).
+ * `priceChange`: the what-if price scenario keeps the mark within the reachable band (reach.ts).
+ */
+export const inputLimits = {
+  price: 1e12,
+  amount: 1e15,
+  leverage: 1000,
+  fundingRate: 1,
+  fundingHours: 8760,
+  fundingInterval: 1,
+  priceChange: { min: 1 / liquidationReachFactor - 1, max: liquidationReachFactor - 1 },
+} as const;
+
+/** A limit as written in messages: 1e12, 1e15. */
+const big = (limit: number): string => limit.toExponential().replace('+', '');
+
+const positive = z
+  .number({ error: expected('a positive number') })
+  .positive({ error: 'expected a positive number' })
+  .max(inputLimits.amount, { error: `expected at most ${big(inputLimits.amount)}` });
+const nonNegative = z
+  .number({ error: expected('a number >= 0') })
+  .min(0, { error: 'expected a number >= 0' })
+  .max(inputLimits.amount, { error: `expected at most ${big(inputLimits.amount)}` });
+const finite = z
+  .number({ error: expected('a number') })
+  .min(-inputLimits.amount, { error: `expected at least -${big(inputLimits.amount)}` })
+  .max(inputLimits.amount, { error: `expected at most ${big(inputLimits.amount)}` });
+const price = z
+  .number({ error: expected('a positive price') })
+  .positive({ error: 'expected a positive number' })
+  .max(inputLimits.price, { error: `expected a price at most ${big(inputLimits.price)}` });
+const leverage = z
+  .number({ error: expected('a positive number') })
+  .positive({ error: 'expected a positive number' })
+  .max(inputLimits.leverage, { error: `expected a leverage at most ${inputLimits.leverage}` });
+const fundingRate = z
+  .number({ error: expected('a funding rate from -1 to 1') })
+  .min(-inputLimits.fundingRate, { error: 'expected a funding rate from -1 to 1' })
+  .max(inputLimits.fundingRate, { error: 'expected a funding rate from -1 to 1' });
+const fundingHours = positive.max(inputLimits.fundingHours, {
+  error: `expected at most ${inputLimits.fundingHours} hours`,
+});
+const fundingInterval = z
+  .number({ error: expected('a number of hours') })
+  .min(inputLimits.fundingInterval, { error: `expected at least ${inputLimits.fundingInterval} hour` })
+  .max(inputLimits.fundingHours, { error: `expected at most ${inputLimits.fundingHours} hours` });
+const priceChange = z
+  .number({ error: expected('a relative change') })
+  .min(inputLimits.priceChange.min, {
+    error: 'expected a relative change from -0.9 to 9 (the mark within 1/10 to 10x)',
+  })
+  .max(inputLimits.priceChange.max, {
+    error: 'expected a relative change from -0.9 to 9 (the mark within 1/10 to 10x)',
+  });
 const fraction = z
   .number({ error: expected('a fraction from 0 to 1') })
   .min(0, { error: 'expected a fraction from 0 to 1' })
@@ -26,7 +84,7 @@ const tierSchema = z.strictObject({
   cap: positive.nullable(),
   mmr: fraction,
   deduction: finite.optional(),
-  maxLeverage: positive.optional(),
+  maxLeverage: leverage.optional(),
 });
 
 const positionSchema = z.strictObject({
@@ -35,11 +93,11 @@ const positionSchema = z.strictObject({
   marginMode,
   size: positive,
   contractSize: positive.optional(),
-  entryPrice: positive,
-  markPrice: positive,
-  leverage: positive.optional(),
+  entryPrice: price,
+  markPrice: price,
+  leverage: leverage.optional(),
   isolatedMargin: nonNegative.optional(),
-  maxLeverage: positive.optional(),
+  maxLeverage: leverage.optional(),
   tiers: z.array(tierSchema, { error: expected('an array of tiers') }).optional(),
 });
 
@@ -64,7 +122,7 @@ const whatIfSchema = z.discriminatedUnion(
     z.strictObject({ op: z.literal('removeMargin'), ...target, amount: positive }),
     z.strictObject({ op: z.literal('deposit'), amount: positive }),
     z.strictObject({ op: z.literal('withdraw'), amount: positive }),
-    z.strictObject({ op: z.literal('setLeverage'), ...target, leverage: positive }),
+    z.strictObject({ op: z.literal('setLeverage'), ...target, leverage }),
     z
       .strictObject({
         op: z.literal('close'),
@@ -76,17 +134,14 @@ const whatIfSchema = z.discriminatedUnion(
         error: 'give exactly one of fraction and size',
         path: ['fraction'],
       }),
-    z.strictObject({ op: z.literal('add'), ...target, size: positive, price: positive }),
+    z.strictObject({ op: z.literal('add'), ...target, size: positive, price }),
     z.strictObject({ op: z.literal('setMarginMode'), ...target, marginMode }),
     z
       .strictObject({
         op: z.literal('price'),
         symbol: symbol.optional(),
-        markPrice: positive.optional(),
-        change: z
-          .number({ error: expected('a relative change above -1') })
-          .gt(-1, { error: 'expected a relative change above -1' })
-          .optional(),
+        markPrice: price.optional(),
+        change: priceChange.optional(),
       })
       .refine((op) => (op.markPrice === undefined) !== (op.change === undefined), {
         error: 'give exactly one of markPrice and change',
@@ -99,9 +154,9 @@ const whatIfSchema = z.discriminatedUnion(
     z.strictObject({
       op: z.literal('funding'),
       ...target,
-      rate: finite,
-      hours: positive,
-      intervalHours: positive.optional(),
+      rate: fundingRate,
+      hours: fundingHours,
+      intervalHours: fundingInterval.optional(),
     }),
   ],
   { error: expected(`one of ${opNames.join(', ')}`) },
@@ -110,14 +165,14 @@ const whatIfSchema = z.discriminatedUnion(
 const questionSchema = z.discriminatedUnion(
   'ask',
   [
-    z.strictObject({ ask: z.literal('collateralForTarget'), ...target, targetPrice: positive }),
-    z.strictObject({ ask: z.literal('leverageForTarget'), ...target, targetPrice: positive }),
+    z.strictObject({ ask: z.literal('collateralForTarget'), ...target, targetPrice: price }),
+    z.strictObject({ ask: z.literal('leverageForTarget'), ...target, targetPrice: price }),
     z.strictObject({
       ask: z.literal('fundingDrift'),
       ...target,
-      rate: finite,
-      hours: positive,
-      intervalHours: positive.optional(),
+      rate: fundingRate,
+      hours: fundingHours,
+      intervalHours: fundingInterval.optional(),
     }),
   ],
   { error: expected('one of collateralForTarget, leverageForTarget, fundingDrift') },

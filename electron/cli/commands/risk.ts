@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
-import type { RiskQuestion } from '../../../shared/risk/index';
+import type { ParsedRiskInput, PositionRisk, ReportedPositionRisk, RiskQuestion } from '../../../shared/risk/index';
 import {
   applyWhatIf,
   collateralForTarget,
@@ -8,6 +8,7 @@ import {
   fundingDrift,
   leverageForTarget,
   parseRiskInput,
+  reportPositionRisk,
   riskInputSchema,
 } from '../../../shared/risk/index';
 import type { CliIo } from '../cli-io';
@@ -64,21 +65,34 @@ export async function runRiskCommand(args: readonly string[], io: CliIo): Promis
     io.stderr(input.error);
     return 1;
   }
-  const { account, whatIf, questions } = input.value;
+  io.stdout(JSON.stringify(riskReport(input.value), null, 2));
+  return 0;
+}
+
+/**
+ * What `liqlens risk` prints for a parsed input: the account's risk, the state after its `whatIf`
+ * operations (with refusals and notes) and the answers to its `questions`. A liquidation price
+ * beyond reach of its mark is printed as `null` with `liquidationNote: "beyond reach"` and the exact
+ * root in `liquidationRoot` (reportPositionRisk); the schema's bounds keep every other figure finite.
+ */
+export function riskReport({ account, whatIf, questions }: ParsedRiskInput): Record<string, unknown> {
   const result = evaluateAccount(account);
-  const output: Record<string, unknown> = { positions: result.positions, account: result.account };
+  const output: Record<string, unknown> = { positions: reported(account, result.positions), account: result.account };
   if (whatIf.length > 0) {
     const after = applyWhatIf(account, whatIf);
     output['whatIf'] = {
-      positions: after.positions,
+      positions: reported(after.state, after.positions),
       account: after.account,
       refused: after.refused,
       notes: after.notes,
     };
   }
   if (questions.length > 0) output['answers'] = questions.map((question) => answer(account, question));
-  io.stdout(JSON.stringify(output, null, 2));
-  return 0;
+  return output;
+}
+
+function reported(account: RiskAccount, positions: readonly PositionRisk[]): ReportedPositionRisk[] {
+  return positions.map((risk, index) => reportPositionRisk(risk, account.positions[index]?.markPrice ?? Number.NaN));
 }
 
 function answer(account: RiskAccount, question: RiskQuestion): Record<string, unknown> {
