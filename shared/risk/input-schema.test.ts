@@ -157,19 +157,23 @@ describe('risk input schema', () => {
       { ...input, whatIf: [{ op: 'price', change: 1e308 }] },
       'whatIf[0].change: expected a relative change from -0.9 to 9 (the mark within 1/10 to 10x)',
     ],
-    ['a mark beyond 1e12', withPosition({ markPrice: 2e12 }), 'positions[0].markPrice: expected a price at most 1e12'],
+    [
+      'a mark beyond 1e12',
+      withPosition({ markPrice: 2e12 }),
+      'positions[0].markPrice: expected a price from 1e-12 to 1e12',
+    ],
     [
       'a scenario mark beyond 1e12',
       { ...input, whatIf: [{ op: 'price', symbol: 'ETHUSDT', markPrice: 1e13 }] },
-      'whatIf[0].markPrice: expected a price at most 1e12',
+      'whatIf[0].markPrice: expected a price from 1e-12 to 1e12',
     ],
     [
       'a target beyond 1e12',
       { ...input, questions: [{ ask: 'collateralForTarget', symbol: 'ETHUSDT', targetPrice: 1e308 }] },
-      'questions[0].targetPrice: expected a price at most 1e12',
+      'questions[0].targetPrice: expected a price from 1e-12 to 1e12',
     ],
     ['a wallet of 1e308', { ...input, walletBalance: 1e308 }, 'walletBalance: expected at most 1e15'],
-    ['a leverage of 1e6', withPosition({ leverage: 1e6 }), 'positions[0].leverage: expected a leverage at most 1000'],
+    ['a leverage of 1e6', withPosition({ leverage: 1e6 }), 'positions[0].leverage: expected a leverage from 1 to 1000'],
     [
       'a funding rate of 5 per interval',
       { ...input, questions: [{ ask: 'fundingDrift', symbol: 'ETHUSDT', rate: 5, hours: 8 }] },

@@ -13,14 +13,17 @@ function expected(what: string): (issue: { input?: unknown }) => string {
 
 /**
  * Bounds that refuse finite but absurd input in one line, before any arithmetic can overflow to
- * Infinity (a change of 1e308 made the equity `null` in JSON). `price`: quote currency, far above
- * any traded perpetual. `amount`: margin asset, sizes, notionals and tier bounds. `leverage`: above
+ * Infinity (a change of 1e308 made the equity `null` in JSON). `minPrice` to `price`: quote
+ * currency, far beyond any traded perpetual on either side (inverse contracts divide by the price). `amount`: margin asset, sizes, notionals and tier bounds. `minSize`: sizes and contract sizes
+ * (a size near 0 makes ratios of requirement and equity overflow). `leverage`: above
  * every venue's maximum. `fundingRate`: per interval, a fraction (venues cap it at a few percent).
  * `fundingHours`: one year. `fundingInterval`: at least one hour (the shortest venue interval).
  * `priceChange`: the what-if price scenario keeps the mark within the reachable band (reach.ts).
  */
 export const inputLimits = {
   price: 1e12,
+  minPrice: 1e-12,
+  minSize: 1e-12,
   amount: 1e15,
   leverage: 1000,
   fundingRate: 1,
@@ -47,11 +50,22 @@ const finite = z
 const price = z
   .number({ error: expected('a positive price') })
   .positive({ error: 'expected a positive number' })
-  .max(inputLimits.price, { error: `expected a price at most ${big(inputLimits.price)}` });
+  .min(inputLimits.minPrice, {
+    error: `expected a price from ${big(inputLimits.minPrice)} to ${big(inputLimits.price)}`,
+  })
+  .max(inputLimits.price, { error: `expected a price from ${big(inputLimits.minPrice)} to ${big(inputLimits.price)}` });
+const size = positive.min(inputLimits.minSize, {
+  error: `expected a size from ${big(inputLimits.minSize)} to ${big(inputLimits.amount)}`,
+});
 const leverage = z
   .number({ error: expected('a positive number') })
   .positive({ error: 'expected a positive number' })
   .max(inputLimits.leverage, { error: `expected a leverage at most ${inputLimits.leverage}` });
+/** A position's own leverage: venues offer 1x and above (a leverage near 0 would make its margin infinite). */
+const positionLeverage = z
+  .number({ error: expected('a positive number') })
+  .min(1, { error: `expected a leverage from 1 to ${inputLimits.leverage}` })
+  .max(inputLimits.leverage, { error: `expected a leverage from 1 to ${inputLimits.leverage}` });
 const fundingRate = z
   .number({ error: expected('a funding rate from -1 to 1') })
   .min(-inputLimits.fundingRate, { error: 'expected a funding rate from -1 to 1' })
@@ -91,11 +105,11 @@ const positionSchema = z.strictObject({
   symbol,
   side,
   marginMode,
-  size: positive,
-  contractSize: positive.optional(),
+  size,
+  contractSize: size.optional(),
   entryPrice: price,
   markPrice: price,
-  leverage: leverage.optional(),
+  leverage: positionLeverage.optional(),
   isolatedMargin: nonNegative.optional(),
   maxLeverage: leverage.optional(),
   tiers: z.array(tierSchema, { error: expected('an array of tiers') }).optional(),
@@ -128,13 +142,13 @@ const whatIfSchema = z.discriminatedUnion(
         op: z.literal('close'),
         ...target,
         fraction: positive.max(1, { error: 'expected a fraction above 0 and at most 1' }).optional(),
-        size: positive.optional(),
+        size: size.optional(),
       })
       .refine((op) => (op.fraction === undefined) !== (op.size === undefined), {
         error: 'give exactly one of fraction and size',
         path: ['fraction'],
       }),
-    z.strictObject({ op: z.literal('add'), ...target, size: positive, price }),
+    z.strictObject({ op: z.literal('add'), ...target, size, price }),
     z.strictObject({ op: z.literal('setMarginMode'), ...target, marginMode }),
     z
       .strictObject({
