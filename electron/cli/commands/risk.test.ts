@@ -113,28 +113,10 @@ describe('liqlens risk', () => {
 
   it('prints a liquidation price beyond reach as null with the note and the exact root', async () => {
     // The Demo's hedged cross BTC pair; closing half of the long leaves a root near 1.4 billion.
-    const tiers = [
-      [0, 50_000, 0.004, 0],
-      [50_000, 250_000, 0.005, 50],
-      [250_000, 3_000_000, 0.01, 1_300],
-      [3_000_000, 15_000_000, 0.025, 46_300],
-      [15_000_000, 30_000_000, 0.05, 421_300],
-      [30_000_000, 80_000_000, 0.1, 1_921_300],
-      [80_000_000, 100_000_000, 0.125, 3_921_300],
-      [100_000_000, 200_000_000, 0.15, 6_421_300],
-      [200_000_000, 300_000_000, 0.25, 26_421_300],
-      [300_000_000, null, 0.5, 101_421_300],
-    ].map(([floor, cap, mmr, deduction]) => ({ floor, cap, mmr, deduction }));
-    const leg = { symbol: 'BTCUSDT', marginMode: 'cross', markPrice: 53_587.91, leverage: 20, tiers };
     const hedge = {
-      venue: 'binance-usdm',
-      positionMode: 'hedge',
-      walletBalance: 8_000,
-      takerFeeRate: 0.0005,
-      positions: [
-        { ...leg, side: 'long', size: 0.4, entryPrice: 54_123.79 },
-        { ...leg, side: 'short', size: 0.15, entryPrice: 53_319.97 },
-      ],
+      ...(JSON.parse(
+        readFileSync(new URL('../../../shared/risk/testdata/demo-hedge.json', import.meta.url), 'utf8'),
+      ) as object),
       whatIf: [{ op: 'close', symbol: 'BTCUSDT', side: 'long', fraction: 0.5 }],
     };
     const { io, out, err } = captureIo({ 'hedge.json': JSON.stringify(hedge) });
