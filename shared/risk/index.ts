@@ -12,8 +12,14 @@ export type { CollateralAnswer, LeverageAnswer } from './inverse-questions';
 export { collateralForTarget, leverageForTarget } from './inverse-questions';
 export { maintenanceRatio, venueRatio } from './margin-ratio';
 export { maxRemovableMargin } from './max-removable';
-export type { LiquidationReach, ReportedPositionRisk } from './reach';
-export { isWithinReach, liquidationReach, liquidationReachFactor, reportPositionRisk } from './reach';
+export type { LiquidationReach, ReportedLiquidation, ReportedPositionRisk } from './reach';
+export {
+  isWithinReach,
+  liquidationReach,
+  liquidationReachFactor,
+  reportLiquidation,
+  reportPositionRisk,
+} from './reach';
 export type { AccountRisk, MarginPool, PositionRisk, RiskResult } from './risk-result';
 export {
   continuousDeductions,

@@ -43,13 +43,23 @@ export function liquidationReach(risk: PositionRisk, markPrice: number): Liquida
   return within ? { kind: 'within', price } : { kind: 'beyond', root: price };
 }
 
-/** A position's risk as printed: a liquidation price beyond reach moves to `liquidationRoot`. */
-export type ReportedPositionRisk = PositionRisk & {
-  /** Set when the exact root lies beyond reach; `liquidationPrice` and `distance` are then null. */
+/** A liquidation price as reported: within reach as is; beyond reach as null with the note and the exact root. */
+export interface ReportedLiquidation {
+  readonly liquidationPrice: number | null;
+  /** Set when the exact root lies beyond reach; `liquidationPrice` is then null. */
   readonly liquidationNote?: 'beyond reach';
   /** The exact root the engine found beyond reach, quote currency. */
   readonly liquidationRoot?: number;
-};
+}
+
+/** `price` against `markPrice` as the CLI and exports report it (see ReportedLiquidation). */
+export function reportLiquidation(price: number | null, markPrice: number): ReportedLiquidation {
+  if (price === null || isWithinReach(price, markPrice)) return { liquidationPrice: price };
+  return { liquidationPrice: null, liquidationNote: 'beyond reach', liquidationRoot: price };
+}
+
+/** A position's risk as printed: a liquidation price beyond reach moves to `liquidationRoot`. */
+export type ReportedPositionRisk = PositionRisk & ReportedLiquidation;
 
 /**
  * `risk` as the CLI and exports report it: a liquidation price beyond reach of `markPrice` is
@@ -57,7 +67,6 @@ export type ReportedPositionRisk = PositionRisk & {
  * `liquidationRoot`, and its distance (a meaningless thousands of percent) by null. Otherwise unchanged.
  */
 export function reportPositionRisk(risk: PositionRisk, markPrice: number): ReportedPositionRisk {
-  const root = risk.liquidationPrice;
-  if (root === null || isWithinReach(root, markPrice)) return risk;
-  return { ...risk, liquidationPrice: null, distance: null, liquidationNote: 'beyond reach', liquidationRoot: root };
+  const reported = reportLiquidation(risk.liquidationPrice, markPrice);
+  return reported.liquidationNote === undefined ? risk : { ...risk, ...reported, distance: null };
 }

@@ -52,11 +52,19 @@ const opArb = (symbols: readonly string[]) => {
 };
 
 const questionArb = (symbols: readonly string[]) =>
-  fc.record({
-    ask: fc.constantFrom('collateralForTarget', 'leverageForTarget'),
-    symbol: fc.constantFrom(...symbols),
-    targetFactor: figure(0.01, 100),
-  });
+  fc.oneof(
+    fc.record({
+      ask: fc.constantFrom('collateralForTarget', 'leverageForTarget'),
+      symbol: fc.constantFrom(...symbols),
+      targetFactor: figure(0.01, 100),
+    }),
+    fc.record({
+      ask: fc.constant('fundingDrift'),
+      symbol: fc.constantFrom(...symbols),
+      rate: figure(-0.05, 0.05),
+      hours: figure(1, 200),
+    }),
+  );
 
 const inputArb = fc
   .record({
@@ -76,10 +84,16 @@ const inputArb = fc
     ...account,
     positionMode: 'oneway',
     whatIf,
-    questions: questions.map(({ targetFactor, ...question }) => ({
-      ...question,
-      targetPrice: (account.positions.find((p) => p.symbol === question.symbol)?.markPrice ?? 1) * targetFactor,
-    })),
+    questions: questions.map((question) =>
+      'targetFactor' in question
+        ? {
+            ask: question.ask,
+            symbol: question.symbol,
+            targetPrice:
+              (account.positions.find((p) => p.symbol === question.symbol)?.markPrice ?? 1) * question.targetFactor,
+          }
+        : question,
+    ),
   }));
 
 /** Every number in `value`, with its path, for the finiteness check. */
@@ -94,6 +108,7 @@ function numbersIn(value: unknown, path = 'output'): [string, number][] {
 interface Printed {
   positions: { liquidationPrice: number | null }[];
   whatIf?: { positions: { liquidationPrice: number | null }[] };
+  answers?: { symbol: string; liquidationPriceNow?: number | null; points?: { liquidationPrice: number | null }[] }[];
 }
 
 describe('liqlens risk never prints an absurd figure', () => {
@@ -117,6 +132,11 @@ describe('liqlens risk never prints an absurd figure', () => {
         for (const [index, position] of output.positions.entries()) {
           const price = position.liquidationPrice;
           if (price !== null) expect(isWithinReach(price, marks[index] ?? Number.NaN)).toBe(true);
+        }
+        for (const drift of output.answers ?? []) {
+          const mark = input.value.account.positions.find((p) => p.symbol === drift.symbol)?.markPrice ?? Number.NaN;
+          for (const price of [drift.liquidationPriceNow, ...(drift.points ?? []).map((p) => p.liquidationPrice)])
+            if (price !== undefined && price !== null) expect(isWithinReach(price, mark)).toBe(true);
         }
         const state = applyWhatIf(input.value.account, input.value.whatIf).state;
         for (const [index, position] of (output.whatIf?.positions ?? []).entries()) {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
-import type { ParsedRiskInput, PositionRisk, ReportedPositionRisk, RiskQuestion } from '../../../shared/risk/index';
+import type {
+  FundingDrift,
+  ParsedRiskInput,
+  PositionRisk,
+  ReportedPositionRisk,
+  RiskQuestion,
+} from '../../../shared/risk/index';
 import {
   applyWhatIf,
   collateralForTarget,
@@ -8,6 +14,7 @@ import {
   fundingDrift,
   leverageForTarget,
   parseRiskInput,
+  reportLiquidation,
   reportPositionRisk,
   riskInputSchema,
 } from '../../../shared/risk/index';
@@ -100,6 +107,31 @@ function answer(account: RiskAccount, question: RiskQuestion): Record<string, un
   let outcome: object | string;
   if (question.ask === 'collateralForTarget') outcome = collateralForTarget(account, target, question.targetPrice);
   else if (question.ask === 'leverageForTarget') outcome = leverageForTarget(account, target, question.targetPrice);
-  else outcome = fundingDrift(account, target, question.rate, question.hours, question.intervalHours);
+  else {
+    const drift = fundingDrift(account, target, question.rate, question.hours, question.intervalHours);
+    const mark = account.positions.find(
+      (position) => position.symbol === target.symbol && (target.side === undefined || position.side === target.side),
+    )?.markPrice;
+    outcome = typeof drift === 'string' || mark === undefined ? drift : reportedDrift(drift, mark);
+  }
   return typeof outcome === 'string' ? { ...question, refused: outcome } : { ...question, ...outcome };
+}
+
+/** A funding drift with every liquidation price beyond reach of `mark` reported as such, and no drift through one. */
+function reportedDrift(drift: FundingDrift, mark: number): Record<string, unknown> {
+  const now = reportLiquidation(drift.liquidationPriceNow, mark);
+  const points = drift.points.map((point) => ({
+    hours: point.hours,
+    ...reportLiquidation(point.liquidationPrice, mark),
+  }));
+  const last = points[points.length - 1];
+  const reachable = now.liquidationNote === undefined && last?.liquidationNote === undefined;
+  return {
+    liquidationPriceNow: now.liquidationPrice,
+    ...(now.liquidationNote === undefined
+      ? {}
+      : { liquidationNoteNow: now.liquidationNote, liquidationRootNow: now.liquidationRoot }),
+    points,
+    driftPerHour: reachable ? drift.driftPerHour : null,
+  };
 }
