@@ -7,6 +7,7 @@ export class WhatIfHarnessPage {
   readonly liquidationNow: Locator;
   readonly liquidationNext: Locator;
   readonly delta: Locator;
+  readonly marginRatio: Locator;
   readonly collateral: Locator;
   readonly refusals: Locator;
   readonly maxRemovable: Locator;
@@ -19,6 +20,7 @@ export class WhatIfHarnessPage {
     this.liquidationNow = page.getByTestId('whatif-liq-current');
     this.liquidationNext = page.getByTestId('whatif-liq-next');
     this.delta = page.getByTestId('whatif-liq-delta');
+    this.marginRatio = page.getByTestId('whatif-margin-ratio');
     this.collateral = page.getByRole('textbox', { name: 'Collateral' });
     this.refusals = page.getByTestId('whatif-refusal');
     this.maxRemovable = page.getByTestId('whatif-max-removable');

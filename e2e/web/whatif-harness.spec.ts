@@ -77,6 +77,41 @@ test.describe('what-if panel', () => {
     await expect(harness.ghost).toHaveText('none');
   });
 
+  test('closing half of the hedged BTC long shows "none within reach", the exact root on hover, and no ghost line', async ({
+    page,
+  }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl);
+    await harness.pick('binance BTCUSDT long');
+    await expect(harness.liquidationNow).toHaveText('22,806.8');
+    await page.getByRole('button', { name: '50 %', exact: true }).click();
+    await expect(harness.liquidationNext).toHaveText('none within reach');
+    await expect(harness.liquidationNext).toHaveAttribute(
+      'title',
+      /^Exact root 1,409,2\d\d,\d{3}\.\d: more than 10x away/,
+    );
+    await expect(harness.delta).toHaveText('moved beyond reach · further from the mark');
+    // The chart gets no price to draw, so it cannot rescale to 1.4 billion.
+    await expect(harness.ghost).toHaveText('—');
+    await page.screenshot({ path: test.info().outputPath('whatif-beyond-reach.png') });
+  });
+
+  test('moving the price past the liquidation shows "liquidated at P" and a liquidated margin ratio', async ({
+    page,
+  }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl);
+    await harness.pick('binance ETHUSDT short');
+    await expect(harness.liquidationNow).toHaveText('2,812.70');
+    // +12 % puts the mark at about 2,907, past the short's liquidation at 2,812.70.
+    await page.getByTestId('whatif-price').fill('12');
+    await expect(harness.liquidationNext).toHaveText('liquidated at 2,812.70');
+    await expect(harness.delta).toHaveText('liquidated: the mark reaches the liquidation price');
+    await expect(harness.marginRatio).toHaveText(/^liquidatedwas [\d.]+ %$/);
+    await expect(harness.ghost).toHaveText('2,812.70');
+    await page.screenshot({ path: test.info().outputPath('whatif-liquidated.png') });
+  });
+
   test('"put my liquidation beyond" answers with the collateral, and trying it lands on the target', async ({
     page,
   }) => {

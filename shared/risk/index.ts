@@ -9,11 +9,19 @@ export type { DriftPoint, FundingDrift } from './funding-drift';
 export { fundingDrift } from './funding-drift';
 export { formatIssue, formatPath, parseRiskInput } from './input-errors';
 export type { ParsedRiskInput, RiskInputJson, RiskQuestion } from './input-schema';
-export { riskInputSchema } from './input-schema';
+export { inputLimits, riskInputSchema } from './input-schema';
 export type { CollateralAnswer, LeverageAnswer } from './inverse-questions';
 export { collateralForTarget, leverageForTarget } from './inverse-questions';
 export { maintenanceRatio, venueRatio } from './margin-ratio';
 export { maxRemovableMargin } from './max-removable';
+export type { LiquidationReach, ReportedLiquidation, ReportedPositionRisk } from './reach';
+export {
+  isWithinReach,
+  liquidationReach,
+  liquidationReachFactor,
+  reportLiquidation,
+  reportPositionRisk,
+} from './reach';
 export type { AccountRisk, MarginPool, PositionRisk, RiskResult } from './risk-result';
 export {
   continuousDeductions,

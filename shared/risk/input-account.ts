@@ -5,6 +5,7 @@ import type { RiskAccount } from '../domain/risk-account';
 import type { RiskPosition } from '../domain/risk-position';
 import type { Tier } from '../domain/tier';
 import type { AccountJson } from './input-schema';
+import { legNotional, legTierIndex, makeLeg } from './leg';
 import { hyperliquidTiers } from './tiers';
 import { venueRules } from './venue-rules';
 
@@ -14,11 +15,15 @@ type PositionJson = AccountJson['positions'][number];
  * Cross-field checks of the `risk` input, each reported on the field at fault: tiers present (or a
  * Hyperliquid `maxLeverage`), ascending and capped except the last; an isolated margin or a
  * leverage for isolated positions; no isolated margin on cross positions; one position per symbol
- * in one-way mode and per symbol and side in hedge mode; hedge mode only where the venue has it.
+ * in one-way mode and per symbol and side in hedge mode; hedge mode only where the venue has it;
+ * and, once all that holds, no tier deduction in force at the mark larger than the notional.
  */
 export function checkAccount(input: AccountJson, context: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string): void =>
+  let issues = 0;
+  const issue = (path: (string | number)[], message: string): void => {
+    issues++;
     context.addIssue({ code: 'custom', message, path });
+  };
   if (input.positionMode === 'hedge' && !venueRules[input.venue].hedgeMode)
     issue(['positionMode'], `${venueName(input.venue)} has one-way positions only`);
   if (input.accountMode !== undefined && !accountModes[input.accountMode].venues.includes(input.venue))
@@ -51,6 +56,29 @@ export function checkAccount(input: AccountJson, context: z.RefinementCtx): void
       if (tier.cap === null && k < tiers.length - 1) issue(at('tiers', k, 'cap'), 'only the last tier may have no cap');
       if (tier.cap !== null && tier.cap <= tier.floor) issue(at('tiers', k, 'cap'), 'expected above the floor');
     }
+  }
+  if (issues === 0) checkDeductions(input, issue);
+}
+
+/**
+ * A deduction larger than the whole notional it applies to is a typing error (a cumulative
+ * figure from the wrong tier, a misplaced decimal): it would turn the maintenance margin into a
+ * large credit and the liquidation price into nonsense. Checked for the tier in force at the mark
+ * (other tiers' deductions are legitimately larger than today's notional).
+ */
+function checkDeductions(input: AccountJson, issue: (path: (string | number)[], message: string) => void): void {
+  const account = toAccount(input);
+  for (const [index, position] of account.positions.entries()) {
+    if (input.positions[index]?.tiers === undefined) continue;
+    const leg = makeLeg(account, position);
+    const tierIndex = legTierIndex(leg, position.markPrice);
+    const notional = legNotional(leg, position.markPrice);
+    const deduction = position.tiers[tierIndex]?.deduction ?? 0;
+    if (deduction > notional)
+      issue(
+        ['positions', index, 'tiers', tierIndex, 'deduction'],
+        `expected at most the position's notional at the mark (${Number(notional.toPrecision(8))})`,
+      );
   }
 }
 

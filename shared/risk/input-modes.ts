@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { accountModeIds } from '../domain/account-mode';
-import { expected } from './input-expected';
+import { expected, finite, nonNegative, positive, price } from './input-numbers';
 
-const positive = z.number({ error: expected('a positive number') }).positive({ error: 'expected a positive number' });
-const nonNegative = z.number({ error: expected('a number >= 0') }).min(0, { error: 'expected a number >= 0' });
 const unit = z
   .number({ error: expected('a fraction from 0 to 1') })
   .min(0, { error: 'expected a fraction from 0 to 1' })
@@ -37,14 +35,14 @@ export const accountModeFields = {
     .array(
       z.strictObject({
         asset: assetCode,
-        amount: z.number({ error: expected('a number') }),
-        indexPriceUsd: positive,
+        amount: finite,
+        indexPriceUsd: price,
         valuation: valuationSchema,
       }),
       { error: expected('an array of collateral assets') },
     )
     .optional(),
-  spotQuoteTotal: z.number({ error: expected('a number') }).optional(),
+  spotQuoteTotal: finite.optional(),
 };
 
 /** The position fields of the account modes: an isolated-only market, and the settle asset. */

@@ -150,7 +150,39 @@ describe('risk input schema', () => {
     [
       'a crash of 100 %',
       { ...input, whatIf: [{ op: 'price', change: -1 }] },
-      'whatIf[0].change: expected a relative change above -1',
+      'whatIf[0].change: expected a relative change from -0.9 to 9 (the mark within 1/10 to 10x)',
+    ],
+    [
+      'a price change of 1e308',
+      { ...input, whatIf: [{ op: 'price', change: 1e308 }] },
+      'whatIf[0].change: expected a relative change from -0.9 to 9 (the mark within 1/10 to 10x)',
+    ],
+    [
+      'a mark beyond 1e12',
+      withPosition({ markPrice: 2e12 }),
+      'positions[0].markPrice: expected a price from 1e-12 to 1e12',
+    ],
+    [
+      'a scenario mark beyond 1e12',
+      { ...input, whatIf: [{ op: 'price', symbol: 'ETHUSDT', markPrice: 1e13 }] },
+      'whatIf[0].markPrice: expected a price from 1e-12 to 1e12',
+    ],
+    [
+      'a target beyond 1e12',
+      { ...input, questions: [{ ask: 'collateralForTarget', symbol: 'ETHUSDT', targetPrice: 1e308 }] },
+      'questions[0].targetPrice: expected a price from 1e-12 to 1e12',
+    ],
+    ['a wallet of 1e308', { ...input, walletBalance: 1e308 }, 'walletBalance: expected at most 1e15'],
+    ['a leverage of 1e6', withPosition({ leverage: 1e6 }), 'positions[0].leverage: expected a leverage from 1 to 1000'],
+    [
+      'a funding rate of 5 per interval',
+      { ...input, questions: [{ ask: 'fundingDrift', symbol: 'ETHUSDT', rate: 5, hours: 8 }] },
+      'questions[0].rate: expected a funding rate from -1 to 1',
+    ],
+    [
+      'a deduction larger than the notional at the mark',
+      withPosition({ size: 1, tiers: [{ floor: 0, cap: null, mmr: 0.01, deduction: 5000 }] }),
+      "positions[0].tiers[0].deduction: expected at most the position's notional at the mark (1335.18)",
     ],
     [
       'an unknown question',

@@ -3,13 +3,42 @@ import { marginModes } from '../domain/margin-mode';
 import { positionModes } from '../domain/position-mode';
 import { sides } from '../domain/side';
 import { venues } from '../domain/venue';
+export { inputLimits } from './input-numbers';
 import { checkAccount, toAccount } from './input-account';
 import { accountModeFields, positionModeFields } from './input-modes';
-import { expected } from './input-expected';
+import { expected, finite, inputLimits, big, nonNegative, positive, price } from './input-numbers';
 
-const positive = z.number({ error: expected('a positive number') }).positive({ error: 'expected a positive number' });
-const nonNegative = z.number({ error: expected('a number >= 0') }).min(0, { error: 'expected a number >= 0' });
-const finite = z.number({ error: expected('a number') });
+const size = positive.min(inputLimits.minSize, {
+  error: `expected a size from ${big(inputLimits.minSize)} to ${big(inputLimits.amount)}`,
+});
+const leverage = z
+  .number({ error: expected('a positive number') })
+  .positive({ error: 'expected a positive number' })
+  .max(inputLimits.leverage, { error: `expected a leverage at most ${inputLimits.leverage}` });
+/** A position's own leverage: venues offer 1x and above (a leverage near 0 would make its margin infinite). */
+const positionLeverage = z
+  .number({ error: expected('a positive number') })
+  .min(1, { error: `expected a leverage from 1 to ${inputLimits.leverage}` })
+  .max(inputLimits.leverage, { error: `expected a leverage from 1 to ${inputLimits.leverage}` });
+const fundingRate = z
+  .number({ error: expected('a funding rate from -1 to 1') })
+  .min(-inputLimits.fundingRate, { error: 'expected a funding rate from -1 to 1' })
+  .max(inputLimits.fundingRate, { error: 'expected a funding rate from -1 to 1' });
+const fundingHours = positive.max(inputLimits.fundingHours, {
+  error: `expected at most ${inputLimits.fundingHours} hours`,
+});
+const fundingInterval = z
+  .number({ error: expected('a number of hours') })
+  .min(inputLimits.fundingInterval, { error: `expected at least ${inputLimits.fundingInterval} hour` })
+  .max(inputLimits.fundingHours, { error: `expected at most ${inputLimits.fundingHours} hours` });
+const priceChange = z
+  .number({ error: expected('a relative change') })
+  .min(inputLimits.priceChange.min, {
+    error: 'expected a relative change from -0.9 to 9 (the mark within 1/10 to 10x)',
+  })
+  .max(inputLimits.priceChange.max, {
+    error: 'expected a relative change from -0.9 to 9 (the mark within 1/10 to 10x)',
+  });
 const fraction = z
   .number({ error: expected('a fraction from 0 to 1') })
   .min(0, { error: 'expected a fraction from 0 to 1' })
@@ -23,20 +52,20 @@ const tierSchema = z.strictObject({
   cap: positive.nullable(),
   mmr: fraction,
   deduction: finite.optional(),
-  maxLeverage: positive.optional(),
+  maxLeverage: leverage.optional(),
 });
 
 const positionSchema = z.strictObject({
   symbol,
   side,
   marginMode,
-  size: positive,
-  contractSize: positive.optional(),
-  entryPrice: positive,
-  markPrice: positive,
-  leverage: positive.optional(),
+  size,
+  contractSize: size.optional(),
+  entryPrice: price,
+  markPrice: price,
+  leverage: positionLeverage.optional(),
   isolatedMargin: nonNegative.optional(),
-  maxLeverage: positive.optional(),
+  maxLeverage: leverage.optional(),
   tiers: z.array(tierSchema, { error: expected('an array of tiers') }).optional(),
   ...positionModeFields,
 });
@@ -62,29 +91,26 @@ const whatIfSchema = z.discriminatedUnion(
     z.strictObject({ op: z.literal('removeMargin'), ...target, amount: positive }),
     z.strictObject({ op: z.literal('deposit'), amount: positive }),
     z.strictObject({ op: z.literal('withdraw'), amount: positive }),
-    z.strictObject({ op: z.literal('setLeverage'), ...target, leverage: positive }),
+    z.strictObject({ op: z.literal('setLeverage'), ...target, leverage }),
     z
       .strictObject({
         op: z.literal('close'),
         ...target,
         fraction: positive.max(1, { error: 'expected a fraction above 0 and at most 1' }).optional(),
-        size: positive.optional(),
+        size: size.optional(),
       })
       .refine((op) => (op.fraction === undefined) !== (op.size === undefined), {
         error: 'give exactly one of fraction and size',
         path: ['fraction'],
       }),
-    z.strictObject({ op: z.literal('add'), ...target, size: positive, price: positive }),
+    z.strictObject({ op: z.literal('add'), ...target, size, price }),
     z.strictObject({ op: z.literal('setMarginMode'), ...target, marginMode }),
     z
       .strictObject({
         op: z.literal('price'),
         symbol: symbol.optional(),
-        markPrice: positive.optional(),
-        change: z
-          .number({ error: expected('a relative change above -1') })
-          .gt(-1, { error: 'expected a relative change above -1' })
-          .optional(),
+        markPrice: price.optional(),
+        change: priceChange.optional(),
       })
       .refine((op) => (op.markPrice === undefined) !== (op.change === undefined), {
         error: 'give exactly one of markPrice and change',
@@ -97,9 +123,9 @@ const whatIfSchema = z.discriminatedUnion(
     z.strictObject({
       op: z.literal('funding'),
       ...target,
-      rate: finite,
-      hours: positive,
-      intervalHours: positive.optional(),
+      rate: fundingRate,
+      hours: fundingHours,
+      intervalHours: fundingInterval.optional(),
     }),
   ],
   { error: expected(`one of ${opNames.join(', ')}`) },
@@ -108,14 +134,14 @@ const whatIfSchema = z.discriminatedUnion(
 const questionSchema = z.discriminatedUnion(
   'ask',
   [
-    z.strictObject({ ask: z.literal('collateralForTarget'), ...target, targetPrice: positive }),
-    z.strictObject({ ask: z.literal('leverageForTarget'), ...target, targetPrice: positive }),
+    z.strictObject({ ask: z.literal('collateralForTarget'), ...target, targetPrice: price }),
+    z.strictObject({ ask: z.literal('leverageForTarget'), ...target, targetPrice: price }),
     z.strictObject({
       ask: z.literal('fundingDrift'),
       ...target,
-      rate: finite,
-      hours: positive,
-      intervalHours: positive.optional(),
+      rate: fundingRate,
+      hours: fundingHours,
+      intervalHours: fundingInterval.optional(),
     }),
   ],
   { error: expected('one of collateralForTarget, leverageForTarget, fundingDrift') },

@@ -119,3 +119,34 @@ describe('funding drift', () => {
     );
   });
 });
+
+describe('a target on the wrong side of the mark', () => {
+  it('is refused with the reason for a long above the mark and a short below it, for both questions', () => {
+    expect(collateralForTarget(account('binance-usdm'), { symbol: 'ETHUSDT' }, 3500)).toBe(
+      'the target 3500 is not below the mark 3000: a long liquidates below the mark',
+    );
+    expect(collateralForTarget(account('bybit-linear', { side: 'short' }), { symbol: 'ETHUSDT' }, 3000)).toBe(
+      'the target 3000 is not above the mark 3000: a short liquidates above the mark',
+    );
+    expect(leverageForTarget(account('okx-swap'), { symbol: 'ETHUSDT' }, 1e12)).toBe(
+      'the target 1000000000000 is not below the mark 3000: a long liquidates below the mark',
+    );
+  });
+
+  it('follows the net side of a hedged cross pair, and lets a flat hedge ask either side', () => {
+    const leg = { ...eth, marginMode: 'cross' as const, isolatedMargin: 0 };
+    const pair = (shortSize: number): RiskAccount => ({
+      ...account('binance-usdm'),
+      positionMode: 'hedge',
+      walletBalance: 5000,
+      positions: [leg, { ...leg, side: 'short', size: shortSize }],
+    });
+    // Net short: the long leg's liquidation lies above the mark, with the pair.
+    expect(collateralForTarget(pair(150), { symbol: 'ETHUSDT', side: 'long' }, 2500)).toBe(
+      "the target 2500 is not above the mark 3000: ETHUSDT's cross legs are net short and liquidate above the mark",
+    );
+    expect(typeof collateralForTarget(pair(150), { symbol: 'ETHUSDT', side: 'long' }, 3500)).toBe('object');
+    expect(typeof collateralForTarget(pair(100), { symbol: 'ETHUSDT', side: 'long' }, 3500)).toBe('object');
+    expect(typeof collateralForTarget(pair(100), { symbol: 'ETHUSDT', side: 'long' }, 2500)).toBe('object');
+  });
+});

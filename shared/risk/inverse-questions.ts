@@ -1,9 +1,10 @@
 import type { RiskAccount } from '../domain/risk-account';
 import { venueName } from '../domain/venue';
+import type { Leg } from './leg';
 import { legNotional, legsSurplus, makeLeg } from './leg';
 import { crossTotals, liquidationGroup } from './liquidation-group';
 import type { PositionTarget } from './what-if-op';
-import { findPosition, leverageLimit } from './what-if-support';
+import { amount, findPosition, leverageLimit } from './what-if-support';
 
 /** The answer to "how much collateral puts my liquidation price at or beyond `targetPrice`?". */
 export interface CollateralAnswer {
@@ -33,7 +34,9 @@ export interface LeverageAnswer {
  * adds one for one to equity at every price, so it is the shortfall `requirement(target) −
  * equity(target)` with every other input frozen (the same equation as the liquidation price, tier
  * taken at the target where the venue takes it at the liquidation price). Returns a reason string
- * when the position is not found or the target is not above 0.
+ * when the position is not found, the target is not above 0, or the target lies on the side of the
+ * mark the position does not liquidate on (at or above the mark for a net long, at or below for a
+ * net short).
  */
 export function collateralForTarget(
   account: RiskAccount,
@@ -45,7 +48,30 @@ export function collateralForTarget(
   if (typeof index === 'string') return index;
   const legs = account.positions.map((position) => makeLeg(account, position));
   const group = liquidationGroup(legs, index, crossTotals(account, legs));
+  const wrongSide = wrongSideReason(group.legs, targetPrice);
+  if (wrongSide !== null) return wrongSide;
   return { collateral: -(group.base + legsSurplus(group.legs, targetPrice)) };
+}
+
+/**
+ * Why `targetPrice` cannot be a liquidation price of `legs`, or null. Net long legs (Σ side ×
+ * quantity > 0, linear or inverse) lose as the price falls, so they liquidate below the mark and a
+ * target at or above it has no meaningful collateral (the surplus there only grows: solving
+ * anyway answered "withdraw 9.96e307" from a 1,000 wallet); net short legs the other way round.
+ * A flat hedge (net 0) can liquidate on either side through its requirement, so any target is asked.
+ */
+function wrongSideReason(legs: readonly Leg[], targetPrice: number): string | null {
+  const first = legs[0];
+  if (first === undefined) return null;
+  const net = legs.reduce((sum, leg) => sum + leg.sign * leg.quantity, 0);
+  const below = net > 0;
+  if (net === 0 || (below ? targetPrice < first.markPrice : targetPrice > first.markPrice)) return null;
+  const where = below ? 'below' : 'above';
+  const who =
+    legs.length > 1
+      ? `${first.position.symbol}'s cross legs are net ${below ? 'long' : 'short'} and liquidate`
+      : `a ${below ? 'long' : 'short'} liquidates`;
+  return `the target ${amount(targetPrice)} is not ${where} the mark ${amount(first.markPrice)}: ${who} ${where} the mark`;
 }
 
 /**

@@ -110,4 +110,78 @@ describe('liqlens risk', () => {
       expect(err[0]).toMatch(pattern);
     }
   });
+
+  it('prints a liquidation price beyond reach as null with the note and the exact root', async () => {
+    // The Demo's hedged cross BTC pair; closing half of the long leaves a root near 1.4 billion.
+    const hedge = {
+      ...(JSON.parse(
+        readFileSync(new URL('../../../shared/risk/testdata/demo-hedge.json', import.meta.url), 'utf8'),
+      ) as object),
+      whatIf: [{ op: 'close', symbol: 'BTCUSDT', side: 'long', fraction: 0.5 }],
+    };
+    const { io, out, err } = captureIo({ 'hedge.json': JSON.stringify(hedge) });
+    expect(await runRiskCommand(['hedge.json'], io)).toBe(0);
+    expect(err).toEqual([]);
+    const output = JSON.parse(out[0] ?? '') as {
+      positions: { liquidationPrice: number | null }[];
+      whatIf: {
+        positions: {
+          liquidationPrice: number | null;
+          liquidationNote?: string;
+          liquidationRoot?: number;
+          distance: number | null;
+        }[];
+      };
+    };
+    expect(output.positions[0]?.liquidationPrice).toBeCloseTo(22_806.8, 0);
+    expect(output.positions[0]).not.toHaveProperty('liquidationNote');
+    for (const position of output.whatIf.positions) {
+      expect(position).toMatchObject({ liquidationPrice: null, liquidationNote: 'beyond reach', distance: null });
+      expect(position.liquidationRoot).toBeGreaterThan(10 * 53_587.91);
+    }
+  });
+
+  it('refuses a price change of 1e308 in one line instead of printing null equity', async () => {
+    const huge = { ...account, questions: undefined, whatIf: [{ op: 'price', change: 1e308 }] };
+    const { io, out, err } = captureIo({ 'huge.json': JSON.stringify(huge) });
+    expect(await runRiskCommand(['huge.json'], io)).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toEqual(['whatIf[0].change: expected a relative change from -0.9 to 9 (the mark within 1/10 to 10x)']);
+  });
+
+  it('refuses a target on the wrong side of the mark with the reason instead of offering a withdrawal', async () => {
+    const wallet = {
+      venue: 'binance-usdm',
+      positionMode: 'oneway',
+      walletBalance: 1000,
+      positions: [
+        {
+          symbol: 'BTCUSDT',
+          side: 'long',
+          marginMode: 'isolated',
+          size: 0.1,
+          entryPrice: 50_000,
+          markPrice: 50_000,
+          leverage: 10,
+          tiers: [{ floor: 0, cap: null, mmr: 0.004 }],
+        },
+      ],
+      questions: [
+        { ask: 'collateralForTarget', symbol: 'BTCUSDT', targetPrice: 1e12 },
+        { ask: 'leverageForTarget', symbol: 'BTCUSDT', targetPrice: 60_000 },
+        { ask: 'collateralForTarget', symbol: 'BTCUSDT', targetPrice: 40_000 },
+      ],
+    };
+    const { io, out } = captureIo({ 'wallet.json': JSON.stringify(wallet) });
+    expect(await runRiskCommand(['wallet.json'], io)).toBe(0);
+    const output = JSON.parse(out[0] ?? '') as { answers: { refused?: string; collateral?: number }[] };
+    expect(output.answers[0]).toMatchObject({
+      refused: 'the target 1000000000000 is not below the mark 50000: a long liquidates below the mark',
+    });
+    expect(output.answers[0]).not.toHaveProperty('collateral');
+    expect(output.answers[1]?.refused).toMatch(/^the target 60000 is not below the mark 50000/);
+    // A target below the mark gets an answer of the size of the account: 0.1 BTC × about 5,200 further.
+    expect(output.answers[2]?.collateral).toBeGreaterThan(0);
+    expect(output.answers[2]?.collateral).toBeLessThan(1000);
+  });
 });

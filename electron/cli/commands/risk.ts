@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
-import type { RiskQuestion } from '../../../shared/risk/index';
+import type {
+  FundingDrift,
+  ParsedRiskInput,
+  PositionRisk,
+  ReportedPositionRisk,
+  RiskQuestion,
+} from '../../../shared/risk/index';
 import {
   applyWhatIf,
   collateralForTarget,
@@ -8,6 +14,8 @@ import {
   fundingDrift,
   leverageForTarget,
   parseRiskInput,
+  reportLiquidation,
+  reportPositionRisk,
   riskInputSchema,
 } from '../../../shared/risk/index';
 import type { CliIo } from '../cli-io';
@@ -64,21 +72,34 @@ export async function runRiskCommand(args: readonly string[], io: CliIo): Promis
     io.stderr(input.error);
     return 1;
   }
-  const { account, whatIf, questions } = input.value;
+  io.stdout(JSON.stringify(riskReport(input.value), null, 2));
+  return 0;
+}
+
+/**
+ * What `liqlens risk` prints for a parsed input: the account's risk, the state after its `whatIf`
+ * operations (with refusals and notes) and the answers to its `questions`. A liquidation price
+ * beyond reach of its mark is printed as `null` with `liquidationNote: "beyond reach"` and the exact
+ * root in `liquidationRoot` (reportPositionRisk); the schema's bounds keep every other figure finite.
+ */
+export function riskReport({ account, whatIf, questions }: ParsedRiskInput): Record<string, unknown> {
   const result = evaluateAccount(account);
-  const output: Record<string, unknown> = { positions: result.positions, account: result.account };
+  const output: Record<string, unknown> = { positions: reported(account, result.positions), account: result.account };
   if (whatIf.length > 0) {
     const after = applyWhatIf(account, whatIf);
     output['whatIf'] = {
-      positions: after.positions,
+      positions: reported(after.state, after.positions),
       account: after.account,
       refused: after.refused,
       notes: after.notes,
     };
   }
   if (questions.length > 0) output['answers'] = questions.map((question) => answer(account, question));
-  io.stdout(JSON.stringify(output, null, 2));
-  return 0;
+  return output;
+}
+
+function reported(account: RiskAccount, positions: readonly PositionRisk[]): ReportedPositionRisk[] {
+  return positions.map((risk, index) => reportPositionRisk(risk, account.positions[index]?.markPrice ?? Number.NaN));
 }
 
 function answer(account: RiskAccount, question: RiskQuestion): Record<string, unknown> {
@@ -86,6 +107,31 @@ function answer(account: RiskAccount, question: RiskQuestion): Record<string, un
   let outcome: object | string;
   if (question.ask === 'collateralForTarget') outcome = collateralForTarget(account, target, question.targetPrice);
   else if (question.ask === 'leverageForTarget') outcome = leverageForTarget(account, target, question.targetPrice);
-  else outcome = fundingDrift(account, target, question.rate, question.hours, question.intervalHours);
+  else {
+    const drift = fundingDrift(account, target, question.rate, question.hours, question.intervalHours);
+    const mark = account.positions.find(
+      (position) => position.symbol === target.symbol && (target.side === undefined || position.side === target.side),
+    )?.markPrice;
+    outcome = typeof drift === 'string' || mark === undefined ? drift : reportedDrift(drift, mark);
+  }
   return typeof outcome === 'string' ? { ...question, refused: outcome } : { ...question, ...outcome };
+}
+
+/** A funding drift with every liquidation price beyond reach of `mark` reported as such, and no drift through one. */
+function reportedDrift(drift: FundingDrift, mark: number): Record<string, unknown> {
+  const now = reportLiquidation(drift.liquidationPriceNow, mark);
+  const points = drift.points.map((point) => ({
+    hours: point.hours,
+    ...reportLiquidation(point.liquidationPrice, mark),
+  }));
+  const last = points[points.length - 1];
+  const reachable = now.liquidationNote === undefined && last?.liquidationNote === undefined;
+  return {
+    liquidationPriceNow: now.liquidationPrice,
+    ...(now.liquidationNote === undefined
+      ? {}
+      : { liquidationNoteNow: now.liquidationNote, liquidationRootNow: now.liquidationRoot }),
+    points,
+    driftPerHour: reachable ? drift.driftPerHour : null,
+  };
 }

@@ -3,11 +3,20 @@ import { MarginGauge } from '../positions/MarginGauge';
 import type { Profile } from '../../../../shared/clusters';
 import type { MarketSource } from '../market/useMarket';
 import { ClustersOnTheWay } from './ClustersOnTheWay';
-import type { WhatIfView } from './what-if-model';
+import { changeText, liquidationLabel } from './liquidation-change';
+import type { PositionFigures, WhatIfView } from './what-if-model';
 
-function signed(value: number, tickSize: number): string {
-  const text = formatPrice(Math.abs(value), tickSize);
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+/** The margin ratio, or "liquidated" once the mark is at or past the liquidation price (the ratio may be unknowable then). */
+function MarginRatio({ position }: { readonly position: PositionFigures | null }) {
+  if (position?.liquidatable) return <span className="wi-liquidated">liquidated</span>;
+  return <MarginGauge marginRatio={position?.marginRatio ?? null} />;
+}
+
+/** The distance to liquidation where one is within reach, else what stands in for it. */
+function distanceText(position: PositionFigures | null): string {
+  if (position === null) return '—';
+  if (position.reach.kind === 'beyond') return 'none within reach';
+  return formatPercent(position.reach.kind === 'none' ? null : position.distance, 2);
 }
 
 /** The what-if outcome: liquidation price now and after, margin ratio, distance, clusters on the way, refusals and notes. */
@@ -27,16 +36,11 @@ export function WhatIfResults({
   /** The live liquidation price the chart draws (exchange's, else engine's); see `ClustersOnTheWay`. */
   readonly shownLiquidation?: number | null;
 }) {
-  const { current, next, liquidationDelta } = view;
-  const nextLiquidation = next?.liquidationPrice ?? null;
-  const deltaFraction =
-    liquidationDelta !== null && current.liquidationPrice ? liquidationDelta / current.liquidationPrice : null;
+  const { current, next, movement } = view;
   const direction =
-    liquidationDelta === null || liquidationDelta === 0 || view.pristine
-      ? 'flat'
-      : Math.sign(liquidationDelta) === (current.markPrice > (current.liquidationPrice ?? 0) ? -1 : 1)
-        ? 'safer'
-        : 'riskier';
+    view.pristine || movement === null || movement === 'same' ? 'flat' : movement === 'further' ? 'safer' : 'riskier';
+  const now = liquidationLabel(current, tickSize);
+  const after = next === null ? null : liquidationLabel(next, tickSize);
   return (
     <section className="wi-results" aria-label="What-if result" data-pristine={view.pristine || undefined}>
       <div className="wi-liq" aria-live="polite" aria-atomic="true">
@@ -45,44 +49,42 @@ export function WhatIfResults({
           <span
             className="wi-liq__now"
             data-testid="whatif-liq-current"
-            title="Live, from the same engine as the positions table"
+            title={now.title ?? 'Live, from the same engine as the positions table'}
           >
-            {formatPrice(current.liquidationPrice, tickSize)}
+            {now.text}
           </span>
           {!view.pristine && (
             <>
               <span className="wi-liq__arrow" aria-hidden="true">
                 →
               </span>
-              <span className={`wi-liq__next wi-liq__next--${direction}`} data-testid="whatif-liq-next">
-                {next === null ? 'closed' : formatPrice(nextLiquidation, tickSize)}
+              <span
+                className={`wi-liq__next wi-liq__next--${direction}`}
+                data-testid="whatif-liq-next"
+                title={after?.title}
+              >
+                {after === null ? 'closed' : after.text}
               </span>
             </>
           )}
         </div>
         <span className={`wi-liq__delta wi-liq__delta--${direction}`} data-testid="whatif-liq-delta">
-          {view.pristine
-            ? 'Live state: change a control below'
-            : liquidationDelta === 0
-              ? 'unchanged'
-              : liquidationDelta === null
-                ? '—'
-                : `${signed(liquidationDelta, tickSize)} (${formatPercent(deltaFraction, 2)})${direction === 'safer' ? ' · further from the mark' : direction === 'riskier' ? ' · closer to the mark' : ''}`}
+          {changeText(view, tickSize)}
         </span>
       </div>
       <dl className="wi-metrics">
         <div>
           <dt>Margin ratio</dt>
-          <dd>
-            <MarginGauge marginRatio={next?.marginRatio ?? null} />
+          <dd data-testid="whatif-margin-ratio">
+            <MarginRatio position={next} />
             {!view.pristine && <span className="wi-was">was {formatPercent(current.marginRatio)}</span>}
           </dd>
         </div>
         <div>
           <dt>Distance</dt>
           <dd data-testid="whatif-distance">
-            {formatPercent(next?.distance ?? null, 2)}
-            {!view.pristine && <span className="wi-was">was {formatPercent(current.distance, 2)}</span>}
+            {distanceText(next)}
+            {!view.pristine && <span className="wi-was">was {distanceText(current)}</span>}
           </dd>
         </div>
         <div>

@@ -3,6 +3,7 @@ import { cascadePath } from '../../../../shared/clusters';
 import { applyWhatIf, evaluateAccount, maxRemovableMargin, type WhatIfOp } from '../../../../shared/risk';
 import { demoBinanceRisk, demoBybitRisk, demoMarks } from './fixtures/demo-account';
 import { demoEthProfile } from './fixtures/demo-profile';
+import { demoView } from './fixtures/demo-view';
 import { controlsToOps, isPristine, liveControls, type WhatIfControls } from './what-if-controls';
 import { computeWhatIf, sameGhost } from './what-if-model';
 import { positionLimits } from './position-limits';
@@ -11,17 +12,8 @@ const ethLong: { symbol: string; side: 'long' | 'short' } = { symbol: 'ETHUSDT',
 const ethLongIndex = 3;
 const ethLongPosition = demoBinanceRisk.positions[ethLongIndex]!;
 
-function view(controls: Partial<WhatIfControls>, account = demoBinanceRisk, target = ethLong) {
-  const result = computeWhatIf({
-    account,
-    live: evaluateAccount(account),
-    target,
-    controls: { ...liveControls, ...controls },
-    profile: demoEthProfile,
-  });
-  if (result === null) throw new Error('position not found');
-  return result;
-}
+const view = (controls: Partial<WhatIfControls>, account = demoBinanceRisk, target = ethLong) =>
+  demoView(controls, target, account);
 
 describe('the Demo fixture', () => {
   it.each([

@@ -1,12 +1,24 @@
 import type { Side } from '../../../../shared/domain/side';
 import type { RiskAccount } from '../../../../shared/domain/risk-account';
 import { cascadePath, type Profile } from '../../../../shared/clusters';
-import { applyWhatIf, type Refusal, type RiskResult, type WhatIfOp } from '../../../../shared/risk';
+import {
+  applyWhatIf,
+  isWithinReach,
+  liquidationReach,
+  type LiquidationReach,
+  type Refusal,
+  type RiskResult,
+  type WhatIfOp,
+} from '../../../../shared/risk';
+import { liquidationMovement, type Movement } from './liquidation-change';
 import { controlsToOps, findTargetIndex, isPristine, type WhatIfControls, type WhatIfTarget } from './what-if-controls';
 
 /** The figures of the selected position in one state (live or hypothetical). */
 export interface PositionFigures {
+  /** The engine's exact root, even beyond reach (see `reach` for what may be shown). */
   readonly liquidationPrice: number | null;
+  /** Liquidated, within reach, beyond reach (shown as "none within reach") or none, at this state's mark. */
+  readonly reach: LiquidationReach;
   /** Maintenance / margin balance backing the position; 1 = liquidation. */
   readonly marginRatio: number | null;
   /** |mark − liquidation| / mark, negative once past it. */
@@ -33,6 +45,7 @@ export interface CascadeSummary {
 
 /** What the chart draws beside the real liquidation line while a what-if is active. */
 export interface Ghost {
+  /** Null when fully closed or when the new liquidation price lies beyond reach (nothing to draw). */
   readonly liquidationPrice: number | null;
   readonly marginRatio: number | null;
   readonly distance: number | null;
@@ -46,8 +59,10 @@ export interface WhatIfView {
   readonly current: PositionFigures;
   /** The position after the operations, or null when it is fully closed. */
   readonly next: PositionFigures | null;
-  /** next − current liquidation price, quote units; null when either is missing. */
+  /** next − current liquidation price, quote units; null unless both lie within reach of their marks. */
   readonly liquidationDelta: number | null;
+  /** Whether the liquidation came closer to the mark or went further (by distance); null when fully closed. */
+  readonly movement: Movement | null;
   readonly refused: readonly Refusal[];
   /** The engine's caveats (e.g. a margin-mode switch the venue would not do). */
   readonly notes: readonly string[];
@@ -74,6 +89,7 @@ function figures(account: RiskAccount, result: RiskResult, index: number): Posit
   if (position === undefined || risk === undefined) return null;
   return {
     liquidationPrice: risk.liquidationPrice,
+    reach: liquidationReach(risk, position.markPrice),
     marginRatio: risk.marginRatio,
     distance: risk.distance,
     markPrice: position.markPrice,
@@ -86,9 +102,19 @@ function figures(account: RiskAccount, result: RiskResult, index: number): Posit
   };
 }
 
-/** The crowd's liquidation USD between `figures`' mark and its liquidation price, or null without a profile or price. */
+/** The liquidation price that may be drawn and compared: within reach (or where it liquidated), else null. */
+export function reachablePrice(position: PositionFigures): number | null {
+  if (position.reach.kind === 'within' || position.reach.kind === 'liquidated') return position.reach.price;
+  return null;
+}
+
+/**
+ * The crowd's liquidation USD between `figures`' mark and its liquidation price; null without a
+ * profile or a liquidation price within reach (a path to 1.4 billion sums nothing a trader can use).
+ */
 export function cascadeSummary(profile: Profile | null, position: PositionFigures | null): CascadeSummary | null {
   if (profile === null || position === null || position.liquidationPrice === null) return null;
+  if (!isWithinReach(position.liquidationPrice, position.markPrice)) return null;
   const path = cascadePath(profile, position.markPrice, position.liquidationPrice);
   return { side: path.side, totalUsd: path.totalUsd, binCount: path.bins.length, largest: path.largest };
 }
@@ -142,6 +168,7 @@ export function computeWhatIf(input: WhatIfInput): WhatIfView | null {
       current,
       next: current,
       liquidationDelta: 0,
+      movement: 'same',
       refused: [],
       notes: [],
       hints: [],
@@ -155,25 +182,32 @@ export function computeWhatIf(input: WhatIfInput): WhatIfView | null {
   const result = applyWhatIf(account, ops);
   const nextIndex = findTargetIndex(result.state, target);
   const next = nextIndex < 0 ? null : figures(result.state, result, nextIndex);
-  const nextLiquidation = next?.liquidationPrice ?? null;
+  const nextLiquidation = next === null ? null : reachablePrice(next);
+  const currentLiquidation = reachablePrice(current);
   const liquidationDelta =
-    nextLiquidation !== null && current.liquidationPrice !== null ? nextLiquidation - current.liquidationPrice : null;
+    nextLiquidation !== null && currentLiquidation !== null ? nextLiquidation - currentLiquidation : null;
   return {
     ops,
     pristine: false,
     current,
     next,
     liquidationDelta,
+    movement: next === null ? null : liquidationMovement(current, next),
     refused: result.refused,
     notes: result.notes,
     hints: explain(current, next, ops, result.refused),
     currentCascade,
     nextCascade: cascadeSummary(profile, next),
     accountMarginRatio: { current: accountRatioNow, next: result.account.marginRatio },
+    // Beyond reach the ghost has no price: the chart draws nothing rather than rescale to it.
     ghost:
       next === null
         ? { liquidationPrice: null, marginRatio: null, distance: null }
-        : { liquidationPrice: next.liquidationPrice, marginRatio: next.marginRatio, distance: next.distance },
+        : {
+            liquidationPrice: nextLiquidation,
+            marginRatio: next.marginRatio,
+            distance: nextLiquidation === null ? null : next.distance,
+          },
   };
 }
 
