@@ -204,6 +204,24 @@ export function liquidateUnderwater(book: AccountBook, market: AccountMarket, ti
   return out;
 }
 
+/**
+ * The user closes a position at the mark (a market close; fees ignored): its PnL is realised into
+ * the wallet (isolated margin returns with it) and no liquidation is recorded. Returns false when
+ * the account holds no such position.
+ */
+export function closeUserPosition(
+  book: AccountBook,
+  market: AccountMarket,
+  symbol: string,
+  side: 'long' | 'short',
+): boolean {
+  const position = book.positions.find((p) => p.symbol === symbol && p.side === side);
+  if (position === undefined) return false;
+  book.walletBalance += pnl(position, market) + position.isolatedMargin;
+  book.positions = book.positions.filter((p) => p !== position);
+  return true;
+}
+
 // A stable, valid-looking Hyperliquid address for an account id (0x + 40 hex digits).
 function addressFor(id: string): string {
   let hex = '';

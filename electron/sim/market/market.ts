@@ -1,4 +1,5 @@
 import {
+  closeUserPosition,
   liquidateUnderwater,
   openAccount,
   snapshotAccount,
@@ -177,5 +178,11 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
       nowMs = targetMs;
     },
     on: (event, listener) => emitter.on(event, listener),
+    closePosition(accountId, symbol, side) {
+      const book = books.find((b) => b.id === accountId);
+      const closed = book !== undefined && closeUserPosition(book, accountMarket, symbol, side);
+      if (closed) snapshots = undefined;
+      return closed;
+    },
   };
 }

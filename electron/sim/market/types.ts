@@ -226,4 +226,9 @@ export interface SimMarketModel extends SimMarket {
   readonly historyStartMs: number;
   /** The scenario's natural length from `startTimeMs`, ms; afterwards the market stays calm. */
   readonly scenarioDurationMs: number;
+  /**
+   * The user closes a position of an account (by id) at the mark, as from the venue's own app: it
+   * leaves the account with no liquidation recorded. Returns false when there is no such position.
+   */
+  closePosition(accountId: string, symbol: string, side: 'long' | 'short'): boolean;
 }
