@@ -186,7 +186,14 @@ export function snapshotAccount(book: AccountBook, market: AccountMarket): SimAc
 export function liquidateUnderwater(book: AccountBook, market: AccountMarket, timeMs: number): SimLiquidation[] {
   const out: SimLiquidation[] = [];
   const close = (p: HeldPosition): void => {
-    out.push({ symbol: p.symbol, timeMs, side: p.side, price: market.last(p.symbol), size: p.size });
+    out.push({
+      symbol: p.symbol,
+      timeMs,
+      side: p.side,
+      price: market.last(p.symbol),
+      size: p.size,
+      entryPrice: p.entryPrice,
+    });
   };
   const survivors: HeldPosition[] = [];
   for (const p of book.positions) {

@@ -117,6 +117,8 @@ export interface SimLiquidation {
   readonly price: number;
   /** Base units. */
   readonly size: number;
+  /** A user account's liquidation only: the position's entry price, quote units (for the venue's realised PnL). */
+  readonly entryPrice?: number;
 }
 
 /** One simulated trader's open position, as ground truth for the liquidation map. */

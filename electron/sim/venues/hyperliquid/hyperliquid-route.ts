@@ -3,6 +3,7 @@ import { parseBarInterval } from '../binance/bar-buckets';
 import { accountByAddress, isUserAddress } from './hyperliquid-accounts';
 import { candleSnapshot } from './hyperliquid-candles';
 import { clearinghouseState, spotClearinghouseState } from './hyperliquid-clearinghouse';
+import { userFills } from './hyperliquid-fills';
 import {
   allMids,
   instrumentOfCoin,
@@ -54,6 +55,15 @@ function answerInfo(context: VenueContext, info: InfoRequest): SimHttpResponse {
     // so the text sent is the quoted word.
     case 'userAbstraction':
       return userState(() => JSON.stringify('disabled'));
+    case 'userFills':
+    case 'userFillsByTime': {
+      const bound = (name: string): number | null => (typeof info[name] === 'number' ? info[name] : null);
+      const startMs = info['type'] === 'userFillsByTime' ? bound('startTime') : null;
+      if (info['type'] === 'userFillsByTime' && startMs === null) return unreadable('missing field `startTime`');
+      return userState((address) =>
+        userFills(market, address, accountByAddress(market, keys, address), startMs, bound('endTime')),
+      );
+    }
     case 'candleSnapshot':
       return answerCandles(context, info['req']);
     default:
