@@ -24,7 +24,13 @@ interface Held {
   lastTickMs: number | null;
   /** When that tick arrived (local clock), Unix ms; null before the first. */
   lastTickAtMs: number | null;
-  /** Venue time when a snapshot last held it. */
+  /** Venue time of the latest mark when the latest snapshot holding it arrived. */
+  snapshotMs: number;
+  /**
+   * Venue time before which it was surely still held: `snapshotMs` of the snapshot before the latest
+   * one. The latest snapshot's own fetch may have begun before ticks that arrived ahead of its answer,
+   * so its time could lie after the liquidation; the one before it was in hand when that fetch began.
+   */
   lastSeenMs: number;
 }
 
@@ -122,9 +128,12 @@ export function createVanishedPositions(
           closest: fromSnapshot || before === undefined ? mark : nearer(before.closest, mark),
           lastTickMs: tickMs,
           lastTickAtMs: fromSnapshot ? (before?.lastTickAtMs ?? null) : (observation.receivedAtMs ?? null),
-          // A snapshot shows it alive as of the venue's latest mark known then (its clock, as force-close records use).
-          lastSeenMs: fromSnapshot
+          // Times on the venue's clock, as force-close records use.
+          snapshotMs: fromSnapshot
             ? (tickMs ?? observation.tickTimeMs)
+            : (before?.snapshotMs ?? observation.tickTimeMs),
+          lastSeenMs: fromSnapshot
+            ? (before?.snapshotMs ?? tickMs ?? observation.tickTimeMs)
             : (before?.lastSeenMs ?? observation.tickTimeMs),
         };
         held.set(key, entry);
