@@ -166,7 +166,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     tickTimeMs: number,
     dataAtMs: number,
     arrivedAtMs: number,
-    tickSymbol: string | null = null,
+    tick: { readonly symbol: string } | null = null,
   ): void => {
     const observations = observationsFromRisk(
       accountId,
@@ -192,9 +192,9 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       vanishing.observe(
         accountId,
         watched.risk,
-        tickSymbol === null ? observations : observations.filter((o) => o.symbol === tickSymbol),
+        tick === null ? observations : observations.filter((o) => o.symbol === tick.symbol),
         (symbol) => streamKey(source, symbol),
-        tickSymbol === null,
+        tick === null ? tickTimeMs : null,
       );
     run({ positions: observations }, arrivedAtMs);
   };
@@ -212,7 +212,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
           position.symbol === symbol ? { ...position, markPrice } : position,
         ),
       };
-      evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, receivedAtMs, symbol);
+      evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, receivedAtMs, { symbol });
     }
   };
 

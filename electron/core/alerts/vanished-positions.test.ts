@@ -53,8 +53,8 @@ function tracker(answers: (readonly ForceClose[] | Error)[]): ReturnType<typeof 
 describe('judging a vanished position in the core', () => {
   it('waits while the records cannot be read, then judges a user close once they can', async () => {
     const positions = tracker([new GatewayError('network', 'down'), []]);
-    positions.observe('okx', risk, [seen(58_000, 1_000, 1_000)], () => 'okx|BTC', true);
-    positions.observe('okx', risk, [seen(57_900, 2_000, 2_000)], () => 'okx|BTC', false);
+    positions.observe('okx', risk, [seen(58_000, 1_000, 1_000)], () => 'okx|BTC', 1007);
+    positions.observe('okx', risk, [seen(57_900, 2_000, 2_000)], () => 'okx|BTC', null);
     expect(positions.vanish('okx', [ref], 3_000)).toEqual([]);
     expect(await positions.judge('okx', 3_000)).toEqual({ liquidated: [], closed: [] });
     expect(positions.hasPending('okx')).toBe(true);
@@ -65,8 +65,8 @@ describe('judging a vanished position in the core', () => {
   it('a stale mark keeps it undecided; a fresh tick past the liquidation price then makes it liquidated', async () => {
     const unsupported = new GatewayError('unsupported', 'none');
     const positions = tracker([unsupported, unsupported]);
-    positions.observe('okx', risk, [seen(58_000, 1_000, 1_000)], () => 'okx|BTC', true);
-    positions.observe('okx', risk, [seen(57_000, 2_000, 2_000)], () => 'okx|BTC', false);
+    positions.observe('okx', risk, [seen(58_000, 1_000, 1_000)], () => 'okx|BTC', 2007);
+    positions.observe('okx', risk, [seen(57_000, 2_000, 2_000)], () => 'okx|BTC', null);
     positions.vanish('okx', [ref], 60_000);
     expect(await positions.judge('okx', 2_000 + freshMarkMs + 1)).toEqual({ liquidated: [], closed: [] });
     expect(positions.pendingStreams()).toEqual(new Set(['okx|BTC']));
@@ -87,11 +87,23 @@ describe('judging a vanished position in the core', () => {
 
   it('a snapshot that holds the position again cancels the judgement', async () => {
     const positions = tracker([new GatewayError('network', 'down')]);
-    positions.observe('okx', risk, [seen(58_000, 1_000, 1_000)], () => 'okx|BTC', true);
+    positions.observe('okx', risk, [seen(58_000, 1_000, 1_000)], () => 'okx|BTC', 3007);
     positions.vanish('okx', [ref], 3_000);
-    positions.observe('okx', risk, [seen(58_100, 4_000, 4_000)], () => 'okx|BTC', true);
+    positions.observe('okx', risk, [seen(58_100, 4_000, 4_000)], () => 'okx|BTC', 4007);
     expect(positions.hasPending('okx')).toBe(false);
     expect(await positions.judge('okx', 5_000)).toEqual({ liquidated: [], closed: [] });
+  });
+
+  it('a snapshot told again (after a failed fetch) is no new sighting: a record from before the later ticks still counts', async () => {
+    const record: ForceClose = { ...ref, price: 54_250, size: 0.05, timeMs: 1_500, lossUsd: null };
+    const positions = tracker([[record]]);
+    positions.observe('okx', risk, [seen(58_000, 1_000, 1_000)], () => 'okx|BTC', 1_007);
+    positions.observe('okx', risk, [seen(57_000, 200_000, 200_000)], () => 'okx|BTC', null);
+    positions.observe('okx', risk, [seen(57_000, 200_000, 200_000)], () => 'okx|BTC', 1_007);
+    positions.observe('okx', risk, [seen(57_000, 200_000, 200_000)], () => 'okx|BTC', 1_007);
+    positions.vanish('okx', [ref], 201_000);
+    const verdicts = await positions.judge('okx', 201_000);
+    expect(verdicts.liquidated).toEqual([expect.objectContaining({ price: 54_250, evidence: 'venue' })]);
   });
 
   it('a position never observed (the app restarted) closes at once', () => {

@@ -24,6 +24,8 @@ interface Held {
   lastTickMs: number | null;
   /** When that tick arrived (local clock), Unix ms; null before the first. */
   lastTickAtMs: number | null;
+  /** When the latest snapshot holding it was fetched (its own time, local clock): a snapshot told again is not a new sighting. */
+  snapshotAtMs: number | null;
   /** Venue time of the latest mark when the latest snapshot holding it arrived. */
   snapshotMs: number;
   /**
@@ -49,15 +51,16 @@ export interface Verdicts {
 /** Tracks held positions and judges the ones that vanish: liquidated, closed by the user, or not yet known. */
 export interface VanishedPositions {
   /**
-   * Records an evaluation of the account's positions: from a snapshot (`fromSnapshot`: the venue
-   * showed them alive, so the closest mark starts again here) or from a mark tick.
+   * Records an evaluation of the account's positions: from a snapshot fetched at `snapshotAtMs`
+   * (the venue showed them alive, so the closest mark starts again here; the same snapshot told
+   * again, as after a failed fetch, changes nothing) or, with null, from a mark tick.
    */
   observe(
     accountId: string,
     risk: RiskAccount,
     observations: readonly PositionObservation[],
     streamKeyOf: (symbol: string) => string,
-    fromSnapshot: boolean,
+    snapshotAtMs: number | null,
   ): void;
   /** Positions a fresh snapshot no longer holds: they wait for a verdict. Returns those never seen (closed at once). */
   vanish(accountId: string, refs: readonly PositionRef[], nowMs: number): PositionRef[];
@@ -105,12 +108,14 @@ export function createVanishedPositions(
   };
 
   return {
-    observe(accountId, risk, observations, streamKeyOf, fromSnapshot) {
+    observe(accountId, risk, observations, streamKeyOf, snapshotAtMs) {
+      const fromSnapshot = snapshotAtMs !== null;
       for (const observation of observations) {
         const position = risk.positions.find((p) => p.symbol === observation.symbol && p.side === observation.side);
         if (position === undefined) continue;
         const key = keyOf(observation);
         const before = held.get(key);
+        if (fromSnapshot && before !== undefined && before.snapshotAtMs === snapshotAtMs) continue;
         const mark = { price: observation.markPrice, distance: observation.distance };
         const tickMs = fromSnapshot ? (before?.lastTickMs ?? null) : observation.tickTimeMs;
         const entry: Held = {
@@ -128,6 +133,7 @@ export function createVanishedPositions(
           closest: fromSnapshot || before === undefined ? mark : nearer(before.closest, mark),
           lastTickMs: tickMs,
           lastTickAtMs: fromSnapshot ? (before?.lastTickAtMs ?? null) : (observation.receivedAtMs ?? null),
+          snapshotAtMs: fromSnapshot ? snapshotAtMs : (before?.snapshotAtMs ?? null),
           // Times on the venue's clock, as force-close records use.
           snapshotMs: fromSnapshot
             ? (tickMs ?? observation.tickTimeMs)
