@@ -3,7 +3,7 @@ import type { PositionObservation } from '../../../shared/alerts';
 import type { ForceClose } from '../../../shared/domain/force-close';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import { GatewayError } from '../exchange/gateway-error';
-import { createVanishedPositions, freshMarkMs } from './vanished-positions';
+import { createVanishedPositions, evidenceWaitMs, freshMarkMs } from './vanished-positions';
 
 const risk: RiskAccount = {
   venue: 'okx-swap',
@@ -104,6 +104,17 @@ describe('judging a vanished position in the core', () => {
     positions.vanish('okx', [ref], 201_000);
     const verdicts = await positions.judge('okx', 201_000);
     expect(verdicts.liquidated).toEqual([expect.objectContaining({ price: 54_250, evidence: 'venue' })]);
+  });
+
+  it('waits for unreadable records before the price alone decides, at most evidenceWaitMs', async () => {
+    const down = new GatewayError('network', 'down');
+    const positions = tracker([down, down]);
+    positions.observe('okx', risk, [seen(58_000, 1_000, 1_000)], () => 'okx|BTC', 5_007);
+    positions.observe('okx', risk, [seen(54_000, 2_000, 2_000)], () => 'okx|BTC', null);
+    positions.vanish('okx', [ref], 3_000);
+    expect((await positions.judge('okx', 4_000)).liquidated).toEqual([]);
+    const verdicts = await positions.judge('okx', 3_000 + evidenceWaitMs);
+    expect(verdicts.liquidated).toEqual([expect.objectContaining({ price: 54_300, evidence: 'price' })]);
   });
 
   it('a position never observed (the app restarted) closes at once', () => {

@@ -15,6 +15,13 @@ import { GatewayError } from '../exchange/gateway-error';
 /** A mark older than this is not fresh enough to call a vanished position closed by the user (the stale rule's default). */
 export const freshMarkMs = 15_000;
 
+/**
+ * How long a vanished position waits for the venue's records when they cannot be read (rate limit,
+ * network) before the price alone decides: the records give the fill price and, where the venue
+ * reports one, its own loss.
+ */
+export const evidenceWaitMs = 60_000;
+
 /** What a held position's last numbers say, kept so that its vanishing can be judged. */
 interface Held {
   readonly facts: Omit<VanishedPosition, 'closestMark' | 'lastSeenMs' | 'vanishedAtMs'>;
@@ -184,6 +191,7 @@ export function createVanishedPositions(
       for (const [key, entry] of waiting) {
         // It may have come back (a snapshot held it again) while the records were read.
         if (pending.get(key) !== entry) continue;
+        if (evidence === 'unavailable' && nowMs - entry.position.vanishedAtMs < evidenceWaitMs) continue;
         const fresh = entry.lastTickAtMs !== null && nowMs - entry.lastTickAtMs <= freshMarkMs;
         const verdict = judgeVanished(entry.position, evidence, fresh);
         if (verdict.kind === 'undecided') continue;
