@@ -66,8 +66,15 @@ describe('a liquidation is an alert event, through real ccxt against the simulat
     for (const event of userClose.filter((e) => e.cleared)) expect(event.message).toMatch(/position closed/);
 
     const before = of(events, 'short');
-    for (let minute = 0; minute < 40 && (sim.market.account(account.id)?.liquidations ?? []).length === 0; minute++)
+    // A minute at a time, each followed by a fresh account poll, as a venue's clock moves between
+    // polls (a whole crash in one step would leave no snapshot between it and the liquidation).
+    const polledAt = async (): Promise<number | undefined> =>
+      (await core.handlers['positions:list']({}))[0]?.positions[0]?.updatedAtMs;
+    for (let minute = 0; minute < 40 && (sim.market.account(account.id)?.liquidations ?? []).length === 0; minute++) {
+      const before = await polledAt();
       sim.market.advance(60_000);
+      await expect.poll(polledAt, { timeout: 60_000 }).not.toBe(before);
+    }
     const record = sim.market.account(account.id)?.liquidations?.[0];
     expect(record).toMatchObject({ symbol: 'BTCUSDT', side: 'short' });
     await expect
