@@ -92,6 +92,8 @@ export function createCore(deps: CoreDeps): Core {
     marketContext: (market) => markets.context(market),
     // Alerts evaluate on the ticks of the markets' own streams: one stream per market, not two.
     subscribeMarks: (market, onTick) => markets.watch(market, { onTick }),
+    // Called only once accounts report positions, so after `accounts` below exists.
+    forceCloses: (accountId, sinceMs) => accounts.forceCloses(accountId, sinceMs),
   });
   // Markets read each venue where the user's accounts there point (the Demo: the simulator).
   const accounts = createAccountsService({

@@ -10,6 +10,7 @@ import type { Level } from './levels';
 import { worseLevel } from './levels';
 import type { EmitContext } from './position-rules';
 import { clearAll, runObservedRules, runTimedRules } from './position-rules';
+import { endByLiquidation } from './liquidated';
 import { createSilencer } from './quiet-hours';
 import { resolveRules } from './resolve-rules';
 import type { Tracked, TrackedIndex } from './tracked';
@@ -19,8 +20,8 @@ import { allTracked, insert, lookup, remove, stateOf, trackedFrom } from './trac
 export interface AlertEngine {
   /**
    * Feeds what changed and returns the events it caused, in order: per listed position its rules
-   * (margin ratio, distance, cluster, imbalance, cascade), then margin calls and closed positions,
-   * then the clock-driven rules of every known position (stale, margin-call expiry, deferred fires).
+   * (margin ratio, distance, cluster, imbalance, cascade), then margin calls, closed positions (their
+   * levels clear) and liquidated ones (one `liquidated` event each, ending their levels), then the clock-driven rules of every known position (stale, margin-call expiry, deferred fires).
    * `nowMs`: Unix ms of the local clock. Cost: O(listed positions × their bins and liquidations + known positions).
    */
   evaluate(input: AlertInput, nowMs: number): AlertEvent[];
@@ -102,6 +103,10 @@ export function createAlertEngine(config: AlertConfigInput = {}, state?: AlertEn
         if (entry === undefined) continue;
         clearAll(entry, emit);
         remove(tracked, ref.accountId, ref.symbol, ref.side);
+      }
+      for (const liquidation of input.liquidated ?? []) {
+        endByLiquidation(find(liquidation), liquidation, emit);
+        remove(tracked, liquidation.accountId, liquidation.symbol, liquidation.side);
       }
       for (const entry of allTracked(tracked)) runTimedRules(entry, emit);
       return out;

@@ -1,7 +1,7 @@
 /**
  * The alert engine's public surface: import from here rather than from the files behind it.
  */
-export type { ActiveAlert, AlertEvent } from './alert-event';
+export type { ActiveAlert, AlertEvent, AlertRule, LiquidationFacts } from './alert-event';
 export type { AlertConfig, AlertConfigInput, QuietHours } from './config-schema';
 export {
   alertConfigSchema,
@@ -20,6 +20,7 @@ export type {
   AlertInput,
   ClusterBin,
   ImbalanceInput,
+  LiquidationInput,
   MarginCallEvent,
   PositionObservation,
   PositionRef,
@@ -27,7 +28,9 @@ export type {
 export type { RuleState } from './ladder';
 export type { Level, Rank, RankOrNone } from './levels';
 export { levelRank, levels, levelSchema, rankLevel, worseLevel } from './levels';
-export { formatPercent, formatUsd } from './message';
+export type { ForceCloseEvidence, VanishedPosition, VanishVerdict } from './liquidation';
+export { closeProfitUsd, closerMark, evidenceSlackMs, judgeVanished, liquidationDistance } from './liquidation';
+export { formatPercent, formatPrice, formatUsd } from './message';
 export type { AlertOverride } from './resolve-rules';
 export { resolveRules } from './resolve-rules';
 export type { GradedLevels, RuleKind, RuleSet, RuleSetPatch } from './rule-schemas';

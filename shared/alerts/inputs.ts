@@ -74,6 +74,27 @@ export interface MarginCallEvent extends PositionRef {
   readonly marginRatio?: number | undefined;
 }
 
+/**
+ * A position the venue liquidated (judged by `judgeVanished`): one `liquidated` event ends its
+ * alerts. Prices in quote units.
+ */
+export interface LiquidationInput extends PositionRef {
+  readonly venue: Venue;
+  readonly displaySymbol?: string | undefined;
+  /** When the venue closed it (its record's time), else when the app saw it gone, Unix ms. */
+  readonly timeMs: number;
+  /** The venue's fill price of the forced close, else the position's last liquidation price. */
+  readonly price: number;
+  /** Realised loss, USD (positive = lost, negative = a gain); null when unknown. */
+  readonly lossUsd: number | null;
+  /** `venue`: the venue's own figure; `computed`: (entry − price) × size for a long, the opposite for a short. */
+  readonly lossSource: 'venue' | 'computed';
+  /** `venue`: its force-close record; `price`: the mark reached the liquidation price before it vanished. */
+  readonly evidence: 'venue' | 'price';
+  /** The position's last known liquidation price, or null. */
+  readonly liquidationPrice: number | null;
+}
+
 /** What changed since the last `evaluate` call; every part optional (`{}` runs the time-driven rules only). */
 export interface AlertInput {
   /** Positions whose numbers changed; positions not listed keep their last numbers. */
@@ -81,4 +102,6 @@ export interface AlertInput {
   readonly marginCalls?: readonly MarginCallEvent[] | undefined;
   /** Positions that closed: their active levels are cleared (cleared events) and their state dropped. */
   readonly closed?: readonly PositionRef[] | undefined;
+  /** Positions the venue liquidated: one `liquidated` event each, which ends their levels (no cleared events). */
+  readonly liquidated?: readonly LiquidationInput[] | undefined;
 }

@@ -106,6 +106,32 @@ function describe(facts: MessageFacts): string {
   }
 }
 
+/** A price as traders write it: thousands grouped, at most 8 significant digits ("52,310.5"). */
+export function formatPrice(price: number): string {
+  return price.toLocaleString('en-US', { maximumSignificantDigits: 8 });
+}
+
+/**
+ * The sentence of a `liquidated` event, e.g. "BTC/USDT long on Binance USDⓈ-M: liquidated at 52,310.5,
+ * loss $1.2k (computed from entry and size)". `lossUsd` positive = lost; null = unknown.
+ */
+export function liquidationMessage(
+  facts: Pick<MessageFacts, 'venue' | 'displaySymbol' | 'side'> & {
+    readonly price: number;
+    readonly lossUsd: number | null;
+    readonly lossSource: 'venue' | 'computed';
+  },
+): string {
+  const source = facts.lossSource === 'venue' ? `${venueName(facts.venue)}'s figure` : 'computed from entry and size';
+  const loss =
+    facts.lossUsd === null
+      ? 'loss unknown'
+      : facts.lossUsd >= 0
+        ? `loss ${formatUsd(facts.lossUsd)} (${source})`
+        : `gain ${formatUsd(-facts.lossUsd)} (${source})`;
+  return `${facts.displaySymbol} ${facts.side} on ${venueName(facts.venue)}: liquidated at ${formatPrice(facts.price)}, ${loss}`;
+}
+
 /**
  * The sentence a trader reads, e.g. "BTC/USDT long on Binance USDⓈ-M: margin ratio 72 % crossed danger (70 %)".
  */

@@ -1,8 +1,11 @@
+import type { AlertEvent } from '../../shared/alerts';
 import type { DemoProvider } from '../../electron/core/accounts/demo-provider';
 import type { Core } from '../../electron/core/create-core';
 import { createGateway } from '../../electron/core/exchange/gateway';
 import { offlineExchange } from '../../electron/core/offline-exchange';
 import type { NotificationRequest, SettingsStore } from '../../electron/core/ports';
+import { demoAccountsOf } from '../../electron/sim/demo-market';
+import type { Simulator } from '../../electron/sim/simulator';
 import { createNodeHost } from '../../electron/web/node-host';
 import { createManualClock, type ManualClock } from './manual-clock';
 
@@ -46,6 +49,23 @@ export function createDemoTestCore(
     exchange: { createGateway, pollMs, demo },
   });
   return { core, notifications };
+}
+
+/**
+ * A Demo test core (`createDemoTestCore`) whose accounts are `sim`'s, which it leaves running when
+ * it stops, with every alert event it emits collected in `events`. Not started.
+ */
+export function createSimDemoCore(
+  dataDir: string,
+  sim: Simulator,
+): { core: Core; events: AlertEvent[]; notifications: NotificationRequest[] } {
+  const { core, notifications } = createDemoTestCore(dataDir, async () => ({
+    accounts: demoAccountsOf(sim),
+    stop: async () => undefined,
+  }));
+  const events: AlertEvent[] = [];
+  core.on('alerts:event', (event) => events.push(event));
+  return { core, events, notifications };
 }
 
 /** Positions whose market's cluster model is still loading (Infinity before any position arrived): poll it down to 0. */

@@ -68,7 +68,7 @@ describe('liqlens risk', () => {
     const documented: unknown = JSON.parse(
       readFileSync(new URL('../../../docs/risk-input.schema.json', import.meta.url), 'utf8'),
     );
-    // When the input format changes: npm run -s liqlens -- risk --schema > docs/risk-input.schema.json
+    // When the input format changes: npm run -s liqlens -- risk --schema > docs/risk-input.schema.json && npx prettier --write docs/risk-input.schema.json
     expect(documented).toEqual(riskInputJsonSchema());
   });
 

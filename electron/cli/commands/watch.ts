@@ -14,6 +14,7 @@ import { describeZodError } from '../../../shared/ipc/envelope';
 import type { CliIo } from '../cli-io';
 import { accountOptionHelp, accountOptions } from '../account-options';
 import { defineCommand, parseCommand } from '../command-line';
+import { watchLine } from './watch-line';
 
 function isScenario(name: string): name is SimScenarioName {
   return (scenarioNames as readonly string[]).includes(name);
@@ -86,28 +87,7 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
       ...(values.demo ? { demo: simulatorDemo({ seed, scenario: values.scenario, speed }) } : {}),
     },
   });
-  core.on('alerts:event', (event) => {
-    if (!values.json) {
-      io.stdout(
-        `${new Date(event.timeMs).toISOString()} ${event.level.padEnd(8)} ${event.cleared ? 'cleared ' : ''}${event.message}`,
-      );
-      return;
-    }
-    io.stdout(
-      JSON.stringify({
-        time: new Date(event.timeMs).toISOString(),
-        account: event.accountId,
-        symbol: event.symbol,
-        side: event.side,
-        rule: event.rule,
-        level: event.level,
-        cleared: event.cleared,
-        value: event.value,
-        tickTime: new Date(event.tickTimeMs).toISOString(),
-        emittedAt: new Date().toISOString(),
-      }),
-    );
-  });
+  core.on('alerts:event', (event) => io.stdout(watchLine(event, values.json, Date.now())));
   // On a busy machine the core can take longer than a whole fast-forwarded scenario to load the
   // Demo's first positions, and a watch timed from its start would end having seen nothing. So the
   // scenario's length is counted from when the Demo's positions first arrive.

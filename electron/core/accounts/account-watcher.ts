@@ -1,4 +1,5 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
+import type { ForceClose } from '../../../shared/domain/force-close';
 import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { AccountKind, AccountStatus, AccountSummary, KeyPermissions } from '../../../shared/ipc/views/accounts';
 import { GatewayError } from '../exchange/gateway-error';
@@ -11,6 +12,11 @@ export interface AccountWatcher {
   summary(): AccountSummary;
   /** The last snapshot, if any, and whether it is older than the account's cadence allows. */
   latest(): { readonly snapshot: AccountSnapshot; readonly stale: boolean } | undefined;
+  /**
+   * The account's force-close records since `sinceMs` (venue clock, Unix ms); rejects with a
+   * `GatewayError` of kind `unsupported` for a source that has none (typed-in positions).
+   */
+  forceCloses(sinceMs: number): Promise<readonly ForceClose[]>;
   /** Fetches now (also what the poll timer calls); resolves when the fetch is done, never rejects. */
   refresh(): Promise<void>;
   setPermissions(permissions: KeyPermissions): void;
@@ -92,6 +98,11 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
     },
     // Stale by age, or because the last answer was unusable (status turned stale at once).
     latest: () => (snapshot ? { snapshot, stale: isStale() || status === 'stale' } : undefined),
+    async forceCloses(sinceMs) {
+      if (gateway.fetchForceCloses === undefined)
+        throw new GatewayError('unsupported', 'Typed-in positions have no force-close records.');
+      return gateway.fetchForceCloses(sinceMs);
+    },
     refresh() {
       inFlight ??= fetchOnce().finally(() => {
         inFlight = undefined;

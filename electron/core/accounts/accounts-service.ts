@@ -3,6 +3,7 @@ import type { AccountAdd } from '../../../shared/ipc/contract';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import type { AccountSummary } from '../../../shared/ipc/views/accounts';
 import type { AccountVenue } from '../../../shared/domain/account-venue';
+import type { ForceClose } from '../../../shared/domain/force-close';
 import type { ExchangeGateway, GatewayConfig, KeyCredentials } from '../exchange/gateway';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { newAccountId, openAccountRegistry, type AccountRecord } from './account-registry';
@@ -40,6 +41,8 @@ export interface AccountsService {
   add(input: AccountAdd): Promise<AccountSummary>;
   remove(accountId: string): Promise<readonly AccountSummary[]>;
   positions(): readonly AccountPositions[];
+  /** An account's force-close records since `sinceMs` (see `AccountWatcher.forceCloses`); rejects for an unknown account. */
+  forceCloses(accountId: string, sinceMs: number): Promise<readonly ForceClose[]>;
   /** Opens the saved accounts (re-checking key permissions), or the Demo when there are none. */
   start(): Promise<void>;
   /** Fetches every account now; resolves when all are done. */
@@ -166,6 +169,11 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   return {
     list,
     positions: () => [...watchers.values()].map(positionsOf),
+    async forceCloses(accountId, sinceMs) {
+      const watcher = watchers.get(accountId);
+      if (!watcher) throw new Error('There is no such account (it may have been removed already).');
+      return watcher.forceCloses(sinceMs);
+    },
 
     async add(input) {
       if (input.kind === 'manual') return addManual(input);

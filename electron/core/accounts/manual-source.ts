@@ -6,8 +6,9 @@ import { GatewayError } from '../exchange/gateway-error';
 import type { ExchangeGateway } from '../exchange/gateway';
 import type { MappedPosition } from '../exchange/map-ccxt';
 
-/** What the account watcher needs from a source of snapshots. */
-export type SnapshotSource = Pick<ExchangeGateway, 'fetchAccount' | 'close'>;
+/** What the account watcher needs from a source of snapshots; a venue's gateway also reads its force-close records. */
+export type SnapshotSource = Pick<ExchangeGateway, 'fetchAccount' | 'close'> &
+  Partial<Pick<ExchangeGateway, 'fetchForceCloses'>>;
 
 /**
  * Positions typed in by hand, priced from the venue's public data through a gateway without

@@ -1,7 +1,6 @@
-import { createDemoTestCore, positionsStillLoading } from '../../../test/support/test-core';
+import { createSimDemoCore, positionsStillLoading } from '../../../test/support/test-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../../shared/alerts';
-import { demoAccountsOf } from '../../sim/demo-market';
 import { scenarioDurationMs } from '../../sim/market';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 import { useTempDirs } from '../../../test/support/temp-dir';
@@ -22,12 +21,7 @@ describe('alerts in the running core, on the simulated Demo through real ccxt', 
     dataDir = tempDir(),
   ): Promise<{ sim: Simulator; core: Core; events: AlertEvent[]; notifications: NotificationRequest[] }> {
     const sim = await startSimulator({ seed: 7, scenario, speed: 0 });
-    const { core, notifications } = createDemoTestCore(dataDir, async () => ({
-      accounts: demoAccountsOf(sim),
-      stop: async () => undefined,
-    }));
-    const events: AlertEvent[] = [];
-    core.on('alerts:event', (event) => events.push(event));
+    const { core, events, notifications } = createSimDemoCore(dataDir, sim);
     cleanups.push(async () => {
       await core.stop();
       await sim.stop();

@@ -12,6 +12,7 @@ import {
   type AlertEvent,
   type PositionRef,
 } from '../../../shared/alerts';
+import type { ForceClose } from '../../../shared/domain/force-close';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { MarketKey } from '../../../shared/ipc/contract';
@@ -22,9 +23,11 @@ import { evaluateAccount } from '../../../shared/risk';
 import type { MarketSource } from '../accounts/accounts-service';
 import type { Clock, Logger, Notifier } from '../ports';
 import type { MarketContext } from '../market/market-context';
+import { GatewayError } from '../exchange/gateway-error';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 import { openAlertHistory } from './alert-history';
 import { toNotifications } from './notifications';
+import { createVanishedPositions } from './vanished-positions';
 
 /** Everything the alerts runtime needs. */
 export interface AlertsServiceDeps {
@@ -46,6 +49,12 @@ export interface AlertsServiceDeps {
    * cluster, imbalance and cascade rules; those rules keep their level while it is not ready.
    */
   readonly marketContext?: (market: MarketKey) => MarketContext;
+  /**
+   * The account's force-close records since a venue time (Unix ms), to tell a liquidation from a
+   * user close; rejects with a `GatewayError` of kind `unsupported` where there are none to read.
+   * Absent: price alone decides.
+   */
+  readonly forceCloses?: (accountId: string, sinceMs: number) => Promise<readonly ForceClose[]>;
   /**
    * Where mark ticks come from: the market service's streams (one per market, shared with the chart
    * and the cluster model). Returns the release.
@@ -115,6 +124,11 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   const accounts = new Map<string, Watched>();
   const streams = new Map<string, () => void>();
   let lastSignature = '';
+  let stopped = false;
+  const vanishing = createVanishedPositions(
+    deps.forceCloses ??
+      (() => Promise.reject(new GatewayError('unsupported', 'No force-close records are read here.'))),
+  );
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** Engine state is saved (atomically, with fsync) at most once a second, off the tick path. */
   const persistSoon = (): void => {
@@ -152,6 +166,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     tickTimeMs: number,
     dataAtMs: number,
     arrivedAtMs: number,
+    tick: { readonly symbol: string } | null = null,
   ): void => {
     const observations = observationsFromRisk(
       accountId,
@@ -172,11 +187,21 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
       };
     });
+    const source = watched.source;
+    if (source)
+      vanishing.observe(
+        accountId,
+        watched.risk,
+        tick === null ? observations : observations.filter((o) => o.symbol === tick.symbol),
+        (symbol) => streamKey(source, symbol),
+        tick === null ? tickTimeMs : null,
+      );
     run({ positions: observations }, arrivedAtMs);
   };
 
   const onTick = (source: MarketSource, symbol: string, markPrice: number, tickTimeMs: number): void => {
     const receivedAtMs = clock.now();
+    vanishing.tick(streamKey(source, symbol), markPrice, receivedAtMs);
     // Every account holding the symbol is evaluated on this one tick; the latency counts from its arrival.
     for (const [accountId, watched] of accounts) {
       if (watched.source?.venue !== source.venue || watched.source.baseUrl !== source.baseUrl) continue;
@@ -187,7 +212,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
           position.symbol === symbol ? { ...position, markPrice } : position,
         ),
       };
-      evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, receivedAtMs);
+      evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, receivedAtMs, { symbol });
     }
   };
 
@@ -195,7 +220,8 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     `${source.venue}|${source.baseUrl ?? ''}|${symbol}`;
   /** Stops the streams no account holds a position on any more. */
   const pruneStreams = (): void => {
-    const held = new Set<string>();
+    // A vanished position waiting for its verdict keeps its mark stream: a fresh mark decides it.
+    const held = new Set<string>(vanishing.pendingStreams());
     for (const watched of accounts.values()) {
       const source = watched.source;
       if (source) for (const position of watched.risk.positions) held.add(streamKey(source, position.symbol));
@@ -213,6 +239,22 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       key,
       deps.subscribeMarks({ venue, symbol }, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs)),
     );
+  };
+
+  const judging = new Set<string>();
+  /** Judges an account's vanished positions, one judgement per account at a time (the next poll retries). */
+  const judge = (accountId: string): void => {
+    if (judging.has(accountId)) return;
+    judging.add(accountId);
+    vanishing
+      .judge(accountId, clock.now())
+      .then((verdicts) => {
+        if (stopped || (verdicts.liquidated.length === 0 && verdicts.closed.length === 0)) return;
+        run({ liquidated: verdicts.liquidated, closed: verdicts.closed }, clock.now());
+        pruneStreams();
+      })
+      .catch((error: unknown) => logger.warn('liquidation check failed', { accountId, error: String(error) }))
+      .finally(() => judging.delete(accountId));
   };
 
   const stopTimer = clock.every(1000, () => run({}, clock.now()));
@@ -233,7 +275,9 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         venues: new Map(entry.positions.map((p) => [p.symbol, p.venue])),
       };
       accounts.set(entry.accountId, watched);
-      if (closed.length > 0) run({ closed }, clock.now());
+      // A vanished position is judged (liquidated or closed) once the venue's records are read.
+      const unknown = vanishing.vanish(entry.accountId, closed, clock.now());
+      if (unknown.length > 0) run({ closed: unknown }, clock.now());
       if (source)
         for (const position of risk.positions)
           ensureStream(source, position.symbol, watched.venues.get(position.symbol));
@@ -241,13 +285,16 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       // The snapshot's own time is when its data was current: a stale snapshot must look stale.
       const fetchedAtMs = entry.positions[0]?.updatedAtMs ?? arrivedAtMs;
       evaluateAccountAt(entry.accountId, watched, fetchedAtMs, fetchedAtMs, arrivedAtMs);
+      if (vanishing.hasPending(entry.accountId)) judge(entry.accountId);
     },
     onAccountRemoved(accountId) {
       const watched = accounts.get(accountId);
       if (!watched) return;
       accounts.delete(accountId);
+      const waiting = vanishing.forget(accountId);
       pruneStreams();
-      run({ closed: watched.risk.positions.map((p) => ({ accountId, symbol: p.symbol, side: p.side })) }, clock.now());
+      const held = watched.risk.positions.map((p) => ({ accountId, symbol: p.symbol, side: p.side }));
+      run({ closed: [...held, ...waiting] }, clock.now());
     },
     view,
     config() {
@@ -271,6 +318,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       });
     },
     async stop() {
+      stopped = true;
       stopTimer();
       if (persistTimer) {
         clearTimeout(persistTimer);

@@ -9,6 +9,7 @@ import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
 import type { ExchangeGateway, GatewayConfig } from './gateway';
 import {
   mapCrossWallet,
+  mapForceCloses,
   mapLiquidations,
   mapMarket,
   mapMarkTick,
@@ -297,6 +298,22 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
           mapError,
         }),
       );
+    },
+    async fetchForceCloses(sinceMs) {
+      requireCredentials();
+      const source = profile.forceCloses;
+      if (source === null)
+        throw new GatewayError('unsupported', `${label}: LiqLens reads no force-close records here.`);
+      const listed = await loadMarkets();
+      const rows = await call<unknown>(() =>
+        source.method === 'fetchMyLiquidations'
+          ? exchange.fetchMyLiquidations(undefined, sinceMs)
+          : exchange.fetchMyTrades(undefined, sinceMs),
+      );
+      return mapForceCloses(rows, source.read, (unified) => {
+        const found = listed.find((m) => m.unifiedSymbol === unified);
+        return found === undefined ? null : { symbol: found.symbol, contractSize: found.contractSize };
+      });
     },
     async checkPermissions() {
       requireCredentials();

@@ -1,5 +1,6 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import type { Candle } from '../../../shared/domain/candle';
+import type { ForceClose } from '../../../shared/domain/force-close';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { MarketInfo } from '../../../shared/domain/market-info';
 import type { OpenInterestPoint, TakerVolumePoint } from '../../../shared/domain/open-interest';
@@ -12,6 +13,7 @@ import type { Venue } from '../../../shared/domain/venue';
 export type {
   AccountSnapshot,
   Candle,
+  ForceClose,
   MarketInfo,
   MarkTick,
   OpenInterestPoint,
@@ -104,6 +106,12 @@ export interface ExchangeGateway {
     onLiquidation: (liquidation: RealizedLiquidation) => void,
     onState: StreamStateListener,
   ): () => void;
+  /**
+   * The account's own force-closed positions (liquidations) since `sinceMs` (Unix ms), oldest first
+   * as the venue lists them. Needs credentials; rejects with a `GatewayError` of kind `unsupported`
+   * where the app reads no such record of the venue (venues/<venue>.ts `forceCloses`).
+   */
+  fetchForceCloses(sinceMs: number): Promise<readonly ForceClose[]>;
   /** What the key may do, from the venue's permission endpoint; Hyperliquid addresses are read-only. */
   checkPermissions(): Promise<PermissionReport>;
   /** Stops every stream and closes connections. Idempotent. */
@@ -153,6 +161,7 @@ export function createGateway(config: GatewayConfig): ExchangeGateway {
       stream((gateway) => gateway.watchMarkPrice(symbol, onTick, onState), onState),
     watchLiquidations: (symbol, onLiquidation, onState) =>
       stream((gateway) => gateway.watchLiquidations(symbol, onLiquidation, onState), onState),
+    fetchForceCloses: async (sinceMs) => (await load()).fetchForceCloses(sinceMs),
     checkPermissions: async () => (await load()).checkPermissions(),
     async close() {
       if (loaded) await (await loaded.catch(() => undefined))?.close();

@@ -1,4 +1,5 @@
 import type { Candle } from '../../../shared/domain/candle';
+import type { ForceClose } from '../../../shared/domain/force-close';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { MarginMode } from '../../../shared/domain/margin-mode';
 import type { MarketInfo } from '../../../shared/domain/market-info';
@@ -8,7 +9,7 @@ import type { Side } from '../../../shared/domain/side';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
 import { venueName } from '../../../shared/domain/venue';
-import type { PermissionSource, TierBounds, VenueProfile } from './venues/venue-profile';
+import type { PermissionSource, RawForceClose, TierBounds, VenueProfile } from './venues/venue-profile';
 import { GatewayError } from './errors';
 import { listOf, num, rowOf, text, type Row } from './raw';
 
@@ -272,6 +273,29 @@ export function mapLiquidations(
     const buy = rawSide === 'buy';
     const side: Side = sideMeans === 'position' ? (buy ? 'long' : 'short') : buy ? 'short' : 'long';
     return [{ symbol, side, price, size, notionalUsd: price * size, timeMs }];
+  });
+}
+
+/**
+ * ccxt liquidation or trade rows of the account as `ForceClose`s: the venue's reader decides which
+ * rows are force closes and whose side; `symbolOf` turns ccxt's unified symbol into the venue's with
+ * its contract size (null: a market the app does not list). Unreadable rows are dropped.
+ */
+export function mapForceCloses(
+  rows: unknown,
+  read: (info: Row) => RawForceClose | null,
+  symbolOf: (unified: string) => { readonly symbol: string; readonly contractSize: number } | null,
+): ForceClose[] {
+  return listOf(rows).flatMap((entry) => {
+    const row = rowOf(entry);
+    const raw = read(rowOf(row['info']));
+    const market = symbolOf(text(row['symbol']));
+    if (raw === null || raw.side === null || market === null) return [];
+    const price = positivePrice(row['price']);
+    const timeMs = num(row['timestamp']);
+    const size = num(row['baseValue']) ?? (num(row['contracts']) ?? num(row['amount']) ?? 0) * market.contractSize;
+    if (price === null || timeMs === null || !(size > 0)) return [];
+    return [{ symbol: market.symbol, side: raw.side, price, size, timeMs, lossUsd: raw.lossUsd }];
   });
 }
 

@@ -305,7 +305,14 @@ export function adjustPosition(book: AccountBook, symbol: string, change: SimVen
 export function liquidateUnderwater(book: AccountBook, market: AccountMarket, timeMs: number): SimLiquidation[] {
   const out: SimLiquidation[] = [];
   const close = (p: HeldPosition): void => {
-    out.push({ symbol: p.symbol, timeMs, side: p.side, price: market.last(p.symbol), size: p.size });
+    out.push({
+      symbol: p.symbol,
+      timeMs,
+      side: p.side,
+      price: market.last(p.symbol),
+      size: p.size,
+      entryPrice: p.entryPrice,
+    });
   };
   const survivors: HeldPosition[] = [];
   for (const p of book.positions) {
@@ -322,6 +329,24 @@ export function liquidateUnderwater(book: AccountBook, market: AccountMarket, ti
   } else book.positions = survivors;
   book.liquidations.push(...out);
   return out;
+}
+
+/**
+ * The user closes a position at the mark (a market close; fees ignored): its PnL is realised into
+ * the wallet (isolated margin returns with it) and no liquidation is recorded. Returns false when
+ * the account holds no such position.
+ */
+export function closeUserPosition(
+  book: AccountBook,
+  market: AccountMarket,
+  symbol: string,
+  side: 'long' | 'short',
+): boolean {
+  const position = book.positions.find((p) => p.symbol === symbol && p.side === side);
+  if (position === undefined) return false;
+  book.walletBalance += pnl(position, market) + position.isolatedMargin;
+  book.positions = book.positions.filter((p) => p !== position);
+  return true;
 }
 
 // A stable, valid-looking Hyperliquid address for an account id (0x + 40 hex digits).

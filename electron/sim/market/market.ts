@@ -1,5 +1,6 @@
 import {
   adjustPosition,
+  closeUserPosition,
   liquidateUnderwater,
   openAccount,
   snapshotAccount,
@@ -183,6 +184,12 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
       if (!book) throw new Error(`No simulated account ${accountId}`);
       adjustPosition(book, symbol, change, nowMs);
       snapshots = undefined;
+    },
+    closePosition(accountId, symbol, side) {
+      const book = books.find((b) => b.id === accountId);
+      const closed = book !== undefined && closeUserPosition(book, accountMarket, symbol, side);
+      if (closed) snapshots = undefined;
+      return closed;
     },
   };
 }

@@ -147,6 +147,8 @@ export interface SimLiquidation {
   readonly price: number;
   /** Base units. */
   readonly size: number;
+  /** A user account's liquidation only: the position's entry price, quote units (for the venue's realised PnL). */
+  readonly entryPrice?: number;
 }
 
 /** One simulated trader's open position, as ground truth for the liquidation map. */
@@ -305,4 +307,9 @@ export interface SimMarketModel extends SimMarket {
    * an unknown account or symbol, or a leverage that is not lower.
    */
   adjustPosition(accountId: string, symbol: string, change: SimVenueAdjustment): void;
+  /**
+   * The user closes a position of an account (by id) at the mark, as from the venue's own app: it
+   * leaves the account with no liquidation recorded. Returns false when there is no such position.
+   */
+  closePosition(accountId: string, symbol: string, side: 'long' | 'short'): boolean;
 }

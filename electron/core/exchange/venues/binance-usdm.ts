@@ -1,6 +1,6 @@
 import { coinRow, listOf, num, rowOf, text } from '../raw';
 import { binanceModes } from './binance-usdm-modes';
-import type { VenueProfile } from './venue-profile';
+import { sideClosedBy, type VenueProfile } from './venue-profile';
 
 /**
  * Binance USDⓈ-M through ccxt `binanceusdm`. Sources: docs/research/liquidation-formulas.md §1.5 (REST
@@ -89,6 +89,18 @@ export const binanceUsdm: VenueProfile = {
   candles: { rawTakerKlines: { last: 'fapiPublicGetKlines', takerBuyColumn: 9 } },
   openInterestFields: 'both',
   takerVolume: { source: 'binance-taker-ratio', rawMethod: 'fapiDataGetTakerlongshortRatio', params: {} },
+  // `GET /fapi/v1/forceOrders` (ccxt asks for autoCloseType=LIQUIDATION): the forced order's side, or
+  // in hedge mode its `positionSide`; no realised PnL on the order (docs/research/liquidation-events.md §2.1).
+  forceCloses: {
+    method: 'fetchMyLiquidations',
+    read: (info) => {
+      const leg = text(info['positionSide']);
+      return {
+        side: leg === 'LONG' ? 'long' : leg === 'SHORT' ? 'short' : sideClosedBy(text(info['side'])),
+        lossUsd: null,
+      };
+    },
+  },
   permissions: { source: 'binance-api-restrictions', rawMethod: 'sapiGetAccountApiRestrictions' },
   statPeriods: { '5m': '5m', '15m': '15m', '1h': '1h', '4h': '4h', '1d': '1d' },
 };

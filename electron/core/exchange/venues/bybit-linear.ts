@@ -1,6 +1,6 @@
 import { coinRow, listOf, num, rowOf, text } from '../raw';
 import { bybitModes } from './bybit-linear-modes';
-import type { VenueProfile } from './venue-profile';
+import { sideClosedBy, type VenueProfile } from './venue-profile';
 
 /**
  * Bybit USDT perpetuals through ccxt `bybit` (v5, category linear). Sources:
@@ -74,6 +74,13 @@ export const bybitLinear: VenueProfile = {
   candles: { rawTakerKlines: null },
   openInterestFields: 'amount',
   takerVolume: null,
+  // `GET /v5/execution/list?execType=BustTrade` (ccxt fetchMyLiquidations): the execution's order side;
+  // no realised PnL on an execution (docs/research/liquidation-events.md §2.2).
+  forceCloses: {
+    method: 'fetchMyLiquidations',
+    read: (info) =>
+      text(info['execType']) === 'BustTrade' ? { side: sideClosedBy(text(info['side'])), lossUsd: null } : null,
+  },
   permissions: { source: 'bybit-query-api', rawMethod: 'privateGetV5UserQueryApi' },
   statPeriods: {},
 };

@@ -2,7 +2,7 @@ import type { Tier } from '../../../../shared/domain/tier';
 import { continuousDeductions, hyperliquidMaintenanceRate } from '../../../../shared/risk';
 import { coinRow, listOf, num, rowOf, text, type Row } from '../raw';
 import { hyperliquidModes } from './hyperliquid-modes';
-import type { RawPosition, VenueProfile } from './venue-profile';
+import { sideClosedBy, type RawPosition, type VenueProfile } from './venue-profile';
 
 /**
  * Hyperliquid perps through ccxt `hyperliquid`, read by public address (no key: read-only by
@@ -121,6 +121,21 @@ export const hyperliquid: VenueProfile = {
   candles: { rawTakerKlines: null },
   openInterestFields: 'amount',
   takerVolume: null,
+  // `userFills`: a fill that carries a `liquidation` object closed the position by force; `dir` says
+  // which ("Close Long"), `closedPnl` is the venue's realised PnL (docs/research/liquidation-events.md §2.4).
+  forceCloses: {
+    method: 'fetchMyTrades',
+    read: (info) => {
+      if (Object.keys(rowOf(info['liquidation'])).length === 0) return null;
+      const direction = text(info['dir']);
+      const side = direction.endsWith('Long') ? 'long' : direction.endsWith('Short') ? 'short' : null;
+      const pnl = num(info['closedPnl']);
+      return {
+        side: side ?? sideClosedBy(text(info['side']) === 'A' ? 'sell' : 'buy'),
+        lossUsd: pnl === null ? null : -pnl,
+      };
+    },
+  },
   permissions: { source: 'public-address', rawMethod: null },
   statPeriods: {},
 };

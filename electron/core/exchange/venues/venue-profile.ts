@@ -1,3 +1,4 @@
+import type { Side } from '../../../../shared/domain/side';
 import type { Tier } from '../../../../shared/domain/tier';
 import type { AccountVenue } from '../../../../shared/domain/venue';
 import type { Row } from '../raw';
@@ -39,6 +40,14 @@ export interface HeldAmounts {
   readonly isolatedMargins: number;
   readonly crossPnl: number;
   readonly isolatedPnl: number;
+}
+
+/** What a venue's force-close row says beyond ccxt's unified fields: the closed position's side and the venue's loss. */
+export interface RawForceClose {
+  /** Side of the position that was force-closed; null when the row does not say. */
+  readonly side: Side | null;
+  /** The venue's realised loss of the close, USD (positive = lost), or null where it gives none. */
+  readonly lossUsd: number | null;
 }
 
 /** A ccxt tier row's bounds (notional, or contracts on OKX) and maintenance deduction; the rate is read generically. */
@@ -129,6 +138,15 @@ export interface VenueProfile {
     readonly rawMethod: string;
     readonly params: Readonly<Record<string, string>>;
   } | null;
+  /**
+   * The account's own force-close records: the ccxt method listing them (its liquidations, or its
+   * fills of which some are liquidations) and the reader of one row's raw `info` (null: not a
+   * force close); null where the app reads none yet (docs/research/liquidation-events.md §2).
+   */
+  readonly forceCloses: {
+    readonly method: 'fetchMyLiquidations' | 'fetchMyTrades';
+    readonly read: (info: Row) => RawForceClose | null;
+  } | null;
   /** Permission endpoint (implicit ccxt method name) and its parser. */
   readonly permissions: { readonly source: PermissionSource; readonly rawMethod: string | null };
   /** Timeframe → the venue's period string for raw statistics endpoints. */
@@ -143,4 +161,10 @@ export function trimBase(baseUrl: string): string {
 /** The WebSocket form of an http(s) base URL (http→ws, https→wss). */
 export function wsBaseOf(baseUrl: string): string {
   return trimBase(baseUrl).replace(/^http/, 'ws');
+}
+
+/** The side of the position an order of `orderSide` ("SELL", "Buy", ...) closes: a sell closes a long. */
+export function sideClosedBy(orderSide: string): Side | null {
+  const side = orderSide.toLowerCase();
+  return side === 'sell' ? 'long' : side === 'buy' ? 'short' : null;
 }

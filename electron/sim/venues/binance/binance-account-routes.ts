@@ -11,9 +11,10 @@ import { papiAccount, papiBalance, papiPositionRisk } from './binance-papi-paylo
 import { ok, optionalSymbol, type BinanceCall, type BinanceHandler } from './binance-call';
 
 /** A signed handler: runs only once the key, signature and timestamp passed. */
-type SignedHandler = (call: BinanceCall, key: SimKey) => ReturnType<BinanceHandler>;
+export type SignedHandler = (call: BinanceCall, key: SimKey) => ReturnType<BinanceHandler>;
 
-function signed(handler: SignedHandler, access: SignedAccess = 'user-data'): BinanceHandler {
+/** `handler` behind Binance's key, signature and timestamp checks (USER_DATA unless `access` says otherwise). */
+export function signed(handler: SignedHandler, access: SignedAccess = 'user-data'): BinanceHandler {
   return (call) => {
     const check = checkSignedRequest(call.request, call.context.keys, call.wallNowMs, access);
     if ('error' in check) return check.error;
@@ -27,7 +28,7 @@ function signed(handler: SignedHandler, access: SignedAccess = 'user-data'): Bin
 }
 
 /** A key whose account the market does not hold reads as an empty account, as a fresh venue account would. */
-function accountOf(call: BinanceCall, key: SimKey): SimAccount {
+export function accountOf(call: BinanceCall, key: SimKey): SimAccount {
   return (
     call.context.market.account(key.accountId) ?? {
       id: key.accountId,

@@ -7,6 +7,7 @@ import type {
 } from '../../server/venue-route';
 import { accountRoutes } from './binance-account-routes';
 import { unknownPathError } from './binance-errors';
+import { forceOrderRoutes } from './binance-force-orders';
 import { futuresDataRoutes } from './binance-futures-data';
 import { marketRoutes } from './binance-market-routes';
 import { createBinanceStreams } from './binance-streams';
@@ -21,7 +22,12 @@ export interface BinanceRouteOptions {
   readonly wallClock?: () => number;
 }
 
-const routes: Readonly<Record<string, BinanceHandler>> = { ...marketRoutes, ...futuresDataRoutes, ...accountRoutes };
+const routes: Readonly<Record<string, BinanceHandler>> = {
+  ...marketRoutes,
+  ...futuresDataRoutes,
+  ...accountRoutes,
+  ...forceOrderRoutes,
+};
 
 /**
  * Builds the Binance USDⓈ-M protocol server factory (prefix `binance`): the `/fapi`,

@@ -3,6 +3,7 @@ import { bybitAccountRoutes } from './bybit-account-routes';
 import { isBybitAuthFailure, verifyBybitRequest } from './bybit-auth';
 import type { BybitCall } from './bybit-call';
 import { bybitError } from './bybit-envelope';
+import { bybitExecutionRoutes } from './bybit-execution-routes';
 import { bybitHistoryRoutes } from './bybit-history-routes';
 import { bybitMarketRoutes } from './bybit-market-routes';
 import { createBybitStreams } from './bybit-streams';
@@ -14,6 +15,7 @@ export interface BybitRouteOptions {
 }
 
 const publicRoutes = { ...bybitMarketRoutes, ...bybitHistoryRoutes };
+const privateRoutes = { ...bybitAccountRoutes, ...bybitExecutionRoutes };
 
 /**
  * Builds the Bybit v5 protocol server (linear USDT perpetuals) mounted under `/bybit`: the REST
@@ -31,7 +33,7 @@ export function createBybitRoute(options: BybitRouteOptions = {}): VenueRouteFac
         const call: BybitCall = { request, market: context.market, wallNowMs: wallClock() };
         const publicHandler = publicRoutes[request.path];
         if (publicHandler) return publicHandler(call);
-        const privateHandler = bybitAccountRoutes[request.path];
+        const privateHandler = privateRoutes[request.path];
         if (!privateHandler)
           return {
             status: 404,

@@ -5,6 +5,7 @@ import { accountByAddress, isUserAddress } from './hyperliquid-accounts';
 import { candleSnapshot } from './hyperliquid-candles';
 import { clearinghouseState, spotClearinghouseState, userAbstraction } from './hyperliquid-clearinghouse';
 import { dexMeta, dexMetaAndAssetContexts, dexNames, onDex, perpDexes } from './hyperliquid-dexes';
+import { userFills } from './hyperliquid-fills';
 import {
   allMids,
   instrumentOfCoin,
@@ -61,6 +62,13 @@ function answerInfo(context: VenueContext, info: InfoRequest): SimHttpResponse {
     // The venue answers a JSON string, so the text sent is the quoted word.
     case 'userAbstraction':
       return userState((address) => JSON.stringify(userAbstraction(account(address))));
+    case 'userFills':
+    case 'userFillsByTime': {
+      const bound = (name: string): number | null => (typeof info[name] === 'number' ? info[name] : null);
+      const startMs = info['type'] === 'userFillsByTime' ? bound('startTime') : null;
+      if (info['type'] === 'userFillsByTime' && startMs === null) return unreadable('missing field `startTime`');
+      return userState((address) => userFills(market, address, account(address), startMs, bound('endTime')));
+    }
     case 'candleSnapshot':
       return answerCandles(context, info['req']);
     default:

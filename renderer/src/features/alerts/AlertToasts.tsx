@@ -1,6 +1,6 @@
 import type { AlertEvent } from '../../../../shared/alerts';
 import { Button } from '../../ui';
-import { levelTitle } from './alert-text';
+import { eventTitle } from './alert-text';
 
 /** New alerts popping up in the corner (the in-app notification); critical ones stay until dismissed. */
 export function AlertToasts({
@@ -17,7 +17,7 @@ export function AlertToasts({
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast--${toast.level}`} role="alert" data-testid="alert-toast">
           <Button variant="bare" className="toast__body" onClick={() => onSelect(toast)}>
-            <strong>{levelTitle(toast.level)}</strong> {toast.message}
+            <strong>{eventTitle(toast)}</strong> {toast.message}
           </Button>
           <Button
             variant="quiet"

@@ -3,7 +3,7 @@ import type { LiqLensApi } from '../../../../shared/ipc/contract';
 import type { AlertsView } from '../../../../shared/ipc/views/alerts';
 import { AlertSettings } from './AlertSettings';
 import { Button, EmptyState } from '../../ui';
-import { eventTime, levelTitle } from './alert-text';
+import { eventTime, eventTitle, levelTitle } from './alert-text';
 import './alerts.css';
 
 /** Props of the alerts panel. */
@@ -84,7 +84,7 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
             >
               <Button variant="bare" className="alert-line__button" onClick={() => onSelect(event)}>
                 <time className="alert-line__time">{eventTime(event)}</time>
-                <span className="alert-line__level">{event.cleared ? 'Cleared' : levelTitle(event.level)}</span>
+                <span className="alert-line__level">{eventTitle(event)}</span>
                 <span className="alert-line__text">{event.message}</span>
               </Button>
             </li>

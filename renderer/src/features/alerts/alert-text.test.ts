@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../../../shared/alerts';
-import { shouldToast, windowTitle } from './alert-text';
+import { eventTitle, shouldToast, windowTitle } from './alert-text';
 
 const base: AlertEvent = {
   id: '1',
@@ -30,5 +30,11 @@ describe('alert text', () => {
     expect(shouldToast(base)).toBe(true);
     expect(shouldToast({ ...base, cleared: true })).toBe(false);
     expect(shouldToast({ ...base, silent: true })).toBe(false);
+  });
+
+  it('titles a liquidation "Liquidated", a clear "Cleared", anything else by its level', () => {
+    expect(eventTitle({ ...base, rule: 'liquidated', level: 'critical' })).toBe('Liquidated');
+    expect(eventTitle({ ...base, cleared: true })).toBe('Cleared');
+    expect(eventTitle(base)).toBe('Danger');
   });
 });

@@ -12,6 +12,12 @@ export function levelTitle(level: Level): string {
   return levelTitles[level];
 }
 
+/** The word an event is shown with: "Liquidated", "Cleared", or its level's. */
+export function eventTitle(event: Pick<AlertEvent, 'rule' | 'cleared' | 'level'>): string {
+  if (event.rule === 'liquidated') return 'Liquidated';
+  return event.cleared ? 'Cleared' : levelTitles[event.level];
+}
+
 /** Local time of an event, HH:MM:SS. */
 export function eventTime(event: Pick<AlertEvent, 'timeMs'>): string {
   return new Date(event.timeMs).toLocaleTimeString('en-GB', { hour12: false });

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimVenue } from '../../sim/market/types';
+import type { Simulator } from '../../sim/simulator';
+import { accountOn, simGateway, startTestSimulator, venueSymbol } from '../../../test/support/sim-gateway';
+import type { ExchangeGateway } from './gateway';
+
+/** The Demo accounts through the whole crash: the 25x ETH longs and the 20x ETH short are force-closed. */
+describe("the account's own force closes, read through real ccxt from the simulated venues", () => {
+  let sim: Simulator;
+  const gateways: ExchangeGateway[] = [];
+  beforeAll(async () => {
+    sim = await startTestSimulator('long-squeeze-crash');
+    sim.market.advance(sim.market.scenarioDurationMs);
+  });
+  afterAll(async () => {
+    for (const gateway of gateways) await gateway.close();
+    await sim.stop();
+  });
+
+  it.each<[SimVenue, 'computed' | 'venue']>([
+    ['binance-usdm', 'computed'],
+    ['bybit-linear', 'computed'],
+    ['hyperliquid', 'venue'],
+  ])(
+    '%s lists each liquidation with its symbol, side, fill price, size and time (loss: %s)',
+    async (venue, loss) => {
+      const gateway = simGateway(sim, venue);
+      gateways.push(gateway);
+      const recorded = accountOn(sim, venue).liquidations ?? [];
+      expect(recorded.length).toBeGreaterThan(0);
+      const read = await gateway.fetchForceCloses(sim.market.startTimeMs);
+      const expected = recorded.map((liquidation) => ({
+        symbol: venueSymbol(venue, liquidation.symbol),
+        side: liquidation.side,
+        price: liquidation.price,
+        size: liquidation.size,
+        timeMs: liquidation.timeMs,
+        // Hyperliquid's fill carries closedPnl (realised at the fill); Binance and Bybit records carry none.
+        lossUsd:
+          loss === 'venue'
+            ? -(liquidation.side === 'long' ? 1 : -1) *
+              (liquidation.price - (liquidation.entryPrice ?? 0)) *
+              liquidation.size
+            : null,
+      }));
+      // The venue writes its PnL with six decimals: compare to four.
+      const rounded = (rows: readonly { readonly lossUsd: number | null }[]): unknown[] =>
+        rows.map((row) => ({ ...row, lossUsd: row.lossUsd === null ? null : Math.round(row.lossUsd * 1e4) }));
+      expect(rounded([...read].sort((a, b) => a.timeMs - b.timeMs))).toEqual(rounded(expected));
+      // Records before the start asked for are not listed.
+      const last = recorded.at(-1)?.timeMs ?? 0;
+      expect(await gateway.fetchForceCloses(last + 1)).toEqual([]);
+    },
+    120_000,
+  );
+
+  it('OKX says it has no such records to read, so price alone decides there', async () => {
+    const gateway = simGateway(sim, 'okx-swap');
+    gateways.push(gateway);
+    await expect(gateway.fetchForceCloses(sim.market.startTimeMs)).rejects.toMatchObject({ kind: 'unsupported' });
+  }, 120_000);
+});
