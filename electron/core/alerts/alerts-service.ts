@@ -232,7 +232,10 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       };
       accounts.set(entry.accountId, watched);
       if (closed.length > 0) run({ closed }, clock.now());
-      if (source) for (const position of risk.positions) ensureStream(source, position.symbol);
+      // Streams only for the symbols the positions name (the venue's own), on the account's own source.
+      if (source)
+        for (const position of risk.positions)
+          if (watched.displaySymbols.has(position.symbol)) ensureStream(source, position.symbol);
       if (closed.length > 0) pruneStreams();
       // The snapshot's own time is when its data was current: a stale snapshot must look stale.
       const fetchedAtMs = entry.positions[0]?.updatedAtMs ?? arrivedAtMs;
