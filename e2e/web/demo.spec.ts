@@ -35,6 +35,8 @@ test.describe('web mode: first start opens the Demo', () => {
     await expect
       .poll(() => page.evaluate(() => window.__liqlensChart?.overlayState().profileRows ?? 0), { timeout: 90_000 })
       .toBeGreaterThan(0);
+    // The chart says where its market is read: the Demo's simulated venue, not the venue's own.
+    await expect(page.getByTestId('chart-source')).toHaveText(/^(Binance|Bybit|OKX|Hyperliquid) · Demo$/);
     await page.screenshot({ path: test.info().outputPath('demo.png') });
   });
 });

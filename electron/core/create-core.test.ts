@@ -82,7 +82,10 @@ describe('createCore', () => {
     const { core } = createTestCore(tempDir());
     await core.start();
     await expect(
-      core.handlers['market:open']({ market: { venue: 'bybit-linear', symbol: 'BTC/USDT:USDT' }, timeframe: '5m' }),
+      core.handlers['market:open']({
+        market: { venue: 'bybit-linear', source: 'production', symbol: 'BTC/USDT:USDT' },
+        timeframe: '5m',
+      }),
     ).rejects.toThrow('This test core has no network (bybit-linear was not contacted)');
     expect(await core.handlers['accounts:list']({})).toEqual([]);
     await core.stop();

@@ -5,7 +5,7 @@ import { createAlertsService } from './alerts/alerts-service';
 import { createEventHub } from './event-hub';
 import { createMarketService } from './market/market-service';
 import { createPositionMarkets } from './market/position-markets';
-import { createVenueDirectory } from './market/venue-access';
+import { chooseAccess } from './market/venue-access';
 import { createNoticeBoard } from './notices';
 import type { Clock, Logger, Notifier, SecretStore, SettingsStore } from './ports';
 import { createRecorder } from './recorder/recorder';
@@ -64,14 +64,14 @@ export function createCore(deps: CoreDeps): Core {
     logger.warn('settings store problem', { message: problem.message });
   }
 
-  // Built in dependency order: the venues the accounts point at, the markets read there, the
-  // positions' cluster models, the alerts (on the markets' mark ticks), and last the accounts.
+  // Built in dependency order: the markets, the positions' cluster models, the alerts (on the
+  // markets' mark ticks), and last the accounts, whose sources the markets read (asked lazily, once
+  // a market opens). A market is (venue, source, symbol): each account's own source, never mixed.
   const { exchange } = deps;
-  const venues = createVenueDirectory();
   const markets = createMarketService({
     createGateway: exchange.createGateway,
-    resolveVenue: (venue) => venues.resolve(venue),
-    recorder: createRecorder(deps.app.dataDir),
+    resolveSource: (market) => chooseAccess(market.source, accounts.connectionsOf(market)),
+    recorderFor: (source) => createRecorder(deps.app.dataDir, source),
     clock,
     logger,
     onUpdate: (update) => hub.emit('market:update', update),
@@ -95,10 +95,9 @@ export function createCore(deps: CoreDeps): Core {
     // Called only once accounts report positions, so after `accounts` below exists.
     forceCloses: (accountId, sinceMs) => accounts.forceCloses(accountId, sinceMs),
   });
-  // Markets read each venue where the user's accounts there point (the Demo: the simulator).
+  // Markets read each source where the accounts on it point (the Demo: the in-process simulator).
   const accounts = createAccountsService({
     ...exchange,
-    createGateway: venues.observe(exchange.createGateway),
     dataDir: deps.app.dataDir,
     secrets: deps.secrets,
     clock,

@@ -106,7 +106,9 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
   const [store] = useState(() => createMarketStore(fixtureFeed(fixture, state, listeners.current)));
   const source = useShownMarket(
     store,
-    entry === undefined ? null : { venue: entry.market.venue, symbol: entry.market.symbol },
+    entry === undefined
+      ? null
+      : { venue: entry.market.venue, source: entry.market.source, symbol: entry.market.symbol },
     timeframe,
     true,
   );
@@ -163,6 +165,7 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
               Math.floor(stream / 8) * timeframeMs[timeframe];
             const update: MarketUpdate = {
               venue: entry.market.venue,
+              source: entry.market.source,
               symbol: entry.market.symbol,
               timeframe,
               markPrice: close,

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AccountVenueSchema } from '../domain/account-venue';
+import { MarketKeySchema, type MarketKey } from '../domain/market-source';
 import { alertConfigSchema, type AlertConfig, type AlertEvent } from '../alerts';
 import type { AccountSummary } from './views/accounts';
 import type { AlertsView } from './views/alerts';
@@ -85,12 +86,8 @@ export const AccountAddSchema = z.discriminatedUnion('kind', [
 /** A new account, as parsed. */
 export type AccountAdd = z.infer<typeof AccountAddSchema>;
 
-/** A market on a venue: the venue's own symbol (BTCUSDT, BTC-USDT-SWAP, BTC). */
-export const MarketKeySchema = z
-  .object({ venue: AccountVenueSchema, symbol: z.string().trim().min(1).max(40) })
-  .strict();
-/** A market on a venue, as parsed. */
-export type MarketKey = z.infer<typeof MarketKeySchema>;
+// A market is (venue, source, symbol); the notion lives in the domain, the contract carries it.
+export { MarketKeySchema, type MarketKey } from '../domain/market-source';
 
 /** Payload schemas of every request channel, renderer to core. Channels are `noun:verb`. */
 export const requests = {

@@ -23,7 +23,7 @@ const say = (line: string): void => {
 const settings = openConfSettingsStore(dataDir, Date.now());
 const registry = openAccountRegistry(dataDir, Date.now());
 const history = openAlertHistory(join(dataDir, 'alerts', 'history.jsonl'));
-const recorder = createRecorder(dataDir);
+const recorder = createRecorder(dataDir, 'production');
 say('ready');
 for (let step = 0; step < 20_000; step++) {
   say(`begin ${step}`);

@@ -127,7 +127,12 @@ describe('a crash in the middle of writes loses nothing already saved', () => {
         if (state.value) sequence = state.value.sequence;
       }
 
-      const recording = await createRecorder(dataDir).read('binance-usdm', 'BTCUSDT', -Infinity, Infinity);
+      const recording = await createRecorder(dataDir, 'production').read(
+        'binance-usdm',
+        'BTCUSDT',
+        -Infinity,
+        Infinity,
+      );
       const minutes = new Set(recording.openInterest.map((point) => point.timeMs));
       for (const minute of savedMinutes) expect(minutes.has(minute), `${context}: minute ${minute}`).toBe(true);
       heartbeat = settings.get().heartbeatMs;

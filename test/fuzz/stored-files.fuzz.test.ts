@@ -209,7 +209,7 @@ describe('stored files under random and damaged content', () => {
           async (lines, tail) => {
             const dir = mkdtempSync(join(tmpdir(), 'liqlens-rec-'));
             try {
-              const recorder = createRecorder(dir);
+              const recorder = createRecorder(dir, 'production');
               const folder = recorder.folderOf('binance-usdm', 'BTCUSDT');
               mkdirSync(folder, { recursive: true });
               const texts = lines.map((entry) =>

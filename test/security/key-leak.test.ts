@@ -19,6 +19,7 @@ import { openConfSettingsStore } from '../../electron/core/settings/conf-setting
 import { bootWebMode, type WebMode } from '../../electron/web/boot-web';
 import { openRecordingSocket, type RecordingSocket } from '../fuzz/recording-socket';
 import { filesUnder, leaksIn, startPlantedSimulator, type PlantedSimulator } from './planted-simulator';
+import { sourceIdOf } from '../../shared/domain/market-source';
 
 // Electron is not present in plain Node: the fake ipcMain keeps the listeners handle() registers.
 const ipc = vi.hoisted(() => ({ handlers: new Map<string, (event: never, payload: unknown) => Promise<unknown>>() }));
@@ -195,9 +196,11 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
       10_000,
       'positions',
     );
+    // The accounts read the planted simulator: their markets are that source's.
+    const sourceOf = (venue: 'binance-usdm' | 'okx-swap'): string => sourceIdOf({ baseUrl: sim.server.baseUrl(venue) });
     const market = await socket.request(
       'market:open',
-      { market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '1m' },
+      { market: { venue: 'binance-usdm', source: sourceOf('binance-usdm'), symbol: 'BTCUSDT' }, timeframe: '1m' },
       20_000,
     );
     expect(market).toMatchObject({ type: 'response', ok: true });
@@ -205,9 +208,9 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
       if (channel === 'accounts:add' || channel === 'accounts:remove') continue;
       const payload =
         channel === 'market:open'
-          ? { market: { venue: 'okx-swap', symbol: 'BTC-USDT-SWAP' }, timeframe: '5m' }
+          ? { market: { venue: 'okx-swap', source: sourceOf('okx-swap'), symbol: 'BTC-USDT-SWAP' }, timeframe: '5m' }
           : channel === 'market:close'
-            ? { market: { venue: 'binance-usdm', symbol: 'BTCUSDT' } }
+            ? { market: { venue: 'binance-usdm', source: sourceOf('binance-usdm'), symbol: 'BTCUSDT' } }
             : channel === 'settings:update'
               ? { patch: { theme: 'light' } }
               : channel === 'notices:dismiss'

@@ -13,6 +13,7 @@ import { startSimulator, type Simulator } from '../../sim/simulator';
 import { createNodeHost } from '../../web/node-host';
 import { untilModelsLoaded } from './settle';
 import { round } from './stats';
+import { demoSource } from '../../../shared/domain/market-source';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,7 +54,10 @@ async function soakCore(): Promise<{ sim: Simulator; core: Core; dataDir: string
     5000,
   );
   await core.start();
-  await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '1m' });
+  await core.handlers['market:open']({
+    market: { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' },
+    timeframe: '1m',
+  });
   return { sim, core, dataDir };
 }
 
@@ -82,7 +86,7 @@ export async function measureSoak(): Promise<{ heapGrowthMb: number; eventsLost:
     }
     await sleep(3000);
     const view = await core.handlers['market:open']({
-      market: { venue: 'binance-usdm', symbol: 'BTCUSDT' },
+      market: { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' },
       timeframe: '1m',
     });
     collectGarbage();
@@ -167,7 +171,10 @@ export async function measureIdle(seconds = 60): Promise<{ cpuPercent: number }>
   const core = benchCore(dataDir, sim.accounts);
   try {
     await core.start();
-    await core.handlers['market:open']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' }, timeframe: '5m' });
+    await core.handlers['market:open']({
+      market: { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' },
+      timeframe: '5m',
+    });
     // Idle is after the start: every position's market has loaded its history and model.
     await untilModelsLoaded(() => core.handlers['positions:list']({}));
     await sleep(5000);

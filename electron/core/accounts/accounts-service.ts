@@ -1,4 +1,5 @@
 import { venueName } from '../../../shared/domain/venue';
+import { sourceIdOf, type MarketKey } from '../../../shared/domain/market-source';
 import type { AccountAdd } from '../../../shared/ipc/contract';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import type { AccountSummary } from '../../../shared/ipc/views/accounts';
@@ -25,14 +26,14 @@ export interface AccountsServiceDeps {
   /** Poll interval for account snapshots, ms (default 5000). */
   readonly pollMs?: number;
   readonly onAccountsChanged: (accounts: readonly AccountSummary[]) => void;
-  /** An account's new positions, with where its public market data comes from (undefined for none yet). */
+  /** An account's new positions, with the source its public market data comes from (undefined for none yet). */
   readonly onPositionsChanged: (positions: AccountPositions, source: MarketSource | undefined) => void;
   /** A problem to show the user once (e.g. a damaged account list). */
   readonly onProblem: (message: string) => void;
 }
 
-/** Where an account's public market data comes from (venue and base URL; never credentials). */
-export type MarketSource = Pick<GatewayConfig, 'venue' | 'baseUrl'>;
+/** Where an account's public market data comes from: its venue and source id (never a URL's secrets, never keys). */
+export type MarketSource = Pick<MarketKey, 'venue' | 'source'>;
 
 /** Accounts: add, list, remove, and their live positions. */
 export interface AccountsService {
@@ -43,6 +44,11 @@ export interface AccountsService {
   positions(): readonly AccountPositions[];
   /** An account's force-close records since `sinceMs` (see `AccountWatcher.forceCloses`); rejects for an unknown account. */
   forceCloses(accountId: string, sinceMs: number): Promise<readonly ForceClose[]>;
+  /**
+   * The connections (base URL, credentials) of the open accounts reading `source` on its venue, oldest
+   * first: how the core's market data reaches that very source. Stays inside the core.
+   */
+  connectionsOf(source: MarketSource): readonly GatewayConfig[];
   /** Opens the saved accounts (re-checking key permissions), or the Demo when there are none. */
   start(): Promise<void>;
   /** Fetches every account now; resolves when all are done. */
@@ -58,16 +64,22 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   const pollMs = deps.pollMs ?? 5000;
   const registry = openAccountRegistry(deps.dataDir, clock.now());
   const watchers = new Map<string, AccountWatcher>();
+  // Each account's source, kept after its removal too, so a late answer of its watcher still names its own source.
   const sources = new Map<string, MarketSource>();
+  const connections = new Map<string, { readonly source: MarketSource; readonly config: GatewayConfig }>();
   let demo: DemoMarket | undefined;
 
   const list = (): AccountSummary[] => [...watchers.values()].map((watcher) => watcher.summary());
+  const sourceOf = (accountId: string): MarketSource => {
+    const source = sources.get(accountId);
+    if (source === undefined) throw new Error(`account ${accountId} has no market source`);
+    return source;
+  };
   const positionsOf = (watcher: AccountWatcher): AccountPositions => {
-    const summary = watcher.summary();
     const latest = watcher.latest();
     return {
       accountId: watcher.id,
-      positions: latest ? toPositionViews(watcher.id, summary.venue, latest.snapshot, latest.stale) : [],
+      positions: latest ? toPositionViews(watcher.id, sourceOf(watcher.id), latest.snapshot, latest.stale) : [],
       risk: latest?.snapshot.risk ?? null,
     };
   };
@@ -96,6 +108,12 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     config: GatewayConfig,
     manual?: AccountRecord['manual'],
   ): AccountWatcher => {
+    const source: MarketSource = {
+      venue,
+      source: sourceIdOf({ ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), demo: kind === 'demo' }),
+    };
+    sources.set(id, source);
+    connections.set(id, { source, config });
     const watcher = watchAccount({
       id,
       label,
@@ -108,7 +126,6 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       onChange,
     });
     watchers.set(id, watcher);
-    sources.set(id, { venue: config.venue, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) });
     return watcher;
   };
 
@@ -174,6 +191,10 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       if (!watcher) throw new Error('There is no such account (it may have been removed already).');
       return watcher.forceCloses(sinceMs);
     },
+    connectionsOf: (source) =>
+      [...connections.values()]
+        .filter((entry) => entry.source.venue === source.venue && entry.source.source === source.source)
+        .map((entry) => entry.config),
 
     async add(input) {
       if (input.kind === 'manual') return addManual(input);
@@ -224,7 +245,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       const watcher = watchers.get(accountId);
       if (!watcher) throw new Error('There is no such account (it may have been removed already).');
       watchers.delete(accountId);
-      sources.delete(accountId);
+      connections.delete(accountId);
       await watcher.stop();
       if (registry.remove(accountId)) await secrets.delete(secretKey(accountId));
       if (demo && ![...watchers.values()].some((w) => w.summary().kind === 'demo')) {
@@ -272,6 +293,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     async stop() {
       await Promise.all([...watchers.values()].map((watcher) => watcher.stop()));
       watchers.clear();
+      connections.clear();
       await demo?.stop();
       demo = undefined;
     },

@@ -1,5 +1,5 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
-import type { AccountVenue } from '../../../shared/domain/account-venue';
+import type { MarketKey } from '../../../shared/domain/market-source';
 import type { PositionView } from '../../../shared/ipc/views/positions';
 import { evaluateAccount } from '../../../shared/risk';
 
@@ -9,13 +9,13 @@ export function displaySymbol(unifiedSymbol: string): string {
 }
 
 /**
- * The positions of one snapshot as the renderer shows them: the exchange's liquidation price, the
+ * The positions of one snapshot of an account reading `market`'s venue at its source, as the renderer shows them: the exchange's liquidation price, the
  * app's own (from the snapshot's risk input through shared/risk), the self-check between them, and
  * the distance to liquidation. `stale` marks data older than the account's expected cadence.
  */
 export function toPositionViews(
   accountId: string,
-  venue: AccountVenue,
+  market: Pick<MarketKey, 'venue' | 'source'>,
   snapshot: AccountSnapshot,
   stale: boolean,
 ): PositionView[] {
@@ -26,7 +26,8 @@ export function toPositionViews(
     const difference = position.selfCheckDifference;
     return {
       accountId,
-      venue,
+      venue: market.venue,
+      source: market.source,
       symbol: position.symbol,
       displaySymbol: displaySymbol(position.unifiedSymbol),
       side: position.side,

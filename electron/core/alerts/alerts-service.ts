@@ -15,8 +15,7 @@ import {
 import type { ForceClose } from '../../../shared/domain/force-close';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { MarkTick } from '../../../shared/domain/stream-state';
-import type { MarketKey } from '../../../shared/ipc/contract';
-import type { AccountVenue } from '../../../shared/domain/account-venue';
+import { marketKeyId, type MarketKey } from '../../../shared/domain/market-source';
 import type { AlertsView } from '../../../shared/ipc/views/alerts';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import { evaluateAccount } from '../../../shared/risk';
@@ -82,11 +81,10 @@ interface Watched {
   risk: RiskAccount;
   source: MarketSource | undefined;
   displaySymbols: ReadonlyMap<string, string>;
-  venues: ReadonlyMap<string, AccountVenue>;
 }
 
 /**
- * Creates the alerts runtime. Mark prices arrive per (venue, base URL, symbol) through
+ * Creates the alerts runtime. Mark prices arrive per market (venue, the account's source, symbol) through
  * `subscribeMarks`; each tick re-evaluates the accounts holding that symbol with shared/risk and feeds the
  * alert engine, so a warning never waits for the next account poll. A one-second timer runs the
  * time-driven rules (stale data). State and history live under `<dataDir>/alerts/`.
@@ -175,8 +173,9 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       tickTimeMs,
       dataAtMs,
     ).map((observation) => {
-      const venue = watched.venues.get(observation.symbol);
-      const context = venue === undefined ? undefined : deps.marketContext?.({ venue, symbol: observation.symbol });
+      const source = watched.source;
+      const context =
+        source === undefined ? undefined : deps.marketContext?.({ ...source, symbol: observation.symbol });
       const market =
         context?.state === 'ready'
           ? { clusters: context.clusters, imbalance: context.imbalance, liquidations: context.liquidations }
@@ -204,7 +203,8 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     vanishing.tick(streamKey(source, symbol), markPrice, receivedAtMs);
     // Every account holding the symbol is evaluated on this one tick; the latency counts from its arrival.
     for (const [accountId, watched] of accounts) {
-      if (watched.source?.venue !== source.venue || watched.source.baseUrl !== source.baseUrl) continue;
+      // Only the accounts reading this very source: another source's tick is another market's price.
+      if (watched.source?.venue !== source.venue || watched.source.source !== source.source) continue;
       if (!watched.risk.positions.some((position) => position.symbol === symbol)) continue;
       watched.risk = {
         ...watched.risk,
@@ -216,8 +216,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     }
   };
 
-  const streamKey = (source: MarketSource, symbol: string): string =>
-    `${source.venue}|${source.baseUrl ?? ''}|${symbol}`;
+  const streamKey = (source: MarketSource, symbol: string): string => marketKeyId({ ...source, symbol });
   /** Stops the streams no account holds a position on any more. */
   const pruneStreams = (): void => {
     // A vanished position waiting for its verdict keeps its mark stream: a fresh mark decides it.
@@ -232,12 +231,12 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       streams.delete(key);
     }
   };
-  const ensureStream = (source: MarketSource, symbol: string, venue: AccountVenue | undefined): void => {
+  const ensureStream = (source: MarketSource, symbol: string): void => {
     const key = streamKey(source, symbol);
-    if (streams.has(key) || venue === undefined) return;
+    if (streams.has(key)) return;
     streams.set(
       key,
-      deps.subscribeMarks({ venue, symbol }, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs)),
+      deps.subscribeMarks({ ...source, symbol }, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs)),
     );
   };
 
@@ -272,15 +271,15 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         risk,
         source,
         displaySymbols: new Map(entry.positions.map((p) => [p.symbol, p.displaySymbol])),
-        venues: new Map(entry.positions.map((p) => [p.symbol, p.venue])),
       };
       accounts.set(entry.accountId, watched);
       // A vanished position is judged (liquidated or closed) once the venue's records are read.
       const unknown = vanishing.vanish(entry.accountId, closed, clock.now());
       if (unknown.length > 0) run({ closed: unknown }, clock.now());
+      // Streams only for the symbols the positions name (the venue's own), on the account's own source.
       if (source)
         for (const position of risk.positions)
-          ensureStream(source, position.symbol, watched.venues.get(position.symbol));
+          if (watched.displaySymbols.has(position.symbol)) ensureStream(source, position.symbol);
       if (closed.length > 0) pruneStreams();
       // The snapshot's own time is when its data was current: a stale snapshot must look stale.
       const fetchedAtMs = entry.positions[0]?.updatedAtMs ?? arrivedAtMs;

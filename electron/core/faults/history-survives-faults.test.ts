@@ -11,12 +11,13 @@ import { useTempDirs } from '../../../test/support/temp-dir';
 import { type Core } from '../create-core';
 import { createRecorder, type Recording } from '../recorder/recorder';
 import { decodeLine } from '../recorder/recording-format';
+import { demoSource } from '../../../shared/domain/market-source';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every market with a recording folder under `dataDir`. */
+/** Every market with a recording folder of the Demo's source under `dataDir`. */
 function recordedMarkets(dataDir: string): { venue: AccountVenue; symbol: string }[] {
-  const root = join(dataDir, 'recordings');
+  const root = join(dataDir, 'recordings', demoSource);
   return readdirSync(root).flatMap((venue) =>
     readdirSync(join(root, venue)).map((symbol) => ({ venue: venue as AccountVenue, symbol })),
   );
@@ -26,7 +27,7 @@ function recordedMarkets(dataDir: string): { venue: AccountVenue; symbol: string
 function unreadableLines(dataDir: string): string[] {
   const bad: string[] = [];
   for (const { venue, symbol } of recordedMarkets(dataDir)) {
-    const folder = join(dataDir, 'recordings', venue, symbol);
+    const folder = join(dataDir, 'recordings', demoSource, venue, symbol);
     for (const file of readdirSync(folder)) {
       const lines = readFileSync(join(folder, file), 'utf8')
         .split('\n')
@@ -91,7 +92,9 @@ describe('history survives faults and a restart: alerts and market recordings wr
       .toBe(true);
     // The user opens the chart of a position on each venue: its history is fetched and recorded.
     const charted = (await first.core.handlers['positions:list']({})).flatMap((entry) =>
-      entry.positions.slice(0, 1).map((position) => ({ venue: position.venue, symbol: position.symbol })),
+      entry.positions
+        .slice(0, 1)
+        .map((position) => ({ venue: position.venue, source: position.source, symbol: position.symbol })),
     );
     expect(new Set(charted.map((market) => market.venue)).size).toBe(4);
     const opened = await Promise.all(
@@ -104,7 +107,7 @@ describe('history survives faults and a restart: alerts and market recordings wr
     await sleep(1000);
     const historyBefore = (await first.core.handlers['alerts:list']({})).history;
     expect(historyBefore.length).toBeGreaterThan(0);
-    const recorder = createRecorder(dataDir);
+    const recorder = createRecorder(dataDir, demoSource);
     const recordingsBefore = new Map<string, Recording>();
     for (const market of recordedMarkets(dataDir))
       recordingsBefore.set(

@@ -7,6 +7,7 @@ import type { MarketUpdate } from '../../../shared/ipc/views/markets';
 import type { AccountPositions, PositionView } from '../../../shared/ipc/views/positions';
 import { simulatorDemo } from '../../sim/demo-market';
 import { type Core } from '../create-core';
+import { demoSource } from '../../../shared/domain/market-source';
 
 let core: Core | null = null;
 let dir = '';
@@ -23,7 +24,7 @@ it('opens a Demo market through the core: the venue is read where the Demo accou
   await core.start();
   const started = performance.now();
   const view = await core.handlers['market:open']({
-    market: { venue: 'binance-usdm', symbol: 'BTCUSDT' },
+    market: { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' },
     timeframe: '15m',
   });
   console.log(
@@ -32,7 +33,9 @@ it('opens a Demo market through the core: the venue is read where the Demo accou
   expect(view.backfill.state, view.backfill.message).toBe('done');
   expect(view.clusters?.map.bins.length).toBeGreaterThan(10);
   expect(updates.some((u) => u.backfill?.state === 'running')).toBe(true);
-  expect(await core.handlers['market:close']({ market: { venue: 'binance-usdm', symbol: 'BTCUSDT' } })).toBeNull();
+  expect(
+    await core.handlers['market:close']({ market: { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' } }),
+  ).toBeNull();
 }, 60_000);
 
 it('every Demo position shows the nearest cluster on its liquidation side, the same USD the chart shows there, with no chart open', async () => {
@@ -70,7 +73,7 @@ it('every Demo position shows the nearest cluster on its liquidation side, the s
       );
     // The chart's profile of the same market holds the same USD in the cluster's window.
     const view = await running.handlers['market:open']({
-      market: { venue: row.venue, symbol: row.symbol },
+      market: { venue: row.venue, source: row.source, symbol: row.symbol },
       timeframe: '15m',
     });
     const profile = view.clusters?.profile;
@@ -85,6 +88,6 @@ it('every Demo position shows the nearest cluster on its liquidation side, the s
       Math.abs(chartUsd - cluster.usd),
       `${row.venue} ${row.side}: chart ${chartUsd} vs panel ${cluster.usd}`,
     ).toBeLessThanOrEqual(inWindow.length + 1);
-    await running.handlers['market:close']({ market: { venue: row.venue, symbol: row.symbol } });
+    await running.handlers['market:close']({ market: { venue: row.venue, source: row.source, symbol: row.symbol } });
   }
 }, 300_000);

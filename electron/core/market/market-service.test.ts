@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MarketKey } from '../../../shared/ipc/contract';
+import { demoSource, type MarketKey } from '../../../shared/domain/market-source';
 import type { MarketUpdate, MarketView } from '../../../shared/ipc/views/markets';
 import type { SimLiquidation } from '../../sim/market/types';
 import { startSimulator, type Simulator } from '../../sim/simulator';
@@ -15,7 +15,7 @@ import { aggregateCandles } from './candle-aggregate';
 import { createMarketService, type MarketService } from './market-service';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const btc = { venue: 'binance-usdm', symbol: 'BTCUSDT' } as const;
+const btc = { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' } as const;
 let sim: Simulator | null = null;
 const services: MarketService[] = [];
 const dirs: string[] = [];
@@ -37,14 +37,15 @@ function serviceOn(
   const service = createMarketService({
     createGateway,
     // Binance serves tiers only to keys: the Demo account's read-only key, as create-core resolves it.
-    resolveVenue: (venue) => {
+    resolveSource: ({ venue, source }) => {
+      if (source !== demoSource) return null;
       const credentials = venue === 'binance-usdm' ? credentialsFor(running, venue) : null;
       return {
         baseUrl: running.baseUrl(venue),
         ...(credentials !== null && 'apiKey' in credentials ? { credentials } : {}),
       };
     },
-    recorder: createRecorder(dataDir),
+    recorderFor: (source) => createRecorder(dataDir, source),
     clock: createSystemClock(),
     logger: quiet,
     historyDays: 1,
@@ -159,7 +160,7 @@ describe('market service on the simulated Demo', () => {
       expect(item.side).toBe(match?.side);
     }
     expect(view.stale).toBe(false);
-    const recorded = await createRecorder(dataDir).read('binance-usdm', 'BTCUSDT', 0, Infinity);
+    const recorded = await createRecorder(dataDir, demoSource).read('binance-usdm', 'BTCUSDT', 0, Infinity);
     expect(recorded.liquidations.length).toBeGreaterThanOrEqual(realized.length);
     expect(recorded.bars.at(-1)?.timeMs).toBeGreaterThan(lastOpen);
     await running.stop();
@@ -174,7 +175,7 @@ describe('market service on the simulated Demo', () => {
     const first = await firstService.open(btc, '15m');
     const firstRequests = firstService.requests(btc);
     await firstService.stop();
-    const days = readdirSync(join(dataDir, 'recordings', 'binance-usdm', 'BTCUSDT'));
+    const days = readdirSync(join(dataDir, 'recordings', demoSource, 'binance-usdm', 'BTCUSDT'));
     expect(days.length).toBeGreaterThanOrEqual(1);
     expect(days.every((name) => /^\d{4}-\d{2}-\d{2}\.jsonl$/.test(name))).toBe(true);
 
@@ -195,7 +196,7 @@ describe('market service on the simulated Demo', () => {
     async (venue, symbol, message) => {
       sim = await startSimulator({ seed: 7, scenario: 'calm', speed: 0, port: 0, historyDays: 1 });
       const service = serviceOn(sim, freshDir(), []);
-      const view = await service.open({ venue, symbol }, '15m');
+      const view = await service.open({ venue, source: demoSource, symbol }, '15m');
       expect(view.backfill.state, view.backfill.message).toBe('done');
       expect(view.backfill.message).toMatch(message);
       expect(view.candles.length).toBeGreaterThan(50);

@@ -1,8 +1,7 @@
 import type { LedgerParams } from '../../../shared/clusters';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import { venueName } from '../../../shared/domain/venue';
-import type { MarketKey } from '../../../shared/ipc/contract';
-import type { AccountVenue } from '../../../shared/domain/account-venue';
+import { marketKeyId, sourceLabel, type MarketKey } from '../../../shared/domain/market-source';
 import type { ChartTimeframe, MarketUpdate, MarketView } from '../../../shared/ipc/views/markets';
 import { GatewayError } from '../exchange/gateway-error';
 import type { ExchangeGateway, GatewayConfig } from '../exchange/gateway';
@@ -11,14 +10,18 @@ import type { Recorder } from '../recorder/recorder';
 import { createBackfillGate } from './backfill-gate';
 import type { MarketContext } from './market-context';
 import { createMarketSession, type MarketSession } from './market-session';
-import type { VenueAccess } from './venue-access';
+import type { ResolveSource } from './venue-access';
 
 /** Everything the market service needs. */
 export interface MarketServiceDeps {
   readonly createGateway: (config: GatewayConfig) => ExchangeGateway;
-  /** Where a venue is read (base URL of the user's accounts there) and a key for what only keys may read. */
-  readonly resolveVenue: (venue: AccountVenue) => VenueAccess;
-  readonly recorder: Recorder;
+  /**
+   * Where a market's source is read (the base URL of the accounts reading it) and a key of one of
+   * them for what only keys may read; null when no account reads that source.
+   */
+  readonly resolveSource: ResolveSource;
+  /** The recorder of one source (`<dataDir>/recordings/<source>/`): each source keeps its own history. */
+  readonly recorderFor: (source: string) => Recorder;
   readonly clock: Clock;
   readonly logger: Logger;
   /** A live change of a market the chart shows (open and not closed); watched-only markets send none. */
@@ -45,8 +48,8 @@ export interface MarketService {
   /**
    * Opens a market, or switches the timeframe of one already open. Resolves once its backfill has
    * finished (progress arrives as `market:update` events meanwhile) with the whole view; a failed
-   * backfill resolves with `backfill.state = 'failed'` and the reason. Rejects only for a venue
-   * the service cannot reach at all.
+   * backfill resolves with `backfill.state = 'failed'` and the reason. Rejects only for a source
+   * the service cannot reach at all (no account reads it).
    */
   open(market: MarketKey, timeframe: ChartTimeframe): Promise<MarketView>;
   /**
@@ -70,15 +73,17 @@ export interface MarketService {
   stop(): Promise<void>;
 }
 
-const keyOf = (market: MarketKey): string => `${market.venue}|${market.symbol}`;
+const keyOf = marketKeyId;
 
 /**
- * Creates the market service. Public data goes through one gateway per (venue, base URL); a key is
- * used only for the tiers a venue serves only to keys (Binance), through a short-lived gateway,
- * and never leaves the core.
+ * Creates the market service. A market is (venue, source, symbol): each source is read where the
+ * accounts reading it point, through one public gateway per (venue, source); a key of an account
+ * on that very source is used only for the tiers a venue serves only to keys (Binance), through a
+ * short-lived gateway, and never leaves the core. Two sources of one venue share nothing.
  */
 export function createMarketService(deps: MarketServiceDeps): MarketService {
   const gateways = new Map<string, ExchangeGateway>();
+  const recorders = new Map<string, Recorder>();
   const sessions = new Map<string, MarketSession>();
   const viewed = new Set<string>();
   const holds = new Map<string, number>();
@@ -87,23 +92,46 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
   // Two backfills at a time: the charted market goes to the front of the line.
   const gate = createBackfillGate(2);
 
-  const publicGateway = (venue: AccountVenue): ExchangeGateway => {
-    const { baseUrl } = deps.resolveVenue(venue);
-    const id = `${venue}|${baseUrl ?? ''}`;
+  const accessOf = (market: MarketKey) => {
+    const access = deps.resolveSource(market);
+    if (access === null)
+      throw new Error(
+        `No account reads ${venueName(market.venue)} at ${sourceLabel(market.source) || market.source} any more.`,
+      );
+    return access;
+  };
+
+  const publicGateway = (market: MarketKey): ExchangeGateway => {
+    const { baseUrl } = accessOf(market);
+    const id = `${market.venue}|${market.source}`;
     let gateway = gateways.get(id);
     if (gateway === undefined) {
-      gateway = deps.createGateway({ venue, ...(baseUrl === undefined ? {} : { baseUrl }), credentials: null });
+      gateway = deps.createGateway({
+        venue: market.venue,
+        ...(baseUrl === undefined ? {} : { baseUrl }),
+        credentials: null,
+      });
       gateways.set(id, gateway);
     }
     return gateway;
   };
 
-  const tiersOf = (venue: AccountVenue, gateway: ExchangeGateway) => async (symbol: string) => {
+  const recorderOf = (source: string): Recorder => {
+    let recorder = recorders.get(source);
+    if (recorder === undefined) {
+      recorder = deps.recorderFor(source);
+      recorders.set(source, recorder);
+    }
+    return recorder;
+  };
+
+  const tiersOf = (market: MarketKey, gateway: ExchangeGateway) => async (symbol: string) => {
+    const { venue } = market;
     try {
       return await gateway.fetchTiers(symbol);
     } catch (error) {
-      const access = deps.resolveVenue(venue);
       if (!(error instanceof GatewayError && error.kind === 'auth')) throw error;
+      const access = accessOf(market);
       if (access.credentials === undefined)
         throw new Error(
           `${venueName(venue)} publishes its maintenance tiers only to API keys: connect a read-only key to see clusters.`,
@@ -126,14 +154,15 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     const key = keyOf(market);
     let session = sessions.get(key);
     if (session === undefined) {
-      const gateway = publicGateway(market.venue);
+      const gateway = publicGateway(market);
+      const label = sourceLabel(market.source);
       session = createMarketSession({
         market,
-        venueLabel: venueName(market.venue),
+        venueLabel: label === '' ? venueName(market.venue) : `${venueName(market.venue)} (${label})`,
         timeframe,
         gateway,
-        fetchTiers: tiersOf(market.venue, gateway),
-        recorder: deps.recorder,
+        fetchTiers: tiersOf(market, gateway),
+        recorder: recorderOf(market.source),
         clock: deps.clock,
         logger: deps.logger,
         historyDays: deps.historyDays ?? 3,
@@ -163,8 +192,8 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
 
   return {
     async open(market, timeframe) {
-      viewed.add(keyOf(market));
       const session = sessionOf(market, timeframe);
+      viewed.add(keyOf(market));
       gate.promote(keyOf(market));
       await session.ready;
       await session.setTimeframe(timeframe);
@@ -176,8 +205,14 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     },
     watch(market, options = {}) {
       const key = keyOf(market);
+      try {
+        sessionOf(market, options.timeframe ?? '5m');
+      } catch (error) {
+        // The account behind the hold went away meanwhile: nothing to watch, nothing to release.
+        deps.logger.warn('market not watched', { venue: market.venue, source: market.source, message: String(error) });
+        return () => undefined;
+      }
       holds.set(key, (holds.get(key) ?? 0) + 1);
-      sessionOf(market, options.timeframe ?? '5m');
       const { onTick } = options;
       // A listener of its own per hold, so the same function held twice is released once each time.
       const listener = onTick === undefined ? undefined : (tick: MarkTick): void => onTick(tick);

@@ -20,10 +20,11 @@ export interface MarketSessionDeps {
   readonly market: MarketKey;
   readonly venueLabel: string;
   readonly timeframe: ChartTimeframe;
-  /** The public gateway of the venue (shared between markets of that venue and base URL). */
+  /** The public gateway of the market's source (shared between the markets of that venue and source). */
   readonly gateway: ExchangeGateway;
   /** The symbol's maintenance tiers (through an account's key where the venue requires one). */
   readonly fetchTiers: (symbol: string) => Promise<readonly Tier[]>;
+  /** The recorder of the market's source. */
   readonly recorder: Recorder;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -77,6 +78,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
 
   const update = (extra: Partial<Pick<MarketUpdate, 'clusters' | 'backfill'>>): MarketUpdate => ({
     venue: market.venue,
+    source: market.source,
     symbol: market.symbol,
     timeframe,
     candle: state?.latestCandle(timeframe) ?? null,
@@ -209,7 +211,12 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       if (deps.viewed()) deps.emit(update({ backfill: status, ...withClusters() }));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      logger.warn('market backfill failed', { venue: market.venue, symbol: market.symbol, message });
+      logger.warn('market backfill failed', {
+        venue: market.venue,
+        source: market.source,
+        symbol: market.symbol,
+        message,
+      });
       status = { state: 'failed', progress: 0, message };
       modelChanged();
       if (!stopped && deps.viewed()) deps.emit(update({ backfill: status }));
@@ -224,6 +231,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     requests: () => requests,
     view: () => ({
       venue: market.venue,
+      source: market.source,
       symbol,
       displaySymbol,
       timeframe,

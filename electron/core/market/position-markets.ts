@@ -1,4 +1,4 @@
-import type { MarketKey } from '../../../shared/ipc/contract';
+import { marketKeyId, marketKeyOf } from '../../../shared/domain/market-source';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import { liquidationSideCluster } from './market-context';
 import type { MarketService } from './market-service';
@@ -14,10 +14,11 @@ export interface PositionMarkets {
   stop(): void;
 }
 
-const keyOf = (market: MarketKey): string => `${market.venue}|${market.symbol}`;
+const keyOf = marketKeyId;
 
 /**
- * Watches the market of every open position through the market service and reads each position's
+ * Watches the market of every open position (venue, the account's own source, symbol: a position
+ * never reads another source's map) through the market service and reads each position's
  * nearest cluster on its liquidation side from that market's model. When a model changes (a bar
  * was fed, once a minute per market: the market service's `onModel`), every account with a position there is sent again through
  * `onChanged`, so the positions panel follows the map without polling.
@@ -33,10 +34,7 @@ export function createPositionMarkets(
     ...entry,
     positions: entry.positions.map((position) => ({
       ...position,
-      liquidationSideCluster: liquidationSideCluster(
-        markets.context({ venue: position.venue, symbol: position.symbol }),
-        position,
-      ),
+      liquidationSideCluster: liquidationSideCluster(markets.context(marketKeyOf(position)), position),
     })),
   });
 
@@ -62,11 +60,7 @@ export function createPositionMarkets(
   return {
     update(entry) {
       latest.set(entry.accountId, entry);
-      const wanted = new Map(
-        entry.positions.map(
-          (position) => [keyOf(position), { venue: position.venue, symbol: position.symbol }] as const,
-        ),
-      );
+      const wanted = new Map(entry.positions.map((position) => [keyOf(position), marketKeyOf(position)] as const));
       release(entry.accountId, new Set(wanted.keys()));
       const held = releases.get(entry.accountId) ?? new Map<string, () => void>();
       for (const [key, market] of wanted) if (!held.has(key)) held.set(key, markets.watch(market));

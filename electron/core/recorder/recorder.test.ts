@@ -68,7 +68,7 @@ function sampleLines(): RecordLine[] {
 
 describe('recorder', () => {
   it('writes one JSON Lines file per UTC day and reads back exactly what was appended', async () => {
-    const recorder = createRecorder(freshDir());
+    const recorder = createRecorder(freshDir(), 'production');
     const lines = sampleLines();
     recorder.append('binance-usdm', 'BTCUSDT', lines.slice(0, 100));
     recorder.append('binance-usdm', 'BTCUSDT', lines.slice(100));
@@ -87,7 +87,7 @@ describe('recorder', () => {
   });
 
   it('skips a torn last line, and the next append does not merge with it', async () => {
-    const recorder = createRecorder(freshDir());
+    const recorder = createRecorder(freshDir(), 'production');
     const lines = sampleLines()
       .filter((line) => line.kind === 'bar')
       .slice(0, 10);
@@ -96,15 +96,36 @@ describe('recorder', () => {
     appendFileSync(file, '{"k":"bar","t":17675');
     expect((await recorder.read('okx-swap', 'BTC-USDT-SWAP', -Infinity, Infinity)).bars).toHaveLength(5);
     // A new session appends after the crash.
-    createRecorder(join(file, '..', '..', '..', '..')).append('okx-swap', 'BTC-USDT-SWAP', lines.slice(5));
+    createRecorder(join(file, '..', '..', '..', '..', '..'), 'production').append(
+      'okx-swap',
+      'BTC-USDT-SWAP',
+      lines.slice(5),
+    );
     const after = await recorder.read('okx-swap', 'BTC-USDT-SWAP', -Infinity, Infinity);
     expect(after.bars.map((bar) => bar.timeMs)).toEqual(
       lines.map((line) => (line.kind === 'bar' ? line.bar.timeMs : 0)),
     );
   });
 
+  it('keeps each source apart: what the Demo recorded is not read back for production or a testnet', async () => {
+    const dir = freshDir();
+    const demo = createRecorder(dir, 'demo');
+    demo.append('binance-usdm', 'BTCUSDT', sampleLines());
+    expect((await demo.read('binance-usdm', 'BTCUSDT', -Infinity, Infinity)).bars).toHaveLength(360);
+    for (const other of ['production', 'testnet.binancefuture.com', '127.0.0.1:4321/binance']) {
+      const recording = await createRecorder(dir, other).read('binance-usdm', 'BTCUSDT', -Infinity, Infinity);
+      expect(recording.bars, other).toEqual([]);
+      expect(recording.liquidations, other).toEqual([]);
+    }
+    expect(demo.folderOf('binance-usdm', 'BTCUSDT')).toBe(join(dir, 'recordings', 'demo', 'binance-usdm', 'BTCUSDT'));
+    // A simulator's source id holds ':' and '/': its folder stays one level under recordings/.
+    expect(createRecorder(dir, '127.0.0.1:4321/binance').folderOf('binance-usdm', 'BTCUSDT')).toBe(
+      join(dir, 'recordings', '127.0.0.1_4321_binance', 'binance-usdm', 'BTCUSDT'),
+    );
+  });
+
   it('replays a recording into a ledger deterministically', async () => {
-    const recorder = createRecorder(freshDir());
+    const recorder = createRecorder(freshDir(), 'production');
     recorder.append('binance-usdm', 'BTCUSDT', sampleLines());
     const run = async (): Promise<string> => {
       const ledger = createLedger({ markets: [market] });

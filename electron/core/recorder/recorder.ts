@@ -13,7 +13,7 @@ export interface Recording {
   readonly liquidations: readonly RealizedLiquidation[];
 }
 
-/** Appends what the app saw and reads it back. */
+/** Appends what the app saw at one market source and reads it back. */
 export interface Recorder {
   /** Folder of one venue and symbol's day files. */
   folderOf(venue: Venue, symbol: string): string;
@@ -37,11 +37,14 @@ export function dayFileOf(timeMs: number): string {
 const safeName = (name: string): string => name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
 
 /**
- * Creates a recorder under `<dataDir>/recordings/<venue>/<symbol>/`. Plain `fs`, no native
- * modules: appends go through `O_APPEND`, which keeps each single write whole on local disks.
+ * Creates the recorder of one market source (`sourceIdOf` in shared/domain/market-source: `demo`,
+ * `production`, a testnet or simulator host) under `<dataDir>/recordings/<source>/<venue>/<symbol>/`:
+ * each source keeps its own history, so a Demo recording never deepens a real account's map.
+ * Plain `fs`, no native modules: appends go through `O_APPEND`, which keeps each single write
+ * whole on local disks.
  */
-export function createRecorder(dataDir: string): Recorder {
-  const root = join(dataDir, 'recordings');
+export function createRecorder(dataDir: string, source: string): Recorder {
+  const root = join(dataDir, 'recordings', safeName(source));
   // Files whose tail this session has already checked for a torn line.
   const checked = new Set<string>();
 

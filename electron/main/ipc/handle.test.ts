@@ -157,6 +157,7 @@ describe('registerContract()', () => {
     'positions:list': async () => [],
     'market:open': async ({ market, timeframe }) => ({
       venue: market.venue,
+      source: market.source,
       symbol: market.symbol,
       displaySymbol: 'BTC/USDT',
       timeframe,

@@ -10,6 +10,7 @@ import { demoBinanceRisk, demoMarks, fixtureAccountPositions } from '../features
 import { createConnectionSource } from '../lib/connection';
 import { App } from './App';
 import { BridgeContext } from './bridge-context';
+import { demoSource } from '../../../shared/domain/market-source';
 
 // happy-dom has no canvas: the chart library is swapped for an object that accepts every call.
 vi.mock('lightweight-charts', async (importOriginal) => {
@@ -40,6 +41,7 @@ const positions = fixtureAccountPositions(account.id, demoBinanceRisk);
 function marketView(symbol: string): MarketView {
   return {
     venue: 'binance-usdm',
+    source: demoSource,
     symbol,
     displaySymbol: symbol,
     timeframe: '5m',
@@ -123,6 +125,7 @@ describe('the app on a live core', () => {
       const beat: Heartbeat = { seq, coreTimeMs: Date.UTC(2026, 0, 1, 12, 0, seq), uptimeMs: seq * 1000 };
       const tick: MarketUpdate = {
         venue: 'binance-usdm',
+        source: demoSource,
         symbol: positions.positions[0]?.symbol ?? '',
         timeframe: '5m',
         candle: null,

@@ -99,8 +99,13 @@ export function App() {
   const position = selected
     ? (account?.positions.find((p) => p.symbol === selected.symbol && p.side === selected.side) ?? null)
     : null;
-  const venue = accounts.find((a) => a.id === selected?.accountId)?.venue;
-  const marketKey = useMemo(() => (venue && selected ? { venue, symbol: selected.symbol } : null), [venue, selected]);
+  // The chart shows the selected position's market at its account's own source, never another account's.
+  const shown = selected ? account?.positions.find((p) => p.symbol === selected.symbol) : undefined;
+  const [venue, source, symbol] = [shown?.venue, shown?.source, shown?.symbol];
+  const marketKey = useMemo(
+    () => (venue && source && symbol ? { venue, source, symbol } : null),
+    [venue, source, symbol],
+  );
   // Live market data lives in the store, not here: the chart and the what-if read it themselves.
   const [markets] = useState(() => createMarketStore(api));
   const market = useShownMarket(markets, marketKey, timeframe, connected);

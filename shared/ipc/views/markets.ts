@@ -24,6 +24,8 @@ export interface BackfillState {
 /** Everything the chart needs for one market and timeframe. */
 export interface MarketView {
   readonly venue: AccountVenue;
+  /** The source the market is read at (`sourceIdOf`): production, testnet, a simulator, the Demo. */
+  readonly source: string;
   readonly symbol: string;
   readonly displaySymbol: string;
   readonly timeframe: ChartTimeframe;
@@ -41,6 +43,8 @@ export interface MarketView {
 /** A live change of an open market: the newest candle (new or updated), the mark, and clusters when they changed. */
 export interface MarketUpdate {
   readonly venue: AccountVenue;
+  /** The source of the market (with venue and symbol, its identity): updates of another source are another market's. */
+  readonly source: string;
   readonly symbol: string;
   readonly timeframe: ChartTimeframe;
   readonly candle: Candle | null;

@@ -30,6 +30,8 @@ export type LiquidationSideCluster =
 export interface PositionView {
   readonly accountId: string;
   readonly venue: AccountVenue;
+  /** Where the account reads the venue (`sourceIdOf` in shared/domain/market-source): the position's market is (venue, source, symbol). */
+  readonly source: string;
   /** The venue's symbol, e.g. BTCUSDT or BTC-USDT-SWAP. */
   readonly symbol: string;
   /** A venue-neutral name such as BTC/USDT. */

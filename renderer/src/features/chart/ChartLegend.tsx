@@ -6,6 +6,8 @@ import { selfCheckText } from './self-check-text';
 /** Props of `ChartLegend`. */
 export interface ChartLegendProps {
   readonly title: string;
+  /** The venue and its source when not production ("Binance · Demo"); empty while unknown. */
+  readonly sourceName: string;
   readonly markPrice: number | null;
   readonly tickSize: number;
   readonly position: PositionView | null;
@@ -18,7 +20,7 @@ function timeText(ms: number | null): string {
   return ms === null ? 'never' : new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
 }
 
-/** The top-left legend: market and mark, the position's lines with the self-check on hover, staleness. */
+/** The top-left legend: market, where it is read (venue and source), mark, the position's lines with the self-check on hover, staleness. */
 export function ChartLegend(props: ChartLegendProps): ReactElement {
   const { position, tickSize } = props;
   const liquidation = position?.exchangeLiquidationPrice ?? position?.computedLiquidationPrice ?? null;
@@ -26,6 +28,11 @@ export function ChartLegend(props: ChartLegendProps): ReactElement {
     <div className="chart-legend">
       <div className="chart-legend__market">
         <span className="chart-legend__title">{props.title}</span>
+        {props.sourceName !== '' && (
+          <span className="chart-legend__source" data-testid="chart-source">
+            {props.sourceName}
+          </span>
+        )}
         <span className="chart-legend__mark" data-testid="chart-mark">
           {formatPrice(props.markPrice, tickSize)}
         </span>

@@ -10,6 +10,7 @@ import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import type { PositionView } from '../../../../shared/ipc/views/positions';
 import type { Theme } from '../../../../shared/ipc/views/settings';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
+import { marketSourceName } from '../../../../shared/domain/market-source';
 import { allCandles } from '../market/market-state';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
 import { useMarketField, type MarketSource } from '../market/useMarket';
@@ -228,6 +229,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
         <LiveLegend
           source={source}
           title={title}
+          sourceName={market === null ? '' : marketSourceName(market)}
           tickSize={tickSize}
           position={position}
           ghostLiquidationPrice={ghostLiquidationPrice}

@@ -11,6 +11,8 @@ import { profileFromWire } from '../chart/profile-from-wire';
  */
 export interface MarketState {
   readonly venue: MarketKey['venue'];
+  /** The source the market is read at (`sourceIdOf`): production, testnet, a simulator, the Demo. */
+  readonly source: string;
   readonly symbol: string;
   readonly timeframe: ChartTimeframe;
   /** The `market:open` answer; null while it is on its way (backfill may already be reporting). */
@@ -39,6 +41,7 @@ export interface MarketState {
 export function openingState(key: MarketKey, timeframe: ChartTimeframe): MarketState {
   return {
     venue: key.venue,
+    source: key.source,
     symbol: key.symbol,
     timeframe,
     snapshot: null,
@@ -105,12 +108,13 @@ function sameCandle(a: Candle, b: Candle): boolean {
 }
 
 /**
- * Folds one `market:update` in. Updates of another market, or of another timeframe once the
+ * Folds one `market:update` in. Updates of another market (another source of the same venue and
+ * symbol is another market), or of another timeframe once the
  * snapshot is in, are ignored. Before the snapshot only backfill progress is kept (the candles
  * and mark of the snapshot will supersede anything else). Returns `state` itself when nothing changed.
  */
 export function applyUpdate(state: MarketState, update: MarketUpdate): MarketState {
-  if (update.venue !== state.venue || update.symbol !== state.symbol) return state;
+  if (update.venue !== state.venue || update.source !== state.source || update.symbol !== state.symbol) return state;
   if (state.snapshot === null) {
     if (update.backfill === undefined || sameBackfill(state.backfill, update.backfill)) return state;
     return { ...state, backfill: update.backfill };

@@ -6,7 +6,7 @@ import type { MarketUpdate, MarketView } from '../../../../shared/ipc/views/mark
 import { allCandles, applyUpdate, openingState, withSnapshot } from './market-state';
 import { createMarketStore, type MarketFeed } from './market-store';
 
-const key: MarketKey = { venue: 'binance-usdm', symbol: 'BTCUSDT' };
+const key: MarketKey = { venue: 'binance-usdm', source: 'demo', symbol: 'BTCUSDT' };
 const minute = 60_000;
 
 function candle(minutes: number, close: number): Candle {
@@ -84,6 +84,7 @@ describe('market state', () => {
     const a = applyUpdate(opened, update({ markPrice: 103 }));
     expect(applyUpdate(a, update({ markPrice: 103 }))).toBe(a);
     expect(applyUpdate(a, update({ symbol: 'ETHUSDT', markPrice: 1 }))).toBe(a);
+    expect(applyUpdate(a, update({ source: 'production', markPrice: 1 })), 'another source is another market').toBe(a);
     expect(applyUpdate(a, update({ timeframe: '5m', markPrice: 1 }))).toBe(a);
   });
 
@@ -168,6 +169,25 @@ describe('market store', () => {
     store.close(key);
     expect(store.get(key)).toBeNull();
     expect(fake.closed).toEqual([key]);
+  });
+
+  it('keeps two sources of one venue and symbol as two markets: the Demo tick never moves the real mark', async () => {
+    const fake = fakeFeed();
+    const store = createMarketStore(fake.feed);
+    const real: MarketKey = { ...key, source: 'production' };
+    store.show(key, '1m');
+    store.show(real, '1m');
+    fake.opens[0]?.answer(view);
+    fake.opens[1]?.answer({ ...view, source: 'production', markPrice: 90_000 });
+    await Promise.resolve();
+    expect(store.get(key)?.mark).toBe(102);
+    expect(store.get(real)?.mark).toBe(90_000);
+    fake.push(update({ markPrice: 103 }));
+    expect(store.get(key)?.mark).toBe(103);
+    expect(store.get(real)?.mark).toBe(90_000);
+    store.close(key);
+    expect(store.get(key)).toBeNull();
+    expect(store.get(real)?.mark).toBe(90_000);
   });
 
   it('keeps why opening failed', async () => {

@@ -1,4 +1,5 @@
-import type { LiqLensApi, MarketKey } from '../../../../shared/ipc/contract';
+import type { LiqLensApi } from '../../../../shared/ipc/contract';
+import { marketKeyId, type MarketKey } from '../../../../shared/domain/market-source';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import { applyUpdate, openingState, withError, withSnapshot, type MarketState } from './market-state';
 
@@ -27,9 +28,9 @@ export interface MarketStore {
   subscribe(key: MarketKey, listener: () => void): () => void;
 }
 
-/** The store's name for a market. */
+/** The store's name for a market: venue, source and symbol, so two sources of one venue are two markets. */
 export function marketId(key: MarketKey): string {
-  return `${key.venue}:${key.symbol}`;
+  return marketKeyId(key);
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

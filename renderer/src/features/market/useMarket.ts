@@ -11,7 +11,7 @@ export interface MarketSource {
 }
 
 /**
- * Shows `key` on `timeframe` while mounted and connected: one bridge subscription for as long as
+ * Shows `key` (venue, source, symbol: an account's own source) on `timeframe` while mounted and connected: one bridge subscription for as long as
  * the market, timeframe and connection stay the same (never re-made by a re-render), and the
  * core's market closed when another one replaces it. Returns the market's source, stable per market.
  */
@@ -22,22 +22,23 @@ export function useShownMarket(
   connected: boolean,
 ): MarketSource | null {
   const venue = key?.venue;
+  const source = key?.source;
   const symbol = key?.symbol;
   useEffect(() => {
-    if (!venue || !symbol || !connected) return undefined;
-    return store.show({ venue, symbol }, timeframe);
-  }, [store, venue, symbol, timeframe, connected]);
+    if (!venue || !source || !symbol || !connected) return undefined;
+    return store.show({ venue, source, symbol }, timeframe);
+  }, [store, venue, source, symbol, timeframe, connected]);
 
   useEffect(() => {
-    if (!venue || !symbol) return undefined;
-    return () => store.close({ venue, symbol });
-  }, [store, venue, symbol]);
+    if (!venue || !source || !symbol) return undefined;
+    return () => store.close({ venue, source, symbol });
+  }, [store, venue, source, symbol]);
 
   return useMemo(() => {
-    if (!venue || !symbol) return null;
-    const market = { venue, symbol };
+    if (!venue || !source || !symbol) return null;
+    const market = { venue, source, symbol };
     return { get: () => store.get(market), subscribe: (listener) => store.subscribe(market, listener) };
-  }, [store, venue, symbol]);
+  }, [store, venue, source, symbol]);
 }
 
 const noSubscription = (): (() => void) => () => undefined;
