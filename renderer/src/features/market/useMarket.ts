@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { MarketKey } from '../../../../shared/ipc/contract';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import type { MarketState } from './market-state';
@@ -55,4 +55,37 @@ export function useMarketField<K extends keyof MarketState>(
     [source],
   );
   return useSyncExternalStore(subscribe, () => source?.get()?.[field] ?? null);
+}
+
+/**
+ * What `select` makes of a market's state, re-rendering the caller only when that shown value
+ * changes by `equal` (default `Object.is`), not on every tick that changes the state: e.g. a mark
+ * formatted to its tick, which a stream of ticks often leaves unchanged. `select` runs once per
+ * state change (keep it cheap and, for stable results, memoized with `useCallback`); null while
+ * nothing is shown.
+ */
+export function useMarketSelector<T>(
+  source: MarketSource | null,
+  select: (state: MarketState) => T,
+  equal: (a: T, b: T) => boolean = Object.is,
+): T | null {
+  const subscribe = useCallback(
+    (listener: () => void) => (source === null ? noSubscription() : source.subscribe(listener)),
+    [source],
+  );
+  // The last state read and what was shown for it; kept across renders so an equal value is the same one.
+  const last = useRef<{ state: MarketState | null; select: (state: MarketState) => T; value: T | null } | null>(null);
+  const read = (): T | null => {
+    const state = source?.get() ?? null;
+    const previous = last.current;
+    if (previous !== null && previous.state === state && previous.select === select) return previous.value;
+    const next = state === null ? null : select(state);
+    const value =
+      previous !== null && previous.value !== null && next !== null && equal(previous.value, next)
+        ? previous.value
+        : next;
+    last.current = { state, select, value };
+    return value;
+  };
+  return useSyncExternalStore(subscribe, read);
 }
