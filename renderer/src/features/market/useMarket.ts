@@ -33,11 +33,16 @@ export function useShownMarket(
     return () => store.close({ venue, symbol });
   }, [store, venue, symbol]);
 
-  return useMemo(() => {
-    if (!venue || !symbol) return null;
-    const market = { venue, symbol };
-    return { get: () => store.get(market), subscribe: (listener) => store.subscribe(market, listener) };
-  }, [store, venue, symbol]);
+  return useMemo(() => (venue && symbol ? marketSource(store, { venue, symbol }) : null), [store, venue, symbol]);
+}
+
+/**
+ * `key`'s entry in `store` as a source, whether or not the market is shown: `get` is null until it
+ * is, and `subscribe` hears it open, change and close. Showing it stays with `useShownMarket`.
+ */
+export function marketSource(store: MarketStore, key: MarketKey): MarketSource {
+  const market = { venue: key.venue, symbol: key.symbol };
+  return { get: () => store.get(market), subscribe: (listener) => store.subscribe(market, listener) };
 }
 
 const noSubscription = (): (() => void) => () => undefined;

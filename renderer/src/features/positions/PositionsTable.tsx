@@ -4,7 +4,8 @@ import type { AccountPositions, PositionView } from '../../../../shared/ipc/view
 import { Badge, EmptyState } from '../../ui';
 import { formatPercent, formatPrice, formatUsd } from './format';
 import { MarginGauge } from './MarginGauge';
-import { NearestCluster } from './NearestCluster';
+import type { MarketStore } from '../market/market-store';
+import { PositionNearestCluster } from './NearestCluster';
 
 const statusWords: Record<AccountSummary['status'], string> = {
   connecting: 'Connecting…',
@@ -91,13 +92,15 @@ export interface PositionsTableProps {
   readonly onSelect: (selection: PositionSelection) => void;
   /** The active alerts, to mark each position with its worst level. */
   readonly alerts?: readonly ActiveAlert[];
+  /** The renderer's market store: a row whose market is open there reads its nearest cluster from it. */
+  readonly markets: MarketStore;
 }
 
 /**
  * Every position of every account, grouped by account, with the exchange's liquidation and the
  * self-check. A row selects its position for the chart and the what-if panel (click, Enter or Space).
  */
-export function PositionsTable({ accounts, positions, selected, onSelect, alerts = [] }: PositionsTableProps) {
+export function PositionsTable({ accounts, positions, selected, onSelect, alerts = [], markets }: PositionsTableProps) {
   if (accounts.length === 0) {
     return (
       <EmptyState heading="No accounts yet">
@@ -201,7 +204,7 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
                           <MarginGauge marginRatio={position.marginRatio} />
                         </td>
                         <td className="num">
-                          <NearestCluster position={position} />
+                          <PositionNearestCluster position={position} markets={markets} />
                         </td>
                       </tr>
                     );
