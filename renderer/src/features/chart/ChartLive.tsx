@@ -7,7 +7,7 @@ import { formatPrice } from '../positions/format';
 import { ChartLegend, LegendMark, legendTimeText, type ChartLegendProps } from './ChartLegend';
 import { drawTail, type ChartParts } from './chart-parts';
 import { ImbalanceBadge, type ImbalanceBadgeProps } from './ImbalanceBadge';
-import { imbalanceReading, sameReading, type ImbalanceReading } from './imbalance-text';
+import { imbalanceReading, sameReading } from './imbalance-text';
 
 /*
  * The chart's fast-changing values (the live candle and the mark) change many times a second:
@@ -78,11 +78,7 @@ export function LiveImbalance({
       (state: MarketState) => (state.mark === null ? null : imbalanceReading(profile, state.mark, window, tickSize)),
       [profile, window, tickSize],
     ),
-    sameOrNoReading,
+    sameReading,
   );
   return reading === null ? null : <ImbalanceBadge reading={reading} window={window} onWindowChange={onWindowChange} />;
-}
-
-function sameOrNoReading(a: ImbalanceReading | null, b: ImbalanceReading | null): boolean {
-  return a === null || b === null ? a === b : sameReading(a, b);
 }

@@ -47,6 +47,14 @@ export function marketSource(store: MarketStore, key: MarketKey): MarketSource {
 
 const noSubscription = (): (() => void) => () => undefined;
 
+/** `source.subscribe`, stable per source, for `useSyncExternalStore`; hears nothing while nothing is shown. */
+function useSubscription(source: MarketSource | null): (listener: () => void) => () => void {
+  return useCallback(
+    (listener: () => void) => (source === null ? noSubscription() : source.subscribe(listener)),
+    [source],
+  );
+}
+
 /**
  * One field of a market's state, re-rendering the caller only when that field changes (fields
  * are replaced, never mutated); null while nothing is shown.
@@ -55,29 +63,23 @@ export function useMarketField<K extends keyof MarketState>(
   source: MarketSource | null,
   field: K,
 ): MarketState[K] | null {
-  const subscribe = useCallback(
-    (listener: () => void) => (source === null ? noSubscription() : source.subscribe(listener)),
-    [source],
-  );
+  const subscribe = useSubscription(source);
   return useSyncExternalStore(subscribe, () => source?.get()?.[field] ?? null);
 }
 
 /**
  * What `select` makes of a market's state, re-rendering the caller only when that shown value
- * changes by `equal` (default `Object.is`), not on every tick that changes the state: e.g. a mark
- * formatted to its tick, which a stream of ticks often leaves unchanged. `select` runs once per
- * state change (keep it cheap and, for stable results, memoized with `useCallback`); null while
- * nothing is shown.
+ * changes by `equal` (default `Object.is`; never asked about null or undefined), not on every tick
+ * that changes the state: e.g. a mark formatted to its tick, which a stream of ticks often leaves
+ * unchanged. `select` runs once per state change (keep it cheap, and memoized with `useCallback`
+ * so a re-render does not run it again); null while nothing is shown.
  */
 export function useMarketSelector<T>(
   source: MarketSource | null,
   select: (state: MarketState) => T,
-  equal: (a: T, b: T) => boolean = Object.is,
+  equal: (a: NonNullable<T>, b: NonNullable<T>) => boolean = Object.is,
 ): T | null {
-  const subscribe = useCallback(
-    (listener: () => void) => (source === null ? noSubscription() : source.subscribe(listener)),
-    [source],
-  );
+  const subscribe = useSubscription(source);
   // The last state read and what was shown for it; kept across renders so an equal value is the same one.
   const last = useRef<{ state: MarketState | null; select: (state: MarketState) => T; value: T | null } | null>(null);
   const read = (): T | null => {
@@ -85,10 +87,9 @@ export function useMarketSelector<T>(
     const previous = last.current;
     if (previous !== null && previous.state === state && previous.select === select) return previous.value;
     const next = state === null ? null : select(state);
-    const value =
-      previous !== null && previous.value !== null && next !== null && equal(previous.value, next)
-        ? previous.value
-        : next;
+    const shown = previous?.value;
+    const comparable = shown !== undefined && shown !== null && next !== undefined && next !== null;
+    const value = comparable && equal(shown, next) ? shown : next;
     last.current = { state, select, value };
     return value;
   };
