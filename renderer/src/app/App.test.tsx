@@ -256,7 +256,7 @@ describe('the positions panel on the market store', () => {
     act(() =>
       fake.emit('onMarketUpdate', {
         venue: 'binance-usdm',
-        symbol: charted,
+        symbol: chartedRow.symbol,
         timeframe: '5m',
         candle: null,
         markPrice: mark,
