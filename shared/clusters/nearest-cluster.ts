@@ -36,6 +36,46 @@ export function nearestCluster(
   return nearest;
 }
 
+/** The nearest cluster on a position's liquidation side, as the positions panel shows it. */
+export interface LiquidationSideNearest {
+  /** Centre, low and high of the cluster's window, quote units. */
+  readonly price: number;
+  readonly low: number;
+  readonly high: number;
+  /** USD of the position's own side's liquidations in the window (longs for a long). */
+  readonly usd: number;
+  /** (cluster − mark) / mark, signed fraction. */
+  readonly distance: number;
+  /** The cluster lies between the mark and the position's liquidation price (a cascade through it runs toward it). */
+  readonly beforeLiquidation: boolean;
+}
+
+/**
+ * `nearestCluster` for a position of `side` at `markPrice`, with that side's USD and whether the
+ * cluster lies before `liquidationPrice` (false when the liquidation price is unknown). Null when
+ * the side holds nothing in the profile's range. The core's position views and the renderer's
+ * positions panel both read it, each on the profile it holds.
+ */
+export function liquidationSideNearest(
+  profile: Profile,
+  markPrice: number,
+  side: Side,
+  liquidationPrice: number | null,
+): LiquidationSideNearest | null {
+  const cluster = nearestCluster(profile, markPrice, side);
+  if (cluster === null) return null;
+  return {
+    price: cluster.price,
+    low: cluster.low,
+    high: cluster.high,
+    usd: side === 'long' ? cluster.longUsd : cluster.shortUsd,
+    distance: cluster.distance,
+    beforeLiquidation:
+      liquidationPrice !== null &&
+      (side === 'long' ? cluster.price > liquidationPrice : cluster.price < liquidationPrice),
+  };
+}
+
 /** The side's USD with bins on the wrong side of the mark (not yet reached by a move toward liquidation) zeroed. */
 function withoutBeyond(profile: Profile, markPrice: number, side: Side): Float64Array {
   const source = side === 'long' ? profile.long : profile.short;

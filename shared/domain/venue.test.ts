@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertMessage } from '../alerts/message';
 import { AccountAddSchema } from '../ipc/contract';
-import { accountVenues, isAccountVenue, keyVenues, venueFacts, venues } from './venue';
+import { accountVenues, addressVenues, demoVenues, isAccountVenue, keyVenues, venueFacts, venues } from './venue';
 
 describe('venue registry', () => {
   it('lists every venue in display order, and only those with ways to connect take accounts', () => {
@@ -9,6 +9,19 @@ describe('venue registry', () => {
     expect(accountVenues).toEqual(['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid']);
     expect(isAccountVenue('binance-coinm')).toBe(false);
     expect(keyVenues).toEqual(['binance-usdm', 'bybit-linear', 'okx-swap']);
+    expect(addressVenues).toEqual(['hyperliquid']);
+    expect(demoVenues).toEqual(['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid']);
+  });
+
+  it('takes a key only on a key venue and an address only on an address venue, as the registry says', () => {
+    const key = { kind: 'api-key', label: 'mine', apiKey: 'k'.repeat(16), apiSecret: 's'.repeat(16) };
+    const address = { kind: 'address', label: 'whale', address: `0x${'ab'.repeat(20)}` };
+    for (const venue of accountVenues) {
+      const byKey = venueFacts(venue).credentials !== 'address';
+      expect(AccountAddSchema.safeParse({ ...key, venue }).success, `${venue} by key`).toBe(byKey);
+      expect(AccountAddSchema.safeParse({ ...address, venue }).success, `${venue} by address`).toBe(!byKey);
+    }
+    expect(AccountAddSchema.safeParse({ ...key, venue: 'binance-coinm' }).success).toBe(false);
   });
 
   it('refuses an account on a venue the registry does not connect yet', () => {

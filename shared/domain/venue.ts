@@ -173,10 +173,23 @@ export const accountVenues = venues.filter(connectable) as readonly AccountVenue
   ...AccountVenue[],
 ];
 
-/** The key venues in the order pickers offer them. */
+/** The key venues in the order pickers offer them (a non-empty tuple, as schema enums want). */
 export const keyVenues = accountVenues.filter(
   (venue) => venueRegistry[venue].credentials !== 'address',
-) as readonly KeyVenue[];
+) as readonly KeyVenue[] as readonly [KeyVenue, ...KeyVenue[]];
+
+/** Venues watched by a public wallet address instead of a key. */
+export type AddressVenue = Exclude<AccountVenue, KeyVenue>;
+
+/** The address venues, in display order (a non-empty tuple, as schema enums want). */
+export const addressVenues = accountVenues.filter(
+  (venue) => venueRegistry[venue].credentials === 'address',
+) as readonly AddressVenue[] as readonly [AddressVenue, ...AddressVenue[]];
+
+/** The venues the Demo's simulator plays, in display order. */
+export const demoVenues = venues.filter((venue) =>
+  (venueRegistry[venue].connect as readonly ConnectWith[]).includes('demo'),
+) as readonly DemoVenue[];
 
 /** The facts of one venue (names, contract, credentials, capabilities). */
 export function venueFacts(venue: Venue): VenueFacts {

@@ -6,7 +6,7 @@
  * topic) and the domain notions in `../domain/`; this file holds only the channels and their types.
  */
 import { z } from 'zod';
-import { AccountVenueSchema } from '../domain/account-venue';
+import { AccountVenueSchema, AddressVenueSchema, KeyVenueSchema } from '../domain/account-venue';
 import { MarketKeySchema, type MarketKey } from '../domain/market-source';
 import { alertConfigSchema, type AlertConfig, type AlertEvent } from '../alerts';
 import type { AccountSummary } from './views/accounts';
@@ -50,7 +50,7 @@ export const AccountAddSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('api-key'),
-      venue: AccountVenueSchema.exclude(['hyperliquid']),
+      venue: KeyVenueSchema,
       label: labelSchema,
       apiKey: z.string().trim().min(8, 'looks too short for an API key').max(256),
       apiSecret: z.string().trim().min(8, 'looks too short for an API secret').max(256),
@@ -62,7 +62,7 @@ export const AccountAddSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('address'),
-      venue: z.literal('hyperliquid'),
+      venue: AddressVenueSchema,
       label: labelSchema,
       address: z
         .string()

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
+import { keyVenues, venueFacts } from '../../../shared/domain/venue';
 import type { DemoAccount } from '../../core/accounts/demo-provider';
 import type { Core } from '../../core/create-core';
 import { createGateway } from '../../core/exchange/gateway';
@@ -50,7 +51,7 @@ async function soakCore(): Promise<{ sim: Simulator; core: Core; dataDir: string
   });
   const core = benchCore(
     dataDir,
-    demoAccountsOf(sim).filter((account) => account.venue !== 'hyperliquid'),
+    demoAccountsOf(sim).filter((account) => venueFacts(account.venue).credentials !== 'address'),
     5000,
   );
   await core.start();
@@ -144,10 +145,9 @@ async function simulatorProcess(): Promise<{ accounts: DemoAccount[]; stop: () =
     [...output.matchAll(/^\s+(\S+)\s+(http:\/\/127\.0\.0\.1:\d+\/\w+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']),
   );
   const accounts: DemoAccount[] = [];
-  for (const match of output.matchAll(
-    /^\s+(binance-usdm|bybit-linear|okx-swap)\s+read-only key (\S+)\s+secret (\S+)(?:\s+passphrase (\S+))?$/gm,
-  )) {
-    const venue = match[1] as DemoAccount['venue'];
+  for (const match of output.matchAll(/^\s+(\S+)\s+read-only key (\S+)\s+secret (\S+)(?:\s+passphrase (\S+))?$/gm)) {
+    const venue = keyVenues.find((known) => known === match[1]);
+    if (venue === undefined) continue;
     accounts.push({
       label: venue,
       venue,

@@ -1,10 +1,9 @@
+import { demoVenues, venueFacts } from '../../../shared/domain/venue';
 import { scenarioNames } from '../../sim/market';
-import type { SimScenarioName, SimVenue } from '../../sim/market/types';
+import type { SimScenarioName } from '../../sim/market/types';
 import { startSimulator } from '../../sim/simulator';
 import type { CliIo } from '../cli-io';
 import { defineCommand, parseCommand } from '../command-line';
-
-const venues: readonly SimVenue[] = ['binance-usdm', 'bybit-linear', 'okx-swap', 'hyperliquid'];
 
 function isScenario(name: string): name is SimScenarioName {
   return (scenarioNames as readonly string[]).includes(name);
@@ -52,7 +51,7 @@ export async function runSimCommand(args: readonly string[], io: CliIo): Promise
 
   const sim = await startSimulator({ seed, scenario: values.scenario, speed, port });
   io.stdout(`LiqLens simulator: seed ${seed}, scenario ${values.scenario}, speed ${speed}x, on ${sim.server.origin}`);
-  for (const venue of venues) io.stdout(`  ${venue.padEnd(13)} ${sim.baseUrl(venue)}`);
+  for (const venue of demoVenues) io.stdout(`  ${venue.padEnd(13)} ${sim.baseUrl(venue)}`);
   io.stdout('Demo keys (they open only this simulator):');
   for (const key of sim.keys) {
     const kind = key.permissions.withdraw ? 'withdraw' : key.permissions.trade ? 'trade' : 'read-only';
@@ -61,7 +60,8 @@ export async function runSimCommand(args: readonly string[], io: CliIo): Promise
     );
   }
   for (const account of sim.market.accounts()) {
-    if (account.venue === 'hyperliquid' && account.address) io.stdout(`  hyperliquid   address   ${account.address}`);
+    if (venueFacts(account.venue).credentials === 'address' && account.address)
+      io.stdout(`  ${account.venue.padEnd(13)} address   ${account.address}`);
   }
   io.stdout('Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => {

@@ -1,5 +1,11 @@
 import type { ClusterBin, ImbalanceInput } from '../../../shared/alerts';
-import { buildProfile, imbalance, nearestCluster, type LedgerView, type Profile } from '../../../shared/clusters';
+import {
+  buildProfile,
+  imbalance,
+  liquidationSideNearest,
+  type LedgerView,
+  type Profile,
+} from '../../../shared/clusters';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { LiquidationSideCluster, PositionView } from '../../../shared/ipc/views/positions';
 
@@ -64,19 +70,11 @@ export function liquidationSideCluster(
   position: Pick<PositionView, 'side' | 'markPrice' | 'exchangeLiquidationPrice' | 'computedLiquidationPrice'>,
 ): LiquidationSideCluster {
   if (context.state !== 'ready') return context;
-  const cluster = nearestCluster(context.profile, position.markPrice, position.side);
-  if (cluster === null) return { state: 'none' };
-  const usd = position.side === 'long' ? cluster.longUsd : cluster.shortUsd;
-  const liquidation = position.exchangeLiquidationPrice ?? position.computedLiquidationPrice;
-  const beforeLiquidation =
-    liquidation !== null && (position.side === 'long' ? cluster.price > liquidation : cluster.price < liquidation);
-  return {
-    state: 'found',
-    price: cluster.price,
-    low: cluster.low,
-    high: cluster.high,
-    usd,
-    distance: cluster.distance,
-    beforeLiquidation,
-  };
+  const found = liquidationSideNearest(
+    context.profile,
+    position.markPrice,
+    position.side,
+    position.exchangeLiquidationPrice ?? position.computedLiquidationPrice,
+  );
+  return found === null ? { state: 'none' } : { state: 'found', ...found };
 }

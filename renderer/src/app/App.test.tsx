@@ -2,10 +2,17 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPriceGrid, liquidationSideNearest, type BinSize, type Profile } from '../../../shared/clusters';
 import type { LiqLensApi } from '../../../shared/ipc/contract';
 import type { AccountSummary } from '../../../shared/ipc/views/accounts';
 import type { Heartbeat } from '../../../shared/ipc/views/app';
+import type { ClusterWire } from '../../../shared/ipc/views/clusters';
 import type { MarketUpdate, MarketView } from '../../../shared/ipc/views/markets';
+import type { AccountPositions, PositionView } from '../../../shared/ipc/views/positions';
+import { ClusterPrimitive } from '../features/chart/cluster-primitive';
+import { formatUsdCompact } from '../features/chart/usd-compact';
+import { formatPercent, formatPrice } from '../features/positions/format';
+import { shownLiquidationPrice } from '../features/positions/shown-liquidation';
 import { demoBinanceRisk, demoMarks, fixtureAccountPositions } from '../features/whatif/fixtures/demo-account';
 import { createConnectionSource } from '../lib/connection';
 import { App } from './App';
@@ -38,7 +45,7 @@ const account: AccountSummary = {
 };
 const positions = fixtureAccountPositions(account.id, demoBinanceRisk);
 
-function marketView(symbol: string): MarketView {
+function marketView(symbol: string, clusters: ClusterWire | null = null): MarketView {
   return {
     venue: 'binance-usdm',
     source: demoSource,
@@ -47,10 +54,10 @@ function marketView(symbol: string): MarketView {
     timeframe: '5m',
     tickSize: 0.1,
     candles: [],
-    markPrice: demoMarks.BTCUSDT,
+    markPrice: symbol === 'ETHUSDT' ? demoMarks.ETHUSDT : demoMarks.BTCUSDT,
     updatedAtMs: 0,
     stale: false,
-    clusters: null,
+    clusters,
     backfill: { state: 'done', progress: 1, message: '' },
   };
 }
@@ -59,16 +66,16 @@ function marketView(symbol: string): MarketView {
  * The bridge as the renderer sees it, answering from fixtures and counting every event
  * subscription made (`made`) and still held (`held`), per event method.
  */
-function fakeBridge() {
+function fakeBridge(open: (symbol: string) => MarketView = marketView, held: AccountPositions = positions) {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const made = new Map<string, number>();
   const answers: Partial<Record<keyof LiqLensApi, (...args: never[]) => unknown>> = {
     getAppInfo: () => ({ name: 'LiqLens', version: '0', mode: 'web', dataDir: '/tmp', notices: [], firstStart: false }),
     getSettings: () => ({ theme: 'dark' }),
     listAccounts: () => [account],
-    listPositions: () => [positions],
+    listPositions: () => [held],
     listAlerts: () => ({ active: [], worstLevel: null, history: [] }),
-    openMarket: (market: { symbol: string }) => marketView(market.symbol),
+    openMarket: (market: { symbol: string }) => open(market.symbol),
     closeMarket: () => null,
   };
   const api = new Proxy({} as LiqLensApi, {
@@ -100,21 +107,27 @@ afterEach(() => {
   act(() => root?.unmount());
   root = null;
   document.body.innerHTML = '';
+  vi.restoreAllMocks();
 });
+
+async function renderApp(fake: ReturnType<typeof fakeBridge>): Promise<HTMLElement> {
+  const host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  await act(async () => {
+    root?.render(
+      <BridgeContext.Provider value={fake.bridge}>
+        <App />
+      </BridgeContext.Provider>,
+    );
+  });
+  return host;
+}
 
 describe('the app on a live core', () => {
   it('keeps one market subscription across ten heartbeats and shows each beat on the clock', async () => {
     const fake = fakeBridge();
-    const host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-    await act(async () => {
-      root?.render(
-        <BridgeContext.Provider value={fake.bridge}>
-          <App />
-        </BridgeContext.Provider>,
-      );
-    });
+    const host = await renderApp(fake);
     const chart = host.querySelector('[data-testid="price-chart"]');
     expect(chart).not.toBeNull();
     expect(host.querySelector('[data-app-state]')?.getAttribute('data-app-state')).toBe('ready');
@@ -147,5 +160,119 @@ describe('the app on a live core', () => {
     expect(fake.held('onHeartbeat')).toBe(1);
     // The same chart element is still there: nothing above it was re-mounted.
     expect(host.querySelector('[data-testid="price-chart"]')).toBe(chart);
+  });
+});
+
+const binSize: BinSize = { kind: 'absolute', step: 10 };
+
+/**
+ * A cluster estimate around `mark` with one wall of long liquidations below it and one of short
+ * liquidations above, `belowFraction` and `aboveFraction` away, each with crumbs beside it.
+ */
+function clustersAround(mark: number, belowFraction: number, aboveFraction: number, usd: number): ClusterWire {
+  const grid = createPriceGrid(binSize);
+  const firstBin = grid.binOf(mark * 0.85);
+  const n = grid.binOf(mark * 1.15) - firstBin + 1;
+  const long = new Array<number>(n).fill(0),
+    short = new Array<number>(n).fill(0);
+  const below = grid.binOf(mark * (1 - belowFraction)) - firstBin,
+    above = grid.binOf(mark * (1 + aboveFraction)) - firstBin;
+  long[below] = usd;
+  long[below + 1] = usd / 10;
+  short[above] = usd;
+  short[above - 1] = usd / 10;
+  return {
+    binSize,
+    timeMs: 0,
+    price: mark,
+    map: { bins: [], leverages: [] },
+    profile: { firstBin, long, short },
+    heatmap: { everyMs: 300_000, columns: [] },
+    realized: [],
+  } as unknown as ClusterWire;
+}
+
+describe('the positions panel on the market store', () => {
+  it("reads the charted market's nearest cluster from the profile and mark the chart draws, and the core's figure for the others", async () => {
+    // What the chart is handed to draw: the last profile and mark given to its cluster overlay.
+    const drawn: { profile: Profile | null; mark: number | null } = { profile: null, mark: null };
+    const setClusters = ClusterPrimitive.prototype.setClusters;
+    const setMark = ClusterPrimitive.prototype.setMark;
+    vi.spyOn(ClusterPrimitive.prototype, 'setClusters').mockImplementation(function (this: ClusterPrimitive, ...args) {
+      drawn.profile = args[0];
+      setClusters.apply(this, args);
+    });
+    vi.spyOn(ClusterPrimitive.prototype, 'setMark').mockImplementation(function (this: ClusterPrimitive, ...args) {
+      drawn.mark = args[0];
+      setMark.apply(this, args);
+    });
+    // The core's figures are from its own profile: deliberately elsewhere, so a row reading them differs.
+    const core = (position: PositionView): PositionView => ({
+      ...position,
+      liquidationSideCluster: {
+        state: 'found',
+        price: position.markPrice * (position.side === 'long' ? 0.9 : 1.1),
+        low: position.markPrice * 0.89,
+        high: position.markPrice * 1.11,
+        usd: 777_000,
+        distance: position.side === 'long' ? -0.1 : 0.1,
+        beforeLiquidation: false,
+      },
+    });
+    const entry = { ...positions, positions: positions.positions.map(core) };
+    const opened: string[] = [];
+    const fake = fakeBridge((symbol) => {
+      opened.push(symbol);
+      const mark = symbol === 'ETHUSDT' ? demoMarks.ETHUSDT : demoMarks.BTCUSDT;
+      return marketView(symbol, clustersAround(mark, 0.03, 0.02, 5_000_000));
+    }, entry);
+    const host = await renderApp(fake);
+
+    const charted = opened[0];
+    const chartedRow = entry.positions.find((p) => p.symbol === charted);
+    const otherRow = entry.positions.find((p) => p.symbol !== charted);
+    if (chartedRow === undefined || otherRow === undefined) throw new Error('the fixture has two markets');
+    const cell = (position: PositionView): Element | null =>
+      [...host.querySelectorAll('[data-testid="position-row"]')]
+        .find((row) => row.textContent?.includes(position.displaySymbol))
+        ?.querySelector('[data-testid="nearest-cluster"]') ?? null;
+    const expected = (): string => {
+      if (drawn.profile === null || drawn.mark === null) throw new Error('the chart was given no profile or mark');
+      const found = liquidationSideNearest(
+        drawn.profile,
+        drawn.mark,
+        chartedRow.side,
+        shownLiquidationPrice(chartedRow),
+      );
+      if (found === null) throw new Error('the drawn profile holds no cluster on the liquidation side');
+      return `${formatUsdCompact(found.usd)} @ ${formatPrice(found.price, chartedRow.tickSize)} ${formatPercent(found.distance)}`;
+    };
+
+    expect(cell(chartedRow)?.getAttribute('data-source')).toBe('chart');
+    const first = expected();
+    expect(cell(chartedRow)?.textContent).toContain(first);
+    expect(cell(chartedRow)?.textContent).not.toContain(formatUsdCompact(777_000));
+    // The market not on the chart shows the core's figure, marked as such.
+    expect(cell(otherRow)?.getAttribute('data-source')).toBe('core');
+    expect(cell(otherRow)?.textContent).toContain(formatUsdCompact(777_000));
+
+    // The mark moves and the estimate changes: the row follows what the chart is given.
+    const mark = chartedRow.markPrice * (chartedRow.side === 'long' ? 0.99 : 1.01);
+    act(() =>
+      fake.emit('onMarketUpdate', {
+        venue: 'binance-usdm',
+        source: demoSource,
+        symbol: chartedRow.symbol,
+        timeframe: '5m',
+        candle: null,
+        markPrice: mark,
+        updatedAtMs: 1_000,
+        stale: false,
+        clusters: clustersAround(chartedRow.markPrice, 0.05, 0.06, 9_000_000),
+      } satisfies MarketUpdate),
+    );
+    expect(drawn.mark).toBe(mark);
+    expect(expected()).not.toBe(first);
+    expect(cell(chartedRow)?.textContent).toContain(expected());
   });
 });

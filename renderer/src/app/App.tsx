@@ -215,6 +215,7 @@ export function App() {
             selected={selected}
             onSelect={setSelected}
             alerts={alerts.view.active}
+            markets={markets}
           />
         }
         whatif={<WhatIfPanel account={account} selected={selected} market={market} onGhostChange={setGhost} />}

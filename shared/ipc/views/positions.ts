@@ -1,4 +1,5 @@
 /** Open positions as the renderer sees them: the exchange's numbers, the app's own, and the inputs for what-if. */
+import type { LiquidationSideNearest } from '../../clusters';
 import type { AccountVenue } from '../../domain/account-venue';
 import type { AdlRank } from '../../domain/adl-rank';
 import type { RiskAccount } from '../../domain/risk-account';
@@ -12,19 +13,7 @@ export type LiquidationSideCluster =
   | { readonly state: 'loading' }
   | { readonly state: 'unavailable'; readonly reason: string }
   | { readonly state: 'none' }
-  | {
-      readonly state: 'found';
-      /** Centre, low and high of the cluster's window, quote units. */
-      readonly price: number;
-      readonly low: number;
-      readonly high: number;
-      /** Estimated USD of that side's liquidations in the window. */
-      readonly usd: number;
-      /** (cluster − mark) / mark, signed fraction. */
-      readonly distance: number;
-      /** The cluster lies between the mark and the position's liquidation price. */
-      readonly beforeLiquidation: boolean;
-    };
+  | ({ readonly state: 'found' } & LiquidationSideNearest);
 
 /** One open position with the exchange's numbers, the app's own, and the self-check between them. */
 export interface PositionView {

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { PositionView } from '../../../../shared/ipc/views/positions';
 import { formatPercent, formatPrice } from '../positions/format';
 import { selfCheckText } from './self-check-text';
@@ -8,16 +8,39 @@ export interface ChartLegendProps {
   readonly title: string;
   /** The venue and its source when not production ("Binance · Demo"); empty while unknown. */
   readonly sourceName: string;
-  readonly markPrice: number | null;
   readonly tickSize: number;
   readonly position: PositionView | null;
   readonly ghostLiquidationPrice: number | null;
-  readonly stale: boolean;
-  readonly updatedAtMs: number | null;
+  /**
+   * The live mark and staleness (`LegendMark`, fed by the market store): its own component, so a
+   * tick re-renders that and not the position's figures.
+   */
+  readonly mark: ReactNode;
 }
 
-function timeText(ms: number | null): string {
+/** "14:03:27", the time the legend's stale note names; "never" without one. */
+export function legendTimeText(ms: number | null): string {
   return ms === null ? 'never' : new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+}
+
+/**
+ * The legend's mark, as text already formatted to the tick ("—" without a mark), and while the
+ * feed is not live, the time of its last update ("Stale · 14:03:27").
+ */
+export function LegendMark({ price, staleSince }: { readonly price: string; readonly staleSince: string | null }) {
+  return (
+    <>
+      <span className="chart-legend__mark" data-testid="chart-mark">
+        {price}
+      </span>
+      <span className="chart-legend__tag">Mark</span>
+      {staleSince !== null && (
+        <span className="chart-legend__stale" data-testid="chart-stale" title={`No update since ${staleSince}`}>
+          Stale · {staleSince}
+        </span>
+      )}
+    </>
+  );
 }
 
 /** The top-left legend: market, where it is read (venue and source), mark, the position's lines with the self-check on hover, staleness. */
@@ -33,19 +56,7 @@ export function ChartLegend(props: ChartLegendProps): ReactElement {
             {props.sourceName}
           </span>
         )}
-        <span className="chart-legend__mark" data-testid="chart-mark">
-          {formatPrice(props.markPrice, tickSize)}
-        </span>
-        <span className="chart-legend__tag">Mark</span>
-        {props.stale && (
-          <span
-            className="chart-legend__stale"
-            data-testid="chart-stale"
-            title={`No update since ${timeText(props.updatedAtMs)}`}
-          >
-            Stale · {timeText(props.updatedAtMs)}
-          </span>
-        )}
+        {props.mark}
       </div>
       {position !== null && (
         <div className="chart-legend__position">

@@ -1,9 +1,13 @@
-import { useEffect, type RefObject } from 'react';
+import { useCallback, useEffect, type RefObject } from 'react';
+import type { Profile } from '../../../../shared/clusters';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
-import { useMarketField, type MarketSource } from '../market/useMarket';
-import { ChartLegend, type ChartLegendProps } from './ChartLegend';
+import type { MarketState } from '../market/market-state';
+import { useMarketField, useMarketSelector, type MarketSource } from '../market/useMarket';
+import { formatPrice } from '../positions/format';
+import { ChartLegend, LegendMark, legendTimeText, type ChartLegendProps } from './ChartLegend';
 import { drawTail, type ChartParts } from './chart-parts';
 import { ImbalanceBadge, type ImbalanceBadgeProps } from './ImbalanceBadge';
+import { imbalanceReading, sameReading } from './imbalance-text';
 
 /*
  * The chart's fast-changing values (the live candle and the mark) change many times a second:
@@ -31,22 +35,50 @@ export function LiveBars({
   return null;
 }
 
-/** The legend with the market's live mark, time and staleness. */
+/**
+ * The legend with the market's live mark and staleness. Only the mark's own component hears the
+ * store, and it re-renders only when the mark's text at the tick (or the stale note) changes.
+ */
 export function LiveLegend({
   source,
   ...props
-}: Omit<ChartLegendProps, 'markPrice' | 'stale' | 'updatedAtMs'> & { readonly source: MarketSource | null }) {
-  const mark = useMarketField(source, 'mark');
-  const updatedAtMs = useMarketField(source, 'updatedAtMs');
-  const stale = useMarketField(source, 'stale') ?? false;
-  return <ChartLegend {...props} markPrice={mark} stale={stale} updatedAtMs={updatedAtMs} />;
+}: Omit<ChartLegendProps, 'mark'> & { readonly source: MarketSource | null }) {
+  return <ChartLegend {...props} mark={<LiveMark source={source} tickSize={props.tickSize} />} />;
 }
 
-/** The imbalance badge around the live mark; nothing until there is a mark. */
+function LiveMark({ source, tickSize }: { readonly source: MarketSource | null; readonly tickSize: number }) {
+  const price = useMarketSelector(
+    source,
+    useCallback((state: MarketState) => formatPrice(state.mark, tickSize), [tickSize]),
+  );
+  const staleSince = useMarketSelector(source, staleSinceOf);
+  return <LegendMark price={price ?? formatPrice(null, tickSize)} staleSince={staleSince} />;
+}
+
+const staleSinceOf = (state: MarketState): string | null => (state.stale ? legendTimeText(state.updatedAtMs) : null);
+
+/**
+ * The imbalance badge around the live mark; nothing until there is a mark. It re-renders only when
+ * what it shows changes (text, lean or the window's bounds at the tick), not on every tick.
+ */
 export function LiveImbalance({
   source,
-  ...props
-}: Omit<ImbalanceBadgeProps, 'markPrice'> & { readonly source: MarketSource | null }) {
-  const mark = useMarketField(source, 'mark');
-  return mark === null ? null : <ImbalanceBadge {...props} markPrice={mark} />;
+  profile,
+  tickSize,
+  window,
+  onWindowChange,
+}: Omit<ImbalanceBadgeProps, 'reading'> & {
+  readonly source: MarketSource | null;
+  readonly profile: Profile;
+  readonly tickSize: number;
+}) {
+  const reading = useMarketSelector(
+    source,
+    useCallback(
+      (state: MarketState) => (state.mark === null ? null : imbalanceReading(profile, state.mark, window, tickSize)),
+      [profile, window, tickSize],
+    ),
+    sameReading,
+  );
+  return reading === null ? null : <ImbalanceBadge reading={reading} window={window} onWindowChange={onWindowChange} />;
 }

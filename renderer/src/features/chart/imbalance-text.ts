@@ -1,4 +1,5 @@
-import type { Imbalance, ImbalanceWindow } from '../../../../shared/clusters';
+import { imbalance, type Imbalance, type ImbalanceWindow, type Profile } from '../../../../shared/clusters';
+import { formatPrice } from '../positions/format';
 import { formatUsdCompact } from './usd-compact';
 
 /** The windows the imbalance badge offers, in the order of its selector. */
@@ -41,4 +42,32 @@ export function imbalanceBias(imbalance: Imbalance): 'up' | 'down' | 'even' {
   if (s > l * 1.2) return 'up';
   if (l > s * 1.2) return 'down';
   return 'even';
+}
+
+/** What the imbalance badge shows for one mark: its sentence, which way it leans, and the window's bounds. */
+export interface ImbalanceReading {
+  readonly text: string;
+  readonly bias: 'up' | 'down' | 'even';
+  /** The window's bounds at the tick's precision, for the badge's title. */
+  readonly bounds: string;
+}
+
+/** The badge's reading of `profile` around `markPrice` over the chosen window (shared/clusters `imbalance`). */
+export function imbalanceReading(
+  profile: Profile,
+  markPrice: number,
+  window: ImbalanceWindowKey,
+  tickSize: number,
+): ImbalanceReading {
+  const result = imbalance(profile, markPrice, imbalanceWindowOf(window));
+  return {
+    text: imbalanceText(result),
+    bias: imbalanceBias(result),
+    bounds: `Short liquidations up to ${formatPrice(result.upTo, tickSize)}, long liquidations down to ${formatPrice(result.downTo, tickSize)} (estimated)`,
+  };
+}
+
+/** True when two readings would show the same: the badge need not be drawn again. */
+export function sameReading(a: ImbalanceReading, b: ImbalanceReading): boolean {
+  return a.text === b.text && a.bias === b.bias && a.bounds === b.bounds;
 }

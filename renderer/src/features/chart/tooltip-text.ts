@@ -1,4 +1,5 @@
 import type { MapBin } from '../../../../shared/clusters';
+import { formatFixed } from '../positions/format';
 import { formatUsdCompact } from './usd-compact';
 
 /** How many leverages a tooltip line names before it says "…". */
@@ -14,14 +15,10 @@ export function rangeDecimals(binWidth: number, tickSize: number): number {
   return Math.max(0, Math.min(tickDecimals, Math.ceil(-Math.log10(binWidth / 10))));
 }
 
-function formatAt(price: number, decimals: number): string {
-  return price.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
-
 /** "58,200–58,300" for a bin, at the precision its width deserves. */
 export function binRangeText(bin: Pick<MapBin, 'low' | 'high'>, tickSize: number): string {
   const decimals = rangeDecimals(bin.high - bin.low, tickSize);
-  return `${formatAt(bin.low, decimals)}–${formatAt(bin.high, decimals)}`;
+  return `${formatFixed(bin.low, decimals)}–${formatFixed(bin.high, decimals)}`;
 }
 
 /** "25x 41 %, 50x 33 %, 10x 12 %…": the largest leverages' shares of a side's USD in a bin. */

@@ -6,7 +6,8 @@ import { formatPercent, formatPrice, formatUsd } from './format';
 import { AccountModeLine } from './AccountModeLine';
 import { MarginGauge } from './MarginGauge';
 import { noLiquidationLineText } from './account-mode-text';
-import { NearestCluster } from './NearestCluster';
+import type { MarketStore } from '../market/market-store';
+import { PositionNearestCluster } from './NearestCluster';
 
 const statusWords: Record<AccountSummary['status'], string> = {
   connecting: 'Connecting…',
@@ -101,13 +102,15 @@ export interface PositionsTableProps {
   readonly onSelect: (selection: PositionSelection) => void;
   /** The active alerts, to mark each position with its worst level. */
   readonly alerts?: readonly ActiveAlert[];
+  /** The renderer's market store: a row whose market is open there reads its nearest cluster from it. */
+  readonly markets: MarketStore;
 }
 
 /**
  * Every position of every account, grouped by account, with the exchange's liquidation and the
  * self-check. A row selects its position for the chart and the what-if panel (click, Enter or Space).
  */
-export function PositionsTable({ accounts, positions, selected, onSelect, alerts = [] }: PositionsTableProps) {
+export function PositionsTable({ accounts, positions, selected, onSelect, alerts = [], markets }: PositionsTableProps) {
   if (accounts.length === 0) {
     return (
       <EmptyState heading="No accounts yet">
@@ -213,7 +216,7 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
                           <MarginGauge marginRatio={position.marginRatio} />
                         </td>
                         <td className="num">
-                          <NearestCluster position={position} />
+                          <PositionNearestCluster position={position} markets={markets} />
                         </td>
                       </tr>
                     );

@@ -5,6 +5,8 @@ import type { PositionView } from '../../../../shared/ipc/views/positions';
  * else the risk engine's; null without either (or without a position). The chart's line, its
  * cascade band and the what-if's live "clusters on the way" all start from this one value.
  */
-export function shownLiquidationPrice(position: PositionView | null | undefined): number | null {
+export function shownLiquidationPrice(
+  position: Pick<PositionView, 'exchangeLiquidationPrice' | 'computedLiquidationPrice'> | null | undefined,
+): number | null {
   return position?.exchangeLiquidationPrice ?? position?.computedLiquidationPrice ?? null;
 }
