@@ -1,5 +1,6 @@
 import { venueName } from '../../shared/domain/venue';
 import type { DemoAccount, DemoProvider } from '../core/accounts/demo-provider';
+import { startRealtime } from './market/realtime';
 import type { SimScenarioName } from './market/types';
 import { startSimulator, type Simulator } from './simulator';
 
@@ -9,6 +10,12 @@ export interface DemoMarketOptions {
   readonly scenario?: SimScenarioName;
   /** Simulated seconds per real second. */
   readonly speed?: number;
+  /**
+   * The market's clock stands still until this settles, then runs at `speed` (default: it runs from
+   * the start). `liqlens watch --demo` starts it once the Demo's positions are loaded, so a
+   * fast-forwarded scenario cannot play out before anyone watches it.
+   */
+  readonly clockStarts?: Promise<void>;
 }
 
 /**
@@ -20,13 +27,27 @@ export function simulatorDemo(options: DemoMarketOptions = {}): DemoProvider {
     // The Demo's market starts now (to the minute), so its times read like a live venue's: clients
     // that ask for "the latest" candles by the local clock, as ccxt does for Hyperliquid, find them.
     const startTimeMs = Math.floor(Date.now() / 60_000) * 60_000;
+    const speed = options.speed ?? 1;
+    const { clockStarts } = options;
     const sim = await startSimulator({
       seed: options.seed ?? 7,
       scenario: options.scenario ?? 'calm',
-      speed: options.speed ?? 1,
+      speed: clockStarts === undefined ? speed : 0,
       startTimeMs,
     });
-    return { accounts: demoAccountsOf(sim), stop: () => sim.stop() };
+    let stopped = false;
+    let stopClock: (() => void) | undefined;
+    void clockStarts?.then(() => {
+      if (!stopped) stopClock = startRealtime(sim.market, { speed });
+    });
+    return {
+      accounts: demoAccountsOf(sim),
+      stop: () => {
+        stopped = true;
+        stopClock?.();
+        return sim.stop();
+      },
+    };
   };
 }
 

@@ -77,6 +77,12 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   // changes the app's own accounts or history.
   const transient = values.demo || values.venue !== undefined;
   const dataDir = transient ? mkdtempSync(join(tmpdir(), 'liqlens-watch-')) : resolveDataDir();
+  // On a busy machine the core can take longer than a whole fast-forwarded scenario to load the
+  // Demo's first positions, and a scenario run from the simulator's start would be over before
+  // anyone watched it. So the Demo's clock starts, and the scenario's length counts, from when the
+  // Demo's positions first arrive.
+  let positionsLoaded: () => void = () => undefined;
+  const demoPositionsLoaded = new Promise<void>((resolve) => (positionsLoaded = resolve));
   const core = createNodeHost({
     dataDir,
     logger: values.json ? createSilentLogger() : createJsonLogger('watch'),
@@ -84,19 +90,16 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
     exchange: {
       createGateway,
       pollMs: 2000,
-      ...(values.demo ? { demo: simulatorDemo({ seed, scenario: values.scenario, speed }) } : {}),
+      ...(values.demo
+        ? { demo: simulatorDemo({ seed, scenario: values.scenario, speed, clockStarts: demoPositionsLoaded }) }
+        : {}),
     },
   });
   core.on('alerts:event', (event) => io.stdout(watchLine(event, values.json, Date.now())));
-  // On a busy machine the core can take longer than a whole fast-forwarded scenario to load the
-  // Demo's first positions, and a watch timed from its start would end having seen nothing. So the
-  // scenario's length is counted from when the Demo's positions first arrive.
-  const demoPositionsLoaded = new Promise<void>((resolve) => {
-    const stopListening = core.on('positions:changed', (update) => {
-      if (update.positions.length === 0) return;
-      stopListening();
-      resolve();
-    });
+  const stopListening = core.on('positions:changed', (update) => {
+    if (update.positions.length === 0) return;
+    stopListening();
+    positionsLoaded();
   });
   await core.start();
   if (!values.demo && values.venue) {
