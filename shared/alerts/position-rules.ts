@@ -22,6 +22,15 @@ export interface EmitContext {
   readonly scratch: Transition[];
 }
 
+/** The fields every event of a tracked position starts with: a new id, the time, and which position. */
+export function eventHead(
+  tracked: Tracked,
+  context: EmitContext,
+): Pick<AlertEvent, 'id' | 'timeMs' | 'accountId' | 'venue' | 'symbol' | 'displaySymbol' | 'side'> {
+  const { accountId, venue, symbol, displaySymbol, side } = tracked;
+  return { id: context.nextId(context.nowMs), timeMs: context.nowMs, accountId, venue, symbol, displaySymbol, side };
+}
+
 const singleRungs: Readonly<Record<Level, readonly Rank[]>> = { warning: [1], danger: [2], critical: [3] };
 
 function ladderOf(rules: RuleSet, rule: RuleKind): readonly Rank[] {
@@ -113,13 +122,7 @@ export function applyReading(
       adl,
     };
     context.out.push({
-      id: context.nextId(context.nowMs),
-      timeMs: context.nowMs,
-      accountId: tracked.accountId,
-      venue: tracked.venue,
-      symbol: tracked.symbol,
-      displaySymbol: tracked.displaySymbol,
-      side: tracked.side,
+      ...eventHead(tracked, context),
       rule,
       level,
       value: facts.value,

@@ -4,7 +4,7 @@ import type { VenueReport } from './inputs';
 import { levelRank } from './levels';
 import { alertMessage } from './message';
 import type { EmitContext } from './position-rules';
-import { applyReading } from './position-rules';
+import { applyReading, eventHead } from './position-rules';
 import type { Tracked } from './tracked';
 
 /**
@@ -78,13 +78,7 @@ function emitLowered(
   };
   const value = lowered.leverage;
   context.out.push({
-    id: context.nextId(context.nowMs),
-    timeMs: context.nowMs,
-    accountId: tracked.accountId,
-    venue: tracked.venue,
-    symbol: tracked.symbol,
-    displaySymbol: tracked.displaySymbol,
-    side: tracked.side,
+    ...eventHead(tracked, context),
     rule: 'venueLowered',
     level,
     value,
