@@ -13,7 +13,7 @@ const ruleNames: Record<RuleKind, string> = {
   marginCall: "The exchange's margin call",
   stale: 'Data stale while at risk',
   adlFront: 'A winning position at the front of the ADL queue',
-  venueLowered: 'The exchange lowering your risk limit or leverage',
+  venueLowered: 'The exchange lowering your risk limit or leverage (changes while LiqLens watches)',
 };
 
 /** The alert settings: rules on or off, the margin-ratio and distance levels, stale time and quiet hours. */
