@@ -1,3 +1,4 @@
+import type { AdlRank } from '../domain/adl-rank';
 import type { Side } from '../domain/side';
 import type { Venue } from '../domain/venue';
 import type { Level } from './levels';
@@ -21,11 +22,39 @@ export interface LiquidationFacts {
 }
 
 /**
+ * How an `adlFront` alert ended: the position left the front of the queue (or its profit), closed
+ * (possibly deleveraged), or the rule was switched off. An end is not an all-clear: the position may
+ * be back at the front on the next rank update.
+ */
+export type AlertEnd = 'left-front' | 'closed' | 'switched-off';
+
+/** The facts of an `adlFront` event. */
+export interface AdlFacts {
+  /** The venue's rank on its own scale when the event was made; null when not known (e.g. after a restart). */
+  readonly rank: AdlRank | null;
+  /** Unrealised PnL as the venue reported it, quote currency; null when not known. */
+  readonly unrealizedPnl: number | null;
+}
+
+/** The facts of a `venueLowered` event: what the venue lowered, and when (its own stamps). */
+export interface LoweredFacts {
+  /** When the venue lowered the risk limit, Unix ms, when this event is about it; else null. */
+  readonly riskLimitLoweredAtMs: number | null;
+  /** When the venue lowered the leverage, Unix ms, when this event is about it; else null. */
+  readonly leverageLoweredAtMs: number | null;
+  /** The leverage the position has now, when the leverage was lowered and the venue reports it; else null. */
+  readonly leverage: number | null;
+}
+
+/**
  * One alert: a level of a rule firing for a position, or clearing (`cleared`). Units of `value` and
  * `threshold` per rule: marginRatio and distance fractions; cluster and cascade USD; imbalance a
  * ratio (null: the other side has none); marginCall the reported margin ratio (threshold null);
  * stale milliseconds without data; liquidated the price it was closed at (threshold: its last
- * liquidation price), always critical, never cleared, with `liquidation` holding the loss.
+ * liquidation price), always critical, never cleared, with `liquidation` holding the loss;
+ * adlFront the venue's rank figure (threshold: the front figure of its scale), never cleared but
+ * ended (`end`), with `adl` holding the rank and the PnL; venueLowered the new leverage where the
+ * leverage was lowered, else null (threshold null), one event per change, with `lowered`.
  */
 export interface AlertEvent {
   /** Unique across restarts when the state is carried over: `<timeMs>-<sequence>`. */
@@ -52,6 +81,17 @@ export interface AlertEvent {
   readonly message: string;
   /** Only on `liquidated` events: the price, the loss and the alerts it ended. */
   readonly liquidation?: LiquidationFacts | undefined;
+  /** Only on the event that ends an `adlFront` alert (then `cleared` is false): why it ended. */
+  readonly end?: AlertEnd | undefined;
+  /** Only on `adlFront` events: the rank and the unrealised PnL. */
+  readonly adl?: AdlFacts | undefined;
+  /** Only on `venueLowered` events: what was lowered. */
+  readonly lowered?: LoweredFacts | undefined;
+}
+
+/** Whether an event is a new alert to notify about: not a clear, not an end (quiet hours aside). */
+export function isFiring(event: Pick<AlertEvent, 'cleared' | 'end'>): boolean {
+  return !event.cleared && event.end === undefined;
 }
 
 /** The worst level a position holds now, with each active rule's level. */

@@ -3,7 +3,7 @@ import type { Level } from './levels';
 import { levelRank, rankLevel, worseLevel } from './levels';
 import type { Tracked } from './tracked';
 import type { RuleKind } from './rule-schemas';
-import { ruleKinds } from './rule-schemas';
+import { cooldownMsOf, ruleKinds } from './rule-schemas';
 
 /** Positions holding a level, worst level first (ties: as tracked). */
 export function activeOf(entries: Iterable<Tracked>): ActiveAlert[] {
@@ -51,7 +51,7 @@ export function nextCheckOf(entries: Iterable<Tracked>): number | null {
       // A fire is deferred only while every rung it owes is cooling down; the first to finish releases it.
       for (const [index, clearedAt] of ruleState.clearedAtMs.entries()) {
         if (clearedAt !== null && index + 1 > ruleState.notified && index + 1 <= ruleState.rank)
-          next = Math.min(next, clearedAt + rules[rule].cooldownMs);
+          next = Math.min(next, clearedAt + cooldownMsOf(rules, rule));
       }
     }
   }

@@ -17,6 +17,15 @@ export interface LastObservation {
   readonly receivedAtMs: number;
 }
 
+/**
+ * The venue's own stamps of its last cuts to a position (Bybit `mmrSysUpdatedTime`,
+ * `leverageSysUpdatedTime`), as last seen: the venue-lowered rule fires when one moves later.
+ */
+export interface LoweredStamps {
+  readonly riskLimitLoweredAtMs: number | null;
+  readonly leverageLoweredAtMs: number | null;
+}
+
 /** One position's saved state. `last` is null for a position known only from a margin call. */
 export interface PositionState {
   readonly accountId: string;
@@ -27,6 +36,8 @@ export interface PositionState {
   readonly last: LastObservation | null;
   /** Only rules that have ever been active are listed. */
   readonly rules: Partial<Record<RuleKind, RuleState>>;
+  /** The venue's stamps as last seen; absent until a snapshot gave them (first sight sets them, fires nothing). */
+  readonly lowered?: LoweredStamps | undefined;
 }
 
 /**
@@ -71,6 +82,9 @@ export const alertEngineStateSchema = z.strictObject({
       side: z.enum(sides),
       last: lastSchema.nullable(),
       rules: z.partialRecord(z.enum(ruleKinds), ruleStateSchema),
+      lowered: z
+        .strictObject({ riskLimitLoweredAtMs: time.nullable(), leverageLoweredAtMs: time.nullable() })
+        .optional(),
     }),
   ),
 });

@@ -11,6 +11,7 @@ import { worseLevel } from './levels';
 import type { EmitContext } from './position-rules';
 import { clearAll, runObservedRules, runTimedRules } from './position-rules';
 import { endByLiquidation } from './liquidated';
+import { runVenueReportRules } from './venue-report-rules';
 import { createSilencer } from './quiet-hours';
 import { resolveRules } from './resolve-rules';
 import type { Tracked, TrackedIndex } from './tracked';
@@ -20,7 +21,8 @@ import { allTracked, insert, lookup, remove, stateOf, trackedFrom } from './trac
 export interface AlertEngine {
   /**
    * Feeds what changed and returns the events it caused, in order: per listed position its rules
-   * (margin ratio, distance, cluster, imbalance, cascade), then margin calls, closed positions (their
+   * (margin ratio, distance, cluster, imbalance, cascade; ADL front and venue cuts when it carries the
+   * venue's report), then margin calls, closed positions (their
    * levels clear) and liquidated ones (one `liquidated` event each, ending their levels), then the clock-driven rules of every known position (stale, margin-call expiry, deferred fires).
    * `nowMs`: Unix ms of the local clock. Cost: O(listed positions × their bins and liquidations + known positions).
    */
@@ -87,7 +89,12 @@ export function createAlertEngine(config: AlertConfigInput = {}, state?: AlertEn
     evaluate(input, nowMs) {
       const out: AlertEvent[] = [];
       const emit = context(nowMs, out);
-      for (const observation of input.positions ?? []) runObservedRules(find(observation), observation, emit);
+      for (const observation of input.positions ?? []) {
+        const entry = find(observation);
+        runObservedRules(entry, observation, emit);
+        const report = observation.venueReport;
+        if (report !== undefined) runVenueReportRules(entry, report, observation.tickTimeMs, emit);
+      }
       for (const call of input.marginCalls ?? []) {
         const entry = find(call);
         const before = entry.states.marginCall ?? idleRule;

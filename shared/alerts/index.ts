@@ -1,7 +1,16 @@
 /**
  * The alert engine's public surface: import from here rather than from the files behind it.
  */
-export type { ActiveAlert, AlertEvent, AlertRule, LiquidationFacts } from './alert-event';
+export type {
+  ActiveAlert,
+  AdlFacts,
+  AlertEnd,
+  AlertEvent,
+  AlertRule,
+  LiquidationFacts,
+  LoweredFacts,
+} from './alert-event';
+export { isFiring } from './alert-event';
 export type { AlertConfig, AlertConfigInput, QuietHours } from './config-schema';
 export {
   alertConfigSchema,
@@ -13,7 +22,7 @@ export {
 } from './config-schema';
 export type { AlertEngine } from './engine';
 export { createAlertEngine } from './engine';
-export type { AlertEngineState, LastObservation, PositionState } from './engine-state';
+export type { AlertEngineState, LastObservation, LoweredStamps, PositionState } from './engine-state';
 export { alertEngineStateSchema, parseAlertEngineState } from './engine-state';
 export { observationsFromRisk } from './from-risk';
 export type {
@@ -24,6 +33,7 @@ export type {
   MarginCallEvent,
   PositionObservation,
   PositionRef,
+  VenueReport,
 } from './inputs';
 export type { RuleState } from './ladder';
 export type { Level, Rank, RankOrNone } from './levels';
@@ -37,3 +47,4 @@ export type { GradedLevels, RuleKind, RuleSet, RuleSetPatch } from './rule-schem
 export { defaultRules, ruleKinds, ruleSetPatchSchema, ruleSetSchema } from './rule-schemas';
 export type { ThresholdPrice } from './threshold-prices';
 export { thresholdPrices } from './threshold-prices';
+export { atAdlFront } from './venue-report-rules';

@@ -1,3 +1,4 @@
+import type { AdlRank } from '../domain/adl-rank';
 import type { RealizedLiquidation } from '../domain/liquidation';
 import type { Side } from '../domain/side';
 import type { Venue } from '../domain/venue';
@@ -32,6 +33,24 @@ export interface ImbalanceInput {
 }
 
 /**
+ * What the venue itself reports on a position, read from an account snapshot (not from mark ticks):
+ * the ADL rank, the unrealised PnL and the stamps of the venue's own cuts (Bybit `mmrSysUpdatedTime`,
+ * `leverageSysUpdatedTime`: docs/research/venue-payloads.md §3).
+ */
+export interface VenueReport {
+  /** The venue's ADL rank on its own scale; null where the venue publishes none. */
+  readonly adlRank: AdlRank | null;
+  /** Unrealised PnL at the mark as the venue reports it, quote currency (USDT ≈ USD). */
+  readonly unrealizedPnl: number;
+  /** The position's leverage now; null when the venue gives none. */
+  readonly leverage: number | null;
+  /** When the venue last lowered the position's risk limit, Unix ms; null when it has not or does not say. */
+  readonly riskLimitLoweredAtMs: number | null;
+  /** When the venue last lowered the position's leverage, Unix ms; null when it has not or does not say. */
+  readonly leverageLoweredAtMs: number | null;
+}
+
+/**
  * A position's numbers after a mark tick or a position update (from `shared/risk`'s
  * `evaluateAccount`: see `observationsFromRisk`). The optional market context is supplied by the
  * caller; a rule whose input is absent keeps its current level (it is not cleared).
@@ -59,6 +78,11 @@ export interface PositionObservation extends PositionRef {
   readonly imbalance?: ImbalanceInput | undefined;
   /** The symbol's recent realized liquidations (at least the cascade window's worth, any order). */
   readonly liquidations?: readonly RealizedLiquidation[] | undefined;
+  /**
+   * The venue's own facts from an account snapshot (the ADL-front and venue-lowered rules read
+   * them); absent on mark ticks, which leaves those rules as they are.
+   */
+  readonly venueReport?: VenueReport | undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { LiquidationInput } from './inputs';
 import { rankLevel } from './levels';
 import { liquidationMessage } from './message';
 import type { EmitContext } from './position-rules';
+import { eventHead } from './position-rules';
 import { ruleKinds } from './rule-schemas';
 import type { Tracked } from './tracked';
 
@@ -19,13 +20,7 @@ export function endByLiquidation(tracked: Tracked, liquidation: LiquidationInput
   }
   const { price, lossUsd, lossSource, evidence } = liquidation;
   context.out.push({
-    id: context.nextId(context.nowMs),
-    timeMs: context.nowMs,
-    accountId: tracked.accountId,
-    venue: tracked.venue,
-    symbol: tracked.symbol,
-    displaySymbol: tracked.displaySymbol,
-    side: tracked.side,
+    ...eventHead(tracked, context),
     rule: 'liquidated',
     level: 'critical',
     value: price,

@@ -1,5 +1,7 @@
+import type { AdlRank } from '../domain/adl-rank';
 import type { Side } from '../domain/side';
 import { venueName, type Venue } from '../domain/venue';
+import type { AdlFacts, AlertEnd, LoweredFacts } from './alert-event';
 import type { Level } from './levels';
 import type { RuleKind } from './rule-schemas';
 
@@ -21,6 +23,12 @@ export interface MessageFacts {
   readonly marginRatio?: number | null | undefined;
   /** The clear comes from the position closing. */
   readonly closed?: boolean | undefined;
+  /** ADL front: how the alert ended (this event is its end). */
+  readonly end?: AlertEnd | undefined;
+  /** ADL front: the rank and the unrealised PnL. */
+  readonly adl?: AdlFacts | undefined;
+  /** Venue lowered: what it lowered. */
+  readonly lowered?: LoweredFacts | undefined;
 }
 
 const ruleNames: Readonly<Record<RuleKind, string>> = {
@@ -31,6 +39,8 @@ const ruleNames: Readonly<Record<RuleKind, string>> = {
   cascade: 'liquidation cascade',
   marginCall: 'margin call',
   stale: 'stale data',
+  adlFront: 'ADL front',
+  venueLowered: 'venue cut',
 };
 
 /** A fraction as a percentage: one decimal below 10 %, none above ("72 %", "2.5 %"). */
@@ -60,9 +70,46 @@ function seconds(ms: number | null): string {
   return `${Math.round((ms ?? 0) / 1000)} s`;
 }
 
+function rankText(rank: AdlRank | null): string {
+  return rank === null ? 'rank unknown' : `rank ${rank.value} of ${rank.min}–${rank.max}`;
+}
+
+function describeAdl(facts: MessageFacts): string {
+  const rank = facts.adl?.rank ?? null;
+  const pnl = facts.adl?.unrealizedPnl ?? null;
+  switch (facts.end) {
+    case 'closed':
+      return 'position closed while at the front of the ADL queue (the venue may have deleveraged it): ADL alert ended';
+    case 'switched-off':
+      return 'ADL front alert switched off';
+    case 'left-front':
+      return rank !== null && rank.value >= rank.max
+        ? `no longer in profit at the front of the ADL queue (${rankText(rank)}): ADL alert ended`
+        : `left the front of the ADL queue (${rankText(rank)}): ADL alert ended`;
+    case undefined: {
+      const profit = pnl === null ? 'in profit' : `with ${formatUsd(pnl)} unrealised profit`;
+      return `at the front of the ADL queue (${rankText(rank)}) ${profit}: ${venueName(facts.venue)} may close it against a liquidation: ${facts.level}`;
+    }
+  }
+}
+
+function describeLowered(facts: MessageFacts): string {
+  const lowered = facts.lowered;
+  const riskLimit = (lowered?.riskLimitLoweredAtMs ?? null) !== null;
+  const leverage = (lowered?.leverageLoweredAtMs ?? null) !== null;
+  const newLeverage = lowered?.leverage ?? null;
+  const leverageText = newLeverage === null ? 'the leverage' : `the leverage to ${newLeverage}x`;
+  const what = [riskLimit ? 'the risk limit' : null, leverage ? leverageText : null]
+    .filter((part) => part !== null)
+    .join(' and ');
+  return `${venueName(facts.venue)} lowered ${what || 'its limits'} on its own, the liquidation price moves closer: ${facts.level}`;
+}
+
 function describe(facts: MessageFacts): string {
   const { level, cleared, value, threshold, side } = facts;
-  if (facts.closed === true) return `position closed, ${ruleNames[facts.rule]} ${level} cleared`;
+  // An ADL alert's end says itself how the position closed.
+  if (facts.closed === true && facts.end === undefined)
+    return `position closed, ${ruleNames[facts.rule]} ${level} cleared`;
   const percent = (x: number | null): string => (x === null ? '?' : formatPercent(x));
   switch (facts.rule) {
     case 'marginRatio':
@@ -103,6 +150,10 @@ function describe(facts: MessageFacts): string {
         ? `data is flowing again, ${level} cleared`
         : `no market data for ${seconds(value)}${ratio}: ${level}`;
     }
+    case 'adlFront':
+      return describeAdl(facts);
+    case 'venueLowered':
+      return describeLowered(facts);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AlertEvent } from './alert-event';
+import type { AlertEnd, AlertEvent } from './alert-event';
 import type { LastObservation } from './engine-state';
 import type { PositionObservation } from './inputs';
 import type { RuleState, Transition } from './ladder';
@@ -9,7 +9,7 @@ import { alertMessage } from './message';
 import type { Reading } from './readings';
 import { cascadeReading, clusterReading, distanceReading, imbalanceReading, marginRatioReading } from './readings';
 import type { RuleKind, RuleSet } from './rule-schemas';
-import { ruleKinds } from './rule-schemas';
+import { cooldownMsOf, ruleKinds } from './rule-schemas';
 import type { Tracked } from './tracked';
 
 /** What emitting needs: the clock, the output list, quiet hours and the id sequence. */
@@ -22,6 +22,15 @@ export interface EmitContext {
   readonly scratch: Transition[];
 }
 
+/** The fields every event of a tracked position starts with: a new id, the time, and which position. */
+export function eventHead(
+  tracked: Tracked,
+  context: EmitContext,
+): Pick<AlertEvent, 'id' | 'timeMs' | 'accountId' | 'venue' | 'symbol' | 'displaySymbol' | 'side'> {
+  const { accountId, venue, symbol, displaySymbol, side } = tracked;
+  return { id: context.nextId(context.nowMs), timeMs: context.nowMs, accountId, venue, symbol, displaySymbol, side };
+}
+
 const singleRungs: Readonly<Record<Level, readonly Rank[]>> = { warning: [1], danger: [2], critical: [3] };
 
 function ladderOf(rules: RuleSet, rule: RuleKind): readonly Rank[] {
@@ -29,7 +38,8 @@ function ladderOf(rules: RuleSet, rule: RuleKind): readonly Rank[] {
   return singleRungs[rules[rule].level];
 }
 
-function thresholdOf(rules: RuleSet, rule: RuleKind, level: Level): number | null {
+function thresholdOf(tracked: Tracked, rule: RuleKind, level: Level): number | null {
+  const rules = tracked.rules;
   switch (rule) {
     case 'marginRatio':
     case 'distance':
@@ -43,7 +53,21 @@ function thresholdOf(rules: RuleSet, rule: RuleKind, level: Level): number | nul
       return null;
     case 'stale':
       return rules.stale.afterMs;
+    case 'adlFront':
+      return tracked.facts?.adlRank?.max ?? null;
+    case 'venueLowered':
+      return null;
   }
+}
+
+/**
+ * How an `adlFront` level that stops being held ends: it never clears, because leaving the front
+ * (or closing, which may be the deleveraging itself) is no all-clear. Null for every other rule.
+ */
+function endOf(tracked: Tracked, rule: RuleKind, cleared: boolean, closed: boolean): AlertEnd | null {
+  if (rule !== 'adlFront' || !cleared) return null;
+  if (closed) return 'closed';
+  return tracked.rules.adlFront.enabled ? 'left-front' : 'switched-off';
 }
 
 /** Steps one rule of a tracked position to `reading` and emits its transitions. Null reading: no change. */
@@ -65,7 +89,7 @@ export function applyReading(
     reading.rank,
     reading.value,
     ladderOf(tracked.rules, rule),
-    tracked.rules[rule].cooldownMs,
+    cooldownMsOf(tracked.rules, rule),
     context.nowMs,
     transitions,
   );
@@ -73,38 +97,43 @@ export function applyReading(
   tracked.states[rule] = after;
   for (const transition of transitions) {
     const level = rankLevel(transition.rank) ?? 'warning';
+    const end = endOf(tracked, rule, transition.cleared, closed);
+    const cleared = transition.cleared && end === null;
+    const adl =
+      rule === 'adlFront'
+        ? { rank: tracked.facts?.adlRank ?? null, unrealizedPnl: tracked.facts?.unrealizedPnl ?? null }
+        : undefined;
     const facts = {
       venue: tracked.venue,
       displaySymbol: tracked.displaySymbol,
       side: tracked.side,
       rule,
       level,
-      cleared: transition.cleared,
+      cleared,
       value: reading.value,
-      threshold: thresholdOf(tracked.rules, rule, level),
+      threshold: thresholdOf(tracked, rule, level),
     };
     const extra = {
       count: reading.count,
       windowMs: tracked.rules.cascade.windowMs,
       marginRatio: rule === 'stale' ? (tracked.last?.marginRatio ?? null) : undefined,
       closed,
+      end: end ?? undefined,
+      adl,
     };
     context.out.push({
-      id: context.nextId(context.nowMs),
-      timeMs: context.nowMs,
-      accountId: tracked.accountId,
-      venue: tracked.venue,
-      symbol: tracked.symbol,
-      displaySymbol: tracked.displaySymbol,
-      side: tracked.side,
+      ...eventHead(tracked, context),
       rule,
       level,
       value: facts.value,
       threshold: facts.threshold,
       tickTimeMs,
-      cleared: transition.cleared,
+      cleared,
+      // An end rings no more than a clear does.
       silent: context.silent(context.nowMs, level, transition.cleared),
       message: alertMessage({ ...facts, ...extra }),
+      ...(end === null ? {} : { end }),
+      ...(adl === undefined ? {} : { adl }),
     });
   }
 }
@@ -205,7 +234,10 @@ export function runTimedRules(tracked: Tracked, context: EmitContext): void {
   }
 }
 
-/** Clears every notified level of a position (it closed): one cleared event per level, worst first. */
+/**
+ * Clears every notified level of a position (it closed): one cleared event per level, worst first
+ * (an ADL-front level ends instead, as `closed`).
+ */
 export function clearAll(tracked: Tracked, context: EmitContext): void {
   for (const rule of ruleKinds) {
     const state = tracked.states[rule];

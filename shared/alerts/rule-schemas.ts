@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { levelSchema } from './levels';
 
 /** Every rule kind; the `rule` field of an alert event. */
-export type RuleKind = 'marginRatio' | 'distance' | 'cluster' | 'imbalance' | 'cascade' | 'marginCall' | 'stale';
+export type RuleKind =
+  | 'marginRatio'
+  | 'distance'
+  | 'cluster'
+  | 'imbalance'
+  | 'cascade'
+  | 'marginCall'
+  | 'stale'
+  | 'adlFront'
+  | 'venueLowered';
 
 /** Every rule kind, in the order the engine evaluates them. */
 export const ruleKinds: readonly RuleKind[] = [
@@ -13,6 +22,8 @@ export const ruleKinds: readonly RuleKind[] = [
   'cascade',
   'marginCall',
   'stale',
+  'adlFront',
+  'venueLowered',
 ];
 
 const week = 7 * 86_400_000;
@@ -90,6 +101,19 @@ export const staleRuleSchema = z.strictObject({
   minMarginRatio: fraction,
 });
 
+/**
+ * A profitable position at the front of its venue's auto-deleveraging queue (the top figure of the
+ * venue's scale: docs/research/account-modes.md §7). Held while it stays there; it ends (not an
+ * all-clear) when the position leaves the front or closes.
+ */
+export const adlFrontRuleSchema = z.strictObject({ ...common, level: levelSchema });
+
+/**
+ * The venue lowered the position's risk limit or leverage on its own (a newer stamp than the one
+ * seen before). One event per change; nothing is held, so there is no cooldown and no clear.
+ */
+export const venueLoweredRuleSchema = z.strictObject({ enabled: z.boolean(), level: levelSchema });
+
 /** The settings of every rule for one position. */
 export const ruleSetSchema = z.strictObject({
   marginRatio: marginRatioRuleSchema,
@@ -99,6 +123,8 @@ export const ruleSetSchema = z.strictObject({
   cascade: cascadeRuleSchema,
   marginCall: marginCallRuleSchema,
   stale: staleRuleSchema,
+  adlFront: adlFrontRuleSchema,
+  venueLowered: venueLoweredRuleSchema,
 });
 
 /** Every rule's settings; see the schemas for units. */
@@ -115,7 +141,14 @@ export const ruleSetPatchSchema = z.strictObject({
   cascade: cascadeRuleSchema.partial().optional(),
   marginCall: marginCallRuleSchema.partial().optional(),
   stale: staleRuleSchema.partial().optional(),
+  adlFront: adlFrontRuleSchema.partial().optional(),
+  venueLowered: venueLoweredRuleSchema.partial().optional(),
 });
+
+/** A rule's cooldown, ms; 0 for the venue-lowered rule, whose events are one per change and never held. */
+export function cooldownMsOf(rules: RuleSet, rule: RuleKind): number {
+  return rule === 'venueLowered' ? 0 : rules[rule].cooldownMs;
+}
 
 /** A partial rule set. */
 export type RuleSetPatch = z.infer<typeof ruleSetPatchSchema>;
@@ -124,7 +157,9 @@ export type RuleSetPatch = z.infer<typeof ruleSetPatchSchema>;
  * The defaults. Margin ratio 50 / 70 / 85 % (hold 3 points below each); distance 10 / 5 / 2.5 % of
  * the mark (hold 0.5 point above each); a 60 s cooldown; cluster ≥ $1M and imbalance 2:1 only within
  * 15 % of liquidation; a cascade of 5 liquidations and $500k within 60 s and 5 % of the liquidation
- * price is danger; a venue margin call is critical for 5 min; 15 s without data at ≥ 50 % is danger.
+ * price is danger; a venue margin call is critical for 5 min; 15 s without data at ≥ 50 % is danger;
+ * a profitable position at the front of the ADL queue is a warning (ADL closes winners, not losers);
+ * the venue lowering a risk limit or leverage is danger (the liquidation price moves closer).
  */
 export const defaultRules: RuleSet = {
   marginRatio: { enabled: true, cooldownMs: 60_000, levels: { warning: 0.5, danger: 0.7, critical: 0.85 }, band: 0.03 },
@@ -143,4 +178,6 @@ export const defaultRules: RuleSet = {
   },
   marginCall: { enabled: true, cooldownMs: 60_000, level: 'critical', clearAfterMs: 300_000 },
   stale: { enabled: true, cooldownMs: 60_000, level: 'danger', afterMs: 15_000, minMarginRatio: 0.5 },
+  adlFront: { enabled: true, cooldownMs: 60_000, level: 'warning' },
+  venueLowered: { enabled: true, level: 'danger' },
 };

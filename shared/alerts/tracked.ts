@@ -1,6 +1,7 @@
 import type { Side } from '../domain/side';
 import type { Venue } from '../domain/venue';
-import type { LastObservation, PositionState } from './engine-state';
+import type { LastObservation, LoweredStamps, PositionState } from './engine-state';
+import type { VenueReport } from './inputs';
 import type { RuleState } from './ladder';
 import type { RuleKind, RuleSet } from './rule-schemas';
 
@@ -19,18 +20,35 @@ export interface Tracked {
   readonly states: Partial<Record<RuleKind, RuleState>>;
   /** The rules resolved for this position (base plus overrides), once. */
   readonly rules: RuleSet;
+  /** The venue's facts from the last snapshot (not saved: the next snapshot brings them again). */
+  facts: VenueReport | null;
+  /** The venue's cut stamps as last seen (saved); null before the first snapshot that gave them. */
+  lowered: LoweredStamps | null;
 }
 
 /** A tracked position from its saved state. */
 export function trackedFrom(state: PositionState, rules: RuleSet): Tracked {
   const { accountId, venue, symbol, side, displaySymbol, last } = state;
-  return { accountId, venue, symbol, side, displaySymbol, last, states: { ...state.rules }, rules };
+  const lowered = state.lowered ?? null;
+  return {
+    accountId,
+    venue,
+    symbol,
+    side,
+    displaySymbol,
+    last,
+    states: { ...state.rules },
+    rules,
+    facts: null,
+    lowered,
+  };
 }
 
 /** The saved state of a tracked position (a copy). */
 export function stateOf(tracked: Tracked): PositionState {
   const { accountId, venue, symbol, side, displaySymbol, last } = tracked;
-  return { accountId, venue, symbol, side, displaySymbol, last, rules: { ...tracked.states } };
+  const lowered = tracked.lowered === null ? {} : { lowered: tracked.lowered };
+  return { accountId, venue, symbol, side, displaySymbol, last, rules: { ...tracked.states }, ...lowered };
 }
 
 /**

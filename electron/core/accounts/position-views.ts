@@ -40,6 +40,8 @@ export function toPositionViews(
       computedLiquidationPrice: position.computedLiquidationPrice,
       computedNote: position.computedNote,
       adlRank: position.adlRank,
+      riskLimitLoweredAtMs: position.riskLimitLoweredAtMs,
+      leverageLoweredAtMs: position.leverageLoweredAtMs,
       selfCheckDifference: difference,
       // Within one tick (plus float noise) counts as agreeing: venues round their price to the tick.
       selfCheckOk: difference === null ? null : Math.abs(difference) <= tickSize * 1.000001 + 1e-9,

@@ -11,13 +11,14 @@ import {
   type AlertEngineState,
   type AlertEvent,
   type PositionRef,
+  type VenueReport,
 } from '../../../shared/alerts';
 import type { ForceClose } from '../../../shared/domain/force-close';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import { marketKeyId, type MarketKey } from '../../../shared/domain/market-source';
 import type { AlertsView } from '../../../shared/ipc/views/alerts';
-import type { AccountPositions } from '../../../shared/ipc/views/positions';
+import type { AccountPositions, PositionView } from '../../../shared/ipc/views/positions';
 import { evaluateAccount } from '../../../shared/risk';
 import type { MarketSource } from '../accounts/accounts-service';
 import type { Clock, Logger, Notifier } from '../ports';
@@ -75,6 +76,22 @@ export interface AlertsService {
   /** Sends a test notification through the same notifier real alerts use. */
   sendTest(): void;
   stop(): Promise<void>;
+}
+
+/** The venue's own report of each position (`symbol|side`), for the ADL-front and venue-cut rules. */
+function reportsOf(positions: readonly PositionView[]): Map<string, VenueReport> {
+  return new Map(
+    positions.map((position) => [
+      `${position.symbol}|${position.side}`,
+      {
+        adlRank: position.adlRank,
+        unrealizedPnl: position.unrealizedPnl,
+        leverage: position.leverage,
+        riskLimitLoweredAtMs: position.riskLimitLoweredAtMs,
+        leverageLoweredAtMs: position.leverageLoweredAtMs,
+      },
+    ]),
+  );
 }
 
 interface Watched {
@@ -157,7 +174,11 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     }
   };
 
-  /** `dataAtMs`: when the data behind the numbers was current (the stale rule's clock); `arrivedAtMs`: when it reached us. */
+  /**
+   * `dataAtMs`: when the data behind the numbers was current (the stale rule's clock); `arrivedAtMs`:
+   * when it reached us; `reports`: the venue's own report per position (`symbol|side`), only from an
+   * account snapshot (ADL rank and cut stamps do not change on a mark tick).
+   */
   const evaluateAccountAt = (
     accountId: string,
     watched: Watched,
@@ -165,6 +186,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     dataAtMs: number,
     arrivedAtMs: number,
     tick: { readonly symbol: string } | null = null,
+    reports?: ReadonlyMap<string, VenueReport>,
   ): void => {
     const observations = observationsFromRisk(
       accountId,
@@ -180,9 +202,11 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         context?.state === 'ready'
           ? { clusters: context.clusters, imbalance: context.imbalance, liquidations: context.liquidations }
           : {};
+      const venueReport = reports?.get(`${observation.symbol}|${observation.side}`);
       return {
         ...observation,
         ...market,
+        ...(venueReport === undefined ? {} : { venueReport }),
         displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
       };
     });
@@ -283,7 +307,15 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       if (closed.length > 0) pruneStreams();
       // The snapshot's own time is when its data was current: a stale snapshot must look stale.
       const fetchedAtMs = entry.positions[0]?.updatedAtMs ?? arrivedAtMs;
-      evaluateAccountAt(entry.accountId, watched, fetchedAtMs, fetchedAtMs, arrivedAtMs);
+      evaluateAccountAt(
+        entry.accountId,
+        watched,
+        fetchedAtMs,
+        fetchedAtMs,
+        arrivedAtMs,
+        null,
+        reportsOf(entry.positions),
+      );
       if (vanishing.hasPending(entry.accountId)) judge(entry.accountId);
     },
     onAccountRemoved(accountId) {

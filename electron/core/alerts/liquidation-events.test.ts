@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AlertEvent } from '../../../shared/alerts';
-import { createSimDemoCore } from '../../../test/support/test-core';
-import { useTempDirs } from '../../../test/support/temp-dir';
-import { startSimulator, type Simulator } from '../../sim/simulator';
-import type { Core } from '../create-core';
-import type { NotificationRequest } from '../ports';
+import { describe, expect, it } from 'vitest';
+import { isFiring, type AlertEvent } from '../../../shared/alerts';
+import { useSimDemoCores, type SimDemoRun } from '../../../test/support/sim-demo-cores';
 
 /**
  * One Binance account in hedge mode on the simulated crash, read through real ccxt: a 50x BTC short
@@ -23,22 +19,9 @@ const account = {
 } as const;
 
 describe('a liquidation is an alert event, through real ccxt against the simulator', () => {
-  const tempDir = useTempDirs();
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
-  async function start(): Promise<{ sim: Simulator; core: Core; events: AlertEvent[]; notes: NotificationRequest[] }> {
-    const sim = await startSimulator({ seed: 7, scenario: 'long-squeeze-crash', speed: 0, accounts: [account] });
-    const { core, events, notifications } = createSimDemoCore(tempDir(), sim);
-    cleanups.push(async () => {
-      await core.stop();
-      await sim.stop();
-    });
-    await core.start();
-    return { sim, core, events, notes: notifications };
-  }
+  const startRun = useSimDemoCores();
+  const start = (): Promise<SimDemoRun> =>
+    startRun({ seed: 7, scenario: 'long-squeeze-crash', speed: 0, accounts: [account] });
 
   const of = (events: readonly AlertEvent[], side: 'long' | 'short'): AlertEvent[] =>
     events.filter((event) => event.symbol === 'BTCUSDT' && event.side === side);
@@ -109,7 +92,7 @@ describe('a liquidation is an alert event, through real ccxt against the simulat
     const rank = { warning: 1, danger: 2, critical: 3 } as const;
     const open = new Set<string>();
     for (const earlier of short.slice(0, at))
-      open[earlier.cleared ? 'delete' : 'add'](`${earlier.rule}:${earlier.level}`);
+      open[isFiring(earlier) ? 'add' : 'delete'](`${earlier.rule}:${earlier.level}`);
     const highest = new Map<string, number>();
     for (const text of open) {
       const [rule = '', level = 'warning'] = text.split(':');

@@ -69,6 +69,8 @@ interface HeldPosition {
   maintenanceRateFloor?: number;
   riskLimitLoweredAtMs?: number;
   leverageLoweredAtMs?: number;
+  /** The venue's ADL quantile set by a test (`adjustPosition`), in place of the banding. */
+  adlQuantile?: number;
 }
 
 /** A user account's mutable state inside the market. */
@@ -249,7 +251,7 @@ export function snapshotAccount(book: AccountBook, market: AccountMarket): SimAc
     ),
     liquidationPrice: liquidationPriceOf(book, p, market),
     positionSide: book.positionMode === 'hedge' ? p.side : 'both',
-    adlQuantile: adlQuantileOf(pnl(p, market), (p.size * p.entryPrice) / p.leverage),
+    adlQuantile: p.adlQuantile ?? adlQuantileOf(pnl(p, market), (p.size * p.entryPrice) / p.leverage),
     ...(p.riskLimitLoweredAtMs === undefined ? {} : { riskLimitLoweredAtMs: p.riskLimitLoweredAtMs }),
     ...(p.leverageLoweredAtMs === undefined ? {} : { leverageLoweredAtMs: p.leverageLoweredAtMs }),
     ...(p.dex === undefined ? {} : { dex: p.dex }),
@@ -274,8 +276,8 @@ export function snapshotAccount(book: AccountBook, market: AccountMarket): SimAc
 /**
  * The venue changes a position on its own, as Bybit does when it lowers a risk limit or a
  * leverage: the new leverage, or a maintenance rate the position is charged at least, stamped with
- * `timeMs`. Throws with a one-line reason when the account holds no such position or the leverage
- * would not be lower.
+ * `timeMs`; or its place in the ADL queue (null: back to the banding). Throws with a one-line reason
+ * when the account holds no such position, the leverage would not be lower or the quantile is not 0–4.
  */
 export function adjustPosition(book: AccountBook, symbol: string, change: SimVenueAdjustment, timeMs: number): void {
   const held = book.positions.filter((p) => p.symbol === symbol);
@@ -290,6 +292,12 @@ export function adjustPosition(book: AccountBook, symbol: string, change: SimVen
     if (change.maintenanceMarginRate !== undefined) {
       p.maintenanceRateFloor = change.maintenanceMarginRate;
       p.riskLimitLoweredAtMs = timeMs;
+    }
+    if (change.adlQuantile === null) delete p.adlQuantile;
+    else if (change.adlQuantile !== undefined) {
+      if (!(Number.isInteger(change.adlQuantile) && change.adlQuantile >= 0 && change.adlQuantile <= 4))
+        throw new Error(`Account ${book.id}: an ADL quantile is 0–4 (got ${change.adlQuantile})`);
+      p.adlQuantile = change.adlQuantile;
     }
   }
 }

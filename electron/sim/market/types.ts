@@ -291,6 +291,11 @@ export interface SimVenueAdjustment {
   readonly leverage?: number;
   /** A lowered risk limit: the maintenance rate the position is charged at least, fraction. */
   readonly maintenanceMarginRate?: number;
+  /**
+   * The position's ADL quantile as the venue ranks it, 0–4 (Binance's scale; Bybit and OKX report
+   * it + 1), in place of the simulator's own banding; null goes back to the banding. For tests.
+   */
+  readonly adlQuantile?: number | null;
 }
 
 /** What `createSimMarket` returns: the venue-facing market plus the model's own clock facts. */
@@ -303,8 +308,9 @@ export interface SimMarketModel extends SimMarket {
   readonly scenarioDurationMs: number;
   /**
    * The venue lowers the risk limit or the leverage of an account's `symbol` positions on its own,
-   * now (Bybit then stamps `mmrSysUpdatedTime` / `leverageSysUpdatedTime`). For tests. Throws on
-   * an unknown account or symbol, or a leverage that is not lower.
+   * now (Bybit then stamps `mmrSysUpdatedTime` / `leverageSysUpdatedTime`), or moves them in the
+   * ADL queue. For tests. Throws on an unknown account or symbol, a leverage that is not lower, or a
+   * quantile outside 0–4.
    */
   adjustPosition(accountId: string, symbol: string, change: SimVenueAdjustment): void;
   /**

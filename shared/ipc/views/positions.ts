@@ -43,6 +43,10 @@ export interface PositionView {
   readonly computedNote: string | null;
   /** The venue's auto-deleveraging rank on its own scale; null where the venue publishes none. */
   readonly adlRank: AdlRank | null;
+  /** When the venue itself last lowered the risk limit (Bybit `mmrSysUpdatedTime`), Unix ms; else null. */
+  readonly riskLimitLoweredAtMs: number | null;
+  /** When the venue itself last lowered the leverage (Bybit `leverageSysUpdatedTime`), Unix ms; else null. */
+  readonly leverageLoweredAtMs: number | null;
   /** computed − exchange, in price units; null when either is missing. */
   readonly selfCheckDifference: number | null;
   /** True when the difference is within one price tick. */

@@ -82,4 +82,17 @@ describe('Bybit unified account modes through ccxt', () => {
     expect(after?.leverage).toBe(5);
     expect(Number(infoOf(after!)['positionMM'])).toBeGreaterThan(mmBefore);
   });
+
+  it('moves a position in the ADL queue for a test, and back to its own banding', async () => {
+    const rank = async (): Promise<number> =>
+      Number(
+        infoOf((await client('by-isolated').fetchPositions(undefined, { settleCoin: 'USDT' }))[0]!)['adlRankIndicator'],
+      );
+    const banded = await rank();
+    sim.market.adjustPosition('by-isolated', 'ETHUSDT', { adlQuantile: 4 });
+    expect(await rank()).toBe(5);
+    sim.market.adjustPosition('by-isolated', 'ETHUSDT', { adlQuantile: null });
+    expect(await rank()).toBe(banded);
+    expect(() => sim.market.adjustPosition('by-isolated', 'ETHUSDT', { adlQuantile: 5 })).toThrow(/0–4/);
+  });
 });

@@ -12,6 +12,8 @@ const ruleNames: Record<RuleKind, string> = {
   cascade: 'Liquidation cascade near you',
   marginCall: "The exchange's margin call",
   stale: 'Data stale while at risk',
+  adlFront: 'A winning position at the front of the ADL queue',
+  venueLowered: 'The exchange lowering your risk limit or leverage (changes while LiqLens watches)',
 };
 
 /** The alert settings: rules on or off, the margin-ratio and distance levels, stale time and quiet hours. */

@@ -3,7 +3,7 @@ import type { LiqLensApi } from '../../../../shared/ipc/contract';
 import type { AlertsView } from '../../../../shared/ipc/views/alerts';
 import { AlertSettings } from './AlertSettings';
 import { Button, EmptyState } from '../../ui';
-import { eventTime, eventTitle, levelTitle } from './alert-text';
+import { eventTime, eventTitle, isQuietLine, levelTitle } from './alert-text';
 import './alerts.css';
 
 /** Props of the alerts panel. */
@@ -72,14 +72,15 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
       )}
       {view.history.length === 0 ? (
         <EmptyState heading="No alerts yet">
-          Margin-ratio, distance, cluster and stale-data alerts appear here and as desktop notifications.
+          Margin-ratio, distance, cluster, stale-data, ADL and exchange-cut alerts appear here and as desktop
+          notifications.
         </EmptyState>
       ) : (
         <ol className="alerts__history" aria-label="Alert history">
           {view.history.slice(0, 200).map((event) => (
             <li
               key={event.id}
-              className={`alert-line alert-line--${event.cleared ? 'cleared' : event.level}`}
+              className={`alert-line alert-line--${isQuietLine(event) ? 'cleared' : event.level}`}
               data-testid="alert-history-item"
             >
               <Button variant="bare" className="alert-line__button" onClick={() => onSelect(event)}>

@@ -28,6 +28,8 @@ export function draftFrom(config: AlertConfig): AlertSettingsDraft {
       cascade: rules.cascade.enabled,
       marginCall: rules.marginCall.enabled,
       stale: rules.stale.enabled,
+      adlFront: rules.adlFront.enabled,
+      venueLowered: rules.venueLowered.enabled,
     },
     marginRatio: {
       warning: percent(rules.marginRatio.levels.warning),
@@ -82,6 +84,8 @@ export function configFrom(
         cascade: enabled('cascade'),
         marginCall: enabled('marginCall'),
         stale: { ...enabled('stale'), afterMs: Math.round(stale * 1000) },
+        adlFront: enabled('adlFront'),
+        venueLowered: enabled('venueLowered'),
       },
       overrides: [...current.overrides],
       quietHours: { ...draft.quiet, loudLevels: [...current.quietHours.loudLevels] },

@@ -30,6 +30,14 @@ describe('alert text', () => {
     expect(shouldToast(base)).toBe(true);
     expect(shouldToast({ ...base, cleared: true })).toBe(false);
     expect(shouldToast({ ...base, silent: true })).toBe(false);
+    expect(shouldToast({ ...base, rule: 'adlFront', end: 'left-front' })).toBe(false);
+    expect(shouldToast({ ...base, rule: 'venueLowered' })).toBe(true);
+  });
+
+  it('titles the end of an ADL alert "Ended", never "Cleared", and names the ADL front and the venue cut', () => {
+    expect(eventTitle({ ...base, rule: 'adlFront', end: 'closed' })).toBe('Ended');
+    expect(eventTitle({ ...base, rule: 'adlFront', level: 'warning' })).toBe('ADL warning');
+    expect(eventTitle({ ...base, rule: 'venueLowered' })).toBe('Exchange cut · danger');
   });
 
   it('titles a liquidation "Liquidated", a clear "Cleared", anything else by its level', () => {

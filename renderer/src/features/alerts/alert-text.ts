@@ -1,4 +1,4 @@
-import type { AlertEvent, Level } from '../../../../shared/alerts';
+import { isFiring, type AlertEvent, type Level } from '../../../../shared/alerts';
 
 const levelTitles: Record<Level, string> = { warning: 'Warning', danger: 'Danger', critical: 'Critical' };
 
@@ -12,10 +12,22 @@ export function levelTitle(level: Level): string {
   return levelTitles[level];
 }
 
-/** The word an event is shown with: "Liquidated", "Cleared", or its level's. */
-export function eventTitle(event: Pick<AlertEvent, 'rule' | 'cleared' | 'level'>): string {
+/**
+ * The word an event is shown with: "Liquidated", "Cleared", "Ended" (an ADL-front alert's end, which
+ * is no all-clear), "Exchange cut" for the venue lowering a limit, or its level's.
+ */
+export function eventTitle(event: Pick<AlertEvent, 'rule' | 'cleared' | 'level' | 'end'>): string {
   if (event.rule === 'liquidated') return 'Liquidated';
-  return event.cleared ? 'Cleared' : levelTitles[event.level];
+  if (event.end !== undefined) return 'Ended';
+  if (event.cleared) return 'Cleared';
+  if (event.rule === 'adlFront') return `ADL ${levelTitles[event.level].toLowerCase()}`;
+  if (event.rule === 'venueLowered') return `Exchange cut · ${levelTitles[event.level].toLowerCase()}`;
+  return levelTitles[event.level];
+}
+
+/** Whether an event is shown muted in the history: a clear or an end, not a new alert. */
+export function isQuietLine(event: Pick<AlertEvent, 'cleared' | 'end'>): boolean {
+  return !isFiring(event);
 }
 
 /** Local time of an event, HH:MM:SS. */
@@ -23,7 +35,7 @@ export function eventTime(event: Pick<AlertEvent, 'timeMs'>): string {
   return new Date(event.timeMs).toLocaleTimeString('en-GB', { hour12: false });
 }
 
-/** Whether an event should pop up in the app: new fires that are not silenced by quiet hours. */
+/** Whether an event should pop up in the app: new fires (not clears, not ends) that quiet hours do not silence. */
 export function shouldToast(event: AlertEvent): boolean {
-  return !event.cleared && !event.silent;
+  return isFiring(event) && !event.silent;
 }
