@@ -88,7 +88,13 @@ export function createManualSource(
   };
 }
 
-const manualModeFigures: ModeFigures = { mode: 'manual', gauge: null, spotQuoteTotal: null, adlScale: null };
+const manualModeFigures: ModeFigures = {
+  mode: 'manual',
+  gauge: null,
+  spotQuoteTotal: null,
+  adlScale: null,
+  collateral: null,
+};
 
 /** Tiers from public data; Binance serves its brackets only to API keys, which a typed-in position has none of. */
 async function publicTiers(gateway: ExchangeGateway, symbol: string): ReturnType<ExchangeGateway['fetchTiers']> {

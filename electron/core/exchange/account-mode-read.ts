@@ -1,4 +1,5 @@
 import { accountModeFacts, type AccountGauge, type AccountModeId } from '../../../shared/domain/account-mode';
+import type { CollateralAsset } from '../../../shared/domain/collateral';
 import type { ModeFigures } from './account-snapshot';
 import type { MappedPosition } from './map-ccxt';
 import type { ModeRead, ModeSource, RawCall } from './venues/mode-source';
@@ -10,13 +11,22 @@ import type { ModeRead, ModeSource, RawCall } from './venues/mode-source';
 
 /**
  * The mode figures of one read: the venue's gauge with the registry's definition (null when the mode
- * publishes none or the answer lacks the value), the spot total, the ADL scale.
+ * publishes none or the answer lacks the value), the spot total, the ADL scale, and in a multi-asset
+ * mode the collateral assets read from the venue (at connect and on every refresh, so a moved index
+ * or a changed balance reaches the engine). Rejects with the collateral reader's `GatewayError`.
  */
-export function modeFiguresOf(source: ModeSource, read: ModeRead, balanceInfo: unknown): ModeFigures {
+export async function modeFiguresOf(
+  source: ModeSource,
+  read: ModeRead,
+  raw: RawCall,
+  balanceInfo: unknown,
+): Promise<ModeFigures> {
   const definition = accountModeFacts(read.mode).gauge;
   const value = definition === null ? null : source.gauge(read.mode, balanceInfo, read.answer);
   const gauge: AccountGauge | null = definition === null || value === null ? null : { ...definition, value };
-  return { mode: read.mode, gauge, spotQuoteTotal: read.spotQuoteTotal, adlScale: source.adlScale };
+  const collateral: readonly CollateralAsset[] | null =
+    source.collateral === null ? null : await source.collateral(raw, read.mode, balanceInfo);
+  return { mode: read.mode, gauge, spotQuoteTotal: read.spotQuoteTotal, adlScale: source.adlScale, collateral };
 }
 
 /**

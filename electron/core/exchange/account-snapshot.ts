@@ -1,5 +1,6 @@
 import { accountModeFacts, type AccountGauge, type AccountModeId } from '../../../shared/domain/account-mode';
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
+import type { CollateralAsset } from '../../../shared/domain/collateral';
 import type { PositionSnapshot } from '../../../shared/domain/position-snapshot';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { RiskPosition } from '../../../shared/domain/risk-position';
@@ -25,6 +26,11 @@ export interface ModeFigures {
   readonly spotQuoteTotal: number | null;
   /** The venue's ADL scale, or null where it publishes none (the positions' `adl` is then ignored). */
   readonly adlScale: { readonly min: number; readonly max: number } | null;
+  /**
+   * Multi-asset modes (Binance Multi-Assets, Bybit unified cross): every collateral asset as the venue
+   * reports it, the settle asset first; null in other modes.
+   */
+  readonly collateral: readonly CollateralAsset[] | null;
 }
 
 /**
@@ -80,6 +86,7 @@ export function buildAccountSnapshot(
     positions,
     accountMode: mode,
     ...(modeFigures.spotQuoteTotal === null ? {} : { spotQuoteTotal: modeFigures.spotQuoteTotal }),
+    ...(modeFigures.collateral === null ? {} : { collateral: modeFigures.collateral }),
   };
   const result = evaluateAccount(risk);
   const snapshots = kept.map((position, index): PositionSnapshot => {

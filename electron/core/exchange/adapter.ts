@@ -227,10 +227,16 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
           });
         }
       }
+      const fees = profile.accountFees;
+      if (fees !== null && facts.size > 0) {
+        const answer = await raw(fees.rawMethod, fees.params);
+        for (const [symbol, known] of facts)
+          facts.set(symbol, { ...known, takerFeeRate: fees.read(answer, symbol) ?? known.takerFeeRate });
+      }
       const wallet = mapCrossWallet(profile, balance, mapped);
       if (wallet === null) throw new GatewayError('exchange', `${label}: the balance answer has no wallet balance.`);
       const ranked = await withAdlFromEndpoint(profile.modes, modeRead.mode, raw, mapped);
-      const figures = modeFiguresOf(profile.modes, modeRead, rowOf(balance)['info']);
+      const figures = await modeFiguresOf(profile.modes, modeRead, raw, rowOf(balance)['info']);
       return buildAccountSnapshot(profile.venue, ranked, facts, wallet, Date.now(), figures);
     },
     async fetchTiers(symbol) {

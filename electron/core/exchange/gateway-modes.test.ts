@@ -40,7 +40,9 @@ function read(accountId: string): Promise<AccountSnapshot> {
 
 const exactModes: readonly (readonly [string, AccountModeId])[] = [
   ['bn-single', 'binance-single-asset'],
+  ['bn-multi', 'binance-multi-assets'],
   ['by-isolated', 'bybit-unified-isolated'],
+  ['by-cross', 'bybit-unified-cross'],
   ['okx-futures', 'okx-futures'],
   ['hl-standard', 'hyperliquid-standard'],
   ['hl-unified', 'hyperliquid-unified'],

@@ -9,7 +9,7 @@ export interface SimCollateralSpec {
   readonly amount: number;
 }
 
-/** Stablecoins the simulator values at 1 USD; any other asset at the mark of `<asset>USDT`. */
+/** Stablecoins the simulator values at 1 USD; any other asset at the index price of `<asset>USDT`. */
 const stablecoins: ReadonlySet<string> = new Set(['USDT', 'USDC']);
 
 /** The instrument whose mark prices `asset`, or null for a stablecoin (always 1 USD). */
@@ -52,7 +52,7 @@ export function resolveAccountMode(spec: {
 
 /**
  * Values an account's collateral the venue's way: units × USD price × the venue's collateral ratio.
- * `priceOf(symbol)` gives a mark; stablecoins are 1 USD.
+ * `priceOf(symbol)` gives the index price (the venues value collateral at the index); stablecoins are 1 USD.
  */
 export function valueCollateral(
   venue: SimVenue,

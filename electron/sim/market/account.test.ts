@@ -41,8 +41,8 @@ const thresholdOf = (account: SimAccount): number =>
 
 /**
  * equity − threshold × requirement with `position`'s symbol at `price` (cross: its legs move
- * together, others stay at their marks; collateral counts at its ratio, and BTC collateral under a
- * BTCUSDT position is worth `price` a coin).
+ * together, others stay at their marks; collateral counts at its ratio times its index price, and
+ * BTC collateral under a BTCUSDT position at its index scaled by `price` / mark).
  */
 function surplusAt(market: SimMarketModel, account: SimAccount, position: SimAccountPosition, price: number): number {
   const instrument = (symbol: string): SimInstrument => market.instruments.find((i) => i.symbol === symbol)!;
@@ -53,7 +53,11 @@ function surplusAt(market: SimMarketModel, account: SimAccount, position: SimAcc
   let surplus = isolated ? position.isolatedMargin : account.walletBalance;
   if (!isolated)
     for (const c of account.collateral ?? [])
-      surplus += c.amount * c.collateralRatio * (`${c.asset}USDT` === position.symbol ? price : c.priceUsd);
+      surplus +=
+        c.amount *
+        c.collateralRatio *
+        c.priceUsd *
+        (`${c.asset}USDT` === position.symbol ? price / position.markPrice : 1);
   for (const p of legs)
     surplus +=
       sign(p) * p.size * (priced(p) - p.entryPrice) -

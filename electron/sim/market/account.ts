@@ -91,6 +91,8 @@ export interface AccountBook {
 export interface AccountMarket {
   instrument(symbol: string): SimInstrument;
   mark(symbol: string): number;
+  /** The symbol's index price: the USD price venues value collateral at (Binance assetIndex, Bybit usdValue). */
+  index(symbol: string): number;
   last(symbol: string): number;
 }
 
@@ -184,7 +186,8 @@ function liquidationPriceOf(book: AccountBook, position: HeldPosition, market: A
   }
   const cross = book.positions.filter((p) => p.marginMode === 'cross');
   const others = cross.filter((p) => p.symbol !== position.symbol);
-  // Collateral in the position's own base asset moves with P; the rest stays at its marks.
+  // Collateral in the position's own base asset moves with P (its index keeping its ratio to the
+  // mark); the rest stays at its index.
   const moving = book.collateral.filter(({ asset }) => collateralSymbol(asset) === position.symbol);
   const still = book.collateral.filter(({ asset }) => collateralSymbol(asset) !== position.symbol);
   return solveLiquidationPrice({
@@ -195,14 +198,17 @@ function liquidationPriceOf(book: AccountBook, position: HeldPosition, market: A
     fixedEquity:
       book.walletBalance + collateralUsd(book, still, market) + others.reduce((sum, p) => sum + pnl(p, market), 0),
     fixedRequirement: others.reduce((sum, p) => sum + requirement(book, p, market), 0),
-    collateralUnits: valueCollateral(book.venue, moving, () => 1).reduce((sum, c) => sum + c.marginValueUsd, 0),
+    collateralUnits: valueCollateral(book.venue, moving, (symbol) => market.index(symbol) / markPrice).reduce(
+      (sum, c) => sum + c.marginValueUsd,
+      0,
+    ),
     requirementScale: book.modeRules.liquidationThreshold,
   });
 }
 
-/** Margin value of `collateral` at the current marks, USD. */
+/** Margin value of `collateral` at the current index prices, USD. */
 function collateralUsd(book: AccountBook, collateral: readonly SimCollateralSpec[], market: AccountMarket): number {
-  return valueCollateral(book.venue, collateral, (symbol) => market.mark(symbol)).reduce(
+  return valueCollateral(book.venue, collateral, (symbol) => market.index(symbol)).reduce(
     (sum, c) => sum + c.marginValueUsd,
     0,
   );
@@ -268,7 +274,7 @@ export function snapshotAccount(book: AccountBook, market: AccountMarket): SimAc
     crossMaintenanceMargin: cross.reduce((sum, p) => sum + p.maintenanceMargin, 0),
     liquidations: [...book.liquidations],
     mode: book.mode,
-    collateral: valueCollateral(book.venue, book.collateral, (symbol) => market.mark(symbol)),
+    collateral: valueCollateral(book.venue, book.collateral, (symbol) => market.index(symbol)),
     accountMargin: accountMarginOf(book, market),
   };
 }

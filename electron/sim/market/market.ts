@@ -97,6 +97,7 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
   const accountMarket: AccountMarket = {
     instrument: (symbol) => sim(symbol).spec.instrument,
     mark: (symbol) => sim(symbol).markPrice,
+    index: (symbol) => sim(symbol).indexPrice,
     last: (symbol) => sim(symbol).lastPrice,
   };
   let books: AccountBook[] = [];

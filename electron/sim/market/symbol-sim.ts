@@ -33,6 +33,8 @@ export interface SymbolSim {
   readonly spec: SimSymbolSpec;
   readonly history: HistoryStore;
   readonly markPrice: number;
+  /** The index the mark stands at a premium to (mark / (1 + premium)), quote units. */
+  readonly indexPrice: number;
   readonly lastPrice: number;
   readonly openInterest: number;
   /** Advances one step; returns the bar it closed (last and mark), if the step ended a minute. */
@@ -115,6 +117,9 @@ export function createSymbolSim(
     history,
     get markPrice() {
       return mark;
+    },
+    get indexPrice() {
+      return mark / (1 + premium);
     },
     get lastPrice() {
       return last;

@@ -34,7 +34,7 @@ export interface SimCollateral {
   readonly asset: string;
   /** Units of the asset, > 0. */
   readonly amount: number;
-  /** USD price now: 1 for stablecoins, else the mark of `<asset>USDT`. */
+  /** USD price now: 1 for stablecoins, else the index price of `<asset>USDT`. */
   readonly priceUsd: number;
   /** Fraction of the value the venue counts as margin (1 − haircut; collateral value ratio, discount rate). */
   readonly collateralRatio: number;

@@ -1,5 +1,6 @@
 import { GatewayError } from '../errors';
 import { listOf, num, rowOf, text } from '../raw';
+import { binanceCollateral } from './binance-usdm-collateral';
 import type { ModeSource } from './mode-source';
 
 /**
@@ -8,7 +9,8 @@ import type { ModeSource } from './mode-source';
  * on fapi with -2015 (an auth error): then `GET /papi/v1/account` answers, and every later call goes
  * through papi (ccxt's `portfolioMargin` param). Gauges: Multi-Assets account margin ratio =
  * totalMaintMargin / totalMarginBalance of the account answer; Portfolio Margin `uniMMR`. ADL:
- * `adlQuantile` 0–4 from its own endpoint (fapi, or papi `um/adlQuantile`).
+ * `adlQuantile` 0–4 from its own endpoint (fapi, or papi `um/adlQuantile`). Multi-Assets collateral:
+ * binance-usdm-collateral.ts.
  */
 export const binanceModes: ModeSource = {
   async detect(raw) {
@@ -36,6 +38,7 @@ export const binanceModes: ModeSource = {
     return maintenance === null || balance === null || balance <= 0 ? null : maintenance / balance;
   },
   adlScale: { min: 0, max: 4 },
+  collateral: binanceCollateral,
   adlEndpoint: {
     rawMethod: (mode) => (mode === 'binance-portfolio' ? 'papiGetUmAdlQuantile' : 'fapiPrivateGetAdlQuantile'),
     read(answer, symbol, leg) {

@@ -101,6 +101,7 @@ export const binanceUsdm: VenueProfile = {
       };
     },
   },
+  accountFees: null,
   permissions: { source: 'binance-api-restrictions', rawMethod: 'sapiGetAccountApiRestrictions' },
   statPeriods: { '5m': '5m', '15m': '15m', '1h': '1h', '4h': '4h', '1d': '1d' },
 };

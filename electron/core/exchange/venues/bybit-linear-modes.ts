@@ -1,6 +1,7 @@
 import type { AccountModeId } from '../../../../shared/domain/account-mode';
 import { GatewayError } from '../errors';
 import { listOf, num, rowOf, text } from '../raw';
+import { bybitCollateral } from './bybit-linear-collateral';
 import type { ModeSource } from './mode-source';
 
 /** `marginMode` of `GET /v5/account/info` (docs/research/account-modes.md §1, §3, §5.2). */
@@ -13,6 +14,7 @@ const byMarginMode: Readonly<Record<string, AccountModeId>> = {
 /**
  * Bybit unified trading account modes: `GET /v5/account/info` `marginMode`. Gauge: the wallet's
  * `accountMMRate` (a fraction; liquidation at 1). ADL: each position's `adlRankIndicator` 0–5.
+ * Cross-margin collateral coins: bybit-linear-collateral.ts.
  */
 export const bybitModes: ModeSource = {
   async detect(raw) {
@@ -27,5 +29,6 @@ export const bybitModes: ModeSource = {
     return num(account['accountMMRate']);
   },
   adlScale: { min: 0, max: 5 },
+  collateral: bybitCollateral,
   adlEndpoint: null,
 };

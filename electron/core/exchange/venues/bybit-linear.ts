@@ -81,6 +81,13 @@ export const bybitLinear: VenueProfile = {
     read: (info) =>
       text(info['execType']) === 'BustTrade' ? { side: sideClosedBy(text(info['side'])), lossUsd: null } : null,
   },
+  // `GET /v5/account/fee-rate?category=linear`: the account's rate per symbol (ccxt's market fee is a default).
+  accountFees: {
+    rawMethod: 'privateGetV5AccountFeeRate',
+    params: { category: 'linear' },
+    read: (answer, symbol) =>
+      num(coinRow(listOf(rowOf(rowOf(answer)['result'])['list']), 'symbol', [symbol])['takerFeeRate']),
+  },
   permissions: { source: 'bybit-query-api', rawMethod: 'privateGetV5UserQueryApi' },
   statPeriods: {},
 };

@@ -28,5 +28,6 @@ export const hyperliquidModes: ModeSource = {
   },
   gauge: () => null,
   adlScale: null,
+  collateral: null,
   adlEndpoint: null,
 };

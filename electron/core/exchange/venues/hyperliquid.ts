@@ -136,6 +136,7 @@ export const hyperliquid: VenueProfile = {
       };
     },
   },
+  accountFees: null,
   permissions: { source: 'public-address', rawMethod: null },
   statPeriods: {},
 };

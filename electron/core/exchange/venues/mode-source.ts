@@ -1,4 +1,5 @@
 import type { AccountModeId } from '../../../../shared/domain/account-mode';
+import type { CollateralAsset } from '../../../../shared/domain/collateral';
 
 /** Calls one of ccxt's implicit raw endpoints by name; rejects with a `GatewayError`. */
 export type RawCall = (method: string, params: Readonly<Record<string, unknown>>) => Promise<unknown>;
@@ -37,6 +38,14 @@ export interface ModeSource {
    * for the mode and the reader of one position's figure (`leg` is LONG, SHORT or BOTH). Null: the
    * position reader's `adl` carries it.
    */
+  /**
+   * Reads the account's collateral assets in the venue's multi-asset mode (Binance Multi-Assets, Bybit
+   * unified cross; docs/research/account-modes.md §2, §3): each asset's amount, USD index and the
+   * venue's discount, the settle asset first. Answers null in every other mode (the settle wallet
+   * alone backs the positions). `balanceInfo` is `fetchBalance().info`. Null: the venue has no such mode.
+   */
+  readonly collateral:
+    ((raw: RawCall, mode: AccountModeId, balanceInfo: unknown) => Promise<readonly CollateralAsset[] | null>) | null;
   readonly adlEndpoint: {
     readonly rawMethod: (mode: AccountModeId) => string;
     readonly read: (answer: unknown, symbol: string, leg: 'LONG' | 'SHORT' | 'BOTH') => number | null;

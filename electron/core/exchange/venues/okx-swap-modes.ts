@@ -26,5 +26,6 @@ export const okxModes: ModeSource = {
   },
   gauge: (_mode, balanceInfo) => num(rowOf(listOf(rowOf(balanceInfo)['data'])[0])['mgnRatio']),
   adlScale: { min: 1, max: 5 },
+  collateral: null,
   adlEndpoint: null,
 };

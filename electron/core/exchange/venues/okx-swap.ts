@@ -77,6 +77,7 @@ export const okxSwap: VenueProfile = {
   // Liquidation fills are told apart only in the bills (`subType` 5/6); not read yet
   // (docs/research/liquidation-events.md §2.3): a vanished OKX position is judged by price alone.
   forceCloses: null,
+  accountFees: null,
   permissions: { source: 'okx-account-config', rawMethod: 'privateGetAccountConfig' },
   statPeriods: { '5m': '5m', '15m': '15m', '1h': '1H', '4h': '4H', '1d': '1D' },
 };

@@ -147,6 +147,18 @@ export interface VenueProfile {
     readonly method: 'fetchMyLiquidations' | 'fetchMyTrades';
     readonly read: (info: Row) => RawForceClose | null;
   } | null;
+  /**
+   * The account's own taker fee rate per symbol, read on every account refresh where ccxt's market fee
+   * is only a default: Bybit's linear markets carry no fee, and ccxt 4.5.84 then says 0.0006, while
+   * the fee to close in Bybit's cross requirement is the account's rate (docs/research/account-modes.md
+   * §3). Null: the market's fee is used.
+   */
+  readonly accountFees: {
+    readonly rawMethod: string;
+    readonly params: Readonly<Record<string, unknown>>;
+    /** The taker rate of `symbol` (the venue symbol), a fraction; null when the answer lacks it. */
+    readonly read: (answer: unknown, symbol: string) => number | null;
+  } | null;
   /** Permission endpoint (implicit ccxt method name) and its parser. */
   readonly permissions: { readonly source: PermissionSource; readonly rawMethod: string | null };
   /** Timeframe → the venue's period string for raw statistics endpoints. */

@@ -56,8 +56,8 @@ describe('Binance account modes through ccxt', () => {
     expect(info.multiAssetsMargin).toBe(true);
     expect(Number(info.totalMarginBalance)).toBeCloseTo(margin.equityUsd, 6);
     expect(Number(info.totalMaintMargin)).toBeCloseTo(margin.maintenanceMarginUsd, 6);
-    // The BTC counts at 95 % of its mark, USDC at par.
-    const btcValue = 0.02 * sim.market.ticker('BTCUSDT').markPrice * 0.95;
+    // The BTC counts at 95 % of its index (the assetIndex row's), USDC at par.
+    const btcValue = 0.02 * sim.market.ticker('BTCUSDT').indexPrice * 0.95;
     expect(margin.equityUsd).toBeCloseTo(500 + 800 + btcValue + sumPnl('bn-multi'), 6);
   });
 

@@ -5,6 +5,7 @@ import { bybitReply } from './bybit-envelope';
 import { positionRow } from './bybit-position-payload';
 import { walletRow } from './bybit-wallet-payload';
 import { findInstrument } from './bybit-instruments';
+import { venueRulesOf } from '../../market/instruments';
 import { accountInfo, apiKeyInfo } from './bybit-key-payload';
 import { bybitMode, collateralInfoRows } from './bybit-mode';
 
@@ -59,6 +60,22 @@ const info: BybitPrivateHandler = (call, key) =>
 const collateralInfo: BybitPrivateHandler = (call) =>
   bybitReply({ list: collateralInfoRows(call.request.query.get('currency')) }, call.wallNowMs);
 
+/**
+ * `GET /v5/account/fee-rate` (signed): the account's trading fee rates per linear symbol, or one by
+ * `symbol`: the taker rate of the simulator's rules, and 0.0002 maker (Bybit's base perpetual rate).
+ */
+const feeRate: BybitPrivateHandler = (call) => {
+  if (call.request.query.get('category') !== 'linear') return bybitReply({ list: [] }, call.wallNowMs);
+  const symbol = call.request.query.get('symbol');
+  const instruments = call.market.instruments.filter((i) => symbol === null || i.symbol === symbol);
+  const list = instruments.map((instrument) => ({
+    symbol: instrument.symbol,
+    takerFeeRate: String(venueRulesOf(instrument, 'bybit-linear').takerFeeRate),
+    makerFeeRate: '0.0002',
+  }));
+  return bybitReply({ list }, call.wallNowMs);
+};
+
 /** `GET /v5/user/query-api` (signed): the key's permissions. */
 const queryApi: BybitPrivateHandler = (call, key) => bybitReply(apiKeyInfo(key, call.wallNowMs), call.wallNowMs);
 
@@ -68,5 +85,6 @@ export const bybitAccountRoutes: Readonly<Record<string, BybitPrivateHandler>> =
   '/v5/account/wallet-balance': walletBalance,
   '/v5/account/info': info,
   '/v5/account/collateral-info': collateralInfo,
+  '/v5/account/fee-rate': feeRate,
   '/v5/user/query-api': queryApi,
 };

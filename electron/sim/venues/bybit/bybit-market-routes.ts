@@ -2,6 +2,7 @@ import type { SimInstrument } from '../../market/types';
 import { badParameter, type BybitCall, type BybitPublicHandler } from './bybit-call';
 import { bybitReply } from './bybit-envelope';
 import { findInstrument, instrumentRow, riskLimitRows } from './bybit-instruments';
+import { tieredCollateralRows } from './bybit-mode';
 import { tickerRow } from './bybit-ticker-payload';
 
 const dayMs = 86_400_000;
@@ -65,10 +66,15 @@ const tickers: BybitPublicHandler = (call) => {
   );
 };
 
+/** `GET /v5/spot-margin-trade/collateral`: each collateral coin's tiered collateral ratios, or one coin's by `currency`. */
+const tieredCollateral: BybitPublicHandler = (call) =>
+  bybitReply({ list: tieredCollateralRows(call.request.query.get('currency')) }, call.wallNowMs);
+
 /** Public market endpoints by path. */
 export const bybitMarketRoutes: Readonly<Record<string, BybitPublicHandler>> = {
   '/v5/market/time': time,
   '/v5/market/instruments-info': instrumentsInfo,
   '/v5/market/risk-limit': riskLimit,
   '/v5/market/tickers': tickers,
+  '/v5/spot-margin-trade/collateral': tieredCollateral,
 };

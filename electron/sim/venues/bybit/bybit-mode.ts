@@ -39,3 +39,18 @@ export function collateralInfoRows(wanted: string | null): Record<string, unknow
       collateralRatio: decimalText(ratio, 4),
     }));
 }
+
+/**
+ * `GET /v5/spot-margin-trade/collateral` (public, "Get Tiered Collateral Ratio") rows: per
+ * `currency` its `collateralRatioList` of quantity bands (`minQty`, `maxQty` in coin units, "" =
+ * no upper limit) with their `collateralRatio`. The simulator's ratios are flat, so each coin has
+ * one band from 0 without limit (docs/research/venue-payloads.md §3).
+ */
+export function tieredCollateralRows(wanted: string | null): Record<string, unknown>[] {
+  return Object.entries(simVenues['bybit-linear'].collateralRatios)
+    .filter(([coin]) => wanted === null || coin === wanted)
+    .map(([currency, ratio]) => ({
+      currency,
+      collateralRatioList: [{ minQty: '0', maxQty: '', collateralRatio: decimalText(ratio, 4) }],
+    }));
+}
