@@ -148,7 +148,7 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       await page.keyboard.press('a');
       const dialog = app.accountDialog;
       await expect(dialog).toBeVisible();
-      await dialog.getByText('Binance USDⓈ-M', { exact: false }).first().click();
+      await dialog.getByText('Binance USDS-M', { exact: false }).first().click();
       await dialog.getByLabel('Account name').fill('My Binance');
       await dialog.getByTestId('acc-api-key').fill(key.apiKey);
       await dialog.getByTestId('acc-api-secret').fill('definitely-not-the-secret');

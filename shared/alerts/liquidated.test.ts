@@ -133,7 +133,7 @@ describe('the engine on a liquidation', () => {
       },
     });
     expect(event?.message).toBe(
-      "BTC/USDT long on Binance USDⓈ-M: liquidated at 47,950.5, loss $1.2k (Binance USDⓈ-M's figure)",
+      "BTC/USDT long on Binance USDS-M: liquidated at 47,950.5, loss $1.2k (Binance USDS-M's figure)",
     );
     expect(engine.activeAlerts()).toEqual([]);
     // Nothing is left to clear later, on the clock or on a close.

@@ -163,7 +163,7 @@ export function formatPrice(price: number): string {
 }
 
 /**
- * The sentence of a `liquidated` event, e.g. "BTC/USDT long on Binance USDⓈ-M: liquidated at 52,310.5,
+ * The sentence of a `liquidated` event, e.g. "BTC/USDT long on Binance USDS-M: liquidated at 52,310.5,
  * loss $1.2k (computed from entry and size)". `lossUsd` positive = lost; null = unknown.
  */
 export function liquidationMessage(
@@ -184,7 +184,7 @@ export function liquidationMessage(
 }
 
 /**
- * The sentence a trader reads, e.g. "BTC/USDT long on Binance USDⓈ-M: margin ratio 72 % crossed danger (70 %)".
+ * The sentence a trader reads, e.g. "BTC/USDT long on Binance USDS-M: margin ratio 72 % crossed danger (70 %)".
  */
 export function alertMessage(facts: MessageFacts): string {
   return `${facts.displaySymbol} ${facts.side} on ${venueName(facts.venue)}: ${describe(facts)}`;

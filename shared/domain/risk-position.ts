@@ -13,7 +13,7 @@ export interface RiskPosition {
   readonly side: Side;
   readonly marginMode: MarginMode;
   /**
-   * Absolute size, > 0: base units on Binance USDⓈ-M, Bybit and Hyperliquid; contracts on OKX and
+   * Absolute size, > 0: base units on Binance USDS-M, Bybit and Hyperliquid; contracts on OKX and
    * Binance COIN-M (each worth `contractSize`).
    */
   readonly size: number;

@@ -49,7 +49,7 @@ describe('venue registry', () => {
       threshold: 0.7,
     } as const;
     expect(alertMessage({ ...facts, venue: 'binance-usdm' })).toBe(
-      'BTC/USDT long on Binance USDⓈ-M: margin ratio 72 % crossed danger (70 %)',
+      'BTC/USDT long on Binance USDS-M: margin ratio 72 % crossed danger (70 %)',
     );
     expect(alertMessage({ ...facts, venue: 'binance-coinm' })).toMatch(/^BTC\/USDT long on Binance COIN-M: /);
     expect(alertMessage({ ...facts, venue: 'okx-swap' })).toMatch(/^BTC\/USDT long on OKX: /);

@@ -61,7 +61,7 @@ const maintenanceOverEquity =
   'maintenance margin / margin balance (wallet or isolated margin plus unrealized PnL); liquidation at >= 1';
 
 /**
- * Per-venue rules. Sources: Binance USDⓈ-M and COIN-M FAQs (no fee term, bracket at the liquidation
+ * Per-venue rules. Sources: Binance USDS-M and COIN-M FAQs (no fee term, bracket at the liquidation
  * notional, leverage not in the formula); Bybit classic isolated formula (MM at entry value) and the
  * 2025 mark-price cross margin (fee to close in MM); OKX margin ratio equity / (MM + fee), tiers by
  * contracts; Hyperliquid maintenance by `hyperliquidMaintenanceRate` (tiers.ts). URLs in `sources`.

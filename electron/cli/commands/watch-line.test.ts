@@ -110,7 +110,7 @@ describe('liqlens watch lines', () => {
   it('the text line says what happened in one sentence', () => {
     if (liquidated === undefined) throw new Error('the engine should emit the liquidated event');
     expect(watchLine(liquidated, false, 0)).toBe(
-      '2026-01-05T03:00:02.000Z critical ETH/USDT long on Binance USDⓈ-M: liquidated at 2,540.4, loss $755 (computed from entry and size)',
+      '2026-01-05T03:00:02.000Z critical ETH/USDT long on Binance USDS-M: liquidated at 2,540.4, loss $755 (computed from entry and size)',
     );
   });
 });

@@ -19,7 +19,7 @@ export interface EvalBar {
 }
 
 /**
- * The simulated traders are margined by Binance USDⓈ-M rules, so the ledger prices them as that
+ * The simulated traders are margined by Binance USDS-M rules, so the ledger prices them as that
  * venue: its tiers (SimTier → Tier, an Infinity cap → null) and taker fee.
  */
 export function simVenueMarket(instrument: SimInstrument): VenueMarket {

@@ -59,7 +59,7 @@ describe('errors and retry', () => {
     expect(map(new ccxt.AuthenticationError('bad key-1234 secret-5678')).message).not.toMatch(/key-1234|secret-5678/);
     expect(map(new ccxt.PermissionDenied('no')).message).toContain('check your key');
     expect(map(new ccxt.AuthenticationError('no')).message).toMatch(
-      /^Binance USDⓈ-M refused the API key: check your key, secret and/,
+      /^Binance USDS-M refused the API key: check your key, secret and/,
     );
     expect(mapCcxtError(new ccxt.AuthenticationError('no'), 'okx-swap', []).message).toMatch(
       /^OKX refused the API key: check your key, secret, passphrase and/,

@@ -5,7 +5,7 @@ import type { SimVenueRules } from './types';
  * Maintenance margin of one position of `size` base units (> 0) at `price`, quote units, by the
  * venue's rule. Fee terms are not included (see `closingFeeTerm`).
  *
- * - Binance USDⓈ-M: MM = N·mmr − cum with the bracket of N = size·price. Source:
+ * - Binance USDS-M: MM = N·mmr − cum with the bracket of N = size·price. Source:
  *   https://www.binance.com/en/support/faq/how-to-calculate-liquidation-price-of-usd%E2%93%A2-m-futures-contracts-b3c689c1f50a44cabb3a84e663b81d93
  * - Bybit linear: MM = position value·MMR − MM deduction of the risk-limit tier. Source:
  *   https://www.bybit.com/en/help-center/article/Liquidation-Price-USDT-Contract. Isolated positions

@@ -8,7 +8,7 @@ export type TierRow = readonly [notionalCap: number, maintenanceMarginRate: numb
  * Builds notional tiers with their maintenance deduction by the standard construction
  * deduction(1) = 0, deduction(n) = deduction(n−1) + floor(n)·(mmr(n) − mmr(n−1)), which makes
  * MM(N) = N·mmr − deduction continuous at every boundary. Source: Binance "How to Calculate
- * Liquidation Price of USDⓈ-M Futures Contracts" (Maintenance Amount on Level n),
+ * Liquidation Price of USDS-M Futures Contracts" (Maintenance Amount on Level n),
  * https://www.binance.com/en/support/faq/how-to-calculate-liquidation-price-of-usd%E2%93%A2-m-futures-contracts-b3c689c1f50a44cabb3a84e663b81d93 ;
  * Bybit `mmDeduction` and Hyperliquid `maintenance_deduction` are the same construction.
  * Rows must be in ascending cap order; the last cap may be Infinity.

@@ -38,7 +38,7 @@ export function btcPosition(
   };
 }
 
-/** A Binance USDⓈ-M account holding `positions`. */
+/** A Binance USDS-M account holding `positions`. */
 export function binanceAccount(positions: readonly RiskPosition[], walletBalance = 10_000): RiskAccount {
   return { venue: 'binance-usdm', positionMode: 'hedge', walletBalance, takerFeeRate: 0, positions };
 }

@@ -4,7 +4,7 @@ import { GatewayError } from '../errors';
 import { listOf, num, rowOf, text, type Row } from '../raw';
 import type { RawCall } from './mode-source';
 
-/** The asset every USDⓈ-M position LiqLens reads settles in; listed first so the engine settles PnL in it. */
+/** The asset every USDS-M position LiqLens reads settles in; listed first so the engine settles PnL in it. */
 const settleAsset = 'USDT';
 
 /**

@@ -4,7 +4,7 @@ import { binanceCollateral } from './binance-usdm-collateral';
 import type { ModeSource } from './mode-source';
 
 /**
- * Binance USDⓈ-M account modes (docs/research/account-modes.md §2, §5.1, §7): `GET
+ * Binance USDS-M account modes (docs/research/account-modes.md §2, §5.1, §7): `GET
  * /fapi/v1/multiAssetsMargin` says single-asset or Multi-Assets. A Portfolio Margin key is refused
  * on fapi with -2015 (an auth error): then `GET /papi/v1/account` answers, and every later call goes
  * through papi (ccxt's `portfolioMargin` param). Gauges: Multi-Assets account margin ratio =

@@ -3,7 +3,7 @@ import { binanceModes } from './binance-usdm-modes';
 import { sideClosedBy, type VenueProfile } from './venue-profile';
 
 /**
- * Binance USDⓈ-M through ccxt `binanceusdm`. Sources: docs/research/liquidation-formulas.md §1.5 (REST
+ * Binance USDS-M through ccxt `binanceusdm`. Sources: docs/research/liquidation-formulas.md §1.5 (REST
  * fields), §1.8 (ccxt mapping: v3 positionRisk has no leverage/marginType; `cum` only in tier `info`),
  * docs/research/liquidation-maps.md §2.1–2.3 (forceOrder `S` is the ORDER side; at most one per symbol per
  * second), docs/research/toolchain.md §3 (url keys; `fetchCurrencies` off, else sapi calls).

@@ -2,7 +2,7 @@ import type { SimAccount, SimInstrument } from '../../market/types';
 import type { SimKeyPermissions } from '../../server/sim-keys';
 import { isHedgeMode, positionFigures, type BinancePositionFigures } from './binance-positions';
 
-/** The wallet asset of every simulated USDⓈ-M account (single-asset mode). */
+/** The wallet asset of every simulated USDS-M account (single-asset mode). */
 export const walletAsset = 'USDT';
 
 /** Everything the account payloads need about one account at one moment. */

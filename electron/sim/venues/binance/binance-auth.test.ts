@@ -29,7 +29,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-describe('Binance USDⓈ-M signed requests', () => {
+describe('Binance USDS-M signed requests', () => {
   it('rejects an unknown key with -2015, which ccxt raises as AuthenticationError', async () => {
     const running = await start();
     const exchange = client(running, { apiKey: 'no-such-key-000', secret: 'whatever-secret' });

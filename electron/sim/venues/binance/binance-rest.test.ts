@@ -27,7 +27,7 @@ afterEach(async () => {
   await fixture.server.close();
 });
 
-describe('Binance USDⓈ-M REST through ccxt', () => {
+describe('Binance USDS-M REST through ccxt', () => {
   it('loads the fixture instrument as a linear perpetual with its tick and step', async () => {
     const markets = await client(fixture.keys.reader).loadMarkets();
     const instrument = fixture.market.instruments[0]!;

@@ -13,7 +13,7 @@ import { marketRoutes } from './binance-market-routes';
 import { createBinanceStreams } from './binance-streams';
 import type { BinanceHandler } from './binance-call';
 
-/** Options of the simulated Binance USDⓈ-M venue. */
+/** Options of the simulated Binance USDS-M venue. */
 export interface BinanceRouteOptions {
   /**
    * The clock signed requests are checked against and `/fapi/v1/time` reports, epoch ms.
@@ -30,7 +30,7 @@ const routes: Readonly<Record<string, BinanceHandler>> = {
 };
 
 /**
- * Builds the Binance USDⓈ-M protocol server factory (prefix `binance`): the `/fapi`,
+ * Builds the Binance USDS-M protocol server factory (prefix `binance`): the `/fapi`,
  * `/futures/data` and `/sapi` REST paths ccxt `binanceusdm` calls, and the market streams that
  * ccxt pro reaches through `urls.api.ws.future`. See README.md for the url keys a client sets.
  */
@@ -56,7 +56,7 @@ export function createBinanceRoute(options: BinanceRouteOptions = {}): VenueRout
 
 const defaultFactory = createBinanceRoute();
 
-/** The Binance USDⓈ-M venue with the host's real clock for signatures (`createBinanceRoute()`). */
+/** The Binance USDS-M venue with the host's real clock for signatures (`createBinanceRoute()`). */
 export function binanceRoute(context: VenueContext): VenueRoute {
   return defaultFactory(context);
 }

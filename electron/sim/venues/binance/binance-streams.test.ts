@@ -40,7 +40,7 @@ afterEach(async () => {
   await fixture.server.close();
 });
 
-describe('Binance USDⓈ-M streams through ccxt pro', () => {
+describe('Binance USDS-M streams through ccxt pro', () => {
   it('streams the mark price of the market’s ticker events', async () => {
     const exchange = await proClient();
     const emitted: SimTicker[] = [];

@@ -4,7 +4,7 @@ import type { SimBar, SimLiquidation, SimMarket, SimTicker } from '../../market/
 import { parseBarInterval } from './bar-buckets';
 import { forceOrderEvent, klineEvent, markPriceEvent, miniTickerEvent, tickerEvent } from './binance-stream-events';
 
-/** The market-stream side of the simulated Binance USDⓈ-M venue. */
+/** The market-stream side of the simulated Binance USDS-M venue. */
 export interface BinanceStreams {
   /** Serves one WebSocket: `/ws`, `/ws/<stream>`, `/<category>/ws[/<n>]` (raw) or `/stream?streams=a/b` (combined). */
   attach(socket: WebSocket, path: string, query: URLSearchParams): void;

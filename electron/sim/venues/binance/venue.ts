@@ -2,7 +2,7 @@ import { buildTiers } from '../../market/tiers';
 import { notionalFallbackRules, settleCurrencyMode, type SimVenueModule } from '../venue-module';
 import { binanceRoute } from './binance-route';
 
-/** Binance USDⓈ-M endpoint weights as documented; anything not listed weighs 1. */
+/** Binance USDS-M endpoint weights as documented; anything not listed weighs 1. */
 const weights: Readonly<Record<string, number>> = {
   '/fapi/v2/positionRisk': 5,
   '/fapi/v3/positionRisk': 5,
@@ -31,7 +31,7 @@ function klinesWeight(limitText: string | null): number {
   return 10;
 }
 
-/** The simulated Binance USDⓈ-M: server, keys, margin tables (shaped like Binance's BTC/ETH brackets) and faults. */
+/** The simulated Binance USDS-M: server, keys, margin tables (shaped like Binance's BTC/ETH brackets) and faults. */
 export const binanceVenue: SimVenueModule<'binance-usdm'> = {
   venue: 'binance-usdm',
   route: (context) => binanceRoute(context),
@@ -87,7 +87,7 @@ export const binanceVenue: SimVenueModule<'binance-usdm'> = {
   collateralRatios: { USDT: 1, USDC: 1, BTC: 0.95, ETH: 0.95 },
   faults: {
     // REQUEST_WEIGHT 2400 per minute, as exchangeInfo's rateLimits say.
-    limit: { weight: 2400, windowMs: 60_000, source: 'Binance USDⓈ-M REQUEST_WEIGHT 2400/min' },
+    limit: { weight: 2400, windowMs: 60_000, source: 'Binance USDS-M REQUEST_WEIGHT 2400/min' },
     requestWeight(path, query) {
       if (path.endsWith('Klines') || path.endsWith('/klines')) return klinesWeight(query.get('limit'));
       if (path === '/fapi/v1/assetIndex') return query.has('symbol') ? 1 : 10;
