@@ -19,7 +19,7 @@ import { AppPage } from '../pages/app-page';
  */
 
 /** What a mode's liquidation cell shows: LiqLens's check of the venue's price, the venue's figure with the reason, no line with the reason, or no position at all. */
-type LiquidationShown = 'checked' | 'recomputed' | 'venue' | 'none' | 'own' | 'no positions';
+type LiquidationShown = 'checked' | 'venue' | 'none' | 'own' | 'no positions';
 
 interface ModeCase {
   readonly mode: AccountModeId;
@@ -45,7 +45,7 @@ const cases: readonly ModeCase[] = [
     mode: 'binance-multi-assets',
     simAccountId: 'bn-multi',
     heading: 'Binance · multi-assets',
-    liquidation: 'recomputed',
+    liquidation: 'checked',
     gauge: 'accountMarginRatio',
     whatIf: null,
   },
@@ -69,7 +69,7 @@ const cases: readonly ModeCase[] = [
     mode: 'bybit-unified-cross',
     simAccountId: 'by-cross',
     heading: 'Bybit · unified · cross',
-    liquidation: 'recomputed',
+    liquidation: 'checked',
     gauge: 'accountMMRate',
     whatIf: null,
   },
@@ -257,9 +257,6 @@ async function expectLiquidationCell(group: AccountGroup, index: number, shown: 
   if (shown === 'checked') {
     await expect(cell).toContainText(/\d/);
     await expect(cell.getByTestId('self-check')).toHaveText('✓ matches');
-  } else if (shown === 'recomputed') {
-    await expect(cell).toContainText(/\d/);
-    await expect(cell.getByTestId('self-check')).toHaveText(/^(✓ matches|Δ -?[\d,.]+)$/);
   } else if (shown === 'venue') {
     await expect(cell).toContainText(/^\d[\d,.]*/);
     await expect(cell.getByTestId('self-check')).toHaveText(
