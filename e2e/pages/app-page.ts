@@ -32,6 +32,30 @@ export class AppPage {
     return this.page.getByTestId('add-account-dialog');
   }
 
+  /**
+   * Adds an API-key account as a user does: `a` opens the dialog, the venue (`venueName` as the dialog
+   * lists it), name, key, secret and base URL are typed in, and the form is sent. The dialog stays
+   * open with the venue's answer (an error, or the account live behind it).
+   */
+  async submitApiKey(input: {
+    readonly venueName: string;
+    readonly label: string;
+    readonly apiKey: string;
+    readonly apiSecret: string;
+    readonly baseUrl: string;
+  }): Promise<void> {
+    await this.page.keyboard.press('a');
+    const dialog = this.accountDialog;
+    await expect(dialog).toBeVisible();
+    await dialog.getByText(input.venueName, { exact: false }).first().click();
+    await dialog.getByLabel('Account name').fill(input.label);
+    await dialog.getByTestId('acc-api-key').fill(input.apiKey);
+    await dialog.getByTestId('acc-api-secret').fill(input.apiSecret);
+    await dialog.locator('summary', { hasText: 'Advanced' }).click();
+    await dialog.getByLabel('Base URL').fill(input.baseUrl);
+    await dialog.getByTestId('add-account-submit').click();
+  }
+
   /** Closes the welcome dialog if a first start opened it. */
   async closeWelcome(): Promise<void> {
     const dialog = this.accountDialog;

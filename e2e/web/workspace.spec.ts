@@ -145,16 +145,14 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       if (!key) throw new Error('the simulator should offer a read-only Binance key');
       const app = new AppPage(page);
       await app.open(webApp.url);
-      await page.keyboard.press('a');
+      await app.submitApiKey({
+        venueName: 'Binance USDS-M',
+        label: 'My Binance',
+        apiKey: key.apiKey,
+        apiSecret: 'definitely-not-the-secret',
+        baseUrl: sim.baseUrl('binance-usdm'),
+      });
       const dialog = app.accountDialog;
-      await expect(dialog).toBeVisible();
-      await dialog.getByText('Binance USDS-M', { exact: false }).first().click();
-      await dialog.getByLabel('Account name').fill('My Binance');
-      await dialog.getByTestId('acc-api-key').fill(key.apiKey);
-      await dialog.getByTestId('acc-api-secret').fill('definitely-not-the-secret');
-      await dialog.locator('summary', { hasText: 'Advanced' }).click();
-      await dialog.getByLabel('Base URL').fill(sim.baseUrl('binance-usdm'));
-      await dialog.getByTestId('add-account-submit').click();
       await expect(dialog.getByTestId('add-account-error')).toContainText('check your key', { timeout: 20_000 });
       await expect(dialog.getByTestId('acc-api-secret')).not.toHaveValue('definitely-not-the-secret');
       await page.screenshot({ path: test.info().outputPath('bad-key.png') });

@@ -86,6 +86,38 @@ describe('account modes: what the simulated venue liquidates by', () => {
     expect([...served].sort()).toEqual(accountModeIds.filter((id) => id !== 'manual').sort());
   });
 
+  it('switches an account’s mode with its positions held: the new mode is reported and its rule liquidates', () => {
+    const sim = market([{ id: 'bn', venue: 'binance-usdm', walletBalance: 2000, positions: [btcLong] }]);
+    const before = lpOf(sim.account('bn'));
+    expect(accountModeIdOf(sim.account('bn')!)).toBe('binance-single-asset');
+    sim.changeAccountMode('bn', 'portfolio');
+    expect(accountModeIdOf(sim.account('bn')!)).toBe('binance-portfolio');
+    // Portfolio Margin liquidates at uniMMR 1.05: the long's price moves up towards the mark.
+    expect(lpOf(sim.account('bn'))).toBeGreaterThan(before);
+    expect(sim.account('bn')!.accountMargin!.liquidationThreshold).toBe(1.05);
+  });
+
+  it('refuses a switch to a mode that would not hold the account’s positions, and keeps the mode it had', () => {
+    const sim = market([
+      {
+        id: 'iso',
+        venue: 'bybit-linear',
+        mode: 'isolated',
+        walletBalance: 1000,
+        positions: [{ ...btcLong, marginMode: 'isolated' }],
+      },
+      { id: 'okx', venue: 'okx-swap', mode: 'futures', walletBalance: 1000, positions: [btcLong] },
+    ]);
+    expect(() => sim.changeAccountMode('okx', 'spot')).toThrow(/trades no perpetuals/);
+    expect(() => sim.changeAccountMode('okx', 'unified')).toThrow(/has no account mode "unified"/);
+    expect(() => sim.changeAccountMode('nobody', 'cross')).toThrow(/No simulated account nobody/);
+    expect(() => sim.changeAccountMode('iso', 'cross')).toThrow(/allows no isolated BTCUSDT position/);
+    expect(sim.account('okx')!.mode).toBe('futures');
+    expect(accountModeIdOf(sim.account('iso')!)).toBe('bybit-unified-isolated');
+    sim.changeAccountMode('okx', 'multi-currency');
+    expect(accountModeIdOf(sim.account('okx')!)).toBe('okx-multi-currency');
+  });
+
   it('refuses a mode the venue lacks, a margin mode the mode forbids, and collateral it does not count', () => {
     const base = { id: 'x', venue: 'binance-usdm', walletBalance: 1000, positions: [btcLong] } as const;
     expect(() => market([{ ...base, mode: 'unified' }])).toThrow(/has no account mode "unified"/);

@@ -79,8 +79,8 @@ export interface AccountBook {
   readonly venue: SimVenue;
   readonly positionMode: 'one-way' | 'hedge';
   readonly address: string | undefined;
-  readonly mode: SimAccountMode;
-  readonly modeRules: SimModeRules;
+  mode: SimAccountMode;
+  modeRules: SimModeRules;
   walletBalance: number;
   collateral: SimCollateralSpec[];
   positions: HeldPosition[];
@@ -306,6 +306,18 @@ export function adjustPosition(book: AccountBook, symbol: string, change: SimVen
       p.adlQuantile = change.adlQuantile;
     }
   }
+}
+
+/**
+ * The account is switched to `mode` with its positions and collateral held, as a user does in the
+ * venue's own app (Binance single-asset to Multi-Assets, a Bybit unified account from isolated to
+ * cross, an OKX account level): the next read reports the new mode and the new mode's rules decide
+ * liquidation from now on. Throws with the same one-line reasons as opening an account in `mode`.
+ */
+export function changeAccountMode(book: AccountBook, mode: SimAccountMode): void {
+  const { rules } = resolveAccountMode({ ...book, mode });
+  book.mode = mode;
+  book.modeRules = rules;
 }
 
 /**

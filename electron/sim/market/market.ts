@@ -1,5 +1,6 @@
 import {
   adjustPosition,
+  changeAccountMode,
   closeUserPosition,
   liquidateUnderwater,
   openAccount,
@@ -184,6 +185,12 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
       const book = books.find((candidate) => candidate.id === accountId);
       if (!book) throw new Error(`No simulated account ${accountId}`);
       adjustPosition(book, symbol, change, nowMs);
+      snapshots = undefined;
+    },
+    changeAccountMode(accountId, mode) {
+      const book = books.find((candidate) => candidate.id === accountId);
+      if (!book) throw new Error(`No simulated account ${accountId}`);
+      changeAccountMode(book, mode);
       snapshots = undefined;
     },
     closePosition(accountId, symbol, side) {

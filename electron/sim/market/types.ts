@@ -314,6 +314,12 @@ export interface SimMarketModel extends SimMarket {
    */
   adjustPosition(accountId: string, symbol: string, change: SimVenueAdjustment): void;
   /**
+   * The account (by id) is switched to another of its venue's modes, positions and collateral held,
+   * now: the venue reports the new mode from the next read on. For tests. Throws on an unknown
+   * account, a mode the venue lacks, or one that would not allow the account's positions or collateral.
+   */
+  changeAccountMode(accountId: string, mode: SimAccountMode): void;
+  /**
    * The user closes a position of an account (by id) at the mark, as from the venue's own app: it
    * leaves the account with no liquidation recorded. Returns false when there is no such position.
    */

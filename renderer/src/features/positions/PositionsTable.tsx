@@ -207,8 +207,12 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
                         <td className="num">{formatPrice(position.entryPrice, position.tickSize)}</td>
                         <td className="num">{formatPrice(position.markPrice, position.tickSize)}</td>
                         <td className="num" data-testid="liquidation-price">
+                          {/* Without the venue's figure (a position typed in by hand) LiqLens's own is the price, as on the chart. */}
                           {noLiquidationLineText(position) ??
-                            formatPrice(position.exchangeLiquidationPrice, position.tickSize)}{' '}
+                            formatPrice(
+                              position.exchangeLiquidationPrice ?? position.computedLiquidationPrice,
+                              position.tickSize,
+                            )}{' '}
                           {noLiquidationLineText(position) === null && <SelfCheck position={position} />}
                         </td>
                         <td className="num">{formatPercent(position.distance)}</td>

@@ -1,0 +1,298 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectContractClient } from '../../electron/cli/bench/contract-client';
+import type { Page } from '@playwright/test';
+import { startSimulator, type Simulator } from '../../electron/sim/simulator';
+import { modeAccountSpecs, readKeyOf } from '../../electron/sim/testing/mode-accounts';
+import { accountModeIds, type AccountModeId } from '../../shared/domain/account-mode';
+import type { AccountAdd } from '../../shared/ipc/contract';
+import { expect, startWebApp, test, type WebApp } from '../fixtures';
+import { AccountGroup } from '../pages/account-group';
+import { AppPage } from '../pages/app-page';
+
+/*
+ * Every account mode LiqLens knows, as a trader sees it in web mode: the app's core reads one
+ * account per mode from a simulator through real ccxt (keys, a Hyperliquid address, a position typed
+ * in by hand), and each test looks at one account's header, rows, chart legend and what-if note.
+ * `LIQLENS_README_SCREENSHOTS=1` also writes one picture per mode into docs/screenshots/modes/.
+ */
+
+/** What a mode's liquidation cell shows: LiqLens's check of the venue's price, the venue's figure with the reason, no line with the reason, or no position at all. */
+type LiquidationShown = 'checked' | 'venue' | 'none' | 'own' | 'no positions';
+
+interface ModeCase {
+  readonly mode: AccountModeId;
+  /** The simulator's account, or null for the account typed in by hand. */
+  readonly simAccountId: string | null;
+  readonly heading: string;
+  readonly liquidation: LiquidationShown;
+  readonly gauge: string | null;
+  /** The what-if note, or null when the what-if is exact (no note). */
+  readonly whatIf: RegExp | null;
+}
+
+const cases: readonly ModeCase[] = [
+  {
+    mode: 'binance-single-asset',
+    simAccountId: 'bn-single',
+    heading: 'Binance · single-asset',
+    liquidation: 'checked',
+    gauge: null,
+    whatIf: null,
+  },
+  {
+    mode: 'binance-multi-assets',
+    simAccountId: 'bn-multi',
+    heading: 'Binance · multi-assets',
+    liquidation: 'checked',
+    gauge: 'accountMarginRatio',
+    whatIf: null,
+  },
+  {
+    mode: 'binance-portfolio',
+    simAccountId: 'bn-pm',
+    heading: 'Binance · portfolio margin',
+    liquidation: 'venue',
+    gauge: 'uniMMR',
+    whatIf: /^What-if off: portfolio margin weighs every wallet's collateral/,
+  },
+  {
+    mode: 'bybit-unified-isolated',
+    simAccountId: 'by-isolated',
+    heading: 'Bybit · unified · isolated',
+    liquidation: 'checked',
+    gauge: null,
+    whatIf: null,
+  },
+  {
+    mode: 'bybit-unified-cross',
+    simAccountId: 'by-cross',
+    heading: 'Bybit · unified · cross',
+    liquidation: 'checked',
+    gauge: 'accountMMRate',
+    whatIf: null,
+  },
+  {
+    mode: 'bybit-portfolio',
+    simAccountId: 'by-pm',
+    heading: 'Bybit · unified · portfolio margin',
+    liquidation: 'none',
+    gauge: 'accountMMRate',
+    whatIf: /^What-if off: portfolio margin is set by Bybit's stress-test scenarios/,
+  },
+  {
+    mode: 'okx-spot',
+    simAccountId: 'okx-spot',
+    heading: 'OKX · spot mode',
+    liquidation: 'no positions',
+    gauge: null,
+    whatIf: /^What-if off: OKX spot mode holds no perpetual positions/,
+  },
+  {
+    mode: 'okx-futures',
+    simAccountId: 'okx-futures',
+    heading: 'OKX · futures mode',
+    liquidation: 'checked',
+    gauge: null,
+    whatIf: null,
+  },
+  {
+    mode: 'okx-multi-currency',
+    simAccountId: 'okx-mcm',
+    heading: 'OKX · multi-currency margin',
+    liquidation: 'venue',
+    gauge: 'mgnRatio',
+    whatIf: /^What-if approximate: cross positions against OKX's adjusted equity/,
+  },
+  {
+    mode: 'okx-portfolio',
+    simAccountId: 'okx-pm',
+    heading: 'OKX · portfolio margin',
+    liquidation: 'venue',
+    gauge: 'mgnRatio',
+    whatIf: /^What-if off: portfolio margin is set by OKX's scenario stress tests/,
+  },
+  {
+    mode: 'hyperliquid-standard',
+    simAccountId: 'hl-standard',
+    heading: 'Hyperliquid · standard',
+    liquidation: 'checked',
+    gauge: null,
+    whatIf: null,
+  },
+  {
+    mode: 'hyperliquid-unified',
+    simAccountId: 'hl-unified',
+    heading: 'Hyperliquid · unified',
+    liquidation: 'checked',
+    gauge: null,
+    whatIf: null,
+  },
+  {
+    mode: 'hyperliquid-portfolio',
+    simAccountId: 'hl-portfolio',
+    heading: 'Hyperliquid · portfolio margin',
+    liquidation: 'venue',
+    gauge: null,
+    whatIf: /^What-if off: Hyperliquid's portfolio margin formula is not documented/,
+  },
+  { mode: 'manual', simAccountId: null, heading: 'Bybit · manual', liquidation: 'own', gauge: null, whatIf: null },
+];
+
+const labelOf = (mode: AccountModeId): string => `Sim ${mode}`;
+
+/** The account to add for a case: the simulator account's read-only key or address, or a position typed in by hand. */
+function accountFor(sim: Simulator, modeCase: ModeCase): AccountAdd {
+  const label = labelOf(modeCase.mode);
+  if (modeCase.simAccountId === null) {
+    const mark = sim.market.ticker('BTCUSDT').markPrice;
+    const position = {
+      symbol: 'BTCUSDT',
+      side: 'long',
+      sizeBase: 0.2,
+      entryPrice: mark,
+      leverage: 10,
+      marginMode: 'isolated',
+    } as const;
+    return {
+      kind: 'manual',
+      venue: 'bybit-linear',
+      label,
+      walletBalance: 0,
+      positions: [position],
+      baseUrl: sim.baseUrl('bybit-linear'),
+    };
+  }
+  const account = sim.market.account(modeCase.simAccountId);
+  if (account === undefined) throw new Error(`the mode simulator has no account ${modeCase.simAccountId}`);
+  if (account.venue === 'hyperliquid')
+    return {
+      kind: 'address',
+      venue: 'hyperliquid',
+      label,
+      address: account.address ?? '',
+      baseUrl: sim.baseUrl('hyperliquid'),
+    };
+  const key = readKeyOf(sim, modeCase.simAccountId);
+  return {
+    kind: 'api-key',
+    venue: account.venue,
+    label,
+    apiKey: key.apiKey,
+    apiSecret: key.secret,
+    ...(key.password === undefined ? {} : { passphrase: key.password }),
+    baseUrl: sim.baseUrl(account.venue),
+  };
+}
+
+let sim: Simulator;
+let webApp: WebApp;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  // Starting the host (with the Demo) and reading fourteen accounts is slow on a busy machine.
+  test.setTimeout(300_000);
+  // A day of history behind each mode's chart; the clock stands still, so every figure holds while a test reads it.
+  sim = await startSimulator({
+    seed: 3,
+    scenario: 'calm',
+    speed: 0,
+    historyDays: 1,
+    traderCount: 600,
+    accounts: modeAccountSpecs(),
+  });
+  dataDir = mkdtempSync(join(tmpdir(), 'liqlens-e2e-'));
+  webApp = await startWebApp(dataDir);
+  const url = new URL(webApp.url);
+  const client = await connectContractClient(Number(url.port), url.searchParams.get('token') ?? '');
+  try {
+    for (const modeCase of cases) await client.request('accounts:add', { account: accountFor(sim, modeCase) });
+  } finally {
+    await client.close();
+  }
+});
+
+test.afterAll(async () => {
+  await webApp?.stop();
+  await sim?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('covers every account mode the app knows', () => {
+  expect(cases.map((c) => c.mode).sort()).toEqual([...accountModeIds].sort());
+});
+
+for (const modeCase of cases) {
+  test(`${modeCase.mode}: the header, the liquidation figures and the what-if say what LiqLens can do in this mode`, async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open(webApp.url);
+    const group = new AccountGroup(page, labelOf(modeCase.mode));
+    await expect(group.header).toContainText('Live');
+    await expect(group.mode).toHaveText(modeCase.heading);
+    if (modeCase.gauge === null) await expect(group.gauge).toHaveCount(0);
+    else await expect(group.gauge).toContainText(`Venue gauge: ${modeCase.gauge} `);
+    if (modeCase.whatIf === null) await expect(group.whatIfMode).toHaveCount(0);
+    else await expect(group.whatIfMode).toHaveText(modeCase.whatIf);
+
+    if (modeCase.liquidation === 'no positions') {
+      await expect(group.root).toContainText('No open positions.');
+      await group.header.scrollIntoViewIfNeeded();
+    } else {
+      await expect(group.rows.first()).toBeVisible();
+      const count = await group.rows.count();
+      for (let index = 0; index < count; index += 1) await expectLiquidationCell(group, index, modeCase.liquidation);
+      await group.rows.first().click();
+      await expectChartLegend(page, group, modeCase.liquidation);
+    }
+    await saveScreenshot(page, `${modeCase.mode}.png`);
+  });
+}
+
+/** One row's liquidation cell: a price LiqLens matched, the venue's price with the reason, or no line with the reason. */
+async function expectLiquidationCell(group: AccountGroup, index: number, shown: LiquidationShown): Promise<void> {
+  const cell = group.liquidationPrices.nth(index);
+  if (shown === 'checked') {
+    await expect(cell).toContainText(/\d/);
+    await expect(cell.getByTestId('self-check')).toHaveText('✓ matches');
+  } else if (shown === 'venue') {
+    await expect(cell).toContainText(/^\d[\d,.]*/);
+    await expect(cell.getByTestId('self-check')).toHaveText(
+      /^venue's figure; LiqLens cannot recompute it in this mode \(/,
+    );
+  } else if (shown === 'none') {
+    await expect(cell).toHaveText(/^No liquidation line: /);
+  } else {
+    // Typed in by hand: LiqLens's own price, with nothing from the venue to check it against.
+    await expect(cell).toContainText(/^\d[\d,.]* n\/a$/);
+  }
+}
+
+/** The chart follows the selected row: its legend shows the row's liquidation price, or none. */
+async function expectChartLegend(page: Page, group: AccountGroup, shown: LiquidationShown): Promise<void> {
+  const legend = page.getByTestId('chart-liquidation');
+  await expect(page.getByTestId('chart-source')).toContainText('simulator');
+  if (shown === 'none') {
+    await expect(legend).toContainText('Liq —');
+    return;
+  }
+  // Both follow the account's polls: compare them as they stand at the same moment.
+  const priceOf = async (): Promise<string> =>
+    ((await group.liquidationPrices.first().textContent()) ?? '').split(' ')[0] ?? '';
+  await expect
+    .poll(async () => {
+      const price = await priceOf();
+      return /\d/.test(price) && ((await legend.textContent()) ?? '').startsWith(`Liq ${price}`);
+    })
+    .toBe(true);
+}
+
+async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(name) });
+  if (process.env['LIQLENS_README_SCREENSHOTS'] === '1') {
+    mkdirSync(join('docs', 'screenshots', 'modes'), { recursive: true });
+    await page.screenshot({ path: join('docs', 'screenshots', 'modes', name) });
+  }
+}
