@@ -246,6 +246,11 @@ for (const modeCase of cases) {
       for (let index = 0; index < count; index += 1) await expectLiquidationCell(group, index, modeCase.liquidation);
       await group.rows.first().click();
       await expectChartLegend(page, group, modeCase.liquidation);
+      // Where the mode turns the what-if off, the panel gives the reason instead of live controls.
+      const whatIfOff = modeCase.whatIf?.source.startsWith('^What-if off') ?? false;
+      if (whatIfOff)
+        await expect(page.getByTestId('whatif-empty')).toContainText('What-if is off in this account mode');
+      else await expect(page.getByTestId('whatif-panel')).toBeVisible();
     }
     await saveScreenshot(page, `${modeCase.mode}.png`);
   });
@@ -276,6 +281,8 @@ async function expectChartLegend(page: Page, group: AccountGroup, shown: Liquida
   await expect(page.getByTestId('chart-source')).toContainText('simulator');
   if (shown === 'none') {
     await expect(legend).toContainText('Liq —');
+    // No figure was checked, so no tick that reads as an all-clear.
+    await expect(page.getByTestId('chart-self-check')).toHaveCount(0);
     return;
   }
   // Both follow the account's polls: compare them as they stand at the same moment.

@@ -111,7 +111,8 @@ export function buildAccountSnapshot(
       selfCheckDifference:
         exchange === null || computedLiquidationPrice === null ? null : computedLiquidationPrice - exchange,
       maintenanceMargin: computed?.maintenanceMargin ?? 0,
-      marginRatio: computed?.marginRatio ?? null,
+      // LiqLens's ratio is only as good as its model of the mode: where it cannot recompute, the venue's gauge is the figure.
+      marginRatio: recomputed ? (computed?.marginRatio ?? null) : null,
       tickSize: facts.get(position.symbol)?.tickSize ?? null,
       computedNote: recomputed ? null : modeFacts.liquidationNote,
       isolatedOnly: false,
@@ -129,7 +130,7 @@ export function buildAccountSnapshot(
     account: {
       equity: result.account.equity,
       maintenanceMargin: result.account.maintenanceMargin,
-      marginRatio: result.account.marginRatio,
+      marginRatio: recomputed ? result.account.marginRatio : null,
     },
     accountMode: mode,
     venueGauge: modeFigures.gauge,

@@ -67,12 +67,16 @@ export function ChartLegend(props: ChartLegendProps): ReactElement {
           <span className="chart-legend__liq" title={selfCheckText(position)} data-testid="chart-liquidation">
             Liq {formatPrice(liquidation, tickSize)}
             <span className="chart-legend__distance">{formatPercent(position.distance)}</span>
-            <span
-              className={`chart-legend__check chart-legend__check--${position.selfCheckOk === false ? 'bad' : 'ok'}`}
-              aria-label={selfCheckText(position)}
-            >
-              {position.selfCheckOk === false ? '≠' : '✓'}
-            </span>
+            {/* A tick only for a check that ran and passed: no figure to check is no all-clear. */}
+            {position.selfCheckOk !== null && (
+              <span
+                className={`chart-legend__check chart-legend__check--${position.selfCheckOk ? 'ok' : 'bad'}`}
+                aria-label={selfCheckText(position)}
+                data-testid="chart-self-check"
+              >
+                {position.selfCheckOk ? '✓' : '≠'}
+              </span>
+            )}
           </span>
           {props.ghostLiquidationPrice !== null && (
             <span className="chart-legend__ghost" data-testid="chart-ghost">

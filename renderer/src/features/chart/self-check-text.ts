@@ -6,6 +6,8 @@ import { formatPrice } from '../positions/format';
  * between them ("Exchange 56,980.2 · LiqLens 56,980.3 · +0.1, within one tick").
  */
 export function selfCheckText(position: PositionView): string {
+  // A mode LiqLens cannot recompute: whose figure it is and why, not a failed check.
+  if (position.computedNote !== null) return position.computedNote;
   const tick = position.tickSize;
   const exchange = `Exchange ${formatPrice(position.exchangeLiquidationPrice, tick)}`;
   const own = `LiqLens ${formatPrice(position.computedLiquidationPrice, tick)}`;

@@ -20,7 +20,11 @@ function SelfCheck({ position }: { readonly position: PositionView }) {
   // A mode LiqLens cannot recompute is not a mismatch: say whose figure it is and why.
   if (position.computedNote !== null)
     return (
-      <span className="self-check self-check--unknown" title={position.computedNote} data-testid="self-check">
+      <span
+        className="self-check self-check--unknown position-note"
+        title={position.computedNote}
+        data-testid="self-check"
+      >
         {position.computedNote}
       </span>
     );
@@ -71,7 +75,16 @@ function AccountHeader({ account }: { readonly account: AccountSummary }) {
         {statusWords[account.status]}
       </span>
       <span className="account__figures">
-        Equity {formatUsd(account.equity)} · Margin ratio <MarginGauge marginRatio={account.marginRatio} />
+        Equity {formatUsd(account.equity)} ·{' '}
+        <span
+          title={
+            account.marginRatio === null && account.venueGauge !== null
+              ? "LiqLens cannot recompute the ratio in this mode: the venue's gauge is the figure"
+              : undefined
+          }
+        >
+          Margin ratio <MarginGauge marginRatio={account.marginRatio} />
+        </span>
       </span>
       {account.statusMessage && (
         <span className="account__message" role="status">
@@ -208,11 +221,16 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
                         <td className="num">{formatPrice(position.markPrice, position.tickSize)}</td>
                         <td className="num" data-testid="liquidation-price">
                           {/* Without the venue's figure (a position typed in by hand) LiqLens's own is the price, as on the chart. */}
-                          {noLiquidationLineText(position) ??
+                          {noLiquidationLineText(position) !== null ? (
+                            <span className="position-note" title={noLiquidationLineText(position) ?? ''}>
+                              {noLiquidationLineText(position)}
+                            </span>
+                          ) : (
                             formatPrice(
                               position.exchangeLiquidationPrice ?? position.computedLiquidationPrice,
                               position.tickSize,
-                            )}{' '}
+                            )
+                          )}{' '}
                           {noLiquidationLineText(position) === null && <SelfCheck position={position} />}
                         </td>
                         <td className="num">{formatPercent(position.distance)}</td>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Profile } from '../../../../shared/clusters';
 import type { AccountPositions } from '../../../../shared/ipc/views/positions';
+import { accountModeFacts } from '../../../../shared/domain/account-mode';
 import { evaluateAccount } from '../../../../shared/risk';
 import { useMarketField, type MarketSource } from '../market/useMarket';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
@@ -77,6 +78,10 @@ export function WhatIfPanel({ account, selected, market = null, onGhostChange, .
         Its risk inputs (leverage tiers, margins) have not arrived yet, or the venue did not provide them.
       </Empty>
     );
+  // A mode whose what-if is off: the reason, not live controls over a figure LiqLens cannot compute.
+  const modeWhatIf = risk.accountMode === undefined ? null : accountModeFacts(risk.accountMode).whatIf;
+  if (modeWhatIf?.kind === 'off')
+    return <Empty heading="What-if is off in this account mode">{modeWhatIf.reason}</Empty>;
   if (!found)
     return (
       <Empty heading="Position not found">{`${selected.symbol} ${selected.side} is no longer open in this account.`}</Empty>
