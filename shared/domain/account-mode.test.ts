@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accountModeIds, accountModeLabel, accountModes, AccountModeSchema, defaultAccountMode } from './account-mode';
+import {
+  accountModeIds,
+  accountModeLabel,
+  accountModes,
+  AccountModeSchema,
+  defaultAccountMode,
+  gaugeMarginRatio,
+  type AccountGaugeDefinition,
+} from './account-mode';
 import { venueRegistry, venues } from './venue';
 
 describe('account mode registry', () => {
@@ -59,5 +67,32 @@ describe('account mode registry', () => {
   it('parses only known mode ids', () => {
     expect(AccountModeSchema.safeParse('okx-multi-currency').success).toBe(true);
     expect(AccountModeSchema.safeParse('okx-acctlv-3').success).toBe(false);
+  });
+});
+
+describe("the venue's gauge on LiqLens's margin-ratio scale", () => {
+  const gaugeOf = (mode: (typeof accountModeIds)[number]): AccountGaugeDefinition => {
+    const gauge = accountModes[mode].gauge;
+    if (!gauge) throw new Error(`${mode} publishes no gauge`);
+    return gauge;
+  };
+
+  it("is 1 exactly at every gauge's liquidation level, below 1 on the safe side and above 1 past it", () => {
+    for (const mode of accountModeIds) {
+      const gauge = accountModes[mode].gauge;
+      if (!gauge) continue;
+      const at = (value: number) => gaugeMarginRatio({ ...gauge, value });
+      expect(at(gauge.liquidationLevel), mode).toBeCloseTo(1, 12);
+      const safe = gauge.direction === 'at-or-above' ? gauge.liquidationLevel / 2 : gauge.liquidationLevel * 2;
+      const past = gauge.direction === 'at-or-above' ? gauge.liquidationLevel * 1.2 : gauge.liquidationLevel / 1.2;
+      expect(at(safe), mode).toBeLessThan(1);
+      expect(at(past), mode).toBeGreaterThan(1);
+    }
+  });
+
+  it('rescales the figures the venues publish', () => {
+    expect(gaugeMarginRatio({ ...gaugeOf('bybit-portfolio'), value: 0.0475 })).toBeCloseTo(0.0475, 12);
+    expect(gaugeMarginRatio({ ...gaugeOf('binance-portfolio'), value: 3 })).toBeCloseTo(0.35, 12);
+    expect(gaugeMarginRatio({ ...gaugeOf('binance-portfolio'), value: 0 })).toBeNull();
   });
 });

@@ -282,5 +282,18 @@ export function accountModeLabel(mode: AccountModeId): string {
   return accountModes[mode].label;
 }
 
+/**
+ * The venue's gauge on LiqLens's margin-ratio scale, where 1 is liquidation (the scale the alerts
+ * and the gauges on screen use): a maintenance / equity rate divided by its liquidation level
+ * (Bybit `accountMMRate` 4.75 % at 100 % -> 0.0475), or the level divided by an equity / maintenance
+ * rate (Binance `uniMMR` 3 at 1.05 -> 0.35; OKX `mgnRatio` 4 at 1 -> 0.25). Only a rescaling of the
+ * venue's own figure, for the modes where LiqLens cannot recompute its own. Null for a rate of 0 or
+ * less on the equity side (no equity left to divide by: the venue liquidates).
+ */
+export function gaugeMarginRatio(gauge: AccountGauge): number | null {
+  if (gauge.direction === 'at-or-above') return gauge.value / gauge.liquidationLevel;
+  return gauge.value > 0 ? gauge.liquidationLevel / gauge.value : null;
+}
+
 /** Parses an account mode id (settings, the `risk` input, the contract). */
 export const AccountModeSchema = z.enum(accountModeIds);

@@ -1,4 +1,9 @@
-import { accountModeFacts, type AccountGauge, type AccountModeId } from '../../../shared/domain/account-mode';
+import {
+  accountModeFacts,
+  gaugeMarginRatio,
+  type AccountGauge,
+  type AccountModeId,
+} from '../../../shared/domain/account-mode';
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import type { CollateralAsset } from '../../../shared/domain/collateral';
 import type { PositionSnapshot } from '../../../shared/domain/position-snapshot';
@@ -89,6 +94,7 @@ export function buildAccountSnapshot(
     ...(modeFigures.collateral === null ? {} : { collateral: modeFigures.collateral }),
   };
   const result = evaluateAccount(risk);
+  const venueRatio = modeFigures.gauge === null ? null : gaugeMarginRatio(modeFigures.gauge);
   const snapshots = kept.map((position, index): PositionSnapshot => {
     const computed = result.positions[index];
     const computedLiquidationPrice = recomputed ? (computed?.liquidationPrice ?? null) : null;
@@ -111,8 +117,9 @@ export function buildAccountSnapshot(
       selfCheckDifference:
         exchange === null || computedLiquidationPrice === null ? null : computedLiquidationPrice - exchange,
       maintenanceMargin: computed?.maintenanceMargin ?? 0,
-      // LiqLens's ratio is only as good as its model of the mode: where it cannot recompute, the venue's gauge is the figure.
-      marginRatio: recomputed ? (computed?.marginRatio ?? null) : null,
+      // LiqLens's ratio is only as good as its model of the mode: where it cannot recompute, a cross
+      // position's ratio is the venue's account gauge (the account is liquidated as a whole).
+      marginRatio: recomputed ? (computed?.marginRatio ?? null) : position.marginMode === 'cross' ? venueRatio : null,
       tickSize: facts.get(position.symbol)?.tickSize ?? null,
       computedNote: recomputed ? null : modeFacts.liquidationNote,
       isolatedOnly: false,
@@ -130,7 +137,7 @@ export function buildAccountSnapshot(
     account: {
       equity: result.account.equity,
       maintenanceMargin: result.account.maintenanceMargin,
-      marginRatio: recomputed ? result.account.marginRatio : null,
+      marginRatio: recomputed ? result.account.marginRatio : venueRatio,
     },
     accountMode: mode,
     venueGauge: modeFigures.gauge,

@@ -89,6 +89,9 @@ describe('account modes read through ccxt', () => {
     const margin = sim.market.account('by-pm')?.accountMargin;
     expect(snapshot.venueGauge?.name).toBe('accountMMRate');
     expect(snapshot.venueGauge?.value).toBeCloseTo((margin?.requirementUsd ?? 0) / (margin?.equityUsd ?? 1), 3);
+    // The margin ratio shown and alerted on is the venue's gauge (1 = liquidation), for the account and its cross positions.
+    expect(snapshot.account.marginRatio).toBeCloseTo(snapshot.venueGauge?.value ?? NaN, 9);
+    for (const position of snapshot.positions) expect(position.marginRatio).toBe(snapshot.account.marginRatio);
   });
 
   it('Binance Portfolio Margin is reached through papi (fapi refuses the key) and its uniMMR is the gauge', async () => {
@@ -97,6 +100,8 @@ describe('account modes read through ccxt', () => {
     expect(snapshot.venueGauge?.name).toBe('uniMMR');
     expect(snapshot.venueGauge?.liquidationLevel).toBe(1.05);
     expect(snapshot.venueGauge?.value).toBeCloseTo((margin?.equityUsd ?? 0) / (margin?.maintenanceMarginUsd ?? 1), 4);
+    // uniMMR liquidates at or below 1.05: on LiqLens's scale that level is 1.
+    expect(snapshot.account.marginRatio).toBeCloseTo(1.05 / (snapshot.venueGauge?.value ?? NaN), 9);
   });
 
   it("OKX account levels 3 and 4 show the account's mgnRatio; futures mode shows none", async () => {

@@ -5,6 +5,7 @@ import { Badge, EmptyState } from '../../ui';
 import { formatPercent, formatPrice, formatUsd } from './format';
 import { AccountModeLine } from './AccountModeLine';
 import { MarginGauge } from './MarginGauge';
+import { accountModeFacts } from '../../../../shared/domain/account-mode';
 import { noLiquidationLineText } from './account-mode-text';
 import type { MarketStore } from '../market/market-store';
 import { PositionNearestCluster } from './NearestCluster';
@@ -78,8 +79,9 @@ function AccountHeader({ account }: { readonly account: AccountSummary }) {
         Equity {formatUsd(account.equity)} ·{' '}
         <span
           title={
-            account.marginRatio === null && account.venueGauge !== null
-              ? "LiqLens cannot recompute the ratio in this mode: the venue's gauge is the figure"
+            accountModeFacts(account.accountMode ?? 'manual').liquidationPrice !== 'exact' &&
+            account.venueGauge !== null
+              ? `LiqLens cannot recompute the ratio in this mode: this is the venue's ${account.venueGauge.name} on LiqLens's scale (100 % = liquidation)`
               : undefined
           }
         >
