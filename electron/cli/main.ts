@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { CliIo } from './cli-io';
+import { exitWhenIdle } from './shutdown';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -82,4 +83,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const exitCode = await main(process.argv.slice(2));
+process.exitCode = exitCode;
+exitWhenIdle(exitCode, io);

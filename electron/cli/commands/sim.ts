@@ -3,6 +3,7 @@ import { scenarioNames } from '../../sim/market';
 import type { SimScenarioName } from '../../sim/market/types';
 import { startSimulator } from '../../sim/simulator';
 import type { CliIo } from '../cli-io';
+import { stopWithin, untilInterrupted } from '../shutdown';
 import { defineCommand, parseCommand } from '../command-line';
 
 function isScenario(name: string): name is SimScenarioName {
@@ -64,11 +65,8 @@ export async function runSimCommand(args: readonly string[], io: CliIo): Promise
       io.stdout(`  ${account.venue.padEnd(13)} address   ${account.address}`);
   }
   io.stdout('Press Ctrl+C to stop.');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-  await sim.stop();
+  await untilInterrupted();
+  await stopWithin(sim.stop(), io);
   return 0;
 }
 

@@ -14,6 +14,7 @@ import { describeZodError } from '../../../shared/ipc/envelope';
 import type { CliIo } from '../cli-io';
 import { accountOptionHelp, accountOptions } from '../account-options';
 import { defineCommand, parseCommand } from '../command-line';
+import { stopWithin, untilInterrupted } from '../shutdown';
 import { watchLine } from './watch-line';
 
 function isScenario(name: string): name is SimScenarioName {
@@ -68,10 +69,7 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
 
   // Listen for Ctrl-C from the start: an interrupt while the core is still starting (which can take
   // a while on a busy machine) then stops the watch cleanly instead of killing it mid-write.
-  const interrupted = new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  const interrupted = untilInterrupted();
 
   // The Demo, and an account given on the command line, run in a fresh folder so a watch never
   // changes the app's own accounts or history.
@@ -141,7 +139,7 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
     : new Promise<void>(() => undefined);
   await Promise.race([interrupted, scenarioEnd]);
   clearTimeout(timer);
-  await core.stop();
+  await stopWithin(core.stop(), io);
   if (transient) rmSync(dataDir, { recursive: true, force: true });
   return 0;
 }

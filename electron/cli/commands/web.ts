@@ -6,6 +6,7 @@ import { bootWebMode } from '../../web/boot-web';
 import type { CliIo } from '../cli-io';
 import { defineCommand, parseCommand } from '../command-line';
 import { rendererDir } from '../paths';
+import { stopWithin, untilInterrupted } from '../shutdown';
 
 const spec = defineCommand({
   name: 'web',
@@ -38,11 +39,7 @@ export async function runWebCommand(args: readonly string[], io: CliIo): Promise
   const web = await bootWebMode({ dataDir: resolveDataDir(), staticDir: rendererDir, logger, port });
   io.stdout(`LiqLens web mode is running. Open ${web.host.url}`);
   io.stdout(`Data folder: ${resolveDataDir()}. Press Ctrl+C to stop.`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await web.stop();
+  await untilInterrupted();
+  await stopWithin(web.stop(), io);
   return 0;
 }

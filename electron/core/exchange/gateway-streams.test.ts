@@ -54,6 +54,40 @@ describe.each(simVenues)('%s streams', (venue) => {
     stopEmitted();
   }, 60_000);
 
+  it('leaves no socket open when closed while its streams are still starting', async () => {
+    const running = await startTestSimulator('chop');
+    sim = running;
+    const closing = simGateway(running, venue);
+    const states: StreamState[] = [];
+    // The core stopping as its markets load: the watches have not dialled yet when the close comes.
+    closing.watchMarkPrice(
+      btc,
+      () => undefined,
+      (s) => states.push(s),
+    );
+    closing.watchLiquidations(
+      btc,
+      () => undefined,
+      (s) => states.push(s),
+    );
+    await closing.close();
+    // A second gateway proves the simulator accepts sockets, and gives the first one's late dials
+    // time to happen: once it is live, any socket the closed gateway opened would be counted too.
+    const probe = simGateway(running, venue);
+    gateway = probe;
+    const probeStates: StreamState[] = [];
+    const stopProbe = probe.watchMarkPrice(
+      btc,
+      () => undefined,
+      (s) => probeStates.push(s),
+    );
+    await driveUntil(running, () => probeStates.some((s) => s.status === 'live'), 1000);
+    expect(running.server.openSockets()).toBe(1);
+    await expect(closing.fetchTiers(btc)).rejects.toThrow(/this connection is closed/);
+    expect(states.filter((s) => s.status === 'live')).toEqual([]);
+    stopProbe();
+  }, 60_000);
+
   it('normalises realized liquidations to the liquidated side', async () => {
     const running = await startTestSimulator('long-squeeze-crash', 3);
     sim = running;

@@ -8,7 +8,8 @@ import type { PermissionReport } from '../../../shared/domain/permission-report'
 import type { MarkTick, StreamState } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
 import type { Timeframe } from '../../../shared/domain/timeframe';
-import type { Venue } from '../../../shared/domain/venue';
+import { venueName, type Venue } from '../../../shared/domain/venue';
+import { GatewayError } from './gateway-error';
 
 export type {
   AccountSnapshot,
@@ -125,15 +126,21 @@ export interface ExchangeGateway {
  */
 export function createGateway(config: GatewayConfig): ExchangeGateway {
   let loaded: Promise<ExchangeGateway> | undefined;
-  const load = (): Promise<ExchangeGateway> =>
-    (loaded ??= import('./adapter').then((module) => module.createAdapter(config)));
+  // Once closed, nothing may dial the venue again: a call or stream racing the close would open a
+  // connection nobody closes (and a socket left open keeps the process from exiting).
+  let closed = false;
+  const load = (): Promise<ExchangeGateway> => {
+    if (closed)
+      return Promise.reject(new GatewayError('unsupported', `${venueName(config.venue)}: this connection is closed.`));
+    return (loaded ??= import('./adapter').then((module) => module.createAdapter(config)));
+  };
   /** A stream started once the adapter is loaded; stopping before that cancels it. */
   const stream = (start: (gateway: ExchangeGateway) => () => void, onState: StreamStateListener): (() => void) => {
     let stop: (() => void) | undefined;
     let cancelled = false;
     load().then(
       (gateway) => {
-        if (!cancelled) stop = start(gateway);
+        if (!cancelled && !closed) stop = start(gateway);
       },
       (error: unknown) =>
         onState({
@@ -164,6 +171,7 @@ export function createGateway(config: GatewayConfig): ExchangeGateway {
     fetchForceCloses: async (sinceMs) => (await load()).fetchForceCloses(sinceMs),
     checkPermissions: async () => (await load()).checkPermissions(),
     async close() {
+      closed = true;
       if (loaded) await (await loaded.catch(() => undefined))?.close();
     },
   };

@@ -51,6 +51,27 @@ describe('runStreamLoop', () => {
     const reconnecting = states[1];
     expect(reconnecting?.status === 'reconnecting' ? reconnecting.reason : '').toContain('could not be reached');
   });
+
+  it('never starts watching when stopped while it was still preparing', async () => {
+    let finishPreparing: () => void = () => undefined;
+    let watched = 0;
+    const stop = runStreamLoop({
+      prepare: () => new Promise<void>((resolve) => (finishPreparing = resolve)),
+      watch: async () => {
+        watched += 1;
+        return 1;
+      },
+      onData: () => undefined,
+      onState: () => undefined,
+      staleAfterMs: null,
+      mapError: map,
+    });
+    stop();
+    finishPreparing();
+    // Let the loop run past its prepare step: a few turns of the event loop.
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(watched).toBe(0);
+  });
 });
 
 describe('errors and retry', () => {

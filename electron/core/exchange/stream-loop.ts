@@ -67,6 +67,9 @@ export function runStreamLoop<T>(options: StreamLoopOptions<T>): () => void {
         if (!prepared) {
           await options.prepare();
           prepared = true;
+          // Stopped while preparing (the core stopping as markets load): dialling now would open a
+          // socket nobody closes, and it would keep the process alive.
+          if (stopped) return;
         }
         const data = await options.watch();
         if (stopped) return;

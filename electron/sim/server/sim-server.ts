@@ -16,6 +16,8 @@ export interface SimServer {
   wsBaseUrl(venue: SimVenue): string;
   /** Drops every open WebSocket (fault tests: the client must reconnect). */
   dropSockets(): void;
+  /** How many WebSockets are open now (a client that stopped must leave none behind). */
+  openSockets(): number;
   /** Fault injection and request-weight counting (faults.ts); every request passes through it first. */
   readonly faults: FaultController;
   close(): Promise<void>;
@@ -111,6 +113,7 @@ export async function startSimServer(
     baseUrl: (venue) => `${origin}/${prefixOf(venue)}`,
     wsBaseUrl: (venue) => `ws://127.0.0.1:${boundPort}/${prefixOf(venue)}`,
     faults,
+    openSockets: () => sockets.clients.size,
     dropSockets() {
       for (const client of sockets.clients) client.terminate();
     },
