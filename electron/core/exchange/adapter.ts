@@ -13,7 +13,6 @@ import {
   mapLiquidations,
   mapMarket,
   mapMarkTick,
-  mapPermissions,
   mapPosition,
   mapTiers,
   positionSymbol,
@@ -324,8 +323,7 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     async checkPermissions() {
       requireCredentials();
       const source = profile.permissions;
-      if (source.rawMethod === null) return mapPermissions(source.source, null);
-      return mapPermissions(source.source, await raw(source.rawMethod, {}));
+      return source.read(source.rawMethod === null ? null : await raw(source.rawMethod, {}));
     },
     async close() {
       for (const stop of [...stops]) stop();

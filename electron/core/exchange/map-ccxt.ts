@@ -3,13 +3,12 @@ import type { ForceClose } from '../../../shared/domain/force-close';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { MarginMode } from '../../../shared/domain/margin-mode';
 import type { MarketInfo } from '../../../shared/domain/market-info';
-import type { OpenInterestPoint, TakerVolumePoint } from '../../../shared/domain/open-interest';
-import type { PermissionReport } from '../../../shared/domain/permission-report';
+import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
 import type { Side } from '../../../shared/domain/side';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
 import { venueName } from '../../../shared/domain/venue';
-import type { PermissionSource, RawForceClose, TierBounds, VenueProfile } from './venues/venue-profile';
+import type { RawForceClose, TierBounds, VenueProfile } from './venues/venue-profile';
 import { GatewayError } from './errors';
 import { listOf, num, rowOf, text, type Row } from './raw';
 
@@ -211,30 +210,6 @@ export function mapOpenInterest(
   });
 }
 
-/**
- * Raw taker statistics: Binance `takerlongshortRatio` rows `{timestamp, buyVol, sellVol}` (base);
- * OKX rubik `taker-volume-contract` rows `[ts, sellVol, buyVol]` (unit requested: base currency).
- */
-export function mapTakerVolume(source: 'binance-taker-ratio' | 'okx-taker-volume', raw: unknown): TakerVolumePoint[] {
-  const rows = source === 'okx-taker-volume' ? listOf(rowOf(raw)['data']) : listOf(raw);
-  const points = rows.flatMap((entry): TakerVolumePoint[] => {
-    if (source === 'okx-taker-volume') {
-      const [t = null, sell = null, buy = null] = listOf(entry).map(num);
-      return t === null || sell === null || buy === null
-        ? []
-        : [{ timeMs: t, buyVolume: buy, sellVolume: sell, source: 'venue' }];
-    }
-    const row = rowOf(entry);
-    const t = num(row['timestamp']);
-    const buy = num(row['buyVol']);
-    const sell = num(row['sellVol']);
-    return t === null || buy === null || sell === null
-      ? []
-      : [{ timeMs: t, buyVolume: buy, sellVolume: sell, source: 'venue' }];
-  });
-  return points.sort((a, b) => a.timeMs - b.timeMs);
-}
-
 /** A ccxt ticker / mark-price update as a tick; `receivedAtMs` stands in when the venue sends no time. */
 export function mapMarkTick(ticker: unknown, symbol: string, receivedAtMs: number): MarkTick | null {
   const row = rowOf(ticker);
@@ -297,61 +272,4 @@ export function mapForceCloses(
     if (price === null || timeMs === null || !(size > 0)) return [];
     return [{ symbol: market.symbol, side: raw.side, price, size, timeMs, lossUsd: raw.lossUsd }];
   });
-}
-
-function report(canRead: boolean, canTrade: boolean, canWithdraw: boolean, venueLine: string): PermissionReport {
-  const readOnly = canRead && !canTrade && !canWithdraw;
-  const detail = readOnly
-    ? `Read-only key (${venueLine}).`
-    : `This key can ${[canTrade ? 'trade' : '', canWithdraw ? 'withdraw' : ''].filter(Boolean).join(' and ')}: LiqLens only reads; create a read-only key (${venueLine}).`;
-  return { canRead, canTrade, canWithdraw, readOnly, detail };
-}
-
-/**
- * A permission endpoint's raw answer as a report. Binance `apiRestrictions` (enableReading,
- * enableFutures/enableSpotAndMarginTrading, enableWithdrawals); Bybit `query-api` (`readOnly` 0/1,
- * `permissions.Wallet` containing "Withdraw"); OKX `account/config` `perm` ("read_only,trade,withdraw").
- */
-export function mapPermissions(source: PermissionSource, raw: unknown): PermissionReport {
-  const row = rowOf(raw);
-  switch (source) {
-    case 'binance-api-restrictions': {
-      const trade = ['enableFutures', 'enableSpotAndMarginTrading', 'enableMargin', 'enableVanillaOptions'].some(
-        (key) => row[key] === true,
-      );
-      return report(
-        row['enableReading'] === true,
-        trade,
-        row['enableWithdrawals'] === true,
-        'Binance API restrictions',
-      );
-    }
-    case 'bybit-query-api': {
-      const result = rowOf(row['result']);
-      const permissions = rowOf(result['permissions']);
-      const all = Object.values(permissions).flatMap((value) => listOf(value).map(text));
-      const withdraw = all.includes('Withdraw');
-      const readOnly = num(result['readOnly']) === 1;
-      return report(true, !readOnly, withdraw, 'Bybit query-api');
-    }
-    case 'okx-account-config': {
-      const perm = text(rowOf(listOf(row['data'])[0])['perm'])
-        .split(',')
-        .map((part) => part.trim());
-      return report(
-        perm.includes('read_only'),
-        perm.includes('trade'),
-        perm.includes('withdraw'),
-        'OKX account config',
-      );
-    }
-    case 'public-address':
-      return {
-        canRead: true,
-        canTrade: false,
-        canWithdraw: false,
-        readOnly: true,
-        detail: 'Public address: read-only by nature (no key is stored).',
-      };
-  }
 }

@@ -5,7 +5,7 @@ import { venueName, venueRegistry } from '../../../shared/domain/venue';
 import type { AdapterContext } from './adapter';
 import { GatewayError } from './errors';
 import type { ExchangeGateway } from './gateway';
-import { mapOhlcv, mapOpenInterest, mapRawKlines, mapTakerVolume } from './map-ccxt';
+import { mapOhlcv, mapOpenInterest, mapRawKlines } from './map-ccxt';
 
 /** Candles per request when the caller gives no limit (every venue serves at least this many). */
 const defaultCandleLimit = 200;
@@ -62,16 +62,9 @@ export function createMarketData(
       const stat = profile.takerVolume;
       const period = profile.statPeriods[timeframe];
       if (stat !== null && period !== undefined) {
-        const params: Record<string, unknown> =
-          stat.source === 'okx-taker-volume'
-            ? {
-                instId: info.symbol,
-                period,
-                ...stat.params,
-                ...(sinceMs === undefined ? {} : { begin: String(sinceMs) }),
-              }
-            : { symbol: info.symbol, period, ...stat.params, ...(sinceMs === undefined ? {} : { startTime: sinceMs }) };
-        return mapTakerVolume(stat.source, await raw(stat.rawMethod, params));
+        return stat
+          .read(await raw(stat.rawMethod, stat.query(info.symbol, period, sinceMs)))
+          .sort((a, b) => a.timeMs - b.timeMs);
       }
       if (profile.candles.rawTakerKlines === null) throw unsupported(`a taker buy/sell split for ${timeframe}`);
       const candles = await fetchCandles(symbol, timeframe, 'last', sinceMs);

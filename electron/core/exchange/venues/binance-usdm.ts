@@ -1,3 +1,4 @@
+import { permissionReport, takerPoint } from '../venue-answers';
 import { coinRow, listOf, num, rowOf, text } from '../raw';
 import { binanceModes } from './binance-usdm-modes';
 import { sideClosedBy, type VenueProfile } from './venue-profile';
@@ -88,7 +89,16 @@ export const binanceUsdm: VenueProfile = {
   // ccxt's parseOHLCV keeps 6 columns; raw kline column 9 is the taker-buy base volume (docs/research/liquidation-maps.md §2.2).
   candles: { rawTakerKlines: { last: 'fapiPublicGetKlines', takerBuyColumn: 9 } },
   openInterestFields: 'both',
-  takerVolume: { source: 'binance-taker-ratio', rawMethod: 'fapiDataGetTakerlongshortRatio', params: {} },
+  // `takerlongshortRatio` rows `{timestamp, buyVol, sellVol}`, in base.
+  takerVolume: {
+    rawMethod: 'fapiDataGetTakerlongshortRatio',
+    query: (symbol, period, sinceMs) => ({ symbol, period, ...(sinceMs === undefined ? {} : { startTime: sinceMs }) }),
+    read: (answer) =>
+      listOf(answer).flatMap((entry) => {
+        const row = rowOf(entry);
+        return takerPoint(num(row['timestamp']), num(row['buyVol']), num(row['sellVol']));
+      }),
+  },
   // `GET /fapi/v1/forceOrders` (ccxt asks for autoCloseType=LIQUIDATION): the forced order's side, or
   // in hedge mode its `positionSide`; no realised PnL on the order (docs/research/liquidation-events.md §2.1).
   forceCloses: {
@@ -102,6 +112,21 @@ export const binanceUsdm: VenueProfile = {
     },
   },
   accountFees: null,
-  permissions: { source: 'binance-api-restrictions', rawMethod: 'sapiGetAccountApiRestrictions' },
+  // `apiRestrictions`: enableReading, a trading switch per product, enableWithdrawals.
+  permissions: {
+    rawMethod: 'sapiGetAccountApiRestrictions',
+    read: (answer) => {
+      const row = rowOf(answer);
+      const trade = ['enableFutures', 'enableSpotAndMarginTrading', 'enableMargin', 'enableVanillaOptions'].some(
+        (key) => row[key] === true,
+      );
+      return permissionReport(
+        row['enableReading'] === true,
+        trade,
+        row['enableWithdrawals'] === true,
+        'Binance API restrictions',
+      );
+    },
+  },
   statPeriods: { '5m': '5m', '15m': '15m', '1h': '1h', '4h': '4h', '1d': '1d' },
 };

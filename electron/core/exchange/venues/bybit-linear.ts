@@ -1,3 +1,4 @@
+import { permissionReport } from '../venue-answers';
 import { coinRow, listOf, num, rowOf, text } from '../raw';
 import { bybitModes } from './bybit-linear-modes';
 import { sideClosedBy, type VenueProfile } from './venue-profile';
@@ -88,6 +89,15 @@ export const bybitLinear: VenueProfile = {
     read: (answer, symbol) =>
       num(coinRow(listOf(rowOf(rowOf(answer)['result'])['list']), 'symbol', [symbol])['takerFeeRate']),
   },
-  permissions: { source: 'bybit-query-api', rawMethod: 'privateGetV5UserQueryApi' },
+  // `query-api`: `readOnly` 0/1, and `permissions.Wallet` holding "Withdraw" for a withdrawing key.
+  permissions: {
+    rawMethod: 'privateGetV5UserQueryApi',
+    read: (answer) => {
+      const result = rowOf(rowOf(answer)['result']);
+      const granted = Object.values(rowOf(result['permissions'])).flatMap((value) => listOf(value).map(text));
+      const readOnly = num(result['readOnly']) === 1;
+      return permissionReport(true, !readOnly, granted.includes('Withdraw'), 'Bybit query-api');
+    },
+  },
   statPeriods: {},
 };

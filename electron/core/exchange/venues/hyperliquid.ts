@@ -137,6 +137,16 @@ export const hyperliquid: VenueProfile = {
     },
   },
   accountFees: null,
-  permissions: { source: 'public-address', rawMethod: null },
+  // A public address: nothing to ask, and nothing it could do but read.
+  permissions: {
+    rawMethod: null,
+    read: () => ({
+      canRead: true,
+      canTrade: false,
+      canWithdraw: false,
+      readOnly: true,
+      detail: 'Public address: read-only by nature (no key is stored).',
+    }),
+  },
   statPeriods: {},
 };

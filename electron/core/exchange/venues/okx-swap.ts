@@ -1,3 +1,4 @@
+import { permissionReport, takerPoint } from '../venue-answers';
 import { coinRow, listOf, num, rowOf, text } from '../raw';
 import { okxModes } from './okx-swap-modes';
 import type { VenueProfile } from './venue-profile';
@@ -69,15 +70,39 @@ export const okxSwap: VenueProfile = {
   liquidationStream: { method: 'watchLiquidationsForSymbols' },
   candles: { rawTakerKlines: null },
   openInterestFields: 'value',
+  // rubik `taker-volume-contract` rows `[ts, sellVol, buyVol]`, in base for unit 0.
   takerVolume: {
-    source: 'okx-taker-volume',
     rawMethod: 'publicGetRubikStatTakerVolumeContract',
-    params: { unit: '0' },
+    query: (instId, period, sinceMs) => ({
+      instId,
+      period,
+      unit: '0',
+      ...(sinceMs === undefined ? {} : { begin: String(sinceMs) }),
+    }),
+    read: (answer) =>
+      listOf(rowOf(answer)['data']).flatMap((entry) => {
+        const [timeMs = null, sell = null, buy = null] = listOf(entry).map(num);
+        return takerPoint(timeMs, buy, sell);
+      }),
   },
   // Liquidation fills are told apart only in the bills (`subType` 5/6); not read yet
   // (docs/research/liquidation-events.md §2.3): a vanished OKX position is judged by price alone.
   forceCloses: null,
   accountFees: null,
-  permissions: { source: 'okx-account-config', rawMethod: 'privateGetAccountConfig' },
+  // `account/config` `perm`: "read_only,trade,withdraw".
+  permissions: {
+    rawMethod: 'privateGetAccountConfig',
+    read: (answer) => {
+      const perm = text(rowOf(listOf(rowOf(answer)['data'])[0])['perm'])
+        .split(',')
+        .map((part) => part.trim());
+      return permissionReport(
+        perm.includes('read_only'),
+        perm.includes('trade'),
+        perm.includes('withdraw'),
+        'OKX account config',
+      );
+    },
+  },
   statPeriods: { '5m': '5m', '15m': '15m', '1h': '1H', '4h': '4H', '1d': '1D' },
 };

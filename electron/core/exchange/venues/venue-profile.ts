@@ -1,3 +1,5 @@
+import type { TakerVolumePoint } from '../../../../shared/domain/open-interest';
+import type { PermissionReport } from '../../../../shared/domain/permission-report';
 import type { Side } from '../../../../shared/domain/side';
 import type { Tier } from '../../../../shared/domain/tier';
 import type { AccountVenue } from '../../../../shared/domain/venue';
@@ -6,9 +8,6 @@ import type { ModeSource } from './mode-source';
 
 /** The ccxt classes LiqLens uses (ccxt.pro for streams, the same class for REST). */
 export type CcxtId = 'binanceusdm' | 'bybit' | 'okx' | 'hyperliquid';
-
-/** Which permission endpoint a venue has, and so which parser in map-ccxt.ts reads it. */
-export type PermissionSource = 'binance-api-restrictions' | 'bybit-query-api' | 'okx-account-config' | 'public-address';
 
 /** A position row's raw `info` fields read the venue's way; map-ccxt.ts checks and shapes them. */
 export interface RawPosition {
@@ -130,13 +129,15 @@ export interface VenueProfile {
    */
   readonly openInterestFields: 'amount' | 'value' | 'both';
   /**
-   * Taker buy/sell statistic (raw endpoint, its fixed params), or null. Periods the statistic lacks
+   * Taker buy/sell statistic (raw endpoint, its request and the reader of its answer), or null. Periods the statistic lacks
    * fall back to candles' taker-buy volume where `candles.rawTakerKlines` exists.
    */
   readonly takerVolume: {
-    readonly source: 'binance-taker-ratio' | 'okx-taker-volume';
     readonly rawMethod: string;
-    readonly params: Readonly<Record<string, string>>;
+    /** The request's parameters for a venue symbol, the venue's period string and an optional start (ms). */
+    readonly query: (venueSymbol: string, period: string, sinceMs: number | undefined) => Record<string, unknown>;
+    /** The endpoint's answer as points; malformed rows dropped. */
+    readonly read: (answer: unknown) => TakerVolumePoint[];
   } | null;
   /**
    * The account's own force-close records: the ccxt method listing them (its liquidations, or its
@@ -159,8 +160,11 @@ export interface VenueProfile {
     /** The taker rate of `symbol` (the venue symbol), a fraction; null when the answer lacks it. */
     readonly read: (answer: unknown, symbol: string) => number | null;
   } | null;
-  /** Permission endpoint (implicit ccxt method name) and its parser. */
-  readonly permissions: { readonly source: PermissionSource; readonly rawMethod: string | null };
+  /**
+   * Permission endpoint (implicit ccxt method name; null: nothing to ask, as for a public address)
+   * and the reader of its answer (null when `rawMethod` is null).
+   */
+  readonly permissions: { readonly rawMethod: string | null; readonly read: (answer: unknown) => PermissionReport };
   /** Timeframe → the venue's period string for raw statistics endpoints. */
   readonly statPeriods: Readonly<Record<string, string>>;
 }
