@@ -34,7 +34,7 @@ const escape = (text: string): string =>
 /** A page showing what a stand-in received, drawn the way its service shows a message (no path, no token). */
 function receivedPage(service: string, received: Received, view: string): string {
   return `<!doctype html><meta charset="utf-8"><style>
-    body{font:14px system-ui,sans-serif;background:#1e1f22;color:#e3e5e8;margin:24px;width:560px}
+    body{font:14px system-ui,sans-serif;background:#1e1f22;color:#e3e5e8;margin:0;padding:24px;width:560px}
     h1{font-size:13px;color:#949ba4;font-weight:500;margin:0 0 12px}
     .card{background:#2b2d31;border-radius:8px;padding:14px 16px}
     pre{white-space:pre-wrap;word-break:break-word;margin:0;font:12px ui-monospace,monospace;color:#b5bac1}

@@ -125,8 +125,9 @@ export function createChannelsService(deps: ChannelsServiceDeps): ChannelsServic
       if (attempt.ok || secret === '') return attempt;
       return { ...attempt, detail: attempt.detail.replaceAll(secret, '••••') };
     };
-  const enqueue = (kind: ChannelKind, notification: NotificationRequest) =>
-    queues.get(kind)?.enqueue(notification.level, sendOn(kind, { ...notification, timeMs: timer.now() }));
+  /** `priority`: the queue's order (the test, which someone watches, goes first); the level stays the message's. */
+  const enqueue = (kind: ChannelKind, notification: NotificationRequest, priority = notification.level) =>
+    queues.get(kind)?.enqueue(priority, sendOn(kind, { ...notification, timeMs: timer.now() }));
 
   return {
     start() {
@@ -153,7 +154,7 @@ export function createChannelsService(deps: ChannelsServiceDeps): ChannelsServic
     },
     async test(notification) {
       const sent = channelKinds.filter(ready).map(async (kind): Promise<TestOutcome> => {
-        const outcome = await enqueue(kind, notification);
+        const outcome = await enqueue(kind, notification, 'critical');
         return { channel: kind, ok: outcome?.state === 'delivered', detail: outcome?.detail ?? 'not sent' };
       });
       return Promise.all(sent);
