@@ -2,6 +2,8 @@ import type { EventName, Events, RequestChannel, RequestPayload, Results } from 
 import type { AppMode } from '../../shared/domain/app-mode';
 import { createAccountsService, type AccountsServiceDeps } from './accounts/accounts-service';
 import { createAlertsService } from './alerts/alerts-service';
+import { createChannelsService } from './channels/channels-service';
+import { notifyHost, testNotification } from './channels/test-notification';
 import { createEventHub } from './event-hub';
 import { createMarketService } from './market/market-service';
 import { createPositionMarkets } from './market/position-markets';
@@ -26,6 +28,8 @@ export interface CoreDeps {
    * passes a factory that refuses with a clear message (`offlineExchange`).
    */
   readonly exchange: CoreExchange;
+  /** How long a stop waits for queued channel deliveries (ms); default 3000 (`liqlens watch` ends on a flush). */
+  readonly channelsDrainMs?: number;
   /** Diagnostics: for each alert event, when the tick behind it arrived and when the event left (local ms). */
   readonly onAlertTiming?: (timing: AlertTiming) => void;
 }
@@ -78,11 +82,24 @@ export function createCore(deps: CoreDeps): Core {
   });
   // Every position's market keeps its cluster model running, so each row shows its nearest cluster.
   const positionMarkets = createPositionMarkets(markets, (entry) => hub.emit('positions:changed', entry));
+  // Every alert notification goes to the host's notifier and, queued, to each channel that is on.
+  const channels = createChannelsService({
+    dataDir: deps.app.dataDir,
+    secrets: deps.secrets,
+    logger,
+    onChanged: (view) => hub.emit('channels:changed', view),
+    onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
+  });
   const alerts = createAlertsService({
     dataDir: deps.app.dataDir,
     clock,
     logger,
-    notifier: deps.notifier,
+    notifier: {
+      notify: (notification) => {
+        deps.notifier.notify(notification);
+        channels.deliver(notification);
+      },
+    },
     onEvent: (event, timing) => {
       hub.emit('alerts:event', event);
       deps.onAlertTiming?.(timing);
@@ -158,8 +175,21 @@ export function createCore(deps: CoreDeps): Core {
     'alerts:config-get': async () => alerts.config(),
     'alerts:config-set': async ({ config }) => alerts.setConfig(config),
     'alerts:test': async () => {
-      alerts.sendTest();
-      return null;
+      const host = notifyHost(deps.notifier, testNotification);
+      await channels.start();
+      return { outcomes: [host, ...(await channels.test(testNotification))] };
+    },
+    'channels:list': async () => {
+      await channels.start();
+      return channels.view();
+    },
+    'channels:set': async ({ channel }) => {
+      await channels.start();
+      return channels.set(channel);
+    },
+    'channels:remove': async ({ kind }) => {
+      await channels.start();
+      return channels.remove(kind);
     },
   };
 
@@ -171,6 +201,7 @@ export function createCore(deps: CoreDeps): Core {
       started ??= (async () => {
         startHeartbeat();
         beat();
+        await channels.start();
         await accounts.start();
       })();
       return started;
@@ -183,6 +214,7 @@ export function createCore(deps: CoreDeps): Core {
       await markets.stop();
       await accounts.stop();
       await alerts.stop();
+      await channels.stop(deps.channelsDrainMs ?? 3000);
     },
   };
 }

@@ -49,11 +49,24 @@ export interface NotificationRequest {
   readonly body: string;
   readonly level: 'info' | 'warning' | 'danger' | 'critical';
   readonly target?: NotificationTarget;
+  /** The alert event this notification is for (a failed delivery is shown on it in the history). */
+  readonly eventId?: string;
+}
+
+/** What the host's own notifier did with a notification (the test button shows it). */
+export interface NotifyOutcome {
+  /** `desktop`: the system's notifications; `log`: a host without them wrote it to its log. */
+  readonly channel: 'desktop' | 'log';
+  readonly ok: boolean;
+  /** For people: "shown", "written to the log: no desktop notifications on this system". */
+  readonly detail: string;
 }
 
 /** Delivers notifications to the user (Electron `Notification`, the browser, or a log). */
 export interface Notifier {
   notify(notification: NotificationRequest): void;
+  /** Like `notify`, and says what happened; absent on notifiers that cannot tell (tests). */
+  tryNotify?(notification: NotificationRequest): NotifyOutcome;
 }
 
 /** Time, injectable so tests can drive it. */

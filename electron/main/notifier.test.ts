@@ -63,4 +63,19 @@ describe('Electron notifier', () => {
       expect.objectContaining({ title: 'Data stale' }),
     );
   });
+
+  it('says what the test button needs to show: shown on the desktop, or not available and logged', () => {
+    const request = { title: 'LiqLens test notification', body: 'Alerts look like this', level: 'info' } as const;
+    expect(createElectronNotifier(logger()).tryNotify?.(request)).toEqual({
+      channel: 'desktop',
+      ok: true,
+      detail: 'shown',
+    });
+    expect(notifications.shown).toEqual([expect.objectContaining({ title: 'LiqLens test notification' })]);
+    notifications.supported = false;
+    const outcome = createElectronNotifier(logger()).tryNotify?.(request);
+    expect(outcome).toMatchObject({ channel: 'desktop', ok: false });
+    expect(outcome?.detail).toMatch(/not available/);
+    expect(notifications.shown).toHaveLength(1);
+  });
 });

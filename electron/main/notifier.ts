@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { Logger, NotificationRequest, NotificationTarget, Notifier } from '../core/ports';
+import type { Logger, NotificationRequest, NotificationTarget, Notifier, NotifyOutcome } from '../core/ports';
 
 /** Linux urgency per level: danger and critical must not be missed behind other windows. */
 const urgencyByLevel = { info: 'low', warning: 'normal', danger: 'critical', critical: 'critical' } as const;
@@ -13,21 +13,26 @@ export function createElectronNotifier(
   logger: Logger,
   onClick: (target: NotificationTarget) => void = () => undefined,
 ): Notifier {
+  const show = (request: NotificationRequest): NotifyOutcome => {
+    if (!Notification.isSupported()) {
+      logger.warn('notification (no desktop notifications on this system)', { ...request });
+      return { channel: 'desktop', ok: false, detail: 'not available on this system: written to the log' };
+    }
+    const notification = new Notification({
+      title: request.title,
+      body: request.body,
+      urgency: urgencyByLevel[request.level],
+      silent: request.level === 'info',
+    });
+    const target = request.target;
+    if (target) notification.on('click', () => onClick(target));
+    notification.show();
+    return { channel: 'desktop', ok: true, detail: 'shown' };
+  };
   return {
-    notify(request: NotificationRequest) {
-      if (!Notification.isSupported()) {
-        logger.warn('notification (no desktop notifications on this system)', { ...request });
-        return;
-      }
-      const notification = new Notification({
-        title: request.title,
-        body: request.body,
-        urgency: urgencyByLevel[request.level],
-        silent: request.level === 'info',
-      });
-      const target = request.target;
-      if (target) notification.on('click', () => onClick(target));
-      notification.show();
+    notify(request) {
+      show(request);
     },
+    tryNotify: show,
   };
 }

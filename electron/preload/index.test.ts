@@ -53,6 +53,10 @@ const apiMembers: { readonly [K in keyof LiqLensApi]: true } = {
   onFocusPosition: true,
   getAlertConfig: true,
   setAlertConfig: true,
+  listChannels: true,
+  setChannel: true,
+  removeChannel: true,
+  onChannelsChanged: true,
 };
 
 async function loadPreload(): Promise<LiqLensApi> {

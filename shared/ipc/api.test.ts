@@ -21,6 +21,7 @@ const subscribers: { readonly [E in EventName]: SubscriberOf<E> } = {
   'alerts:event': 'onAlert',
   'alerts:changed': 'onAlertsChanged',
   'alerts:focus': 'onFocusPosition',
+  'channels:changed': 'onChannelsChanged',
 };
 
 /** A transport that delivers events the test pushes by hand and refuses every request. */

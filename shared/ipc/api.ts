@@ -35,5 +35,9 @@ export function createLiqLensApi(transport: ContractTransport): LiqLensApi {
     onFocusPosition: (callback) => transport.subscribe('alerts:focus', callback),
     getAlertConfig: () => transport.invoke('alerts:config-get', {}),
     setAlertConfig: (config) => transport.invoke('alerts:config-set', { config }),
+    listChannels: () => transport.invoke('channels:list', {}),
+    setChannel: (channel) => transport.invoke('channels:set', { channel }),
+    removeChannel: (kind) => transport.invoke('channels:remove', { kind }),
+    onChannelsChanged: (callback) => transport.subscribe('channels:changed', callback),
   };
 }

@@ -11,6 +11,13 @@ import { MarketKeySchema, type MarketKey } from '../domain/market-source';
 import { alertConfigSchema, type AlertConfig, type AlertEvent } from '../alerts';
 import type { AccountSummary } from './views/accounts';
 import type { AlertsView } from './views/alerts';
+import {
+  ChannelSetupSchema,
+  channelKinds,
+  type ChannelSetup,
+  type ChannelsView,
+  type TestReport,
+} from './views/channels';
 import type { AppInfo, Heartbeat, Notice } from './views/app';
 import { ChartTimeframeSchema, type ChartTimeframe, type MarketUpdate, type MarketView } from './views/markets';
 import type { AccountPositions } from './views/positions';
@@ -106,6 +113,10 @@ export const requests = {
   'alerts:config-get': z.object({}).strict(),
   /** Replaces the alert settings (levels, rules on/off, quiet hours, per-account overrides). */
   'alerts:config-set': z.object({ config: alertConfigSchema }).strict(),
+  'channels:list': z.object({}).strict(),
+  /** Sets up one notification channel; its secret travels only this way, never back. */
+  'channels:set': z.object({ channel: ChannelSetupSchema }).strict(),
+  'channels:remove': z.object({ kind: z.enum(channelKinds) }).strict(),
 } as const;
 
 /** Result type of every request channel. */
@@ -121,9 +132,12 @@ export interface Results {
   'market:open': MarketView;
   'market:close': null;
   'alerts:list': AlertsView;
-  'alerts:test': null;
+  'alerts:test': TestReport;
   'alerts:config-get': AlertConfig;
   'alerts:config-set': AlertConfig;
+  'channels:list': ChannelsView;
+  'channels:set': ChannelsView;
+  'channels:remove': ChannelsView;
 }
 
 /** A request channel name. */
@@ -143,6 +157,8 @@ export interface Events {
   'alerts:changed': AlertsView;
   /** The user clicked a notification about this position: show it. */
   'alerts:focus': { readonly accountId: string; readonly symbol: string; readonly side: 'long' | 'short' };
+  /** A channel's settings or delivery status changed. */
+  'channels:changed': ChannelsView;
 }
 
 /** An event name. */
@@ -166,6 +182,7 @@ export const eventNameSet = {
   'alerts:event': true,
   'alerts:changed': true,
   'alerts:focus': true,
+  'channels:changed': true,
 } as const satisfies Record<EventName, true>;
 
 /** Every event name, in a stable order (the order of `eventNameSet`). */
@@ -191,11 +208,15 @@ export interface LiqLensApi {
   closeMarket(market: MarketKey): Promise<null>;
   onMarketUpdate(callback: (update: MarketUpdate) => void): () => void;
   listAlerts(): Promise<AlertsView>;
-  /** Sends a test notification through the same path real alerts take. */
-  sendTestNotification(): Promise<null>;
+  /** Sends a test notification through the same path real alerts take; says what each channel did. */
+  sendTestNotification(): Promise<TestReport>;
   onAlert(callback: (event: AlertEvent) => void): () => void;
   onAlertsChanged(callback: (alerts: AlertsView) => void): () => void;
   onFocusPosition(callback: (target: Events['alerts:focus']) => void): () => void;
   getAlertConfig(): Promise<AlertConfig>;
   setAlertConfig(config: z.input<typeof alertConfigSchema>): Promise<AlertConfig>;
+  listChannels(): Promise<ChannelsView>;
+  setChannel(channel: ChannelSetup): Promise<ChannelsView>;
+  removeChannel(kind: ChannelSetup['kind']): Promise<ChannelsView>;
+  onChannelsChanged(callback: (channels: ChannelsView) => void): () => void;
 }

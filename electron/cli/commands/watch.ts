@@ -13,6 +13,8 @@ import { accountVenues, venueFacts, type AccountVenue } from '../../../shared/do
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { CliIo } from '../cli-io';
 import { accountOptionHelp, accountOptions } from '../account-options';
+import { readChannelsFile } from '../channels-file';
+import type { ChannelSetup } from '../../../shared/ipc/views/channels';
 import { defineCommand, parseCommand } from '../command-line';
 import { stopWithin, untilInterrupted } from '../shutdown';
 import { watchLine } from './watch-line';
@@ -24,7 +26,7 @@ function isScenario(name: string): name is SimScenarioName {
 const spec = defineCommand({
   name: 'watch',
   synopsis:
-    '--demo [--scenario NAME] [--speed X] [--seed N] [--json]  |  [--venue V [--base-url URL] (--api-key K --api-secret S [--password P] | --address A)] [--json]',
+    '--demo [--scenario NAME] [--speed X] [--seed N] [--channels FILE] [--json]  |  [--venue V [--base-url URL] (--api-key K --api-secret S [--password P] | --address A)] [--channels FILE] [--json]',
   description:
     'Runs the core headless and prints one line per alert event. With --demo it watches the simulated Demo and exits at the scenario end; otherwise it watches the saved accounts (or the one account given here, its key kept in memory for this run) until interrupted.',
   options: {
@@ -33,6 +35,7 @@ const spec = defineCommand({
     speed: { type: 'string', default: '60' },
     seed: { type: 'string', default: '7' },
     json: { type: 'boolean', default: false },
+    channels: { type: 'string' },
     ...accountOptions,
   },
   optionHelp: {
@@ -41,6 +44,8 @@ const spec = defineCommand({
     speed: "the Demo's simulated seconds per real second, above 0 and up to 100000",
     seed: "the Demo's simulation seed (a whole number)",
     json: 'print one JSON object per alert event',
+    channels:
+      'a JSON file of notification channels to deliver alerts to (telegram, discord, ntfy, webhook), secrets kept in memory for this run',
     ...accountOptionHelp,
   },
   example: 'liqlens watch --demo --scenario long-squeeze-crash --speed 600 --json',
@@ -53,7 +58,9 @@ const spec = defineCommand({
  * it watches real accounts until interrupted: the Hyperliquid addresses and typed-in positions saved
  * in the data folder; or, instead, one account given on the command line (`--venue V [--base-url URL]
  * --api-key K --api-secret S [--password P]` or `--venue hyperliquid --address A`), whose key stays
- * in memory for this run only.
+ * in memory for this run only. `--channels FILE` also delivers each alert to the notification
+ * channels the file names (`../channels-file.ts`), their secrets kept in memory for this run; a
+ * failed delivery prints one line on stderr with the service's reason.
  */
 export async function runWatchCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCommand(spec, args, io);
@@ -66,6 +73,12 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000)
     return fail(io, `--speed: expected a number above 0 and up to 100000, got "${values.speed}"`);
   if (!Number.isSafeInteger(seed)) return fail(io, `--seed: expected a whole number, got "${values.seed}"`);
+  let channels: ChannelSetup[];
+  try {
+    channels = values.channels === undefined ? [] : readChannelsFile(values.channels);
+  } catch (error) {
+    return fail(io, error instanceof Error ? error.message : String(error));
+  }
 
   // Listen for Ctrl-C from the start: an interrupt while the core is still starting (which can take
   // a while on a busy machine) then stops the watch cleanly instead of killing it mid-write.
@@ -99,6 +112,17 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
     stopListening();
     positionsLoaded();
   });
+  // Each failed delivery is told once on stderr, with the service's reason (never the secret).
+  const told = new Map<string, number>();
+  core.on('channels:changed', (view) => {
+    for (const channel of view.channels) {
+      const status = channel.status;
+      if (!status || status.state === 'delivered' || told.get(channel.kind) === status.atMs) continue;
+      told.set(channel.kind, status.atMs);
+      io.stderr(`channel ${channel.kind}: ${status.detail}`);
+    }
+  });
+  for (const channel of channels) await core.handlers['channels:set']({ channel });
   await core.start();
   if (!values.demo && values.venue) {
     const venue = values.venue;

@@ -73,8 +73,6 @@ export interface AlertsService {
   config(): AlertConfig;
   /** Replaces the settings, saved at once; active levels carry over and clear where the new levels say so. */
   setConfig(input: AlertConfigInput): AlertConfig;
-  /** Sends a test notification through the same notifier real alerts use. */
-  sendTest(): void;
   stop(): Promise<void>;
 }
 
@@ -340,13 +338,6 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       writeJsonFileAtomic(configPath, input);
       run({}, clock.now());
       return parsed.config;
-    },
-    sendTest() {
-      deps.notifier.notify({
-        title: 'LiqLens test notification',
-        body: 'Alerts will look like this. Margin warnings arrive here even when the window is hidden.',
-        level: 'info',
-      });
     },
     async stop() {
       stopped = true;

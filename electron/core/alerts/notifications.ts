@@ -20,6 +20,7 @@ export function toNotifications(events: readonly AlertEvent[]): NotificationRequ
     body: event.message,
     level: event.level,
     target: { accountId: event.accountId, symbol: event.symbol, side: event.side },
+    eventId: event.id,
   }));
 }
 

@@ -171,9 +171,12 @@ describe('registerContract()', () => {
     }),
     'market:close': async () => null,
     'alerts:list': async () => ({ active: [], worstLevel: null, history: [] }),
-    'alerts:test': async () => null,
+    'alerts:test': async () => ({ outcomes: [] }),
     'alerts:config-get': async () => defaultAlertConfig(),
     'alerts:config-set': async () => defaultAlertConfig(),
+    'channels:list': async () => ({ channels: [], failures: [] }),
+    'channels:set': async () => ({ channels: [], failures: [] }),
+    'channels:remove': async () => ({ channels: [], failures: [] }),
   };
 
   it('registers every request channel of the contract, each answering through its own handler', async () => {

@@ -224,13 +224,15 @@ export function App() {
             view={alerts.view}
             onSelect={setSelected}
             onTest={() => api.sendTestNotification()}
-            browserPermission={transport === 'web' ? permission : 'unsupported'}
+            onNote={alerts.showNote}
+            connected={connected}
+            browserPermission={transport === 'web' ? permission : undefined}
             onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
             api={api}
           />
         }
       />
-      <AlertToasts toasts={alerts.toasts} onDismiss={alerts.dismissToast} onSelect={setSelected} />
+      <AlertToasts toasts={alerts.toasts} onDismiss={alerts.dismissToast} onSelect={setSelected} note={alerts.note} />
       <footer className="statusbar">
         <span>{info ? `${info.name} ${info.version}` : 'LiqLens'}</span>
         <span title="Settings, history and recordings live here" data-testid="data-dir">

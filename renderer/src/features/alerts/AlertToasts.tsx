@@ -7,13 +7,21 @@ export function AlertToasts({
   toasts,
   onDismiss,
   onSelect,
+  note = null,
 }: {
   readonly toasts: readonly AlertEvent[];
   readonly onDismiss: (id: string) => void;
   readonly onSelect: (event: AlertEvent) => void;
+  /** A plain message toast (the test notification), shown above the alerts. */
+  readonly note?: string | null;
 }) {
   return (
     <div className="toasts" aria-live="assertive" aria-label="New alerts">
+      {note !== null && (
+        <div className="toast toast--info" role="status" data-testid="note-toast">
+          <span className="toast__body">{note}</span>
+        </div>
+      )}
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast--${toast.level}`} role="alert" data-testid="alert-toast">
           <Button variant="bare" className="toast__body" onClick={() => onSelect(toast)}>

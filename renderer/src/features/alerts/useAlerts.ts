@@ -9,8 +9,9 @@ const toastMs = 8000;
 
 /**
  * The alerts view kept live, the window title kept on the worst level, and in-app toasts for new
- * alerts. In web mode, when the user allowed it, the browser's own notifications ring too (the
- * desktop app rings through Electron in the main process instead).
+ * alerts. In web mode, whenever the user allowed it, the browser's own notifications ring too,
+ * visible tab or not (the desktop app rings through Electron in the main process instead).
+ * `showNote` pops a plain toast (the test notification).
  */
 export function useAlerts(
   api: LiqLensApi,
@@ -20,10 +21,19 @@ export function useAlerts(
   view: AlertsView;
   toasts: readonly AlertEvent[];
   dismissToast: (id: string) => void;
+  note: string | null;
+  showNote: (text: string) => void;
 } {
   const [view, setView] = useState<AlertsView>({ active: [], worstLevel: null, history: [] });
   const [toasts, setToasts] = useState<readonly AlertEvent[]>([]);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const [note, setNote] = useState<string | null>(null);
+  const noteTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const showNote = useCallback((text: string) => {
+    setNote(text);
+    clearTimeout(noteTimer.current);
+    noteTimer.current = setTimeout(() => setNote(null), toastMs);
+  }, []);
 
   const dismissToast = useCallback((id: string) => {
     setToasts((current) => current.filter((toast) => toast.id !== id));
@@ -63,12 +73,7 @@ export function useAlerts(
             event.id,
             setTimeout(() => dismissToast(event.id), toastMs),
           );
-        if (
-          browserNotifications &&
-          typeof Notification !== 'undefined' &&
-          Notification.permission === 'granted' &&
-          document.hidden
-        ) {
+        if (browserNotifications && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
           new Notification(`${event.level.toUpperCase()}: ${event.displaySymbol} ${event.side}`, {
             body: event.message,
             tag: `${event.accountId}-${event.symbol}-${event.side}`,
@@ -84,8 +89,9 @@ export function useAlerts(
     const pending = timers.current;
     return () => {
       for (const timer of pending.values()) clearTimeout(timer);
+      clearTimeout(noteTimer.current);
     };
   }, []);
 
-  return { view, toasts, dismissToast };
+  return { view, toasts, dismissToast, note, showNote };
 }
