@@ -3,6 +3,7 @@ import {
   alertConfigSchema,
   alertEngineStateSchema,
   createAlertEngine,
+  createParsedAlertEngine,
   defaultAlertConfig,
   observationsFromRisk,
   parseAlertConfig,
@@ -133,8 +134,10 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     logger.warn('alert settings reset', { message: savedConfig.problem.message });
     deps.onProblem?.(savedConfig.problem.message);
   }
-  let configInput: AlertConfigInput | undefined = savedConfig.value ?? deps.config;
-  let engine = createAlertEngine(configInput, saved.value ?? undefined);
+  // Parsed once per change: `config()` and a save never validate the same settings twice.
+  const firstConfig = parseAlertConfig(savedConfig.value ?? deps.config ?? {});
+  let config: AlertConfig = firstConfig.ok ? firstConfig.config : defaultAlertConfig();
+  let engine = createAlertEngine(savedConfig.value ?? deps.config, saved.value ?? undefined);
   const history = openAlertHistory(join(folder, 'history.jsonl'));
   const accounts = new Map<string, Watched>();
   const streams = new Map<string, () => void>();
@@ -328,16 +331,14 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       run({ closed: [...held, ...waiting] }, clock.now());
     },
     view,
-    config() {
-      const parsed = parseAlertConfig(configInput ?? {});
-      return parsed.ok ? parsed.config : defaultAlertConfig();
-    },
+    config: () => config,
     setConfig(input) {
       const parsed = parseAlertConfig(input);
       if (!parsed.ok) throw new Error(`Alert settings not saved: ${parsed.errors.join('; ')}`);
-      engine = createAlertEngine(input, engine.exportState());
-      configInput = input;
+      // Written first: settings that did not reach the disk are not in force either.
       writeJsonFileAtomic(configPath, input);
+      engine = createParsedAlertEngine(parsed.config, engine.exportState());
+      config = parsed.config;
       run({}, clock.now());
       return parsed.config;
     },
