@@ -16,13 +16,23 @@ export interface AlertsPanelProps {
   readonly onEnableBrowser?: () => void;
   /** The API, for the settings section. */
   readonly api: LiqLensApi;
+  /** Whether the core is reachable now: the settings are read again when it comes back. */
+  readonly connected: boolean;
 }
 
 /**
  * What is wrong now (each position's worst level and which rules hold it) and the history, newest
  * first. Clicking an entry shows that position on the chart.
  */
-export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnableBrowser, api }: AlertsPanelProps) {
+export function AlertsPanel({
+  view,
+  onSelect,
+  onTest,
+  browserPermission,
+  onEnableBrowser,
+  api,
+  connected,
+}: AlertsPanelProps) {
   /** What the test button last did: nothing yet (''), or a line to show. */
   const [testState, setTestState] = useState('');
   const test = (): void => {
@@ -51,7 +61,7 @@ export function AlertsPanel({ view, onSelect, onTest, browserPermission, onEnabl
       </div>
       <details className="alerts__settings">
         <summary>Alert settings</summary>
-        <AlertSettings api={api} />
+        <AlertSettings api={api} connected={connected} />
       </details>
       {view.active.length > 0 && (
         <ul className="alerts__active" aria-label="Active alerts">
