@@ -51,7 +51,11 @@ document.documentElement.dataset['theme'] = theme;
 
 function viewOf(entry: ChartFixtureMarket, timeframe: ChartTimeframe, state: string | null): MarketView {
   const base: MarketView = { ...entry.market, timeframe, candles: entry.candles[timeframe] };
-  if (state === 'stale') return { ...base, stale: true, updatedAtMs: (base.updatedAtMs ?? 0) - 94_000 };
+  if (state === 'stale') {
+    const updatedAtMs = Date.now() - 94_000;
+    const freshness = { state: 'stale', updatedAtMs, reason: 'venue not answering: timed out' } as const;
+    return { ...base, stale: true, updatedAtMs, freshness };
+  }
   if (state === 'empty') return { ...base, clusters: null };
   if (state === 'backfill')
     return {
@@ -171,6 +175,7 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
               markPrice: close,
               updatedAtMs: Date.now(),
               stale: false,
+              freshness: { state: 'live', updatedAtMs: Date.now() },
               candle: {
                 ...candle,
                 openTimeMs,

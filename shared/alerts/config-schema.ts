@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sides } from '../domain/side';
 import { levelSchema } from './levels';
 import type { AlertOverride } from './resolve-rules';
-import { applyPatch, checkRuleSet, resolveRules } from './resolve-rules';
+import { applyPatch, checkRuleSet, createRuleResolver } from './resolve-rules';
 import type { RuleSet } from './rule-schemas';
 import { defaultRules, ruleSetPatchSchema } from './rule-schemas';
 
@@ -55,12 +55,13 @@ export const alertConfigSchema = z
   .superRefine((input, context) => {
     const config = mergeConfig(input);
     for (const message of checkRuleSet(config.rules)) context.addIssue({ code: 'custom', path: ['rules'], message });
+    const resolver = createRuleResolver(config.rules, config.overrides);
     for (const [index, override] of config.overrides.entries()) {
       if (override.side !== undefined && override.symbol === undefined)
         context.addIssue({ code: 'custom', path: ['overrides', index, 'side'], message: 'a side needs a symbol' });
       // '' names no real symbol: an account-wide override is checked as a position no symbol override touches.
       for (const side of override.side === undefined ? sides : [override.side]) {
-        const rules = resolveRules(config.rules, config.overrides, override.accountId, override.symbol ?? '', side);
+        const rules = resolver.rules(override.accountId, override.symbol ?? '', side);
         for (const message of checkRuleSet(rules))
           context.addIssue({ code: 'custom', path: ['overrides', index, 'rules'], message });
       }

@@ -1,5 +1,5 @@
 import type { ActiveAlert, AlertEvent } from './alert-event';
-import type { AlertConfigInput } from './config-schema';
+import type { AlertConfig, AlertConfigInput } from './config-schema';
 import { parseAlertConfig } from './config-schema';
 import { activeOf, nextCheckOf } from './engine-queries';
 import type { AlertEngineState, PositionState } from './engine-state';
@@ -13,7 +13,7 @@ import { clearAll, runObservedRules, runTimedRules } from './position-rules';
 import { endByLiquidation } from './liquidated';
 import { runVenueReportRules } from './venue-report-rules';
 import { createSilencer } from './quiet-hours';
-import { resolveRules } from './resolve-rules';
+import { createRuleResolver } from './resolve-rules';
 import type { Tracked, TrackedIndex } from './tracked';
 import { allTracked, insert, lookup, remove, stateOf, trackedFrom } from './tracked';
 
@@ -51,13 +51,22 @@ function finiteOrNull(value: number | null): number | null {
 export function createAlertEngine(config: AlertConfigInput = {}, state?: AlertEngineState): AlertEngine {
   const parsed = parseAlertConfig(config);
   if (!parsed.ok) throw new Error(`invalid alert settings: ${parsed.errors.join('; ')}`);
-  const { rules, overrides, quietHours } = parsed.config;
+  return createParsedAlertEngine(parsed.config, state);
+}
+
+/**
+ * `createAlertEngine` for a configuration `parseAlertConfig` already accepted (saving settings parses
+ * them once, not once per use).
+ */
+export function createParsedAlertEngine(config: AlertConfig, state?: AlertEngineState): AlertEngine {
+  const { rules, overrides, quietHours } = config;
   const tracked: TrackedIndex = new Map();
   let sequence = state?.sequence ?? 0;
   const silent = createSilencer(quietHours);
   const transitions: Transition[] = [];
+  const resolver = createRuleResolver(rules, overrides);
   const track = (position: PositionState): Tracked =>
-    trackedFrom(position, resolveRules(rules, overrides, position.accountId, position.symbol, position.side));
+    trackedFrom(position, resolver.rules(position.accountId, position.symbol, position.side));
   for (const position of state?.positions ?? []) insert(tracked, track(position));
   const context = (nowMs: number, out: AlertEvent[]): EmitContext => ({
     nowMs,

@@ -21,7 +21,7 @@ export {
   quietHoursSchema,
 } from './config-schema';
 export type { AlertEngine } from './engine';
-export { createAlertEngine } from './engine';
+export { createAlertEngine, createParsedAlertEngine } from './engine';
 export type { AlertEngineState, LastObservation, LoweredStamps, PositionState } from './engine-state';
 export { alertEngineStateSchema, parseAlertEngineState } from './engine-state';
 export { observationsFromRisk } from './from-risk';

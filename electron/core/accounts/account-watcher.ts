@@ -1,6 +1,7 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import type { ForceClose } from '../../../shared/domain/force-close';
 import type { AccountVenue } from '../../../shared/domain/account-venue';
+import type { Freshness } from '../../../shared/domain/freshness';
 import type { AccountKind, AccountStatus, AccountSummary, KeyPermissions } from '../../../shared/ipc/views/accounts';
 import { GatewayError } from '../exchange/gateway-error';
 import type { SnapshotSource } from './manual-source';
@@ -10,8 +11,10 @@ import type { Clock, Logger } from '../ports';
 export interface AccountWatcher {
   readonly id: string;
   summary(): AccountSummary;
-  /** The last snapshot, if any, and whether it is older than the account's cadence allows. */
-  latest(): { readonly snapshot: AccountSnapshot; readonly stale: boolean } | undefined;
+  /** The last snapshot, if any, and where its data stands (`freshness()`). */
+  latest(): { readonly snapshot: AccountSnapshot; readonly freshness: Freshness } | undefined;
+  /** Where the account's data stands: the one answer its summary, its positions and its alerts use. */
+  freshness(): Freshness;
   /**
    * The account's force-close records since `sinceMs` (venue clock, Unix ms); rejects with a
    * `GatewayError` of kind `unsupported` for a source that has none (typed-in positions).
@@ -47,44 +50,68 @@ export interface WatcherOptions {
 export function watchAccount(options: WatcherOptions): AccountWatcher {
   const { clock, gateway, logger, pollMs } = options;
   let snapshot: AccountSnapshot | undefined;
-  let status: AccountStatus = 'connecting';
-  let statusMessage: string | undefined;
+  /** The last read failed in a way only the user can fix (key, clock): the account shows `error`. */
+  let needsUser = false;
   let permissions: KeyPermissions | undefined;
   let inFlight: Promise<void> | undefined;
   let stopped = false;
+  /** Why the last read failed (the venue's words), until one succeeds; `broken`: it answered unreadably. */
+  let failure: { readonly message: string; readonly broken: boolean } | undefined;
 
-  const isStale = (): boolean => snapshot !== undefined && clock.now() - snapshot.fetchedAtMs > 3 * pollMs;
+  const tooOld = (): boolean => snapshot !== undefined && clock.now() - snapshot.fetchedAtMs > 3 * pollMs;
+  /**
+   * Live while the last read succeeded and is within three polls; stale once it is older, or at once
+   * when the venue answered with a payload that could not be read (the numbers are no longer
+   * confirmed). A failed read within the cadence keeps the data live: one lost request is not old data.
+   */
+  const freshness = (): Freshness => {
+    if (snapshot === undefined) return { state: 'unknown', reason: failure?.message ?? 'connecting' };
+    const updatedAtMs = snapshot.fetchedAtMs;
+    if (failure?.broken) return { state: 'stale', updatedAtMs, reason: `venue answer unreadable: ${failure.message}` };
+    if (!tooOld()) return { state: 'live', updatedAtMs };
+    const reason = failure ? `venue not answering: ${failure.message}` : 'no fresh data from the exchange';
+    return { state: 'stale', updatedAtMs, reason };
+  };
 
   const fetchOnce = async (): Promise<void> => {
     try {
       snapshot = await gateway.fetchAccount();
-      status = 'live';
-      statusMessage = undefined;
+      needsUser = false;
+      failure = undefined;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const fatal = error instanceof GatewayError && (error.kind === 'auth' || error.kind === 'clock');
       // The venue answered, but with a broken payload: the numbers on screen are no longer confirmed, so stale at once.
       const broken = error instanceof GatewayError && error.kind === 'exchange';
-      status = fatal ? 'error' : snapshot && !isStale() && !broken ? 'live' : snapshot ? 'stale' : 'connecting';
-      statusMessage = message;
+      failure = { message, broken };
+      needsUser = fatal;
       logger.warn('account fetch failed', { account: options.id, venue: options.venue, message });
     }
     if (!stopped) options.onChange(watcher);
   };
 
+  /** The status shown: `error` (needs the user) stands; otherwise the data's freshness decides. */
+  const shownStatus = (): AccountStatus => {
+    if (needsUser) return 'error';
+    const state = freshness().state;
+    return state === 'unknown' ? 'connecting' : state;
+  };
+
   const watcher: AccountWatcher = {
     id: options.id,
     summary() {
-      const shownStatus: AccountStatus = status === 'live' && isStale() ? 'stale' : status;
+      const shown = shownStatus();
+      const current = freshness();
       return {
         id: options.id,
         label: options.label,
         venue: options.venue,
         kind: options.kind,
-        status: shownStatus,
-        ...(statusMessage
-          ? { statusMessage }
-          : shownStatus === 'stale'
+        status: shown,
+        freshness: current,
+        ...(failure
+          ? { statusMessage: failure.message }
+          : current.state === 'stale'
             ? { statusMessage: 'No fresh data from the exchange; the numbers shown are old.' }
             : {}),
         ...(permissions ? { permissions } : {}),
@@ -96,8 +123,8 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
         venueGauge: snapshot?.venueGauge ?? null,
       };
     },
-    // Stale by age, or because the last answer was unusable (status turned stale at once).
-    latest: () => (snapshot ? { snapshot, stale: isStale() || status === 'stale' } : undefined),
+    latest: () => (snapshot ? { snapshot, freshness: freshness() } : undefined),
+    freshness,
     async forceCloses(sinceMs) {
       if (gateway.fetchForceCloses === undefined)
         throw new GatewayError('unsupported', 'Typed-in positions have no force-close records.');
@@ -120,10 +147,14 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
       await gateway.close();
     },
   };
+  let lastState: Freshness['state'] = 'unknown';
   const stopTimer = clock.every(pollMs, () => {
-    const wasStale = status === 'live' && isStale();
+    // Data that aged past its cadence since the last change is news on its own: say so now.
+    const state = freshness().state;
+    const aged = state !== lastState && state === 'stale';
+    lastState = state;
     void watcher.refresh();
-    if (wasStale) options.onChange(watcher);
+    if (aged) options.onChange(watcher);
   });
   return watcher;
 }

@@ -79,7 +79,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     const latest = watcher.latest();
     return {
       accountId: watcher.id,
-      positions: latest ? toPositionViews(watcher.id, sourceOf(watcher.id), latest.snapshot, latest.stale) : [],
+      positions: latest ? toPositionViews(watcher.id, sourceOf(watcher.id), latest.snapshot, latest.freshness) : [],
       risk: latest?.snapshot.risk ?? null,
     };
   };

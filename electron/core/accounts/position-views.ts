@@ -1,4 +1,5 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
+import type { Freshness } from '../../../shared/domain/freshness';
 import type { MarketKey } from '../../../shared/domain/market-source';
 import type { PositionView } from '../../../shared/ipc/views/positions';
 import { evaluateAccount } from '../../../shared/risk';
@@ -11,13 +12,13 @@ export function displaySymbol(unifiedSymbol: string): string {
 /**
  * The positions of one snapshot of an account reading `market`'s venue at its source, as the renderer shows them: the exchange's liquidation price, the
  * app's own (from the snapshot's risk input through shared/risk), the self-check between them, and
- * the distance to liquidation. `stale` marks data older than the account's expected cadence.
+ * the distance to liquidation. `freshness` is the account's (the positions are its snapshot); `stale` follows it.
  */
 export function toPositionViews(
   accountId: string,
   market: Pick<MarketKey, 'venue' | 'source'>,
   snapshot: AccountSnapshot,
-  stale: boolean,
+  freshness: Freshness,
 ): PositionView[] {
   const risk = evaluateAccount(snapshot.risk);
   return snapshot.positions.map((position, index) => {
@@ -51,7 +52,8 @@ export function toPositionViews(
       distance: computed?.distance ?? null,
       unrealizedPnl: position.unrealizedPnl,
       updatedAtMs: snapshot.fetchedAtMs,
-      stale,
+      stale: freshness.state !== 'live',
+      freshness,
       // The core fills this in from the market's cluster model (see market/position-markets).
       liquidationSideCluster: { state: 'loading' },
     };

@@ -3,6 +3,7 @@ import {
   alertConfigSchema,
   alertEngineStateSchema,
   createAlertEngine,
+  createParsedAlertEngine,
   defaultAlertConfig,
   observationsFromRisk,
   parseAlertConfig,
@@ -14,6 +15,7 @@ import {
   type VenueReport,
 } from '../../../shared/alerts';
 import type { ForceClose } from '../../../shared/domain/force-close';
+import { lastUpdateMs } from '../../../shared/domain/freshness';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import { marketKeyId, type MarketKey } from '../../../shared/domain/market-source';
@@ -96,6 +98,13 @@ interface Watched {
   risk: RiskAccount;
   source: MarketSource | undefined;
   displaySymbols: ReadonlyMap<string, string>;
+  /**
+   * When data last really arrived for each symbol (local ms): the account's last live snapshot, or a
+   * later mark tick of that symbol. The stale rule measures from here, so only fresh data of the
+   * position's own market ends a stale alert: a tick of another symbol or an old snapshot sent again
+   * does not.
+   */
+  dataAtMs: Map<string, number>;
 }
 
 /**
@@ -131,8 +140,10 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     logger.warn('alert settings reset', { message: savedConfig.problem.message });
     deps.onProblem?.(savedConfig.problem.message);
   }
-  let configInput: AlertConfigInput | undefined = savedConfig.value ?? deps.config;
-  let engine = createAlertEngine(configInput, saved.value ?? undefined);
+  // Parsed once per change: `config()` and a save never validate the same settings twice.
+  const firstConfig = parseAlertConfig(savedConfig.value ?? deps.config ?? {});
+  let config: AlertConfig = firstConfig.ok ? firstConfig.config : defaultAlertConfig();
+  let engine = createAlertEngine(savedConfig.value ?? deps.config, saved.value ?? undefined);
   const history = openAlertHistory(join(folder, 'history.jsonl'));
   const accounts = new Map<string, Watched>();
   const streams = new Map<string, () => void>();
@@ -181,33 +192,30 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     accountId: string,
     watched: Watched,
     tickTimeMs: number,
-    dataAtMs: number,
     arrivedAtMs: number,
     tick: { readonly symbol: string } | null = null,
     reports?: ReadonlyMap<string, VenueReport>,
   ): void => {
-    const observations = observationsFromRisk(
-      accountId,
-      watched.risk,
-      evaluateAccount(watched.risk),
-      tickTimeMs,
-      dataAtMs,
-    ).map((observation) => {
-      const source = watched.source;
-      const context =
-        source === undefined ? undefined : deps.marketContext?.({ ...source, symbol: observation.symbol });
-      const market =
-        context?.state === 'ready'
-          ? { clusters: context.clusters, imbalance: context.imbalance, liquidations: context.liquidations }
-          : {};
-      const venueReport = reports?.get(`${observation.symbol}|${observation.side}`);
-      return {
-        ...observation,
-        ...market,
-        ...(venueReport === undefined ? {} : { venueReport }),
-        displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
-      };
-    });
+    const observations = observationsFromRisk(accountId, watched.risk, evaluateAccount(watched.risk), tickTimeMs).map(
+      (observation) => {
+        const source = watched.source;
+        const context =
+          source === undefined ? undefined : deps.marketContext?.({ ...source, symbol: observation.symbol });
+        const market =
+          context?.state === 'ready'
+            ? { clusters: context.clusters, imbalance: context.imbalance, liquidations: context.liquidations }
+            : {};
+        const venueReport = reports?.get(`${observation.symbol}|${observation.side}`);
+        return {
+          ...observation,
+          // Nothing arrived yet for a symbol: its numbers are as old as the snapshot they came from.
+          receivedAtMs: watched.dataAtMs.get(observation.symbol) ?? tickTimeMs,
+          ...market,
+          ...(venueReport === undefined ? {} : { venueReport }),
+          displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
+        };
+      },
+    );
     const source = watched.source;
     if (source)
       vanishing.observe(
@@ -234,7 +242,8 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
           position.symbol === symbol ? { ...position, markPrice } : position,
         ),
       };
-      evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, receivedAtMs, { symbol });
+      watched.dataAtMs.set(symbol, receivedAtMs);
+      evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, { symbol });
     }
   };
 
@@ -289,10 +298,20 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         .filter((old) => !risk.positions.some((now) => now.symbol === old.symbol && now.side === old.side))
         .map((old) => ({ accountId: entry.accountId, symbol: old.symbol, side: old.side }));
       const arrivedAtMs = clock.now();
+      // The account's freshness is the one truth of when its data last arrived: a stale account
+      // sending its old snapshot again brings nothing new.
+      const freshness = entry.positions[0]?.freshness;
+      const snapshotAtMs = freshness === undefined ? arrivedAtMs : (lastUpdateMs(freshness) ?? arrivedAtMs);
+      const dataAtMs = new Map<string, number>();
+      for (const position of risk.positions) {
+        const before = previous?.dataAtMs.get(position.symbol);
+        dataAtMs.set(position.symbol, before === undefined ? snapshotAtMs : Math.max(before, snapshotAtMs));
+      }
       const watched: Watched = {
         risk,
         source,
         displaySymbols: new Map(entry.positions.map((p) => [p.symbol, p.displaySymbol])),
+        dataAtMs,
       };
       accounts.set(entry.accountId, watched);
       // A vanished position is judged (liquidated or closed) once the venue's records are read.
@@ -303,17 +322,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         for (const position of risk.positions)
           if (watched.displaySymbols.has(position.symbol)) ensureStream(source, position.symbol);
       if (closed.length > 0) pruneStreams();
-      // The snapshot's own time is when its data was current: a stale snapshot must look stale.
-      const fetchedAtMs = entry.positions[0]?.updatedAtMs ?? arrivedAtMs;
-      evaluateAccountAt(
-        entry.accountId,
-        watched,
-        fetchedAtMs,
-        fetchedAtMs,
-        arrivedAtMs,
-        null,
-        reportsOf(entry.positions),
-      );
+      evaluateAccountAt(entry.accountId, watched, snapshotAtMs, arrivedAtMs, null, reportsOf(entry.positions));
       if (vanishing.hasPending(entry.accountId)) judge(entry.accountId);
     },
     onAccountRemoved(accountId) {
@@ -326,16 +335,14 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       run({ closed: [...held, ...waiting] }, clock.now());
     },
     view,
-    config() {
-      const parsed = parseAlertConfig(configInput ?? {});
-      return parsed.ok ? parsed.config : defaultAlertConfig();
-    },
+    config: () => config,
     setConfig(input) {
       const parsed = parseAlertConfig(input);
       if (!parsed.ok) throw new Error(`Alert settings not saved: ${parsed.errors.join('; ')}`);
-      engine = createAlertEngine(input, engine.exportState());
-      configInput = input;
+      // Written first: settings that did not reach the disk are not in force either.
       writeJsonFileAtomic(configPath, input);
+      engine = createParsedAlertEngine(parsed.config, engine.exportState());
+      config = parsed.config;
       run({}, clock.now());
       return parsed.config;
     },

@@ -1,4 +1,5 @@
-import type { MarkTick } from '../../../shared/domain/stream-state';
+import type { Freshness } from '../../../shared/domain/freshness';
+import type { MarkTick, StreamState } from '../../../shared/domain/stream-state';
 import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ExchangeGateway } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';
@@ -33,8 +34,14 @@ export interface Live {
   markPrice(): number | null;
   /** Venue time of the last tick, or of the forming minute before any tick. */
   updatedAtMs(): number | null;
-  /** True unless the mark stream is live: a frozen price is never shown as live. */
+  /** True unless `freshness()` is live: a frozen price is never shown as live. */
   stale(): boolean;
+  /**
+   * Where the market's live data stands: live while its mark stream is (since the last tick, on the
+   * core's clock), stale with the stream's reason ("venue not answering: …", "no market data"),
+   * unknown before the stream has said anything.
+   */
+  freshness(): Freshness;
   stop(): void;
 }
 
@@ -57,7 +64,8 @@ export function startLive(deps: LiveDeps): Live {
   let venueNowMs = state.forming?.openTimeMs ?? Math.max(0, state.lastBarMs() + minuteMs);
   let markPrice: number | null = state.forming?.close ?? null;
   let updatedAtMs: number | null = null;
-  let stale = true;
+  /** The mark stream's last reported state; null before its first report. */
+  let stream: StreamState | null = null;
   let polling = false,
     again = false,
     stopped = false;
@@ -120,7 +128,6 @@ export function startLive(deps: LiveDeps): Live {
     markPrice = tick.markPrice;
     updatedAtMs = tick.timeMs;
     venueNowMs = Math.max(venueNowMs, tick.timeMs);
-    stale = false;
     const minute = Math.floor(tick.timeMs / minuteMs) * minuteMs;
     const forming = state.forming;
     if (forming === null || minute > forming.openTimeMs) {
@@ -145,12 +152,22 @@ export function startLive(deps: LiveDeps): Live {
     deps.onChange('tick');
   };
 
+  const freshness = (): Freshness => {
+    const updatedAtMs = Number.isFinite(lastTickRealMs) ? lastTickRealMs : null;
+    if (stream === null) return { state: 'unknown', reason: 'waiting for the first price' };
+    if (stream.status === 'reconnecting')
+      return { state: 'stale', updatedAtMs, reason: `venue not answering: ${stream.reason}` };
+    if (stream.status === 'stale' || updatedAtMs === null)
+      return { state: 'stale', updatedAtMs, reason: 'no market data' };
+    return { state: 'live', updatedAtMs };
+  };
+
   const stopMark = gateway.watchMarkPrice(symbol, onTick, (streamState) => {
-    const next = streamState.status !== 'live';
-    if (next !== stale) {
-      stale = next;
-      deps.onChange('stale');
-    }
+    const before = freshness();
+    stream = streamState;
+    const after = freshness();
+    const reason = (freshness: Freshness): string => (freshness.state === 'live' ? '' : freshness.reason);
+    if (before.state !== after.state || reason(before) !== reason(after)) deps.onChange('stale');
   });
   const stopLiquidations = gateway.watchLiquidations(
     symbol,
@@ -185,7 +202,8 @@ export function startLive(deps: LiveDeps): Live {
   return {
     markPrice: () => markPrice,
     updatedAtMs: () => updatedAtMs,
-    stale: () => stale,
+    stale: () => freshness().state !== 'live',
+    freshness,
     stop() {
       stopped = true;
       stopMark();

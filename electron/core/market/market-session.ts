@@ -1,5 +1,6 @@
 import type { LedgerParams } from '../../../shared/clusters';
 import type { Candle } from '../../../shared/domain/candle';
+import type { Freshness } from '../../../shared/domain/freshness';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
 import type { MarketKey } from '../../../shared/ipc/contract';
@@ -76,6 +77,11 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     if (!stopped) deps.onModel();
   };
 
+  /** The market's freshness (its live feed's), and the `stale` flag that follows it. */
+  const freshnessOf = (): Pick<MarketUpdate, 'stale' | 'freshness'> => {
+    const freshness: Freshness = live?.freshness() ?? { state: 'unknown', reason: 'loading the market' };
+    return { stale: freshness.state !== 'live', freshness };
+  };
   const update = (extra: Partial<Pick<MarketUpdate, 'clusters' | 'backfill'>>): MarketUpdate => ({
     venue: market.venue,
     source: market.source,
@@ -84,7 +90,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     candle: state?.latestCandle(timeframe) ?? null,
     markPrice: live?.markPrice() ?? state?.forming?.close ?? null,
     updatedAtMs: live?.updatedAtMs() ?? deps.clock.now(),
-    stale: live?.stale() ?? true,
+    ...freshnessOf(),
     ...extra,
   });
   const clusters = (): ReturnType<typeof toClusterWire> =>
@@ -239,7 +245,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       candles: state?.candles(timeframe) ?? [],
       markPrice: live?.markPrice() ?? state?.forming?.close ?? null,
       updatedAtMs: live?.updatedAtMs() ?? null,
-      stale: live?.stale() ?? true,
+      ...freshnessOf(),
       clusters: clusters(),
       backfill: status,
     }),

@@ -36,6 +36,7 @@ const account: AccountSummary = {
   venue: 'binance-usdm',
   kind: 'demo',
   status: 'live',
+  freshness: { state: 'live', updatedAtMs: 0 },
   updatedAtMs: 0,
   equity: null,
   maintenanceMargin: null,
@@ -57,6 +58,7 @@ function marketView(symbol: string, clusters: ClusterWire | null = null): Market
     markPrice: symbol === 'ETHUSDT' ? demoMarks.ETHUSDT : demoMarks.BTCUSDT,
     updatedAtMs: 0,
     stale: false,
+    freshness: { state: 'live', updatedAtMs: 0 },
     clusters,
     backfill: { state: 'done', progress: 1, message: '' },
   };
@@ -145,6 +147,7 @@ describe('the app on a live core', () => {
         markPrice: demoMarks.BTCUSDT + seq,
         updatedAtMs: seq * 1000,
         stale: false,
+        freshness: { state: 'live', updatedAtMs: 0 },
       };
       act(() => {
         fake.emit('onHeartbeat', beat);
@@ -268,11 +271,43 @@ describe('the positions panel on the market store', () => {
         markPrice: mark,
         updatedAtMs: 1_000,
         stale: false,
+        freshness: { state: 'live', updatedAtMs: 0 },
         clusters: clustersAround(chartedRow.markPrice, 0.05, 0.06, 9_000_000),
       } satisfies MarketUpdate),
     );
     expect(drawn.mark).toBe(mark);
     expect(expected()).not.toBe(first);
     expect(cell(chartedRow)?.textContent).toContain(expected());
+  });
+});
+
+describe('the workspace when the core is lost', () => {
+  it('turns every account badge, row and the chart stale with the last update and the reason, and live again when the core is back', async () => {
+    const fake = fakeBridge();
+    const host = await renderApp(fake);
+    const badges = (): string[] =>
+      [...host.querySelectorAll('[data-testid="account-status"]')].map((badge) => badge.textContent ?? '');
+    const rows = (): Element[] => [...host.querySelectorAll('[data-testid="position-row"]')];
+    const chart = (): Element | null => host.querySelector('[data-testid="price-chart"]');
+    expect(badges()).toEqual(['Live']);
+    expect(rows().length).toBeGreaterThan(0);
+    expect(rows().some((row) => row.hasAttribute('data-stale'))).toBe(false);
+    expect(chart()?.hasAttribute('data-stale')).toBe(false);
+
+    await act(async () => fake.bridge.connection.set('lost'));
+    expect(badges()).toEqual(['Stale']);
+    expect(host.querySelector('[data-testid="account"]')?.hasAttribute('data-stale')).toBe(true);
+    expect(host.querySelector('[data-testid="account-freshness"]')?.textContent).toMatch(
+      /^stale · last update \d+ (s|min|h) ago · connection to LiqLens lost$/,
+    );
+    for (const row of rows()) expect(row.getAttribute('data-stale')).toBe('true');
+    expect(chart()?.getAttribute('data-stale')).toBe('true');
+    expect(host.querySelector('[data-testid="chart-stale"]')?.textContent).toMatch(
+      /^stale · last update \d+ (s|min|h) ago · connection to LiqLens lost$/,
+    );
+
+    await act(async () => fake.bridge.connection.set('connected'));
+    expect(badges()).toEqual(['Live']);
+    expect(rows().some((row) => row.hasAttribute('data-stale'))).toBe(false);
   });
 });

@@ -20,6 +20,7 @@ import { Badge, Button } from '../ui';
 import type { Ghost } from '../features/whatif/what-if-model';
 import { useBridge, useConnectionState } from './bridge-context';
 import { exposeChartState } from './chart-probe';
+import { accountsAsShown, positionsAsShown } from './core-lost';
 import { LiveCoreClock } from './LiveCoreClock';
 import { useSelection } from './useSelection';
 import { useShortcut } from './useShortcut';
@@ -49,7 +50,11 @@ export function App() {
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(
     typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   );
-  const { accounts, positions, error: positionsError } = usePositions(api, connected);
+  const held = usePositions(api, connected);
+  // Without the core nothing shown is confirmed: every account and row reads stale (core-lost.ts).
+  const accounts = useMemo(() => accountsAsShown(held.accounts, connected), [held.accounts, connected]);
+  const positions = useMemo(() => positionsAsShown(held.positions, connected), [held.positions, connected]);
+  const positionsError = held.error;
   const [selected, setSelected] = useSelection(accounts, positions);
   const alerts = useAlerts(api, connected, transport === 'web');
 

@@ -4,6 +4,7 @@
  */
 export { Badge, type BadgeProps, type BadgeTone } from './Badge';
 export { Button, type ButtonProps, type ButtonVariant } from './Button';
+export { FreshnessNote } from './FreshnessNote';
 export { Field, SelectField, type FieldProps, type SelectFieldProps } from './Field';
 export { EmptyState, Panel, type EmptyStateProps, type PanelProps } from './Panel';
 export { Segmented, type SegmentedProps } from './Segmented';

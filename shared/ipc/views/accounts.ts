@@ -1,6 +1,7 @@
 /** An account as the renderer sees it: who it is, where its data stands, what its key may do; never its keys. */
 import type { AccountGauge, AccountModeId } from '../../domain/account-mode';
 import type { AccountVenue } from '../../domain/account-venue';
+import type { Freshness } from '../../domain/freshness';
 
 /** How an account reads its positions. */
 export type AccountKind = 'api-key' | 'address' | 'manual' | 'demo';
@@ -23,7 +24,10 @@ export interface AccountSummary {
   readonly label: string;
   readonly venue: AccountVenue;
   readonly kind: AccountKind;
+  /** `error` when only the user can fix it (key, clock); otherwise `freshness` decides (unknown = connecting). */
   readonly status: AccountStatus;
+  /** Where the account's data stands: the core's one answer, which its positions and alerts share. */
+  readonly freshness: Freshness;
   /** Why the status is not live, in plain words. */
   readonly statusMessage?: string;
   readonly permissions?: KeyPermissions;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AccountVenue } from '../../domain/account-venue';
 import type { Candle } from '../../domain/candle';
+import type { Freshness } from '../../domain/freshness';
 import type { ClusterWire } from './clusters';
 
 /** Chart timeframes the workspace offers. */
@@ -35,7 +36,10 @@ export interface MarketView {
   readonly markPrice: number | null;
   /** When the last tick or bar arrived, epoch ms. */
   readonly updatedAtMs: number | null;
+  /** True unless `freshness` is live. */
   readonly stale: boolean;
+  /** Where the market's live data stands (its mark stream): the core's one answer; the chart legend shows it. */
+  readonly freshness: Freshness;
   readonly clusters: ClusterWire | null;
   readonly backfill: BackfillState;
 }
@@ -50,7 +54,9 @@ export interface MarketUpdate {
   readonly candle: Candle | null;
   readonly markPrice: number | null;
   readonly updatedAtMs: number;
+  /** True unless `freshness` is live. */
   readonly stale: boolean;
+  readonly freshness: Freshness;
   readonly clusters?: ClusterWire;
   readonly backfill?: BackfillState;
 }

@@ -2,6 +2,7 @@
 import type { LiquidationSideNearest } from '../../clusters';
 import type { AccountVenue } from '../../domain/account-venue';
 import type { AdlRank } from '../../domain/adl-rank';
+import type { Freshness } from '../../domain/freshness';
 import type { RiskAccount } from '../../domain/risk-account';
 
 /**
@@ -57,8 +58,12 @@ export interface PositionView {
   /** Signed fraction of the mark to the liquidation price (negative once past it). */
   readonly distance: number | null;
   readonly unrealizedPnl: number;
+  /** When the snapshot behind this row arrived, Unix ms (the core's clock). */
   readonly updatedAtMs: number;
+  /** True unless `freshness` is live (kept for readers of the old flag). */
   readonly stale: boolean;
+  /** Where the row's data stands (its account's snapshot): the core's one answer, shown as is. */
+  readonly freshness: Freshness;
   readonly liquidationSideCluster: LiquidationSideCluster;
 }
 

@@ -2,7 +2,7 @@ import { venueFacts } from '../../../../shared/domain/venue';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AccountAdd } from '../../../../shared/ipc/contract';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
-import { Badge, Button } from '../../ui';
+import { Badge, Button, FreshnessNote } from '../../ui';
 import type { AccountChoice } from './account-form';
 import { AddAccountDialog } from './AddAccountDialog';
 import { isShortcut } from './shortcut-target';
@@ -92,7 +92,15 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
                       {statusWords[account.status]}
                     </span>
                   </div>
-                  {account.statusMessage && <p className="acc-item__message">{account.statusMessage}</p>}
+                  {account.status === 'error' && account.statusMessage ? (
+                    <p className="acc-item__message">{account.statusMessage}</p>
+                  ) : (
+                    <FreshnessNote
+                      freshness={account.freshness}
+                      className="acc-item__message"
+                      testId="accounts-item-freshness"
+                    />
+                  )}
                   {account.permissions?.warning && (
                     <p className="acc-item__warning" role="alert">
                       {account.permissions.warning}

@@ -148,6 +148,7 @@ describe('progress, permission outcome and errors', () => {
     venue: 'binance-usdm',
     kind: 'api-key',
     status: 'live',
+    freshness: { state: 'live', updatedAtMs: 0 },
     updatedAtMs: 1,
     equity: null,
     maintenanceMargin: null,

@@ -16,20 +16,32 @@ const ruleNames: Record<RuleKind, string> = {
   venueLowered: 'The exchange lowering your risk limit or leverage (changes while LiqLens watches)',
 };
 
-/** The alert settings: rules on or off, the margin-ratio and distance levels, stale time and quiet hours. */
-export function AlertSettings({ api }: { readonly api: LiqLensApi }) {
+/**
+ * The alert settings: rules on or off, the margin-ratio and distance levels, stale time and quiet
+ * hours. Read from the core whenever `connected` turns true.
+ */
+export function AlertSettings({ api, connected }: { readonly api: LiqLensApi; readonly connected: boolean }) {
   const [current, setCurrent] = useState<AlertConfig | null>(null);
   const [draft, setDraft] = useState<AlertSettingsDraft | null>(null);
   const [message, setMessage] = useState('');
+  // Read again each time the link to the core comes back: a read that failed while it was down is
+  // not the last word. Edits not yet saved stay.
   useEffect(() => {
+    if (!connected) return undefined;
+    let cancelled = false;
     api.getAlertConfig().then(
       (config) => {
+        if (cancelled) return;
         setCurrent(config);
-        setDraft(draftFrom(config));
+        setDraft((previous) => previous ?? draftFrom(config));
+        setMessage('');
       },
-      (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => !cancelled && setMessage(error instanceof Error ? error.message : String(error)),
     );
-  }, [api]);
+    return () => {
+      cancelled = true;
+    };
+  }, [api, connected]);
   if (!current || !draft) return <p className="muted">{message || 'Loading settings…'}</p>;
 
   const save = (): void => {

@@ -17,7 +17,7 @@ export interface AlertsPanelProps {
   readonly onTest: () => Promise<TestReport>;
   /** Pops an in-app toast with this text (the test notification's own). */
   readonly onNote: (text: string) => void;
-  /** Whether the core answers now (the channels are read once it does). */
+  /** Whether the core answers now: the channels and the settings are read (again) once it does. */
   readonly connected: boolean;
   /** Web mode: the browser's notification permission, and a way to ask for it; absent in the desktop app. */
   readonly browserPermission?: NotificationPermission | 'unsupported' | undefined;
@@ -87,7 +87,7 @@ export function AlertsPanel(props: AlertsPanelProps) {
       </div>
       <details className="alerts__settings">
         <summary>Alert settings</summary>
-        <AlertSettings api={api} />
+        <AlertSettings api={api} connected={connected} />
         <ChannelSettings api={api} view={channels} />
       </details>
       {view.active.length > 0 && (

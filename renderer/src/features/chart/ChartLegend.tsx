@@ -1,5 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
+import type { Freshness } from '../../../../shared/domain/freshness';
 import type { PositionView } from '../../../../shared/ipc/views/positions';
+import { FreshnessNote } from '../../ui';
 import { formatPercent, formatPrice } from '../positions/format';
 import { selfCheckText } from './self-check-text';
 
@@ -18,27 +20,18 @@ export interface ChartLegendProps {
   readonly mark: ReactNode;
 }
 
-/** "14:03:27", the time the legend's stale note names; "never" without one. */
-export function legendTimeText(ms: number | null): string {
-  return ms === null ? 'never' : new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
-}
-
 /**
  * The legend's mark, as text already formatted to the tick ("—" without a mark), and while the
- * feed is not live, the time of its last update ("Stale · 14:03:27").
+ * feed is not live, where its data stands ("stale · last update 77 s ago · venue not answering: …").
  */
-export function LegendMark({ price, staleSince }: { readonly price: string; readonly staleSince: string | null }) {
+export function LegendMark({ price, freshness }: { readonly price: string; readonly freshness: Freshness }) {
   return (
     <>
       <span className="chart-legend__mark" data-testid="chart-mark">
         {price}
       </span>
       <span className="chart-legend__tag">Mark</span>
-      {staleSince !== null && (
-        <span className="chart-legend__stale" data-testid="chart-stale" title={`No update since ${staleSince}`}>
-          Stale · {staleSince}
-        </span>
-      )}
+      <FreshnessNote freshness={freshness} className="chart-legend__stale" testId="chart-stale" />
     </>
   );
 }

@@ -70,8 +70,15 @@ describe('the live legend', () => {
     expect(commits).toBe(drawn + 1);
     expect(mark()).toBe('64,000.2');
 
-    set({ stale: true, updatedAtMs: Date.UTC(2026, 0, 1, 14, 3, 27) });
+    const lastUpdateMs = Date.now() - 77_000;
+    set({
+      stale: true,
+      updatedAtMs: lastUpdateMs,
+      freshness: { state: 'stale', updatedAtMs: lastUpdateMs, reason: 'venue not answering: timed out' },
+    });
     expect(commits).toBe(drawn + 2);
-    expect(host.querySelector('[data-testid="chart-stale"]')?.textContent).toMatch(/^Stale · \d\d:\d\d:\d\d$/);
+    expect(host.querySelector('[data-testid="chart-stale"]')?.textContent).toBe(
+      'stale · last update 77 s ago · venue not answering: timed out',
+    );
   });
 });

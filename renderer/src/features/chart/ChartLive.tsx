@@ -2,9 +2,10 @@ import { useCallback, useEffect, type RefObject } from 'react';
 import type { Profile } from '../../../../shared/clusters';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import type { MarketState } from '../market/market-state';
+import type { Freshness } from '../../../../shared/domain/freshness';
 import { useMarketField, useMarketSelector, type MarketSource } from '../market/useMarket';
 import { formatPrice } from '../positions/format';
-import { ChartLegend, LegendMark, legendTimeText, type ChartLegendProps } from './ChartLegend';
+import { ChartLegend, LegendMark, type ChartLegendProps } from './ChartLegend';
 import { drawTail, type ChartParts } from './chart-parts';
 import { ImbalanceBadge, type ImbalanceBadgeProps } from './ImbalanceBadge';
 import { imbalanceReading, sameReading } from './imbalance-text';
@@ -51,11 +52,12 @@ function LiveMark({ source, tickSize }: { readonly source: MarketSource | null; 
     source,
     useCallback((state: MarketState) => formatPrice(state.mark, tickSize), [tickSize]),
   );
-  const staleSince = useMarketSelector(source, staleSinceOf);
-  return <LegendMark price={price ?? formatPrice(null, tickSize)} staleSince={staleSince} />;
+  const freshness = useMarketSelector(source, freshnessOf) ?? unknownMarket;
+  return <LegendMark price={price ?? formatPrice(null, tickSize)} freshness={freshness} />;
 }
 
-const staleSinceOf = (state: MarketState): string | null => (state.stale ? legendTimeText(state.updatedAtMs) : null);
+const freshnessOf = (state: MarketState): Freshness => state.freshness;
+const unknownMarket: Freshness = { state: 'unknown', reason: 'no market shown' };
 
 /**
  * The imbalance badge around the live mark; nothing until there is a mark. It re-renders only when

@@ -1,5 +1,6 @@
 import type { Profile } from '../../../../shared/clusters';
 import type { Candle } from '../../../../shared/domain/candle';
+import { lastUpdateMs, type Freshness } from '../../../../shared/domain/freshness';
 import type { MarketKey } from '../../../../shared/ipc/contract';
 import type { BackfillState, ChartTimeframe, MarketUpdate, MarketView } from '../../../../shared/ipc/views/markets';
 import type { ClusterWire } from '../../../../shared/ipc/views/clusters';
@@ -28,6 +29,8 @@ export interface MarketState {
   readonly updatedAtMs: number | null;
   /** True while the market's feed is not live (the chart and legend say so). */
   readonly stale: boolean;
+  /** The core's word on the market's data (the legend shows it); stale with the reason once the renderer stops hearing it. */
+  readonly freshness: Freshness;
   readonly clusters: ClusterWire | null;
   /** `clusters.profile` decoded once, so the chart and the what-if read the very same profile. */
   readonly profile: Profile | null;
@@ -49,6 +52,7 @@ export function openingState(key: MarketKey, timeframe: ChartTimeframe): MarketS
     mark: null,
     updatedAtMs: null,
     stale: true,
+    freshness: { state: 'unknown', reason: 'loading the market' },
     clusters: null,
     profile: null,
     backfill: null,
@@ -70,6 +74,7 @@ export function withSnapshot(state: MarketState, view: MarketView): MarketState 
     mark: view.markPrice,
     updatedAtMs: view.updatedAtMs,
     stale: view.stale,
+    freshness: view.freshness,
     clusters: view.clusters,
     profile: view.clusters === state.clusters ? state.profile : profileOf(view.clusters),
     backfill: view.backfill,
@@ -131,6 +136,7 @@ export function applyUpdate(state: MarketState, update: MarketUpdate): MarketSta
     clusters === state.clusters &&
     backfill === state.backfill &&
     update.stale === state.stale &&
+    sameFreshness(update.freshness, state.freshness) &&
     update.updatedAtMs === state.updatedAtMs
   )
     return state;
@@ -140,10 +146,19 @@ export function applyUpdate(state: MarketState, update: MarketUpdate): MarketSta
     mark,
     updatedAtMs: update.updatedAtMs,
     stale: update.stale,
+    freshness: sameFreshness(update.freshness, state.freshness) ? state.freshness : update.freshness,
     clusters,
     profile: clusters === state.clusters ? state.profile : profileOf(clusters),
     backfill,
   };
+}
+
+function sameFreshness(a: Freshness, b: Freshness): boolean {
+  return (
+    a.state === b.state &&
+    lastUpdateMs(a) === lastUpdateMs(b) &&
+    (a.state === 'live' || a.reason === (b.state === 'live' ? '' : b.reason))
+  );
 }
 
 function sameBackfill(a: BackfillState | null, b: BackfillState): boolean {

@@ -42,12 +42,24 @@ const view: MarketView = {
   markPrice: 102,
   updatedAtMs: 2 * minute,
   stale: false,
+  freshness: { state: 'live', updatedAtMs: 2 * minute },
   clusters: clusters(1_000),
   backfill: { state: 'done', progress: 1, message: '' },
 };
 
+/** An update; its freshness follows `stale` and `updatedAtMs`, as the core's does. */
 function update(patch: Partial<MarketUpdate>): MarketUpdate {
-  return { ...key, timeframe: '1m', candle: null, markPrice: null, updatedAtMs: 3 * minute, stale: false, ...patch };
+  const updatedAtMs = patch.updatedAtMs ?? 3 * minute;
+  return {
+    ...key,
+    timeframe: '1m',
+    candle: null,
+    markPrice: null,
+    updatedAtMs,
+    stale: false,
+    freshness: patch.stale ? { state: 'stale', updatedAtMs, reason: 'no market data' } : { state: 'live', updatedAtMs },
+    ...patch,
+  };
 }
 
 const opened = withSnapshot(openingState(key, '1m'), view);

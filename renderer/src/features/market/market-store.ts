@@ -1,5 +1,6 @@
 import type { LiqLensApi } from '../../../../shared/ipc/contract';
 import { marketKeyId, type MarketKey } from '../../../../shared/domain/market-source';
+import { withoutSource } from '../../../../shared/domain/freshness';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import { applyUpdate, openingState, withError, withSnapshot, type MarketState } from './market-state';
 
@@ -15,11 +16,11 @@ export interface MarketStore {
   /**
    * Opens `key` on `timeframe` (backfill, then live updates) and streams it into the store until
    * the returned function is called, which drops the subscription and leaves the last state marked
-   * stale (the link dropped or the timeframe is switching). Showing it again on the same timeframe
+   * stale with `reason` (the link dropped, or the timeframe is switching). Showing it again on the same timeframe
    * keeps that state on screen until the new snapshot replaces it. When opening fails (e.g. the
    * request timed out during a long backfill), it is asked again once the backfill reports done.
    */
-  show(key: MarketKey, timeframe: ChartTimeframe): () => void;
+  show(key: MarketKey, timeframe: ChartTimeframe): (reason?: string) => void;
   /** Forgets `key`'s state and asks the core to stop streaming it; errors are ignored (the core may be gone). */
   close(key: MarketKey): void;
   /** The state of `key`, the same object until something in it changes; null when not shown. */
@@ -75,10 +76,11 @@ export function createMarketStore(feed: MarketFeed): MarketStore {
         if (after === mine && after !== before && after?.error !== null && after?.backfill?.state === 'done') open();
       });
       open();
-      return () => {
+      return (reason = 'not receiving updates') => {
         off();
         const current = states.get(id);
-        if (current !== undefined && current === mine && !current.stale) set(id, { ...current, stale: true });
+        if (current !== undefined && current === mine && current.freshness.state !== 'stale')
+          set(id, { ...current, stale: true, freshness: withoutSource(current.freshness, reason) });
         mine = null;
       };
     },

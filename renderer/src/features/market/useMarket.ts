@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { coreLostReason } from '../../../../shared/domain/freshness';
 import type { MarketKey } from '../../../../shared/ipc/contract';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import type { MarketState } from './market-state';
@@ -24,9 +25,15 @@ export function useShownMarket(
   const venue = key?.venue;
   const source = key?.source;
   const symbol = key?.symbol;
+  // Read when the showing ends: a lost core is the reason the chart gives for its stale data.
+  const connectedNow = useRef(connected);
+  useLayoutEffect(() => {
+    connectedNow.current = connected;
+  }, [connected]);
   useEffect(() => {
     if (!venue || !source || !symbol || !connected) return undefined;
-    return store.show({ venue, source, symbol }, timeframe);
+    const release = store.show({ venue, source, symbol }, timeframe);
+    return () => release(connectedNow.current ? undefined : coreLostReason);
   }, [store, venue, source, symbol, timeframe, connected]);
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 import type { ActiveAlert } from '../../../../shared/alerts';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import type { AccountPositions, PositionView } from '../../../../shared/ipc/views/positions';
-import { Badge, EmptyState } from '../../ui';
+import { freshnessText } from '../../../../shared/domain/freshness';
+import { Badge, EmptyState, FreshnessNote } from '../../ui';
 import { formatPercent, formatPrice, formatUsd } from './format';
 import { AccountModeLine } from './AccountModeLine';
 import { MarginGauge } from './MarginGauge';
@@ -10,6 +11,7 @@ import { noLiquidationLineText } from './account-mode-text';
 import type { MarketStore } from '../market/market-store';
 import { PositionNearestCluster } from './NearestCluster';
 
+/** The badge's word: the account's freshness, unless only the user can fix it (`error`). */
 const statusWords: Record<AccountSummary['status'], string> = {
   connecting: 'Connecting…',
   live: 'Live',
@@ -68,11 +70,19 @@ function AlertBadge({ alert }: { readonly alert: ActiveAlert | undefined }) {
 
 function AccountHeader({ account }: { readonly account: AccountSummary }) {
   return (
-    <div className={`account account--${account.status}`} data-testid="account">
+    <div
+      className={`account account--${account.status}`}
+      data-testid="account"
+      data-stale={account.freshness.state === 'live' ? undefined : true}
+    >
       <span className="account__label">{account.label}</span>
       {account.kind === 'demo' && <Badge tone="demo">Demo</Badge>}
       <AccountModeLine account={account} />
-      <span className={`account__status account__status--${account.status}`} title={account.statusMessage}>
+      <span
+        className={`account__status account__status--${account.status}`}
+        title={account.statusMessage}
+        data-testid="account-status"
+      >
         {statusWords[account.status]}
       </span>
       <span className="account__figures">
@@ -88,10 +98,12 @@ function AccountHeader({ account }: { readonly account: AccountSummary }) {
           Margin ratio <MarginGauge marginRatio={account.marginRatio} />
         </span>
       </span>
-      {account.statusMessage && (
+      {account.status === 'error' && account.statusMessage ? (
         <span className="account__message" role="status">
           {account.statusMessage}
         </span>
+      ) : (
+        <FreshnessNote freshness={account.freshness} className="account__message" testId="account-freshness" />
       )}
       {account.permissions?.warning && (
         <span className="account__warning" role="alert">
@@ -186,7 +198,12 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
                       <tr
                         key={`${position.symbol}-${position.side}`}
                         data-testid="position-row"
-                        data-stale={position.stale || undefined}
+                        data-stale={position.freshness.state === 'live' ? undefined : true}
+                        title={
+                          position.freshness.state === 'live'
+                            ? undefined
+                            : freshnessText(position.freshness, Date.now())
+                        }
                         className={isSelected ? 'is-selected' : undefined}
                         aria-selected={isSelected}
                         tabIndex={0}
