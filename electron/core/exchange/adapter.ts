@@ -20,6 +20,7 @@ import {
 } from './map-ccxt';
 import { createMarketData } from './market-data';
 import { rowOf } from './raw';
+import { createBookReader } from './position-books';
 import { holdVenue, waitForVenue, withRetry } from './retry';
 import { runStreamLoop } from './stream-loop';
 import { venueProfiles, type VenueProfile } from './venues';
@@ -164,7 +165,7 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     const source = profile.tiers;
     const facts =
       source.source === 'raw-margin-tables'
-        ? raw(source.rawMethod, source.params).then(
+        ? raw(source.rawMethod, source.params(info.symbol)).then(
             (answer) => source.read(answer, info.symbol) ?? { tiers: [], maxLeverage: info.maxLeverage },
           )
         : call(() => exchange.fetchMarketLeverageTiers(info.unifiedSymbol, { ...source.params })).then((rows) => {
@@ -176,6 +177,9 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     facts.catch(() => tierCache.delete(info.symbol));
     return facts;
   };
+  const books = createBookReader(profile.positionBooks, (params) =>
+    call(() => exchange.fetchPositions(undefined, { ...profile.positionsParams, ...params })),
+  );
   const requireCredentials = (): void => {
     if (config.credentials === null)
       throw new GatewayError('auth', `${label}: no API key or address configured: check your key settings.`);
@@ -203,11 +207,11 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     loadMarkets,
     async fetchAccount() {
       requireCredentials();
-      await loadMarkets();
+      const listed = await loadMarkets();
       // The mode is read on every refresh, so a mode the user changes on the venue is picked up.
       const modeRead = await profile.modes.detect(raw, addressOf(config));
       Object.assign(exchange.options, modeRead.options);
-      const rawPositions = await call(() => exchange.fetchPositions(undefined, { ...profile.positionsParams }));
+      const rawPositions = await books.read(listed);
       const balance = await call(() => exchange.fetchBalance({ ...profile.balanceParams }));
       const mapped: MappedPosition[] = [];
       const facts = new Map<string, SymbolFacts>();

@@ -69,6 +69,7 @@ export const bybitLinear: VenueProfile = {
     }),
   },
   positionsParams: { category: 'linear', settleCoin: 'USDT' },
+  positionBooks: null,
   balanceParams: { type: 'unified' },
   markStream: { method: 'watchTicker', staleAfterMs: 15_000 },
   liquidationStream: { method: 'watchLiquidations' },

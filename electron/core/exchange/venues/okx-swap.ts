@@ -65,6 +65,7 @@ export const okxSwap: VenueProfile = {
     read: (_row, info) => ({ floor: num(info['minSz']), cap: num(info['maxSz']), deduction: 0 }),
   },
   positionsParams: { instType: 'SWAP' },
+  positionBooks: null,
   balanceParams: {},
   markStream: { method: 'watchMarkPrice', staleAfterMs: 30_000 },
   liquidationStream: { method: 'watchLiquidationsForSymbols' },
