@@ -144,6 +144,7 @@ describe('registerContract()', () => {
       id: 'a',
       label: 'A',
       venue: 'binance-usdm',
+      source: 'production',
       kind: 'api-key',
       status: 'live',
       updatedAtMs: 1,
