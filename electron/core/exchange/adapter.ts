@@ -6,7 +6,7 @@ import { buildAccountSnapshot, type SymbolFacts } from './account-snapshot';
 import { modeFiguresOf, withAdlFromEndpoint } from './account-mode-read';
 import { createCcxtClient, usesPlainWs } from './ccxt-client';
 import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
-import type { ExchangeGateway, GatewayConfig } from './gateway';
+import type { AccountSnapshot, ExchangeGateway, GatewayConfig } from './gateway';
 import {
   mapCrossWallet,
   mapForceCloses,
@@ -21,6 +21,7 @@ import {
 import { createMarketData } from './market-data';
 import { rowOf } from './raw';
 import { createBookReader } from './position-books';
+import { cachedRawCall } from './raw-cache';
 import { holdVenue, waitForVenue, withRetry } from './retry';
 import { runStreamLoop } from './stream-loop';
 import { venueProfiles, type VenueProfile } from './venues';
@@ -177,9 +178,46 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     facts.catch(() => tierCache.delete(info.symbol));
     return facts;
   };
+  const slowReads = cachedRawCall(raw, profile.cachedReads);
   const books = createBookReader(profile.positionBooks, (params) =>
     call(() => exchange.fetchPositions(undefined, { ...profile.positionsParams, ...params })),
   );
+  const readAccount = async (): Promise<AccountSnapshot> => {
+    const listed = await loadMarkets();
+    // The mode is read on every refresh, so a mode the user changes on the venue is picked up.
+    const modeRead = await profile.modes.detect(raw, addressOf(config));
+    Object.assign(exchange.options, modeRead.options);
+    const rawPositions = await books.read(listed);
+    const balance = await call(() => exchange.fetchBalance({ ...profile.balanceParams }));
+    const mapped: MappedPosition[] = [];
+    const facts = new Map<string, SymbolFacts>();
+    for (const position of rawPositions) {
+      const info = await market(positionSymbol(position));
+      const one = mapPosition(profile, position, info);
+      if (one === null) continue;
+      mapped.push(one);
+      if (!facts.has(info.symbol)) {
+        const tiers = await tiersOf(info);
+        facts.set(info.symbol, {
+          tiers: tiers.tiers,
+          maxLeverage: tiers.maxLeverage,
+          tickSize: info.tickSize,
+          takerFeeRate: info.takerFeeRate,
+        });
+      }
+    }
+    const fees = profile.accountFees;
+    if (fees !== null && facts.size > 0) {
+      const answer = await slowReads.call(fees.rawMethod, fees.params);
+      for (const [symbol, known] of facts)
+        facts.set(symbol, { ...known, takerFeeRate: fees.read(answer, symbol) ?? known.takerFeeRate });
+    }
+    const wallet = mapCrossWallet(profile, balance, mapped);
+    if (wallet === null) throw new GatewayError('exchange', `${label}: the balance answer has no wallet balance.`);
+    const ranked = await withAdlFromEndpoint(profile.modes, modeRead.mode, raw, mapped);
+    const figures = await modeFiguresOf(profile.modes, modeRead, slowReads.call, rowOf(balance)['info']);
+    return buildAccountSnapshot(profile.venue, ranked, facts, wallet, Date.now(), figures);
+  };
   const requireCredentials = (): void => {
     if (config.credentials === null)
       throw new GatewayError('auth', `${label}: no API key or address configured: check your key settings.`);
@@ -207,40 +245,11 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     loadMarkets,
     async fetchAccount() {
       requireCredentials();
-      const listed = await loadMarkets();
-      // The mode is read on every refresh, so a mode the user changes on the venue is picked up.
-      const modeRead = await profile.modes.detect(raw, addressOf(config));
-      Object.assign(exchange.options, modeRead.options);
-      const rawPositions = await books.read(listed);
-      const balance = await call(() => exchange.fetchBalance({ ...profile.balanceParams }));
-      const mapped: MappedPosition[] = [];
-      const facts = new Map<string, SymbolFacts>();
-      for (const position of rawPositions) {
-        const info = await market(positionSymbol(position));
-        const one = mapPosition(profile, position, info);
-        if (one === null) continue;
-        mapped.push(one);
-        if (!facts.has(info.symbol)) {
-          const tiers = await tiersOf(info);
-          facts.set(info.symbol, {
-            tiers: tiers.tiers,
-            maxLeverage: tiers.maxLeverage,
-            tickSize: info.tickSize,
-            takerFeeRate: info.takerFeeRate,
-          });
-        }
-      }
-      const fees = profile.accountFees;
-      if (fees !== null && facts.size > 0) {
-        const answer = await raw(fees.rawMethod, fees.params);
-        for (const [symbol, known] of facts)
-          facts.set(symbol, { ...known, takerFeeRate: fees.read(answer, symbol) ?? known.takerFeeRate });
-      }
-      const wallet = mapCrossWallet(profile, balance, mapped);
-      if (wallet === null) throw new GatewayError('exchange', `${label}: the balance answer has no wallet balance.`);
-      const ranked = await withAdlFromEndpoint(profile.modes, modeRead.mode, raw, mapped);
-      const figures = await modeFiguresOf(profile.modes, modeRead, raw, rowOf(balance)['info']);
-      return buildAccountSnapshot(profile.venue, ranked, facts, wallet, Date.now(), figures);
+      // A failed read forgets the kept answers: the next one, after the venue is back, asks again.
+      return readAccount().catch((error: unknown) => {
+        slowReads.clear();
+        throw error;
+      });
     },
     async fetchTiers(symbol) {
       return (await tiersOf(await market(symbol))).tiers;

@@ -113,6 +113,7 @@ export const binanceUsdm: VenueProfile = {
     },
   },
   accountFees: null,
+  cachedReads: {},
   // `apiRestrictions`: enableReading, a trading switch per product, enableWithdrawals.
   permissions: {
     rawMethod: 'sapiGetAccountApiRestrictions',

@@ -142,6 +142,7 @@ export const hyperliquid: VenueProfile = {
     },
   },
   accountFees: null,
+  cachedReads: {},
   // A public address: nothing to ask, and nothing it could do but read.
   permissions: {
     rawMethod: null,

@@ -90,6 +90,7 @@ export const okxSwap: VenueProfile = {
   // (docs/research/liquidation-events.md §2.3): a vanished OKX position is judged by price alone.
   forceCloses: null,
   accountFees: null,
+  cachedReads: {},
   // `account/config` `perm`: "read_only,trade,withdraw".
   permissions: {
     rawMethod: 'privateGetAccountConfig',

@@ -181,6 +181,12 @@ export interface VenueProfile {
     readonly read: (answer: unknown, symbol: string) => number | null;
   } | null;
   /**
+   * Raw reads whose answers change rarely and are kept between account refreshes: implicit ccxt
+   * method name → how long an answer holds, ms. Forgotten after a failed read, so a reconnect asks
+   * again. Empty: every refresh asks the venue.
+   */
+  readonly cachedReads: Readonly<Record<string, number>>;
+  /**
    * Permission endpoint (implicit ccxt method name; null: nothing to ask, as for a public address)
    * and the reader of its answer (null when `rawMethod` is null).
    */
