@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 export class AccountGroup {
   readonly root: Locator;
   readonly header: Locator;
-  /** The header's mode line, e.g. "Bybit · unified · cross". */
+  /** The header's mode line, e.g. "Bybit · unified · cross" ("Bybit · testnet · unified · cross" off production). */
   readonly mode: Locator;
   /** The venue's own account gauge, where the mode publishes one. */
   readonly gauge: Locator;

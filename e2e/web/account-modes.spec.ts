@@ -25,6 +25,7 @@ interface ModeCase {
   readonly mode: AccountModeId;
   /** The simulator's account, or null for the account typed in by hand. */
   readonly simAccountId: string | null;
+  /** The header's mode line: the venue, its source (every case reads the simulator), the mode. */
   readonly heading: string;
   readonly liquidation: LiquidationShown;
   readonly gauge: string | null;
@@ -36,7 +37,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'binance-single-asset',
     simAccountId: 'bn-single',
-    heading: 'Binance · single-asset',
+    heading: 'Binance · simulator · single-asset',
     liquidation: 'checked',
     gauge: null,
     whatIf: null,
@@ -44,7 +45,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'binance-multi-assets',
     simAccountId: 'bn-multi',
-    heading: 'Binance · multi-assets',
+    heading: 'Binance · simulator · multi-assets',
     liquidation: 'checked',
     gauge: 'accountMarginRatio',
     whatIf: null,
@@ -52,7 +53,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'binance-portfolio',
     simAccountId: 'bn-pm',
-    heading: 'Binance · portfolio margin',
+    heading: 'Binance · simulator · portfolio margin',
     liquidation: 'venue',
     gauge: 'uniMMR',
     whatIf: /^What-if off: portfolio margin weighs every wallet's collateral/,
@@ -60,7 +61,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'bybit-unified-isolated',
     simAccountId: 'by-isolated',
-    heading: 'Bybit · unified · isolated',
+    heading: 'Bybit · simulator · unified · isolated',
     liquidation: 'checked',
     gauge: null,
     whatIf: null,
@@ -68,7 +69,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'bybit-unified-cross',
     simAccountId: 'by-cross',
-    heading: 'Bybit · unified · cross',
+    heading: 'Bybit · simulator · unified · cross',
     liquidation: 'checked',
     gauge: 'accountMMRate',
     whatIf: null,
@@ -76,7 +77,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'bybit-portfolio',
     simAccountId: 'by-pm',
-    heading: 'Bybit · unified · portfolio margin',
+    heading: 'Bybit · simulator · unified · portfolio margin',
     liquidation: 'none',
     gauge: 'accountMMRate',
     whatIf: /^What-if off: portfolio margin is set by Bybit's stress-test scenarios/,
@@ -84,7 +85,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'okx-spot',
     simAccountId: 'okx-spot',
-    heading: 'OKX · spot mode',
+    heading: 'OKX · simulator · spot mode',
     liquidation: 'no positions',
     gauge: null,
     whatIf: /^What-if off: OKX spot mode holds no perpetual positions/,
@@ -92,7 +93,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'okx-futures',
     simAccountId: 'okx-futures',
-    heading: 'OKX · futures mode',
+    heading: 'OKX · simulator · futures mode',
     liquidation: 'checked',
     gauge: null,
     whatIf: null,
@@ -100,7 +101,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'okx-multi-currency',
     simAccountId: 'okx-mcm',
-    heading: 'OKX · multi-currency margin',
+    heading: 'OKX · simulator · multi-currency margin',
     liquidation: 'venue',
     gauge: 'mgnRatio',
     whatIf: /^What-if approximate: cross positions against OKX's adjusted equity/,
@@ -108,7 +109,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'okx-portfolio',
     simAccountId: 'okx-pm',
-    heading: 'OKX · portfolio margin',
+    heading: 'OKX · simulator · portfolio margin',
     liquidation: 'venue',
     gauge: 'mgnRatio',
     whatIf: /^What-if off: portfolio margin is set by OKX's scenario stress tests/,
@@ -116,7 +117,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'hyperliquid-standard',
     simAccountId: 'hl-standard',
-    heading: 'Hyperliquid · standard',
+    heading: 'Hyperliquid · simulator · standard',
     liquidation: 'checked',
     gauge: null,
     whatIf: null,
@@ -124,7 +125,7 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'hyperliquid-unified',
     simAccountId: 'hl-unified',
-    heading: 'Hyperliquid · unified',
+    heading: 'Hyperliquid · simulator · unified',
     liquidation: 'checked',
     gauge: null,
     whatIf: null,
@@ -132,12 +133,19 @@ const cases: readonly ModeCase[] = [
   {
     mode: 'hyperliquid-portfolio',
     simAccountId: 'hl-portfolio',
-    heading: 'Hyperliquid · portfolio margin',
+    heading: 'Hyperliquid · simulator · portfolio margin',
     liquidation: 'venue',
     gauge: null,
     whatIf: /^What-if off: Hyperliquid's portfolio margin formula is not documented/,
   },
-  { mode: 'manual', simAccountId: null, heading: 'Bybit · manual', liquidation: 'own', gauge: null, whatIf: null },
+  {
+    mode: 'manual',
+    simAccountId: null,
+    heading: 'Bybit · simulator · manual',
+    liquidation: 'own',
+    gauge: null,
+    whatIf: null,
+  },
 ];
 
 const labelOf = (mode: AccountModeId): string => `Sim ${mode}`;

@@ -17,6 +17,11 @@ export interface MarketInfo {
    * may pay less); null when unknown. Enters OKX's and Bybit cross's liquidation requirement.
    */
   readonly takerFeeRate: number | null;
+  /**
+   * The market allows isolated margin only, and its margin is never removed but by closing
+   * (Hyperliquid HIP-3 dexes); false elsewhere.
+   */
+  readonly isolatedOnly: boolean;
   /** Highest leverage the venue allows on this contract, or null when unknown. */
   readonly maxLeverage: number | null;
 }

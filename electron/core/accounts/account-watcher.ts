@@ -31,6 +31,8 @@ export interface WatcherOptions {
   readonly id: string;
   readonly label: string;
   readonly venue: AccountVenue;
+  /** The market source the account reads (`sourceIdOf`), shown in its header. */
+  readonly source: string;
   readonly kind: AccountKind;
   /** Where snapshots come from: an exchange gateway, or the manual-position pricer. */
   readonly gateway: SnapshotSource;
@@ -106,6 +108,7 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
         id: options.id,
         label: options.label,
         venue: options.venue,
+        source: options.source,
         kind: options.kind,
         status: shown,
         freshness: current,

@@ -118,6 +118,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       id,
       label,
       venue,
+      source: source.source,
       kind,
       gateway: sourceFor(config, manual),
       clock,

@@ -73,6 +73,7 @@ export function createManualSource(
               : 0,
           unrealizedPnl: sign * position.sizeBase * (markPrice - position.entryPrice),
           exchangeLiquidationPrice: null,
+          isolatedOnly: market.isolatedOnly,
           hedgeLeg: positions.some(
             (other) => other !== position && other.symbol === position.symbol && other.side !== position.side,
           ),

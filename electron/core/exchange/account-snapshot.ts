@@ -80,6 +80,8 @@ export function buildAccountSnapshot(
       isolatedMargin: position.isolatedMargin,
       maxLeverage: symbolFacts.maxLeverage,
       tiers: symbolFacts.tiers,
+      // The engine then keeps its margin in place (no removal in the what-if): docs/research/account-modes.md §6.
+      ...(position.isolatedOnly ? { isolatedOnly: true } : {}),
     });
   }
   const takerFeeRate = Math.max(0, ...kept.map((p) => facts.get(p.symbol)?.takerFeeRate ?? 0));
@@ -122,7 +124,7 @@ export function buildAccountSnapshot(
       marginRatio: recomputed ? (computed?.marginRatio ?? null) : position.marginMode === 'cross' ? venueRatio : null,
       tickSize: facts.get(position.symbol)?.tickSize ?? null,
       computedNote: recomputed ? null : modeFacts.liquidationNote,
-      isolatedOnly: false,
+      isolatedOnly: position.isolatedOnly,
       adlRank:
         adlScale === null || position.adl === null
           ? null

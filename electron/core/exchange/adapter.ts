@@ -6,7 +6,7 @@ import { buildAccountSnapshot, type SymbolFacts } from './account-snapshot';
 import { modeFiguresOf, withAdlFromEndpoint } from './account-mode-read';
 import { createCcxtClient, usesPlainWs } from './ccxt-client';
 import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
-import type { ExchangeGateway, GatewayConfig } from './gateway';
+import type { AccountSnapshot, ExchangeGateway, GatewayConfig } from './gateway';
 import {
   mapCrossWallet,
   mapForceCloses,
@@ -20,6 +20,8 @@ import {
 } from './map-ccxt';
 import { createMarketData } from './market-data';
 import { rowOf } from './raw';
+import { createBookReader } from './position-books';
+import { cachedRawCall } from './raw-cache';
 import { holdVenue, waitForVenue, withRetry } from './retry';
 import { runStreamLoop } from './stream-loop';
 import { venueProfiles, type VenueProfile } from './venues';
@@ -164,7 +166,7 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     const source = profile.tiers;
     const facts =
       source.source === 'raw-margin-tables'
-        ? raw(source.rawMethod, source.params).then(
+        ? raw(source.rawMethod, source.params(info.symbol)).then(
             (answer) => source.read(answer, info.symbol) ?? { tiers: [], maxLeverage: info.maxLeverage },
           )
         : call(() => exchange.fetchMarketLeverageTiers(info.unifiedSymbol, { ...source.params })).then((rows) => {
@@ -175,6 +177,46 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     tierCache.set(info.symbol, { atMs: Date.now(), facts });
     facts.catch(() => tierCache.delete(info.symbol));
     return facts;
+  };
+  const slowReads = cachedRawCall(raw, profile.cachedReads);
+  const books = createBookReader(profile.positionBooks, (params) =>
+    call(() => exchange.fetchPositions(undefined, { ...profile.positionsParams, ...params })),
+  );
+  const readAccount = async (): Promise<AccountSnapshot> => {
+    const listed = await loadMarkets();
+    // The mode is read on every refresh, so a mode the user changes on the venue is picked up.
+    const modeRead = await profile.modes.detect(raw, addressOf(config));
+    Object.assign(exchange.options, modeRead.options);
+    const rawPositions = await books.read(listed);
+    const balance = await call(() => exchange.fetchBalance({ ...profile.balanceParams }));
+    const mapped: MappedPosition[] = [];
+    const facts = new Map<string, SymbolFacts>();
+    for (const position of rawPositions) {
+      const info = await market(positionSymbol(position));
+      const one = mapPosition(profile, position, info);
+      if (one === null) continue;
+      mapped.push(one);
+      if (!facts.has(info.symbol)) {
+        const tiers = await tiersOf(info);
+        facts.set(info.symbol, {
+          tiers: tiers.tiers,
+          maxLeverage: tiers.maxLeverage,
+          tickSize: info.tickSize,
+          takerFeeRate: info.takerFeeRate,
+        });
+      }
+    }
+    const fees = profile.accountFees;
+    if (fees !== null && facts.size > 0) {
+      const answer = await slowReads.call(fees.rawMethod, fees.params);
+      for (const [symbol, known] of facts)
+        facts.set(symbol, { ...known, takerFeeRate: fees.read(answer, symbol) ?? known.takerFeeRate });
+    }
+    const wallet = mapCrossWallet(profile, balance, mapped);
+    if (wallet === null) throw new GatewayError('exchange', `${label}: the balance answer has no wallet balance.`);
+    const ranked = await withAdlFromEndpoint(profile.modes, modeRead.mode, raw, mapped);
+    const figures = await modeFiguresOf(profile.modes, modeRead, slowReads.call, rowOf(balance)['info']);
+    return buildAccountSnapshot(profile.venue, ranked, facts, wallet, Date.now(), figures);
   };
   const requireCredentials = (): void => {
     if (config.credentials === null)
@@ -203,40 +245,11 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     loadMarkets,
     async fetchAccount() {
       requireCredentials();
-      await loadMarkets();
-      // The mode is read on every refresh, so a mode the user changes on the venue is picked up.
-      const modeRead = await profile.modes.detect(raw, addressOf(config));
-      Object.assign(exchange.options, modeRead.options);
-      const rawPositions = await call(() => exchange.fetchPositions(undefined, { ...profile.positionsParams }));
-      const balance = await call(() => exchange.fetchBalance({ ...profile.balanceParams }));
-      const mapped: MappedPosition[] = [];
-      const facts = new Map<string, SymbolFacts>();
-      for (const position of rawPositions) {
-        const info = await market(positionSymbol(position));
-        const one = mapPosition(profile, position, info);
-        if (one === null) continue;
-        mapped.push(one);
-        if (!facts.has(info.symbol)) {
-          const tiers = await tiersOf(info);
-          facts.set(info.symbol, {
-            tiers: tiers.tiers,
-            maxLeverage: tiers.maxLeverage,
-            tickSize: info.tickSize,
-            takerFeeRate: info.takerFeeRate,
-          });
-        }
-      }
-      const fees = profile.accountFees;
-      if (fees !== null && facts.size > 0) {
-        const answer = await raw(fees.rawMethod, fees.params);
-        for (const [symbol, known] of facts)
-          facts.set(symbol, { ...known, takerFeeRate: fees.read(answer, symbol) ?? known.takerFeeRate });
-      }
-      const wallet = mapCrossWallet(profile, balance, mapped);
-      if (wallet === null) throw new GatewayError('exchange', `${label}: the balance answer has no wallet balance.`);
-      const ranked = await withAdlFromEndpoint(profile.modes, modeRead.mode, raw, mapped);
-      const figures = await modeFiguresOf(profile.modes, modeRead, raw, rowOf(balance)['info']);
-      return buildAccountSnapshot(profile.venue, ranked, facts, wallet, Date.now(), figures);
+      // A failed read forgets the kept answers: the next one, after the venue is back, asks again.
+      return readAccount().catch((error: unknown) => {
+        slowReads.clear();
+        throw error;
+      });
     },
     async fetchTiers(symbol) {
       return (await tiersOf(await market(symbol))).tiers;

@@ -114,3 +114,41 @@ describe.each([
     expectAgreement(after);
   });
 });
+
+describe('Bybit collateral ratios and fee rate', () => {
+  /** How many times the simulated Bybit was asked for the collateral ratios and for the account's fee rate. */
+  const asked = (): { ratios: number; feeRate: number } => {
+    const paths = sim.faults.requests('bybit-linear').map((request) => request.path);
+    return {
+      ratios: paths.filter((path) => path.includes('/v5/spot-margin-trade/collateral')).length,
+      feeRate: paths.filter((path) => path.includes('/v5/account/fee-rate')).length,
+    };
+  };
+
+  it('are read once and kept across refreshes, and read again after a failed read', async () => {
+    const gateway = createGateway({
+      venue: 'bybit-linear',
+      baseUrl: sim.baseUrl('bybit-linear'),
+      credentials: readKeyOf(sim, 'by-collateral'),
+      timeoutMs: 5000,
+    });
+    gateways.set('by-collateral-cache', gateway);
+    const before = asked();
+    expectAgreement(await gateway.fetchAccount());
+    const first = asked();
+    // One ratio request per collateral coin (USDT, BTC, ETH), one fee-rate request.
+    expect(first).toEqual({ ratios: before.ratios + 3, feeRate: before.feeRate + 1 });
+    expectAgreement(await gateway.fetchAccount());
+    expectAgreement(await gateway.fetchAccount());
+    expect(asked()).toEqual(first);
+    // The venue fails every attempt of a read: the next read, once it is back, asks for both again.
+    sim.faults.inject(
+      'bybit-linear',
+      { kind: 'server-error', status: 503 },
+      { count: 3, path: '/v5/account/wallet-balance' },
+    );
+    await expect(gateway.fetchAccount()).rejects.toThrow();
+    expectAgreement(await gateway.fetchAccount());
+    expect(asked()).toEqual({ ratios: first.ratios + 3, feeRate: first.feeRate + 1 });
+  });
+});

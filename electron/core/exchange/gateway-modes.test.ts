@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountModeId } from '../../../shared/domain/account-mode';
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
+import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { SimVenue } from '../../sim/market/types';
 import type { Simulator } from '../../sim/simulator';
 import { readKeyOf, startModeSimulator } from '../../sim/testing/mode-accounts';
+import { maxRemovableMargin } from '../../../shared/risk';
+import { driveUntil } from '../../../test/support/sim-gateway';
 import { createGateway, type ExchangeGateway } from './gateway';
 
 /*
@@ -147,5 +150,49 @@ describe('changes the venue makes on its own', () => {
     const after = await gateway.fetchAccount();
     expect(after.positions[0]?.riskLimitLoweredAtMs).toBe(sim.market.now());
     expect(after.positions[0]?.leverageLoweredAtMs).toBeNull();
+  });
+});
+
+describe('Hyperliquid HIP-3 dexes', () => {
+  it('reads a position on a HIP-3 dex as its own isolated-only market, beside the main dex, checked against the venue', async () => {
+    const snapshot = await read('hl-hip3');
+    expect(snapshot.accountMode).toBe('hyperliquid-standard');
+    expect(snapshot.positions.map((p) => p.symbol).sort()).toEqual(['BTC', 'xyz:BTC']);
+    const main = snapshot.positions.find((p) => p.symbol === 'BTC');
+    const hip3 = snapshot.positions.find((p) => p.symbol === 'xyz:BTC');
+    const simulated = sim.market.account('hl-hip3')?.positions.find((p) => p.dex === 'xyz');
+    expect(main?.isolatedOnly).toBe(false);
+    expect(hip3).toMatchObject({
+      unifiedSymbol: 'XYZ-BTC/USDC:USDC',
+      side: 'short',
+      marginMode: 'isolated',
+      size: 0.1,
+      isolatedOnly: true,
+      computedNote: null,
+    });
+    // The mark is the venue's positionValue (6 decimals) over the size.
+    expect(hip3?.markPrice).toBeCloseTo(simulated?.markPrice ?? NaN, 4);
+    expect(hip3?.exchangeLiquidationPrice).toBeCloseTo(simulated?.liquidationPrice ?? NaN, 6);
+    expect(Math.abs(hip3?.selfCheckDifference ?? Infinity)).toBeLessThanOrEqual((hip3?.tickSize ?? 0) + 1e-9);
+  });
+
+  it('keeps the margin of a HIP-3 position in place: none of it can be removed', async () => {
+    const snapshot = await read('hl-hip3');
+    const index = snapshot.risk.positions.findIndex((p) => p.symbol === 'xyz:BTC');
+    expect(snapshot.risk.positions[index]?.isolatedOnly).toBe(true);
+    expect(maxRemovableMargin(snapshot.risk, index)).toMatch(/isolated-only/);
+  });
+
+  it("streams the HIP-3 market's own mark", async () => {
+    const ticks: MarkTick[] = [];
+    const stop = gatewayOf('hl-hip3').watchMarkPrice(
+      'xyz:BTC',
+      (tick) => ticks.push(tick),
+      () => undefined,
+    );
+    await driveUntil(sim, () => ticks.length >= 2, 1000);
+    stop();
+    expect(ticks.every((tick) => tick.symbol === 'xyz:BTC')).toBe(true);
+    expect(ticks.at(-1)?.markPrice).toBeGreaterThan(0);
   });
 });

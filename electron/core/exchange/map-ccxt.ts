@@ -48,6 +48,7 @@ export function mapMarket(profile: VenueProfile, market: unknown): MarketInfo | 
     tickSize: num(rowOf(row['precision'])['price']),
     contractSize: num(row['contractSize']) ?? 1,
     takerFeeRate: num(row['taker']),
+    isolatedOnly: profile.read.isolatedOnly?.(row) ?? false,
     maxLeverage: num(limits['max']),
   };
 }
@@ -75,6 +76,8 @@ export interface MappedPosition {
   /** When the venue itself lowered the risk limit / the leverage, Unix ms; null when it has not. */
   readonly riskLimitLoweredAtMs: number | null;
   readonly leverageLoweredAtMs: number | null;
+  /** The market is isolated-only (`MarketInfo.isolatedOnly`): its margin is never removed but by closing. */
+  readonly isolatedOnly: boolean;
 }
 
 /** A ccxt position as a `MappedPosition` (raw `info` fields), or null for an empty or unreadable row. */
@@ -113,6 +116,7 @@ export function mapPosition(profile: VenueProfile, position: unknown, market: Ma
     adl: raw.adl,
     riskLimitLoweredAtMs: positiveTime(raw.riskLimitLoweredAtMs),
     leverageLoweredAtMs: positiveTime(raw.leverageLoweredAtMs),
+    isolatedOnly: market.isolatedOnly,
   };
 }
 

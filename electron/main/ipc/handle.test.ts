@@ -144,6 +144,7 @@ describe('registerContract()', () => {
       id: 'a',
       label: 'A',
       venue: 'binance-usdm',
+      source: 'production',
       kind: 'api-key',
       status: 'live',
       freshness: { state: 'live', updatedAtMs: 0 },

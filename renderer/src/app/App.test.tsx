@@ -34,6 +34,7 @@ const account: AccountSummary = {
   id: 'demo-binance',
   label: 'Demo · Binance',
   venue: 'binance-usdm',
+  source: 'demo',
   kind: 'demo',
   status: 'live',
   freshness: { state: 'live', updatedAtMs: 0 },

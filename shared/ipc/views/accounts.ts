@@ -23,6 +23,11 @@ export interface AccountSummary {
   readonly id: string;
   readonly label: string;
   readonly venue: AccountVenue;
+  /**
+   * Where its data comes from (`sourceIdOf` in shared/domain/market-source: `production`, `demo`, a
+   * testnet or simulator host); the header names it when it is not production ("Binance · Demo").
+   */
+  readonly source: string;
   readonly kind: AccountKind;
   /** `error` when only the user can fix it (key, clock); otherwise `freshness` decides (unknown = connecting). */
   readonly status: AccountStatus;

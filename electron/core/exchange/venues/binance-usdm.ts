@@ -83,6 +83,7 @@ export const binanceUsdm: VenueProfile = {
   // v2 positionRisk carries each position's leverage and margin type (v3 dropped them,
   // docs/research/liquidation-formulas.md §1.5); the what-if leverage slider needs the leverage.
   positionsParams: { useV2: true },
+  positionBooks: null,
   balanceParams: {},
   markStream: { method: 'watchMarkPrice', staleAfterMs: 10_000 },
   liquidationStream: { method: 'watchLiquidations' },
@@ -112,6 +113,7 @@ export const binanceUsdm: VenueProfile = {
     },
   },
   accountFees: null,
+  cachedReads: {},
   // `apiRestrictions`: enableReading, a trading switch per product, enableWithdrawals.
   permissions: {
     rawMethod: 'sapiGetAccountApiRestrictions',

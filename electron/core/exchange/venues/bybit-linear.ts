@@ -69,6 +69,7 @@ export const bybitLinear: VenueProfile = {
     }),
   },
   positionsParams: { category: 'linear', settleCoin: 'USDT' },
+  positionBooks: null,
   balanceParams: { type: 'unified' },
   markStream: { method: 'watchTicker', staleAfterMs: 15_000 },
   liquidationStream: { method: 'watchLiquidations' },
@@ -89,6 +90,9 @@ export const bybitLinear: VenueProfile = {
     read: (answer, symbol) =>
       num(coinRow(listOf(rowOf(rowOf(answer)['result'])['list']), 'symbol', [symbol])['takerFeeRate']),
   },
+  // The collateral ratio tiers and the account's fee tier change rarely (Bybit announces ratio changes;
+  // a fee tier is set daily): an hour between reads spares two signed requests on every refresh.
+  cachedReads: { publicGetV5SpotMarginTradeCollateral: 3_600_000, privateGetV5AccountFeeRate: 3_600_000 },
   // `query-api`: `readOnly` 0/1, and `permissions.Wallet` holding "Withdraw" for a withdrawing key.
   permissions: {
     rawMethod: 'privateGetV5UserQueryApi',

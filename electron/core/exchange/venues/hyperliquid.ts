@@ -1,6 +1,7 @@
 import type { Tier } from '../../../../shared/domain/tier';
 import { continuousDeductions, hyperliquidMaintenanceRate } from '../../../../shared/risk';
 import { coinRow, listOf, num, rowOf, text, type Row } from '../raw';
+import { hyperliquidDexBooks, isolatedOnlyMarket, metaParams } from './hyperliquid-dexes';
 import { hyperliquidModes } from './hyperliquid-modes';
 import { sideClosedBy, type RawPosition, type VenueProfile } from './venue-profile';
 
@@ -95,6 +96,7 @@ export const hyperliquid: VenueProfile = {
     // Cross account value includes cross PnL (docs/research/liquidation-formulas.md §4.4). A unified
     // account's balance is the spot USDC total, less the isolated positions' value and the cross PnL
     // (ccxt reads spot there; docs/research/account-modes.md §4).
+    isolatedOnly: isolatedOnlyMarket,
     crossWallet(info, held) {
       const summary = rowOf(info)['crossMarginSummary'];
       if (summary === undefined) {
@@ -111,10 +113,13 @@ export const hyperliquid: VenueProfile = {
   // ccxt appends `/info` (and `/exchange`, unused: LiqLens never trades).
   restUrlKeys: { public: '', private: '' },
   wsUrl: { key: ['ws', 'public'], path: '/ws' },
-  options: { fetchMarkets: { types: ['swap'] } },
+  // HIP-3 dexes' markets too (docs/research/venue-payloads.md §5): ccxt lists them from `perpDexs`, one
+  // `metaAndAssetCtxs` request per dex, up to `limit` dexes (ccxt's default is 10).
+  options: { fetchMarkets: { types: ['swap', 'hip3'], hip3: { limit: 25, dexes: [] } } },
   hasOff: ['fetchCurrencies'],
-  tiers: { source: 'raw-margin-tables', rawMethod: 'publicPostInfo', params: { type: 'meta' }, read: marginTables },
+  tiers: { source: 'raw-margin-tables', rawMethod: 'publicPostInfo', params: metaParams, read: marginTables },
   positionsParams: {},
+  positionBooks: hyperliquidDexBooks,
   balanceParams: { type: 'swap' },
   markStream: { method: 'watchTicker', staleAfterMs: 15_000 },
   liquidationStream: null,
@@ -137,6 +142,7 @@ export const hyperliquid: VenueProfile = {
     },
   },
   accountFees: null,
+  cachedReads: {},
   // A public address: nothing to ask, and nothing it could do but read.
   permissions: {
     rawMethod: null,

@@ -65,6 +65,7 @@ export const okxSwap: VenueProfile = {
     read: (_row, info) => ({ floor: num(info['minSz']), cap: num(info['maxSz']), deduction: 0 }),
   },
   positionsParams: { instType: 'SWAP' },
+  positionBooks: null,
   balanceParams: {},
   markStream: { method: 'watchMarkPrice', staleAfterMs: 30_000 },
   liquidationStream: { method: 'watchLiquidationsForSymbols' },
@@ -89,6 +90,7 @@ export const okxSwap: VenueProfile = {
   // (docs/research/liquidation-events.md §2.3): a vanished OKX position is judged by price alone.
   forceCloses: null,
   accountFees: null,
+  cachedReads: {},
   // `account/config` `perm`: "read_only,trade,withdraw".
   permissions: {
     rawMethod: 'privateGetAccountConfig',

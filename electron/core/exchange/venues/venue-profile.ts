@@ -1,3 +1,4 @@
+import type { MarketInfo } from '../../../../shared/domain/market-info';
 import type { TakerVolumePoint } from '../../../../shared/domain/open-interest';
 import type { PermissionReport } from '../../../../shared/domain/permission-report';
 import type { Side } from '../../../../shared/domain/side';
@@ -57,6 +58,17 @@ export interface TierBounds {
 }
 
 /**
+ * Position books a venue keeps apart from its main one, each read with its own params (Hyperliquid:
+ * one clearinghouse per HIP-3 dex, read with `{ dex }`).
+ */
+export interface PositionBooks {
+  /** The books the loaded markets name, e.g. the HIP-3 dexes; empty when there are none. */
+  readonly names: (markets: readonly MarketInfo[]) => readonly string[];
+  /** The params, added to `positionsParams`, that read one book. */
+  readonly params: (name: string) => Readonly<Record<string, unknown>>;
+}
+
+/**
  * One venue's differences, as data: the generic adapter (adapter.ts) and map-ccxt.ts read only
  * this. Names, credentials and capabilities live in the registry (shared/domain/venue.ts). Every
  * field cites where the difference comes from in the venue file that defines it.
@@ -75,6 +87,11 @@ export interface VenueProfile {
      * object, or a list on Binance papi); null when missing.
      */
     readonly crossWallet: (info: unknown, held: HeldAmounts) => number | null;
+    /**
+     * Whether a ccxt market allows isolated margin only, its margin never removed but by closing
+     * (Hyperliquid HIP-3); absent: no such market on the venue.
+     */
+    readonly isolatedOnly?: (market: Row) => boolean;
   };
   /** How the account mode, the venue's gauge and ADL ranks are read (docs/research/account-modes.md). */
   readonly modes: ModeSource;
@@ -103,11 +120,14 @@ export interface VenueProfile {
     | {
         readonly source: 'raw-margin-tables';
         readonly rawMethod: string;
-        readonly params: Readonly<Record<string, unknown>>;
+        /** The request for one venue symbol's tables (Hyperliquid names a HIP-3 coin's dex). */
+        readonly params: (symbol: string) => Readonly<Record<string, unknown>>;
         readonly read: (raw: unknown, coin: string) => { readonly tiers: Tier[]; readonly maxLeverage: number } | null;
       };
   /** Extra params for fetchPositions / fetchBalance (e.g. Bybit settleCoin, Hyperliquid user). */
   readonly positionsParams: Readonly<Record<string, unknown>>;
+  /** Books read beside the main one on every account refresh (Hyperliquid HIP-3 dexes); null: one book. */
+  readonly positionBooks: PositionBooks | null;
   readonly balanceParams: Readonly<Record<string, unknown>>;
   /** Mark stream: the ccxt.pro method, and after how long without a message it is stale (ms). */
   readonly markStream: { readonly method: 'watchMarkPrice' | 'watchTicker'; readonly staleAfterMs: number };
@@ -160,6 +180,12 @@ export interface VenueProfile {
     /** The taker rate of `symbol` (the venue symbol), a fraction; null when the answer lacks it. */
     readonly read: (answer: unknown, symbol: string) => number | null;
   } | null;
+  /**
+   * Raw reads whose answers change rarely and are kept between account refreshes: implicit ccxt
+   * method name → how long an answer holds, ms. Forgotten after a failed read, so a reconnect asks
+   * again. Empty: every refresh asks the venue.
+   */
+  readonly cachedReads: Readonly<Record<string, number>>;
   /**
    * Permission endpoint (implicit ccxt method name; null: nothing to ask, as for a public address)
    * and the reader of its answer (null when `rawMethod` is null).

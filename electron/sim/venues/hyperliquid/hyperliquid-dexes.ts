@@ -1,5 +1,5 @@
 import type { SimAccount, SimInstrument, SimMarket } from '../../market/types';
-import { assetContext, coinOf, meta } from './hyperliquid-meta';
+import { assetContext, coinOf, instrumentOfCoin, meta } from './hyperliquid-meta';
 
 /**
  * HIP-3 (builder-deployed) perp dexes (docs/research/venue-payloads.md §5). The simulator lists a dex when some Hyperliquid account
@@ -56,4 +56,16 @@ export function dexMetaAndAssetContexts(market: SimMarket, dex: string): [object
 export function onDex(account: SimAccount | undefined, dex: string): SimAccount | undefined {
   if (account === undefined) return undefined;
   return { ...account, positions: account.positions.filter((p) => (p.dex ?? '') === dex) };
+}
+
+/** The instrument a coin trades, on the main dex (`BTC`) or a listed HIP-3 dex (`xyz:BTC`); else undefined. */
+export function instrumentOfDexCoin(market: SimMarket, coin: string): SimInstrument | undefined {
+  const cut = coin.indexOf(':');
+  if (cut < 0) return instrumentOfCoin(market, coin);
+  return dexNames(market).includes(coin.slice(0, cut)) ? instrumentOfCoin(market, coin.slice(cut + 1)) : undefined;
+}
+
+/** Every coin an instrument trades as: the bare coin on the main dex, then `<dex>:<coin>` on each HIP-3 dex. */
+export function coinsOf(market: SimMarket, instrument: SimInstrument): string[] {
+  return [coinOf(instrument), ...dexNames(market).map((dex) => dexCoin(instrument, dex))];
 }

@@ -4,16 +4,9 @@ import { parseBarInterval } from '../binance/bar-buckets';
 import { accountByAddress, isUserAddress } from './hyperliquid-accounts';
 import { candleSnapshot } from './hyperliquid-candles';
 import { clearinghouseState, spotClearinghouseState, userAbstraction } from './hyperliquid-clearinghouse';
-import { dexMeta, dexMetaAndAssetContexts, dexNames, onDex, perpDexes } from './hyperliquid-dexes';
+import { dexMeta, dexMetaAndAssetContexts, dexNames, instrumentOfDexCoin, onDex, perpDexes } from './hyperliquid-dexes';
 import { userFills } from './hyperliquid-fills';
-import {
-  allMids,
-  instrumentOfCoin,
-  meta,
-  metaAndAssetContexts,
-  spotMeta,
-  spotMetaAndAssetContexts,
-} from './hyperliquid-meta';
+import { allMids, meta, metaAndAssetContexts, spotMeta, spotMetaAndAssetContexts } from './hyperliquid-meta';
 import { createHyperliquidStreams } from './hyperliquid-streams';
 
 type InfoRequest = Record<string, unknown>;
@@ -79,7 +72,7 @@ function answerInfo(context: VenueContext, info: InfoRequest): SimHttpResponse {
 function answerCandles(context: VenueContext, req: unknown): SimHttpResponse {
   if (typeof req !== 'object' || req === null) return unreadable('missing field `req`');
   const { coin, interval, startTime, endTime } = req as Record<string, unknown>;
-  const instrument = typeof coin === 'string' ? instrumentOfCoin(context.market, coin) : undefined;
+  const instrument = typeof coin === 'string' ? instrumentOfDexCoin(context.market, coin) : undefined;
   const parsed = typeof interval === 'string' ? parseBarInterval(interval) : undefined;
   if (!parsed || typeof startTime !== 'number') return unreadable('req: invalid candle request');
   // An unknown coin has no candles; the venue answers an empty list.

@@ -3,7 +3,8 @@ import { rawDataToText } from '../../../base/raw-data';
 import type { SimBar, SimMarket, SimTicker } from '../../market/types';
 import { parseBarInterval } from '../binance/bar-buckets';
 import { liveCandle } from './hyperliquid-candles';
-import { allMids, assetContext, instrumentOfCoin } from './hyperliquid-meta';
+import { coinsOf, instrumentOfDexCoin } from './hyperliquid-dexes';
+import { allMids, assetContext } from './hyperliquid-meta';
 
 /** The WebSocket side of the simulated Hyperliquid venue (`/ws`). */
 export interface HyperliquidStreams {
@@ -51,9 +52,12 @@ export function createHyperliquidStreams(market: SimMarket): HyperliquidStreams 
   const onTicker = (ticker: SimTicker): void => {
     const instrument = market.instruments.find((i) => i.symbol === ticker.symbol);
     if (!instrument) return;
-    const contextKey = subscriptionKey({ type: 'activeAssetCtx', coin: instrument.base });
-    if (due(contextKey, ticker.timeMs))
-      publish(contextKey, 'activeAssetCtx', () => ({ coin: instrument.base, ctx: assetContext(market, instrument) }));
+    // A HIP-3 dex's coin (`xyz:BTC`) is priced like the main dex's.
+    for (const coin of coinsOf(market, instrument)) {
+      const contextKey = subscriptionKey({ type: 'activeAssetCtx', coin });
+      if (due(contextKey, ticker.timeMs))
+        publish(contextKey, 'activeAssetCtx', () => ({ coin, ctx: assetContext(market, instrument) }));
+    }
     const midsKey = subscriptionKey({ type: 'allMids' });
     if (due(midsKey, ticker.timeMs)) publish(midsKey, 'allMids', () => ({ mids: allMids(market) }));
   };
@@ -64,7 +68,7 @@ export function createHyperliquidStreams(market: SimMarket): HyperliquidStreams 
     const wanted = new Map<string, Subscription>();
     for (const client of clients)
       for (const [key, sub] of client.subscriptions)
-        if (sub.type === 'candle' && sub.coin === instrument.base) wanted.set(key, sub);
+        if (sub.type === 'candle' && instrumentOfDexCoin(market, sub.coin) === instrument) wanted.set(key, sub);
     for (const [key, sub] of wanted) {
       const interval = sub.type === 'candle' ? parseBarInterval(sub.interval) : undefined;
       if (interval) publish(key, 'candle', () => liveCandle(market, instrument, interval, event.bar));
@@ -129,7 +133,7 @@ function parseSubscription(market: SimMarket, raw: unknown): Subscription | unde
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { type, coin, interval } = raw as { type?: unknown; coin?: unknown; interval?: unknown };
   if (type === 'allMids') return { type };
-  if (typeof coin !== 'string' || !instrumentOfCoin(market, coin)) return undefined;
+  if (typeof coin !== 'string' || !instrumentOfDexCoin(market, coin)) return undefined;
   if (type === 'activeAssetCtx') return { type, coin };
   if (type === 'candle' && typeof interval === 'string' && parseBarInterval(interval)) return { type, coin, interval };
   return undefined;

@@ -146,6 +146,7 @@ describe('progress, permission outcome and errors', () => {
     id: 'a',
     label: 'A',
     venue: 'binance-usdm',
+    source: 'production',
     kind: 'api-key',
     status: 'live',
     freshness: { state: 'live', updatedAtMs: 0 },

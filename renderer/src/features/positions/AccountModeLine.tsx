@@ -2,7 +2,7 @@ import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import { accountModeHeading, gaugeText, whatIfModeNote } from './account-mode-text';
 
 /**
- * The account header's mode part: "Bybit · unified · cross", the venue's own gauge where the mode
+ * The account header's mode part: "Bybit · testnet · unified · cross", the venue's own gauge where the mode
  * publishes one (the truth where LiqLens cannot recompute), and what the what-if does in this mode.
  */
 export function AccountModeLine({ account }: { readonly account: AccountSummary }) {

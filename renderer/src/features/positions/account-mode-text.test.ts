@@ -3,10 +3,24 @@ import { accountModeHeading, gaugeText, noLiquidationLineText, whatIfModeNote } 
 
 describe('account mode words on screen', () => {
   it('heads the account with the venue and its mode', () => {
-    expect(accountModeHeading({ venue: 'bybit-linear', accountMode: 'bybit-unified-cross' })).toBe(
+    const production = { source: 'production', kind: 'api-key' } as const;
+    expect(accountModeHeading({ ...production, venue: 'bybit-linear', accountMode: 'bybit-unified-cross' })).toBe(
       'Bybit · unified · cross',
     );
-    expect(accountModeHeading({ venue: 'okx-swap', accountMode: null })).toBe('OKX');
+    expect(accountModeHeading({ ...production, venue: 'okx-swap', accountMode: null })).toBe('OKX');
+  });
+
+  it('names the data source when it is not production, as the chart legend does', () => {
+    const bybit = { venue: 'bybit-linear', kind: 'api-key', accountMode: 'bybit-unified-cross' } as const;
+    expect(accountModeHeading({ ...bybit, source: 'api-testnet.bybit.com' })).toBe('Bybit · testnet · unified · cross');
+    expect(accountModeHeading({ ...bybit, source: '127.0.0.1:40123/bybit' })).toBe(
+      'Bybit · simulator · unified · cross',
+    );
+    expect(accountModeHeading({ ...bybit, source: 'bybit.example.net' })).toBe(
+      'Bybit · bybit.example.net · unified · cross',
+    );
+    // The Demo's badge already says where its data comes from.
+    expect(accountModeHeading({ ...bybit, kind: 'demo', source: 'demo' })).toBe('Bybit · unified · cross');
   });
 
   it('reads a gauge on its own side of the liquidation level', () => {

@@ -1,14 +1,17 @@
 import { accountModeFacts, accountModeLabel, type AccountGauge } from '../../../../shared/domain/account-mode';
-import { venueFacts } from '../../../../shared/domain/venue';
+import { marketSourceName, productionSource } from '../../../../shared/domain/market-source';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import type { PositionView } from '../../../../shared/ipc/views/positions';
 
 /**
- * The account header's mode line, e.g. "Bybit · unified · cross"; the venue's short name alone
- * before the first read tells the mode.
+ * The account header's mode line: the venue, its data source when not production (as the chart
+ * legend names it: "Bybit · testnet", "Binance · simulator"), then the mode, e.g.
+ * "Bybit · testnet · unified · cross". The venue and source alone before the first read tells the
+ * mode. A Demo account's source is left to its "Demo" badge.
  */
-export function accountModeHeading(account: Pick<AccountSummary, 'venue' | 'accountMode'>): string {
-  const venue = venueFacts(account.venue).short;
+export function accountModeHeading(account: Pick<AccountSummary, 'venue' | 'source' | 'kind' | 'accountMode'>): string {
+  const source = account.kind === 'demo' ? productionSource : account.source;
+  const venue = marketSourceName({ venue: account.venue, source });
   return account.accountMode === null ? venue : `${venue} · ${accountModeLabel(account.accountMode)}`;
 }
 
