@@ -77,6 +77,12 @@ export interface AlertEvent {
   /** Time of the tick the value came from, Unix ms (margin call: its event time). */
   readonly tickTimeMs: number;
   readonly cleared: boolean;
+  /**
+   * Only on a clear that took several levels at once (`level` is the highest, the one that fired):
+   * the lowest of them, whose threshold the value is back past (`threshold` is its threshold). The
+   * rule holds the level below it afterwards, or none.
+   */
+  readonly clearedTo?: Level | undefined;
   /** Record it, but do not notify (why: `silencedBy`). */
   readonly silent: boolean;
   /** Why a silent event is silent: quiet hours, the position's snooze, or an acknowledgement of its level. */

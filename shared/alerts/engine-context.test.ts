@@ -234,7 +234,9 @@ describe('a closed position', () => {
     engine.evaluate({ positions: [observation({ marginRatio: 0.75, distance: 0.3 })] }, 1_000);
     const events = engine.evaluate({ closed: [{ accountId: 'main', symbol: 'BTCUSDT', side: 'long' }] }, 2_000);
     expect(summary(events)).toEqual(['marginRatio:danger:cleared']);
-    expect(events[0]?.message).toBe('main · Binance USDS-M · BTC/USDT long: position closed, margin ratio danger cleared');
+    expect(events[0]?.message).toBe(
+      'main · Binance USDS-M · BTC/USDT long: position closed, margin ratio danger cleared',
+    );
     expect(engine.exportState().positions).toEqual([]);
     expect(engine.evaluate({}, 100_000)).toEqual([]);
   });

@@ -20,7 +20,18 @@ export function activeOf(entries: Iterable<Tracked>): ActiveAlert[] {
     if (worst === null) continue;
     const { accountId, accountLabel, venue, symbol, displaySymbol, side, snoozedUntilMs } = state;
     const acknowledged = rankLevel(state.acknowledged);
-    active.push({ accountId, accountLabel, venue, symbol, displaySymbol, side, level: worst, rules, snoozedUntilMs, acknowledged });
+    active.push({
+      accountId,
+      accountLabel,
+      venue,
+      symbol,
+      displaySymbol,
+      side,
+      level: worst,
+      rules,
+      snoozedUntilMs,
+      acknowledged,
+    });
   }
   return active.sort((a, b) => levelRank(b.level) - levelRank(a.level));
 }

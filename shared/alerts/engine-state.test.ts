@@ -166,7 +166,8 @@ describe('event sequences (property)', () => {
   it('per position and rule: at most one event per call; a fire goes above the level held, a clear takes the level held down to the one its threshold names', () => {
     // The property's configs keep the default levels, so a clear's threshold names the lowest level it takes.
     const lowestOf = (event: AlertEvent): number => {
-      const ladder = event.rule === 'marginRatio' ? [0.5, 0.7, 0.85] : event.rule === 'distance' ? [0.1, 0.05, 0.025] : [];
+      const ladder =
+        event.rule === 'marginRatio' ? [0.5, 0.7, 0.85] : event.rule === 'distance' ? [0.1, 0.05, 0.025] : [];
       const index = ladder.indexOf(event.threshold ?? Number.NaN);
       return index < 0 ? levelRank(event.level) : index + 1;
     };

@@ -172,6 +172,7 @@ function emitTransition(
     threshold: facts.threshold,
     tickTimeMs,
     cleared,
+    ...(lowest === level || !cleared ? {} : { clearedTo: lowest }),
     ...silence,
     message: alertMessage({ ...facts, ...extra }),
     ...(end === null ? {} : { end }),

@@ -82,7 +82,7 @@ describe('liqlens watch lines', () => {
       leverage: 5,
     });
     expect(watchLine(end, false, 0)).toMatch(
-      /^2026-01-05T03:00:03\.000Z warning {2}ended demo-1 · Bybit · ETH\/USDT short: left/,
+      /^2026-01-05T03:00:03\.000Z warning {2}ended by-1 · Bybit · ETH\/USDT short: left/,
     );
   });
 
@@ -92,6 +92,7 @@ describe('liqlens watch lines', () => {
     expect(line).toEqual({
       time: '2026-01-05T03:00:02.000Z',
       account: 'demo-1',
+      accountLabel: 'demo-1',
       symbol: 'ETHUSDT',
       side: 'long',
       rule: 'liquidated',

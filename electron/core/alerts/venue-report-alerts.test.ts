@@ -76,9 +76,9 @@ describe("the venue's own report raises alerts, through real ccxt against the si
 
     // Notifications ring for the fires, none for the end; the history holds every one of them.
     expect(notes.map((note) => note.title)).toEqual([
-      'Front of the ADL queue: ETH/USDT short',
-      'Exchange lowered your limit: ETH/USDT short',
-      'Exchange lowered your limit: ETH/USDT short',
+      'Front of the ADL queue: Demo · Bybit · ETH/USDT short',
+      'Exchange lowered your limit: Demo · Bybit · ETH/USDT short',
+      'Exchange lowered your limit: Demo · Bybit · ETH/USDT short',
     ]);
     const history = (await core.handlers['alerts:list']({})).history;
     expect(history.filter((event) => event.symbol === 'ETHUSDT').map((event) => [event.rule, event.end])).toEqual([
