@@ -17,7 +17,14 @@ const ruleNames: Record<RuleKind, string> = {
 };
 
 /** The alert settings: rules on or off, the margin-ratio and distance levels, stale time and quiet hours. */
-export function AlertSettings({ api }: { readonly api: LiqLensApi }) {
+export function AlertSettings({
+  api,
+  onSaved,
+}: {
+  readonly api: LiqLensApi;
+  /** Told the settings the core saved (the chart's threshold lines follow them). */
+  readonly onSaved?: (config: AlertConfig) => void;
+}) {
   const [current, setCurrent] = useState<AlertConfig | null>(null);
   const [draft, setDraft] = useState<AlertSettingsDraft | null>(null);
   const [message, setMessage] = useState('');
@@ -40,6 +47,7 @@ export function AlertSettings({ api }: { readonly api: LiqLensApi }) {
         setCurrent(saved);
         setDraft(draftFrom(saved));
         setMessage('Saved.');
+        onSaved?.(saved);
       },
       (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)),
     );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { AlertConfig } from '../../../../shared/alerts';
 import type { LiqLensApi } from '../../../../shared/ipc/contract';
 import type { AlertsView } from '../../../../shared/ipc/views/alerts';
 import { channelNames, type TestReport } from '../../../../shared/ipc/views/channels';
@@ -24,6 +25,8 @@ export interface AlertsPanelProps {
   readonly onEnableBrowser?: () => void;
   /** The API, for the settings section. */
   readonly api: LiqLensApi;
+  /** The alert settings were saved (the chart redraws its threshold lines). */
+  readonly onConfigSaved?: (config: AlertConfig) => void;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface AlertsPanelProps {
  * first. Clicking an entry shows that position on the chart.
  */
 export function AlertsPanel(props: AlertsPanelProps) {
-  const { view, onSelect, onTest, onNote, connected, browserPermission, onEnableBrowser, api } = props;
+  const { view, onSelect, onTest, onNote, connected, browserPermission, onEnableBrowser, api, onConfigSaved } = props;
   const channels = useChannels(api, connected);
   /** What the test button last did, per channel: nothing yet, sending, or one line per channel. */
   const [testState, setTestState] = useState<readonly TestLine[] | 'sending' | null>(null);
@@ -87,7 +90,7 @@ export function AlertsPanel(props: AlertsPanelProps) {
       </div>
       <details className="alerts__settings">
         <summary>Alert settings</summary>
-        <AlertSettings api={api} />
+        <AlertSettings api={api} {...(onConfigSaved ? { onSaved: onConfigSaved } : {})} />
         <ChannelSettings api={api} view={channels} />
       </details>
       {view.active.length > 0 && (
