@@ -108,7 +108,11 @@ export function AlertSettings({
       </label>
       <fieldset className="alert-settings__quiet">
         <legend>
-          Quiet hours <span className="muted">(recorded, not rung; critical still rings)</span>
+          Quiet hours{' '}
+          <span className="muted" data-testid="quiet-hours-note">
+            (a daily window: notifications are held, every alert is still recorded in the history, and Critical still
+            notifies)
+          </span>
         </legend>
         <label>
           <input

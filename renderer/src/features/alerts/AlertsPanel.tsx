@@ -8,7 +8,9 @@ import { testLines, type BrowserTest, type TestLine } from '../channels/test-rep
 import { useChannels } from '../channels/useChannels';
 import { AlertSettings } from './AlertSettings';
 import { Button, EmptyState } from '../../ui';
-import { eventTime, eventTitle, isQuietLine, levelTitle } from './alert-text';
+import { ActiveAlertRow } from './ActiveAlertRow';
+import { eventTime, eventTitle, isQuietLine } from './alert-text';
+import { heldText } from './snooze-options';
 import './alerts.css';
 
 /** Props of the alerts panel. */
@@ -96,17 +98,12 @@ export function AlertsPanel(props: AlertsPanelProps) {
       {view.active.length > 0 && (
         <ul className="alerts__active" aria-label="Active alerts">
           {view.active.map((alert) => (
-            <li key={`${alert.accountId}-${alert.symbol}-${alert.side}`}>
-              <Button
-                variant="bare"
-                className={`alert-chip alert-chip--${alert.level}`}
-                onClick={() => onSelect(alert)}
-                data-testid="active-alert"
-              >
-                <strong>{levelTitle(alert.level)}</strong> {alert.displaySymbol} {alert.side}
-                <span className="muted"> · {alert.rules.map((rule) => rule.rule).join(', ')}</span>
-              </Button>
-            </li>
+            <ActiveAlertRow
+              key={`${alert.accountId}-${alert.symbol}-${alert.side}`}
+              alert={alert}
+              api={api}
+              onSelect={onSelect}
+            />
           ))}
         </ul>
       )}
@@ -134,6 +131,11 @@ export function AlertsPanel(props: AlertsPanelProps) {
                       {channelNames[failure.kind]}: {failure.detail}
                     </span>
                   ))}
+                {event.silent && !event.cleared && (
+                  <span className="alert-line__held muted" data-testid="alert-held">
+                    {heldText(event.silencedBy)}
+                  </span>
+                )}
               </Button>
             </li>
           ))}
