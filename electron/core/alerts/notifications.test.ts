@@ -22,12 +22,14 @@ describe('notifications of one evaluation', () => {
         body: 'liquidation 2 % away crossed critical (2.5 %) Also: margin ratio 75 % crossed danger (70 %).',
         level: 'critical',
         target: { accountId: 'main', symbol: 'BTCUSDT', side: 'long' },
+        eventId: events.find((event) => event.level === 'critical')?.id,
       },
       {
         title: 'Warning: Main HL · Binance USDS-M · ETH/USDT long',
         body: 'margin ratio 55 % crossed warning (50 %)',
         level: 'warning',
         target: { accountId: 'main', symbol: 'ETHUSDT', side: 'long' },
+        eventId: events.at(-1)?.id,
       },
     ]);
   });
