@@ -107,6 +107,8 @@ export function createCore(deps: CoreDeps): Core {
     onChanged: (view) => hub.emit('alerts:changed', view),
     onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
     marketContext: (market) => markets.context(market),
+    // Called only once accounts report positions, so after `accounts` below exists.
+    accountLabel: (accountId) => accounts.list().find((account) => account.id === accountId)?.label,
     // Alerts evaluate on the ticks of the markets' own streams: one stream per market, not two.
     subscribeMarks: (market, onTick) => markets.watch(market, { onTick }),
     // Called only once accounts report positions, so after `accounts` below exists.
@@ -174,6 +176,8 @@ export function createCore(deps: CoreDeps): Core {
     'alerts:list': async () => alerts.view(),
     'alerts:config-get': async () => alerts.config(),
     'alerts:config-set': async ({ config }) => alerts.setConfig(config),
+    'alerts:snooze': async ({ position, untilMs }) => alerts.snooze(position, untilMs),
+    'alerts:acknowledge': async ({ position }) => alerts.acknowledge(position),
     'alerts:test': async () => {
       const host = notifyHost(deps.notifier, testNotification);
       await channels.start();

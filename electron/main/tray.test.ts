@@ -34,6 +34,9 @@ const critical: AlertsView = {
   active: [
     {
       accountId: 'a',
+      accountLabel: 'Main',
+      snoozedUntilMs: null,
+      acknowledged: null,
       venue: 'binance-usdm',
       symbol: 'BTCUSDT',
       displaySymbol: 'BTC/USDT',

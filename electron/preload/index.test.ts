@@ -57,6 +57,8 @@ const apiMembers: { readonly [K in keyof LiqLensApi]: true } = {
   setChannel: true,
   removeChannel: true,
   onChannelsChanged: true,
+  snoozeAlerts: true,
+  acknowledgeAlerts: true,
 };
 
 async function loadPreload(): Promise<LiqLensApi> {

@@ -225,7 +225,14 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
           thresholdLines={
             liquidation === null
               ? []
-              : [{ price: (entry?.position?.markPrice ?? liquidation) * 0.985, level: 'warning' }]
+              : [
+                  {
+                    price: (entry?.position?.markPrice ?? liquidation) * 0.985,
+                    level: 'warning',
+                    rule: 'marginRatio',
+                    title: 'MR 50 %',
+                  },
+                ]
           }
           theme={theme}
           onReady={onReady}

@@ -62,6 +62,8 @@ export interface AlertEvent {
   /** When the engine emitted it (`nowMs` of the evaluate call), Unix ms. */
   readonly timeMs: number;
   readonly accountId: string;
+  /** The account's label as the user named it ("Main HL"); the account id when no label was given. */
+  readonly accountLabel: string;
   readonly venue: Venue;
   readonly symbol: string;
   readonly displaySymbol: string;
@@ -75,8 +77,16 @@ export interface AlertEvent {
   /** Time of the tick the value came from, Unix ms (margin call: its event time). */
   readonly tickTimeMs: number;
   readonly cleared: boolean;
-  /** Inside quiet hours: record it, but do not notify. */
+  /**
+   * Only on a clear that took several levels at once (`level` is the highest, the one that fired):
+   * the lowest of them, whose threshold the value is back past (`threshold` is its threshold). The
+   * rule holds the level below it afterwards, or none.
+   */
+  readonly clearedTo?: Level | undefined;
+  /** Record it, but do not notify (why: `silencedBy`). */
   readonly silent: boolean;
+  /** Why a silent event is silent: quiet hours, the position's snooze, or an acknowledgement of its level. */
+  readonly silencedBy?: SilenceReason | undefined;
   /** One plain sentence for the trader. */
   readonly message: string;
   /** Only on `liquidated` events: the price, the loss and the alerts it ended. */
@@ -89,18 +99,31 @@ export interface AlertEvent {
   readonly lowered?: LoweredFacts | undefined;
 }
 
+/**
+ * Why an event is recorded but not notified: `quiet-hours` (the daily window; critical still rings by
+ * default), `snoozed` (the user snoozed the position until a time), `acknowledged` (the user
+ * acknowledged the position's level; only a higher level rings again).
+ */
+export type SilenceReason = 'quiet-hours' | 'snoozed' | 'acknowledged';
+
 /** Whether an event is a new alert to notify about: not a clear, not an end (quiet hours aside). */
 export function isFiring(event: Pick<AlertEvent, 'cleared' | 'end'>): boolean {
   return !event.cleared && event.end === undefined;
 }
 
-/** The worst level a position holds now, with each active rule's level. */
+/** The worst level a position holds now, with each active rule's level, and whether the user quieted it. */
 export interface ActiveAlert {
   readonly accountId: string;
+  /** The account's label ("Main HL"); the account id when none was given. */
+  readonly accountLabel: string;
   readonly venue: Venue;
   readonly symbol: string;
   readonly displaySymbol: string;
   readonly side: Side;
   readonly level: Level;
   readonly rules: readonly { readonly rule: RuleKind; readonly level: Level }[];
+  /** Until when the position's alerts are snoozed (recorded, not notified), Unix ms; null when not snoozed. */
+  readonly snoozedUntilMs: number | null;
+  /** The level the user acknowledged (alerts up to it are recorded, not notified, until a higher level fires); null when none. */
+  readonly acknowledged: Level | null;
 }

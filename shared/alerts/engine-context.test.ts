@@ -25,7 +25,7 @@ describe('stale data while at risk (15 s, margin ratio ≥ 50 % by default)', ()
       cleared: false,
     });
     expect(event?.message).toBe(
-      'BTC/USDT long on Binance USDS-M: no market data for 15 s while margin ratio is 60 %: danger',
+      'main · Binance USDS-M · BTC/USDT long: no market data for 15 s while margin ratio is 60 %: danger',
     );
     expect(engine.evaluate({}, 30_000)).toEqual([]);
     expect(
@@ -77,7 +77,7 @@ describe('cascade: a burst of liquidations on the position side near its liquida
     expect(summary(events)).toEqual(expected);
     if (expected.length > 0)
       expect(events[0]?.message).toBe(
-        'BTC/USDT long on Binance USDS-M: cascade in progress: 5 long liquidations ($600k) within 60 s near your liquidation price: danger',
+        'main · Binance USDS-M · BTC/USDT long: cascade in progress: 5 long liquidations ($600k) within 60 s near your liquidation price: danger',
       );
   });
 
@@ -218,7 +218,7 @@ describe('the venue margin call', () => {
       cleared: false,
     });
     expect(event?.message).toBe(
-      'BTCUSDT long on Binance USDS-M: Binance USDS-M sent a margin call (margin ratio 88 %): critical',
+      'main · Binance USDS-M · BTCUSDT long: Binance USDS-M sent a margin call (margin ratio 88 %): critical',
     );
     expect(engine.worstLevel()).toBe('critical');
     expect(engine.evaluate(call(100_000), 100_000)).toEqual([]);
@@ -229,12 +229,14 @@ describe('the venue margin call', () => {
 });
 
 describe('a closed position', () => {
-  it('clears its levels, worst first, and is forgotten', () => {
+  it('clears its levels in one event, and is forgotten', () => {
     const engine = createAlertEngine();
     engine.evaluate({ positions: [observation({ marginRatio: 0.75, distance: 0.3 })] }, 1_000);
     const events = engine.evaluate({ closed: [{ accountId: 'main', symbol: 'BTCUSDT', side: 'long' }] }, 2_000);
-    expect(summary(events)).toEqual(['marginRatio:danger:cleared', 'marginRatio:warning:cleared']);
-    expect(events[0]?.message).toBe('BTC/USDT long on Binance USDS-M: position closed, margin ratio danger cleared');
+    expect(summary(events)).toEqual(['marginRatio:danger:cleared']);
+    expect(events[0]?.message).toBe(
+      'main · Binance USDS-M · BTC/USDT long: position closed, margin ratio danger cleared',
+    );
     expect(engine.exportState().positions).toEqual([]);
     expect(engine.evaluate({}, 100_000)).toEqual([]);
   });

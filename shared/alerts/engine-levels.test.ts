@@ -23,7 +23,7 @@ describe('hysteresis: a value hovering at a threshold does not flap', () => {
       values: [0.86, ...hover(0.83, 0.87)],
       make: ratio,
       band: {},
-      expected: ['marginRatio:warning', 'marginRatio:danger', 'marginRatio:critical'],
+      expected: ['marginRatio:critical'],
     },
     {
       name: 'distance at danger (5 %) ± 0.2 point',
@@ -48,38 +48,67 @@ describe('hysteresis: a value hovering at a threshold does not flap', () => {
 
   it('receding past threshold − band clears the level once', () => {
     const events = feedValues(createAlertEngine(), [0.72, 0.68, 0.671, 0.72, 0.669, 0.66, 0.68], ratio);
-    expect(summary(events)).toEqual(['marginRatio:warning', 'marginRatio:danger', 'marginRatio:danger:cleared']);
-    expect(events[2]?.value).toBe(0.669);
+    expect(summary(events)).toEqual(['marginRatio:danger', 'marginRatio:danger:cleared']);
+    expect(events[1]?.value).toBe(0.669);
   });
 });
 
-describe('escalation skips no level', () => {
+describe('a jump past several levels is one alert at the highest', () => {
   it.each([
-    { name: 'margin ratio 10 % → 90 % → 10 %', values: [0.1, 0.9, 0.1], make: ratio, rule: 'marginRatio' },
-    { name: 'distance 30 % → 1 % → 30 %', values: [0.3, 0.01, 0.3], make: distance, rule: 'distance' },
+    {
+      name: 'margin ratio 10 % → 90 % → 10 %',
+      values: [0.1, 0.9, 0.1],
+      make: ratio,
+      rule: 'marginRatio',
+      message: 'margin ratio 10 % back below warning (50 %)',
+    },
+    {
+      name: 'distance 30 % → 1 % → 30 %',
+      values: [0.3, 0.01, 0.3],
+      make: distance,
+      rule: 'distance',
+      message: 'liquidation 30 % away, back above warning (10 %)',
+    },
   ])(
-    '$name: every skipped level fires, mildest first, and clears, worst first, in the same call',
-    ({ values, make, rule }) => {
-      const events = feedValues(createAlertEngine(), values, make);
-      expect(summary(events)).toEqual([
-        `${rule}:warning`,
-        `${rule}:danger`,
-        `${rule}:critical`,
-        `${rule}:critical:cleared`,
-        `${rule}:danger:cleared`,
-        `${rule}:warning:cleared`,
-      ]);
-      expect(new Set(events.slice(0, 3).map((event) => event.timeMs)).size).toBe(1);
-      expect(events.map((event) => event.threshold).slice(0, 3)).toEqual(
-        rule === 'distance' ? [0.1, 0.05, 0.025] : [0.5, 0.7, 0.85],
-      );
+    '$name: one critical fire, then one clear naming the lowest level it is back past',
+    ({ values, make, rule, message }) => {
+      const engine = createAlertEngine();
+      const events = feedValues(engine, values.slice(0, 2), make);
+      expect(summary(events)).toEqual([`${rule}:critical`]);
+      expect(events[0]?.threshold).toBe(rule === 'distance' ? 0.025 : 0.85);
+      // Every level below is held with it: the same value again fires nothing more.
+      expect(engine.activeAlerts()[0]?.rules).toEqual([{ rule, level: 'critical' }]);
+      const cleared = feedValues(engine, values.slice(2), make, 3_000);
+      expect(summary(cleared)).toEqual([`${rule}:critical:cleared`]);
+      expect(cleared[0]?.threshold).toBe(rule === 'distance' ? 0.1 : 0.5);
+      expect(cleared[0]?.message).toBe(`main · Binance USDS-M · BTC/USDT long: ${message}`);
+      expect(engine.activeAlerts()).toEqual([]);
     },
   );
 
-  it('a balance at or below zero (null ratio) is critical, with every level before it', () => {
+  it('a first sight deep in trouble fires each rule once, at its highest level', () => {
+    const engine = createAlertEngine();
+    const events = engine.evaluate({ positions: [observation({ marginRatio: 0.9, distance: 0.01 })] }, 1_000);
+    expect(summary(events)).toEqual(['marginRatio:critical', 'distance:critical']);
+    expect(events.map((event) => event.message)).toEqual([
+      'main · Binance USDS-M · BTC/USDT long: margin ratio 90 % crossed critical (85 %)',
+      'main · Binance USDS-M · BTC/USDT long: liquidation 1 % away crossed critical (2.5 %)',
+    ]);
+  });
+
+  it('a fall of one level after a jump clears that level only, and the lower one still holds', () => {
+    const events = feedValues(createAlertEngine(), [0.9, 0.75, 0.3], ratio);
+    expect(summary(events)).toEqual([
+      'marginRatio:critical',
+      'marginRatio:critical:cleared',
+      'marginRatio:danger:cleared',
+    ]);
+  });
+
+  it('a balance at or below zero (null ratio) is critical, in one event', () => {
     const engine = createAlertEngine();
     expect(summary(engine.evaluate({ positions: [observation({ marginRatio: null, distance: 0.3 })] }, 1_000))).toEqual(
-      ['marginRatio:warning', 'marginRatio:danger', 'marginRatio:critical'],
+      ['marginRatio:critical'],
     );
   });
 });
@@ -91,7 +120,7 @@ describe('cooldown (60 s by default)', () => {
     const engine = createAlertEngine(noStale);
     const at = (marginRatio: number, timeMs: number): string[] =>
       summary(engine.evaluate({ positions: [ratio(marginRatio, timeMs)] }, timeMs));
-    expect(at(0.75, 0)).toEqual(['marginRatio:warning', 'marginRatio:danger']);
+    expect(at(0.75, 0)).toEqual(['marginRatio:danger']);
     expect(at(0.6, 1_000)).toEqual(['marginRatio:danger:cleared']);
     expect(at(0.75, 11_000)).toEqual([]);
     expect(engine.activeAlerts()[0]?.level).toBe('danger');
@@ -104,7 +133,7 @@ describe('cooldown (60 s by default)', () => {
     const engine = createAlertEngine(noStale);
     const at = (marginRatio: number, timeMs: number): string[] =>
       summary(engine.evaluate({ positions: [ratio(marginRatio, timeMs)] }, timeMs));
-    expect(at(0.75, 0)).toEqual(['marginRatio:warning', 'marginRatio:danger']);
+    expect(at(0.75, 0)).toEqual(['marginRatio:danger']);
     expect(at(0.6, 1_000)).toEqual(['marginRatio:danger:cleared']);
     expect(at(0.75, 11_000)).toEqual([]);
     expect(at(0.6, 21_000)).toEqual([]);
@@ -117,22 +146,14 @@ describe('cooldown (60 s by default)', () => {
       [0.75, 0.6, 0.6, 0.75],
       ratio,
     );
-    expect(summary(events)).toEqual([
-      'marginRatio:warning',
-      'marginRatio:danger',
-      'marginRatio:danger:cleared',
-      'marginRatio:danger',
-    ]);
+    expect(summary(events)).toEqual(['marginRatio:danger', 'marginRatio:danger:cleared', 'marginRatio:danger']);
   });
 
-  it('escalation beats a cooldown: a cooling level fires along with the higher one it leads to', () => {
-    const events = feedValues(createAlertEngine(), [0.55, 0.3, 0.9], ratio);
-    expect(summary(events)).toEqual([
-      'marginRatio:warning',
-      'marginRatio:warning:cleared',
-      'marginRatio:warning',
-      'marginRatio:danger',
-      'marginRatio:critical',
-    ]);
+  it('escalation beats a cooldown: a cooling level is taken up by the higher one it leads to', () => {
+    const engine = createAlertEngine(noStale);
+    const events = feedValues(engine, [0.55, 0.3, 0.9], ratio);
+    expect(summary(events)).toEqual(['marginRatio:warning', 'marginRatio:warning:cleared', 'marginRatio:critical']);
+    // The cooling warning went out with the critical: its cooldown's end owes nothing.
+    expect(summary(engine.evaluate({}, 200_000))).toEqual([]);
   });
 });

@@ -18,8 +18,20 @@ export function activeOf(entries: Iterable<Tracked>): ActiveAlert[] {
       worst = worseLevel(worst, level);
     }
     if (worst === null) continue;
-    const { accountId, venue, symbol, displaySymbol, side } = state;
-    active.push({ accountId, venue, symbol, displaySymbol, side, level: worst, rules });
+    const { accountId, accountLabel, venue, symbol, displaySymbol, side, snoozedUntilMs } = state;
+    const acknowledged = rankLevel(state.acknowledged);
+    active.push({
+      accountId,
+      accountLabel,
+      venue,
+      symbol,
+      displaySymbol,
+      side,
+      level: worst,
+      rules,
+      snoozedUntilMs,
+      acknowledged,
+    });
   }
   return active.sort((a, b) => levelRank(b.level) - levelRank(a.level));
 }

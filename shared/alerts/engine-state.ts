@@ -4,6 +4,7 @@ import type { Side } from '../domain/side';
 import type { Venue } from '../domain/venue';
 import { venues } from '../domain/venue';
 import type { RuleState } from './ladder';
+import type { RankOrNone } from './levels';
 import type { RuleKind } from './rule-schemas';
 import { ruleKinds } from './rule-schemas';
 
@@ -29,6 +30,8 @@ export interface LoweredStamps {
 /** One position's saved state. `last` is null for a position known only from a margin call. */
 export interface PositionState {
   readonly accountId: string;
+  /** The account's label when last seen (absent in states saved before labels were kept: the id stands in). */
+  readonly accountLabel?: string | undefined;
   readonly venue: Venue;
   readonly symbol: string;
   readonly displaySymbol: string;
@@ -38,6 +41,10 @@ export interface PositionState {
   readonly rules: Partial<Record<RuleKind, RuleState>>;
   /** The venue's stamps as last seen; absent until a snapshot gave them (first sight sets them, fires nothing). */
   readonly lowered?: LoweredStamps | undefined;
+  /** Until when the user snoozed the position, Unix ms; absent when not snoozed. */
+  readonly snoozedUntilMs?: number | undefined;
+  /** The rank the user acknowledged (fires up to it stay silent until a higher one fires); absent when none. */
+  readonly acknowledged?: RankOrNone | undefined;
 }
 
 /**
@@ -52,6 +59,8 @@ export interface AlertEngineState {
 }
 
 const time = z.number().finite();
+/** The longest account label kept in the state (the accounts' own limit). */
+const accountLabelMaxLength = 64;
 const rank = z.literal([0, 1, 2, 3]);
 const ruleStateSchema = z.strictObject({
   rank,
@@ -76,6 +85,7 @@ export const alertEngineStateSchema = z.strictObject({
   positions: z.array(
     z.strictObject({
       accountId: z.string().min(1),
+      accountLabel: z.string().min(1).max(accountLabelMaxLength).optional(),
       venue: z.enum(venues),
       symbol: z.string().min(1),
       displaySymbol: z.string().min(1),
@@ -85,6 +95,8 @@ export const alertEngineStateSchema = z.strictObject({
       lowered: z
         .strictObject({ riskLimitLoweredAtMs: time.nullable(), leverageLoweredAtMs: time.nullable() })
         .optional(),
+      snoozedUntilMs: time.optional(),
+      acknowledged: rank.optional(),
     }),
   ),
 });

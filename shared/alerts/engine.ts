@@ -6,7 +6,7 @@ import type { AlertEngineState, PositionState } from './engine-state';
 import type { AlertInput, PositionRef } from './inputs';
 import type { Transition } from './ladder';
 import { idleRule } from './ladder';
-import type { Level } from './levels';
+import type { Level, RankOrNone } from './levels';
 import { worseLevel } from './levels';
 import type { EmitContext } from './position-rules';
 import { clearAll, runObservedRules, runTimedRules } from './position-rules';
@@ -35,6 +35,25 @@ export interface AlertEngine {
   nextCheckMs(): number | null;
   /** The state as plain JSON-safe data, for `createAlertEngine(config, state)` after a restart. */
   exportState(): AlertEngineState;
+  /**
+   * Snoozes a known position until `untilMs` (Unix ms; null ends the snooze): its events are still
+   * returned and recorded but `silent` (`silencedBy: 'snoozed'`), except a liquidation. Returns false,
+   * changing nothing, when the engine does not track the position.
+   */
+  snooze(ref: PositionRef, untilMs: number | null): boolean;
+  /**
+   * Acknowledges the worst level a position's alerts have fired: further fires up to that level are
+   * silent (`silencedBy: 'acknowledged'`) until a higher level fires, which rings and ends it. Returns
+   * false, changing nothing, when the position holds no fired level.
+   */
+  acknowledge(ref: PositionRef): boolean;
+}
+
+/** The highest level any rule of a position has fired (and not cleared); 0 when none. */
+function notifiedRank(entry: Tracked): RankOrNone {
+  let rank: RankOrNone = 0;
+  for (const state of Object.values(entry.states)) if (state.notified > rank) rank = state.notified;
+  return rank;
 }
 
 function finiteOrNull(value: number | null): number | null {
@@ -76,12 +95,16 @@ export function createParsedAlertEngine(config: AlertConfig, state?: AlertEngine
     scratch: transitions,
   });
 
-  const find = (ref: PositionRef & Pick<PositionState, 'venue'> & { displaySymbol?: string | undefined }): Tracked => {
+  const find = (
+    ref: PositionRef &
+      Pick<PositionState, 'venue'> & { displaySymbol?: string | undefined; accountLabel?: string | undefined },
+  ): Tracked => {
     let entry = lookup(tracked, ref.accountId, ref.symbol, ref.side);
     if (entry === undefined) {
       const { accountId, venue, symbol, side } = ref;
       entry = track({
         accountId,
+        accountLabel: ref.accountLabel ?? accountId,
         venue,
         symbol,
         side,
@@ -132,5 +155,18 @@ export function createParsedAlertEngine(config: AlertConfig, state?: AlertEngine
       activeOf(allTracked(tracked)).reduce<Level | null>((worst, alert) => worseLevel(worst, alert.level), null),
     nextCheckMs: () => nextCheckOf(allTracked(tracked)),
     exportState: () => ({ version: 1, sequence, positions: [...allTracked(tracked)].map(stateOf) }),
+    snooze(ref, untilMs) {
+      const entry = lookup(tracked, ref.accountId, ref.symbol, ref.side);
+      if (entry === undefined) return false;
+      entry.snoozedUntilMs = untilMs;
+      return true;
+    },
+    acknowledge(ref) {
+      const entry = lookup(tracked, ref.accountId, ref.symbol, ref.side);
+      const fired = entry === undefined ? 0 : notifiedRank(entry);
+      if (entry === undefined || fired === 0) return false;
+      entry.acknowledged = fired;
+      return true;
+    },
   };
 }

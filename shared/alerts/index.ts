@@ -9,6 +9,7 @@ export type {
   AlertRule,
   LiquidationFacts,
   LoweredFacts,
+  SilenceReason,
 } from './alert-event';
 export { isFiring } from './alert-event';
 export type { AlertConfig, AlertConfigInput, QuietHours } from './config-schema';
@@ -40,7 +41,7 @@ export type { Level, Rank, RankOrNone } from './levels';
 export { levelRank, levels, levelSchema, rankLevel, worseLevel } from './levels';
 export type { ForceCloseEvidence, VanishedPosition, VanishVerdict } from './liquidation';
 export { closeProfitUsd, closerMark, evidenceSlackMs, judgeVanished, liquidationDistance } from './liquidation';
-export { formatPercent, formatPrice, formatUsd } from './message';
+export { formatPercent, formatPrice, formatUsd, positionName, type PositionNameFacts } from './message';
 export type { AlertOverride } from './resolve-rules';
 export { resolveRules } from './resolve-rules';
 export type { GradedLevels, RuleKind, RuleSet, RuleSetPatch } from './rule-schemas';

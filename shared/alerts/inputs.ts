@@ -59,6 +59,8 @@ export interface PositionObservation extends PositionRef {
   readonly venue: Venue;
   /** Shown in messages (`BTC/USDT`); the symbol when absent. */
   readonly displaySymbol?: string | undefined;
+  /** The account's label, shown in every message ("Main HL"); the last one given (else the account id) when absent. */
+  readonly accountLabel?: string | undefined;
   readonly markPrice: number;
   /** Null when no price liquidates the position. */
   readonly liquidationPrice: number | null;

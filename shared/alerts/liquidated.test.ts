@@ -109,7 +109,8 @@ describe('the engine on a liquidation', () => {
       { positions: [observation({ marginRatio: 0.9, distance: 0.01, markPrice: 48_500 })] },
       2_000,
     );
-    expect(fired.filter((event) => !event.cleared).length).toBe(6);
+    // One event per rule, at its highest level: margin ratio and distance, both critical.
+    expect(fired.filter((event) => !event.cleared).length).toBe(2);
     const events = engine.evaluate({ liquidated: [liquidation] } satisfies AlertInput, 6_000);
     expect(events).toHaveLength(1);
     const [event] = events;
@@ -133,7 +134,7 @@ describe('the engine on a liquidation', () => {
       },
     });
     expect(event?.message).toBe(
-      "BTC/USDT long on Binance USDS-M: liquidated at 47,950.5, loss $1.2k (Binance USDS-M's figure)",
+      "main · Binance USDS-M · BTC/USDT long: liquidated at 47,950.5, loss $1.2k (Binance USDS-M's figure)",
     );
     expect(engine.activeAlerts()).toEqual([]);
     // Nothing is left to clear later, on the clock or on a close.

@@ -5,6 +5,7 @@ import { liquidationMessage } from './message';
 import type { EmitContext } from './position-rules';
 import { eventHead } from './position-rules';
 import { ruleKinds } from './rule-schemas';
+import { silenceOf } from './silence';
 import type { Tracked } from './tracked';
 
 /**
@@ -27,7 +28,7 @@ export function endByLiquidation(tracked: Tracked, liquidation: LiquidationInput
     threshold: liquidation.liquidationPrice ?? tracked.last?.liquidationPrice ?? null,
     tickTimeMs: liquidation.timeMs,
     cleared: false,
-    silent: context.silent(context.nowMs, 'critical', false),
+    ...silenceOf(tracked, 'liquidated', 'critical', false, context.nowMs, context.silent),
     message: liquidationMessage({ ...tracked, price, lossUsd, lossSource }),
     liquidation: { price, lossUsd, lossSource, evidence, ended },
   });

@@ -7,6 +7,8 @@ import type { RuleKind } from './rule-schemas';
 
 /** The facts one alert sentence is made of. Units of value/threshold are the rule's (see README). */
 export interface MessageFacts {
+  /** The account's label ("Main HL"). */
+  readonly accountLabel: string;
   readonly venue: Venue;
   readonly displaySymbol: string;
   readonly side: Side;
@@ -23,6 +25,11 @@ export interface MessageFacts {
   readonly marginRatio?: number | null | undefined;
   /** The clear comes from the position closing. */
   readonly closed?: boolean | undefined;
+  /**
+   * A clear that takes several levels at once: the lowest of them, whose threshold the value is back
+   * past (`level` is the highest, the one the trader saw fire; `threshold` is this one's).
+   */
+  readonly clearedTo?: Level | undefined;
   /** ADL front: how the alert ended (this event is its end). */
   readonly end?: AlertEnd | undefined;
   /** ADL front: the rank and the unrealised PnL. */
@@ -118,12 +125,12 @@ function describe(facts: MessageFacts): string {
           ? `margin balance recovered, ${level} cleared`
           : `margin balance at or below zero (liquidatable): ${level}`;
       return cleared
-        ? `margin ratio ${percent(value)} back below ${level} (${percent(threshold)})`
+        ? `margin ratio ${percent(value)} back below ${facts.clearedTo ?? level} (${percent(threshold)})`
         : `margin ratio ${percent(value)} crossed ${level} (${percent(threshold)})`;
     case 'distance':
       if (value === null) return `no liquidation price any more, ${level} cleared`;
       return cleared
-        ? `liquidation ${percent(value)} away, back above ${level} (${percent(threshold)})`
+        ? `liquidation ${percent(value)} away, back above ${facts.clearedTo ?? level} (${percent(threshold)})`
         : `liquidation ${percent(value)} away crossed ${level} (${percent(threshold)})`;
     case 'cluster':
       return cleared
@@ -167,7 +174,7 @@ export function formatPrice(price: number): string {
  * loss $1.2k (computed from entry and size)". `lossUsd` positive = lost; null = unknown.
  */
 export function liquidationMessage(
-  facts: Pick<MessageFacts, 'venue' | 'displaySymbol' | 'side'> & {
+  facts: PositionNameFacts & {
     readonly price: number;
     readonly lossUsd: number | null;
     readonly lossSource: 'venue' | 'computed';
@@ -180,12 +187,27 @@ export function liquidationMessage(
       : facts.lossUsd >= 0
         ? `loss ${formatUsd(facts.lossUsd)} (${source})`
         : `gain ${formatUsd(-facts.lossUsd)} (${source})`;
-  return `${facts.displaySymbol} ${facts.side} on ${venueName(facts.venue)}: liquidated at ${formatPrice(facts.price)}, ${loss}`;
+  return `${positionName(facts)}: liquidated at ${formatPrice(facts.price)}, ${loss}`;
+}
+
+/** What names a position to a trader with several accounts on one venue. */
+export type PositionNameFacts = Pick<MessageFacts, 'accountLabel' | 'venue' | 'displaySymbol' | 'side'>;
+
+/**
+ * A position as a trader tells it apart: account label, venue, symbol and side, e.g.
+ * "Main HL · Hyperliquid · ETH/USDC short" (three accounts on one venue read apart by their labels).
+ * A label that already names the venue ("Demo · Bybit") is not followed by the venue again.
+ */
+export function positionName(facts: PositionNameFacts): string {
+  const venue = venueName(facts.venue);
+  const account = facts.accountLabel.includes(venue) ? facts.accountLabel : `${facts.accountLabel} · ${venue}`;
+  return `${account} · ${facts.displaySymbol} ${facts.side}`;
 }
 
 /**
- * The sentence a trader reads, e.g. "BTC/USDT long on Binance USDS-M: margin ratio 72 % crossed danger (70 %)".
+ * The sentence a trader reads, e.g. "Main · Binance USDS-M · BTC/USDT long: margin ratio 72 % crossed
+ * danger (70 %)".
  */
 export function alertMessage(facts: MessageFacts): string {
-  return `${facts.displaySymbol} ${facts.side} on ${venueName(facts.venue)}: ${describe(facts)}`;
+  return `${positionName(facts)}: ${describe(facts)}`;
 }

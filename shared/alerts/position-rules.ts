@@ -10,13 +10,15 @@ import type { Reading } from './readings';
 import { cascadeReading, clusterReading, distanceReading, imbalanceReading, marginRatioReading } from './readings';
 import type { RuleKind, RuleSet } from './rule-schemas';
 import { cooldownMsOf, ruleKinds } from './rule-schemas';
+import type { QuietCheck } from './silence';
+import { silenceOf } from './silence';
 import type { Tracked } from './tracked';
 
 /** What emitting needs: the clock, the output list, quiet hours and the id sequence. */
 export interface EmitContext {
   readonly nowMs: number;
   readonly out: AlertEvent[];
-  readonly silent: (nowMs: number, level: Level, cleared: boolean) => boolean;
+  readonly silent: QuietCheck;
   readonly nextId: (nowMs: number) => string;
   /** Reused between calls, so a tick with no transition allocates nothing. */
   readonly scratch: Transition[];
@@ -26,9 +28,18 @@ export interface EmitContext {
 export function eventHead(
   tracked: Tracked,
   context: EmitContext,
-): Pick<AlertEvent, 'id' | 'timeMs' | 'accountId' | 'venue' | 'symbol' | 'displaySymbol' | 'side'> {
-  const { accountId, venue, symbol, displaySymbol, side } = tracked;
-  return { id: context.nextId(context.nowMs), timeMs: context.nowMs, accountId, venue, symbol, displaySymbol, side };
+): Pick<AlertEvent, 'id' | 'timeMs' | 'accountId' | 'accountLabel' | 'venue' | 'symbol' | 'displaySymbol' | 'side'> {
+  const { accountId, accountLabel, venue, symbol, displaySymbol, side } = tracked;
+  return {
+    id: context.nextId(context.nowMs),
+    timeMs: context.nowMs,
+    accountId,
+    accountLabel,
+    venue,
+    symbol,
+    displaySymbol,
+    side,
+  };
 }
 
 const singleRungs: Readonly<Record<Level, readonly Rank[]>> = { warning: [1], danger: [2], critical: [3] };
@@ -95,47 +106,78 @@ export function applyReading(
   );
   if (after === before) return;
   tracked.states[rule] = after;
-  for (const transition of transitions) {
-    const level = rankLevel(transition.rank) ?? 'warning';
-    const end = endOf(tracked, rule, transition.cleared, closed);
-    const cleared = transition.cleared && end === null;
-    const adl =
-      rule === 'adlFront'
-        ? { rank: tracked.facts?.adlRank ?? null, unrealizedPnl: tracked.facts?.unrealizedPnl ?? null }
-        : undefined;
-    const facts = {
-      venue: tracked.venue,
-      displaySymbol: tracked.displaySymbol,
-      side: tracked.side,
-      rule,
-      level,
-      cleared,
-      value: reading.value,
-      threshold: thresholdOf(tracked, rule, level),
-    };
-    const extra = {
-      count: reading.count,
-      windowMs: tracked.rules.cascade.windowMs,
-      marginRatio: rule === 'stale' ? (tracked.last?.marginRatio ?? null) : undefined,
-      closed,
-      end: end ?? undefined,
-      adl,
-    };
-    context.out.push({
-      ...eventHead(tracked, context),
-      rule,
-      level,
-      value: facts.value,
-      threshold: facts.threshold,
-      tickTimeMs,
-      cleared,
-      // An end rings no more than a clear does.
-      silent: context.silent(context.nowMs, level, transition.cleared),
-      message: alertMessage({ ...facts, ...extra }),
-      ...(end === null ? {} : { end }),
-      ...(adl === undefined ? {} : { adl }),
-    });
+  for (const [index, transition] of transitions.entries()) {
+    // One event per rule and step. A jump past several levels (a position first seen deep in trouble,
+    // a price gap) fires once, at the highest: the lower levels are held as notified with it, and a
+    // trader reads one "Critical", not "Warning, Danger, Critical". A fall past several levels (clears
+    // come worst first) clears once, at the highest (the one that fired), naming the lowest, whose
+    // threshold the value is back past.
+    const next = transitions[index + 1];
+    if (!transition.cleared && next !== undefined && !next.cleared) continue;
+    const previous = transitions[index - 1];
+    if (transition.cleared && previous !== undefined && previous.cleared) continue;
+    let low = transition.rank;
+    for (let k = index + 1; transition.cleared && transitions[k]?.cleared === true; k++)
+      low = Math.min(low, transitions[k]?.rank ?? low) as Rank;
+    emitTransition(tracked, rule, reading, tickTimeMs, context, closed, transition, low);
   }
+}
+
+/** Emits the event of one (collapsed) transition; `low` is the lowest level a clear takes (else its own). */
+function emitTransition(
+  tracked: Tracked,
+  rule: RuleKind,
+  reading: Reading,
+  tickTimeMs: number,
+  context: EmitContext,
+  closed: boolean,
+  transition: Transition,
+  low: Rank,
+): void {
+  const level = rankLevel(transition.rank) ?? 'warning';
+  const lowest = rankLevel(low) ?? level;
+  const end = endOf(tracked, rule, transition.cleared, closed);
+  const cleared = transition.cleared && end === null;
+  const adl =
+    rule === 'adlFront'
+      ? { rank: tracked.facts?.adlRank ?? null, unrealizedPnl: tracked.facts?.unrealizedPnl ?? null }
+      : undefined;
+  const facts = {
+    accountLabel: tracked.accountLabel,
+    venue: tracked.venue,
+    displaySymbol: tracked.displaySymbol,
+    side: tracked.side,
+    rule,
+    level,
+    cleared,
+    value: reading.value,
+    threshold: thresholdOf(tracked, rule, lowest),
+  };
+  const extra = {
+    count: reading.count,
+    windowMs: tracked.rules.cascade.windowMs,
+    marginRatio: rule === 'stale' ? (tracked.last?.marginRatio ?? null) : undefined,
+    closed,
+    end: end ?? undefined,
+    adl,
+    clearedTo: lowest === level ? undefined : lowest,
+  };
+  // An end rings no more than a clear does.
+  const silence = silenceOf(tracked, rule, level, transition.cleared, context.nowMs, context.silent);
+  context.out.push({
+    ...eventHead(tracked, context),
+    rule,
+    level,
+    value: facts.value,
+    threshold: facts.threshold,
+    tickTimeMs,
+    cleared,
+    ...(lowest === level || !cleared ? {} : { clearedTo: lowest }),
+    ...silence,
+    message: alertMessage({ ...facts, ...extra }),
+    ...(end === null ? {} : { end }),
+    ...(adl === undefined ? {} : { adl }),
+  });
 }
 
 /** Records the observation and runs the rules it feeds (margin ratio, distance, cluster, imbalance, cascade). */
@@ -150,6 +192,7 @@ export function runObservedRules(tracked: Tracked, observation: PositionObservat
   };
   tracked.last = last;
   if (observation.displaySymbol !== undefined) tracked.displaySymbol = observation.displaySymbol;
+  if (observation.accountLabel !== undefined) tracked.accountLabel = observation.accountLabel;
   const { rules, states } = tracked;
   const tick = observation.tickTimeMs;
   applyReading(

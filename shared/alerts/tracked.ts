@@ -3,6 +3,7 @@ import type { Venue } from '../domain/venue';
 import type { LastObservation, LoweredStamps, PositionState } from './engine-state';
 import type { VenueReport } from './inputs';
 import type { RuleState } from './ladder';
+import type { RankOrNone } from './levels';
 import type { RuleKind, RuleSet } from './rule-schemas';
 
 /**
@@ -15,6 +16,8 @@ export interface Tracked {
   readonly symbol: string;
   readonly side: Side;
   displaySymbol: string;
+  /** The account's label, as the latest observation named it (the account id until one did). */
+  accountLabel: string;
   last: LastObservation | null;
   /** Each rule's state, replaced entry by entry on a transition; absent = never active. */
   readonly states: Partial<Record<RuleKind, RuleState>>;
@@ -24,6 +27,10 @@ export interface Tracked {
   facts: VenueReport | null;
   /** The venue's cut stamps as last seen (saved); null before the first snapshot that gave them. */
   lowered: LoweredStamps | null;
+  /** Until when the user snoozed this position, Unix ms; null when not snoozed (saved). */
+  snoozedUntilMs: number | null;
+  /** The rank the user acknowledged: fires up to it stay silent until a higher one fires (saved); 0 = none. */
+  acknowledged: RankOrNone;
 }
 
 /** A tracked position from its saved state. */
@@ -36,11 +43,14 @@ export function trackedFrom(state: PositionState, rules: RuleSet): Tracked {
     symbol,
     side,
     displaySymbol,
+    accountLabel: state.accountLabel ?? accountId,
     last,
     states: { ...state.rules },
     rules,
     facts: null,
     lowered,
+    snoozedUntilMs: state.snoozedUntilMs ?? null,
+    acknowledged: state.acknowledged ?? 0,
   };
 }
 
@@ -48,7 +58,22 @@ export function trackedFrom(state: PositionState, rules: RuleSet): Tracked {
 export function stateOf(tracked: Tracked): PositionState {
   const { accountId, venue, symbol, side, displaySymbol, last } = tracked;
   const lowered = tracked.lowered === null ? {} : { lowered: tracked.lowered };
-  return { accountId, venue, symbol, side, displaySymbol, last, rules: { ...tracked.states }, ...lowered };
+  const snoozed = tracked.snoozedUntilMs === null ? {} : { snoozedUntilMs: tracked.snoozedUntilMs };
+  const acknowledged = tracked.acknowledged === 0 ? {} : { acknowledged: tracked.acknowledged };
+  const { accountLabel } = tracked;
+  return {
+    accountId,
+    accountLabel,
+    venue,
+    symbol,
+    side,
+    displaySymbol,
+    last,
+    rules: { ...tracked.states },
+    ...lowered,
+    ...snoozed,
+    ...acknowledged,
+  };
 }
 
 /**

@@ -57,7 +57,7 @@ describe('the front of the ADL queue', () => {
     });
     expect(fired[0]?.end).toBeUndefined();
     expect(fired[0]?.message).toBe(
-      'BTC/USDT short on Bybit: at the front of the ADL queue (rank 5 of 0–5) with $1.3k unrealised profit: Bybit may close it against a liquidation: warning',
+      'main · Bybit · BTC/USDT short: at the front of the ADL queue (rank 5 of 0–5) with $1.3k unrealised profit: Bybit may close it against a liquidation: warning',
     );
     expect(engine.activeAlerts()).toMatchObject([
       { level: 'warning', rules: [{ rule: 'adlFront', level: 'warning' }] },
@@ -87,7 +87,7 @@ describe('the front of the ADL queue', () => {
     const [left] = engine.evaluate({ positions: [bybit(2_000, 4)] }, 2_000);
     expect(left).toMatchObject({ rule: 'adlFront', cleared: false, end: 'left-front', value: 4 });
     expect(left?.message).toBe(
-      'BTC/USDT short on Bybit: left the front of the ADL queue (rank 4 of 0–5): ADL alert ended',
+      'main · Bybit · BTC/USDT short: left the front of the ADL queue (rank 4 of 0–5): ADL alert ended',
     );
     expect(engine.activeAlerts()).toEqual([]);
 
@@ -163,7 +163,7 @@ describe('the venue lowering a risk limit or leverage on its own', () => {
       lowered: { riskLimitLoweredAtMs: 2_500, leverageLoweredAtMs: null, leverage: null },
     });
     expect(riskLimit?.message).toBe(
-      'BTC/USDT short on Bybit: Bybit lowered the risk limit on its own, the liquidation price moves closer: danger',
+      'main · Bybit · BTC/USDT short: Bybit lowered the risk limit on its own, the liquidation price moves closer: danger',
     );
     // Nothing is held: the panel shows no active alert, and the same stamp does not fire again.
     expect(engine.activeAlerts()).toEqual([]);

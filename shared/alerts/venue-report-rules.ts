@@ -5,6 +5,7 @@ import { levelRank } from './levels';
 import { alertMessage } from './message';
 import type { EmitContext } from './position-rules';
 import { applyReading, eventHead } from './position-rules';
+import { silenceOf } from './silence';
 import type { Tracked } from './tracked';
 
 /**
@@ -85,8 +86,9 @@ function emitLowered(
     threshold: null,
     tickTimeMs,
     cleared: false,
-    silent: context.silent(context.nowMs, level, false),
+    ...silenceOf(tracked, 'venueLowered', level, false, context.nowMs, context.silent),
     message: alertMessage({
+      accountLabel: tracked.accountLabel,
       venue: tracked.venue,
       displaySymbol: tracked.displaySymbol,
       side: tracked.side,

@@ -47,12 +47,13 @@ describe('venue registry', () => {
       cleared: false,
       value: 0.72,
       threshold: 0.7,
+      accountLabel: 'Main',
     } as const;
     expect(alertMessage({ ...facts, venue: 'binance-usdm' })).toBe(
-      'BTC/USDT long on Binance USDS-M: margin ratio 72 % crossed danger (70 %)',
+      'Main · Binance USDS-M · BTC/USDT long: margin ratio 72 % crossed danger (70 %)',
     );
-    expect(alertMessage({ ...facts, venue: 'binance-coinm' })).toMatch(/^BTC\/USDT long on Binance COIN-M: /);
-    expect(alertMessage({ ...facts, venue: 'okx-swap' })).toMatch(/^BTC\/USDT long on OKX: /);
+    expect(alertMessage({ ...facts, venue: 'binance-coinm' })).toMatch(/^Main · Binance COIN-M · BTC\/USDT long: /);
+    expect(alertMessage({ ...facts, venue: 'okx-swap' })).toMatch(/^Main · OKX · BTC\/USDT long: /);
   });
 
   it('states what each venue publishes and how it is connected', () => {

@@ -39,5 +39,7 @@ export function createLiqLensApi(transport: ContractTransport): LiqLensApi {
     setChannel: (channel) => transport.invoke('channels:set', { channel }),
     removeChannel: (kind) => transport.invoke('channels:remove', { kind }),
     onChannelsChanged: (callback) => transport.subscribe('channels:changed', callback),
+    snoozeAlerts: (position, untilMs) => transport.invoke('alerts:snooze', { position, untilMs }),
+    acknowledgeAlerts: (position) => transport.invoke('alerts:acknowledge', { position }),
   };
 }

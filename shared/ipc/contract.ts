@@ -96,6 +96,11 @@ export type AccountAdd = z.infer<typeof AccountAddSchema>;
 // A market is (venue, source, symbol); the notion lives in the domain, the contract carries it.
 export { MarketKeySchema, type MarketKey } from '../domain/market-source';
 
+/** One position an alert is about: account, the venue's symbol, side. */
+const AlertPositionSchema = z
+  .object({ accountId: z.string().min(1).max(128), symbol: z.string().min(1).max(64), side: z.enum(['long', 'short']) })
+  .strict();
+
 /** Payload schemas of every request channel, renderer to core. Channels are `noun:verb`. */
 export const requests = {
   'app:info': z.object({}).strict(),
@@ -117,6 +122,15 @@ export const requests = {
   /** Sets up one notification channel; its secret travels only this way, never back. */
   'channels:set': z.object({ channel: ChannelSetupSchema }).strict(),
   'channels:remove': z.object({ kind: z.enum(channelKinds) }).strict(),
+  /**
+   * Snoozes one position's alerts until `untilMs` (Unix ms, at most two days ahead; null ends the
+   * snooze): recorded, not notified, except a liquidation.
+   */
+  'alerts:snooze': z
+    .object({ position: AlertPositionSchema, untilMs: z.number().int().positive().nullable() })
+    .strict(),
+  /** Acknowledges a position's alerts at the level they reached: they stop ringing until the level rises. */
+  'alerts:acknowledge': z.object({ position: AlertPositionSchema }).strict(),
 } as const;
 
 /** Result type of every request channel. */
@@ -138,6 +152,8 @@ export interface Results {
   'channels:list': ChannelsView;
   'channels:set': ChannelsView;
   'channels:remove': ChannelsView;
+  'alerts:snooze': AlertsView;
+  'alerts:acknowledge': AlertsView;
 }
 
 /** A request channel name. */
@@ -219,4 +235,11 @@ export interface LiqLensApi {
   setChannel(channel: ChannelSetup): Promise<ChannelsView>;
   removeChannel(kind: ChannelSetup['kind']): Promise<ChannelsView>;
   onChannelsChanged(callback: (channels: ChannelsView) => void): () => void;
+  /** Snoozes a position's alerts until `untilMs` (Unix ms; null ends it); resolves with the alerts view. */
+  snoozeAlerts(position: AlertPosition, untilMs: number | null): Promise<AlertsView>;
+  /** Acknowledges a position's alerts at their level; resolves with the alerts view. */
+  acknowledgeAlerts(position: AlertPosition): Promise<AlertsView>;
 }
+
+/** One position an alert is about, as `alerts:snooze` and `alerts:acknowledge` take it. */
+export type AlertPosition = z.infer<typeof AlertPositionSchema>;

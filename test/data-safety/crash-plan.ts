@@ -43,6 +43,7 @@ export function eventAt(run: number, step: number): AlertEvent {
     id: `event-${sequence}`,
     timeMs: 1_700_000_000_000 + sequence,
     accountId: 'acct',
+    accountLabel: 'Main',
     venue: 'binance-usdm',
     symbol: 'BTCUSDT',
     displaySymbol: 'BTC/USDT',

@@ -146,6 +146,7 @@ describe('stored files under random and damaged content', () => {
     id: `e${n}`,
     timeMs: nowMs + n,
     accountId: 'a',
+    accountLabel: 'Main',
     venue: 'binance-usdm',
     symbol: 'BTCUSDT',
     displaySymbol: 'BTC/USDT',

@@ -82,7 +82,7 @@ describe('liqlens watch lines', () => {
       leverage: 5,
     });
     expect(watchLine(end, false, 0)).toMatch(
-      /^2026-01-05T03:00:03\.000Z warning {2}ended ETH\/USDT short on Bybit: left/,
+      /^2026-01-05T03:00:03\.000Z warning {2}ended by-1 · Bybit · ETH\/USDT short: left/,
     );
   });
 
@@ -92,6 +92,7 @@ describe('liqlens watch lines', () => {
     expect(line).toEqual({
       time: '2026-01-05T03:00:02.000Z',
       account: 'demo-1',
+      accountLabel: 'demo-1',
       symbol: 'ETHUSDT',
       side: 'long',
       rule: 'liquidated',
@@ -110,7 +111,7 @@ describe('liqlens watch lines', () => {
   it('the text line says what happened in one sentence', () => {
     if (liquidated === undefined) throw new Error('the engine should emit the liquidated event');
     expect(watchLine(liquidated, false, 0)).toBe(
-      '2026-01-05T03:00:02.000Z critical ETH/USDT long on Binance USDS-M: liquidated at 2,540.4, loss $755 (computed from entry and size)',
+      '2026-01-05T03:00:02.000Z critical demo-1 · Binance USDS-M · ETH/USDT long: liquidated at 2,540.4, loss $755 (computed from entry and size)',
     );
   });
 });

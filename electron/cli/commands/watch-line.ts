@@ -2,7 +2,7 @@ import type { AlertEvent } from '../../../shared/alerts';
 
 /**
  * The line `liqlens watch` prints for one alert event: with `json`, one JSON object (`time`,
- * `account`, `symbol`, `side`, `rule`, `level`, `cleared`, `value`, `tickTime`, `emittedAt`, and for
+ * `account` (its id), `accountLabel` (the name the user gave it), `symbol`, `side`, `rule`, `level`, `cleared`, `value`, `tickTime`, `emittedAt`, and for
  * `"rule":"liquidated"` also `price`, `lossUsd` (USD, positive = lost; null unknown), `lossSource`
  * (`venue` or `computed`) and `ended`, the alert levels it ended; for `"rule":"adlFront"` `adlRank`
  * (`{value,min,max}` on the venue's scale, or null) and `unrealizedPnl` (quote currency, or null),
@@ -17,6 +17,7 @@ export function watchLine(event: AlertEvent, json: boolean, nowMs: number): stri
   return JSON.stringify({
     time: new Date(event.timeMs).toISOString(),
     account: event.accountId,
+    accountLabel: event.accountLabel,
     symbol: event.symbol,
     side: event.side,
     rule: event.rule,

@@ -80,6 +80,8 @@ describe('liqlens watch', () => {
       const event = JSON.parse(line) as Record<string, unknown>;
       for (const key of ['time', 'account', 'symbol', 'side', 'rule', 'level', 'value', 'tickTime', 'emittedAt'])
         expect(event).toHaveProperty(key);
+      // Every event names its account as the user knows it, not only by its id.
+      expect(event['accountLabel']).toMatch(/^Demo · /);
     }
   }, 240_000);
 

@@ -51,6 +51,8 @@ export interface AlertsServiceDeps {
    * cluster, imbalance and cascade rules; those rules keep their level while it is not ready.
    */
   readonly marketContext?: (market: MarketKey) => MarketContext;
+  /** The label the user gave an account ("Main HL"), named in every alert; undefined when unknown (the id stands in). */
+  readonly accountLabel?: (accountId: string) => string | undefined;
   /**
    * The account's force-close records since a venue time (Unix ms), to tell a liquidation from a
    * user close; rejects with a `GatewayError` of kind `unsupported` where there are none to read.
@@ -75,6 +77,14 @@ export interface AlertsService {
   config(): AlertConfig;
   /** Replaces the settings, saved at once; active levels carry over and clear where the new levels say so. */
   setConfig(input: AlertConfigInput): AlertConfig;
+  /**
+   * Snoozes a position's alerts until `untilMs` (Unix ms, at most `snoozeMaxMs` ahead; null ends the
+   * snooze); saved with the alert state. Throws a user-facing Error for a position without alerts or
+   * a time out of range.
+   */
+  snooze(position: PositionRef, untilMs: number | null): AlertsView;
+  /** Acknowledges a position's alerts at their level (saved); throws a user-facing Error when it has none. */
+  acknowledge(position: PositionRef): AlertsView;
   stop(): Promise<void>;
 }
 
@@ -93,6 +103,9 @@ function reportsOf(positions: readonly PositionView[]): Map<string, VenueReport>
     ]),
   );
 }
+
+/** The longest snooze, ms: two days, so a forgotten snooze cannot silence a position for good. */
+export const snoozeMaxMs = 2 * 24 * 3600_000;
 
 interface Watched {
   risk: RiskAccount;
@@ -168,6 +181,14 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     history: history.list(),
   });
 
+  /** A snooze or an acknowledgement changed the view: saved with the state, shown at once. */
+  const changedByUser = (): AlertsView => {
+    persistSoon();
+    const next = view();
+    deps.onChanged(next);
+    return next;
+  };
+
   const run = (input: Parameters<typeof engine.evaluate>[0], receivedAtMs: number): void => {
     const events = engine.evaluate(input, clock.now());
     if (events.length === 0) return;
@@ -184,8 +205,8 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   };
 
   /**
-   * `dataAtMs`: when the data behind the numbers was current (the stale rule's clock); `arrivedAtMs`:
-   * when it reached us; `reports`: the venue's own report per position (`symbol|side`), only from an
+   * `arrivedAtMs`: when the data reached us (each symbol's data time, the stale rule's clock, is in
+   * `watched.dataAtMs`); `reports`: the venue's own report per position (`symbol|side`), only from an
    * account snapshot (ADL rank and cut stamps do not change on a mark tick).
    */
   const evaluateAccountAt = (
@@ -213,6 +234,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
           ...market,
           ...(venueReport === undefined ? {} : { venueReport }),
           displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
+          accountLabel: deps.accountLabel?.(accountId) ?? accountId,
         };
       },
     );
@@ -345,6 +367,17 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       config = parsed.config;
       run({}, clock.now());
       return parsed.config;
+    },
+    snooze(position, untilMs) {
+      const nowMs = clock.now();
+      if (untilMs !== null && (untilMs <= nowMs || untilMs > nowMs + snoozeMaxMs))
+        throw new Error('A snooze ends between now and two days from now.');
+      if (!engine.snooze(position, untilMs)) throw new Error('This position has no alerts to snooze.');
+      return changedByUser();
+    },
+    acknowledge(position) {
+      if (!engine.acknowledge(position)) throw new Error('This position has no alert to acknowledge.');
+      return changedByUser();
     },
     async stop() {
       stopped = true;

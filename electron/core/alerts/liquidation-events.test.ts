@@ -85,26 +85,28 @@ describe('a liquidation is an alert event, through real ccxt against the simulat
     });
     expect(event?.liquidation?.lossUsd).toBeCloseTo(((record?.price ?? 0) - entry) * 0.2, 6);
     expect(event?.message).toMatch(
-      /^BTC\/USDT short on Binance USDS-M: liquidated at 54,181\.5, loss \$\d+ \(computed/,
+      /^Demo · Binance USDS-M · BTC\/USDT short: liquidated at 54,181\.5, loss \$\d+ \(computed/,
     );
     // Its alerts end as part of it: each rule's level that was still open is listed there, and no
     // "cleared" event for the short follows.
     const rank = { warning: 1, danger: 2, critical: 3 } as const;
-    const open = new Set<string>();
-    for (const earlier of short.slice(0, at))
-      open[isFiring(earlier) ? 'add' : 'delete'](`${earlier.rule}:${earlier.level}`);
     const highest = new Map<string, number>();
-    for (const text of open) {
-      const [rule = '', level = 'warning'] = text.split(':');
-      highest.set(rule, Math.max(highest.get(rule) ?? 0, rank[level as keyof typeof rank]));
+    for (const earlier of short.slice(0, at)) {
+      if (isFiring(earlier)) highest.set(earlier.rule, rank[earlier.level]);
+      else if (earlier.cleared) highest.set(earlier.rule, rank[earlier.clearedTo ?? earlier.level] - 1);
     }
+    for (const [rule, held] of highest) if (held === 0) highest.delete(rule);
     expect(highest.size).toBeGreaterThan(0);
     expect(new Map(event?.liquidation?.ended.map((ended) => [ended.rule, rank[ended.level]]))).toEqual(highest);
     expect(short.slice(at + 1).filter((e) => e.cleared)).toEqual([]);
     expect((await core.handlers['alerts:list']({})).active).toEqual([]);
-    expect(notes.some((note) => note.title === 'Liquidated: BTC/USDT short' && note.body === event?.message)).toBe(
-      true,
-    );
+    expect(
+      notes.some(
+        (note) =>
+          note.title === 'Liquidated: Demo · Binance USDS-M · BTC/USDT short' &&
+          event?.message.endsWith(`: ${note.body}`),
+      ),
+    ).toBe(true);
     // Later polls do not judge it again.
     for (let k = 0; k < 3; k++) await core.handlers['positions:list']({});
     expect(of(events, 'short').filter((e) => e.rule === 'liquidated')).toHaveLength(1);

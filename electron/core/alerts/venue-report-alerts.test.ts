@@ -41,7 +41,7 @@ describe("the venue's own report raises alerts, through real ccxt against the si
     expect(front?.adl?.rank).toEqual({ value: 5, min: 0, max: 5 });
     expect(front?.adl?.unrealizedPnl).toBeGreaterThan(0);
     expect(front?.message).toMatch(
-      /^ETH\/USDT short on Bybit: at the front of the ADL queue \(rank 5 of 0–5\) with \$[\d.]+k? unrealised profit/,
+      /^Demo · Bybit · ETH\/USDT short: at the front of the ADL queue \(rank 5 of 0–5\) with \$[\d.]+k? unrealised profit/,
     );
 
     // The venue lowers the leverage (a later stamp than the one first seen): one alert naming it.
@@ -56,7 +56,7 @@ describe("the venue's own report raises alerts, through real ccxt against the si
       lowered: { riskLimitLoweredAtMs: null, leverageLoweredAtMs: sim.market.now(), leverage: 5 },
     });
     expect(cut?.message).toBe(
-      'ETH/USDT short on Bybit: Bybit lowered the leverage to 5x on its own, the liquidation price moves closer: danger',
+      'Demo · Bybit · ETH/USDT short: Bybit lowered the leverage to 5x on its own, the liquidation price moves closer: danger',
     );
     // The snapshots that carried the cut still ranked the short at the front: no second ADL alert.
     expect(ruled(events, 'adlFront')).toHaveLength(1);
@@ -76,9 +76,9 @@ describe("the venue's own report raises alerts, through real ccxt against the si
 
     // Notifications ring for the fires, none for the end; the history holds every one of them.
     expect(notes.map((note) => note.title)).toEqual([
-      'Front of the ADL queue: ETH/USDT short',
-      'Exchange lowered your limit: ETH/USDT short',
-      'Exchange lowered your limit: ETH/USDT short',
+      'Front of the ADL queue: Demo · Bybit · ETH/USDT short',
+      'Exchange lowered your limit: Demo · Bybit · ETH/USDT short',
+      'Exchange lowered your limit: Demo · Bybit · ETH/USDT short',
     ]);
     const history = (await core.handlers['alerts:list']({})).history;
     expect(history.filter((event) => event.symbol === 'ETHUSDT').map((event) => [event.rule, event.end])).toEqual([

@@ -180,6 +180,8 @@ describe('registerContract()', () => {
     'channels:list': async () => ({ channels: [], failures: [] }),
     'channels:set': async () => ({ channels: [], failures: [] }),
     'channels:remove': async () => ({ channels: [], failures: [] }),
+    'alerts:snooze': async () => ({ active: [], worstLevel: null, history: [] }),
+    'alerts:acknowledge': async () => ({ active: [], worstLevel: null, history: [] }),
   };
 
   it('registers every request channel of the contract, each answering through its own handler', async () => {

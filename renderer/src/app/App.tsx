@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { thresholdPrices } from '../../../shared/alerts';
+import { resolveRules } from '../../../shared/alerts';
 import type { AppInfo, Notice } from '../../../shared/ipc/views/app';
 import type { ChartTimeframe } from '../../../shared/ipc/views/markets';
 import type { Theme } from '../../../shared/ipc/views/settings';
 import { AccountsMenu } from '../features/accounts/AccountsMenu';
 import { AlertsPanel } from '../features/alerts/AlertsPanel';
 import { AlertToasts } from '../features/alerts/AlertToasts';
+import { useAlertConfig } from '../features/alerts/useAlertConfig';
 import { useAlerts } from '../features/alerts/useAlerts';
+import { thresholdLines } from '../features/chart/threshold-lines';
 import { PriceChart } from '../features/chart/PriceChart';
 import { Workspace } from '../features/layout/Workspace';
 import { createMarketStore } from '../features/market/market-store';
@@ -57,6 +59,7 @@ export function App() {
   const positionsError = held.error;
   const [selected, setSelected] = useSelection(accounts, positions);
   const alerts = useAlerts(api, connected, transport === 'web');
+  const alertConfig = useAlertConfig(api, connected);
 
   useEffect(() => {
     if (!connected) return;
@@ -126,12 +129,13 @@ export function App() {
     account?.risk && selected
       ? account.risk.positions.findIndex((p) => p.symbol === selected.symbol && p.side === selected.side)
       : -1;
+  const config = alertConfig.config;
   const thresholds = useMemo(() => {
-    if (!account?.risk || riskIndex < 0) return [];
-    return thresholdPrices(account.risk, riskIndex).flatMap((t) =>
-      t.price === null || t.reached ? [] : [{ price: t.price, level: t.level }],
-    );
-  }, [account?.risk, riskIndex]);
+    if (!account?.risk || riskIndex < 0 || !selected || !config) return [];
+    const rules = resolveRules(config.rules, config.overrides, selected.accountId, selected.symbol, selected.side);
+    const liquidation = position?.exchangeLiquidationPrice ?? position?.computedLiquidationPrice ?? null;
+    return thresholdLines(account.risk, riskIndex, liquidation, rules);
+  }, [account?.risk, riskIndex, selected, config, position]);
 
   const appState = load.kind === 'ready' ? 'ready' : load.kind === 'error' ? 'error' : 'connecting';
   const info = load.kind === 'ready' ? load.info : undefined;
@@ -232,6 +236,7 @@ export function App() {
             onNote={alerts.showNote}
             connected={connected}
             browserPermission={transport === 'web' ? permission : undefined}
+            onConfigSaved={alertConfig.onSaved}
             onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
             api={api}
           />

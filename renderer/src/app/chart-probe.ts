@@ -4,12 +4,20 @@ import type { OverlayState } from '../features/chart/cluster-primitive';
 declare global {
   interface Window {
     /** Read-only state of the chart's overlay, for end-to-end tests and diagnostics; holds no data the page does not show. */
-    __liqlensChart?: { overlayState(): OverlayState };
+    __liqlensChart?: {
+      overlayState(): OverlayState;
+      /** The titles of the price lines drawn now (entry, liquidation, thresholds...), as on the price axis. */
+      priceLineTitles(): string[];
+    };
   }
 }
 
 /** Publishes (or withdraws) the chart's overlay state on `window` for end-to-end tests. */
 export function exposeChartState(handle: PriceChartHandle | null): void {
-  if (handle) window.__liqlensChart = { overlayState: () => handle.overlayState() };
+  if (handle)
+    window.__liqlensChart = {
+      overlayState: () => handle.overlayState(),
+      priceLineTitles: () => handle.series.priceLines().map((line) => line.options().title),
+    };
   else delete window.__liqlensChart;
 }

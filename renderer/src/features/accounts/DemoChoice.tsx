@@ -9,7 +9,8 @@ export function DemoChoice() {
       </p>
       <p className="acc-lede">
         The Demo is already running: a built-in simulator plays Binance, Bybit, OKX and Hyperliquid with Demo accounts
-        at different risk levels: one safe, one moderate, one close to liquidation.
+        whose positions are safe or moderate, and one close to liquidation (an ETH long on Bybit), so you can see what
+        its alert looks like.
       </p>
       <ul className="acc-list">
         <li>Prices, open interest, trader crowds and their liquidations are generated on this computer.</li>

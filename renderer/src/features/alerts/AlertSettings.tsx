@@ -20,7 +20,16 @@ const ruleNames: Record<RuleKind, string> = {
  * The alert settings: rules on or off, the margin-ratio and distance levels, stale time and quiet
  * hours. Read from the core whenever `connected` turns true.
  */
-export function AlertSettings({ api, connected }: { readonly api: LiqLensApi; readonly connected: boolean }) {
+export function AlertSettings({
+  api,
+  connected,
+  onSaved,
+}: {
+  readonly api: LiqLensApi;
+  readonly connected: boolean;
+  /** Told the settings the core saved (the chart's threshold lines follow them). */
+  readonly onSaved?: (config: AlertConfig) => void;
+}) {
   const [current, setCurrent] = useState<AlertConfig | null>(null);
   const [draft, setDraft] = useState<AlertSettingsDraft | null>(null);
   const [message, setMessage] = useState('');
@@ -52,6 +61,7 @@ export function AlertSettings({ api, connected }: { readonly api: LiqLensApi; re
         setCurrent(saved);
         setDraft(draftFrom(saved));
         setMessage('Saved.');
+        onSaved?.(saved);
       },
       (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)),
     );
@@ -112,7 +122,11 @@ export function AlertSettings({ api, connected }: { readonly api: LiqLensApi; re
       </label>
       <fieldset className="alert-settings__quiet">
         <legend>
-          Quiet hours <span className="muted">(recorded, not rung; critical still rings)</span>
+          Quiet hours{' '}
+          <span className="muted" data-testid="quiet-hours-note">
+            (a daily window: notifications are held, every alert is still recorded in the history, and Critical still
+            notifies)
+          </span>
         </legend>
         <label>
           <input

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { AlertConfig } from '../../../../shared/alerts';
 import type { LiqLensApi } from '../../../../shared/ipc/contract';
 import type { AlertsView } from '../../../../shared/ipc/views/alerts';
 import { channelNames, type TestReport } from '../../../../shared/ipc/views/channels';
@@ -7,7 +8,9 @@ import { testLines, type BrowserTest, type TestLine } from '../channels/test-rep
 import { useChannels } from '../channels/useChannels';
 import { AlertSettings } from './AlertSettings';
 import { Button, EmptyState } from '../../ui';
-import { eventTime, eventTitle, isQuietLine, levelTitle } from './alert-text';
+import { ActiveAlertRow } from './ActiveAlertRow';
+import { eventTime, eventTitle, isQuietLine } from './alert-text';
+import { heldText } from './snooze-options';
 import './alerts.css';
 
 /** Props of the alerts panel. */
@@ -24,6 +27,8 @@ export interface AlertsPanelProps {
   readonly onEnableBrowser?: () => void;
   /** The API, for the settings section. */
   readonly api: LiqLensApi;
+  /** The alert settings were saved (the chart redraws its threshold lines). */
+  readonly onConfigSaved?: (config: AlertConfig) => void;
 }
 
 /**
@@ -31,7 +36,7 @@ export interface AlertsPanelProps {
  * first. Clicking an entry shows that position on the chart.
  */
 export function AlertsPanel(props: AlertsPanelProps) {
-  const { view, onSelect, onTest, onNote, connected, browserPermission, onEnableBrowser, api } = props;
+  const { view, onSelect, onTest, onNote, connected, browserPermission, onEnableBrowser, api, onConfigSaved } = props;
   const channels = useChannels(api, connected);
   /** What the test button last did, per channel: nothing yet, sending, or one line per channel. */
   const [testState, setTestState] = useState<readonly TestLine[] | 'sending' | null>(null);
@@ -87,23 +92,18 @@ export function AlertsPanel(props: AlertsPanelProps) {
       </div>
       <details className="alerts__settings">
         <summary>Alert settings</summary>
-        <AlertSettings api={api} connected={connected} />
+        <AlertSettings api={api} connected={connected} {...(onConfigSaved ? { onSaved: onConfigSaved } : {})} />
         <ChannelSettings api={api} view={channels} />
       </details>
       {view.active.length > 0 && (
         <ul className="alerts__active" aria-label="Active alerts">
           {view.active.map((alert) => (
-            <li key={`${alert.accountId}-${alert.symbol}-${alert.side}`}>
-              <Button
-                variant="bare"
-                className={`alert-chip alert-chip--${alert.level}`}
-                onClick={() => onSelect(alert)}
-                data-testid="active-alert"
-              >
-                <strong>{levelTitle(alert.level)}</strong> {alert.displaySymbol} {alert.side}
-                <span className="muted"> · {alert.rules.map((rule) => rule.rule).join(', ')}</span>
-              </Button>
-            </li>
+            <ActiveAlertRow
+              key={`${alert.accountId}-${alert.symbol}-${alert.side}`}
+              alert={alert}
+              api={api}
+              onSelect={onSelect}
+            />
           ))}
         </ul>
       )}
@@ -131,6 +131,11 @@ export function AlertsPanel(props: AlertsPanelProps) {
                       {channelNames[failure.kind]}: {failure.detail}
                     </span>
                   ))}
+                {event.silent && !event.cleared && (
+                  <span className="alert-line__held muted" data-testid="alert-held">
+                    {heldText(event.silencedBy)}
+                  </span>
+                )}
               </Button>
             </li>
           ))}

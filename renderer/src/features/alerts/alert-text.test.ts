@@ -6,6 +6,7 @@ const base: AlertEvent = {
   id: '1',
   timeMs: 0,
   accountId: 'a',
+  accountLabel: 'Main',
   venue: 'binance-usdm',
   symbol: 'BTCUSDT',
   displaySymbol: 'BTC/USDT',

@@ -197,7 +197,12 @@ describe('price line specs', () => {
   } as PositionView;
   it('draws entry, break-even, liquidation, ghost and thresholds', () => {
     const specs = priceLineSpecs(
-      { position, closeFeeRate: 0.0005, ghostLiquidationPrice: 85, thresholdLines: [{ price: 93, level: 'danger' }] },
+      {
+        position,
+        closeFeeRate: 0.0005,
+        ghostLiquidationPrice: 85,
+        thresholdLines: [{ price: 93, level: 'danger', rule: 'distance', title: '5 % away' }],
+      },
       colors,
     );
     expect(specs.map((s) => [s.id, s.title])).toEqual([
@@ -205,7 +210,7 @@ describe('price line specs', () => {
       ['break-even', 'BE'],
       ['liquidation', 'Liq'],
       ['ghost', 'What-if liq'],
-      ['threshold-0', 'Danger'],
+      ['threshold-distance-danger', '5 % away'],
     ]);
   });
   it('falls back to the app value, titled so, and hides a ghost on the real line', () => {

@@ -1,10 +1,14 @@
 import type { PositionView } from '../../../../shared/ipc/views/positions';
 import { breakEvenPrice } from './break-even';
 
-/** A threshold the alert rules watch, drawn as a faint line. */
+/** A threshold an alert rule watches, drawn as a faint line titled with its rule and level. */
 export interface ThresholdLine {
   readonly price: number;
   readonly level: 'warning' | 'danger' | 'critical';
+  /** The rule whose alert fires when the mark crosses the line. */
+  readonly rule: 'marginRatio' | 'distance';
+  /** What the line says on the price axis: the rule and its level ("MR 70 %", "2.5 % away"). */
+  readonly title: string;
 }
 
 /** What the chart draws as a price line: lightweight-charts options minus the colours' source. */
@@ -88,16 +92,15 @@ export function priceLineSpecs(input: PriceLineInput, colors: LineColors): Price
   if (valid(ghost) && (liquidation === null || Math.abs(ghost - liquidation) > tick / 10)) {
     specs.push({ id: 'ghost', price: ghost, color: colors.ghost, lineStyle: 2, lineWidth: 2, title: 'What-if liq' });
   }
-  input.thresholdLines.forEach((line, index) => {
+  for (const line of input.thresholdLines)
     if (valid(line.price))
       specs.push({
-        id: `threshold-${index}`,
+        id: `threshold-${line.rule}-${line.level}`,
         price: line.price,
         color: colors[line.level],
         lineStyle: 3,
         lineWidth: 1,
-        title: line.level === 'warning' ? 'Warn' : line.level === 'danger' ? 'Danger' : 'Critical',
+        title: line.title,
       });
-  });
   return specs;
 }
