@@ -24,6 +24,8 @@ import type { MarketSource } from '../accounts/accounts-service';
 import type { Clock, Logger, Notifier } from '../ports';
 import type { MarketContext } from '../market/market-context';
 import { GatewayError } from '../exchange/gateway-error';
+import { saveFailure } from '../storage/disk-io';
+import type { DiskWatch } from '../storage/disk-watch';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 import { openAlertHistory } from './alert-history';
 import { toNotifications } from './notifications';
@@ -44,6 +46,8 @@ export interface AlertsServiceDeps {
   readonly onChanged: (view: AlertsView) => void;
   /** A problem to tell the user once (a damaged alert state or settings file was moved aside). */
   readonly onProblem?: (message: string) => void;
+  /** Hears of failed and succeeded writes (a full disk is a state: alerts keep running). */
+  readonly disk?: DiskWatch;
   /**
    * The cluster model of a position's market (clusters, imbalance, realized liquidations), for the
    * cluster, imbalance and cascade rules; those rules keep their level while it is not ready.
@@ -71,7 +75,11 @@ export interface AlertsService {
   view(): AlertsView;
   /** The alert settings in force (defaults filled in). */
   config(): AlertConfig;
-  /** Replaces the settings, saved at once; active levels carry over and clear where the new levels say so. */
+  /**
+   * Replaces the settings, saved at once; active levels carry over and clear where the new levels say
+   * so. Throws ("Disk full: could not save the alert settings; nothing changed…") and applies nothing
+   * when the save fails.
+   */
   setConfig(input: AlertConfigInput): AlertConfig;
   stop(): Promise<void>;
 }
@@ -133,7 +141,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   }
   let configInput: AlertConfigInput | undefined = savedConfig.value ?? deps.config;
   let engine = createAlertEngine(configInput, saved.value ?? undefined);
-  const history = openAlertHistory(join(folder, 'history.jsonl'));
+  const history = openAlertHistory(join(folder, 'history.jsonl'), deps.disk);
   const accounts = new Map<string, Watched>();
   const streams = new Map<string, () => void>();
   let lastSignature = '';
@@ -143,11 +151,22 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       (() => Promise.reject(new GatewayError('unsupported', 'No force-close records are read here.'))),
   );
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Engine state is saved (atomically, with fsync) at most once a second, off the tick path. */
+  /** Saves the engine state; a failed write (a full disk) is reported, never thrown: alerts keep running. */
+  const persist = (): boolean => {
+    try {
+      writeJsonFileAtomic(statePath, engine.exportState());
+      return true;
+    } catch (error) {
+      if (deps.disk) deps.disk.failed('alert state', error);
+      else logger.error('alert state not saved', { error: String(error) });
+      return false;
+    }
+  };
+  /** Engine state is saved (atomically, with fsync) at most once a second, off the tick path; retried until it is. */
   const persistSoon = (): void => {
     persistTimer ??= setTimeout(() => {
       persistTimer = undefined;
-      writeJsonFileAtomic(statePath, engine.exportState());
+      if (!persist() && !stopped) persistSoon();
     }, 1000);
   };
 
@@ -333,9 +352,14 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     setConfig(input) {
       const parsed = parseAlertConfig(input);
       if (!parsed.ok) throw new Error(`Alert settings not saved: ${parsed.errors.join('; ')}`);
+      // Saved first: settings that could not be saved are not applied (they would revert at the next start).
+      try {
+        writeJsonFileAtomic(configPath, input);
+      } catch (error) {
+        throw saveFailure('the alert settings', error);
+      }
       engine = createAlertEngine(input, engine.exportState());
       configInput = input;
-      writeJsonFileAtomic(configPath, input);
       run({}, clock.now());
       return parsed.config;
     },
@@ -345,7 +369,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       if (persistTimer) {
         clearTimeout(persistTimer);
         persistTimer = undefined;
-        writeJsonFileAtomic(statePath, engine.exportState());
+        persist();
       }
       for (const release of streams.values()) release();
       streams.clear();
