@@ -72,7 +72,7 @@ export function createCore(deps: CoreDeps): Core {
 
   // A full disk is a state: one notice while recording is paused, gone once a write succeeds again.
   let diskNotice: string | undefined;
-  const disk = createDiskWatch(logger, (full) => {
+  const disk = createDiskWatch(logger, deps.app.dataDir, (full) => {
     if (full) diskNotice = notices.add({ level: 'warning', message: diskFullNotice, timeMs: clock.now() }).id;
     else if (diskNotice !== undefined) notices.dismiss(diskNotice);
   });

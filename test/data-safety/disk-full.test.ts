@@ -4,29 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountAdd } from '../../shared/ipc/contract';
-import type * as DiskIo from '../../electron/core/storage/disk-io';
 import type { Core } from '../../electron/core/create-core';
 import type { SimAccountSpec } from '../../electron/sim/market/account';
 import { startSimulator, type Simulator } from '../../electron/sim/simulator';
 import { diskFullNotice } from '../../electron/core/storage/disk-watch';
+import { injectedDiskFull as injected } from '../support/injected-disk-full';
 import { createSimDemoCore } from '../support/test-core';
 
-/** The injected full disk: while `on`, every write of the file layer fails as a full disk does. */
-const injected = vi.hoisted(() => ({ on: false }));
-vi.mock('../../electron/core/storage/disk-io', async (importOriginal) => {
-  const real = await importOriginal<typeof DiskIo>();
-  const refuse = (): never => {
-    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-  };
-  return {
-    ...real,
-    writeFileDurable: (...args: Parameters<typeof real.writeFileDurable>) =>
-      injected.on ? refuse() : real.writeFileDurable(...args),
-    writeFileDurableAsync: async (...args: Parameters<typeof real.writeFileDurableAsync>) =>
-      injected.on ? refuse() : real.writeFileDurableAsync(...args),
-    appendText: (...args: Parameters<typeof real.appendText>) => (injected.on ? refuse() : real.appendText(...args)),
-  };
-});
+vi.mock('../../electron/core/storage/disk-io', async (importOriginal) =>
+  (await import('../support/injected-disk-full')).withInjectedDiskFull(await importOriginal()),
+);
 
 /** A Bybit isolated ETH short the simulator can put at the front of the ADL queue: an alert on demand. */
 const account: SimAccountSpec = {

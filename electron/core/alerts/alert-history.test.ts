@@ -3,27 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../../shared/alerts';
 import { useTempDirs } from '../../../test/support/temp-dir';
+import { eventAt as planned } from '../../../test/data-safety/crash-plan';
 import { historyLimit, historyRotation, openAlertHistory } from './alert-history';
 
-/** A history event numbered `n`, with a message of about `padding` characters. */
+/** A history event numbered `n` (id `<n>-1`), its message padded to about `padding` characters. */
 function eventAt(n: number, padding = 40): AlertEvent {
-  return {
-    id: `${n}-1`,
-    timeMs: 1_700_000_000_000 + n,
-    accountId: 'demo-1',
-    venue: 'binance-usdm',
-    symbol: 'BTCUSDT',
-    displaySymbol: 'BTC/USDT',
-    side: 'long',
-    rule: 'marginRatio',
-    level: 'warning',
-    value: 0.7,
-    threshold: 0.7,
-    tickTimeMs: 1_700_000_000_000 + n,
-    cleared: false,
-    silent: false,
-    message: `event ${n} `.padEnd(padding, '.'),
-  };
+  const base = planned(0, n);
+  return { ...base, id: `${n}-1`, message: base.message.padEnd(padding, '.') };
 }
 
 describe('alert history on disk', () => {

@@ -14,7 +14,10 @@ export const historyRotation = { maxBytes: 5 * 1024 * 1024, files: 3 } as const;
 /** The alert history: newest first in memory, appended to a JSON Lines file that survives restarts. */
 export interface AlertHistory {
   list(): readonly AlertEvent[];
-  /** Appends and flushes; never throws: on a failed write the lines wait and go with the next append. */
+  /**
+   * Appends and flushes; never throws: on a failed write the lines wait and go with the next append
+   * (an empty append only retries the waiting lines).
+   */
   append(events: readonly AlertEvent[]): void;
   /** Bytes read when the history was opened: its tail only, however long the files are. */
   readonly bytesReadAtOpen: number;
@@ -77,10 +80,9 @@ export function openAlertHistory(filePath: string, disk?: DiskWatch): AlertHisto
     bytesReadAtOpen,
     list: () => events,
     append(next) {
-      if (next.length === 0) return;
+      if (next.length === 0 && pending.length === 0) return;
       // Shown and notified whether or not the disk takes them.
-      events = [...[...next].reverse(), ...events].slice(0, historyLimit);
-      const waited = pending.length > 0;
+      if (next.length > 0) events = [...[...next].reverse(), ...events].slice(0, historyLimit);
       pending = [...pending, ...next.map((event) => JSON.stringify(event))].slice(-historyLimit);
       const text = repairPrefix + pending.join('\n') + '\n';
       try {
@@ -99,7 +101,6 @@ export function openAlertHistory(filePath: string, disk?: DiskWatch): AlertHisto
       size += Buffer.byteLength(text);
       repairPrefix = '';
       pending = [];
-      if (waited) disk?.succeeded();
     },
   };
 }

@@ -153,6 +153,8 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** Saves the engine state; a failed write (a full disk) is reported, never thrown: alerts keep running. */
   const persist = (): boolean => {
+    // History lines a full disk refused go first: they were shown and notified, they must not be lost.
+    history.append([]);
     try {
       writeJsonFileAtomic(statePath, engine.exportState());
       return true;

@@ -75,6 +75,8 @@ export function createRecorder(dataDir: string, source: string, disk?: DiskWatch
     folderOf,
     append(venue, symbol, lines) {
       if (lines.length === 0) return;
+      // Paused on a full disk until there is room again: no half lines written into the last free bytes.
+      if (disk?.full && !disk.hasRoom()) return;
       const folder = folderOf(venue, symbol);
       const byFile = new Map<string, string[]>();
       for (const line of lines) {

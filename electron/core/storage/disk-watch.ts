@@ -1,3 +1,4 @@
+import { statfsSync } from 'node:fs';
 import type { Logger } from '../ports';
 import { isDiskFull } from './disk-io';
 
@@ -17,10 +18,18 @@ export interface DiskWatch {
   failed(what: string, error: unknown): void;
   /** A write succeeded: ends the full-disk state if it was on. */
   succeeded(): void;
+  /**
+   * Whether the disk has room again (`resumeBytes` free), so a paused writer may try: without it a
+   * writer would fill the last free bytes with half lines and the notice would come and go.
+   */
+  hasRoom(): boolean;
 }
 
+/** Free bytes the data folder's disk needs before paused recording tries again. */
+export const resumeBytes = 1024 * 1024;
+
 /** Creates the watch; `onChange(full)` runs once per change of state, never twice in a row with the same value. */
-export function createDiskWatch(logger: Logger, onChange: (full: boolean) => void): DiskWatch {
+export function createDiskWatch(logger: Logger, dataDir: string, onChange: (full: boolean) => void): DiskWatch {
   let full = false;
   return {
     get full() {
@@ -41,6 +50,15 @@ export function createDiskWatch(logger: Logger, onChange: (full: boolean) => voi
       full = false;
       logger.info('disk space back: recording resumed');
       onChange(false);
+    },
+    hasRoom() {
+      try {
+        const stats = statfsSync(dataDir);
+        return stats.bavail * stats.bsize >= resumeBytes;
+      } catch {
+        // No free-space figure here: let the write itself tell.
+        return true;
+      }
     },
   };
 }
