@@ -11,6 +11,8 @@ import { chooseAccess } from './market/venue-access';
 import { createNoticeBoard } from './notices';
 import type { Clock, Logger, Notifier, SecretStore, SettingsStore } from './ports';
 import { createRecorder } from './recorder/recorder';
+import { pruneRecordings, retentionOf } from './recorder/retention';
+import { createDiskWatch, diskFullNotice } from './storage/disk-watch';
 
 /** How the core reaches exchanges: the gateway factory, the Demo market, and the account poll interval (ms). */
 export type CoreExchange = Pick<AccountsServiceDeps, 'createGateway' | 'demo' | 'pollMs'>;
@@ -68,6 +70,17 @@ export function createCore(deps: CoreDeps): Core {
     logger.warn('settings store problem', { message: problem.message });
   }
 
+  // A full disk is a state: one notice while recording is paused, gone once a write succeeds again.
+  let diskNotice: string | undefined;
+  const disk = createDiskWatch(logger, deps.app.dataDir, (full) => {
+    if (full) diskNotice = notices.add({ level: 'warning', message: diskFullNotice, timeMs: clock.now() }).id;
+    else if (diskNotice !== undefined) notices.dismiss(diskNotice);
+  });
+  const pruneRecordingsNow = (): void => {
+    const removed = pruneRecordings(deps.app.dataDir, retentionOf(settings.get()), clock.now());
+    if (removed.length > 0) logger.info('old recordings removed', { files: removed.length });
+  };
+
   // Built in dependency order: the markets, the positions' cluster models, the alerts (on the
   // markets' mark ticks), and last the accounts, whose sources the markets read (asked lazily, once
   // a market opens). A market is (venue, source, symbol): each account's own source, never mixed.
@@ -75,7 +88,7 @@ export function createCore(deps: CoreDeps): Core {
   const markets = createMarketService({
     createGateway: exchange.createGateway,
     resolveSource: (market) => chooseAccess(market.source, accounts.connectionsOf(market)),
-    recorderFor: (source) => createRecorder(deps.app.dataDir, source),
+    recorderFor: (source) => createRecorder(deps.app.dataDir, source, disk),
     clock,
     logger,
     onUpdate: (update) => hub.emit('market:update', update),
@@ -106,6 +119,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     onChanged: (view) => hub.emit('alerts:changed', view),
     onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
+    disk,
     marketContext: (market) => markets.context(market),
     // Called only once accounts report positions, so after `accounts` below exists.
     accountLabel: (accountId) => accounts.list().find((account) => account.id === accountId)?.label,
@@ -134,6 +148,7 @@ export function createCore(deps: CoreDeps): Core {
   const startedAtMs = clock.now();
   let seq = 0;
   let stopHeartbeat: (() => void) | undefined;
+  let stopPruning: (() => void) | undefined;
   const beat = (): void => {
     seq += 1;
     const coreTimeMs = clock.now();
@@ -151,6 +166,10 @@ export function createCore(deps: CoreDeps): Core {
       const before = settings.get();
       const next = settings.update(patch);
       if (stopHeartbeat && next.heartbeatMs !== before.heartbeatMs) startHeartbeat();
+      const retentionChanged =
+        next.recordingRetentionDays !== before.recordingRetentionDays ||
+        next.recordingRetentionMb !== before.recordingRetentionMb;
+      if (stopPruning && retentionChanged) pruneRecordingsNow();
       hub.emit('settings:changed', next);
       return next;
     },
@@ -205,6 +224,8 @@ export function createCore(deps: CoreDeps): Core {
       started ??= (async () => {
         startHeartbeat();
         beat();
+        pruneRecordingsNow();
+        stopPruning = clock.every(3_600_000, pruneRecordingsNow);
         await channels.start();
         await accounts.start();
       })();
@@ -213,6 +234,8 @@ export function createCore(deps: CoreDeps): Core {
     async stop() {
       stopHeartbeat?.();
       stopHeartbeat = undefined;
+      stopPruning?.();
+      stopPruning = undefined;
       await started?.catch(() => undefined);
       positionMarkets.stop();
       await markets.stop();

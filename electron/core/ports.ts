@@ -34,6 +34,8 @@ export interface SecretStore {
   has(key: string): Promise<boolean>;
   /** Whether secrets survive a restart with this store (false for the in-memory web-mode store). */
   readonly persistent: boolean;
+  /** The damaged file this store found and set aside (it then went on empty); undefined when none. */
+  damaged?(): StoreProblem | undefined;
 }
 
 /** The position a notification is about: clicking it opens that position. */

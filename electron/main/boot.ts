@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { createSystemClock } from '../core/clock';
 import { createCore, type Core } from '../core/create-core';
+import { secureDataFolder } from '../core/data-dir';
 import { createGateway } from '../core/exchange/gateway';
 import { createJsonLogger } from '../core/logger';
 import type { NotificationTarget } from '../core/ports';
@@ -50,7 +50,7 @@ export function bootDesktop(mainDir: string = moduleDir(import.meta.url)): Deskt
   );
 
   const dataDir = app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
+  secureDataFolder(dataDir);
   const clock = createSystemClock();
   let window: BrowserWindow | undefined;
   // Clicks arrive long after start-up, when `core` below exists.

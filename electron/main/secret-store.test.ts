@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { useTempDirs } from '../../test/support/temp-dir';
@@ -71,11 +71,21 @@ describe('secret store on safeStorage', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('refuses to overwrite a damaged secrets file', async () => {
-    const file = join(tempDir(), secretsFileName);
+  it('sets a damaged secrets file aside, goes on empty and says where the file went', async () => {
+    const dir = tempDir();
+    const file = join(dir, secretsFileName);
     writeFileSync(file, '{ not json');
-    const store = createSafeStorageSecretStore(file, fakeSafeStorage());
-    await expect(store.set('k', 'value-123')).rejects.toThrow(/could not be read/);
-    expect(readFileSync(file, 'utf8')).toBe('{ not json');
+    const store = createSafeStorageSecretStore(file, fakeSafeStorage(), () => Date.UTC(2026, 11, 4, 9));
+    expect(await store.get('account:a')).toBeUndefined();
+    const damage = store.damaged?.();
+    expect(damage?.message).toMatch(/saved keys could not be read/);
+    expect(damage?.backupPath).toBe(join(dir, 'secrets.corrupt-2026-12-04T09-00-00-000Z.json'));
+    expect(readFileSync(damage?.backupPath ?? '', 'utf8')).toBe('{ not json');
+    // A key given again is stored in a fresh file and survives a restart.
+    await store.set('account:a', apiSecret);
+    const reopened = createSafeStorageSecretStore(file, fakeSafeStorage());
+    expect(await reopened.get('account:a')).toBe(apiSecret);
+    expect(reopened.damaged?.()).toBeUndefined();
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
   });
 });

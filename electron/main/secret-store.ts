@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import type { SafeStorage } from 'electron';
-import type { SecretStore } from '../core/ports';
+import type { SecretStore, StoreProblem } from '../core/ports';
+import { writeFileDurableAsync } from '../core/storage/disk-io';
 
 /** The part of Electron's `safeStorage` the secret store uses (the OS keychain / DPAPI / libsecret). */
 export type Encryption = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
@@ -17,11 +18,36 @@ interface SecretsFile {
 
 /**
  * Secrets encrypted with `safeStorage` and kept in `filePath`. Writes go to a temporary file that
- * is then renamed over the old one, so a crash leaves the old file or the new one, never half of
- * each; writes are queued so two concurrent `set`s cannot lose each other. Storing is refused with
+ * is flushed and then renamed over the old one, so a crash or power cut leaves the old file or the
+ * new one, never half of each. A damaged file is set aside as `secrets.corrupt-<time>.json` and
+ * reported by `damaged()`: the store goes on empty, so accounts that need no key still open. Writes are queued so two concurrent `set`s cannot lose each other. Storing is refused with
  * a clear error when the OS offers no encryption, rather than falling back to plaintext.
  */
-export function createSafeStorageSecretStore(filePath: string, encryption: Encryption): SecretStore {
+export function createSafeStorageSecretStore(
+  filePath: string,
+  encryption: Encryption,
+  now: () => number = Date.now,
+): SecretStore {
+  let damage: StoreProblem | undefined;
+  /** The entries on disk; a damaged file is set aside (kept, never deleted) and the store goes on empty. */
+  const readEntries = async (): Promise<Readonly<Record<string, string>>> => {
+    const read = await readSecretsFile(filePath);
+    if (read !== 'damaged') return read;
+    const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+    const backupPath = filePath.replace(/\.json$/, '') + `.corrupt-${stamp}.json`;
+    try {
+      await rename(filePath, backupPath);
+    } catch (error) {
+      // A concurrent read set it aside first.
+      if (isMissingFile(error)) return {};
+      throw error;
+    }
+    damage = {
+      message: `Your saved keys could not be read (the file is damaged). It was kept as ${backupPath}.`,
+      backupPath,
+    };
+    return {};
+  };
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
@@ -37,14 +63,14 @@ export function createSafeStorageSecretStore(filePath: string, encryption: Encry
   };
   const update = (change: (entries: Record<string, string>) => boolean): Promise<void> =>
     serialized(async () => {
-      const entries = { ...(await readEntries(filePath)) };
+      const entries = { ...(await readEntries()) };
       if (change(entries)) await writeAtomically(filePath, { version: 1, entries });
     });
 
   return {
     persistent: true,
     async get(key) {
-      const sealed = (await readEntries(filePath))[key];
+      const sealed = (await readEntries())[key];
       if (sealed === undefined) return undefined;
       requireEncryption();
       return encryption.decryptString(Buffer.from(sealed, 'base64'));
@@ -63,11 +89,13 @@ export function createSafeStorageSecretStore(filePath: string, encryption: Encry
         delete entries[key];
         return true;
       }),
-    has: async (key) => key in (await readEntries(filePath)),
+    has: async (key) => key in (await readEntries()),
+    damaged: () => damage,
   };
 }
 
-async function readEntries(filePath: string): Promise<Readonly<Record<string, string>>> {
+/** The file's entries: empty when there is no file, `damaged` when it cannot be parsed. */
+async function readSecretsFile(filePath: string): Promise<Readonly<Record<string, string>> | 'damaged'> {
   let text: string;
   try {
     text = await readFile(filePath, 'utf8');
@@ -75,9 +103,7 @@ async function readEntries(filePath: string): Promise<Readonly<Record<string, st
     if (isMissingFile(error)) return {};
     throw error;
   }
-  const entries = parseSecretsFile(text);
-  if (!entries) throw new Error(`The saved secrets in ${filePath} could not be read; the file was left untouched.`);
-  return entries;
+  return parseSecretsFile(text) ?? 'damaged';
 }
 
 function parseSecretsFile(text: string): Record<string, string> | undefined {
@@ -98,15 +124,10 @@ function parseSecretsFile(text: string): Record<string, string> | undefined {
   return result;
 }
 
+/** Replaces the file durably (flushed, then renamed, folder flushed): a power cut keeps the old file or the new. */
 async function writeAtomically(filePath: string, content: SecretsFile): Promise<void> {
   const temporary = `${filePath}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, JSON.stringify(content, null, 2) + '\n', { mode: 0o600 });
-    await rename(temporary, filePath);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileDurableAsync(filePath, JSON.stringify(content, null, 2) + '\n', temporary);
 }
 
 function isMissingFile(error: unknown): boolean {

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import type { AppMode } from '../../shared/domain/app-mode';
 import { readAppVersion } from '../core/app-version';
 import { createSystemClock } from '../core/clock';
 import { createCore, type Core, type CoreDeps, type CoreExchange } from '../core/create-core';
+import { secureDataFolder } from '../core/data-dir';
 import { createGateway } from '../core/exchange/gateway';
 import { createLogNotifier } from '../core/log-notifier';
 import { createSilentLogger } from '../core/logger';
@@ -13,7 +13,7 @@ import { openConfSettingsStore } from '../core/settings/conf-settings-store';
 
 /** What a plain-Node host chooses; everything left out gets the web-mode default. */
 export interface NodeHostOptions {
-  /** The data folder (settings, accounts, alerts, recordings); created if missing. */
+  /** The data folder (settings, accounts, alerts, recordings); created if missing, the owner's only (0700). */
   readonly dataDir: string;
   /** What `app:info` reports as the mode (default `web`). */
   readonly mode?: AppMode;
@@ -55,7 +55,7 @@ export function defaultExchange(): CoreExchange {
  */
 export function createNodeHost(options: NodeHostOptions): Core {
   const { dataDir } = options;
-  mkdirSync(dataDir, { recursive: true });
+  secureDataFolder(dataDir);
   const clock = options.clock ?? createSystemClock();
   const logger = options.logger ?? createSilentLogger();
   const { name, version } = options.app ?? readAppVersion();

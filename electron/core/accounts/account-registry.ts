@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ManualPositionSchema } from '../../../shared/ipc/contract';
 import { AccountVenueSchema, type AccountVenue } from '../../../shared/domain/account-venue';
+import { saveFailure } from '../storage/disk-io';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 
 /** What LiqLens remembers about a connected account: never its keys (those live in the SecretStore). */
@@ -36,24 +37,35 @@ export interface AccountRegistry {
   readonly problem: string | undefined;
 }
 
-/** Opens the account list in `dataDir`; every change is written atomically at once. */
+/**
+ * Opens the account list in `dataDir`; every change is written atomically at once, and `add`/`remove`
+ * throw ("Disk full: could not save the account list; nothing changed…") without changing the list
+ * when the write fails.
+ */
 export function openAccountRegistry(dataDir: string, nowMs: number): AccountRegistry {
   const filePath = join(dataDir, 'accounts.json');
   const read = readJsonFile(filePath, FileSchema, { version: 1, accounts: [] }, nowMs, 'account list');
   let accounts: readonly AccountRecord[] = read.value.accounts;
-  const save = (): void => writeJsonFileAtomic(filePath, { version: 1, accounts });
+  // The list in memory changes only once the file holds it: a failed save (a full disk) leaves no
+  // phantom account that the next successful save would write.
+  const save = (next: readonly AccountRecord[]): void => {
+    try {
+      writeJsonFileAtomic(filePath, { version: 1, accounts: next });
+    } catch (error) {
+      throw saveFailure('the account list', error);
+    }
+    accounts = next;
+  };
   return {
     problem: read.problem?.message,
     list: () => accounts,
     add(record) {
-      accounts = [...accounts, record];
-      save();
+      save([...accounts, record]);
     },
     remove(id) {
       const next = accounts.filter((account) => account.id !== id);
       if (next.length === accounts.length) return false;
-      accounts = next;
-      save();
+      save(next);
       return true;
     },
   };

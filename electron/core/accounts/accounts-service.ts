@@ -13,6 +13,7 @@ import type { DemoMarket, DemoProvider } from './demo-provider';
 import { toKeyPermissions } from './permission-warning';
 import { createManualSource, type SnapshotSource } from './manual-source';
 import { toPositionViews } from './position-views';
+import { saveFailure } from '../storage/disk-io';
 
 /** Everything the accounts service needs. */
 export interface AccountsServiceDeps {
@@ -225,7 +226,13 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
         await gateway.close();
       }
       const id = newAccountId(input.venue, clock.now(), registry.list());
-      if (input.kind === 'api-key') await secrets.set(secretKey(id), JSON.stringify(credentials));
+      if (input.kind === 'api-key') {
+        try {
+          await secrets.set(secretKey(id), JSON.stringify(credentials));
+        } catch (error) {
+          throw saveFailure('the key', error);
+        }
+      }
       const record: AccountRecord = {
         id,
         label: input.label,
@@ -235,7 +242,13 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
         ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
         ...(input.kind === 'address' ? { address: input.address } : {}),
       };
-      registry.add(record);
+      try {
+        registry.add(record);
+      } catch (error) {
+        // The account was not saved: its key must not stay behind either.
+        if (input.kind === 'api-key') await secrets.delete(secretKey(id)).catch(() => undefined);
+        throw error;
+      }
       const watcher = open(id, input.label, input.venue, input.kind, config);
       watcher.setPermissions(permissions);
       await watcher.refresh();
@@ -245,10 +258,17 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     async remove(accountId) {
       const watcher = watchers.get(accountId);
       if (!watcher) throw new Error('There is no such account (it may have been removed already).');
+      // Saved first: when the list cannot be written (a full disk) the account stays, running, as saved.
+      const saved = registry.remove(accountId);
       watchers.delete(accountId);
       connections.delete(accountId);
       await watcher.stop();
-      if (registry.remove(accountId)) await secrets.delete(secretKey(accountId));
+      if (saved)
+        await secrets
+          .delete(secretKey(accountId))
+          .catch((error: unknown) =>
+            logger.warn('key of a removed account not deleted', { account: accountId, error: String(error) }),
+          );
       if (demo && ![...watchers.values()].some((w) => w.summary().kind === 'demo')) {
         await demo.stop();
         demo = undefined;
@@ -260,12 +280,18 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
 
     async start() {
       if (registry.problem) deps.onProblem(registry.problem);
+      const keyless: string[] = [];
       for (const record of registry.list()) {
-        const stored = record.kind === 'api-key' ? await secrets.get(secretKey(record.id)) : undefined;
+        // A key that cannot be read (a damaged file, a changed keychain) blocks its own account only.
+        const stored =
+          record.kind === 'api-key'
+            ? await secrets.get(secretKey(record.id)).catch((error: unknown) => {
+                logger.warn('key not readable', { account: record.id, error: String(error) });
+                return undefined;
+              })
+            : undefined;
         if (record.kind === 'api-key' && !stored) {
-          deps.onProblem(
-            `The key of "${record.label}" is not available in this session; remove the account and add it again.`,
-          );
+          keyless.push(record.label);
           continue;
         }
         const credentials =
@@ -283,6 +309,19 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
         void watcher.refresh();
         if (record.kind !== 'manual') void checkPermissions(watcher, config);
       }
+      const damaged = secrets.damaged?.();
+      if (damaged) {
+        const names = keyless.map((label) => `"${label}"`).join(', ');
+        deps.onProblem(
+          keyless.length === 0
+            ? damaged.message
+            : `${damaged.message} These accounts need their key again (remove each and add it again): ${names}.`,
+        );
+      } else
+        for (const label of keyless)
+          deps.onProblem(
+            `The key of "${label}" is not available in this session; remove the account and add it again.`,
+          );
       if (watchers.size === 0 && registry.list().length === 0 && deps.demo) await startDemo(deps.demo);
       deps.onAccountsChanged(list());
     },

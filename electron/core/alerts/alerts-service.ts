@@ -26,6 +26,8 @@ import type { MarketSource } from '../accounts/accounts-service';
 import type { Clock, Logger, Notifier } from '../ports';
 import type { MarketContext } from '../market/market-context';
 import { GatewayError } from '../exchange/gateway-error';
+import { saveFailure } from '../storage/disk-io';
+import type { DiskWatch } from '../storage/disk-watch';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 import { openAlertHistory } from './alert-history';
 import { toNotifications } from './notifications';
@@ -46,6 +48,8 @@ export interface AlertsServiceDeps {
   readonly onChanged: (view: AlertsView) => void;
   /** A problem to tell the user once (a damaged alert state or settings file was moved aside). */
   readonly onProblem?: (message: string) => void;
+  /** Hears of failed and succeeded writes (a full disk is a state: alerts keep running). */
+  readonly disk?: DiskWatch;
   /**
    * The cluster model of a position's market (clusters, imbalance, realized liquidations), for the
    * cluster, imbalance and cascade rules; those rules keep their level while it is not ready.
@@ -75,7 +79,11 @@ export interface AlertsService {
   view(): AlertsView;
   /** The alert settings in force (defaults filled in). */
   config(): AlertConfig;
-  /** Replaces the settings, saved at once; active levels carry over and clear where the new levels say so. */
+  /**
+   * Replaces the settings, saved at once; active levels carry over and clear where the new levels say
+   * so. Throws ("Disk full: could not save the alert settings; nothing changed…") and applies nothing
+   * when the save fails.
+   */
   setConfig(input: AlertConfigInput): AlertConfig;
   /**
    * Snoozes a position's alerts until `untilMs` (Unix ms, at most `snoozeMaxMs` ahead; null ends the
@@ -157,7 +165,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   const firstConfig = parseAlertConfig(savedConfig.value ?? deps.config ?? {});
   let config: AlertConfig = firstConfig.ok ? firstConfig.config : defaultAlertConfig();
   let engine = createAlertEngine(savedConfig.value ?? deps.config, saved.value ?? undefined);
-  const history = openAlertHistory(join(folder, 'history.jsonl'));
+  const history = openAlertHistory(join(folder, 'history.jsonl'), deps.disk);
   const accounts = new Map<string, Watched>();
   const streams = new Map<string, () => void>();
   let lastSignature = '';
@@ -167,11 +175,24 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       (() => Promise.reject(new GatewayError('unsupported', 'No force-close records are read here.'))),
   );
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Engine state is saved (atomically, with fsync) at most once a second, off the tick path. */
+  /** Saves the engine state; a failed write (a full disk) is reported, never thrown: alerts keep running. */
+  const persist = (): boolean => {
+    // History lines a full disk refused go first: they were shown and notified, they must not be lost.
+    history.append([]);
+    try {
+      writeJsonFileAtomic(statePath, engine.exportState());
+      return true;
+    } catch (error) {
+      if (deps.disk) deps.disk.failed('alert state', error);
+      else logger.error('alert state not saved', { error: String(error) });
+      return false;
+    }
+  };
+  /** Engine state is saved (atomically, with fsync) at most once a second, off the tick path; retried until it is. */
   const persistSoon = (): void => {
     persistTimer ??= setTimeout(() => {
       persistTimer = undefined;
-      writeJsonFileAtomic(statePath, engine.exportState());
+      if (!persist() && !stopped) persistSoon();
     }, 1000);
   };
 
@@ -361,8 +382,12 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     setConfig(input) {
       const parsed = parseAlertConfig(input);
       if (!parsed.ok) throw new Error(`Alert settings not saved: ${parsed.errors.join('; ')}`);
-      // Written first: settings that did not reach the disk are not in force either.
-      writeJsonFileAtomic(configPath, input);
+      // Saved first: settings that could not be saved are not in force either (they would revert at the next start).
+      try {
+        writeJsonFileAtomic(configPath, input);
+      } catch (error) {
+        throw saveFailure('the alert settings', error);
+      }
       engine = createParsedAlertEngine(parsed.config, engine.exportState());
       config = parsed.config;
       run({}, clock.now());
@@ -385,7 +410,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       if (persistTimer) {
         clearTimeout(persistTimer);
         persistTimer = undefined;
-        writeJsonFileAtomic(statePath, engine.exportState());
+        persist();
       }
       for (const release of streams.values()) release();
       streams.clear();

@@ -1,9 +1,11 @@
-import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
 import type { Venue } from '../../../shared/domain/venue';
+import { appendText, ensureFolder } from '../storage/disk-io';
+import type { DiskWatch } from '../storage/disk-watch';
 import { decodeLine, encodeLine, recordTimeMs, type MinuteBar, type RecordLine } from './recording-format';
 
 /** What was recorded for one venue and symbol over a window, each list oldest first, without duplicates. */
@@ -19,7 +21,9 @@ export interface Recorder {
   folderOf(venue: Venue, symbol: string): string;
   /**
    * Appends records to their UTC day files (`<yyyy-mm-dd>.jsonl`), one write per file. Each line is
-   * complete and newline-terminated, so a crash can tear at most the last line of a file.
+   * complete and newline-terminated, so a crash can tear at most the last line of a file. With a
+   * `DiskWatch`, a failed write never throws: the records are dropped (recording pauses), the watch
+   * hears of it, and the next append tries again (the first that succeeds resumes recording).
    */
   append(venue: Venue, symbol: string, lines: readonly RecordLine[]): void;
   /** Records with time in [fromMs, toMs) (either end may be infinite); unreadable lines (a torn tail) are skipped; later duplicates win. */
@@ -41,9 +45,9 @@ const safeName = (name: string): string => name.replace(/[^A-Za-z0-9._-]/g, '_')
  * `production`, a testnet or simulator host) under `<dataDir>/recordings/<source>/<venue>/<symbol>/`:
  * each source keeps its own history, so a Demo recording never deepens a real account's map.
  * Plain `fs`, no native modules: appends go through `O_APPEND`, which keeps each single write
- * whole on local disks.
+ * whole on local disks. Without `disk`, a failed write throws (tools and tests that want to see it).
  */
-export function createRecorder(dataDir: string, source: string): Recorder {
+export function createRecorder(dataDir: string, source: string, disk?: DiskWatch): Recorder {
   const root = join(dataDir, 'recordings', safeName(source));
   // Files whose tail this session has already checked for a torn line.
   const checked = new Set<string>();
@@ -71,8 +75,9 @@ export function createRecorder(dataDir: string, source: string): Recorder {
     folderOf,
     append(venue, symbol, lines) {
       if (lines.length === 0) return;
+      // Paused on a full disk until there is room again: no half lines written into the last free bytes.
+      if (disk?.full && !disk.hasRoom()) return;
       const folder = folderOf(venue, symbol);
-      mkdirSync(folder, { recursive: true });
       const byFile = new Map<string, string[]>();
       for (const line of lines) {
         const file = dayFileOf(recordTimeMs(line));
@@ -80,10 +85,21 @@ export function createRecorder(dataDir: string, source: string): Recorder {
         list.push(encodeLine(line));
         byFile.set(file, list);
       }
-      for (const [file, texts] of byFile) {
-        const path = join(folder, file);
-        appendFileSync(path, `${repairPrefix(path)}${texts.join('\n')}\n`);
+      let path = folder;
+      try {
+        ensureFolder(folder);
+        for (const [file, texts] of byFile) {
+          path = join(folder, file);
+          appendText(path, `${repairPrefix(path)}${texts.join('\n')}\n`);
+        }
+      } catch (error) {
+        // A full disk may have left part of a line: check this file's tail again before the next append.
+        checked.delete(path);
+        if (!disk) throw error;
+        disk.failed('recording', error);
+        return;
       }
+      disk?.succeeded();
     },
     async read(venue, symbol, fromMs, toMs) {
       const folder = folderOf(venue, symbol);

@@ -5,12 +5,13 @@ import { SettingsSchema, type Settings } from '../../../shared/ipc/views/setting
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { SettingsStore, StoreProblem } from '../ports';
 import { defaultSettings, settingsJsonSchema } from './settings-schema';
+import { fileMode, saveFailure } from '../storage/disk-io';
+import { writeJsonFileAtomic } from '../storage/json-file';
 import { quarantineIfCorrupt, removeLeftoverTemporaries } from './settings-file';
 
 /** The part of conf's API the settings store uses; electron-store extends conf, so both fit. */
 export interface ConfLike {
   readonly store: Record<string, unknown>;
-  set(object: Record<string, unknown>): void;
 }
 
 /** The options LiqLens passes to conf or electron-store. */
@@ -18,8 +19,9 @@ export interface ConfOptions {
   cwd: string;
   configName: string;
   schema: Record<string, object>;
-  defaults: Settings;
   clearInvalidConfig: false;
+  /** The settings file is the owner's only (conf's default is world-readable 0666 before umask). */
+  configFileMode: number;
 }
 
 /** Base name of the settings file inside the data folder. */
@@ -28,7 +30,8 @@ export const settingsFileName = 'settings';
 /**
  * Opens the settings in `dataDir` with the given conf-compatible backend (conf in web mode and
  * tests, electron-store in the desktop app). A damaged file is moved aside first (see
- * `quarantineIfCorrupt`) and reported in `problems`. Writes go through conf, which writes atomically.
+ * `quarantineIfCorrupt`) and reported in `problems`. Writes are atomic and durable; on a full disk
+ * `update` throws "Disk full: could not save the settings; nothing changed…" and the settings stay.
  */
 export function openSettingsStore(
   dataDir: string,
@@ -44,12 +47,22 @@ export function openSettingsStore(
     cwd: dataDir,
     configName: settingsFileName,
     schema: settingsJsonSchema(),
-    defaults: defaultSettings,
     clearInvalidConfig: false,
+    configFileMode: fileMode,
   });
   const read = (): Settings => SettingsSchema.parse({ ...defaultSettings, ...backend.store });
-  // conf writes the file only on the first change; write the defaults now so the next start is not a first start.
-  if (firstStart) backend.set({ ...defaultSettings });
+  // Written here, not through conf: one durable writer (0600, flushed) for every file, where a full
+  // disk is seen. conf reads the file on every `store` access, so what was written is what it reads,
+  // and a failed write leaves the settings as they were.
+  const write = (next: Settings): void => writeJsonFileAtomic(filePath, { ...backend.store, ...next });
+  // The defaults are written now so the next start is not a first start; on a full disk, next time.
+  if (firstStart) {
+    try {
+      write({ ...defaultSettings });
+    } catch {
+      // Starting matters more than remembering the first start.
+    }
+  }
   return {
     filePath,
     firstStart,
@@ -59,7 +72,11 @@ export function openSettingsStore(
       const parsed = SettingsPatchSchema.safeParse(patch);
       if (!parsed.success) throw new Error(`Settings not saved: ${describeZodError(parsed.error)}`);
       const next = SettingsSchema.parse({ ...read(), ...parsed.data });
-      backend.set(next);
+      try {
+        write(next);
+      } catch (error) {
+        throw saveFailure('the settings', error);
+      }
       return next;
     },
   };

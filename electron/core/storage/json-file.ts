@@ -1,18 +1,8 @@
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  openSync,
-  fsyncSync,
-  closeSync,
-} from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { describeZodError } from '../../../shared/ipc/envelope';
+import { writeFileDurable } from './disk-io';
 
 /** What reading a JSON file found: the value, or the default with a problem the user should hear about. */
 export interface JsonRead<T> {
@@ -57,20 +47,11 @@ export function readJsonFile<T>(
 }
 
 /**
- * Writes `value` as JSON atomically: to a temporary file in the same folder, flushed to disk, then
- * renamed over the old file, so a crash mid-write leaves the previous file intact.
+ * Writes `value` as JSON atomically and durably (`writeFileDurable`): a crash, a power cut or a full
+ * disk leaves the previous file intact. Throws on failure; callers change memory only after success.
  */
 export function writeJsonFileAtomic(filePath: string, value: unknown): void {
-  mkdirSync(dirname(filePath), { recursive: true });
-  const temporary = `${filePath}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(value, null, 2) + '\n', { mode: 0o600 });
-  const fd = openSync(temporary, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, filePath);
+  writeFileDurable(filePath, JSON.stringify(value, null, 2) + '\n');
 }
 
 /**

@@ -14,6 +14,10 @@ export const SettingsSchema = z.object({
   theme: ThemeSchema,
   /** How often the core publishes its heartbeat, in milliseconds. */
   heartbeatMs: z.number().int().min(250).max(60_000),
+  /** Recordings older than this many whole days are removed (absent: the core's default, 90). */
+  recordingRetentionDays: z.number().int().min(1).max(3650).optional(),
+  /** The oldest recordings are removed until all fit in this many megabytes (absent: the default, 1024). */
+  recordingRetentionMb: z.number().int().min(10).max(1_000_000).optional(),
 });
 /** The user's settings, complete (defaults filled in). */
 export type Settings = z.infer<typeof SettingsSchema>;
