@@ -52,6 +52,9 @@ export const ManualPositionSchema = z
 /** One hand-typed position, as parsed. */
 export type ManualPosition = z.infer<typeof ManualPositionSchema>;
 
+/** How many positions one typed-in account holds at most (the same cap as in the saved account list). */
+export const maxManualPositions = 20;
+
 /** A new account: read-only API keys, a public Hyperliquid address, or a position typed in by hand. */
 export const AccountAddSchema = z.discriminatedUnion('kind', [
   z
@@ -85,7 +88,10 @@ export const AccountAddSchema = z.discriminatedUnion('kind', [
       label: labelSchema,
       /** Cross wallet balance (without unrealized PnL) backing cross positions, quote currency; 0 when all are isolated. */
       walletBalance: z.number().nonnegative().max(1e12),
-      positions: z.array(ManualPositionSchema).min(1, 'add at least one position').max(20),
+      positions: z
+        .array(ManualPositionSchema)
+        .min(1, 'add at least one position')
+        .max(maxManualPositions, `at most ${maxManualPositions} positions per account`),
       baseUrl: baseUrlSchema,
     })
     .strict(),

@@ -7,7 +7,13 @@ import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ForceClose } from '../../../shared/domain/force-close';
 import type { ExchangeGateway, GatewayConfig, KeyCredentials } from '../exchange/gateway';
 import type { Clock, Logger, SecretStore } from '../ports';
-import { newAccountId, openAccountRegistry, type AccountRecord } from './account-registry';
+import {
+  accountsFullMessage,
+  maxAccounts,
+  newAccountId,
+  openAccountRegistry,
+  type AccountRecord,
+} from './account-registry';
 import { watchAccount, type AccountWatcher } from './account-watcher';
 import type { DemoMarket, DemoProvider } from './demo-provider';
 import { toKeyPermissions } from './permission-warning';
@@ -197,6 +203,8 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
         .map((entry) => entry.config),
 
     async add(input) {
+      // Refused before any venue is asked: the saved list holds no more (a longer file would not load).
+      if (registry.list().length >= maxAccounts) throw new Error(accountsFullMessage);
       if (input.kind === 'manual') return addManual(input);
       const credentials =
         input.kind === 'address'
