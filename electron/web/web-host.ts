@@ -31,13 +31,22 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
+/** The port asked for is taken by another program; `message` says so in one line. */
+export class PortBusyError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} on 127.0.0.1 is already in use.`);
+    this.name = 'PortBusyError';
+  }
+}
+
 /** Path of the contract WebSocket. */
 export const contractSocketPath = '/ws';
 
 /**
  * Starts the web-mode host: the built renderer over HTTP and the contract over a WebSocket, bound
  * to 127.0.0.1 only. Every upgrade must carry the run's token and, from a browser, this host's own
- * Origin; every request must name this host in its Host header (no DNS rebinding).
+ * Origin; every request must name this host in its Host header (no DNS rebinding). Rejects with
+ * `PortBusyError` when the port is taken.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core, logger, staticDir } = options;
@@ -81,9 +90,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refused = (error: NodeJS.ErrnoException): void =>
+      reject(error.code === 'EADDRINUSE' ? new PortBusyError(options.port ?? 0) : error);
+    server.once('error', refused);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolve();
     });
   });
