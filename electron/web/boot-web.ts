@@ -2,7 +2,7 @@ import type { Core, CoreExchange } from '../core/create-core';
 import { lockDataFolder } from '../core/instance-lock';
 import type { Clock, Logger } from '../core/ports';
 import { createNodeHost } from './node-host';
-import { startWebHost, type WebHost } from './web-host';
+import { startWebHost, type WebHost, type WebHostOptions } from './web-host';
 
 /** Options for starting LiqLens in web mode. */
 export interface WebModeOptions {
@@ -16,6 +16,8 @@ export interface WebModeOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Exchange access; defaults to ccxt gateways with the simulated Demo on first start. */
   readonly exchange?: CoreExchange;
+  /** What one client may cost (see `WebHostOptions.limits`); the defaults suit the renderer. */
+  readonly limits?: WebHostOptions['limits'];
 }
 
 /** LiqLens running in web mode: the core and the host that carries it. */
@@ -51,6 +53,7 @@ export async function bootWebMode(options: WebModeOptions): Promise<WebMode> {
       staticDir: options.staticDir,
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.token === undefined ? {} : { token: options.token }),
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
     });
     await core.start();
   } catch (error) {

@@ -5,7 +5,8 @@ import { maxFrameBytes } from '../../shared/ipc/wire';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
 import { allowedHosts, checkUpgrade, createToken } from './access';
-import { serveContract } from './contract-socket';
+import { serveContract, type ContractSocketLimits } from './contract-socket';
+import { createMarketViewers } from './market-viewers';
 import { serveStatic } from './static-files';
 
 /** Options of the web-mode host. */
@@ -18,6 +19,8 @@ export interface WebHostOptions {
   readonly port?: number;
   /** Fixed token (tests); a random one per run otherwise. */
   readonly token?: string;
+  /** What one client may cost (unread bytes, request rate); the defaults suit the renderer. */
+  readonly limits?: Omit<ContractSocketLimits, 'viewers'>;
 }
 
 /** A running web host. */
@@ -52,6 +55,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core, logger, staticDir } = options;
   const token = options.token ?? createToken();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  const viewers = createMarketViewers();
   let port = 0;
 
   const server: Server = createServer((request, response) => {
@@ -85,7 +89,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      serveContract(ws, core, logger);
+      serveContract(ws, core, logger, { ...options.limits, viewers });
     });
   });
 

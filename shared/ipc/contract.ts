@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AccountVenueSchema, AddressVenueSchema, KeyVenueSchema } from '../domain/account-venue';
+import { isAllowedBaseUrl } from '../domain/base-url';
 import { MarketKeySchema, type MarketKey } from '../domain/market-source';
 import { alertConfigSchema, type AlertConfig, type AlertEvent } from '../alerts';
 import type { AccountSummary } from './views/accounts';
@@ -32,6 +33,7 @@ const labelSchema = z.string().trim().min(1, 'give the account a name').max(64);
 const baseUrlSchema = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .max(256)
+  .refine(isAllowedBaseUrl, 'must be https (plain http only on this machine: 127.0.0.1 or localhost)')
   .optional();
 
 /** One position typed in by hand; priced from the venue's public market data (mark price, tiers). */
