@@ -46,7 +46,9 @@ describe('web mode keys from the environment', () => {
     running.splice(running.indexOf(first), 1);
 
     const withoutKeys = await boot(dir);
-    expect(await withoutKeys.core.handlers['accounts:list']({})).toEqual([]);
+    const listed = await withoutKeys.core.handlers['accounts:list']({});
+    expect(listed).toMatchObject([{ id: added.id, label: 'Server', status: 'error', keyNeeded: true }]);
+    expect(listed[0]?.statusMessage).toMatch(/memory only/);
     expect((await withoutKeys.core.handlers['app:info']({})).notices.map((n) => n.message).join(' ')).toMatch(
       /key of "Server" is not available/,
     );
@@ -59,6 +61,57 @@ describe('web mode keys from the environment', () => {
     await expect
       .poll(async () => (await withKeys.core.handlers['accounts:list']({}))[0]?.status, { timeout: 10_000 })
       .toBe('live');
+  });
+
+  it('lists a saved key account whose key is gone as "key needed": its key can be given again, or it can be removed', async () => {
+    const sim = await startSimulator({ seed: 4, scenario: 'calm', speed: 0 });
+    running.push(sim);
+    const key = sim.keys.find((k) => k.venue === 'binance-usdm' && k.apiKey.endsWith('-readonly'));
+    if (!key) throw new Error('the simulator should offer a read-only Binance key');
+    const dir = tempDir();
+    const first = await boot(dir);
+    const added = await first.core.handlers['accounts:add']({
+      account: {
+        kind: 'api-key',
+        venue: 'binance-usdm',
+        label: 'Server',
+        apiKey: key.apiKey,
+        apiSecret: key.secret,
+        baseUrl: sim.baseUrl('binance-usdm'),
+      },
+    });
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    const second = await boot(dir);
+    await expect(
+      second.core.handlers['accounts:set-key']({
+        accountId: added.id,
+        apiKey: key.apiKey,
+        apiSecret: 'wrong-secret-value',
+      }),
+    ).rejects.toThrow(/refused the API key/);
+    expect((await second.core.handlers['accounts:list']({}))[0]?.keyNeeded).toBe(true);
+    const given = await second.core.handlers['accounts:set-key']({
+      accountId: added.id,
+      apiKey: key.apiKey,
+      apiSecret: key.secret,
+    });
+    expect(given).toMatchObject({ id: added.id, label: 'Server' });
+    expect(given.keyNeeded).toBeUndefined();
+    await expect
+      .poll(async () => (await second.core.handlers['accounts:list']({}))[0]?.status, { timeout: 10_000 })
+      .toBe('live');
+    await second.stop();
+    running.splice(running.indexOf(second), 1);
+
+    const third = await boot(dir);
+    expect(await third.core.handlers['accounts:remove']({ accountId: added.id })).toEqual([]);
+    await third.stop();
+    running.splice(running.indexOf(third), 1);
+    // Removed for good: it no longer counts, and the next start shows the Demo again.
+    const fourth = await boot(dir);
+    expect((await fourth.core.handlers['accounts:list']({})).every((account) => account.kind === 'demo')).toBe(true);
   });
 
   it('refuses a malformed value in one line that names the problem but not the secret', async () => {

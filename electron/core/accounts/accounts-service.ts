@@ -1,8 +1,8 @@
 import { venueName } from '../../../shared/domain/venue';
 import { sourceIdOf, type MarketKey } from '../../../shared/domain/market-source';
-import type { AccountAdd } from '../../../shared/ipc/contract';
+import type { AccountAdd, AccountKey } from '../../../shared/ipc/contract';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
-import type { AccountSummary } from '../../../shared/ipc/views/accounts';
+import type { AccountSummary, KeyPermissions } from '../../../shared/ipc/views/accounts';
 import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ForceClose } from '../../../shared/domain/force-close';
 import type { ExchangeGateway, GatewayConfig, KeyCredentials } from '../exchange/gateway';
@@ -47,6 +47,8 @@ export interface AccountsService {
   /** Checks the key (permissions, a first fetch) before anything is saved; rejects with a plain reason. */
   add(input: AccountAdd): Promise<AccountSummary>;
   remove(accountId: string): Promise<readonly AccountSummary[]>;
+  /** Gives a "key needed" account its key again, checked as `add` checks a new one; rejects with a plain reason. */
+  setKey(key: AccountKey): Promise<AccountSummary>;
   positions(): readonly AccountPositions[];
   /** An account's force-close records since `sinceMs` (see `AccountWatcher.forceCloses`); rejects for an unknown account. */
   forceCloses(accountId: string, sinceMs: number): Promise<readonly ForceClose[]>;
@@ -74,8 +76,31 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   const sources = new Map<string, MarketSource>();
   const connections = new Map<string, { readonly source: MarketSource; readonly config: GatewayConfig }>();
   let demo: DemoMarket | undefined;
+  // Saved key accounts whose key is gone (web mode after a restart): listed, removable, counted.
+  const keyless = new Map<string, AccountRecord>();
+  const keyNeededMessage = secrets.persistent
+    ? 'Its key is no longer stored: give it again, or remove the account.'
+    : 'Web mode keeps keys in memory only, so this key was forgotten when LiqLens stopped: give it again, or remove the account.';
+  const keylessSummary = (record: AccountRecord): AccountSummary => ({
+    id: record.id,
+    label: record.label,
+    venue: record.venue,
+    kind: 'api-key',
+    status: 'error',
+    statusMessage: keyNeededMessage,
+    keyNeeded: true,
+    updatedAtMs: null,
+    equity: null,
+    maintenanceMargin: null,
+    marginRatio: null,
+    accountMode: null,
+    venueGauge: null,
+  });
 
-  const list = (): AccountSummary[] => [...watchers.values()].map((watcher) => watcher.summary());
+  const list = (): AccountSummary[] => [
+    ...[...watchers.values()].map((watcher) => watcher.summary()),
+    ...[...keyless.values()].map(keylessSummary),
+  ];
   const sourceOf = (accountId: string): MarketSource => {
     const source = sources.get(accountId);
     if (source === undefined) throw new Error(`account ${accountId} has no market source`);
@@ -161,6 +186,22 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     }
   };
 
+  /** Checks an account's access before anything is saved: its key may read, and a first fetch works. */
+  const verify = async (config: GatewayConfig, keyed: boolean): Promise<KeyPermissions> => {
+    const gateway = deps.createGateway(config);
+    try {
+      const report = await gateway.checkPermissions();
+      if (keyed && !report.canRead) {
+        throw new Error(`${venueName(config.venue)} says this key cannot read positions: give it read permission.`);
+      }
+      const permissions = toKeyPermissions(report);
+      await gateway.fetchAccount();
+      return permissions;
+    } finally {
+      await gateway.close();
+    }
+  };
+
   const addManual = async (input: Extract<AccountAdd, { kind: 'manual' }>): Promise<AccountSummary> => {
     const config: GatewayConfig = {
       venue: input.venue,
@@ -219,18 +260,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
         ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
         credentials,
       };
-      const gateway = deps.createGateway(config);
-      let permissions;
-      try {
-        const report = await gateway.checkPermissions();
-        if (input.kind === 'api-key' && !report.canRead) {
-          throw new Error(`${venueName(input.venue)} says this key cannot read positions: give it read permission.`);
-        }
-        permissions = toKeyPermissions(report);
-        await gateway.fetchAccount();
-      } finally {
-        await gateway.close();
-      }
+      const permissions = await verify(config, input.kind === 'api-key');
       const id = newAccountId(input.venue, clock.now(), registry.list());
       if (input.kind === 'api-key') await secrets.set(secretKey(id), JSON.stringify(credentials));
       const record: AccountRecord = {
@@ -249,7 +279,37 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       return watcher.summary();
     },
 
+    async setKey(key) {
+      const record = keyless.get(key.accountId);
+      if (!record) throw new Error('This account does not need a key (it may have been given one or removed already).');
+      const credentials: KeyCredentials = {
+        apiKey: key.apiKey,
+        secret: key.apiSecret,
+        ...(key.passphrase ? { password: key.passphrase } : {}),
+      };
+      const config: GatewayConfig = {
+        venue: record.venue,
+        ...(record.baseUrl ? { baseUrl: record.baseUrl } : {}),
+        credentials,
+      };
+      const permissions = await verify(config, true);
+      // Removed meanwhile: nothing to give the key to.
+      if (!keyless.delete(record.id)) throw new Error('There is no such account (it may have been removed already).');
+      await secrets.set(secretKey(record.id), JSON.stringify(credentials));
+      const watcher = open(record.id, record.label, record.venue, 'api-key', config);
+      watcher.setPermissions(permissions);
+      await watcher.refresh();
+      deps.onAccountsChanged(list());
+      return watcher.summary();
+    },
+
     async remove(accountId) {
+      if (keyless.delete(accountId)) {
+        if (registry.remove(accountId)) await secrets.delete(secretKey(accountId));
+        const accounts = list();
+        deps.onAccountsChanged(accounts);
+        return accounts;
+      }
       const watcher = watchers.get(accountId);
       if (!watcher) throw new Error('There is no such account (it may have been removed already).');
       watchers.delete(accountId);
@@ -270,8 +330,9 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       for (const record of registry.list()) {
         const stored = record.kind === 'api-key' ? await secrets.get(secretKey(record.id)) : undefined;
         if (record.kind === 'api-key' && !stored) {
+          keyless.set(record.id, record);
           deps.onProblem(
-            `The key of "${record.label}" is not available in this session; remove the account and add it again.`,
+            `The key of "${record.label}" is not available in this session: give it again from Accounts, or remove the account.`,
           );
           continue;
         }
@@ -301,6 +362,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     async stop() {
       await Promise.all([...watchers.values()].map((watcher) => watcher.stop()));
       watchers.clear();
+      keyless.clear();
       connections.clear();
       await demo?.stop();
       demo = undefined;
