@@ -4,6 +4,7 @@ import { createGateway } from '../core/exchange/gateway';
 import { createSilentLogger } from '../core/logger';
 import { keysEnvName } from '../core/secrets/env-secrets';
 import { startSimulator, type Simulator } from '../sim/simulator';
+import type { AccountSummary } from '../../shared/ipc/views/accounts';
 import { bootWebMode, type WebMode } from './boot-web';
 
 describe('web mode keys from the environment', () => {
@@ -25,7 +26,12 @@ describe('web mode keys from the environment', () => {
     return web;
   }
 
-  it('reopens a saved key account in a new run only when its key is supplied by environment', async () => {
+  /** A simulator, and a data folder where a run of web mode saved a read-only Binance key account, then stopped. */
+  async function savedKeyAccount(): Promise<{
+    key: { apiKey: string; secret: string };
+    dir: string;
+    added: AccountSummary;
+  }> {
     const sim = await startSimulator({ seed: 4, scenario: 'calm', speed: 0 });
     running.push(sim);
     const key = sim.keys.find((k) => k.venue === 'binance-usdm' && k.apiKey.endsWith('-readonly'));
@@ -44,6 +50,11 @@ describe('web mode keys from the environment', () => {
     });
     await first.stop();
     running.splice(running.indexOf(first), 1);
+    return { key, dir, added };
+  }
+
+  it('reopens a saved key account in a new run only when its key is supplied by environment', async () => {
+    const { key, dir, added } = await savedKeyAccount();
 
     const withoutKeys = await boot(dir);
     const listed = await withoutKeys.core.handlers['accounts:list']({});
@@ -64,24 +75,7 @@ describe('web mode keys from the environment', () => {
   });
 
   it('lists a saved key account whose key is gone as "key needed": its key can be given again, or it can be removed', async () => {
-    const sim = await startSimulator({ seed: 4, scenario: 'calm', speed: 0 });
-    running.push(sim);
-    const key = sim.keys.find((k) => k.venue === 'binance-usdm' && k.apiKey.endsWith('-readonly'));
-    if (!key) throw new Error('the simulator should offer a read-only Binance key');
-    const dir = tempDir();
-    const first = await boot(dir);
-    const added = await first.core.handlers['accounts:add']({
-      account: {
-        kind: 'api-key',
-        venue: 'binance-usdm',
-        label: 'Server',
-        apiKey: key.apiKey,
-        apiSecret: key.secret,
-        baseUrl: sim.baseUrl('binance-usdm'),
-      },
-    });
-    await first.stop();
-    running.splice(running.indexOf(first), 1);
+    const { key, dir, added } = await savedKeyAccount();
 
     const second = await boot(dir);
     await expect(

@@ -19,6 +19,7 @@ import type { DemoMarket, DemoProvider } from './demo-provider';
 import { toKeyPermissions } from './permission-warning';
 import { createManualSource, type SnapshotSource } from './manual-source';
 import { toPositionViews } from './position-views';
+import { connectionOf, keyCredentials, keyNeededSummary } from './key-needed';
 
 /** Everything the accounts service needs. */
 export interface AccountsServiceDeps {
@@ -78,28 +79,9 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   let demo: DemoMarket | undefined;
   // Saved key accounts whose key is gone (web mode after a restart): listed, removable, counted.
   const keyless = new Map<string, AccountRecord>();
-  const keyNeededMessage = secrets.persistent
-    ? 'Its key is no longer stored: give it again, or remove the account.'
-    : 'Web mode keeps keys in memory only, so this key was forgotten when LiqLens stopped: give it again, or remove the account.';
-  const keylessSummary = (record: AccountRecord): AccountSummary => ({
-    id: record.id,
-    label: record.label,
-    venue: record.venue,
-    kind: 'api-key',
-    status: 'error',
-    statusMessage: keyNeededMessage,
-    keyNeeded: true,
-    updatedAtMs: null,
-    equity: null,
-    maintenanceMargin: null,
-    marginRatio: null,
-    accountMode: null,
-    venueGauge: null,
-  });
-
   const list = (): AccountSummary[] => [
     ...[...watchers.values()].map((watcher) => watcher.summary()),
-    ...[...keyless.values()].map(keylessSummary),
+    ...[...keyless.values()].map((record) => keyNeededSummary(record, secrets.persistent)),
   ];
   const sourceOf = (accountId: string): MarketSource => {
     const source = sources.get(accountId);
@@ -247,19 +229,8 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       // Refused before any venue is asked: the saved list holds no more (a longer file would not load).
       if (registry.list().length >= maxAccounts) throw new Error(accountsFullMessage);
       if (input.kind === 'manual') return addManual(input);
-      const credentials =
-        input.kind === 'address'
-          ? { address: input.address }
-          : {
-              apiKey: input.apiKey,
-              secret: input.apiSecret,
-              ...(input.passphrase ? { password: input.passphrase } : {}),
-            };
-      const config: GatewayConfig = {
-        venue: input.venue,
-        ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
-        credentials,
-      };
+      const credentials = input.kind === 'address' ? { address: input.address } : keyCredentials(input);
+      const config = connectionOf(input, credentials);
       const permissions = await verify(config, input.kind === 'api-key');
       const id = newAccountId(input.venue, clock.now(), registry.list());
       if (input.kind === 'api-key') await secrets.set(secretKey(id), JSON.stringify(credentials));
@@ -282,16 +253,8 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     async setKey(key) {
       const record = keyless.get(key.accountId);
       if (!record) throw new Error('This account does not need a key (it may have been given one or removed already).');
-      const credentials: KeyCredentials = {
-        apiKey: key.apiKey,
-        secret: key.apiSecret,
-        ...(key.passphrase ? { password: key.passphrase } : {}),
-      };
-      const config: GatewayConfig = {
-        venue: record.venue,
-        ...(record.baseUrl ? { baseUrl: record.baseUrl } : {}),
-        credentials,
-      };
+      const credentials = keyCredentials(key);
+      const config = connectionOf(record, credentials);
       const permissions = await verify(config, true);
       // Removed meanwhile: nothing to give the key to.
       if (!keyless.delete(record.id)) throw new Error('There is no such account (it may have been removed already).');
