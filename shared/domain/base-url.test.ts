@@ -14,6 +14,8 @@ describe('venue base URLs', () => {
     ['http://192.168.1.10:8080', false],
     ['http://127.0.0.1.evil.example', false],
     ['http://localhost.evil.example', false],
+    ['http://127.0.0.1@example.com', false],
+    ['http://user@127.0.0.1:8080/api', true],
     ['ftp://127.0.0.1', false],
     ['not a url', false],
   ])('%s: %s', (url, allowed) => {
