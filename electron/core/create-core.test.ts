@@ -8,7 +8,7 @@ import { useTempDirs } from '../../test/support/temp-dir';
 describe('createCore', () => {
   const tempDir = useTempDirs();
 
-  it('answers app:info with its version, mode and data folder', async () => {
+  it('answers app:info with its version, mode, data folder and where keys are kept', async () => {
     const dir = tempDir();
     const { core } = createTestCore(dir);
     expect(await core.handlers['app:info']({})).toEqual({
@@ -18,6 +18,8 @@ describe('createCore', () => {
       dataDir: dir,
       notices: [],
       firstStart: true,
+      // Web mode's keys live in memory only: the dialog and banner must say so.
+      keyStorage: 'memory',
     });
     // The defaults are written at once, so the next start in this folder is not a first start.
     expect((await createTestCore(dir).core.handlers['app:info']({})).firstStart).toBe(false);

@@ -160,7 +160,12 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   const handlers: RequestHandlers = {
-    'app:info': async () => ({ ...deps.app, notices: notices.list(), firstStart: settings.firstStart }),
+    'app:info': async () => ({
+      ...deps.app,
+      notices: notices.list(),
+      firstStart: settings.firstStart,
+      keyStorage: deps.secrets.persistent ? 'keychain' : 'memory',
+    }),
     'settings:get': async () => settings.get(),
     'settings:update': async ({ patch }) => {
       const before = settings.get();
@@ -182,6 +187,7 @@ export function createCore(deps: CoreDeps): Core {
       positionMarkets.remove(accountId);
       return remaining;
     },
+    'accounts:set-key': async (key) => accounts.setKey(key),
     'positions:list': async () => accounts.positions().map((entry) => positionMarkets.decorate(entry)),
     'market:open': async ({ market, timeframe }) => {
       // A venue's base URL comes from the accounts on it, known once they are opened.

@@ -100,6 +100,7 @@ vi.mock('electron', async () => {
 });
 
 const { bootDesktop } = await import('./boot');
+const { lockDataFolder } = await import('../core/instance-lock');
 
 describe('bootDesktop()', () => {
   const tempDir = useTempDirs();
@@ -153,6 +154,20 @@ describe('bootDesktop()', () => {
       {},
     )) as Envelope<unknown>;
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await desktop.stop();
+  });
+
+  it('refuses to start while web mode or the CLI holds the data folder, naming its PID, and starts once it is gone', async () => {
+    fake.userData = tempDir();
+    // Our parent process stands in for the other LiqLens: a PID that is alive and not ours.
+    const other = lockDataFolder(fake.userData, process.ppid);
+    expect(() => bootDesktop('/opt/liqlens/out/main')).toThrow(
+      `LiqLens is already running on this data folder (PID ${process.ppid}).`,
+    );
+    expect(fake.windows).toHaveLength(0);
+    other.release();
+    const desktop = bootDesktop('/opt/liqlens/out/main');
+    expect(fake.windows).toHaveLength(1);
     await desktop.stop();
   });
 });

@@ -4,6 +4,7 @@ import { createSystemClock } from '../core/clock';
 import { createCore, type Core } from '../core/create-core';
 import { secureDataFolder } from '../core/data-dir';
 import { createGateway } from '../core/exchange/gateway';
+import { lockDataFolder } from '../core/instance-lock';
 import { createJsonLogger } from '../core/logger';
 import type { NotificationTarget } from '../core/ports';
 import { simulatorDemo } from '../sim/demo-market';
@@ -32,7 +33,8 @@ export interface Desktop {
 /**
  * Starts everything once Electron is ready: security rules first (before any page exists), then
  * settings, secrets, notifications and the core, the IPC handlers, event forwarding, and finally
- * the window. `mainDir` is the folder of the built main script (`out/main`).
+ * the window. `mainDir` is the folder of the built main script (`out/main`). Throws
+ * `DataFolderBusyError` while web mode or the CLI runs on the same data folder.
  */
 export function bootDesktop(mainDir: string = moduleDir(import.meta.url)): Desktop {
   const logger = createJsonLogger('main');
@@ -50,7 +52,11 @@ export function bootDesktop(mainDir: string = moduleDir(import.meta.url)): Deskt
   );
 
   const dataDir = app.getPath('userData');
+  // Created 0700 (older files tightened to 0600) before anything is written into it.
   secureDataFolder(dataDir);
+  // Electron's single-instance lock keeps out a second desktop app; this file keeps out web mode and
+  // the CLI too (throws, naming the holder's PID, which index.ts shows before it exits).
+  const lock = lockDataFolder(dataDir);
   const clock = createSystemClock();
   let window: BrowserWindow | undefined;
   // Clicks arrive long after start-up, when `core` below exists.
@@ -111,7 +117,11 @@ export function bootDesktop(mainDir: string = moduleDir(import.meta.url)): Deskt
       tray?.destroy();
       stopForwarding();
       unregister();
-      await core.stop();
+      try {
+        await core.stop();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

@@ -40,6 +40,7 @@ const apiMembers: { readonly [K in keyof LiqLensApi]: true } = {
   listAccounts: true,
   addAccount: true,
   removeAccount: true,
+  setAccountKey: true,
   listPositions: true,
   onAccountsChanged: true,
   onPositionsChanged: true,

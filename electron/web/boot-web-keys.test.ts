@@ -4,6 +4,7 @@ import { createGateway } from '../core/exchange/gateway';
 import { createSilentLogger } from '../core/logger';
 import { keysEnvName } from '../core/secrets/env-secrets';
 import { startSimulator, type Simulator } from '../sim/simulator';
+import type { AccountSummary } from '../../shared/ipc/views/accounts';
 import { bootWebMode, type WebMode } from './boot-web';
 
 describe('web mode keys from the environment', () => {
@@ -25,7 +26,12 @@ describe('web mode keys from the environment', () => {
     return web;
   }
 
-  it('reopens a saved key account in a new run only when its key is supplied by environment', async () => {
+  /** A simulator, and a data folder where a run of web mode saved a read-only Binance key account, then stopped. */
+  async function savedKeyAccount(): Promise<{
+    key: { apiKey: string; secret: string };
+    dir: string;
+    added: AccountSummary;
+  }> {
     const sim = await startSimulator({ seed: 4, scenario: 'calm', speed: 0 });
     running.push(sim);
     const key = sim.keys.find((k) => k.venue === 'binance-usdm' && k.apiKey.endsWith('-readonly'));
@@ -44,9 +50,16 @@ describe('web mode keys from the environment', () => {
     });
     await first.stop();
     running.splice(running.indexOf(first), 1);
+    return { key, dir, added };
+  }
+
+  it('reopens a saved key account in a new run only when its key is supplied by environment', async () => {
+    const { key, dir, added } = await savedKeyAccount();
 
     const withoutKeys = await boot(dir);
-    expect(await withoutKeys.core.handlers['accounts:list']({})).toEqual([]);
+    const listed = await withoutKeys.core.handlers['accounts:list']({});
+    expect(listed).toMatchObject([{ id: added.id, label: 'Server', status: 'error', keyNeeded: true }]);
+    expect(listed[0]?.statusMessage).toMatch(/memory only/);
     expect((await withoutKeys.core.handlers['app:info']({})).notices.map((n) => n.message).join(' ')).toMatch(
       /key of "Server" is not available/,
     );
@@ -59,6 +72,40 @@ describe('web mode keys from the environment', () => {
     await expect
       .poll(async () => (await withKeys.core.handlers['accounts:list']({}))[0]?.status, { timeout: 10_000 })
       .toBe('live');
+  });
+
+  it('lists a saved key account whose key is gone as "key needed": its key can be given again, or it can be removed', async () => {
+    const { key, dir, added } = await savedKeyAccount();
+
+    const second = await boot(dir);
+    await expect(
+      second.core.handlers['accounts:set-key']({
+        accountId: added.id,
+        apiKey: key.apiKey,
+        apiSecret: 'wrong-secret-value',
+      }),
+    ).rejects.toThrow(/refused the API key/);
+    expect((await second.core.handlers['accounts:list']({}))[0]?.keyNeeded).toBe(true);
+    const given = await second.core.handlers['accounts:set-key']({
+      accountId: added.id,
+      apiKey: key.apiKey,
+      apiSecret: key.secret,
+    });
+    expect(given).toMatchObject({ id: added.id, label: 'Server' });
+    expect(given.keyNeeded).toBeUndefined();
+    await expect
+      .poll(async () => (await second.core.handlers['accounts:list']({}))[0]?.status, { timeout: 10_000 })
+      .toBe('live');
+    await second.stop();
+    running.splice(running.indexOf(second), 1);
+
+    const third = await boot(dir);
+    expect(await third.core.handlers['accounts:remove']({ accountId: added.id })).toEqual([]);
+    await third.stop();
+    running.splice(running.indexOf(third), 1);
+    // Removed for good: it no longer counts, and the next start shows the Demo again.
+    const fourth = await boot(dir);
+    expect((await fourth.core.handlers['accounts:list']({})).every((account) => account.kind === 'demo')).toBe(true);
   });
 
   it('refuses a malformed value in one line that names the problem but not the secret', async () => {

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, fstatSync, openSync, closeSync, realpathSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -29,7 +29,11 @@ export const webContentSecurityPolicy = [
 
 /**
  * Serves a file of the built renderer from `root`; paths that escape `root` or do not exist get a
- * 404. Unknown paths without an extension fall back to index.html (client-side routes).
+ * 404. Unknown paths without an extension fall back to index.html (client-side routes). The file's
+ * real path (symlinks resolved) must lie inside `root`'s real path, so a link out of the build
+ * folder is refused. The file is opened once and its size read from that descriptor, so a file
+ * removed or replaced meanwhile (a rebuild) gives a 404, never a crash; a read error later cuts the
+ * response off, and never reaches the process.
  */
 export function serveStatic(root: string, pathname: string, response: ServerResponse): void {
   let relative: string;
@@ -42,12 +46,24 @@ export function serveStatic(root: string, pathname: string, response: ServerResp
   const base = resolve(root);
   const filePath = normalize(join(base, relative));
   if (!filePath.startsWith(base + sep)) return notFound(response);
+  let fd: number;
   let size: number;
   try {
-    const stat = statSync(filePath);
-    if (!stat.isFile()) return notFound(response);
+    const realBase = realpathSync(base);
+    if (!realpathSync(filePath).startsWith(realBase + sep)) return notFound(response);
+    fd = openSync(filePath, 'r');
+  } catch {
+    return notFound(response);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      closeSync(fd);
+      return notFound(response);
+    }
     size = stat.size;
   } catch {
+    closeSync(fd);
     return notFound(response);
   }
   response.writeHead(200, {
@@ -58,7 +74,11 @@ export function serveStatic(root: string, pathname: string, response: ServerResp
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': extname(filePath) === '.html' ? 'no-store' : 'public, max-age=3600',
   });
-  createReadStream(filePath).pipe(response);
+  const stream = createReadStream(filePath, { fd, autoClose: true });
+  // The headers are out: a read error can only cut the body short (the client sees a short read).
+  stream.on('error', () => response.destroy());
+  response.on('close', () => stream.destroy());
+  stream.pipe(response);
 }
 
 function notFound(response: ServerResponse): void {

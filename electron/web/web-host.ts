@@ -5,7 +5,8 @@ import { maxFrameBytes } from '../../shared/ipc/wire';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
 import { allowedHosts, checkUpgrade, createToken } from './access';
-import { serveContract } from './contract-socket';
+import { serveContract, type ContractSocketLimits } from './contract-socket';
+import { createMarketViewers } from './market-viewers';
 import { serveStatic } from './static-files';
 
 /** Options of the web-mode host. */
@@ -18,6 +19,8 @@ export interface WebHostOptions {
   readonly port?: number;
   /** Fixed token (tests); a random one per run otherwise. */
   readonly token?: string;
+  /** What one client may cost (unread bytes, request rate); the defaults suit the renderer. */
+  readonly limits?: Omit<ContractSocketLimits, 'viewers'>;
 }
 
 /** A running web host. */
@@ -31,18 +34,28 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
+/** The port asked for is taken by another program; `message` says so in one line. */
+export class PortBusyError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} on 127.0.0.1 is already in use.`);
+    this.name = 'PortBusyError';
+  }
+}
+
 /** Path of the contract WebSocket. */
 export const contractSocketPath = '/ws';
 
 /**
  * Starts the web-mode host: the built renderer over HTTP and the contract over a WebSocket, bound
  * to 127.0.0.1 only. Every upgrade must carry the run's token and, from a browser, this host's own
- * Origin; every request must name this host in its Host header (no DNS rebinding).
+ * Origin; every request must name this host in its Host header (no DNS rebinding). Rejects with
+ * `PortBusyError` when the port is taken.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core, logger, staticDir } = options;
   const token = options.token ?? createToken();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  const viewers = createMarketViewers();
   let port = 0;
 
   const server: Server = createServer((request, response) => {
@@ -76,14 +89,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      serveContract(ws, core, logger);
+      serveContract(ws, core, logger, { ...options.limits, viewers });
     });
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refused = (error: NodeJS.ErrnoException): void =>
+      reject(error.code === 'EADDRINUSE' ? new PortBusyError(options.port ?? 0) : error);
+    server.once('error', refused);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolve();
     });
   });

@@ -159,6 +159,7 @@ function Harness() {
             onAdd={onAdd}
             onRemove={onRemove}
             firstRun={params.get('firstRun') === '1'}
+            keyStorage="keychain"
           />
         </div>
       </header>

@@ -22,6 +22,7 @@ export function createLiqLensApi(transport: ContractTransport): LiqLensApi {
     listAccounts: () => transport.invoke('accounts:list', {}),
     addAccount: (account) => transport.invoke('accounts:add', { account }),
     removeAccount: (accountId) => transport.invoke('accounts:remove', { accountId }),
+    setAccountKey: (key) => transport.invoke('accounts:set-key', key),
     listPositions: () => transport.invoke('positions:list', {}),
     onAccountsChanged: (callback) => transport.subscribe('accounts:changed', callback),
     onPositionsChanged: (callback) => transport.subscribe('positions:changed', callback),

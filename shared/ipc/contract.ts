@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AccountVenueSchema, AddressVenueSchema, KeyVenueSchema } from '../domain/account-venue';
+import { isAllowedBaseUrl } from '../domain/base-url';
 import { MarketKeySchema, type MarketKey } from '../domain/market-source';
 import { alertConfigSchema, type AlertConfig, type AlertEvent } from '../alerts';
 import type { AccountSummary } from './views/accounts';
@@ -32,6 +33,7 @@ const labelSchema = z.string().trim().min(1, 'give the account a name').max(64);
 const baseUrlSchema = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .max(256)
+  .refine(isAllowedBaseUrl, 'must be https (plain http only on this machine: 127.0.0.1 or localhost)')
   .optional();
 
 /** One position typed in by hand; priced from the venue's public market data (mark price, tiers). */
@@ -52,6 +54,22 @@ export const ManualPositionSchema = z
 /** One hand-typed position, as parsed. */
 export type ManualPosition = z.infer<typeof ManualPositionSchema>;
 
+/** How many positions one typed-in account holds at most (the same cap as in the saved account list). */
+export const maxManualPositions = 20;
+
+/** The fields of a read-only API key, as typed into the add-account dialog or given again. */
+const keyFields = {
+  apiKey: z.string().trim().min(8, 'looks too short for an API key').max(256),
+  apiSecret: z.string().trim().min(8, 'looks too short for an API secret').max(256),
+  /** OKX only: the passphrase chosen when the key was made. */
+  passphrase: z.string().max(128).optional(),
+};
+
+/** A saved key account's key given again (web mode forgets keys when it stops). */
+export const AccountKeySchema = z.object({ accountId: z.string().min(1).max(128), ...keyFields }).strict();
+/** A key given again, as parsed. */
+export type AccountKey = z.infer<typeof AccountKeySchema>;
+
 /** A new account: read-only API keys, a public Hyperliquid address, or a position typed in by hand. */
 export const AccountAddSchema = z.discriminatedUnion('kind', [
   z
@@ -59,10 +77,7 @@ export const AccountAddSchema = z.discriminatedUnion('kind', [
       kind: z.literal('api-key'),
       venue: KeyVenueSchema,
       label: labelSchema,
-      apiKey: z.string().trim().min(8, 'looks too short for an API key').max(256),
-      apiSecret: z.string().trim().min(8, 'looks too short for an API secret').max(256),
-      /** OKX only: the passphrase chosen when the key was made. */
-      passphrase: z.string().max(128).optional(),
+      ...keyFields,
       baseUrl: baseUrlSchema,
     })
     .strict(),
@@ -85,7 +100,10 @@ export const AccountAddSchema = z.discriminatedUnion('kind', [
       label: labelSchema,
       /** Cross wallet balance (without unrealized PnL) backing cross positions, quote currency; 0 when all are isolated. */
       walletBalance: z.number().nonnegative().max(1e12),
-      positions: z.array(ManualPositionSchema).min(1, 'add at least one position').max(20),
+      positions: z
+        .array(ManualPositionSchema)
+        .min(1, 'add at least one position')
+        .max(maxManualPositions, `at most ${maxManualPositions} positions per account`),
       baseUrl: baseUrlSchema,
     })
     .strict(),
@@ -110,6 +128,8 @@ export const requests = {
   'accounts:list': z.object({}).strict(),
   'accounts:add': z.object({ account: AccountAddSchema }).strict(),
   'accounts:remove': z.object({ accountId: z.string().min(1).max(128) }).strict(),
+  /** Gives a saved key account whose key is gone ("key needed") its key again; checked like a new one. */
+  'accounts:set-key': AccountKeySchema,
   'positions:list': z.object({}).strict(),
   'market:open': z.object({ market: MarketKeySchema, timeframe: ChartTimeframeSchema }).strict(),
   'market:close': z.object({ market: MarketKeySchema }).strict(),
@@ -142,6 +162,7 @@ export interface Results {
   'accounts:list': readonly AccountSummary[];
   'accounts:add': AccountSummary;
   'accounts:remove': readonly AccountSummary[];
+  'accounts:set-key': AccountSummary;
   'positions:list': readonly AccountPositions[];
   'market:open': MarketView;
   'market:close': null;
@@ -216,6 +237,8 @@ export interface LiqLensApi {
   listAccounts(): Promise<readonly AccountSummary[]>;
   addAccount(account: AccountAdd): Promise<AccountSummary>;
   removeAccount(accountId: string): Promise<readonly AccountSummary[]>;
+  /** Gives an account listed as "key needed" its key again. */
+  setAccountKey(key: AccountKey): Promise<AccountSummary>;
   listPositions(): Promise<readonly AccountPositions[]>;
   onAccountsChanged(callback: (accounts: readonly AccountSummary[]) => void): () => void;
   onPositionsChanged(callback: (positions: AccountPositions) => void): () => void;

@@ -5,9 +5,12 @@
 import type { z } from 'zod';
 import { requests, type RequestChannel, type RequestPayload } from './contract';
 
-/** Why a request failed. `handler-failed` is the core refusing or failing; the rest are input. */
+/**
+ * Why a request failed. `handler-failed` is the core refusing or failing; `rate-limited` is a web
+ * client sending faster than its limit; the rest are input.
+ */
 export type ContractErrorCode =
-  'unknown-channel' | 'invalid-payload' | 'malformed-message' | 'forbidden' | 'handler-failed';
+  'unknown-channel' | 'invalid-payload' | 'malformed-message' | 'forbidden' | 'handler-failed' | 'rate-limited';
 
 /** A failure the renderer can show as it is: `message` is one plain sentence. */
 export interface ContractError {
@@ -59,8 +62,15 @@ export function parseRequest(channel: unknown, payload: unknown): Envelope<Parse
   return { ok: true, result: { channel, payload: parsed.data } as ParsedRequest };
 }
 
-/** Wraps an unexpected failure so a stack trace or secret never crosses to the renderer. */
+/**
+ * Wraps an unexpected failure so a stack trace or secret never crosses to the renderer; a message
+ * longer than a few hundred characters (a venue's error page, say) is cut.
+ */
 export function handlerFailure(error: unknown): Envelope<never> {
-  const message = error instanceof Error && error.message ? error.message : 'The request failed.';
+  const text = error instanceof Error && error.message ? error.message : 'The request failed.';
+  const message = text.length > maxFailureLength ? `${text.slice(0, maxFailureLength - 1)}…` : text;
   return { ok: false, error: { code: 'handler-failed', message } };
 }
+
+/** Longest failure sentence sent to the renderer: room for our words around a venue's cut text. */
+const maxFailureLength = 600;

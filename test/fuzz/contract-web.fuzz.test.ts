@@ -34,7 +34,14 @@ describe('the web-mode contract socket under random and adversarial frames', () 
     staticDir = tempDir();
     core = createOfflineCore(dataDir);
     await core.start();
-    host = await startWebHost({ core, logger: createSilentLogger(), staticDir, token: 'fuzz-token-0123456789' });
+    host = await startWebHost({
+      core,
+      logger: createSilentLogger(),
+      staticDir,
+      token: 'fuzz-token-0123456789',
+      // Thousands of frames in a few seconds: the rate limit (tested in web-host-limits) would answer most.
+      limits: { rateLimit: { burst: 1_000_000, perSecond: 1_000_000 } },
+    });
     socket = await openRecordingSocket(host.port, host.token);
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { accountModeLabel } from '../../../shared/domain/account-mode';
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import { accountVenues, venueFacts, type AccountVenue } from '../../../shared/domain/venue';
+import { isAllowedBaseUrl } from '../../../shared/domain/base-url';
 import { GatewayError } from '../../core/exchange/errors';
 import { createGateway, type GatewayConfig } from '../../core/exchange/gateway';
 import type { CliIo } from '../cli-io';
@@ -135,8 +136,8 @@ export async function runPositionsCommand(args: readonly string[], io: CliIo): P
   const venue = values.venue ?? '';
   if (!isCliVenue(venue)) return fail(io, `--venue: expected one of ${cliVenues.join(', ')}, got "${venue}"`);
   const baseUrl = values['base-url'];
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl))
-    return fail(io, `--base-url: expected an http(s) URL, got "${baseUrl}"`);
+  if (baseUrl !== undefined && !isAllowedBaseUrl(baseUrl))
+    return fail(io, `--base-url: expected an https URL (plain http only on 127.0.0.1 or localhost), got "${baseUrl}"`);
   let credentials: GatewayConfig['credentials'];
   const facts = venueFacts(venue);
   if (facts.credentials === 'address') {

@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lockDataFolder } from '../../core/instance-lock';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 
 interface WatchRun {
@@ -20,9 +24,10 @@ interface WatchRun {
  */
 const running = new Set<ChildProcess>();
 
-function startWatch(args: string[]): WatchRun {
+function startWatch(args: string[], env: NodeJS.ProcessEnv = process.env): WatchRun {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'watch', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
   running.add(child);
   let stdout = '';
@@ -106,5 +111,21 @@ describe('liqlens watch', () => {
     expect(await bad.exited).toBe(1);
     expect(bad.stderr().trim().split('\n')).toHaveLength(1);
     expect(bad.stderr()).toContain('check your key');
+  }, 240_000);
+
+  it('refuses, in one line naming the PID, to watch a data folder another LiqLens holds', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-watch-busy-'));
+    // This test's own process stands in for the other LiqLens: alive, and not the watch's PID.
+    const other = lockDataFolder(dataDir);
+    try {
+      const run = startWatch(['--json'], { ...process.env, LIQLENS_DATA_DIR: dataDir });
+      expect(await run.exited).toBe(1);
+      expect(run.stderr().trim()).toBe(
+        `LiqLens is already running on this data folder (PID ${process.pid}). (${dataDir})`,
+      );
+    } finally {
+      other.release();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 240_000);
 });

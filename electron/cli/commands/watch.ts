@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveDataDir } from '../../core/data-dir';
 import { createGateway } from '../../core/exchange/gateway';
+import { DataFolderBusyError, lockDataFolder, type InstanceLock } from '../../core/instance-lock';
 import { createJsonLogger, createSilentLogger } from '../../core/logger';
 import { scenarioDurationMs, scenarioNames } from '../../sim/market';
 import type { SimScenarioName } from '../../sim/market/types';
@@ -15,7 +16,7 @@ import type { CliIo } from '../cli-io';
 import { accountOptionHelp, accountOptions } from '../account-options';
 import { readChannelsFile } from '../channels-file';
 import type { ChannelSetup } from '../../../shared/ipc/views/channels';
-import { defineCommand, parseCommand } from '../command-line';
+import { defineCommand, parseCommand, type ParsedCommand } from '../command-line';
 import { stopWithin, untilInterrupted } from '../shutdown';
 import { watchLine } from './watch-line';
 
@@ -88,6 +89,45 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   // changes the app's own accounts or history.
   const transient = values.demo || values.venue !== undefined;
   const dataDir = transient ? mkdtempSync(join(tmpdir(), 'liqlens-watch-')) : resolveDataDir();
+  // The saved accounts' folder is the app's own: no second LiqLens may write it meanwhile.
+  let lock: InstanceLock | undefined;
+  try {
+    lock = transient ? undefined : lockDataFolder(dataDir);
+  } catch (error) {
+    if (error instanceof DataFolderBusyError) return fail(io, `${error.message} (${dataDir})`);
+    throw error;
+  }
+  try {
+    return await watch(values, io, {
+      dataDir,
+      transient,
+      interrupted,
+      scenario: values.scenario,
+      speed,
+      seed,
+      channels,
+    });
+  } finally {
+    lock?.release();
+    if (transient) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** One watch's checked settings and its data folder. */
+interface WatchRun {
+  readonly dataDir: string;
+  /** A fresh folder (the Demo, or an account given here) rather than the app's own. */
+  readonly transient: boolean;
+  readonly interrupted: Promise<void>;
+  readonly scenario: SimScenarioName;
+  readonly speed: number;
+  readonly seed: number;
+  /** The notification channels `--channels` named. */
+  readonly channels: readonly ChannelSetup[];
+}
+
+async function watch(values: Values, io: CliIo, run: WatchRun): Promise<number> {
+  const { dataDir, transient, interrupted, scenario, speed, seed, channels } = run;
   // On a busy machine the core can take longer than a whole fast-forwarded scenario to load the
   // Demo's first positions, and a scenario run from the simulator's start would be over before
   // anyone watched it. So the Demo's clock starts, and the scenario's length counts, from when the
@@ -101,9 +141,7 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
     exchange: {
       createGateway,
       pollMs: 2000,
-      ...(values.demo
-        ? { demo: simulatorDemo({ seed, scenario: values.scenario, speed, clockStarts: demoPositionsLoaded }) }
-        : {}),
+      ...(values.demo ? { demo: simulatorDemo({ seed, scenario, speed, clockStarts: demoPositionsLoaded }) } : {}),
     },
   });
   core.on('alerts:event', (event) => io.stdout(watchLine(event, values.json, Date.now())));
@@ -156,7 +194,7 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
       return fail(io, error instanceof Error ? error.message : String(error));
     }
   }
-  const endAfterMs = values.demo ? scenarioDurationMs(values.scenario) / speed : Number.POSITIVE_INFINITY;
+  const endAfterMs = values.demo ? scenarioDurationMs(scenario) / speed : Number.POSITIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   const scenarioEnd = Number.isFinite(endAfterMs)
     ? demoPositionsLoaded.then(() => new Promise<void>((resolve) => (timer = setTimeout(resolve, endAfterMs))))
@@ -164,9 +202,10 @@ export async function runWatchCommand(args: readonly string[], io: CliIo): Promi
   await Promise.race([interrupted, scenarioEnd]);
   clearTimeout(timer);
   await stopWithin(core.stop(), io);
-  if (transient) rmSync(dataDir, { recursive: true, force: true });
   return 0;
 }
+
+type Values = ParsedCommand<typeof spec.options>['values'];
 
 function fail(io: CliIo, message: string): number {
   io.stderr(message);

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDataDir } from '../../core/data-dir';
+import { DataFolderBusyError } from '../../core/instance-lock';
 import { createJsonLogger } from '../../core/logger';
-import { bootWebMode } from '../../web/boot-web';
+import { bootWebMode, type WebMode } from '../../web/boot-web';
+import { PortBusyError } from '../../web/web-host';
 import type { CliIo } from '../cli-io';
 import { defineCommand, parseCommand } from '../command-line';
 import { rendererDir } from '../paths';
@@ -20,7 +22,8 @@ const spec = defineCommand({
 
 /**
  * `liqlens web [--port N]`: serves the app on 127.0.0.1 and prints the URL (with its token) to
- * open. Runs until interrupted; returns the exit code.
+ * open. Runs until interrupted; returns the exit code. A busy port, or another LiqLens on the data
+ * folder, ends it at once with one line and exit code 1.
  */
 export async function runWebCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCommand(spec, args, io);
@@ -36,9 +39,24 @@ export async function runWebCommand(args: readonly string[], io: CliIo): Promise
     return 1;
   }
   const logger = createJsonLogger('web');
-  const web = await bootWebMode({ dataDir: resolveDataDir(), staticDir: rendererDir, logger, port });
+  const dataDir = resolveDataDir();
+  let web: WebMode;
+  try {
+    web = await bootWebMode({ dataDir, staticDir: rendererDir, logger, port });
+  } catch (error) {
+    // Nothing was started: one line, and the process ends by itself.
+    if (error instanceof PortBusyError) {
+      io.stderr(`liqlens web: ${error.message} Choose another with --port (0 picks a free one).`);
+      return 1;
+    }
+    if (error instanceof DataFolderBusyError) {
+      io.stderr(`liqlens web: ${error.message} (${dataDir})`);
+      return 1;
+    }
+    throw error;
+  }
   io.stdout(`LiqLens web mode is running. Open ${web.host.url}`);
-  io.stdout(`Data folder: ${resolveDataDir()}. Press Ctrl+C to stop.`);
+  io.stdout(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
   await untilInterrupted();
   await stopWithin(web.stop(), io);
   return 0;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ManualPositionSchema } from '../../../shared/ipc/contract';
+import { ManualPositionSchema, maxManualPositions } from '../../../shared/ipc/contract';
 import { AccountVenueSchema, type AccountVenue } from '../../../shared/domain/account-venue';
 import { saveFailure } from '../storage/disk-io';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
@@ -18,7 +18,10 @@ export const AccountRecordSchema = z
     address: z.string().max(64).optional(),
     /** Manual accounts: the positions typed in and the cross wallet behind them. */
     manual: z
-      .object({ walletBalance: z.number().nonnegative(), positions: z.array(ManualPositionSchema).min(1).max(20) })
+      .object({
+        walletBalance: z.number().nonnegative(),
+        positions: z.array(ManualPositionSchema).min(1).max(maxManualPositions),
+      })
       .strict()
       .optional(),
     createdAtMs: z.number().int().nonnegative(),
@@ -26,11 +29,21 @@ export const AccountRecordSchema = z
   .strict();
 export type AccountRecord = z.infer<typeof AccountRecordSchema>;
 
-const FileSchema = z.object({ version: z.literal(1), accounts: z.array(AccountRecordSchema).max(100) }).strict();
+/** How many accounts the list holds at most; adding one more is refused, never written (a longer file would not load). */
+export const maxAccounts = 100;
+
+/** The schema of `accounts.json`. */
+export const AccountsFileSchema = z
+  .object({ version: z.literal(1), accounts: z.array(AccountRecordSchema).max(maxAccounts) })
+  .strict();
+
+/** The words of the refusal when the list is full. */
+export const accountsFullMessage = `LiqLens keeps at most ${maxAccounts} accounts: remove one before adding another.`;
 
 /** The persisted list of accounts, in `accounts.json` of the data folder. */
 export interface AccountRegistry {
   list(): readonly AccountRecord[];
+  /** Saves a new account; throws `accountsFullMessage` when the list already holds `maxAccounts`. */
   add(record: AccountRecord): void;
   remove(id: string): boolean;
   /** A problem found when the file was opened (it was damaged and moved aside). */
@@ -44,7 +57,7 @@ export interface AccountRegistry {
  */
 export function openAccountRegistry(dataDir: string, nowMs: number): AccountRegistry {
   const filePath = join(dataDir, 'accounts.json');
-  const read = readJsonFile(filePath, FileSchema, { version: 1, accounts: [] }, nowMs, 'account list');
+  const read = readJsonFile(filePath, AccountsFileSchema, { version: 1, accounts: [] }, nowMs, 'account list');
   let accounts: readonly AccountRecord[] = read.value.accounts;
   // The list in memory changes only once the file holds it: a failed save (a full disk) leaves no
   // phantom account that the next successful save would write.
@@ -60,6 +73,7 @@ export function openAccountRegistry(dataDir: string, nowMs: number): AccountRegi
     problem: read.problem?.message,
     list: () => accounts,
     add(record) {
+      if (accounts.length >= maxAccounts) throw new Error(accountsFullMessage);
       save([...accounts, record]);
     },
     remove(id) {

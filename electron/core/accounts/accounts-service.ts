@@ -1,19 +1,26 @@
 import { venueName } from '../../../shared/domain/venue';
 import { sourceIdOf, type MarketKey } from '../../../shared/domain/market-source';
-import type { AccountAdd } from '../../../shared/ipc/contract';
+import type { AccountAdd, AccountKey } from '../../../shared/ipc/contract';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
-import type { AccountSummary } from '../../../shared/ipc/views/accounts';
+import type { AccountSummary, KeyPermissions } from '../../../shared/ipc/views/accounts';
 import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ForceClose } from '../../../shared/domain/force-close';
 import type { ExchangeGateway, GatewayConfig, KeyCredentials } from '../exchange/gateway';
 import type { Clock, Logger, SecretStore } from '../ports';
-import { newAccountId, openAccountRegistry, type AccountRecord } from './account-registry';
+import {
+  accountsFullMessage,
+  maxAccounts,
+  newAccountId,
+  openAccountRegistry,
+  type AccountRecord,
+} from './account-registry';
 import { watchAccount, type AccountWatcher } from './account-watcher';
 import type { DemoMarket, DemoProvider } from './demo-provider';
 import { toKeyPermissions } from './permission-warning';
 import { createManualSource, type SnapshotSource } from './manual-source';
 import { toPositionViews } from './position-views';
 import { saveFailure } from '../storage/disk-io';
+import { connectionOf, keyCredentials, keyNeededSummary } from './key-needed';
 
 /** Everything the accounts service needs. */
 export interface AccountsServiceDeps {
@@ -42,6 +49,8 @@ export interface AccountsService {
   /** Checks the key (permissions, a first fetch) before anything is saved; rejects with a plain reason. */
   add(input: AccountAdd): Promise<AccountSummary>;
   remove(accountId: string): Promise<readonly AccountSummary[]>;
+  /** Gives a "key needed" account its key again, checked as `add` checks a new one; rejects with a plain reason. */
+  setKey(key: AccountKey): Promise<AccountSummary>;
   positions(): readonly AccountPositions[];
   /** An account's force-close records since `sinceMs` (see `AccountWatcher.forceCloses`); rejects for an unknown account. */
   forceCloses(accountId: string, sinceMs: number): Promise<readonly ForceClose[]>;
@@ -69,8 +78,12 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   const sources = new Map<string, MarketSource>();
   const connections = new Map<string, { readonly source: MarketSource; readonly config: GatewayConfig }>();
   let demo: DemoMarket | undefined;
-
-  const list = (): AccountSummary[] => [...watchers.values()].map((watcher) => watcher.summary());
+  // Saved key accounts whose key is gone (web mode after a restart): listed, removable, counted.
+  const keyless = new Map<string, AccountRecord>();
+  const list = (): AccountSummary[] => [
+    ...[...watchers.values()].map((watcher) => watcher.summary()),
+    ...[...keyless.values()].map((record) => keyNeededSummary(record, secrets.persistent)),
+  ];
   const sourceOf = (accountId: string): MarketSource => {
     const source = sources.get(accountId);
     if (source === undefined) throw new Error(`account ${accountId} has no market source`);
@@ -157,6 +170,22 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     }
   };
 
+  /** Checks an account's access before anything is saved: its key may read, and a first fetch works. */
+  const verify = async (config: GatewayConfig, keyed: boolean): Promise<KeyPermissions> => {
+    const gateway = deps.createGateway(config);
+    try {
+      const report = await gateway.checkPermissions();
+      if (keyed && !report.canRead) {
+        throw new Error(`${venueName(config.venue)} says this key cannot read positions: give it read permission.`);
+      }
+      const permissions = toKeyPermissions(report);
+      await gateway.fetchAccount();
+      return permissions;
+    } finally {
+      await gateway.close();
+    }
+  };
+
   const addManual = async (input: Extract<AccountAdd, { kind: 'manual' }>): Promise<AccountSummary> => {
     const config: GatewayConfig = {
       venue: input.venue,
@@ -199,32 +228,12 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
         .map((entry) => entry.config),
 
     async add(input) {
+      // Refused before any venue is asked: the saved list holds no more (a longer file would not load).
+      if (registry.list().length >= maxAccounts) throw new Error(accountsFullMessage);
       if (input.kind === 'manual') return addManual(input);
-      const credentials =
-        input.kind === 'address'
-          ? { address: input.address }
-          : {
-              apiKey: input.apiKey,
-              secret: input.apiSecret,
-              ...(input.passphrase ? { password: input.passphrase } : {}),
-            };
-      const config: GatewayConfig = {
-        venue: input.venue,
-        ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
-        credentials,
-      };
-      const gateway = deps.createGateway(config);
-      let permissions;
-      try {
-        const report = await gateway.checkPermissions();
-        if (input.kind === 'api-key' && !report.canRead) {
-          throw new Error(`${venueName(input.venue)} says this key cannot read positions: give it read permission.`);
-        }
-        permissions = toKeyPermissions(report);
-        await gateway.fetchAccount();
-      } finally {
-        await gateway.close();
-      }
+      const credentials = input.kind === 'address' ? { address: input.address } : keyCredentials(input);
+      const config = connectionOf(input, credentials);
+      const permissions = await verify(config, input.kind === 'api-key');
       const id = newAccountId(input.venue, clock.now(), registry.list());
       if (input.kind === 'api-key') {
         try {
@@ -255,7 +264,29 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       return watcher.summary();
     },
 
+    async setKey(key) {
+      const record = keyless.get(key.accountId);
+      if (!record) throw new Error('This account does not need a key (it may have been given one or removed already).');
+      const credentials = keyCredentials(key);
+      const config = connectionOf(record, credentials);
+      const permissions = await verify(config, true);
+      // Removed meanwhile: nothing to give the key to.
+      if (!keyless.delete(record.id)) throw new Error('There is no such account (it may have been removed already).');
+      await secrets.set(secretKey(record.id), JSON.stringify(credentials));
+      const watcher = open(record.id, record.label, record.venue, 'api-key', config);
+      watcher.setPermissions(permissions);
+      await watcher.refresh();
+      deps.onAccountsChanged(list());
+      return watcher.summary();
+    },
+
     async remove(accountId) {
+      if (keyless.delete(accountId)) {
+        if (registry.remove(accountId)) await secrets.delete(secretKey(accountId));
+        const accounts = list();
+        deps.onAccountsChanged(accounts);
+        return accounts;
+      }
       const watcher = watchers.get(accountId);
       if (!watcher) throw new Error('There is no such account (it may have been removed already).');
       // Saved first: when the list cannot be written (a full disk) the account stays, running, as saved.
@@ -280,7 +311,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
 
     async start() {
       if (registry.problem) deps.onProblem(registry.problem);
-      const keyless: string[] = [];
+      const keyNeeded: string[] = [];
       for (const record of registry.list()) {
         // A key that cannot be read (a damaged file, a changed keychain) blocks its own account only.
         const stored =
@@ -291,7 +322,9 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
               })
             : undefined;
         if (record.kind === 'api-key' && !stored) {
-          keyless.push(record.label);
+          // Listed as "key needed": it can be given its key again or removed, and it counts toward the cap.
+          keyless.set(record.id, record);
+          keyNeeded.push(record.label);
           continue;
         }
         const credentials =
@@ -311,16 +344,16 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       }
       const damaged = secrets.damaged?.();
       if (damaged) {
-        const names = keyless.map((label) => `"${label}"`).join(', ');
+        const names = keyNeeded.map((label) => `"${label}"`).join(', ');
         deps.onProblem(
-          keyless.length === 0
+          keyNeeded.length === 0
             ? damaged.message
-            : `${damaged.message} These accounts need their key again (remove each and add it again): ${names}.`,
+            : `${damaged.message} These accounts need their key again (give it again from Accounts, or remove the account): ${names}.`,
         );
       } else
-        for (const label of keyless)
+        for (const label of keyNeeded)
           deps.onProblem(
-            `The key of "${label}" is not available in this session; remove the account and add it again.`,
+            `The key of "${label}" is not available in this session: give it again from Accounts, or remove the account.`,
           );
       if (watchers.size === 0 && registry.list().length === 0 && deps.demo) await startDemo(deps.demo);
       deps.onAccountsChanged(list());
@@ -333,6 +366,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     async stop() {
       await Promise.all([...watchers.values()].map((watcher) => watcher.stop()));
       watchers.clear();
+      keyless.clear();
       connections.clear();
       await demo?.stop();
       demo = undefined;

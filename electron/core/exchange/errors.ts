@@ -31,7 +31,7 @@ export function mapCcxtError(
   const facts = venueFacts(venue);
   const venueLabel = facts.full;
   const raw = error instanceof Error ? error.message : String(error);
-  const venueText = redact(raw, secrets).replace(/\s+/g, ' ').trim();
+  const venueText = cutVenueText(redact(raw, secrets).replace(/\s+/g, ' ').trim());
   // ccxt 4.5 derives InvalidNonce from NetworkError: it must be matched first, or a clock problem would be retried forever.
   if (error instanceof ccxt.InvalidNonce) {
     return new GatewayError(
@@ -58,6 +58,17 @@ export function mapCcxtError(
     return new GatewayError('unsupported', `${venueLabel} does not offer this. (${venueText})`);
   if (error instanceof ccxt.ExchangeError) return new GatewayError('exchange', `${venueLabel}: ${venueText}`);
   return new GatewayError('exchange', `${venueLabel}: unexpected error: ${venueText}`);
+}
+
+/** Longest part of a venue's own error text kept in a message, in characters. */
+export const maxVenueTextLength = 300;
+
+/**
+ * A venue's error text cut to `maxVenueTextLength`: ccxt puts the whole response body in its
+ * message, and a host that answers with a 3 MB error page must not have it shown, logged or sent on.
+ */
+function cutVenueText(text: string): string {
+  return text.length > maxVenueTextLength ? `${text.slice(0, maxVenueTextLength - 1)}…` : text;
 }
 
 /**

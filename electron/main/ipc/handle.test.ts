@@ -86,6 +86,7 @@ describe('handle()', () => {
       dataDir: '/d',
       notices: [],
       firstStart: false,
+      keyStorage: 'keychain' as const,
     }));
     handle('app:info', fn, policy);
     const reply = await call('app:info', event, {});
@@ -135,6 +136,7 @@ describe('registerContract()', () => {
       dataDir: '/d',
       notices: [],
       firstStart: false,
+      keyStorage: 'keychain',
     }),
     'settings:get': async () => ({ theme: 'dark', heartbeatMs: 1000 }),
     'settings:update': async ({ patch }) => ({ theme: patch.theme ?? 'dark', heartbeatMs: 1000 }),
@@ -156,6 +158,9 @@ describe('registerContract()', () => {
       venueGauge: null,
     }),
     'accounts:remove': async () => [],
+    'accounts:set-key': async () => {
+      throw new Error('This account does not need a key.');
+    },
     'positions:list': async () => [],
     'market:open': async ({ market, timeframe }) => ({
       venue: market.venue,

@@ -73,7 +73,15 @@ function fakeBridge(open: (symbol: string) => MarketView = marketView, held: Acc
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const made = new Map<string, number>();
   const answers: Partial<Record<keyof LiqLensApi, (...args: never[]) => unknown>> = {
-    getAppInfo: () => ({ name: 'LiqLens', version: '0', mode: 'web', dataDir: '/tmp', notices: [], firstStart: false }),
+    getAppInfo: () => ({
+      name: 'LiqLens',
+      version: '0',
+      mode: 'web',
+      dataDir: '/tmp',
+      notices: [],
+      firstStart: false,
+      keyStorage: 'memory',
+    }),
     getSettings: () => ({ theme: 'dark' }),
     listAccounts: () => [account],
     listPositions: () => [held],

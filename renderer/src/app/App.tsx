@@ -163,6 +163,7 @@ export function App() {
               onAdd={(next) => api.addAccount(next)}
               onRemove={(id) => api.removeAccount(id)}
               firstRun={info.firstStart}
+              keyStorage={info.keyStorage}
             />
           )}
           <LiveCoreClock stale={!connected} />

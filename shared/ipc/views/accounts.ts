@@ -36,6 +36,12 @@ export interface AccountSummary {
   /** Why the status is not live, in plain words. */
   readonly statusMessage?: string;
   readonly permissions?: KeyPermissions;
+  /**
+   * A saved key account whose key is not available (web mode keeps keys in memory only, so after a
+   * restart): listed with status `error`, it reads nothing until its key is given again
+   * (`accounts:set-key`) or it is removed; it still counts toward the account cap.
+   */
+  readonly keyNeeded?: true;
   /** When the last snapshot arrived, epoch ms; null before the first. */
   readonly updatedAtMs: number | null;
   readonly equity: number | null;

@@ -21,6 +21,11 @@ export interface AppInfo {
   readonly notices: readonly Notice[];
   /** The first start in this data folder: the renderer offers the Demo and how to connect. */
   readonly firstStart: boolean;
+  /**
+   * Where API keys are kept: `keychain` (encrypted by the OS, kept across restarts: the desktop
+   * app) or `memory` (web mode: gone when LiqLens stops, unless given by environment).
+   */
+  readonly keyStorage: 'keychain' | 'memory';
 }
 
 /** The core's heartbeat: proves the live path from core to renderer works end to end. */

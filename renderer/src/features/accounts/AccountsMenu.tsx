@@ -5,6 +5,7 @@ import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import { Badge, Button, FreshnessNote } from '../../ui';
 import type { AccountChoice } from './account-form';
 import { AddAccountDialog } from './AddAccountDialog';
+import { keyStorageNote, type KeyStorage } from './key-storage';
 import { isShortcut } from './shortcut-target';
 import { statusWords, worstStatus } from './venues';
 import './accounts.css';
@@ -16,6 +17,8 @@ export interface AccountsMenuProps {
   readonly onRemove: (accountId: string) => Promise<unknown>;
   /** First start: open the dialog at once with Demo selected. */
   readonly firstRun?: boolean;
+  /** Where the core keeps keys (`app:info`): the dialog and the list say so. */
+  readonly keyStorage: KeyStorage;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface AccountsMenuProps {
  * warning, remove with confirmation) and "Add account", which opens the dialog. `A` opens the
  * dialog from anywhere but a text field; Escape closes the popover.
  */
-export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: AccountsMenuProps) {
+export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false, keyStorage }: AccountsMenuProps) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
   const [dialog, setDialog] = useState<{ open: boolean; choice: AccountChoice }>({
@@ -89,7 +92,7 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
                     {account.kind === 'demo' && <Badge tone="demo">Demo</Badge>}
                     <span className="acc-item__venue">{venueFacts(account.venue).short}</span>
                     <span className={`acc-status-word acc-status-word--${account.status}`}>
-                      {statusWords[account.status]}
+                      {account.keyNeeded ? 'Key needed' : statusWords[account.status]}
                     </span>
                   </div>
                   {account.status === 'error' && account.statusMessage ? (
@@ -133,6 +136,11 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
               ))}
             </ul>
           )}
+          {keyStorageNote(keyStorage) && (
+            <p className="acc-keys-note" data-testid="accounts-key-storage">
+              {keyStorageNote(keyStorage)}
+            </p>
+          )}
           {removeError && (
             <p className="acc-failure" role="alert">
               {removeError}
@@ -155,6 +163,7 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false }: Ac
         initialChoice={dialog.choice}
         onClose={() => setDialog((value) => ({ ...value, open: false }))}
         onSubmit={onAdd}
+        keyStorage={keyStorage}
       />
     </div>
   );

@@ -18,6 +18,7 @@ import { ChoicePicker } from './ChoicePicker';
 import { DemoChoice } from './DemoChoice';
 import { KeyFields } from './KeyFields';
 import { ManualFields } from './ManualFields';
+import type { KeyStorage } from './key-storage';
 import './accounts.css';
 
 /** Props of the add-account dialog. */
@@ -28,6 +29,8 @@ export interface AddAccountDialogProps {
   readonly onSubmit: (account: AccountAdd) => Promise<AccountSummary>;
   /** The way in selected on open: 'demo' on first start, otherwise connecting an exchange. */
   readonly initialChoice?: AccountChoice;
+  /** Where the core keeps keys: the secret field's hint says so. */
+  readonly keyStorage: KeyStorage;
 }
 
 type Phase =
@@ -47,7 +50,13 @@ const primaryText: Readonly<Record<AccountChoice, string>> = {
  * inside, Escape closes). Validates with the contract's schema before calling `onSubmit`, shows
  * progress, then the permission check; secrets are cleared from the fields on every submit.
  */
-export function AddAccountDialog({ open, onClose, onSubmit, initialChoice = 'api-key' }: AddAccountDialogProps) {
+export function AddAccountDialog({
+  open,
+  onClose,
+  onSubmit,
+  initialChoice = 'api-key',
+  keyStorage,
+}: AddAccountDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const attempt = useRef(0);
   const [choice, setChoice] = useState<AccountChoice>(initialChoice);
@@ -146,7 +155,9 @@ export function AddAccountDialog({ open, onClose, onSubmit, initialChoice = 'api
             <fieldset className="acc-panel" disabled={busy}>
               <legend className={visuallyHiddenClass}>{primaryText[choice]}</legend>
               {choice === 'demo' && <DemoChoice />}
-              {choice === 'api-key' && <KeyFields form={form} errors={errors} onChange={change} />}
+              {choice === 'api-key' && (
+                <KeyFields form={form} errors={errors} onChange={change} keyStorage={keyStorage} />
+              )}
               {choice === 'address' && <AddressFields form={form} errors={errors} onChange={change} />}
               {choice === 'manual' && <ManualFields form={form} errors={errors} onChange={change} />}
             </fieldset>

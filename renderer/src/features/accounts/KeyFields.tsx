@@ -2,6 +2,7 @@ import { venueFacts } from '../../../../shared/domain/venue';
 import { Field, visuallyHiddenClass } from '../../ui';
 import type { AccountForm, FieldErrors } from './account-form';
 import { keyGuides } from './key-guides';
+import { keyStorageHint, type KeyStorage } from './key-storage';
 import { keyVenues } from './venues';
 
 /** Props of the exchange-key step: the form, its errors and how to change it. */
@@ -11,8 +12,13 @@ export interface FieldsProps {
   readonly onChange: (patch: Partial<AccountForm>) => void;
 }
 
+/** Props of the key step: the fields' props and where this app keeps keys (the hint says so). */
+export interface KeyFieldsProps extends FieldsProps {
+  readonly keyStorage: KeyStorage;
+}
+
 /** Venue picker, the venue's read-only key guidance, and the key fields (secret masked). */
-export function KeyFields({ form, errors, onChange }: FieldsProps) {
+export function KeyFields({ form, errors, onChange, keyStorage }: KeyFieldsProps) {
   const guide = keyGuides[form.keyVenue];
   return (
     <div className="acc-step">
@@ -79,7 +85,7 @@ export function KeyFields({ form, errors, onChange }: FieldsProps) {
         value={form.apiSecret}
         onChange={(apiSecret) => onChange({ apiSecret })}
         error={errors['apiSecret']}
-        hint="Stored in the system keychain by the core; never shown to this window again."
+        hint={keyStorageHint(keyStorage)}
         testId="acc-api-secret"
       />
       {guide.needsPassphrase && (
