@@ -81,4 +81,26 @@ describe('how a long-running command ends', () => {
     expect(ended.stdout).toContain('stopping');
     expect(ended.code).toBe(130);
   });
+
+  it('stops in order on one Ctrl+C even when a library sends the signal again on its way out', async () => {
+    const ended = await runScript(
+      `${io}
+      // What when-exit does: clean up, then signal the process once more to end it.
+      process.once('SIGINT', () => process.kill(process.pid, 'SIGINT'));
+      const interrupted = untilInterrupted();
+      const keepAlive = setInterval(() => {}, 1000);
+      io.stdout('ready');
+      await interrupted;
+      // The stop takes a while: the echo arrives during it.
+      await new Promise((r) => setTimeout(r, 200));
+      clearInterval(keepAlive);
+      io.stdout('stopped in order');
+      process.exitCode = 0;`,
+      (stdout, send) => {
+        if (stdout.includes('ready') && !stdout.includes('stopped')) send('SIGINT');
+      },
+    );
+    expect(ended.stdout).toContain('stopped in order');
+    expect(ended.code).toBe(0);
+  });
 });

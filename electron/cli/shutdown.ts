@@ -17,14 +17,24 @@ const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
 /**
  * Resolves on the first SIGINT or SIGTERM. A second one, while the command is still stopping, ends
  * the process at once with the shell's code for that signal (130 or 143).
+ *
+ * Another listener of the first signal may send it again on its way out: `when-exit` (under conf's
+ * atomic writes) runs its clean-up and then signals the process once more to end it. That echo is
+ * not the user's second Ctrl+C, so one repeat is let pass per other listener of that signal.
  */
 export function untilInterrupted(exit: (code: number) => void = (code) => process.exit(code)): Promise<void> {
   return new Promise<void>((resolve) => {
     let received = false;
+    let echoes = 0;
+    // Counted now as well: a listener registered with `once` is already gone when ours runs.
+    const othersBefore = { SIGINT: process.listenerCount('SIGINT'), SIGTERM: process.listenerCount('SIGTERM') };
     const onSignal = (signal: keyof typeof signalExitCodes): void => {
-      if (received) exit(signalExitCodes[signal]);
-      received = true;
-      resolve();
+      if (!received) {
+        received = true;
+        echoes = Math.max(othersBefore[signal], process.listenerCount(signal) - 1);
+        resolve();
+      } else if (echoes > 0) echoes -= 1;
+      else exit(signalExitCodes[signal]);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
