@@ -10,4 +10,8 @@ export interface CliIo {
   stdout(line: string): void;
   /** Writes one line (a newline is added) to standard error. */
   stderr(line: string): void;
+  /** The environment the command reads (secrets among it); `process.env` when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Asks for a secret on the terminal without echoing it; null when there is no terminal. Absent: never asks. */
+  promptSecret?(question: string): Promise<string | null>;
 }

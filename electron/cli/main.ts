@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { CliIo } from './cli-io';
+import { promptSecret } from './prompt-secret';
 import { exitWhenIdle } from './shutdown';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -22,7 +23,7 @@ const commands: Readonly<Record<string, { run: Command; summary: string }>> = {
   positions: {
     run: async (args, cli) => (await import('./commands/positions')).runPositionsCommand(args, cli),
     summary:
-      'positions --venue V --base-url URL (--api-key K --api-secret S | --address A) [--json]  positions with exchange and computed liquidation prices',
+      'positions --venue V --base-url URL (--api-key K | --address A) [--json]  positions with exchange and computed liquidation prices (secret: LIQLENS_API_SECRET, a file or a prompt)',
   },
   watch: {
     run: async (args, cli) => (await import('./commands/watch')).runWatchCommand(args, cli),
@@ -52,6 +53,7 @@ const io: CliIo = {
   readFile: (path) => readFile(path, 'utf8'),
   stdout: (line) => process.stdout.write(line + '\n'),
   stderr: (line) => process.stderr.write(line + '\n'),
+  promptSecret,
 };
 
 function usage(): string {

@@ -20,21 +20,13 @@ async function positionsJson(accountId: string, venue: 'binance-usdm' | 'bybit-l
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
+    env: { LIQLENS_API_SECRET: key.secret },
     readStdin: async () => '',
     readFile: async () => '',
     stdout: (line) => out.push(line),
     stderr: (line) => err.push(line),
   };
-  const args = [
-    '--venue',
-    venue,
-    '--base-url',
-    sim.baseUrl(venue),
-    '--api-key',
-    key.apiKey,
-    '--api-secret',
-    key.secret,
-  ];
+  const args = ['--venue', venue, '--base-url', sim.baseUrl(venue), '--api-key', key.apiKey];
   expect(await runPositionsCommand([...args, '--json'], io)).toBe(0);
   expect(err).toEqual([]);
   return JSON.parse(out[0] ?? '');

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountModeIds } from '../../../shared/domain/account-mode';
 import type { Simulator } from '../../sim/simulator';
@@ -15,39 +19,42 @@ afterAll(async () => {
   await sim.stop();
 });
 
-function captureIo(): CliIo & { out: string[]; err: string[] } {
+function captureIo(env: Readonly<Record<string, string>> = {}): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   return {
     out,
     err,
+    env,
     readStdin: async () => '',
-    readFile: async () => '',
+    readFile: (path) => readFile(path, 'utf8'),
     stdout: (line) => out.push(line),
     stderr: (line) => err.push(line),
   };
 }
 
-function argsFor(venue: (typeof simVenues)[number]): string[] {
+/** The options naming a simulator account, its secrets in the environment as the README says. */
+function accountFor(venue: (typeof simVenues)[number]): { args: string[]; env: Record<string, string> } {
   const credentials = credentialsFor(sim, venue);
-  if (credentials === null) return [];
-  if ('address' in credentials) return ['--address', credentials.address];
-  return [
-    '--api-key',
-    credentials.apiKey,
-    '--api-secret',
-    credentials.secret,
-    ...(credentials.password === undefined ? [] : ['--password', credentials.password]),
-  ];
+  if (credentials === null) return { args: [], env: {} };
+  if ('address' in credentials) return { args: ['--address', credentials.address], env: {} };
+  return {
+    args: ['--api-key', credentials.apiKey],
+    env: {
+      LIQLENS_API_SECRET: credentials.secret,
+      ...(credentials.password === undefined ? {} : { LIQLENS_API_PASSPHRASE: credentials.password }),
+    },
+  };
 }
 
 describe('liqlens positions', () => {
   it.each(simVenues)(
     'prints %s positions as JSON with both liquidation prices',
     async (venue) => {
-      const io = captureIo();
+      const account = accountFor(venue);
+      const io = captureIo(account.env);
       const code = await runPositionsCommand(
-        ['--venue', venue, '--base-url', sim.baseUrl(venue), ...argsFor(venue), '--json'],
+        ['--venue', venue, '--base-url', sim.baseUrl(venue), ...account.args, '--json'],
         io,
       );
       expect(io.err).toEqual([]);
@@ -84,9 +91,10 @@ describe('liqlens positions', () => {
   );
 
   it('prints a table without --json', async () => {
-    const io = captureIo();
+    const account = accountFor('binance-usdm');
+    const io = captureIo(account.env);
     const code = await runPositionsCommand(
-      ['--venue', 'binance-usdm', '--base-url', sim.baseUrl('binance-usdm'), ...argsFor('binance-usdm')],
+      ['--venue', 'binance-usdm', '--base-url', sim.baseUrl('binance-usdm'), ...account.args],
       io,
     );
     expect(code).toBe(0);
@@ -110,24 +118,49 @@ describe('liqlens positions', () => {
   });
 
   it('answers a refused key with one "check your key" line and exit 1', async () => {
-    const io = captureIo();
+    const io = captureIo({ LIQLENS_API_SECRET: 'secret-never-printed' });
     const code = await runPositionsCommand(
-      [
-        '--venue',
-        'bybit-linear',
-        '--base-url',
-        sim.baseUrl('bybit-linear'),
-        '--api-key',
-        'unknown-key-123',
-        '--api-secret',
-        'secret-never-printed',
-        '--json',
-      ],
+      ['--venue', 'bybit-linear', '--base-url', sim.baseUrl('bybit-linear'), '--api-key', 'unknown-key-123', '--json'],
       io,
     );
     expect(code).toBe(1);
     expect(io.err).toHaveLength(1);
     expect(io.err[0]).toContain('check your key');
     expect(io.err[0]).not.toContain('secret-never-printed');
+  });
+
+  it('takes the secret from a file, and warns once, without the secret, when it is given on the command line', async () => {
+    const credentials = credentialsFor(sim, 'binance-usdm');
+    if (credentials === null || 'address' in credentials) throw new Error('the simulator has no Binance key');
+    const base = [
+      '--venue',
+      'binance-usdm',
+      '--base-url',
+      sim.baseUrl('binance-usdm'),
+      '--api-key',
+      credentials.apiKey,
+    ];
+    const folder = mkdtempSync(join(tmpdir(), 'liqlens-secret-'));
+    try {
+      const file = join(folder, 'secret.txt');
+      writeFileSync(file, `${credentials.secret}\n`, { mode: 0o600 });
+      const fromFile = captureIo();
+      expect(await runPositionsCommand([...base, '--api-secret-file', file, '--json'], fromFile)).toBe(0);
+      expect(fromFile.err).toEqual([]);
+
+      const inline = captureIo();
+      expect(await runPositionsCommand([...base, '--api-secret', credentials.secret, '--json'], inline)).toBe(0);
+      expect(inline.err).toHaveLength(1);
+      expect(inline.err[0]).toContain('process list');
+      expect(inline.err[0]).toContain('LIQLENS_API_SECRET');
+      expect(inline.err[0]).not.toContain(credentials.secret);
+
+      const missing = captureIo();
+      expect(await runPositionsCommand([...base, '--api-secret-file', join(folder, 'none.txt')], missing)).toBe(1);
+      expect(missing.err).toHaveLength(1);
+      expect(missing.err[0]).toContain('--api-secret-file: cannot read');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@ import { isAllowedBaseUrl } from '../../../shared/domain/base-url';
 import { GatewayError } from '../../core/exchange/errors';
 import { createGateway, type GatewayConfig } from '../../core/exchange/gateway';
 import type { CliIo } from '../cli-io';
-import { accountOptionHelp, accountOptions } from '../account-options';
+import { accountOptionHelp, accountOptions, readAccountSecrets, secretEnv } from '../account-options';
 import { defineCommand, parseCommand } from '../command-line';
 
 /** Venue ids the command accepts: those an account can connect (the registry's `AccountVenue`s). */
@@ -109,7 +109,8 @@ function toTable(snapshot: AccountSnapshot): string[] {
 
 const spec = defineCommand({
   name: 'positions',
-  synopsis: '--venue V [--base-url URL] (--api-key K --api-secret S [--password P] | --address A) [--json]',
+  synopsis:
+    '--venue V [--base-url URL] (--api-key K [secret: LIQLENS_API_SECRET | --api-secret-file F | prompt] | --address A) [--json]',
   description:
     "Reads one account's open positions through a read-only key (or a Hyperliquid address) and prints the exchange's liquidation price beside the one LiqLens computes.",
   options: {
@@ -124,7 +125,8 @@ const spec = defineCommand({
 });
 
 /**
- * `liqlens positions --venue V [--base-url URL] (--api-key K --api-secret S [--password P] | --address A) [--json]`:
+ * `liqlens positions --venue V [--base-url URL] (--api-key K | --address A) [--json]`, the secret and passphrase
+ * from the environment, a file, a prompt or (warned) the command line:
  * reads the account through the gateway and prints each position's venue and LiqLens liquidation
  * prices (JSON with `--json`, else a table). `--base-url` replaces the venue's hosts (production,
  * testnet or simulator). Bad arguments or a refused key: one line on stderr, exit 1.
@@ -145,14 +147,28 @@ export async function runPositionsCommand(args: readonly string[], io: CliIo): P
       return fail(io, `--address: expected a 0x address of 40 hex digits (${facts.full} is read by address)`);
     credentials = { address: values.address };
   } else {
-    if (!values['api-key'] || !values['api-secret'])
-      return fail(io, '--api-key and --api-secret are required for this venue');
-    if (facts.credentials === 'key-passphrase' && !values.password)
-      return fail(io, `--password: ${facts.full} keys need their passphrase`);
+    const needsPassphrase = facts.credentials === 'key-passphrase';
+    let found;
+    try {
+      found = await readAccountSecrets(values, io, { needsPassphrase });
+    } catch (error) {
+      return fail(io, error instanceof Error ? error.message : String(error));
+    }
+    if (!values['api-key'] || !found.secret)
+      return fail(
+        io,
+        `--api-key and its secret are required for this venue (secret: ${secretEnv.secret}, --api-secret-file or --api-secret)`,
+      );
+    if (needsPassphrase && !found.passphrase)
+      return fail(
+        io,
+        `--password: ${facts.full} keys need their passphrase (${secretEnv.passphrase} or --password-file)`,
+      );
+    for (const warning of found.warnings) io.stderr(warning);
     credentials = {
       apiKey: values['api-key'],
-      secret: values['api-secret'],
-      ...(values.password === undefined ? {} : { password: values.password }),
+      secret: found.secret,
+      ...(found.passphrase === undefined ? {} : { password: found.passphrase }),
     };
   }
   const gateway = createGateway({ venue, ...(baseUrl === undefined ? {} : { baseUrl }), credentials });

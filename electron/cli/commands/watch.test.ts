@@ -102,12 +102,14 @@ describe('liqlens watch', () => {
       key.apiKey,
       '--json',
     ];
-    const good = startWatch([...base, '--api-secret', key.secret]);
+    // The secret from the environment, as the README says: nothing secret in the process list.
+    const good = startWatch(base, { ...process.env, LIQLENS_API_SECRET: key.secret });
     await good.printed((line) => (JSON.parse(line) as { account: string }).account.startsWith('bybit-linear'));
     good.interrupt();
     expect(await good.exited).toBe(0);
     expect(good.stderr()).not.toContain('check your key');
-    const bad = startWatch([...base, '--api-secret', 'wrong-secret-value']);
+    expect(good.stderr()).not.toContain('process list');
+    const bad = startWatch(base, { ...process.env, LIQLENS_API_SECRET: 'wrong-secret-value' });
     expect(await bad.exited).toBe(1);
     expect(bad.stderr().trim().split('\n')).toHaveLength(1);
     expect(bad.stderr()).toContain('check your key');

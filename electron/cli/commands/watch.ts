@@ -13,7 +13,7 @@ import { requests } from '../../../shared/ipc/contract';
 import { accountVenues, venueFacts, type AccountVenue } from '../../../shared/domain/venue';
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { CliIo } from '../cli-io';
-import { accountOptionHelp, accountOptions } from '../account-options';
+import { accountOptionHelp, accountOptions, readAccountSecrets, type AccountSecrets } from '../account-options';
 import { readChannelsFile } from '../channels-file';
 import type { ChannelSetup } from '../../../shared/ipc/views/channels';
 import { defineCommand, parseCommand, type ParsedCommand } from '../command-line';
@@ -27,7 +27,7 @@ function isScenario(name: string): name is SimScenarioName {
 const spec = defineCommand({
   name: 'watch',
   synopsis:
-    '--demo [--scenario NAME] [--speed X] [--seed N] [--channels FILE] [--json]  |  [--venue V [--base-url URL] (--api-key K --api-secret S [--password P] | --address A)] [--channels FILE] [--json]',
+    '--demo [--scenario NAME] [--speed X] [--seed N] [--channels FILE] [--json]  |  [--venue V [--base-url URL] (--api-key K | --address A)] [--channels FILE] [--json]',
   description:
     'Runs the core headless and prints one line per alert event. With --demo it watches the simulated Demo and exits at the scenario end; otherwise it watches the saved accounts (or the one account given here, its key kept in memory for this run) until interrupted.',
   options: {
@@ -58,7 +58,8 @@ const spec = defineCommand({
  * the Demo's positions first arrived. Without `--demo`
  * it watches real accounts until interrupted: the Hyperliquid addresses and typed-in positions saved
  * in the data folder; or, instead, one account given on the command line (`--venue V [--base-url URL]
- * --api-key K --api-secret S [--password P]` or `--venue hyperliquid --address A`), whose key stays
+ * --api-key K`, its secret from LIQLENS_API_SECRET, a file or a prompt; or `--venue hyperliquid
+ * --address A`), whose key stays
  * in memory for this run only. `--channels FILE` also delivers each alert to the notification
  * channels the file names (`../channels-file.ts`), their secrets kept in memory for this run; a
  * failed delivery prints one line on stderr with the service's reason.
@@ -170,6 +171,15 @@ async function watch(values: Values, io: CliIo, run: WatchRun): Promise<number> 
     }
     const credentials = venueFacts(venue as AccountVenue).credentials;
     const baseUrl = values['base-url'] ? { baseUrl: values['base-url'] } : {};
+    let found: AccountSecrets = { secret: undefined, passphrase: undefined, warnings: [] };
+    if (credentials !== 'address') {
+      try {
+        found = await readAccountSecrets(values, io, { needsPassphrase: credentials === 'key-passphrase' });
+      } catch (error) {
+        await core.stop();
+        return fail(io, error instanceof Error ? error.message : String(error));
+      }
+    }
     const account =
       credentials === 'address'
         ? { kind: 'address' as const, venue, label: 'watch', address: values.address ?? '', ...baseUrl }
@@ -178,8 +188,8 @@ async function watch(values: Values, io: CliIo, run: WatchRun): Promise<number> 
             venue,
             label: 'watch',
             apiKey: values['api-key'] ?? '',
-            apiSecret: values['api-secret'] ?? '',
-            ...(values.password ? { passphrase: values.password } : {}),
+            apiSecret: found.secret ?? '',
+            ...(found.passphrase ? { passphrase: found.passphrase } : {}),
             ...baseUrl,
           };
     const parsed = requests['accounts:add'].safeParse({ account });
@@ -187,6 +197,7 @@ async function watch(values: Values, io: CliIo, run: WatchRun): Promise<number> 
       await core.stop();
       return fail(io, `account: ${describeZodError(parsed.error)}`);
     }
+    for (const warning of found.warnings) io.stderr(warning);
     try {
       await core.handlers['accounts:add'](parsed.data);
     } catch (error) {
