@@ -158,6 +158,7 @@ function Harness() {
             accounts={summaries}
             onAdd={onAdd}
             onRemove={onRemove}
+            onSetKey={() => Promise.reject(new Error('The harness keeps no keys.'))}
             firstRun={params.get('firstRun') === '1'}
             keyStorage="keychain"
           />

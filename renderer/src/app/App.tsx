@@ -162,6 +162,7 @@ export function App() {
               accounts={accounts}
               onAdd={(next) => api.addAccount(next)}
               onRemove={(id) => api.removeAccount(id)}
+              onSetKey={(key) => api.setAccountKey(key)}
               firstRun={info.firstStart}
               keyStorage={info.keyStorage}
             />

@@ -2,6 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AccountKey } from '../../../../shared/ipc/contract';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import { AccountsMenu } from './AccountsMenu';
 import type { KeyStorage } from './key-storage';
@@ -32,13 +33,23 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function render(keyStorage: KeyStorage, accounts: readonly AccountSummary[] = []): HTMLElement {
+function render(
+  keyStorage: KeyStorage,
+  accounts: readonly AccountSummary[] = [],
+  onSetKey: (key: AccountKey) => Promise<AccountSummary> = vi.fn(),
+): HTMLElement {
   const container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
   act(() =>
     root?.render(
-      <AccountsMenu accounts={accounts} onAdd={vi.fn()} onRemove={vi.fn(async () => [])} keyStorage={keyStorage} />,
+      <AccountsMenu
+        accounts={accounts}
+        onAdd={vi.fn()}
+        onRemove={vi.fn(async () => [])}
+        onSetKey={onSetKey}
+        keyStorage={keyStorage}
+      />,
     ),
   );
   act(() => container.querySelector<HTMLButtonElement>('[data-testid="accounts-menu"]')?.click());
@@ -62,5 +73,48 @@ describe('the accounts menu says where keys are kept', () => {
     expect(menu.querySelector('[data-testid="accounts-key-storage"]')).toBeNull();
     act(() => menu.querySelector<HTMLButtonElement>('[data-testid="accounts-add"]')?.click());
     expect(document.body.textContent).toContain('Stored encrypted in the system keychain');
+  });
+});
+
+/** Types into a React-controlled input as a user would (React listens for the native input event). */
+function type(input: HTMLInputElement | null, value: string): void {
+  if (input === null) throw new Error('no such input');
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  act(() => {
+    setter?.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('an account whose key is gone', () => {
+  it("is given its key again beside it: the venue's refusal is shown and the form stays, an accepted key closes it", async () => {
+    const sent: AccountKey[] = [];
+    let answer: 'refuse' | 'accept' = 'refuse';
+    const onSetKey = vi.fn(async (key: AccountKey): Promise<AccountSummary> => {
+      sent.push(key);
+      if (answer === 'refuse') throw new Error('Binance USDS-M refused the key: check your key.');
+      const { keyNeeded: _gone, ...resumed } = keyNeeded;
+      return { ...resumed, status: 'connecting' } satisfies AccountSummary;
+    });
+    const menu = render('memory', [keyNeeded], onSetKey);
+    act(() => menu.querySelector<HTMLButtonElement>('[data-testid="key-again-open"]')?.click());
+    const form = menu.querySelector<HTMLFormElement>('[data-testid="key-again-form"]');
+    expect(form?.getAttribute('aria-label')).toBe('Give the key of Server again');
+    // Too short to be a key: refused here, nothing sent.
+    type(menu.querySelector('[data-testid="key-again-key"]'), 'short');
+    await act(async () => form?.requestSubmit());
+    expect(sent).toEqual([]);
+    expect(form?.textContent).toContain('looks too short for an API key');
+
+    type(menu.querySelector('[data-testid="key-again-key"]'), 'key-abcdefgh');
+    type(menu.querySelector('[data-testid="key-again-secret"]'), 'secret-abcdefgh');
+    await act(async () => form?.requestSubmit());
+    expect(sent).toEqual([{ accountId: 'binance-usdm-1', apiKey: 'key-abcdefgh', apiSecret: 'secret-abcdefgh' }]);
+    expect(menu.querySelector('[data-testid="key-again-form"]')?.textContent).toContain('check your key');
+
+    answer = 'accept';
+    await act(async () => menu.querySelector<HTMLFormElement>('[data-testid="key-again-form"]')?.requestSubmit());
+    expect(sent).toHaveLength(2);
+    expect(menu.querySelector('[data-testid="key-again-form"]')).toBeNull();
   });
 });

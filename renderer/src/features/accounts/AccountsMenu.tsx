@@ -1,10 +1,11 @@
 import { venueFacts } from '../../../../shared/domain/venue';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AccountAdd } from '../../../../shared/ipc/contract';
+import type { AccountAdd, AccountKey } from '../../../../shared/ipc/contract';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import { Badge, Button, FreshnessNote } from '../../ui';
 import type { AccountChoice } from './account-form';
 import { AddAccountDialog } from './AddAccountDialog';
+import { KeyAgainForm } from './KeyAgainForm';
 import { keyStorageNote, type KeyStorage } from './key-storage';
 import { isShortcut } from './shortcut-target';
 import { statusWords, worstStatus } from './venues';
@@ -15,6 +16,8 @@ export interface AccountsMenuProps {
   readonly accounts: readonly AccountSummary[];
   readonly onAdd: (account: AccountAdd) => Promise<AccountSummary>;
   readonly onRemove: (accountId: string) => Promise<unknown>;
+  /** Gives a "key needed" account its key again (checked with the venue like a new key). */
+  readonly onSetKey: (key: AccountKey) => Promise<AccountSummary>;
   /** First start: open the dialog at once with Demo selected. */
   readonly firstRun?: boolean;
   /** Where the core keeps keys (`app:info`): the dialog and the list say so. */
@@ -26,7 +29,7 @@ export interface AccountsMenuProps {
  * warning, remove with confirmation) and "Add account", which opens the dialog. `A` opens the
  * dialog from anywhere but a text field; Escape closes the popover.
  */
-export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false, keyStorage }: AccountsMenuProps) {
+export function AccountsMenu({ accounts, onAdd, onRemove, onSetKey, firstRun = false, keyStorage }: AccountsMenuProps) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
   const [dialog, setDialog] = useState<{ open: boolean; choice: AccountChoice }>({
@@ -34,6 +37,8 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false, keyS
     choice: firstRun ? 'demo' : 'api-key',
   });
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** The "key needed" account whose key is being typed in again. */
+  const [givingKey, setGivingKey] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
 
@@ -109,6 +114,20 @@ export function AccountsMenu({ accounts, onAdd, onRemove, firstRun = false, keyS
                       {account.permissions.warning}
                     </p>
                   )}
+                  {account.keyNeeded &&
+                    (givingKey === account.id ? (
+                      <KeyAgainForm account={account} onSetKey={onSetKey} onDone={() => setGivingKey(null)} />
+                    ) : (
+                      <Button
+                        variant="link"
+                        className="acc-give-key"
+                        onClick={() => setGivingKey(account.id)}
+                        aria-label={`Give the key of ${account.label} again`}
+                        data-testid="key-again-open"
+                      >
+                        Give its key again
+                      </Button>
+                    ))}
                   {confirming === account.id ? (
                     <div className="acc-confirm" role="group" aria-label={`Remove ${account.label}?`}>
                       <span>
