@@ -12,3 +12,11 @@ export interface AdlRank {
   /** The highest figure of the venue's scale (nearest to deleveraging). */
   readonly max: number;
 }
+
+/**
+ * Whether the rank is at the front of the venue's queue: its highest figure, the positions the venue
+ * deleverages first when a liquidation cannot be filled (docs/research/account-modes.md §7).
+ */
+export function isAdlFront(rank: AdlRank | null): boolean {
+  return rank !== null && rank.value >= rank.max;
+}

@@ -7,6 +7,8 @@ import { formatPercent, formatPrice, formatUsd } from './format';
 import { AccountModeLine } from './AccountModeLine';
 import { MarginGauge } from './MarginGauge';
 import { accountModeFacts } from '../../../../shared/domain/account-mode';
+import { isAdlFront } from '../../../../shared/domain/adl-rank';
+import { venueFacts } from '../../../../shared/domain/venue';
 import { noLiquidationLineText } from './account-mode-text';
 import type { MarketStore } from '../market/market-store';
 import { PositionNearestCluster } from './NearestCluster';
@@ -230,8 +232,19 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
                             {' '}
                             {position.marginMode}
                             {position.leverage ? ` ${position.leverage}x` : ''}
-                            {position.adlRank && ` · ADL ${position.adlRank.value}/${position.adlRank.max}`}
+                            {position.adlRank && !isAdlFront(position.adlRank) && (
+                              <> · ADL {`${position.adlRank.value}/${position.adlRank.max}`}</>
+                            )}
                           </span>
+                          {isAdlFront(position.adlRank) && position.adlRank && (
+                            <span
+                              className="adl-front"
+                              data-testid="adl-front"
+                              title={`At the front of ${venueFacts(account.venue).full}'s auto-deleveraging queue: when a liquidation cannot be filled in the market, the venue closes positions at the front first.`}
+                            >
+                              ADL {position.adlRank.value}/{position.adlRank.max} · front
+                            </span>
+                          )}
                         </td>
                         <td className="num">
                           {position.sizeBase.toLocaleString('en-US', { maximumFractionDigits: 4 })}
