@@ -159,9 +159,13 @@ describe('a full disk is a state, not a crash', () => {
 
     // Alerts keep evaluating and notifying: the venue puts the short at the front of the ADL queue.
     sim.market.adjustPosition(account.id, 'ETHUSDT', { adlQuantile: 4 });
+    // The title names the account, the venue and the position: "Front of the ADL queue: <label> · Bybit · ETH/USDT short".
     await expect
-      .poll(() => first.notifications.map((note) => note.title), { timeout: 60_000 })
-      .toContain('Front of the ADL queue: ETH/USDT short');
+      .poll(
+        () => first.notifications.some((note) => /^Front of the ADL queue: .+ · ETH\/USDT short$/.test(note.title)),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
     expect((await core.handlers['alerts:list']({})).active.some((alert) => alert.symbol === 'ETHUSDT')).toBe(true);
     expect((await noticesOf(core)).filter((message) => message === diskFullNotice)).toHaveLength(1);
 
