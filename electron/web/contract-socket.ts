@@ -24,7 +24,7 @@ export interface ContractSocketLimits {
   readonly viewers?: MarketViewers;
 }
 
-/** WebSocket close code for a client dropped for not reading (RFC 6455 §7.4.1: 1008, policy violation). */
+/** WebSocket close code for a client dropped for not reading (RFC 6455, section 7.4.1: 1008, policy violation). */
 export const unreadCloseCode = 1008;
 
 /**
