@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '../fixtures';
+import { AppPage } from '../pages/app-page';
+
+/**
+ * The core stops under an open workspace (a crash, Ctrl+C on `liqlens web`): nothing on screen may
+ * still say Live. `LIQLENS_README_SCREENSHOTS=1` also writes docs/screenshots/stale-workspace.png.
+ */
+test('when LiqLens itself stops, every account turns stale with the reason and nothing still reads Live', async ({
+  page,
+  webApp,
+}) => {
+  const app = new AppPage(page);
+  await app.open(webApp.url);
+  const statuses = page.getByTestId('account-status');
+  // The Demo's accounts, live first: the picture after must differ from a real live workspace.
+  await expect(statuses.first()).toHaveText('Live', { timeout: 90_000 });
+  await expect(page.locator('.panel--chart canvas').first()).toBeVisible({ timeout: 30_000 });
+
+  await webApp.stop();
+
+  await expect(page.getByText('Connection lost — retrying')).toBeVisible();
+  const count = await statuses.count();
+  expect(count).toBeGreaterThan(0);
+  for (let index = 0; index < count; index += 1) await expect(statuses.nth(index)).toHaveText('Stale');
+  await expect(page.getByTestId('account-freshness').first()).toContainText('connection to LiqLens lost');
+  await expect(page.getByTestId('account').first()).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByText('Live', { exact: true })).toHaveCount(0);
+
+  await page.screenshot({ path: test.info().outputPath('stale-workspace.png') });
+  if (process.env['LIQLENS_README_SCREENSHOTS'] === '1') {
+    mkdirSync('docs/screenshots', { recursive: true });
+    await page.screenshot({ path: 'docs/screenshots/stale-workspace.png' });
+  }
+});
