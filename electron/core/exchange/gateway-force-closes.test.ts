@@ -1,15 +1,48 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimVenue } from '../../sim/market/types';
-import type { Simulator } from '../../sim/simulator';
-import { accountOn, simGateway, startTestSimulator, venueSymbol } from '../../../test/support/sim-gateway';
+import type { SimAccountSpec } from '../../sim/market/account';
+import { demoAccountSpecs } from '../../sim/market/demo-accounts';
+import { startSimulator, type Simulator } from '../../sim/simulator';
+import { accountOn, simGateway, venueSymbol } from '../../../test/support/sim-gateway';
 import type { ExchangeGateway } from './gateway';
 
-/** The Demo accounts through the whole crash: the 25x ETH longs and the 20x ETH short are force-closed. */
+/**
+ * The Demo's accounts, with the positions the crash force-closes on every venue read here: a 25x ETH
+ * long on Binance and Bybit (Bybit's is the Demo's own) and a 20x ETH short on Hyperliquid.
+ */
+function crashAccounts(): SimAccountSpec[] {
+  const risky = (
+    spec: SimAccountSpec,
+    side: 'long' | 'short',
+    leverage: number,
+    entryOffset: number,
+  ): SimAccountSpec => ({
+    ...spec,
+    positions: spec.positions.map((position) =>
+      position.symbol === 'ETHUSDT' && position.side === side ? { ...position, leverage, entryOffset } : position,
+    ),
+  });
+  return demoAccountSpecs().map((spec) =>
+    spec.venue === 'binance-usdm'
+      ? risky(spec, 'long', 25, 0.015)
+      : spec.venue === 'hyperliquid'
+        ? risky(spec, 'short', 20, -0.015)
+        : spec,
+  );
+}
+
+/** Those accounts through the whole crash: the 25x ETH longs and the 20x ETH short are force-closed. */
 describe("the account's own force closes, read through real ccxt from the simulated venues", () => {
   let sim: Simulator;
   const gateways: ExchangeGateway[] = [];
   beforeAll(async () => {
-    sim = await startTestSimulator('long-squeeze-crash');
+    sim = await startSimulator({
+      seed: 7,
+      scenario: 'long-squeeze-crash',
+      speed: 0,
+      port: 0,
+      accounts: crashAccounts(),
+    });
     sim.market.advance(sim.market.scenarioDurationMs);
   });
   afterAll(async () => {
