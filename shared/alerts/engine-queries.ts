@@ -1,7 +1,7 @@
 import type { ActiveAlert } from './alert-event';
 import type { Level } from './levels';
 import { levelRank, rankLevel, worseLevel } from './levels';
-import type { Tracked } from './tracked';
+import { positionOf, type Tracked } from './tracked';
 import type { RuleKind } from './rule-schemas';
 import { cooldownMsOf, ruleKinds } from './rule-schemas';
 
@@ -18,15 +18,10 @@ export function activeOf(entries: Iterable<Tracked>): ActiveAlert[] {
       worst = worseLevel(worst, level);
     }
     if (worst === null) continue;
-    const { accountId, accountLabel, venue, symbol, displaySymbol, side, snoozedUntilMs } = state;
+    const { snoozedUntilMs } = state;
     const acknowledged = rankLevel(state.acknowledged);
     active.push({
-      accountId,
-      accountLabel,
-      venue,
-      symbol,
-      displaySymbol,
-      side,
+      ...positionOf(state),
       level: worst,
       rules,
       snoozedUntilMs,

@@ -12,7 +12,7 @@ import type { RuleKind, RuleSet } from './rule-schemas';
 import { cooldownMsOf, ruleKinds } from './rule-schemas';
 import type { QuietCheck } from './silence';
 import { silenceOf } from './silence';
-import type { Tracked } from './tracked';
+import { positionOf, type Tracked } from './tracked';
 
 /** What emitting needs: the clock, the output list, quiet hours and the id sequence. */
 export interface EmitContext {
@@ -29,17 +29,7 @@ export function eventHead(
   tracked: Tracked,
   context: EmitContext,
 ): Pick<AlertEvent, 'id' | 'timeMs' | 'accountId' | 'accountLabel' | 'venue' | 'symbol' | 'displaySymbol' | 'side'> {
-  const { accountId, accountLabel, venue, symbol, displaySymbol, side } = tracked;
-  return {
-    id: context.nextId(context.nowMs),
-    timeMs: context.nowMs,
-    accountId,
-    accountLabel,
-    venue,
-    symbol,
-    displaySymbol,
-    side,
-  };
+  return { id: context.nextId(context.nowMs), timeMs: context.nowMs, ...positionOf(tracked) };
 }
 
 const singleRungs: Readonly<Record<Level, readonly Rank[]>> = { warning: [1], danger: [2], critical: [3] };

@@ -33,6 +33,14 @@ export interface Tracked {
   acknowledged: RankOrNone;
 }
 
+/** Which position a tracked entry is, as every event and active alert names it. */
+export function positionOf(
+  tracked: Tracked,
+): Pick<Tracked, 'accountId' | 'accountLabel' | 'venue' | 'symbol' | 'displaySymbol' | 'side'> {
+  const { accountId, accountLabel, venue, symbol, displaySymbol, side } = tracked;
+  return { accountId, accountLabel, venue, symbol, displaySymbol, side };
+}
+
 /** A tracked position from its saved state. */
 export function trackedFrom(state: PositionState, rules: RuleSet): Tracked {
   const { accountId, venue, symbol, side, displaySymbol, last } = state;
