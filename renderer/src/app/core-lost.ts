@@ -8,13 +8,15 @@ import type { AccountPositions } from '../../../shared/ipc/views/positions';
  * LIVE over numbers nobody is updating. Done once here, so every view that reads these lists agrees.
  */
 
-/** The accounts as shown: unchanged while connected; stale (or still connecting, or in error) otherwise. */
+/**
+ * The accounts as shown: unchanged while connected; otherwise stale (or in error). An account that
+ * was still connecting is stale too: nothing is connecting it while the core cannot be reached.
+ */
 export function accountsAsShown(accounts: readonly AccountSummary[], connected: boolean): readonly AccountSummary[] {
   if (connected) return accounts;
   return accounts.map((account) => {
     const freshness = withoutSource(account.freshness);
-    const status = account.status === 'error' ? 'error' : freshness.state === 'stale' ? 'stale' : 'connecting';
-    return { ...account, freshness, status };
+    return { ...account, freshness, status: account.status === 'error' ? 'error' : 'stale' };
   });
 }
 
