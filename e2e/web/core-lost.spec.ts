@@ -16,6 +16,8 @@ test('when LiqLens itself stops, every account turns stale with the reason and n
   // The Demo's accounts, live first: the picture after must differ from a real live workspace.
   await expect(statuses.first()).toHaveText('Live', { timeout: 90_000 });
   await expect(page.locator('.panel--chart canvas').first()).toBeVisible({ timeout: 30_000 });
+  // The chart's market live too (candles drawn), so that what stays on screen after is its last data.
+  await expect(page.getByTestId('price-chart')).not.toHaveAttribute('data-stale', 'true', { timeout: 90_000 });
 
   await webApp.stop();
 
@@ -26,6 +28,9 @@ test('when LiqLens itself stops, every account turns stale with the reason and n
   await expect(page.getByTestId('account-freshness').first()).toContainText('connection to LiqLens lost');
   await expect(page.getByTestId('account').first()).toHaveAttribute('data-stale', 'true');
   await expect(page.getByText('Live', { exact: true })).toHaveCount(0);
+  // The chart keeps its candles, dimmed: it does not turn into an error page.
+  await expect(page.getByTestId('price-chart')).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByText(/^Could not load/)).toHaveCount(0);
 
   await page.screenshot({ path: test.info().outputPath('stale-workspace.png') });
   if (process.env['LIQLENS_README_SCREENSHOTS'] === '1') {

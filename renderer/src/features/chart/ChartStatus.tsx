@@ -12,10 +12,20 @@ export interface ChartStatusProps {
 
 /**
  * The designed states over the chart: loading (no market yet), backfill progress with its message,
- * backfill failure, and an error. Returns the empty fragment when the chart has something to show.
+ * backfill failure, and an error (over the whole chart when nothing was shown yet, in a corner over
+ * candles kept from before). Returns the empty fragment when the chart has something to show.
  */
 export function ChartStatus(props: ChartStatusProps): ReactElement | null {
   const { error, backfill, hasCandles } = props;
+  if (error !== null && hasCandles) {
+    // The candles already shown stay (dimmed as stale); the failure sits in the corner.
+    return (
+      <div className="chart-state chart-state--error chart-state--corner" role="alert" data-testid="chart-state">
+        <strong>Could not refresh {props.symbolLabel}</strong>
+        <span>{error}</span>
+      </div>
+    );
+  }
   if (error !== null) {
     return (
       <div className="chart-state chart-state--error" role="alert" data-testid="chart-state">

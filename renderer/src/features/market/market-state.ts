@@ -1,6 +1,6 @@
 import type { Profile } from '../../../../shared/clusters';
 import type { Candle } from '../../../../shared/domain/candle';
-import { lastUpdateMs, type Freshness } from '../../../../shared/domain/freshness';
+import { lastUpdateMs, withoutSource, type Freshness } from '../../../../shared/domain/freshness';
 import type { MarketKey } from '../../../../shared/ipc/contract';
 import type { BackfillState, ChartTimeframe, MarketUpdate, MarketView } from '../../../../shared/ipc/views/markets';
 import type { ClusterWire } from '../../../../shared/ipc/views/clusters';
@@ -82,9 +82,20 @@ export function withSnapshot(state: MarketState, view: MarketView): MarketState 
   };
 }
 
-/** The state after `market:open` failed. */
+/**
+ * The state after `market:open` failed. Candles already on screen stay there, marked stale with the
+ * failure as the reason (the core may be gone for a moment): a chart that was showing data dims; it
+ * does not turn into an error page.
+ */
 export function withError(state: MarketState, message: string): MarketState {
-  return state.error === message ? state : { ...state, error: message };
+  if (state.error === message) return state;
+  if (state.snapshot === null) return { ...state, error: message };
+  return {
+    ...state,
+    error: message,
+    stale: true,
+    freshness: withoutSource(state.freshness, `could not refresh: ${message}`),
+  };
 }
 
 function lastOpenTime(state: MarketState): number {

@@ -212,6 +212,24 @@ describe('market store', () => {
     expect(store.get(key)?.error).toBe('symbol not found');
   });
 
+  it('keeps the candles on screen, stale with the failure as reason, when reopening fails (the core is gone)', async () => {
+    const fake = fakeFeed();
+    const store = createMarketStore(fake.feed);
+    const hide = store.show(key, '1m');
+    fake.opens[0]?.answer(view);
+    await Promise.resolve();
+    hide('connection to LiqLens lost');
+    store.show(key, '1m');
+    fake.opens[1]?.fail(new Error('Not connected to LiqLens'));
+    await Promise.resolve();
+    await Promise.resolve();
+    const state = store.get(key);
+    expect(state?.snapshot).toBe(view);
+    expect(state?.error).toBe('Not connected to LiqLens');
+    expect(state?.stale).toBe(true);
+    expect(state?.freshness).toMatchObject({ state: 'stale', reason: 'could not refresh: Not connected to LiqLens' });
+  });
+
   it('asks again when opening timed out and the backfill then reports done', async () => {
     const fake = fakeFeed();
     const store = createMarketStore(fake.feed);
