@@ -259,6 +259,13 @@ for (const modeCase of cases) {
       if (whatIfOff)
         await expect(page.getByTestId('whatif-empty')).toContainText('What-if is off in this account mode');
       else await expect(page.getByTestId('whatif-panel')).toBeVisible();
+      // Where the what-if is an approximation, its live figure is a price marked as such, with the
+      // venue's own figure beside it, never "none".
+      const whatIfApproximate = modeCase.whatIf?.source.startsWith('^What-if approximate') ?? false;
+      if (whatIfApproximate) {
+        await expect(page.getByTestId('whatif-liq-current')).toHaveText(/^≈ \d/);
+        await expect(page.getByTestId('whatif-approximation')).toContainText(/^Approximate \(/);
+      } else if (!whatIfOff) await expect(page.getByTestId('whatif-approximation')).toHaveCount(0);
     }
     await saveScreenshot(page, `${modeCase.mode}.png`);
   });

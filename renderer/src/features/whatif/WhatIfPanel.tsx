@@ -6,6 +6,7 @@ import { evaluateAccount } from '../../../../shared/risk';
 import { useMarketField, type MarketSource } from '../market/useMarket';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
 import { Button, EmptyState } from '../../ui';
+import { approximationNote } from './approximation-note';
 import { positionLimits } from './position-limits';
 import { TargetQuestion } from './TargetQuestion';
 import { findTargetIndex, type WhatIfTarget } from './what-if-controls';
@@ -109,7 +110,9 @@ interface BodyProps {
 function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
   const risk = account.risk;
   const [draft, setDraft] = useState<WhatIfDraft>(liveDraft);
-  const live = useMemo(() => (risk === null ? null : evaluateAccount(risk)), [risk]);
+  // The what-if's own evaluation of the live state: in a mode whose what-if is a named approximation,
+  // the approximate figure every change builds on (the 'current' one would have no price at all).
+  const live = useMemo(() => (risk === null ? null : evaluateAccount(risk, 'what-if')), [risk]);
   const { controls, errors } = useMemo(() => draftToControls(draft), [draft]);
   const view = useMemo(
     () => (risk === null || live === null ? null : computeWhatIf({ account: risk, live, target, controls, profile })),
@@ -163,6 +166,7 @@ function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
           profile={profile}
           market={market}
           shownLiquidation={shownLiquidationPrice(positionView)}
+          approximation={approximationNote(risk, positionView, tickSize)}
         />
       </div>
       <WhatIfInputs

@@ -26,6 +26,7 @@ export function WhatIfResults({
   profile,
   market = null,
   shownLiquidation = null,
+  approximation = null,
 }: {
   readonly view: WhatIfView;
   readonly tickSize: number;
@@ -35,6 +36,8 @@ export function WhatIfResults({
   readonly market?: MarketSource | null;
   /** The live liquidation price the chart draws (exchange's, else engine's); see `ClustersOnTheWay`. */
   readonly shownLiquidation?: number | null;
+  /** In a mode whose what-if is an approximation: which, and the venue's own figure; null otherwise. */
+  readonly approximation?: string | null;
 }) {
   const { current, next, movement } = view;
   const direction =
@@ -51,7 +54,7 @@ export function WhatIfResults({
             data-testid="whatif-liq-current"
             title={now.title ?? 'Live, from the same engine as the positions table'}
           >
-            {now.text}
+            {approximation !== null && now.text !== 'none' ? `≈ ${now.text}` : now.text}
           </span>
           {!view.pristine && (
             <>
@@ -71,6 +74,11 @@ export function WhatIfResults({
         <span className={`wi-liq__delta wi-liq__delta--${direction}`} data-testid="whatif-liq-delta">
           {changeText(view, tickSize)}
         </span>
+        {approximation !== null && (
+          <span className="wi-approx" data-testid="whatif-approximation">
+            {approximation}
+          </span>
+        )}
       </div>
       <dl className="wi-metrics">
         <div>
