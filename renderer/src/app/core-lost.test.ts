@@ -6,7 +6,7 @@ function account(status: AccountSummary['status'], freshness: AccountSummary['fr
   return {
     id: `acc-${status}`,
     label: `Account ${status}`,
-    venue: 'bybit',
+    venue: 'binance-usdm',
     source: 'demo',
     kind: 'demo',
     status,
