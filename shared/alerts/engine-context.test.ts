@@ -5,7 +5,12 @@ import type { ClusterBin, ImbalanceInput, PositionObservation } from './inputs';
 import { observation, summary } from './testing/support';
 
 const onlyContext = {
-  rules: { marginRatio: { enabled: false }, distance: { enabled: false }, stale: { enabled: false } },
+  rules: {
+    marginRatio: { enabled: false },
+    distance: { enabled: false },
+    stale: { enabled: false },
+    imbalance: { enabled: true },
+  },
 };
 
 describe('stale data while at risk (15 s, margin ratio ≥ 50 % by default)', () => {
