@@ -29,12 +29,15 @@ export function withNearPriceBand(
   const lowBin = grid.binOf(price * (1 - band.rangeFraction)),
     highBin = grid.binOf(price * (1 + band.rangeFraction));
   const priceBin = grid.binOf(price);
-  const from = Math.min(lowBin, profile.firstBin),
-    to = Math.max(highBin, profile.firstBin + profile.long.length - 1);
+  const empty = profile.long.length === 0;
+  const from = empty ? lowBin : Math.min(lowBin, profile.firstBin),
+    to = empty ? highBin : Math.max(highBin, profile.firstBin + profile.long.length - 1);
   const long = new Float64Array(to - from + 1),
     short = new Float64Array(to - from + 1);
-  long.set(profile.long, profile.firstBin - from);
-  short.set(profile.short, profile.firstBin - from);
+  if (!empty) {
+    long.set(profile.long, profile.firstBin - from);
+    short.set(profile.short, profile.firstBin - from);
+  }
   const longBins = priceBin - lowBin,
     shortBins = highBin - priceBin;
   for (let bin = lowBin; bin < priceBin; bin++) long[bin - from] = (long[bin - from] ?? 0) + usd / longBins;
