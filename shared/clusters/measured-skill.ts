@@ -1,4 +1,4 @@
-import measured from './measured-skill.json';
+import measured from './measured-skill.json' with { type: 'json' };
 
 /**
  * What the real-data scorecard measured of the shipped map and its imbalance, as the app shows it.

@@ -9,7 +9,7 @@ const market: VenueMarket = {
   contractSize: 1,
 };
 const longUsdBelow = (ledger: ReturnType<typeof createLedger>, from: number, to: number): number =>
-  buildProfile(ledger, { fromPrice: from, toPrice: to }).long.reduce((sum, usd) => sum + usd, 0);
+  Array.from(buildProfile(ledger, { fromPrice: from, toPrice: to }).long).reduce((sum, usd) => sum + usd, 0);
 
 /** Opens positions at 60,000, crashes through their long levels to 50,000 (OI unchanged: no new positions), then trades flat there for a day. */
 function crashThenFlat(turnoverPerDay: number): ReturnType<typeof createLedger> {
