@@ -1,7 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, test } from '@playwright/test';
-import { imbalance, type MapBin } from '../../shared/clusters/index';
+import {
+  imbalance,
+  imbalanceSkillText,
+  mapSkillText,
+  shippedMeasuredSkill,
+  type MapBin,
+} from '../../shared/clusters/index';
 import { chromiumArgs, serveChartHarness, type ChartHarnessServer } from '../../electron/cli/bench/ui';
 import { defaultFixturePath } from '../../electron/cli/bench/chart-fixture';
 import type { ChartFixture } from '../../shared/harness/chart-fixture';
@@ -131,6 +137,12 @@ test('the imbalance badge quotes shared/clusters for the chosen window', async (
   await page.getByTestId('imbalance-window').getByRole('radio', { name: '±5 %' }).click();
   await expect(badge).toHaveText(imbalanceText(imbalance(profile, market.markPrice, imbalanceWindowOf('5pct'))));
   await expect(badge).toContainText(/shorts above vs .* longs below: /);
+  // Beside it, what the real-data scorecard measured (shared/clusters/measured-skill.json), never a typed figure.
+  const skill = page.getByTestId('imbalance-skill');
+  await expect(skill).toHaveText(`${imbalanceSkillText(shippedMeasuredSkill)} · ${mapSkillText(shippedMeasuredSkill)}`);
+  await expect(skill).toContainText(/imbalance: (no measured edge|leaned right|not measured yet)/);
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.getByTestId('price-chart').screenshot({ path: 'docs/screenshots/imbalance-skill.png' });
   await page.close();
 });
 

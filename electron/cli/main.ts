@@ -36,7 +36,7 @@ const commands: Readonly<Record<string, { run: Command; summary: string }>> = {
   scorecard: {
     run: async (args, cli) => (await import('./commands/scorecard')).runScorecardCommand(args, cli),
     summary:
-      'scorecard --seed N --days D [--scenario NAME] [--json]  the cluster model against the truth and two baselines',
+      'scorecard --seed N --days D [--scenario NAME] [--json]  the cluster model against the truth and two baselines (--real DIR: on real data)',
   },
   bench: {
     run: async (args, cli) => (await import('./commands/bench')).runBenchCommand(args, cli),

@@ -5,7 +5,12 @@ import type { ClusterBin, ImbalanceInput, PositionObservation } from './inputs';
 import { observation, summary } from './testing/support';
 
 const onlyContext = {
-  rules: { marginRatio: { enabled: false }, distance: { enabled: false }, stale: { enabled: false } },
+  rules: {
+    marginRatio: { enabled: false },
+    distance: { enabled: false },
+    stale: { enabled: false },
+    imbalance: { enabled: true },
+  },
 };
 
 describe('stale data while at risk (15 s, margin ratio ≥ 50 % by default)', () => {
@@ -174,7 +179,7 @@ describe('imbalance toward the position side (2:1 by default)', () => {
   });
 
   it('minRatio 1 alerts when the dominant side flips to the position side, with a band against flapping', () => {
-    const engine = createAlertEngine({ rules: { ...onlyContext.rules, imbalance: { minRatio: 1 } } });
+    const engine = createAlertEngine({ rules: { ...onlyContext.rules, imbalance: { enabled: true, minRatio: 1 } } });
     const step = (longUsd: number): string[] =>
       summary(engine.evaluate({ positions: [at({ longUsd, shortUsd: 1e9 })] }, 1_000));
     // Held down to 1 / (1 + 0.1) ≈ 0.91:1.

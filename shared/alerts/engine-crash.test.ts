@@ -18,7 +18,7 @@ const clusters: ClusterBin[] = [{ priceLow: 50_000, priceHigh: 52_000, usd: 5e6,
 /** Runs both accounts through the prices, one tick a second, with market context on every tick. */
 function run(
   prices: readonly number[],
-  engine = createAlertEngine(),
+  engine = createAlertEngine({ rules: { imbalance: { enabled: true } } }),
   cascade = true,
 ): { events: AlertEvent[]; engine: typeof engine } {
   const events: AlertEvent[] = [];

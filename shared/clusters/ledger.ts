@@ -43,6 +43,8 @@ interface VenueState {
   readonly books: readonly [SideBook, SideBook];
   readonly ratios: RatioTable;
   lastOiUsd: number | null;
+  /** Close time of the previous OI sample, ms (turnover runs on the time between samples). */
+  lastSampleMs: number;
   // Since the previous OI sample: taker flow, the mark's range, typical prices, what was consumed.
   buyUsd: number;
   sellUsd: number;
@@ -79,6 +81,7 @@ export function createLedger(options: LedgerOptions): Ledger {
       books: [createSideBook(1, leverages.length), createSideBook(-1, leverages.length)],
       ratios: createRatioTable(market, leverages, assumptions),
       lastOiUsd: null,
+      lastSampleMs: Number.NaN,
       buyUsd: 0,
       sellUsd: 0,
       low: Infinity,
@@ -127,6 +130,21 @@ export function createLedger(options: LedgerOptions): Ledger {
       if (total > 0) book.multiply(1 - Math.min(1, (usd * share) / total));
     }
   };
+  // Positions close and reopen without changing OI (churn): each side gives up the share
+  // 1 − e^(−turnover · Δt) of its levels, pro rata, and that USD reopens at the window's prices on the
+  // same side, so levels the price traded through come back at the leverage distances from it.
+  const turnOver = (state: VenueState, closeMs: number): void => {
+    const elapsedDays = (closeMs - state.lastSampleMs) / 86_400_000;
+    if (!(params.turnoverPerDay > 0) || !(elapsedDays > 0)) return;
+    const share = 1 - Math.exp(-params.turnoverPerDay * elapsedDays);
+    const [longs, shorts] = state.books;
+    const longUsd = longs.total() * share,
+      shortUsd = shorts.total() * share;
+    if (!(longUsd + shortUsd > 0)) return;
+    longs.multiply(1 - share);
+    shorts.multiply(1 - share);
+    create(state, longUsd + shortUsd, longUsd / (longUsd + shortUsd), (closeMs - originMs) / 60_000);
+  };
   const applyOpenInterest = (state: VenueState, oiUsd: number, closeMs: number): void => {
     if (state.lastOiUsd !== null) {
       const change = oiUsd - state.lastOiUsd + params.liquidationOiOffset * state.consumedUsd;
@@ -134,8 +152,10 @@ export function createLedger(options: LedgerOptions): Ledger {
       const buyShare = flow > 0 ? state.buyUsd / flow : 0.5;
       if (change > 0) create(state, change, buyShare, (closeMs - originMs) / 60_000);
       else if (change < 0) trim(state, -change, buyShare);
+      turnOver(state, closeMs);
     }
     state.lastOiUsd = oiUsd;
+    state.lastSampleMs = closeMs;
     state.buyUsd = 0;
     state.sellUsd = 0;
     state.low = Infinity;

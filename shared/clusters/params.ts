@@ -38,6 +38,12 @@ export interface LedgerParams {
    * 0 ignores it (the research pseudo-code), 1 counts it fully.
    */
   readonly liquidationOiOffset: number;
+  /**
+   * Churn, per day: the share 1 − e^(−turnover · days) of each side's levels closes and reopens at
+   * the prices traded since the previous OI sample, OI unchanged. It refills levels the price traded
+   * through. 0 = none (every level stays where it was opened until consumed, trimmed or decayed).
+   */
+  readonly turnoverPerDay: number;
   /** Heatmap cadence: a snapshot whenever a bar starts a new period of this length, ms. */
   readonly snapshotEveryMs: number;
   /** Price range a heatmap snapshot keeps around the mark, fraction each side. */
@@ -71,6 +77,7 @@ export const defaultLedgerParams: LedgerParams = {
   positionNotionalUsd: 100_000,
   openingFeeFromMargin: true,
   liquidationOiOffset: 1,
+  turnoverPerDay: 0,
   snapshotEveryMs: hourMs,
   snapshotRangeFraction: 0.25,
   maxSnapshots: 720,
@@ -94,6 +101,7 @@ export const ledgerParamsSchema = z.object({
   positionNotionalUsd: z.number().positive().optional(),
   openingFeeFromMargin: z.boolean().optional(),
   liquidationOiOffset: z.number().min(0).max(1).optional(),
+  turnoverPerDay: z.number().min(0).max(100).optional(),
   snapshotEveryMs: z.number().min(60_000).optional(),
   snapshotRangeFraction: z.number().min(0.01).max(0.9).optional(),
   maxSnapshots: z.number().int().min(1).max(100_000).optional(),

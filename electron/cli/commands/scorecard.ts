@@ -1,9 +1,13 @@
+import { writeFileSync } from 'node:fs';
 import { scenarioNames } from '../../sim/market/index';
 import type { SimScenarioName } from '../../sim/market/types';
 import type { CliIo } from '../cli-io';
 import { defineCommand, parseCommand } from '../command-line';
 import { formatScorecard } from '../scorecard/format-table';
 import { runScorecard } from '../scorecard/run-scorecard';
+import { formatRealScorecard } from '../scorecard/real/format-real';
+import { runRealScorecard } from '../scorecard/real/run-real-scorecard';
+import { skillSummary } from '../scorecard/real/skill-summary';
 
 function isScenario(name: string): name is SimScenarioName {
   return (scenarioNames as readonly string[]).includes(name);
@@ -11,7 +15,7 @@ function isScenario(name: string): name is SimScenarioName {
 
 const spec = defineCommand({
   name: 'scorecard',
-  synopsis: '[--seed N] [--days D] [--scenario NAME] [--json]',
+  synopsis: '[--seed N] [--days D] [--scenario NAME] [--json] | --real DIR [--skill-file FILE] [--json]',
   description:
     "Runs the simulator, feeds the cluster model and two baselines only what a venue publishes, and scores each against the simulator's true liquidation levels.",
   options: {
@@ -19,12 +23,16 @@ const spec = defineCommand({
     days: { type: 'string', default: '2' },
     scenario: { type: 'string', default: 'long-squeeze-crash' },
     json: { type: 'boolean', default: false },
+    real: { type: 'string' },
+    'skill-file': { type: 'string' },
   },
   optionHelp: {
     seed: 'the simulation seed (a whole number)',
     days: 'simulated days to score, 0.125 to 30',
     scenario: `the market scenario: ${scenarioNames.join(', ')}`,
     json: 'print one JSON object instead of a table',
+    real: 'score on real bucketed data instead (a folder like data/real-market/: model, baselines, references, intervals)',
+    'skill-file': 'with --real: also write the figures the app shows (shared/clusters/measured-skill.json)',
   },
   example: 'liqlens scorecard --seed 3 --days 1 --json',
 });
@@ -39,6 +47,14 @@ export async function runScorecardCommand(args: readonly string[], io: CliIo): P
   const parsed = parseCommand(spec, args, io);
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
+  if (values.real !== undefined) {
+    const report = runRealScorecard(values.real);
+    if (values['skill-file'] !== undefined)
+      writeFileSync(values['skill-file'], `${JSON.stringify(skillSummary(report), null, 2)}\n`);
+    if (values.json) io.stdout(JSON.stringify(report));
+    else for (const line of formatRealScorecard(report)) io.stdout(line);
+    return 0;
+  }
   const seed = Number(values.seed);
   const days = Number(values.days);
   if (!Number.isSafeInteger(seed)) return fail(io, `--seed: expected a whole number, got "${values.seed}"`);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AlertConfig, RuleKind } from '../../../../shared/alerts';
 import type { LiqLensApi } from '../../../../shared/ipc/contract';
+import { imbalanceHasEdge, imbalanceSkillText, shippedMeasuredSkill } from '../../../../shared/clusters';
 import { Button } from '../../ui';
 import { configFrom, draftFrom, type AlertSettingsDraft } from './alert-settings-form';
 
@@ -107,6 +108,12 @@ export function AlertSettings({
               }
             />
             {ruleNames[rule]}
+            {rule === 'imbalance' && draft.enabled.imbalance && !imbalanceHasEdge(shippedMeasuredSkill) && (
+              <span className="muted" data-testid="imbalance-alert-note">
+                {' '}
+                (off by default: no measured skill, {imbalanceSkillText(shippedMeasuredSkill)})
+              </span>
+            )}
           </label>
         ))}
       </fieldset>

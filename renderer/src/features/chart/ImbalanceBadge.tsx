@@ -6,6 +6,7 @@ import {
   type ImbalanceWindowKey,
 } from './imbalance-text';
 import { Segmented } from '../../ui';
+import { imbalanceSkillText, mapSkillText, shippedMeasuredSkill } from '../../../../shared/clusters';
 
 /** Props of `ImbalanceBadge`. */
 export interface ImbalanceBadgeProps {
@@ -17,7 +18,8 @@ export interface ImbalanceBadgeProps {
 
 /**
  * "$23B shorts above vs $2.6B longs below: 8.8:1" for the chosen window, with the window's bounds
- * in the title, and the window selector.
+ * in the title, what the real-data scorecard measured of the imbalance and the map (or "not measured
+ * yet"), and the window selector.
  */
 export function ImbalanceBadge({ reading, window, onWindowChange }: ImbalanceBadgeProps): ReactElement {
   // The same element while the window stays: a new reading redraws the text, not the selector.
@@ -42,6 +44,9 @@ export function ImbalanceBadge({ reading, window, onWindowChange }: ImbalanceBad
           {reading.bias === 'up' ? '▲' : reading.bias === 'down' ? '▼' : '◆'}
         </span>
         <span data-testid="imbalance-badge">{reading.text}</span>
+      </span>
+      <span className="imbalance__skill muted" data-testid="imbalance-skill" title={shippedMeasuredSkill?.source}>
+        {imbalanceSkillText(shippedMeasuredSkill)} · {mapSkillText(shippedMeasuredSkill)}
       </span>
       {selector}
     </div>

@@ -1,0 +1,133 @@
+import {
+  buildProfile,
+  imbalance,
+  createLedger,
+  createPriceGrid,
+  defaultLedgerParams,
+  withNearPriceBand,
+  type LedgerParams,
+  type NearPriceBand,
+} from '../../../../shared/clusters/index';
+import { defaultSymbols } from '../../../sim/market/instruments';
+import { createCandleDirectionBaseline } from '../baseline-candle-direction';
+import { createVolumeSpikeBaseline } from '../baseline-volume-spike';
+import type { Estimator } from '../estimator';
+import { simVenueMarket } from '../sim-feed';
+import type { SidePoint } from './bucket-metrics';
+import { bucketPrediction, references } from './bucket-mass';
+import type { Bucket, BucketSet } from './real-data';
+
+const dayMs = 86_400_000;
+
+/** Names of everything the real-data scorecard scores, in the order it prints them. */
+export const realEstimatorNames = [
+  'model',
+  'modelDefault',
+  'candleDirection',
+  'volumeSpike',
+  'moveTimesOi',
+  'moveOnly',
+] as const;
+/** One of `realEstimatorNames`. */
+export type RealEstimatorName = (typeof realEstimatorNames)[number];
+
+/** A model as the real-data scorecard runs it: ledger parameters and, optionally, a near-price band. */
+export interface ModelSpec {
+  readonly params: LedgerParams;
+  readonly band: NearPriceBand | null;
+}
+
+/** The model as the app ships it: `defaultLedgerParams`, no band. */
+export const defaultModelSpec: ModelSpec = { params: defaultLedgerParams, band: null };
+
+/**
+ * The ledger as the scorecard runs it on real BTCUSDT data: one Binance USDⓈ-M market with the
+ * simulator's Binance-shaped BTCUSDT tiers (real tables are fetched by the app, never bundled),
+ * plus the spec's near-price band around the last close, sized by the last OI sample.
+ */
+export function ledgerEstimator(spec: ModelSpec, name = 'model'): Estimator {
+  const market = simVenueMarket(defaultSymbols()[0]?.instrument ?? failNoSymbol());
+  const ledger = createLedger({ markets: [market], params: spec.params });
+  let openInterestUsd = 0;
+  return {
+    name,
+    update: (bar) => {
+      ledger.update('binance-usdm', bar.ledger);
+      openInterestUsd = bar.ledger.openInterestUsd ?? openInterestUsd;
+    },
+    profile: () => {
+      const profile = buildProfile(ledger);
+      return spec.band === null ? profile : withNearPriceBand(profile, ledger.price, openInterestUsd, spec.band);
+    },
+  };
+}
+
+function failNoSymbol(): never {
+  throw new Error('the simulator lists no BTCUSDT instrument');
+}
+
+/** Per estimator, one point per scored bucket-side (long and short of each bucket after the warm-up). */
+export type SetPoints = Readonly<Record<RealEstimatorName, readonly SidePoint[]>>;
+
+/**
+ * Feeds every estimator the set's bars in time order and, at each bucket's open (every bar that
+ * closed by then fed, nothing after), reads what its map holds along the bucket's path; the two
+ * references need no map. Buckets within `warmupMs` of the first bar are fed but not scored (the
+ * map starts empty).
+ */
+export function predictSet(
+  set: BucketSet,
+  model: ModelSpec,
+  warmupMs = 3 * dayMs,
+): SetPoints & { readonly imbalance: readonly SidePoint[] } {
+  const grid = createPriceGrid(defaultLedgerParams.binSize);
+  const estimators: Record<Exclude<RealEstimatorName, 'moveTimesOi' | 'moveOnly'>, Estimator> = {
+    model: ledgerEstimator(model),
+    modelDefault: ledgerEstimator(defaultModelSpec, 'modelDefault'),
+    candleDirection: createCandleDirectionBaseline(grid),
+    volumeSpike: createVolumeSpikeBaseline(grid),
+  };
+  const out: Record<RealEstimatorName, SidePoint[]> = {
+    model: [],
+    modelDefault: [],
+    candleDirection: [],
+    volumeSpike: [],
+    moveTimesOi: [],
+    moveOnly: [],
+  };
+  // The shipped model's imbalance (what the badge shows) at each bucket's open (± 5 %): predicted 1 when its lean (more shorts above
+  // = up) matched the bucket's close, 0 when not; even maps and flat buckets are left out.
+  const leans: SidePoint[] = [];
+  const firstMs = set.bars[0]?.ledger.timeMs ?? 0;
+  let next = 0;
+  const push = (name: RealEstimatorName, bucket: Bucket, predicted: { long: number; short: number }): void => {
+    const day = Math.floor(bucket.startMs / dayMs);
+    out[name].push({ day, side: 'long', predicted: predicted.long, realizedUsd: bucket.longUsd });
+    out[name].push({ day, side: 'short', predicted: predicted.short, realizedUsd: bucket.shortUsd });
+  };
+  for (const bucket of set.buckets) {
+    for (let bar = set.bars[next]; bar !== undefined && bar.ledger.timeMs + bar.ledger.durationMs <= bucket.startMs;) {
+      for (const estimator of Object.values(estimators)) estimator.update(bar);
+      bar = set.bars[++next];
+    }
+    if (bucket.startMs < firstMs + warmupMs || !(bucket.longUsd >= 0) || !(bucket.shortUsd >= 0)) continue;
+    for (const [name, estimator] of Object.entries(estimators) as [RealEstimatorName, Estimator][]) {
+      const profile = estimator.profile();
+      push(name, bucket, bucketPrediction(profile, bucket));
+      if (name !== 'modelDefault') continue;
+      const lean = imbalance(profile, bucket.open, { kind: 'fraction', fraction: 0.05 });
+      const move = Math.sign(bucket.close - bucket.open),
+        leaning = Math.sign(lean.shortAboveUsd - lean.longBelowUsd);
+      if (move !== 0 && leaning !== 0)
+        leans.push({
+          day: Math.floor(bucket.startMs / dayMs),
+          side: 'long',
+          predicted: move === leaning ? 1 : 0,
+          realizedUsd: 0,
+        });
+    }
+    push('moveTimesOi', bucket, references.moveTimesOi(bucket));
+    push('moveOnly', bucket, references.moveOnly(bucket));
+  }
+  return { ...out, imbalance: leans };
+}

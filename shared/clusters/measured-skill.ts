@@ -1,0 +1,56 @@
+import measured from './measured-skill.json' with { type: 'json' };
+
+/**
+ * What the real-data scorecard measured of the shipped map and its imbalance, as the app shows it.
+ * The figures live in `measured-skill.json` beside this file, written by `npm run skill-report`
+ * (`liqlens scorecard --real data/real-market --skill-file …`) and recomputed by a test, never typed.
+ */
+export interface MeasuredSkill {
+  /** Where the figures come from, in words. */
+  readonly source: string;
+  /** The shipped map: pooled rank correlation per bucket-side, out-of-sample, with its 90 % interval. */
+  readonly map: {
+    readonly rank: number;
+    readonly low: number;
+    readonly high: number;
+    readonly days: number;
+    /** The best map-free reference on the same buckets (its name and rank). */
+    readonly referenceName: string;
+    readonly referenceRank: number;
+  };
+  /** The imbalance's lean against the bucket's close: share agreeing, interval, days. */
+  readonly imbalance: {
+    readonly agreement: number;
+    readonly low: number;
+    readonly high: number;
+    readonly days: number;
+  };
+}
+
+/** True when the imbalance's agreement interval lies above a coin flip (0.5). */
+export function imbalanceHasEdge(skill: MeasuredSkill | null): boolean {
+  return skill !== null && skill.imbalance.low > 0.5;
+}
+
+/**
+ * "imbalance: no measured edge over 90 days (agreed 48 % [47–50 %])", "imbalance: agreed 56 % over
+ * 90 days [52–60 %]" when it has one, or "imbalance: not measured yet" without a measurement.
+ */
+export function imbalanceSkillText(skill: MeasuredSkill | null): string {
+  if (skill === null) return 'imbalance: not measured yet';
+  const { agreement, low, high, days } = skill.imbalance;
+  const pct = (x: number): string => `${Math.round(x * 100)}`;
+  return imbalanceHasEdge(skill)
+    ? `imbalance: leaned right ${pct(agreement)} % over ${days} days [${pct(low)}–${pct(high)} %]`
+    : `imbalance: no measured edge over ${days} days (leaned right ${pct(agreement)} % [${pct(low)}–${pct(high)} %])`;
+}
+
+/** "map rank 0.60 out-of-sample, 90 days (move size alone 0.71)", or "map: not measured yet". */
+export function mapSkillText(skill: MeasuredSkill | null): string {
+  if (skill === null) return 'map: not measured yet';
+  const { rank, days, referenceName, referenceRank } = skill.map;
+  return `map rank ${rank.toFixed(2)} out-of-sample, ${days} days (${referenceName} ${referenceRank.toFixed(2)})`;
+}
+
+/** The measurement checked in with this build (`measured-skill.json`), or null before one exists. */
+export const shippedMeasuredSkill: MeasuredSkill | null = measured;
