@@ -17,7 +17,7 @@ import { venueProfiles } from './venues';
  * coverage against. All through ccxt's unified API: `watchTrades` (each trade's raw `users`,
  * [buyer, seller], kept in ccxt's `info`), `fetchPositions` with `params.user` (ccxt's public
  * address parameter; one `clearinghouseState` read, weight 2) and `fetchOpenInterest`
- * (`metaAndAssetCtxs`, weight 20). Rate limits: docs/research/venue-payloads.md §6.
+ * (`metaAndAssetCtxs`, weight 20). Rate limits: docs/research/liquidation-maps.md §1.6.
  */
 export interface PublicPositionsReader {
   /** Hears the addresses each batch of `symbol`'s public trades names. Returns a stop function. */

@@ -4,7 +4,7 @@ import type { Logger } from '../ports';
 
 /**
  * Hyperliquid's budget for reads, shared by every call from one IP: 1,200 weight a minute;
- * `clearinghouseState` weighs 2, `metaAndAssetCtxs` 20 (docs/research/venue-payloads.md §6). The
+ * `clearinghouseState` weighs 2, `metaAndAssetCtxs` 20 (docs/research/liquidation-maps.md §1.6). The
  * book spends at most 480 (240 address reads a minute), leaving the rest to the app's candles,
  * the user's own account and anything else on the machine.
  */
