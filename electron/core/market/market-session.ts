@@ -14,6 +14,7 @@ import { toClusterWire } from './cluster-wire';
 import { contextOf, type MarketContext } from './market-context';
 import type { MeasuredBook } from './measured-book';
 import { toMeasuredWire } from './measured-wire';
+import { sampleOpenInterest } from './oi-sample';
 import { startLive } from './market-live';
 import { createThrottle } from './throttle';
 import { createMarketState, maxChartCandles, type MarketState } from './market-state';
@@ -61,6 +62,10 @@ export interface MarketSession {
   /** Venue requests made so far. */
   requests(): number;
   stop(): void;
+}
+
+function sampleOf(book: MeasuredBook, symbol: string): () => Promise<number | null> {
+  return () => book.readOpenInterestUsd(symbol);
 }
 
 /** Opens one market: backfill with progress events, then live ticks, bars, OI and liquidations. */
@@ -164,6 +169,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
 
   // The measured map needs no history: its addresses come from the live trade stream at once.
   const releaseMeasured = deps.measured?.watch(market.symbol);
+  const sample = deps.measured === undefined ? undefined : sampleOf(deps.measured, market.symbol);
   const stopHearingMeasured = deps.measured?.onChange(() => {
     if (stopped || !deps.viewed()) return;
     pendingMeasured = true;
@@ -212,7 +218,19 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
               contractSize: result.info.contractSize,
             };
       const built = createMarketState(venueMarket, limits.openInterestHistory, deps.params);
-      built.add(result.bars, result.openInterest);
+      // A venue without OI history: one sample now, so the first closed minute already has a change to map.
+      const opening = limits.openInterestHistory
+        ? []
+        : await sampleOpenInterest(sample, result.forming.openTimeMs, result.forming.close, (message) =>
+            logger.warn('open-interest sample failed', { venue: market.venue, symbol, message }),
+          );
+      if (opening.length > 0)
+        deps.recorder.append(
+          market.venue,
+          symbol,
+          opening.map((point) => ({ kind: 'oi' as const, point })),
+        );
+      built.add(result.bars, [...result.openInterest, ...opening]);
       for (const liquidation of result.recorded.liquidations) built.addRealized(liquidation);
       built.forming = result.forming;
       built.feed(result.forming.openTimeMs);
@@ -233,6 +251,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
           requests += count;
         },
         onTick: deps.onTick,
+        ...(sample === undefined ? {} : { sampleOpenInterest: sample }),
         onChange: (kind) => {
           if (kind === 'bars') modelChanged();
           if (!deps.viewed()) return;

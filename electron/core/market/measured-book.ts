@@ -55,6 +55,11 @@ export interface MeasuredBook {
   addressesRead(): number;
   /** The market's open interest in USD as last read, or null. */
   openInterestUsd(symbol: string): number | null;
+  /**
+   * Reads the market's open interest in USD now (weight 20; the live feed asks once a closed
+   * minute, to record the history the venue does not keep), or null when not listed.
+   */
+  readOpenInterestUsd(symbol: string): Promise<number | null>;
   /** Hears each read that changed anything; returns the unsubscribe. */
   onChange(listener: () => void): () => void;
   stop(): Promise<void>;
@@ -217,6 +222,11 @@ export function createMeasuredBook(deps: MeasuredBookDeps): MeasuredBook {
       [...entries.values()].flatMap((entry) => entry.positions.filter((position) => position.symbol === symbol)),
     addressesRead: () => [...entries.values()].filter((entry) => entry.readAtMs !== null).length,
     openInterestUsd: (symbol) => interest.get(symbol)?.usd ?? null,
+    async readOpenInterestUsd(symbol) {
+      const usd = await (await readerOf()).fetchOpenInterestUsd(symbol);
+      interest.set(symbol, { usd, readAtMs: deps.now() });
+      return usd;
+    },
     onChange(listener) {
       const own = (): void => listener();
       listeners.add(own);
