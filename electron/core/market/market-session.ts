@@ -68,6 +68,19 @@ function sampleOf(book: MeasuredBook, symbol: string): () => Promise<number | nu
   return () => book.readOpenInterestUsd(symbol);
 }
 
+/** Starts `read` now and hands back its answer later (a failure is kept for the caller, not left unhandled). */
+function startRead(read: () => Promise<number | null>): () => Promise<number | null> {
+  const settled = read().then(
+    (usd) => ({ usd, error: null }),
+    (error: unknown) => ({ usd: null, error: error instanceof Error ? error : new Error(String(error)) }),
+  );
+  return async () => {
+    const { usd, error } = await settled;
+    if (error !== null) throw error;
+    return usd;
+  };
+}
+
 /** Opens one market: backfill with progress events, then live ticks, bars, OI and liquidations. */
 export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   const { market, gateway, logger } = deps;
@@ -170,6 +183,9 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   // The measured map needs no history: its addresses come from the live trade stream at once.
   const releaseMeasured = deps.measured?.watch(market.symbol);
   const sample = deps.measured === undefined ? undefined : sampleOf(deps.measured, market.symbol);
+  // Read while the history loads (never inside the backfill slot): the venue keeps no OI history,
+  // and this sample gives the first closed minute a change to map.
+  const openingRead = limits.openInterestHistory || sample === undefined ? undefined : startRead(sample);
   const stopHearingMeasured = deps.measured?.onChange(() => {
     if (stopped || !deps.viewed()) return;
     pendingMeasured = true;
@@ -218,12 +234,12 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
               contractSize: result.info.contractSize,
             };
       const built = createMarketState(venueMarket, limits.openInterestHistory, deps.params);
-      // A venue without OI history: one sample now, so the first closed minute already has a change to map.
-      const opening = limits.openInterestHistory
-        ? []
-        : await sampleOpenInterest(sample, result.forming.openTimeMs, result.forming.close, (message) =>
-            logger.warn('open-interest sample failed', { venue: market.venue, symbol, message }),
-          );
+      const opening =
+        openingRead === undefined
+          ? []
+          : await sampleOpenInterest(openingRead, result.forming.openTimeMs, result.forming.close, (message) =>
+              logger.warn('open-interest sample failed', { venue: market.venue, symbol, message }),
+            );
       if (opening.length > 0)
         deps.recorder.append(
           market.venue,
