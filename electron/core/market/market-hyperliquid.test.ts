@@ -26,11 +26,6 @@ afterEach(async () => {
   dir = null;
 });
 
-/** Waits in real time (the market still) until `condition` holds: the live feed polls meanwhile. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
 function serviceOn(running: Simulator, dataDir: string, updates: MarketUpdate[]): MarketService {
   const service = createMarketService({
     createGateway,
@@ -83,11 +78,12 @@ describe('Hyperliquid on the simulated Demo', () => {
     // Past now in one step: the first tick then closes the minutes since the open, with a second sample.
     running.market.advance(Math.max(0, Date.now() + 60_000 - running.market.now()));
     const estimated = () => updates.findLast((u) => u.clusters !== undefined)?.clusters;
-    await until(() => (estimated()?.map.bins.length ?? 0) > 3);
+    // Ticks keep flowing (their host-clock minutes close the bars); at most one real minute passes.
+    await driveUntil(running, () => (estimated()?.map.bins.length ?? 0) > 3, 100, 20_000);
 
     // The next start replays the recorded samples: the estimate is there as soon as the market opens.
     for (const one of services.splice(0)) await one.stop();
     const reopened = await serviceOn(running, dir, []).open(eth, '5m');
     expect(reopened.clusters?.map.bins.length ?? 0).toBeGreaterThan(3);
-  }, 120_000);
+  }, 240_000);
 });
