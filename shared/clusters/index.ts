@@ -41,3 +41,5 @@ export { createSideBook } from './side-book';
 export type { Cluster, ClusterOptions } from './top-clusters';
 export { topClusters } from './top-clusters';
 export type { LedgerBar, Provenance, VenueMarket } from './types';
+export type { MeasuredCoverage, MeasuredMap, MeasuredMapInput, MeasuredPosition } from './measured-map';
+export { measuredMap } from './measured-map';

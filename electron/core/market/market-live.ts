@@ -1,10 +1,12 @@
 import type { Freshness } from '../../../shared/domain/freshness';
+import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
 import type { MarkTick, StreamState } from '../../../shared/domain/stream-state';
 import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ExchangeGateway } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';
 import type { Recorder } from '../recorder/recorder';
 import type { MarketState } from './market-state';
+import { sampleOpenInterest } from './oi-sample';
 import { fetchMinuteBars, fetchOpenInterest, type FetchTarget } from './venue-fetch';
 import { openInterestPeriodMs, type VenueDataLimits } from './venue-limits';
 
@@ -27,6 +29,12 @@ export interface LiveDeps {
   readonly onChange: (kind: 'tick' | 'bars' | 'stale') => void;
   /** Every mark tick as it arrives, before anything else is done with it. */
   readonly onTick?: (tick: MarkTick) => void;
+  /**
+   * Open interest in USD now, for a venue that keeps no history of it (Hyperliquid): sampled once a
+   * closed minute, fed and recorded like a venue's own sample, so the map builds from it now and
+   * from the recordings on later starts.
+   */
+  readonly sampleOpenInterest?: () => Promise<number | null>;
 }
 
 /** The live feed of one market. */
@@ -74,6 +82,14 @@ export function startLive(deps: LiveDeps): Live {
   let lastTickRealMs = -Infinity,
     quietUntilRealMs = -Infinity;
 
+  /** A sample at `timeMs` (the close of the newest closed minute), where the venue keeps no history. */
+  const sampleAt = (timeMs: number): Promise<OpenInterestPoint[]> =>
+    deps.limits.openInterestHistory
+      ? Promise.resolve([])
+      : sampleOpenInterest(deps.sampleOpenInterest, timeMs, markPrice, (message) =>
+          deps.logger.warn('open-interest sample failed', { venue: deps.venue, symbol, message }),
+        );
+
   const poll = async (): Promise<void> => {
     if (polling) {
       again = true;
@@ -87,7 +103,7 @@ export function startLive(deps: LiveDeps): Live {
       const from = Math.max(state.lastBarMs() + minuteMs, formingMinute - catchUpLimitMs);
       const bars = formingMinute > from ? await fetchMinuteBars(target, from, formingMinute) : [];
       const lastOi = state.lastOpenInterestMs();
-      const oi =
+      const oi: OpenInterestPoint[] =
         deps.limits.openInterestHistory && formingMinute - lastOi >= openInterestPeriodMs
           ? await fetchOpenInterest(
               target,
@@ -95,6 +111,8 @@ export function startLive(deps: LiveDeps): Live {
               formingMinute + 1,
             )
           : [];
+      const sampled = bars.length > 0 ? await sampleAt(formingMinute) : [];
+      oi.push(...sampled);
       deps.recorder.append(deps.venue, symbol, [
         ...bars.map((bar) => ({ kind: 'bar' as const, bar })),
         ...oi.map((point) => ({ kind: 'oi' as const, point })),

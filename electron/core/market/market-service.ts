@@ -10,6 +10,7 @@ import type { Recorder } from '../recorder/recorder';
 import { createBackfillGate } from './backfill-gate';
 import type { MarketContext } from './market-context';
 import { createMarketSession, type MarketSession } from './market-session';
+import { measuredBookFor, type MeasuredBooks } from './measured-books';
 import type { ResolveSource } from './venue-access';
 
 /** Everything the market service needs. */
@@ -33,6 +34,8 @@ export interface MarketServiceDeps {
   /** Fallback poll interval when ticks stop, ms (default 60 000). */
   readonly pollMs?: number;
   readonly params?: LedgerParams;
+  /** Measured maps (Hyperliquid): the reader per source and the read budget; defaults in measured-books.ts. */
+  readonly measured?: MeasuredBooks;
 }
 
 /** How a market is watched. */
@@ -83,6 +86,7 @@ const keyOf = marketKeyId;
  */
 export function createMarketService(deps: MarketServiceDeps): MarketService {
   const gateways = new Map<string, ExchangeGateway>();
+  const measuredBooks = measuredBookFor(deps.measured ?? {}, deps.clock, deps.logger);
   const recorders = new Map<string, Recorder>();
   const sessions = new Map<string, MarketSession>();
   const viewed = new Set<string>();
@@ -175,6 +179,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
           for (const listener of modelListeners) listener(market);
         },
         admit: (isStopped) => gate.enter(key, isStopped),
+        ...measuredBooks.of(market, () => accessOf(market).baseUrl),
         onTick: (tick) => {
           for (const listener of tickListeners.get(key) ?? []) listener(tick);
         },
@@ -250,6 +255,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       tickListeners.clear();
       await Promise.all([...gateways.values()].map((gateway) => gateway.close()));
       gateways.clear();
+      await measuredBooks.stop();
     },
   };
 }

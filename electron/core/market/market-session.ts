@@ -1,9 +1,10 @@
-import type { LedgerParams } from '../../../shared/clusters';
+import { defaultLedgerParams, measuredMap, type LedgerParams } from '../../../shared/clusters';
 import type { Candle } from '../../../shared/domain/candle';
 import type { Freshness } from '../../../shared/domain/freshness';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
 import type { MarketKey } from '../../../shared/ipc/contract';
+import type { MeasuredMapWire } from '../../../shared/ipc/views/clusters';
 import type { BackfillState, ChartTimeframe, MarketUpdate, MarketView } from '../../../shared/ipc/views/markets';
 import type { ExchangeGateway } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';
@@ -11,6 +12,9 @@ import type { Recorder } from '../recorder/recorder';
 import { backfill } from './backfill';
 import { toClusterWire } from './cluster-wire';
 import { contextOf, type MarketContext } from './market-context';
+import type { MeasuredBook } from './measured-book';
+import { toMeasuredWire } from './measured-wire';
+import { sampleOpenInterest } from './oi-sample';
 import { startLive } from './market-live';
 import { createThrottle } from './throttle';
 import { createMarketState, maxChartCandles, type MarketState } from './market-state';
@@ -42,6 +46,8 @@ export interface MarketSessionDeps {
   readonly onTick: (tick: MarkTick) => void;
   /** Waits for a backfill slot (see backfill-gate); resolves with its release. */
   readonly admit: (isStopped: () => boolean) => Promise<() => void>;
+  /** The measured positions of the market's source, where the venue makes them public (Hyperliquid). */
+  readonly measured?: MeasuredBook;
 }
 
 /** One open market: backfilled once, then live until stopped. */
@@ -56,6 +62,23 @@ export interface MarketSession {
   /** Venue requests made so far. */
   requests(): number;
   stop(): void;
+}
+
+function sampleOf(book: MeasuredBook, symbol: string): () => Promise<number | null> {
+  return () => book.readOpenInterestUsd(symbol);
+}
+
+/** Starts `read` now and hands back its answer later (a failure is kept for the caller, not left unhandled). */
+function startRead(read: () => Promise<number | null>): () => Promise<number | null> {
+  const settled = read().then(
+    (usd) => ({ usd, error: null }),
+    (error: unknown) => ({ usd: null, error: error instanceof Error ? error : new Error(String(error)) }),
+  );
+  return async () => {
+    const { usd, error } = await settled;
+    if (error !== null) throw error;
+    return usd;
+  };
 }
 
 /** Opens one market: backfill with progress events, then live ticks, bars, OI and liquidations. */
@@ -82,7 +105,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     const freshness: Freshness = live?.freshness() ?? { state: 'unknown', reason: 'loading the market' };
     return { stale: freshness.state !== 'live', freshness };
   };
-  const update = (extra: Partial<Pick<MarketUpdate, 'clusters' | 'backfill'>>): MarketUpdate => ({
+  const update = (extra: Partial<Pick<MarketUpdate, 'clusters' | 'measured' | 'backfill'>>): MarketUpdate => ({
     venue: market.venue,
     source: market.source,
     symbol: market.symbol,
@@ -99,14 +122,35 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     const wire = clusters();
     return wire === null ? {} : { clusters: wire };
   };
+  const measured = (): MeasuredMapWire | null => {
+    const price = live?.markPrice() ?? state?.forming?.close ?? null;
+    if (deps.measured === undefined || price === null) return null;
+    const binSize = state?.ledger?.params.binSize ?? deps.params?.binSize ?? defaultLedgerParams.binSize;
+    return toMeasuredWire(
+      measuredMap({
+        venue: market.venue,
+        positions: deps.measured.positions(market.symbol),
+        price,
+        timeMs: deps.clock.now(),
+        binSize,
+        openInterestUsd: deps.measured.openInterestUsd(market.symbol),
+        addressesRead: deps.measured.addressesRead(),
+      }),
+      binSize,
+    );
+  };
   let pendingClusters = false;
+  let pendingMeasured = false;
   let tiersReason = '';
   // Ticks arrive up to 10/s; the chart needs about 4. Clusters ride along at most once per fed bar.
   const throttle = createThrottle(
     () => {
       const send = pendingClusters;
       pendingClusters = false;
-      if (!stopped) deps.emit(update(send ? withClusters() : {}));
+      const wire = pendingMeasured ? measured() : null;
+      pendingMeasured = false;
+      if (!stopped)
+        deps.emit(update({ ...(send ? withClusters() : {}), ...(wire === null ? {} : { measured: wire }) }));
     },
     250,
     () => deps.clock.now(),
@@ -135,6 +179,18 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       });
     }
   };
+
+  // The measured map needs no history: its addresses come from the live trade stream at once.
+  const releaseMeasured = deps.measured?.watch(market.symbol);
+  const sample = deps.measured === undefined ? undefined : sampleOf(deps.measured, market.symbol);
+  // Read while the history loads (never inside the backfill slot): the venue keeps no OI history,
+  // and this sample gives the first closed minute a change to map.
+  const openingRead = limits.openInterestHistory || sample === undefined ? undefined : startRead(sample);
+  const stopHearingMeasured = deps.measured?.onChange(() => {
+    if (stopped || !deps.viewed()) return;
+    pendingMeasured = true;
+    throttle.request();
+  });
 
   const ready = (async () => {
     const release = await deps.admit(() => stopped);
@@ -178,7 +234,19 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
               contractSize: result.info.contractSize,
             };
       const built = createMarketState(venueMarket, limits.openInterestHistory, deps.params);
-      built.add(result.bars, result.openInterest);
+      const opening =
+        openingRead === undefined
+          ? []
+          : await sampleOpenInterest(openingRead, result.forming.openTimeMs, result.forming.close, (message) =>
+              logger.warn('open-interest sample failed', { venue: market.venue, symbol, message }),
+            );
+      if (opening.length > 0)
+        deps.recorder.append(
+          market.venue,
+          symbol,
+          opening.map((point) => ({ kind: 'oi' as const, point })),
+        );
+      built.add(result.bars, [...result.openInterest, ...opening]);
       for (const liquidation of result.recorded.liquidations) built.addRealized(liquidation);
       built.forming = result.forming;
       built.feed(result.forming.openTimeMs);
@@ -199,6 +267,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
           requests += count;
         },
         onTick: deps.onTick,
+        ...(sample === undefined ? {} : { sampleOpenInterest: sample }),
         onChange: (kind) => {
           if (kind === 'bars') modelChanged();
           if (!deps.viewed()) return;
@@ -247,6 +316,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       updatedAtMs: live?.updatedAtMs() ?? null,
       ...freshnessOf(),
       clusters: clusters(),
+      ...(deps.measured === undefined ? {} : { measured: measured() }),
       backfill: status,
     }),
     context() {
@@ -259,6 +329,8 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       stopped = true;
       throttle.cancel();
       live?.stop();
+      stopHearingMeasured?.();
+      releaseMeasured?.();
     },
   };
 }

@@ -266,6 +266,7 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
           openedAtMs: opened[i] ?? 0,
           entryPrice: entry[i] ?? 0,
           isolatedMargin: margin[i] ?? 0,
+          trader: i,
         });
       }
       return levels;

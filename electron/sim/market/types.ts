@@ -164,6 +164,8 @@ export interface SimTruthLevel {
   readonly entryPrice?: number;
   /** Isolated margin excluding PnL, quote units (the model always fills it). */
   readonly isolatedMargin?: number;
+  /** The trader's index in its symbol's population (the same index trades every symbol): names it on a venue. */
+  readonly trader?: number;
 }
 
 /** A position of the user's own (demo/test) account, with what the venue reports for it. */

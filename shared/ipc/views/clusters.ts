@@ -1,5 +1,5 @@
 /** The liquidation-cluster estimate of one market as it crosses to the renderer: plain arrays, ready for the chart. */
-import type { BinSize, LiquidationMap } from '../../clusters';
+import type { BinSize, LiquidationMap, MeasuredCoverage } from '../../clusters';
 
 /** Long and short liquidation USD per price bin from `firstBin` on (bins of the grid `binSize` defines). */
 export interface ProfileWire {
@@ -37,4 +37,18 @@ export interface ClusterWire {
   readonly profile: ProfileWire;
   readonly heatmap: { readonly everyMs: number; readonly columns: readonly HeatmapColumnWire[] };
   readonly realized: readonly RealizedWire[];
+}
+
+/**
+ * The measured map of a market: real positions' venue-reported liquidation prices (Hyperliquid,
+ * where every position is public by address), binned on the estimate's grid, with how much of the
+ * open interest it covers and how old its reads are. Not an estimate: what it lacks is coverage.
+ */
+export interface MeasuredMapWire {
+  readonly binSize: BinSize;
+  readonly timeMs: number;
+  readonly price: number;
+  readonly map: LiquidationMap;
+  readonly profile: ProfileWire;
+  readonly coverage: MeasuredCoverage;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AccountVenue } from '../../domain/account-venue';
 import type { Candle } from '../../domain/candle';
 import type { Freshness } from '../../domain/freshness';
-import type { ClusterWire } from './clusters';
+import type { ClusterWire, MeasuredMapWire } from './clusters';
 
 /** Chart timeframes the workspace offers. */
 export const ChartTimeframeSchema = z.enum(['1m', '5m', '15m', '1h', '4h']);
@@ -41,6 +41,8 @@ export interface MarketView {
   /** Where the market's live data stands (its mark stream): the core's one answer; the chart legend shows it. */
   readonly freshness: Freshness;
   readonly clusters: ClusterWire | null;
+  /** The measured map where the venue makes positions public (Hyperliquid); absent or null elsewhere and before the first read. */
+  readonly measured?: MeasuredMapWire | null;
   readonly backfill: BackfillState;
 }
 
@@ -58,5 +60,7 @@ export interface MarketUpdate {
   readonly stale: boolean;
   readonly freshness: Freshness;
   readonly clusters?: ClusterWire;
+  /** The measured map, when it changed. */
+  readonly measured?: MeasuredMapWire;
   readonly backfill?: BackfillState;
 }

@@ -8,6 +8,7 @@ import { dexMeta, dexMetaAndAssetContexts, dexNames, instrumentOfDexCoin, onDex,
 import { userFills } from './hyperliquid-fills';
 import { allMids, meta, metaAndAssetContexts, spotMeta, spotMetaAndAssetContexts } from './hyperliquid-meta';
 import { createHyperliquidStreams } from './hyperliquid-streams';
+import { traderAccount } from './hyperliquid-traders';
 
 type InfoRequest = Record<string, unknown>;
 
@@ -31,7 +32,8 @@ function answerInfo(context: VenueContext, info: InfoRequest): SimHttpResponse {
   const dex = info['dex'] ?? '';
   if (typeof dex !== 'string' || (dex !== '' && !dexNames(market).includes(dex)))
     return unreadable(`unknown dex ${JSON.stringify(dex)}`);
-  const account = (address: string): SimAccount | undefined => accountByAddress(market, keys, address);
+  const account = (address: string): SimAccount | undefined =>
+    accountByAddress(market, keys, address) ?? traderAccount(market, address);
   const userState = (answer: (address: string) => unknown): SimHttpResponse =>
     isUserAddress(info['user']) ? ok(answer(info['user'])) : unreadable('user: invalid address');
   switch (info['type']) {

@@ -5,6 +5,7 @@ import { parseBarInterval } from '../binance/bar-buckets';
 import { liveCandle } from './hyperliquid-candles';
 import { coinsOf, instrumentOfDexCoin } from './hyperliquid-dexes';
 import { allMids, assetContext } from './hyperliquid-meta';
+import { tradesMessage, type TradeCursor } from './hyperliquid-traders';
 
 /** The WebSocket side of the simulated Hyperliquid venue (`/ws`). */
 export interface HyperliquidStreams {
@@ -12,9 +13,12 @@ export interface HyperliquidStreams {
   close(): void;
 }
 
-/** The public subscriptions served: `allMids`, `activeAssetCtx` (per coin), `candle` (per coin and interval). */
+/** The public subscriptions served: `allMids`, `activeAssetCtx` and `trades` (per coin), `candle` (per coin and interval). */
 type Subscription =
-  { type: 'allMids' } | { type: 'activeAssetCtx'; coin: string } | { type: 'candle'; coin: string; interval: string };
+  | { type: 'allMids' }
+  | { type: 'activeAssetCtx'; coin: string }
+  | { type: 'trades'; coin: string }
+  | { type: 'candle'; coin: string; interval: string };
 
 interface Client {
   readonly socket: WebSocket;
@@ -33,6 +37,7 @@ const tickerCadenceMs = 1000;
 export function createHyperliquidStreams(market: SimMarket): HyperliquidStreams {
   const clients = new Set<Client>();
   const lastSentMs = new Map<string, number>();
+  const tradeCursors = new Map<string, TradeCursor>();
 
   const publish = (key: string, channel: string, build: () => unknown): void => {
     let text: string | undefined;
@@ -57,6 +62,13 @@ export function createHyperliquidStreams(market: SimMarket): HyperliquidStreams 
       const contextKey = subscriptionKey({ type: 'activeAssetCtx', coin });
       if (due(contextKey, ticker.timeMs))
         publish(contextKey, 'activeAssetCtx', () => ({ coin, ctx: assetContext(market, instrument) }));
+      const tradesKey = subscriptionKey({ type: 'trades', coin });
+      if (due(tradesKey, ticker.timeMs)) {
+        const cursor = tradeCursors.get(coin) ?? { sinceMs: ticker.timeMs, next: 0 };
+        tradeCursors.set(coin, cursor);
+        const trades = tradesMessage(market, instrument, coin, cursor);
+        if (trades.length > 0) publish(tradesKey, 'trades', () => trades);
+      }
     }
     const midsKey = subscriptionKey({ type: 'allMids' });
     if (due(midsKey, ticker.timeMs)) publish(midsKey, 'allMids', () => ({ mids: allMids(market) }));
@@ -123,7 +135,7 @@ export function createHyperliquidStreams(market: SimMarket): HyperliquidStreams 
 
 function subscriptionKey(subscription: Subscription): string {
   if (subscription.type === 'allMids') return JSON.stringify({ type: 'allMids' });
-  if (subscription.type === 'activeAssetCtx')
+  if (subscription.type === 'activeAssetCtx' || subscription.type === 'trades')
     return JSON.stringify({ type: subscription.type, coin: subscription.coin });
   return JSON.stringify({ type: subscription.type, coin: subscription.coin, interval: subscription.interval });
 }
@@ -134,7 +146,7 @@ function parseSubscription(market: SimMarket, raw: unknown): Subscription | unde
   const { type, coin, interval } = raw as { type?: unknown; coin?: unknown; interval?: unknown };
   if (type === 'allMids') return { type };
   if (typeof coin !== 'string' || !instrumentOfDexCoin(market, coin)) return undefined;
-  if (type === 'activeAssetCtx') return { type, coin };
+  if (type === 'activeAssetCtx' || type === 'trades') return { type, coin };
   if (type === 'candle' && typeof interval === 'string' && parseBarInterval(interval)) return { type, coin, interval };
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import {
   CandlestickSeries,
   createChart,
@@ -27,6 +27,8 @@ import type { ImbalanceWindowKey } from './imbalance-text';
 import { syncPriceLines } from './price-lines';
 import { priceLineSpecs, type ThresholdLine } from './price-line-specs';
 import { realizedMarkers } from './realized-markers';
+import { MapSourceBar } from './MapSourceBar';
+import { measuredOverlay, shownMap, type MapKind } from './shown-map';
 import './chart.css';
 
 /** What the chart exposes once created: for PNG export, the harness's probes and e2e state. */
@@ -96,7 +98,15 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   // Fields that change rarely; the fast ones (live candle, mark) are read by the Live* children.
   const market = useMarketField(source, 'snapshot');
   const clusters = useMarketField(source, 'clusters');
-  const profile = useMarketField(source, 'profile');
+  const estimatedProfile = useMarketField(source, 'profile');
+  const measured = useMarketField(source, 'measured');
+  // null: the measured map where there is one; the user may pick the estimate instead.
+  const [mapChoice, setMapChoice] = useState<MapKind | null>(null);
+  const shown = useMemo(
+    () => shownMap(mapChoice, clusters, estimatedProfile, measured),
+    [mapChoice, clusters, estimatedProfile, measured],
+  );
+  const profile = shown.profile;
   const backfill = useMarketField(source, 'backfill');
   const stale = useMarketField(source, 'stale') ?? false;
   const error = useMarketField(source, 'error');
@@ -166,8 +176,15 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   }, [source, market, timeframe, tickSize]);
 
   useEffect(() => {
-    parts.current?.overlay.setClusters(profile, clusters?.heatmap ?? null);
-  }, [profile, clusters]);
+    parts.current?.overlay.setClusters(profile, shown.clusters?.heatmap ?? null);
+  }, [profile, shown]);
+
+  // A measured map is drawn in its own colours, so it is never taken for an estimate.
+  useEffect(() => {
+    if (colors === null) return;
+    const overlay = shown.kind === 'measured' ? measuredOverlay(colors.overlay, host.current) : colors.overlay;
+    parts.current?.overlay.setColors(overlay, paletteFor(colors));
+  }, [shown.kind, colors]);
 
   useEffect(() => {
     parts.current?.overlay.setShowHeatmap(showHeatmap);
@@ -198,13 +215,13 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     p.overlay.setTargets(liquidation, ghostLiquidationPrice);
   }, [position, closeFeeRate, ghostLiquidationPrice, thresholdLines, colors]);
 
-  const tooltip = useCrosshairTooltip(parts, clusters, position, tickSize);
+  const tooltip = useCrosshairTooltip(parts, shown.clusters, position, tickSize);
   const title =
     market === null
       ? (props.symbols.find((s) => s.value === props.symbol)?.label ?? props.symbol)
       : `${market.displaySymbol} · ${timeframe}`;
   const hasCandles = (market?.candles.length ?? 0) > 0;
-  const noClusters = hasCandles && (clusters === null || clusters.map.bins.length === 0);
+  const noClusters = hasCandles && (shown.clusters === null || shown.clusters.map.bins.length === 0);
 
   return (
     <section
@@ -243,7 +260,8 @@ export function PriceChart(props: PriceChartProps): ReactElement {
             onWindowChange={setImbalanceWindow}
           />
         )}
-        {noClusters && backfill?.state !== 'running' && (
+        {hasCandles && <MapSourceBar kind={shown.kind} onKindChange={setMapChoice} measured={measured} />}
+        {noClusters && shown.kind === 'estimated' && backfill?.state !== 'running' && (
           <div className="chart-note" role="status" data-testid="chart-no-clusters">
             <strong>No clusters yet</strong> The estimate builds as open interest changes; it fills in within minutes.
           </div>

@@ -3,7 +3,7 @@ import type { Candle } from '../../../../shared/domain/candle';
 import { lastUpdateMs, withoutSource, type Freshness } from '../../../../shared/domain/freshness';
 import type { MarketKey } from '../../../../shared/ipc/contract';
 import type { BackfillState, ChartTimeframe, MarketUpdate, MarketView } from '../../../../shared/ipc/views/markets';
-import type { ClusterWire } from '../../../../shared/ipc/views/clusters';
+import type { ClusterWire, MeasuredMapWire } from '../../../../shared/ipc/views/clusters';
 import { profileFromWire } from '../chart/profile-from-wire';
 
 /**
@@ -34,6 +34,8 @@ export interface MarketState {
   readonly clusters: ClusterWire | null;
   /** `clusters.profile` decoded once, so the chart and the what-if read the very same profile. */
   readonly profile: Profile | null;
+  /** The measured map where the venue makes positions public (Hyperliquid); null elsewhere or before its first read. */
+  readonly measured: MeasuredMapWire | null;
   /** Null only before the first word about the history (no snapshot, no progress yet). */
   readonly backfill: BackfillState | null;
   /** Why `market:open` failed, in plain words; null otherwise. */
@@ -55,6 +57,7 @@ export function openingState(key: MarketKey, timeframe: ChartTimeframe): MarketS
     freshness: { state: 'unknown', reason: 'loading the market' },
     clusters: null,
     profile: null,
+    measured: null,
     backfill: null,
     error: null,
   };
@@ -77,6 +80,7 @@ export function withSnapshot(state: MarketState, view: MarketView): MarketState 
     freshness: view.freshness,
     clusters: view.clusters,
     profile: view.clusters === state.clusters ? state.profile : profileOf(view.clusters),
+    measured: view.measured ?? state.measured,
     backfill: view.backfill,
     error: null,
   };
@@ -139,12 +143,14 @@ export function applyUpdate(state: MarketState, update: MarketUpdate): MarketSta
   const tail = update.candle === null ? state.tail : withCandle(state, update.candle);
   const mark = update.markPrice ?? state.mark;
   const clusters = update.clusters ?? state.clusters;
+  const measured = update.measured ?? state.measured;
   const backfill =
     update.backfill === undefined || sameBackfill(state.backfill, update.backfill) ? state.backfill : update.backfill;
   if (
     tail === state.tail &&
     mark === state.mark &&
     clusters === state.clusters &&
+    measured === state.measured &&
     backfill === state.backfill &&
     update.stale === state.stale &&
     sameFreshness(update.freshness, state.freshness) &&
@@ -160,6 +166,7 @@ export function applyUpdate(state: MarketState, update: MarketUpdate): MarketSta
     freshness: sameFreshness(update.freshness, state.freshness) ? state.freshness : update.freshness,
     clusters,
     profile: clusters === state.clusters ? state.profile : profileOf(clusters),
+    measured,
     backfill,
   };
 }
