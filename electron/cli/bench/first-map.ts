@@ -11,7 +11,8 @@ const charted: MarketKey = { venue: 'binance-usdm', source: demoSource, symbol: 
 /** Longest a start may take before the bench gives up on it (keeps `npm run bench` bounded). */
 const maxStartMs = 180_000;
 
-const hasMap = (view: { readonly clusters?: MarketView['clusters'] }): boolean => (view.clusters?.map.bins.length ?? 0) > 0;
+const hasMap = (view: { readonly clusters?: MarketView['clusters'] }): boolean =>
+  (view.clusters?.map.bins.length ?? 0) > 0;
 
 /**
  * One start of the app as a user opens it: the core with the real Demo (its simulator in-process,
