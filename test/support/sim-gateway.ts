@@ -1,4 +1,6 @@
 import type { Venue } from '../../shared/domain/venue';
+import { demoSource } from '../../shared/domain/market-source';
+import type { ResolveSource } from '../../electron/core/market/venue-access';
 import type { AccountAdd } from '../../shared/ipc/contract';
 import type { SimAccount, SimScenarioName, SimVenue } from '../../electron/sim/market/types';
 import { startSimulator, type Simulator } from '../../electron/sim/simulator';
@@ -15,6 +17,22 @@ export function accountOn(sim: Simulator, venue: SimVenue): SimAccount {
   const account = sim.market.accounts().find((candidate) => candidate.venue === venue);
   if (account === undefined) throw new Error(`no simulated account on ${venue}`);
   return account;
+}
+
+/**
+ * Where the market service reads the Demo source of a running simulator, as create-core resolves
+ * it: the venue's base URL, and for Binance (which serves tiers only to keys) the Demo account's
+ * read-only key. Any other source is read by no account (null).
+ */
+export function demoSourceAccess(running: Simulator): ResolveSource {
+  return ({ venue, source }) => {
+    if (source !== demoSource) return null;
+    const credentials = venue === 'binance-usdm' ? credentialsFor(running, venue) : null;
+    return {
+      baseUrl: running.baseUrl(venue),
+      ...(credentials !== null && 'apiKey' in credentials ? { credentials } : {}),
+    };
+  };
 }
 
 /** Credentials of an account's key of the given kind (Hyperliquid: its public address). */

@@ -20,7 +20,7 @@ export async function measureCoreColdStart(runs = 5): Promise<{ coldStartMs: num
     try {
       const { stdout } = await run(process.execPath, ['--import', 'tsx', probe], {
         env: { ...process.env, LIQLENS_DATA_DIR: dataDir },
-        timeout: 30_000,
+        timeout: 120_000, // a busy machine transpiles the core slowly on the first run
       });
       const { coldStartMs } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { coldStartMs: number };
       if (i > 0) samples.push(coldStartMs); // the first run fills the transpile cache

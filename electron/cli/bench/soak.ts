@@ -65,10 +65,16 @@ async function soakCore(): Promise<{ sim: Simulator; core: Core; dataDir: string
 /**
  * 24 hours of simulated streams replayed fast through the real core (three accounts, alerts, the
  * cluster model of every position's market, one of them charted), measured from when those models
- * have loaded: heap growth after a full GC, and closed one-minute bars the
- * venue published that never reached the market view (events lost).
+ * have loaded: heap growth after a full GC, closed one-minute bars the venue published that never
+ * reached the market view (events lost), and the process's resident memory at the end (`rssMb`,
+ * simulator included, as in the Demo; run in a process of its own by the bench, see soak-probe.ts).
  */
-export async function measureSoak(): Promise<{ heapGrowthMb: number; eventsLost: number; simulatedHours: number }> {
+export async function measureSoak(): Promise<{
+  heapGrowthMb: number;
+  eventsLost: number;
+  simulatedHours: number;
+  rssMb: number;
+}> {
   const { sim, core, dataDir } = await soakCore();
   try {
     await untilModelsLoaded(() => core.handlers['positions:list']({}));
@@ -91,7 +97,7 @@ export async function measureSoak(): Promise<{ heapGrowthMb: number; eventsLost:
       timeframe: '1m',
     });
     collectGarbage();
-    const after = process.memoryUsage().heapUsed;
+    const { heapUsed: after, rss } = process.memoryUsage();
     // Every closed minute the venue published in the view's window must be in the view.
     const seen = new Set(view.candles.map((candle) => candle.openTimeMs));
     const firstShown = view.candles[0]?.openTimeMs ?? startMs;
@@ -104,7 +110,12 @@ export async function measureSoak(): Promise<{ heapGrowthMb: number; eventsLost:
     );
     const missing = published.filter((bar) => !seen.has(bar.openTimeMs));
     const eventsLost = missing.length;
-    return { heapGrowthMb: round((after - before) / 1024 / 1024, 2), eventsLost, simulatedHours: 24 };
+    return {
+      heapGrowthMb: round((after - before) / 1024 / 1024, 2),
+      eventsLost,
+      simulatedHours: 24,
+      rssMb: round(rss / 1024 / 1024, 1),
+    };
   } finally {
     await core.stop();
     await sim.stop();

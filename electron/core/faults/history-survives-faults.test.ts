@@ -7,6 +7,7 @@ import type { AccountVenue } from '../../../shared/domain/account-venue';
 import { demoAccountsOf } from '../../sim/demo-market';
 import type { Fault } from '../../sim/server/faults';
 import { startSimulator, type Simulator } from '../../sim/simulator';
+import { openCaughtUp } from '../../../test/support/open-caught-up';
 import { useTempDirs } from '../../../test/support/temp-dir';
 import { type Core } from '../create-core';
 import { createRecorder, type Recording } from '../recorder/recorder';
@@ -202,10 +203,8 @@ describe('history survives faults and a restart: alerts and market recordings wr
     }
     expect(unreadableLines(dataDir)).toEqual([]);
 
-    // What the user sees: each chart opens from its local recordings again.
-    const reopened = await Promise.all(
-      charted.map((market) => second.core.handlers['market:open']({ market, timeframe: '1m' })),
-    );
+    // What the user sees: each chart opens from its local recordings again (at once, then caught up).
+    const reopened = await Promise.all(charted.map((market) => openCaughtUp(second.core, market, '1m')));
     for (const [index, market] of charted.entries()) {
       const view = reopened[index];
       expect(view?.backfill.state).toBe('done');

@@ -49,10 +49,12 @@ export interface WatchOptions {
 /** Open markets: backfilled history, then live candles, clusters and realized liquidations. */
 export interface MarketService {
   /**
-   * Opens a market, or switches the timeframe of one already open. Resolves once its backfill has
-   * finished (progress arrives as `market:update` events meanwhile) with the whole view; a failed
-   * backfill resolves with `backfill.state = 'failed'` and the reason. Rejects only for a source
-   * the service cannot reach at all (no account reads it).
+   * Opens a market, or switches the timeframe of one already open. Resolves with the whole view as
+   * soon as it has a model: at once when an earlier run's recordings rebuild it (the view says
+   * `backfill.state = 'running'` while the venue is caught up with, and a `market:update` with
+   * `backfill.state = 'done'` follows), else once the backfill has finished (progress arrives as
+   * `market:update` events meanwhile). A failed backfill resolves with `backfill.state = 'failed'`
+   * and the reason. Rejects only for a source the service cannot reach at all (no account reads it).
    */
   open(market: MarketKey, timeframe: ChartTimeframe): Promise<MarketView>;
   /**
@@ -200,7 +202,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       const session = sessionOf(market, timeframe);
       viewed.add(keyOf(market));
       gate.promote(keyOf(market));
-      await session.ready;
+      await session.firstView();
       await session.setTimeframe(timeframe);
       return session.view();
     },

@@ -18,6 +18,8 @@ import { sampleOpenInterest } from './oi-sample';
 import { startLive } from './market-live';
 import { createThrottle } from './throttle';
 import { createMarketState, maxChartCandles, type MarketState } from './market-state';
+import { writeMarketMeta } from './market-meta';
+import { restoreFromRecordings } from './restore';
 import { venueDataLimits } from './venue-limits';
 
 /** What one open market needs. */
@@ -54,6 +56,11 @@ export interface MarketSessionDeps {
 export interface MarketSession {
   /** Settles when the backfill has finished or failed (never rejects: the failure is in the view). */
   readonly ready: Promise<void>;
+  /**
+   * Settles as soon as the view has a model to show: rebuilt from recordings (the backfill still
+   * running behind it) or, with nothing usable recorded, when `ready` settles. Starts the restore.
+   */
+  firstView(): Promise<void>;
   /** Switches the chart timeframe (fetches deeper 1h/4h candles once). */
   setTimeframe(timeframe: ChartTimeframe): Promise<void>;
   view(): MarketView;
@@ -156,8 +163,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     () => deps.clock.now(),
   );
 
-  const setTimeframe = async (next: ChartTimeframe): Promise<void> => {
-    timeframe = next;
+  const deeperCandles = async (next: ChartTimeframe): Promise<void> => {
     if (state === null || (next !== '1h' && next !== '4h') || state.direct.has(next)) return;
     // Hours of history beyond the minutes: one request for up to a page of the timeframe itself.
     try {
@@ -191,6 +197,51 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     pendingMeasured = true;
     throttle.request();
   });
+
+  const setTimeframe = async (next: ChartTimeframe): Promise<void> => {
+    timeframe = next;
+    // While the backfill runs (a restored view), its end fetches the deeper candles of the timeframe then.
+    if (status.state !== 'running') await deeperCandles(next);
+  };
+
+  let restoring: Promise<boolean> | null = null;
+  /** Rebuilds the model from recordings unless the venue's is already in; true when the view now has one from them. */
+  const restore = (): Promise<boolean> => {
+    restoring ??= (async () => {
+      if (state !== null) return false;
+      const restored = await restoreFromRecordings({
+        recorder: deps.recorder,
+        venue: market.venue,
+        symbol: market.symbol,
+        recordedDays: Math.max(deps.recordedDays, deps.historyDays),
+        hasOpenInterest: limits.openInterestHistory,
+        ...(deps.params === undefined ? {} : { params: deps.params }),
+      });
+      // The venue's answer may have come first; it is newer, so it stays.
+      if (restored === null || stopped || state !== null) return false;
+      state = restored.state;
+      symbol = restored.meta.info.symbol;
+      displaySymbol = `${restored.meta.info.base}/${restored.meta.info.quote}`;
+      tickSize = restored.meta.info.tickSize ?? 0;
+      const until = new Date(restored.lastBarMs + 60_000).toISOString().slice(0, 16).replace('T', ' ');
+      status = {
+        state: 'running',
+        progress: 0.01,
+        message: `Map from local recordings up to ${until} UTC; catching up with ${deps.venueLabel}…`,
+      };
+      modelChanged();
+      if (deps.viewed()) deps.emit(update({ backfill: status, ...withClusters() }));
+      return true;
+    })().catch((error: unknown) => {
+      logger.warn('restoring the market from recordings failed', {
+        venue: market.venue,
+        symbol: market.symbol,
+        message: String(error),
+      });
+      return false;
+    });
+    return restoring;
+  };
 
   const ready = (async () => {
     const release = await deps.admit(() => stopped);
@@ -233,6 +284,10 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
               takerFeeRate: result.info.takerFeeRate ?? 0.0005,
               contractSize: result.info.contractSize,
             };
+      if (tiers !== null)
+        writeMarketMeta(deps.recorder, market.venue, { info: result.info, tiers, savedAtMs: deps.clock.now() });
+      // Built anew from the merged history even after a restore: the venue may have filled holes
+      // inside the recorded window, and replaying the same inputs must give the same map.
       const built = createMarketState(venueMarket, limits.openInterestHistory, deps.params);
       const opening =
         openingRead === undefined
@@ -252,7 +307,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       built.feed(result.forming.openTimeMs);
       state = built;
       if (stopped) return;
-      await setTimeframe(timeframe);
+      await deeperCandles(timeframe);
       live = startLive({
         gateway,
         recorder: deps.recorder,
@@ -302,6 +357,10 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
 
   return {
     ready,
+    async firstView() {
+      const restored = await Promise.race([restore(), ready.then(() => false)]);
+      if (!restored) await ready;
+    },
     setTimeframe,
     requests: () => requests,
     view: () => ({

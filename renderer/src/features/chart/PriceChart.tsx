@@ -229,6 +229,8 @@ export function PriceChart(props: PriceChartProps): ReactElement {
       aria-label="Price chart"
       data-testid="price-chart"
       data-stale={stale || undefined}
+      data-has-candles={hasCandles || undefined}
+      data-has-map={(hasCandles && !noClusters) || undefined}
     >
       <ChartToolbar
         symbols={props.symbols}

@@ -248,6 +248,34 @@ describe('market store', () => {
     expect(fake.subscriptions()).toBe(1);
   });
 
+  it('keeps the map from recordings on screen, then asks once for the caught-up snapshot when the backfill is done', async () => {
+    const fake = fakeFeed();
+    const store = createMarketStore(fake.feed);
+    store.show(key, '1m');
+    const restored: MarketView = {
+      ...view,
+      markPrice: null,
+      stale: true,
+      freshness: { state: 'unknown', reason: 'loading the market' },
+      backfill: { state: 'running', progress: 0.01, message: 'Map from local recordings' },
+    };
+    fake.opens[0]?.answer(restored);
+    await Promise.resolve();
+    expect(store.get(key)?.clusters).toBe(restored.clusters);
+    expect(store.get(key)?.profile).not.toBeNull();
+    fake.push(update({ backfill: { state: 'running', progress: 0.5, message: 'Loading' } }));
+    expect(fake.opens).toHaveLength(1);
+    fake.push(update({ backfill: { state: 'done', progress: 1, message: '' }, clusters: clusters(2_000) }));
+    fake.push(update({ backfill: { state: 'done', progress: 1, message: '' }, markPrice: 104 }));
+    expect(fake.opens).toHaveLength(2);
+    fake.opens[1]?.answer({ ...view, candles: [candle(1, 101), candle(2, 102), candle(3, 103)] });
+    await Promise.resolve();
+    expect(allCandles(store.get(key)!)).toHaveLength(3);
+    expect(store.get(key)?.backfill?.state).toBe('done');
+    fake.push(update({ backfill: { state: 'done', progress: 1, message: '' }, markPrice: 105 }));
+    expect(fake.opens).toHaveLength(2);
+  });
+
   it('ignores the answer of a showing that was replaced', async () => {
     const fake = fakeFeed();
     const store = createMarketStore(fake.feed);

@@ -18,7 +18,8 @@ export interface MarketStore {
    * the returned function is called, which drops the subscription and leaves the last state marked
    * stale with `reason` (the link dropped, or the timeframe is switching). Showing it again on the same timeframe
    * keeps that state on screen until the new snapshot replaces it. When opening fails (e.g. the
-   * request timed out during a long backfill), it is asked again once the backfill reports done.
+   * request timed out during a long backfill), or answered with a map from recordings while the
+   * backfill ran on, it is asked again once the backfill reports done.
    */
   show(key: MarketKey, timeframe: ChartTimeframe): (reason?: string) => void;
   /** Forgets `key`'s state and asks the core to stop streaming it; errors are ignored (the core may be gone). */
@@ -71,9 +72,13 @@ export function createMarketStore(feed: MarketFeed): MarketStore {
       const off = feed.onMarketUpdate((message) => {
         const before = states.get(id);
         update((state) => applyUpdate(state, message));
-        // `market:open` can give up waiting while the core keeps backfilling; its end is the cue to ask again.
+        // Its end is the cue to ask again: `market:open` may have given up waiting while the core kept
+        // backfilling, or answered early with the map rebuilt from recordings (then the fresh snapshot
+        // carries the minutes the core caught up with, which single-candle updates cannot).
         const after = states.get(id);
-        if (after === mine && after !== before && after?.error !== null && after?.backfill?.state === 'done') open();
+        const caughtUp = after?.backfill?.state === 'done' && before?.backfill?.state !== 'done';
+        const early = after?.snapshot?.backfill.state === 'running';
+        if (after === mine && after !== before && (after?.error !== null || (early && caughtUp))) open();
       });
       open();
       return (reason = 'not receiving updates') => {

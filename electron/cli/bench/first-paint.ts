@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { createSilentLogger } from '../../core/logger';
+import { bootWebMode } from '../../web/boot-web';
+import { projectRoot, rendererDir } from '../paths';
+import { quantile, round } from './stats';
+import { chromiumArgs } from './ui';
+
+const run = promisify(execFile);
+/** The chart once it draws candles (PriceChart's `data-has-candles`). */
+const chartWithCandles = '[data-testid="price-chart"][data-has-candles]';
+
+/** Builds the app with electron-vite unless out/renderer already holds a build. */
+async function ensureBuilt(): Promise<void> {
+  if (existsSync(join(rendererDir, 'index.html'))) return;
+  await run(process.execPath, [join(projectRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: projectRoot,
+    timeout: 600_000,
+  });
+}
+
+/**
+ * `ui.firstPaintMs`: page open to a chart with candles, in Chromium against web mode on the
+ * simulated Demo (the built renderer in out/renderer, built first when missing). The app runs
+ * first until one page has charted its market (the core's start and first backfill are
+ * `map.firstColdMs`'s part, not the page's); then the median over `pages` fresh pages of the time
+ * from `page.goto` to the chart drawing candles.
+ */
+export async function measureFirstPaint(pages = 5): Promise<{ firstPaintMs: number }> {
+  await ensureBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-first-paint-'));
+  const web = await bootWebMode({ dataDir, staticDir: rendererDir, logger: createSilentLogger() });
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const warmUp = await context.newPage();
+    await warmUp.goto(web.host.url);
+    await warmUp.waitForSelector(chartWithCandles, { timeout: 240_000 });
+    await warmUp.close();
+    const samples: number[] = [];
+    for (let i = 0; i < pages; i += 1) {
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(web.host.url);
+      await page.waitForSelector(chartWithCandles, { timeout: 60_000 });
+      samples.push(performance.now() - started);
+      await page.close();
+    }
+    return { firstPaintMs: round(quantile(samples, 0.5), 0) };
+  } finally {
+    await browser?.close();
+    await web.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Run in a fresh process by `liqlens bench`: the soak (soak.ts) with nothing else loaded before it,
+ * so its resident-memory figure is the core's and the simulator's, not the other benchmarks'
+ * (a vite build, Chromium's driver). Prints the figures as one JSON line.
+ */
+import { measureSoak } from './soak';
+
+process.stdout.write(`${JSON.stringify(await measureSoak())}\n`);
