@@ -134,10 +134,22 @@ const scenarios: Readonly<Record<SimScenarioName, readonly ScenarioPhase[]>> = {
     phase(2 * hourMs, { range: 1 }, { volatilityScale: 1.3 }),
   ],
   chop: [phase(8 * hourMs, { range: 1 }, { volatilityScale: 2.2, jumpScale: 6 })],
+  // The Demo's quick scenarios: the move starts at once, from whatever the crowd holds now.
+  trend: [phase(3 * hourMs, { 'trend-up': 0.7, range: 0.3 }), phase(2 * hourMs, { range: 1 })],
+  crash: [phase(40 * minuteMs, { crash: 1 }), phase(2 * hourMs, { range: 1 }, { volatilityScale: 1.3 })],
+  squeeze: [phase(40 * minuteMs, { squeeze: 1 }), phase(2 * hourMs, { range: 1 }, { volatilityScale: 1.3 })],
 };
 
 /** Every scenario name, in a stable order. */
-export const scenarioNames: readonly SimScenarioName[] = ['calm', 'long-squeeze-crash', 'short-squeeze', 'chop'];
+export const scenarioNames: readonly SimScenarioName[] = [
+  'calm',
+  'long-squeeze-crash',
+  'short-squeeze',
+  'chop',
+  'trend',
+  'crash',
+  'squeeze',
+];
 
 /** The phases of a scenario, in order (excluding the background that follows). */
 export function scenarioPhases(name: SimScenarioName): readonly ScenarioPhase[] {

@@ -103,6 +103,7 @@ export function createSymbolSim(
     markLow: mark,
     markClose: mark,
     openInterest: 0,
+    longShare: 0.5,
   };
   // Reused every second: the step runs millions of times while history is generated, so it allocates nothing.
   const traderInput = { timeMs: 0, dtSeconds: 1, markPrice: mark, lastPrice: last, longShare: 0.5, activity: 1 };
@@ -200,6 +201,7 @@ export function createSymbolSim(
 
       if (input.timeMs % 60_000 !== 0) return undefined;
       bar.openInterest = openInterest();
+      bar.longShare = traders.longSize / (traders.longSize + traders.shortSize || 1);
       const openTimeMs = input.timeMs - 60_000;
       history.append(openTimeMs, bar);
       const closed = {
