@@ -23,10 +23,7 @@ export type ContextFigures = Omit<MarketContextView, 'market' | 'freshness'>;
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** A figure from a fetch: its value, "no history yet" for an empty answer, or the venue's refusal as the reason. */
-async function figure<T extends object>(
-  fetch: () => Promise<T | null>,
-  empty: string,
-): Promise<ContextFigure<T>> {
+async function figure<T extends object>(fetch: () => Promise<T | null>, empty: string): Promise<ContextFigure<T>> {
   try {
     const value = await fetch();
     return value === null ? { state: 'absent', reason: empty } : { state: 'ok', ...value };
@@ -66,8 +63,7 @@ export async function fetchContext(gateway: ExchangeGateway, market: MarketKey):
     figure(() => gateway.fetchFunding(symbol), noHistory),
     figure(async () => {
       const fromCandles = takerFlowOfCandles(candles);
-      const flows =
-        fromCandles.length > 0 ? fromCandles : await gateway.fetchTakerVolume(symbol, '5m', since(dayMs));
+      const flows = fromCandles.length > 0 ? fromCandles : await gateway.fetchTakerVolume(symbol, '5m', since(dayMs));
       return cvdOf(flows, asOfMs);
     }, noHistory),
     figure(

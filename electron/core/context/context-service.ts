@@ -96,7 +96,12 @@ export function createContextService(deps: ContextServiceDeps): ContextService {
       const key = marketKeyId(market);
       let entry = entries.get(key);
       if (entry === undefined) {
-        entry = { figures: null, freshness: { state: 'unknown', reason: 'reading' }, readAtMs: -Infinity, reading: null };
+        entry = {
+          figures: null,
+          freshness: { state: 'unknown', reason: 'reading' },
+          readAtMs: -Infinity,
+          reading: null,
+        };
         entries.set(key, entry);
       }
       const current = entry;

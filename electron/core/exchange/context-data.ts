@@ -4,8 +4,7 @@ import { venueName } from '../../../shared/domain/venue';
 import type { AdapterContext } from './adapter';
 import { GatewayError } from './errors';
 
-const finite = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? value : null;
+const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** ccxt's `interval` ('8h', '1h') in hours; null when absent or unreadable. */
 function intervalHours(text: unknown): number | null {
@@ -47,9 +46,7 @@ export function createContextData(context: AdapterContext): {
     async fetchLongShortRatio(symbol, timeframe, sinceMs, limit) {
       if (!exchange.has['fetchLongShortRatioHistory']) throw unsupported('a long/short account ratio');
       const info = await context.market(symbol);
-      const rows = await call(() =>
-        exchange.fetchLongShortRatioHistory(info.unifiedSymbol, timeframe, sinceMs, limit),
-      );
+      const rows = await call(() => exchange.fetchLongShortRatioHistory(info.unifiedSymbol, timeframe, sinceMs, limit));
       return rows
         .flatMap((row): LongShortPoint[] => {
           const timeMs = finite(Number(row.timestamp));

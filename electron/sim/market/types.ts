@@ -47,14 +47,7 @@ export interface SimCollateral {
  * hours before the shock; `trend`, `crash` and `squeeze` start their move at once (the Demo's
  * scenario control switches to them mid-run).
  */
-export type SimScenarioName =
-  | 'calm'
-  | 'long-squeeze-crash'
-  | 'short-squeeze'
-  | 'chop'
-  | 'trend'
-  | 'crash'
-  | 'squeeze';
+export type SimScenarioName = 'calm' | 'long-squeeze-crash' | 'short-squeeze' | 'chop' | 'trend' | 'crash' | 'squeeze';
 
 /** Price regimes the model switches between. */
 export type SimRegime = 'trend-up' | 'trend-down' | 'range' | 'crash' | 'squeeze';

@@ -27,8 +27,7 @@ export interface DemoControlChange {
 
 /** `demo:get` and `demo:set`: the Demo's control, or why there is none (no Demo running). */
 export type DemoControlView =
-  | ({ readonly available: true } & DemoControlState)
-  | { readonly available: false; readonly reason: string };
+  ({ readonly available: true } & DemoControlState) | { readonly available: false; readonly reason: string };
 
 /** `demo:set`: a scenario (started now, from the market as it stands) and/or a speed. */
 export const DemoControlChangeSchema = z

@@ -3,9 +3,7 @@ import type { FundingSnapshot } from '../../domain/market-feeds';
 import type { MarketKey } from '../../domain/market-source';
 
 /** A figure of the market context, or the plain reason it is absent ("Hyperliquid does not publish …"). */
-export type ContextFigure<T> =
-  | ({ readonly state: 'ok' } & T)
-  | { readonly state: 'absent'; readonly reason: string };
+export type ContextFigure<T> = ({ readonly state: 'ok' } & T) | { readonly state: 'absent'; readonly reason: string };
 
 /** A level now and its change over the last hour and day, fractions (0.02 = +2 %); null where history is short. */
 export interface LevelChange {
