@@ -20,11 +20,13 @@ export interface ContextServiceDeps {
 /** The market context beside the map: open interest, funding, CVD, long/short ratio and volume. */
 export interface ContextService {
   /**
-   * The context of a market, read again first when older than `refreshMs` (the first call waits for
-   * the venue). Rejects only for a source no account reads; a venue that does not answer gives the
+   * The context of a market; a read older than `refreshMs` starts another (only the first call waits
+   * for the venue, later ones answer with the figures held meanwhile). Rejects only for a source no account reads; a venue that does not answer gives the
    * last figures marked stale with the reason.
    */
   get(market: MarketKey): Promise<MarketContextView>;
+  /** Reads the market's context now (after any read already running) and answers with it. */
+  refresh(market: MarketKey): Promise<MarketContextView>;
   /** Closes every gateway. */
   stop(): Promise<void>;
 }
@@ -90,29 +92,38 @@ export function createContextService(deps: ContextServiceDeps): ContextService {
         }
       : { market, freshness: entry.freshness, ...entry.figures };
 
+  const entryOf = (market: MarketKey): Entry => {
+    gatewayOf(market);
+    const key = marketKeyId(market);
+    let entry = entries.get(key);
+    if (entry === undefined) {
+      entry = { figures: null, freshness: { state: 'unknown', reason: 'reading' }, readAtMs: -Infinity, reading: null };
+      entries.set(key, entry);
+    }
+    return entry;
+  };
+  const start = (market: MarketKey, entry: Entry): Promise<void> => {
+    entry.readAtMs = deps.clock.now();
+    const reading = read(market, entry).finally(() => {
+      entry.reading = null;
+    });
+    entry.reading = reading;
+    return reading;
+  };
+
   return {
     async get(market) {
-      gatewayOf(market);
-      const key = marketKeyId(market);
-      let entry = entries.get(key);
-      if (entry === undefined) {
-        entry = {
-          figures: null,
-          freshness: { state: 'unknown', reason: 'reading' },
-          readAtMs: -Infinity,
-          reading: null,
-        };
-        entries.set(key, entry);
-      }
-      const current = entry;
-      if (current.reading === null && deps.clock.now() - current.readAtMs >= refreshMs) {
-        current.readAtMs = deps.clock.now();
-        current.reading = read(market, current).finally(() => {
-          current.reading = null;
-        });
-      }
-      await current.reading;
-      return viewOf(market, current);
+      const entry = entryOf(market);
+      if (entry.reading === null && deps.clock.now() - entry.readAtMs >= refreshMs) void start(market, entry);
+      // Only the first read is waited for; later ones run behind the figures already held.
+      if (entry.figures === null) await entry.reading;
+      return viewOf(market, entry);
+    },
+    async refresh(market) {
+      const entry = entryOf(market);
+      await entry.reading;
+      await start(market, entry);
+      return viewOf(market, entry);
     },
     async stop() {
       const open = [...gateways.values()];

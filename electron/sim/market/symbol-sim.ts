@@ -160,7 +160,7 @@ export function createSymbolSim(
       traderInput.markPrice = mark;
       traderInput.lastPrice = last;
       traderInput.longShare = Math.min(0.95, Math.max(0.05, params.longShare + phase.longBias));
-      traderInput.activity = params.activity;
+      traderInput.activity = params.activity * phase.activityScale;
       liquidationSink = onLiquidation;
       traders.step(traderInput, random, flow, reportLiquidation);
       // Price impact of the traders' net taker notional: depthPerPercent moves the price by 1 %.

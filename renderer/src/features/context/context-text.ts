@@ -47,7 +47,7 @@ export function fundingDetail(funding: FundingSnapshot, venue: string): string {
   const every = funding.intervalHours === null ? '' : `every ${funding.intervalHours} h · `;
   const forecast =
     funding.predictedRate === null
-      ? `${venue} gives no forecast beyond it`
+      ? `no separate forecast from ${venue}`
       : `next forecast ${fundingRateText(funding.predictedRate)}`;
   return `${every}${forecast}`;
 }

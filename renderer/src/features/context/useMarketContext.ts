@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { marketKeyId } from '../../../../shared/domain/market-source';
 import type { LiqLensApi, MarketKey } from '../../../../shared/ipc/contract';
 import type { MarketContextView } from '../../../../shared/ipc/views/market-context';
 
@@ -13,13 +14,19 @@ export function useMarketContext(
 ): { readonly view: MarketContextView | null; readonly error: string | null } {
   const [view, setView] = useState<MarketContextView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  // Keyed by the market's id, not its object: a new object for the same market keeps what is shown.
+  const id = market === null ? null : marketKeyId(market);
+  const [asked, setAsked] = useState<MarketKey | null>(market);
+  if (id !== (asked === null ? null : marketKeyId(asked))) {
+    setAsked(market);
     setView(null);
     setError(null);
-    if (market === null || !connected) return undefined;
+  }
+  useEffect(() => {
+    if (asked === null || !connected) return undefined;
     let cancelled = false;
     const ask = (): void => {
-      api.getMarketContext(market).then(
+      api.getMarketContext(asked).then(
         (next) => {
           if (cancelled) return;
           setView(next);
@@ -34,6 +41,6 @@ export function useMarketContext(
       cancelled = true;
       clearInterval(timer);
     };
-  }, [api, market, connected]);
+  }, [api, asked, connected]);
   return { view, error };
 }
