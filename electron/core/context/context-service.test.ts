@@ -24,7 +24,7 @@ beforeAll(async () => {
   sim = await startSimulator({ seed: 7, scenario: 'calm', speed: 0, historyDays: 1.5, traderCount: 400, startTimeMs });
   service = createContextService({
     createGateway,
-    resolveSource: ({ venue }) => ({ baseUrl: sim.baseUrl(venue as DemoVenue) }),
+    resolveSource: ({ venue }) => ({ baseUrl: sim.baseUrl(venue) }),
     clock: createSystemClock(),
     logger: createSilentLogger(),
     refreshMs: 0,
