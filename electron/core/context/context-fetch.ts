@@ -52,7 +52,7 @@ export async function fetchContext(gateway: ExchangeGateway, market: MarketKey):
   const [openInterest, funding, cvd, longShort] = await Promise.all([
     figure(async () => {
       const [recent, daily] = await Promise.all([
-        gateway.fetchOpenInterestHistory(symbol, '5m', since(hourMs)),
+        gateway.fetchOpenInterestHistory(symbol, '5m', since(hourMs + 2 * fiveMinutesMs)),
         gateway.fetchOpenInterestHistory(symbol, '1h', since(dayMs + hourMs)),
       ]);
       // The hourly series reaches back a day; the 5m one gives the hour's change to the minute.
