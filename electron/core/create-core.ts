@@ -3,6 +3,8 @@ import type { AppMode } from '../../shared/domain/app-mode';
 import { createAccountsService, type AccountsServiceDeps } from './accounts/accounts-service';
 import { createAlertsService } from './alerts/alerts-service';
 import { createChannelsService } from './channels/channels-service';
+import { createContextService } from './context/context-service';
+import { demoControlView } from './context/demo-control-view';
 import { notifyHost, testNotification } from './channels/test-notification';
 import { createEventHub } from './event-hub';
 import { createMarketService } from './market/market-service';
@@ -92,6 +94,13 @@ export function createCore(deps: CoreDeps): Core {
     clock,
     logger,
     onUpdate: (update) => hub.emit('market:update', update),
+  });
+  // The warning signs beside the map, read from the same sources as the markets.
+  const context = createContextService({
+    createGateway: exchange.createGateway,
+    resolveSource: (market) => chooseAccess(market.source, accounts.connectionsOf(market)),
+    clock,
+    logger,
   });
   // Every position's market keeps its cluster model running, so each row shows its nearest cluster.
   const positionMarkets = createPositionMarkets(markets, (entry) => hub.emit('positions:changed', entry));
@@ -198,6 +207,12 @@ export function createCore(deps: CoreDeps): Core {
       await markets.close(market);
       return null;
     },
+    'context:get': async ({ market }) => {
+      await started?.catch(() => undefined);
+      return context.get(market);
+    },
+    'demo:get': async () => demoControlView(accounts.demoControl()),
+    'demo:set': async ({ change }) => demoControlView(accounts.demoControl(), change),
     'alerts:list': async () => alerts.view(),
     'alerts:config-get': async () => alerts.config(),
     'alerts:config-set': async ({ config }) => alerts.setConfig(config),
@@ -245,6 +260,7 @@ export function createCore(deps: CoreDeps): Core {
       await started?.catch(() => undefined);
       positionMarkets.stop();
       await markets.stop();
+      await context.stop();
       await accounts.stop();
       await alerts.stop();
       await channels.stop(deps.channelsDrainMs ?? 3000);

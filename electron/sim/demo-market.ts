@@ -1,6 +1,6 @@
 import { venueName } from '../../shared/domain/venue';
 import type { DemoAccount, DemoProvider } from '../core/accounts/demo-provider';
-import { startRealtime } from './market/realtime';
+import { createDemoDriver } from './demo-control';
 import type { SimScenarioName } from './market/types';
 import { startSimulator, type Simulator } from './simulator';
 
@@ -27,24 +27,18 @@ export function simulatorDemo(options: DemoMarketOptions = {}): DemoProvider {
     // The Demo's market starts now (to the minute), so its times read like a live venue's: clients
     // that ask for "the latest" candles by the local clock, as ccxt does for Hyperliquid, find them.
     const startTimeMs = Math.floor(Date.now() / 60_000) * 60_000;
-    const speed = options.speed ?? 1;
-    const { clockStarts } = options;
-    const sim = await startSimulator({
-      seed: options.seed ?? 7,
-      scenario: options.scenario ?? 'calm',
-      speed: clockStarts === undefined ? speed : 0,
-      startTimeMs,
-    });
+    const scenario = options.scenario ?? 'calm';
+    const sim = await startSimulator({ seed: options.seed ?? 7, scenario, speed: 0, startTimeMs });
+    const driver = createDemoDriver(sim.market, { speed: options.speed ?? 1 });
     let stopped = false;
-    let stopClock: (() => void) | undefined;
-    void clockStarts?.then(() => {
-      if (!stopped) stopClock = startRealtime(sim.market, { speed });
-    });
+    if (options.clockStarts === undefined) driver.run();
+    else void options.clockStarts.then(() => !stopped && driver.run());
     return {
       accounts: demoAccountsOf(sim),
+      control: driver,
       stop: () => {
         stopped = true;
-        stopClock?.();
+        driver.stop();
         return sim.stop();
       },
     };

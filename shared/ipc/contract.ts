@@ -20,6 +20,8 @@ import {
   type TestReport,
 } from './views/channels';
 import type { AppInfo, Heartbeat, Notice } from './views/app';
+import { DemoControlChangeSchema, type DemoControlChange, type DemoControlView } from './views/demo';
+import type { MarketContextView } from './views/market-context';
 import { ChartTimeframeSchema, type ChartTimeframe, type MarketUpdate, type MarketView } from './views/markets';
 import type { AccountPositions } from './views/positions';
 import { SettingsSchema, type Settings } from './views/settings';
@@ -133,6 +135,9 @@ export const requests = {
   'positions:list': z.object({}).strict(),
   'market:open': z.object({ market: MarketKeySchema, timeframe: ChartTimeframeSchema }).strict(),
   'market:close': z.object({ market: MarketKeySchema }).strict(),
+  'context:get': z.object({ market: MarketKeySchema }).strict(),
+  'demo:get': z.object({}).strict(),
+  'demo:set': z.object({ change: DemoControlChangeSchema }).strict(),
   'alerts:list': z.object({}).strict(),
   'alerts:test': z.object({}).strict(),
   'alerts:config-get': z.object({}).strict(),
@@ -166,6 +171,9 @@ export interface Results {
   'positions:list': readonly AccountPositions[];
   'market:open': MarketView;
   'market:close': null;
+  'context:get': MarketContextView;
+  'demo:get': DemoControlView;
+  'demo:set': DemoControlView;
   'alerts:list': AlertsView;
   'alerts:test': TestReport;
   'alerts:config-get': AlertConfig;
@@ -246,6 +254,12 @@ export interface LiqLensApi {
   openMarket(market: MarketKey, timeframe: ChartTimeframe): Promise<MarketView>;
   closeMarket(market: MarketKey): Promise<null>;
   onMarketUpdate(callback: (update: MarketUpdate) => void): () => void;
+  /** The market context beside the map (open interest, funding, CVD, long/short ratio, volume, flags). */
+  getMarketContext(market: MarketKey): Promise<MarketContextView>;
+  /** The Demo's scenario and speed, or why there is no control (no Demo running). */
+  getDemoControl(): Promise<DemoControlView>;
+  /** Starts a Demo scenario now and/or changes the Demo's speed. */
+  setDemoControl(change: DemoControlChange): Promise<DemoControlView>;
   listAlerts(): Promise<AlertsView>;
   /** Sends a test notification through the same path real alerts take; says what each channel did. */
   sendTestNotification(): Promise<TestReport>;

@@ -15,7 +15,7 @@ import {
   type AccountRecord,
 } from './account-registry';
 import { watchAccount, type AccountWatcher } from './account-watcher';
-import type { DemoMarket, DemoProvider } from './demo-provider';
+import type { DemoControl, DemoMarket, DemoProvider } from './demo-provider';
 import { toKeyPermissions } from './permission-warning';
 import { createManualSource, type SnapshotSource } from './manual-source';
 import { toPositionViews } from './position-views';
@@ -59,6 +59,8 @@ export interface AccountsService {
    * first: how the core's market data reaches that very source. Stays inside the core.
    */
   connectionsOf(source: MarketSource): readonly GatewayConfig[];
+  /** The running Demo's scenario and speed control; undefined while no Demo runs. */
+  demoControl(): DemoControl | undefined;
   /** Opens the saved accounts (re-checking key permissions), or the Demo when there are none. */
   start(): Promise<void>;
   /** Fetches every account now; resolves when all are done. */
@@ -358,6 +360,8 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       if (watchers.size === 0 && registry.list().length === 0 && deps.demo) await startDemo(deps.demo);
       deps.onAccountsChanged(list());
     },
+
+    demoControl: () => demo?.control,
 
     async refreshAll() {
       await Promise.all([...watchers.values()].map((watcher) => watcher.refresh()));

@@ -1,4 +1,5 @@
 import type { AccountVenue } from '../../../shared/domain/account-venue';
+import type { DemoControlChange, DemoControlState } from '../../../shared/ipc/views/demo';
 import type { AddressCredentials, KeyCredentials } from '../exchange/gateway';
 
 /** One Demo account: where its simulated venue listens and the read-only credentials to read it. */
@@ -9,9 +10,18 @@ export interface DemoAccount {
   readonly credentials: KeyCredentials | AddressCredentials;
 }
 
+/** The Demo market's scenario and speed, changed while it runs. */
+export interface DemoControl {
+  state(): DemoControlState;
+  /** Starts a scenario now (from the market as it stands) and/or changes the speed; returns the new state. */
+  set(change: DemoControlChange): DemoControlState;
+}
+
 /** A running Demo market and its accounts. */
 export interface DemoMarket {
   readonly accounts: readonly DemoAccount[];
+  /** Absent where the market cannot be steered (a test's own Demo). */
+  readonly control?: DemoControl;
   stop(): Promise<void>;
 }
 

@@ -18,6 +18,7 @@ import {
   positionSymbol,
   type MappedPosition,
 } from './map-ccxt';
+import { createContextData } from './context-data';
 import { createMarketData } from './market-data';
 import { rowOf } from './raw';
 import { createBookReader } from './position-books';
@@ -255,6 +256,7 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
       return (await tiersOf(await market(symbol))).tiers;
     },
     ...createMarketData(context),
+    ...createContextData(context),
     watchMarkPrice(symbol, onTick, onState) {
       const stream = profile.markStream;
       let unified: string | null = null;

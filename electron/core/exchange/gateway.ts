@@ -1,6 +1,7 @@
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import type { Candle } from '../../../shared/domain/candle';
 import type { ForceClose } from '../../../shared/domain/force-close';
+import type { FundingSnapshot, LongShortPoint } from '../../../shared/domain/market-feeds';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { MarketInfo } from '../../../shared/domain/market-info';
 import type { OpenInterestPoint, TakerVolumePoint } from '../../../shared/domain/open-interest';
@@ -92,6 +93,18 @@ export interface ExchangeGateway {
    * `GatewayError` of kind `unsupported` where neither exists (see venues/<venue>.ts).
    */
   fetchTakerVolume(symbol: string, timeframe: Timeframe, sinceMs?: number): Promise<readonly TakerVolumePoint[]>;
+  /** The funding rate accruing now, the venue's forecast where it gives one, and the next settlement. */
+  fetchFunding(symbol: string): Promise<FundingSnapshot>;
+  /**
+   * The long/short account ratio per `timeframe` period from `sinceMs`, oldest first, at most `limit`;
+   * rejects with a `GatewayError` of kind `unsupported` where the venue publishes none (Hyperliquid).
+   */
+  fetchLongShortRatio(
+    symbol: string,
+    timeframe: Timeframe,
+    sinceMs: number,
+    limit: number,
+  ): Promise<readonly LongShortPoint[]>;
   /**
    * Streams mark prices; reconnects with backoff and resubscribes. Returns an unsubscribe function.
    * `onState` reports live / reconnecting / stale (cadence per venue in venues/<venue>.ts).
@@ -164,6 +177,9 @@ export function createGateway(config: GatewayConfig): ExchangeGateway {
     fetchOpenInterestHistory: async (symbol, timeframe, sinceMs) =>
       (await load()).fetchOpenInterestHistory(symbol, timeframe, sinceMs),
     fetchTakerVolume: async (symbol, timeframe, sinceMs) => (await load()).fetchTakerVolume(symbol, timeframe, sinceMs),
+    fetchFunding: async (symbol) => (await load()).fetchFunding(symbol),
+    fetchLongShortRatio: async (symbol, timeframe, sinceMs, limit) =>
+      (await load()).fetchLongShortRatio(symbol, timeframe, sinceMs, limit),
     watchMarkPrice: (symbol, onTick, onState) =>
       stream((gateway) => gateway.watchMarkPrice(symbol, onTick, onState), onState),
     watchLiquidations: (symbol, onLiquidation, onState) =>

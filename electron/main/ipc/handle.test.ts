@@ -178,6 +178,11 @@ describe('registerContract()', () => {
       backfill: { state: 'idle', progress: 0, message: '' },
     }),
     'market:close': async () => null,
+    'context:get': async () => {
+      throw new Error('not used here');
+    },
+    'demo:get': async () => ({ available: false, reason: 'no Demo' }),
+    'demo:set': async () => ({ available: false, reason: 'no Demo' }),
     'alerts:list': async () => ({ active: [], worstLevel: null, history: [] }),
     'alerts:test': async () => ({ outcomes: [] }),
     'alerts:config-get': async () => defaultAlertConfig(),

@@ -1,7 +1,8 @@
 import type { SimBar, SimLiquidation } from './types';
 
 const minuteMs = 60_000;
-// Column order of the bar store: last-price bar fields, then mark OHLC, then open interest at the close.
+// Column order of the bar store: last-price bar fields, then mark OHLC, then open interest and the
+// crowd's long share at the close.
 const columns = [
   'open',
   'high',
@@ -17,6 +18,7 @@ const columns = [
   'markLow',
   'markClose',
   'openInterest',
+  'longShare',
 ] as const;
 type Column = (typeof columns)[number];
 
@@ -24,8 +26,8 @@ type Column = (typeof columns)[number];
 export type StoredMinute = Readonly<Record<Column, number>>;
 
 /**
- * Contiguous one-minute bars of one symbol in a ring of typed-array columns (14 × 8 bytes per
- * minute: 30 days ≈ 4.8 MB), plus its liquidations. When full, the oldest minute is dropped, so
+ * Contiguous one-minute bars of one symbol in a ring of typed-array columns (15 × 8 bytes per
+ * minute: 30 days ≈ 5.2 MB), plus its liquidations. When full, the oldest minute is dropped, so
  * memory stays bounded however long the simulation runs.
  */
 export interface HistoryStore {
@@ -36,6 +38,8 @@ export interface HistoryStore {
   bars(kind: 'last' | 'mark', startMs: number, endMs: number, limit: number): SimBar[];
   /** Open interest at each minute boundary in [startMs, endMs), base units. */
   openInterest(startMs: number, endMs: number): { timeMs: number; openInterest: number }[];
+  /** The traders' long share by size (fraction) at each minute boundary in [startMs, endMs). */
+  longShare(startMs: number, endMs: number): { timeMs: number; longShare: number }[];
   addLiquidation(liquidation: SimLiquidation): void;
   liquidations(startMs: number, endMs: number): SimLiquidation[];
 }
@@ -134,6 +138,13 @@ export function createHistoryStore(
       const out: { timeMs: number; openInterest: number }[] = [];
       for (let i = from; i < to; i++)
         out.push({ timeMs: firstOpenTimeMs + (i + 1) * minuteMs, openInterest: read('openInterest', i) });
+      return out;
+    },
+    longShare(startMs, endMs) {
+      const [from, to] = indexRange(startMs - minuteMs, endMs - minuteMs);
+      const out: { timeMs: number; longShare: number }[] = [];
+      for (let i = from; i < to; i++)
+        out.push({ timeMs: firstOpenTimeMs + (i + 1) * minuteMs, longShare: read('longShare', i) });
       return out;
     },
     addLiquidation(liquidation) {

@@ -150,17 +150,27 @@ export function createSimMarket(options: SimMarketOptions): SimMarketModel {
   books = (options.accounts ?? demoAccountSpecs()).map((spec) => openAccount(spec, accountMarket));
   const currentAccounts = (): SimAccount[] => (snapshots ??= books.map((book) => snapshotAccount(book, accountMarket)));
 
+  let scenario = options.scenario;
   return {
     seed: options.seed,
-    scenario: options.scenario,
+    get scenario() {
+      return scenario;
+    },
     instruments: specs.map((spec) => spec.instrument),
     startTimeMs,
     historyStartMs,
-    scenarioDurationMs: scenarioDurationMs(options.scenario),
+    get scenarioDurationMs() {
+      return scenarioDurationMs(scenario);
+    },
+    setScenario(name) {
+      scenario = name;
+      regime.restart(name, nowMs);
+    },
     now: () => nowMs,
     ticker: (symbol) => sim(symbol).ticker(steppedMs, regime),
     bars: (symbol, kind, startMs, endMs, limit) => sim(symbol).history.bars(kind, startMs, endMs, limit),
     openInterestHistory: (symbol, startMs, endMs) => sim(symbol).history.openInterest(startMs, endMs),
+    longShareHistory: (symbol, startMs, endMs) => sim(symbol).history.longShare(startMs, endMs),
     liquidations: (symbol, startMs, endMs) => sim(symbol).history.liquidations(startMs, endMs),
     truth: (symbol) => sim(symbol).truth(),
     account: (id) =>

@@ -11,13 +11,17 @@ export interface RegimeClock {
   readonly epoch: number;
   /** Brings the regime up to `timeMs` (epoch ms), drawing a new one when it expires or the phase changes. */
   update(timeMs: number): void;
+  /** Runs `scenario` from `startMs` on; the next `update` draws its first regime. */
+  restart(scenario: SimScenarioName, startMs: number): void;
 }
 
 /**
  * Creates the regime clock of a scenario starting at `scenarioStartMs`. Regimes are drawn from the
  * phase's weights and last an exponential time with the regime's mean; a phase change redraws at once.
  */
-export function createRegimeClock(scenario: SimScenarioName, scenarioStartMs: number, random: Random): RegimeClock {
+export function createRegimeClock(initial: SimScenarioName, initialStartMs: number, random: Random): RegimeClock {
+  let scenario = initial;
+  let scenarioStartMs = initialStartMs;
   let phase: ScenarioPhase | undefined;
   let regime: SimRegime = 'range';
   let untilMs = -Infinity;
@@ -49,6 +53,11 @@ export function createRegimeClock(scenario: SimScenarioName, scenarioStartMs: nu
     },
     get epoch() {
       return epoch;
+    },
+    restart(next, startMs) {
+      scenario = next;
+      scenarioStartMs = startMs;
+      untilMs = -Infinity;
     },
     update(timeMs) {
       const current = phaseAt(scenario, timeMs - scenarioStartMs);

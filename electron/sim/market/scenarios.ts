@@ -95,6 +95,8 @@ export interface ScenarioPhase {
   readonly jumpScale: number;
   /** Added to the regime's long share (crowding), fraction. */
   readonly longBias: number;
+  /** Multiplies how often traders open positions (below 1: a move driven by closing, not by new money). */
+  readonly activityScale: number;
 }
 
 /** The market before a scenario starts (the pre-generated history) and after it ends. */
@@ -104,6 +106,7 @@ export const backgroundPhase: ScenarioPhase = {
   volatilityScale: 1,
   jumpScale: 1,
   longBias: 0.02,
+  activityScale: 1,
 };
 
 const phase = (
@@ -116,6 +119,7 @@ const phase = (
   volatilityScale: extra.volatilityScale ?? 1,
   jumpScale: extra.jumpScale ?? 1,
   longBias: extra.longBias ?? 0,
+  activityScale: extra.activityScale ?? 1,
 });
 
 // Crash and squeeze scenarios first let the crowd lean one way during a trend, so their
@@ -134,10 +138,29 @@ const scenarios: Readonly<Record<SimScenarioName, readonly ScenarioPhase[]>> = {
     phase(2 * hourMs, { range: 1 }, { volatilityScale: 1.3 }),
   ],
   chop: [phase(8 * hourMs, { range: 1 }, { volatilityScale: 2.2, jumpScale: 6 })],
+  // The Demo's quick scenarios: the move starts at once, from whatever the crowd holds now.
+  trend: [phase(3 * hourMs, { 'trend-up': 0.7, range: 0.3 }), phase(2 * hourMs, { range: 1 })],
+  // Few new positions while they run: the move is forced closing, so open interest falls with it.
+  crash: [
+    phase(40 * minuteMs, { crash: 1 }, { activityScale: 0.4, volatilityScale: 0.6, jumpScale: 0.5 }),
+    phase(2 * hourMs, { range: 1 }, { volatilityScale: 1.3 }),
+  ],
+  squeeze: [
+    phase(40 * minuteMs, { squeeze: 1 }, { activityScale: 0.4, volatilityScale: 0.6, jumpScale: 0.5 }),
+    phase(2 * hourMs, { range: 1 }, { volatilityScale: 1.3 }),
+  ],
 };
 
 /** Every scenario name, in a stable order. */
-export const scenarioNames: readonly SimScenarioName[] = ['calm', 'long-squeeze-crash', 'short-squeeze', 'chop'];
+export const scenarioNames: readonly SimScenarioName[] = [
+  'calm',
+  'long-squeeze-crash',
+  'short-squeeze',
+  'chop',
+  'trend',
+  'crash',
+  'squeeze',
+];
 
 /** The phases of a scenario, in order (excluding the background that follows). */
 export function scenarioPhases(name: SimScenarioName): readonly ScenarioPhase[] {

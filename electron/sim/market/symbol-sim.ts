@@ -103,6 +103,7 @@ export function createSymbolSim(
     markLow: mark,
     markClose: mark,
     openInterest: 0,
+    longShare: 0.5,
   };
   // Reused every second: the step runs millions of times while history is generated, so it allocates nothing.
   const traderInput = { timeMs: 0, dtSeconds: 1, markPrice: mark, lastPrice: last, longShare: 0.5, activity: 1 };
@@ -159,7 +160,7 @@ export function createSymbolSim(
       traderInput.markPrice = mark;
       traderInput.lastPrice = last;
       traderInput.longShare = Math.min(0.95, Math.max(0.05, params.longShare + phase.longBias));
-      traderInput.activity = params.activity;
+      traderInput.activity = params.activity * phase.activityScale;
       liquidationSink = onLiquidation;
       traders.step(traderInput, random, flow, reportLiquidation);
       // Price impact of the traders' net taker notional: depthPerPercent moves the price by 1 %.
@@ -200,6 +201,7 @@ export function createSymbolSim(
 
       if (input.timeMs % 60_000 !== 0) return undefined;
       bar.openInterest = openInterest();
+      bar.longShare = traders.longSize / (traders.longSize + traders.shortSize || 1);
       const openTimeMs = input.timeMs - 60_000;
       history.append(openTimeMs, bar);
       const closed = {

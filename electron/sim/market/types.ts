@@ -42,8 +42,12 @@ export interface SimCollateral {
   readonly marginValueUsd: number;
 }
 
-/** Named market scenarios. */
-export type SimScenarioName = 'calm' | 'long-squeeze-crash' | 'short-squeeze' | 'chop';
+/**
+ * Named market scenarios. `long-squeeze-crash` and `short-squeeze` build a crowded side for three
+ * hours before the shock; `trend`, `crash` and `squeeze` start their move at once (the Demo's
+ * scenario control switches to them mid-run).
+ */
+export type SimScenarioName = 'calm' | 'long-squeeze-crash' | 'short-squeeze' | 'chop' | 'trend' | 'crash' | 'squeeze';
 
 /** Price regimes the model switches between. */
 export type SimRegime = 'trend-up' | 'trend-down' | 'range' | 'crash' | 'squeeze';
@@ -272,6 +276,16 @@ export interface SimMarket {
     startMs: number,
     endMs: number,
   ): readonly { readonly timeMs: number; readonly openInterest: number }[];
+  /**
+   * The crowd's long share at each minute boundary in [startMs, endMs) up to now: the simulated
+   * traders' long positions as a fraction of all their positions by size (what the venues' long/short
+   * account ratios stand for; ratio = share / (1 − share)).
+   */
+  longShareHistory(
+    symbol: string,
+    startMs: number,
+    endMs: number,
+  ): readonly { readonly timeMs: number; readonly longShare: number }[];
   /** Liquidations in [startMs, endMs), oldest first. */
   liquidations(symbol: string, startMs: number, endMs: number): readonly SimLiquidation[];
   /** Every simulated trader's open position: the true liquidation map. */
@@ -306,8 +320,13 @@ export interface SimMarketModel extends SimMarket {
   readonly startTimeMs: number;
   /** The oldest pre-generated bar's open time, epoch ms. */
   readonly historyStartMs: number;
-  /** The scenario's natural length from `startTimeMs`, ms; afterwards the market stays calm. */
+  /** The scenario's natural length from when it started, ms; afterwards the market stays calm. */
   readonly scenarioDurationMs: number;
+  /**
+   * Starts scenario `name` now, in place of the one running: its phases count from this moment and
+   * the regime is drawn again at once; prices, traders and accounts carry on from where they are.
+   */
+  setScenario(name: SimScenarioName): void;
   /**
    * The venue lowers the risk limit or the leverage of an account's `symbol` positions on its own,
    * now (Bybit then stamps `mmrSysUpdatedTime` / `leverageSysUpdatedTime`), or moves them in the

@@ -134,6 +134,12 @@ export function createFixtureMarket(
         out.push({ timeMs: t, openInterest: 12_000 + ((t / minuteMs) % 500) });
       return out;
     },
+    longShareHistory(_symbol, startMs, endMs) {
+      const out: { timeMs: number; longShare: number }[] = [];
+      const first = Math.max(historyStartMs, Math.ceil(startMs / minuteMs) * minuteMs);
+      for (let t = first; t < Math.min(endMs, nowMs); t += minuteMs) out.push({ timeMs: t, longShare: 0.55 });
+      return out;
+    },
     liquidations: (_symbol, startMs, endMs) => liquidationList.filter((l) => l.timeMs >= startMs && l.timeMs < endMs),
     truth: () => truthLevels,
     account: (id) => accountList.find((account) => account.id === id),

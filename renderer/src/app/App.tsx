@@ -17,6 +17,8 @@ import { NoticeBanner } from '../features/notices/NoticeBanner';
 import { PositionsTable } from '../features/positions/PositionsTable';
 import { usePositions } from '../features/positions/usePositions';
 import { ConnectionPill } from '../features/status/ConnectionPill';
+import { DemoControl } from '../features/context/DemoControl';
+import { MarketContextPanel } from '../features/context/MarketContextPanel';
 import { WhatIfPanel } from '../features/whatif/WhatIfPanel';
 import { Badge, Button } from '../ui';
 import type { Ghost } from '../features/whatif/what-if-model';
@@ -155,6 +157,7 @@ export function App() {
               Demo · simulated market
             </Badge>
           )}
+          {accounts.some((a) => a.kind === 'demo') && <DemoControl api={api} connected={connected} />}
         </div>
         <div className="topbar__status">
           {info && (
@@ -231,17 +234,25 @@ export function App() {
         }
         whatif={<WhatIfPanel account={account} selected={selected} market={market} onGhostChange={setGhost} />}
         alerts={
-          <AlertsPanel
-            view={alerts.view}
-            onSelect={setSelected}
-            onTest={() => api.sendTestNotification()}
-            onNote={alerts.showNote}
-            connected={connected}
-            browserPermission={transport === 'web' ? permission : undefined}
-            onConfigSaved={alertConfig.onSaved}
-            onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
-            api={api}
-          />
+          <div className="market-context-stack">
+            <MarketContextPanel
+              api={api}
+              market={marketKey}
+              base={shown?.displaySymbol.split('/')[0] ?? ''}
+              connected={connected}
+            />
+            <AlertsPanel
+              view={alerts.view}
+              onSelect={setSelected}
+              onTest={() => api.sendTestNotification()}
+              onNote={alerts.showNote}
+              connected={connected}
+              browserPermission={transport === 'web' ? permission : undefined}
+              onConfigSaved={alertConfig.onSaved}
+              onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
+              api={api}
+            />
+          </div>
         }
       />
       <AlertToasts toasts={alerts.toasts} onDismiss={alerts.dismissToast} onSelect={setSelected} note={alerts.note} />

@@ -82,6 +82,33 @@ function openInterestRows(market: SimMarket, symbol: string, window: DataWindow)
   });
 }
 
+/**
+ * The global long/short account ratio at each period boundary T: the crowd's long share at T
+ * (`longAccount`), its complement, and their ratio, as Binance's `globalLongShortAccountRatio` rows.
+ */
+function longShortRows(market: SimMarket, symbol: string, window: DataWindow): object[] {
+  const { interval } = window;
+  const times = rowTimes(window, interval.bucketStart(window.endTimeMs));
+  const first = times[0];
+  const last = times[times.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const share = new Map<number, number>();
+  for (const sample of market.longShareHistory(symbol, first, last + 1)) share.set(sample.timeMs, sample.longShare);
+  return times.flatMap((t) => {
+    const long = share.get(t);
+    if (long === undefined || !(long < 1)) return [];
+    return [
+      {
+        symbol,
+        longShortRatio: decimalText(long / (1 - long), 4),
+        longAccount: decimalText(long, 4),
+        shortAccount: decimalText(1 - long, 4),
+        timestamp: t,
+      },
+    ];
+  });
+}
+
 /** Taker buy and sell volume (base units) over each complete period starting at the row's timestamp. */
 function takerRows(market: SimMarket, symbol: string, window: DataWindow): object[] {
   const { interval } = window;
@@ -121,4 +148,5 @@ function dataRoute(rows: (market: SimMarket, symbol: string, window: DataWindow)
 export const futuresDataRoutes: Readonly<Record<string, BinanceHandler>> = {
   'GET /futures/data/openInterestHist': dataRoute(openInterestRows),
   'GET /futures/data/takerlongshortRatio': dataRoute(takerRows),
+  'GET /futures/data/globalLongShortAccountRatio': dataRoute(longShortRows),
 };

@@ -14,6 +14,7 @@ const weights: Readonly<Record<string, number>> = {
   '/fapi/v1/leverageBracket': 1,
   '/futures/data/openInterestHist': 1,
   '/futures/data/takerlongshortRatio': 1,
+  '/futures/data/globalLongShortAccountRatio': 1,
   '/fapi/v1/adlQuantile': 5,
   '/fapi/v1/multiAssetsMargin': 30,
   '/papi/v1/account': 20,

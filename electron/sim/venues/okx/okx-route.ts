@@ -5,6 +5,7 @@ import type { OkxCall } from './okx-call';
 import { okxError } from './okx-envelope';
 import { okxMarketRoutes } from './okx-market-routes';
 import { okxPublicRoutes } from './okx-public-routes';
+import { okxRatioRoutes } from './okx-ratio-routes';
 import { createOkxStreams } from './okx-streams';
 
 /** Options of the OKX protocol server. */
@@ -13,7 +14,7 @@ export interface OkxRouteOptions {
   readonly wallClock?: () => number;
 }
 
-const publicRoutes = { ...okxPublicRoutes, ...okxMarketRoutes };
+const publicRoutes = { ...okxPublicRoutes, ...okxMarketRoutes, ...okxRatioRoutes };
 
 /**
  * Builds the OKX v5 protocol server (USDT swaps) mounted under `/okx`: the REST endpoints ccxt's

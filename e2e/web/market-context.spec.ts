@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator } from '@playwright/test';
+import { venueName } from '../../shared/domain/venue';
+import { expect, test } from '../fixtures';
+import { AccountGroup } from '../pages/account-group';
+import { AppPage } from '../pages/app-page';
+
+/** Saves a picture of `target` for the README when asked (`LIQLENS_README_SCREENSHOTS=1`), and always to the test's output. */
+async function picture(target: Locator, name: string): Promise<void> {
+  await target.screenshot({ path: test.info().outputPath(name) });
+  if (process.env['LIQLENS_README_SCREENSHOTS'] === '1') {
+    mkdirSync(join('docs', 'screenshots'), { recursive: true });
+    await target.screenshot({ path: join('docs', 'screenshots', name) });
+  }
+}
+
+test.describe('market context beside the map', () => {
+  test('shows open interest, funding, CVD, long/short and volume for the charted Demo market, flags short covering in a squeeze, and says which feeds a venue lacks', async ({
+    page,
+    webApp,
+  }) => {
+    test.setTimeout(240_000);
+    const app = new AppPage(page);
+    await app.open(webApp.url);
+    const binance = new AccountGroup(page, `Demo · ${venueName('binance-usdm')}`);
+    await binance.rows.filter({ hasText: 'BTC' }).first().click();
+
+    const context = page.getByTestId('market-context');
+    await expect(context).toContainText('Market context · Binance');
+    const openInterest = context.getByTestId('context-openInterest');
+    await expect(openInterest).toHaveAttribute('data-state', 'ok', { timeout: 60_000 });
+    await expect(openInterest).toContainText(/BTC/);
+    await expect(openInterest).toContainText(/1 h [+−]\d+\.\d % · 24 h [+−]\d+\.\d %/);
+    await expect(context.getByTestId('context-funding')).toContainText(/\d\.\d{4} %.*settles in \d/s);
+    await expect(context.getByTestId('context-cvd')).toContainText(/1 h [+−][\d,.]+k? BTC/);
+    await expect(context.getByTestId('context-longShort')).toHaveAttribute('data-state', 'ok');
+    await expect(context.getByTestId('context-volume')).toContainText(/24 h \$[\d.]+[kMB]/);
+    await expect(page.getByTestId('market-context-freshness')).toHaveCount(0);
+
+    // The Demo's control: a short squeeze at 20x drives price up while shorts are liquidated.
+    const control = page.getByTestId('demo-control');
+    await expect(control).toHaveAttribute('data-scenario', 'calm');
+    await control.getByRole('radio', { name: 'Squeeze' }).click();
+    await control.getByRole('radio', { name: '20x' }).click();
+    await expect(control).toHaveAttribute('data-scenario', 'squeeze');
+    await expect(control).toHaveAttribute('data-speed', '20');
+    const flag = context.getByTestId('context-flag').filter({ hasText: 'short covering, not new longs' });
+    await expect(flag).toBeVisible({ timeout: 180_000 });
+    await expect(flag).toContainText(/^Price up \d+\.\d % in 1 h, open interest falling/);
+    await expect(openInterest).toHaveClass(/context-row--flagged/);
+    // Tall enough that the whole panel shows above the alerts (the picture is of the panel alone).
+    await page.setViewportSize({ width: 1440, height: 1600 });
+    await context.scrollIntoViewIfNeeded();
+    await picture(context, 'market-context.png');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // Back to calm at 1x; then a Hyperliquid market, whose venue publishes no ratio and no OI history.
+    await control.getByRole('radio', { name: 'Calm' }).click();
+    await control.getByRole('radio', { name: '1x' }).click();
+    await expect(control).toHaveAttribute('data-speed', '1');
+    await new AccountGroup(page, `Demo · ${venueName('hyperliquid')}`).rows.first().click();
+    await expect(context).toContainText('Market context · Hyperliquid');
+    await expect(context.getByTestId('context-longShort')).toContainText(
+      'Hyperliquid does not publish a long/short account ratio.',
+      { timeout: 60_000 },
+    );
+    await expect(openInterest).toContainText('Hyperliquid does not publish open-interest history');
+    await expect(context.getByTestId('context-funding')).toContainText(/every 1 h/);
+  });
+});
