@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactElement, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { IChartApi, MouseEventParams, Time } from 'lightweight-charts';
 import { allCandles, type MarketState } from '../market/market-state';
 import { useMarketSelector, type MarketSource } from '../market/useMarket';
@@ -8,17 +8,16 @@ import { candleAtTime, ohlcFields } from './ohlc-text';
  * The bar time (UTC s) under the crosshair; null when the cursor is off the chart or past the last
  * bar, where the legend shows the last candle.
  */
-function useHoveredTime(parts: RefObject<{ readonly chart: IChartApi } | null>): number | null {
+function useHoveredTime(chart: IChartApi | null): number | null {
   const [time, setTime] = useState<number | null>(null);
   useEffect(() => {
-    const chart = parts.current?.chart;
-    if (chart === undefined) return undefined;
+    if (chart === null) return undefined;
     const onMove = (param: MouseEventParams<Time>): void => {
       setTime(param.point === undefined || typeof param.time !== 'number' ? null : param.time);
     };
     chart.subscribeCrosshairMove(onMove);
     return () => chart.unsubscribeCrosshairMove(onMove);
-  }, [parts]);
+  }, [chart]);
   return time;
 }
 
@@ -28,10 +27,11 @@ function useHoveredTime(parts: RefObject<{ readonly chart: IChartApi } | null>):
  */
 export function OhlcLegend(props: {
   readonly source: MarketSource | null;
-  readonly parts: RefObject<{ readonly chart: IChartApi } | null>;
+  /** The chart whose crosshair it follows; null until it is made. */
+  readonly chart: IChartApi | null;
   readonly tickSize: number;
 }): ReactElement | null {
-  const time = useHoveredTime(props.parts);
+  const time = useHoveredTime(props.chart);
   const candle = useMarketSelector(
     props.source,
     useCallback((state: MarketState) => candleAtTime(allCandles(state), time), [time]),

@@ -105,6 +105,8 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   const parts = useRef<ChartParts | null>(null);
   const shownSpecs = useRef<readonly PriceLineSpec[]>([]);
   const [colors, setColors] = useState<ChartColors | null>(null);
+  // The chart once made: children that subscribe to it mount before the parent's effect makes it.
+  const [chartApi, setChartApi] = useState<IChartApi | null>(null);
   // Fields that change rarely; the fast ones (live candle, mark) are read by the Live* children.
   const market = useMarketField(source, 'snapshot');
   const clusters = useMarketField(source, 'clusters');
@@ -140,6 +142,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
       count: 0,
     };
     setColors(initial);
+    setChartApi(chart);
     onReady?.({
       chart,
       series,
@@ -291,7 +294,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
           tickSize={tickSize}
           position={position}
           ghostLiquidationPrice={ghostLiquidationPrice}
-          ohlc={<OhlcLegend source={source} parts={parts} tickSize={tickSize} />}
+          ohlc={<OhlcLegend source={source} chart={chartApi} tickSize={tickSize} />}
           stops={stops.map((stop) => ({
             price: formatPrice(stop.price, tickSize),
             reason: stopReasonText(stop, tickSize),
