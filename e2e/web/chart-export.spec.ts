@@ -8,11 +8,13 @@ const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '
 
 test.describe('web mode: the chart PNG export on the Demo', () => {
   test('carries the symbol, venue, timeframe, UTC time and the Demo mark', async ({ page, webApp }) => {
+    // The Demo's first market loads its history first: slow on a busy machine.
+    test.setTimeout(180_000);
     const app = new AppPage(page);
     await app.open(webApp.url);
     const chart = page.getByTestId('price-chart');
     // Candles drawn: the legend reads the last one.
-    await expect(page.getByTestId('chart-ohlc')).toContainText(/^O [\d,.]+ H/, { timeout: 30_000 });
+    await expect(page.getByTestId('chart-ohlc')).toContainText(/^O [\d,.]+ H/, { timeout: 90_000 });
     const [symbol = '', timeframe = ''] = ((await chart.locator('.chart-legend__title').textContent()) ?? '').split(
       ' · ',
     );
