@@ -2,11 +2,13 @@
  * The chart harness: PriceChart on fixture data made from the real model (simulator → cluster
  * ledger, electron/cli/bench/chart-fixture.ts), to look at, screenshot, e2e-test and bench. Built by
  * vite.chart-harness.config.ts only; not part of the app. URL options: `?theme=light`,
- * `?state=loading|backfill|error|stale|empty`, `?symbol=ETHUSDT`, `?ghost=1` (a what-if line).
+ * `?state=loading|backfill|error|stale|empty`, `?symbol=ETHUSDT`, `?ghost=1` (a what-if line),
+ * `?liq=far` (the position's liquidation 30 % from the mark, far outside the candles).
  * `window.__liqlensHarness` is the API the e2e spec and the UI bench drive.
  */
-import { StrictMode, useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { UTCTimestamp } from 'lightweight-charts';
 import type { ChartTimeframe, MarketUpdate, MarketView } from '../../shared/ipc/views/markets';
 import type { Theme } from '../../shared/ipc/views/settings';
 import { timeframeMs } from '../../shared/domain/timeframe';
@@ -37,6 +39,12 @@ export interface LiqlensHarness {
   coordinateOf(price: number): number | null;
   /** The chart composited (candles, overlay) as a canvas, as the PNG export sees it. */
   screenshot(): HTMLCanvasElement | null;
+  /** x of a bar's time (UTC s) in the pane, CSS px; null when off the data. */
+  timeToX(timeSeconds: number): number | null;
+  /** The prices at the pane's top and bottom edge now. */
+  visiblePrices(): { top: number; bottom: number } | null;
+  /** The price axis labels shown now (merged ones read "Entry · BE"). */
+  axisLabels(): { title: string; price: number }[];
 }
 
 declare global {
@@ -96,11 +104,26 @@ function fixtureFeed(
   };
 }
 
+/** With `?liq=far`, the fixture's position with its liquidation 30 % from the mark (a calm cross-margin account's). */
+function farLiquidation(entry: ChartFixtureMarket | undefined): ChartFixtureMarket | undefined {
+  const position = entry?.position;
+  if (params.get('liq') !== 'far' || entry === undefined || position === undefined || position === null) return entry;
+  const mark = position.markPrice ?? entry.market.markPrice ?? position.entryPrice;
+  const far = Math.round(mark * (position.side === 'long' ? 0.7 : 1.3));
+  return {
+    ...entry,
+    position: { ...position, exchangeLiquidationPrice: far, computedLiquidationPrice: far, distance: 0.3 },
+  };
+}
+
 function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement {
   const state = params.get('state');
   const [symbol, setSymbol] = useState(params.get('symbol') ?? fixture.markets[0]?.market.symbol ?? '');
   const [timeframe, setTimeframe] = useState<ChartTimeframe>('1m');
-  const entry = fixture.markets.find((m) => m.market.symbol === symbol) ?? fixture.markets[0];
+  const entry = useMemo(
+    () => farLiquidation(fixture.markets.find((m) => m.market.symbol === symbol) ?? fixture.markets[0]),
+    [fixture, symbol],
+  );
   const liquidation = entry?.position?.exchangeLiquidationPrice ?? null;
   const [ghost, setGhost] = useState<number | null>(
     params.get('ghost') === '1' && liquidation !== null ? liquidation * 0.975 : null,
@@ -144,6 +167,15 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
       paneSize: () => handle.current?.chart.paneSize(0) ?? null,
       coordinateOf: (price) => handle.current?.series.priceToCoordinate(price) ?? null,
       screenshot: () => handle.current?.chart.takeScreenshot(true) ?? null,
+      timeToX: (time) => handle.current?.chart.timeScale().timeToCoordinate(time as UTCTimestamp) ?? null,
+      visiblePrices: () => {
+        const chart = handle.current;
+        const height = chart?.chart.paneSize(0).height ?? 0;
+        const top = chart?.series.coordinateToPrice(0) ?? null,
+          bottom = chart?.series.coordinateToPrice(height) ?? null;
+        return top === null || bottom === null ? null : { top, bottom };
+      },
+      axisLabels: () => handle.current?.axisLabels() ?? [],
       streamFrames: (count) =>
         new Promise((resolve) => {
           const costs: number[] = [];

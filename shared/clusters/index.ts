@@ -25,11 +25,13 @@ export { defaultLedgerParams, ledgerParamsSchema, parseLedgerParams } from './pa
 export type { PriceGrid } from './price-grid';
 export { createPriceGrid } from './price-grid';
 export type { LiquidationSideNearest, NearestClusterOptions } from './nearest-cluster';
-export { liquidationSideNearest, nearestCluster } from './nearest-cluster';
 export type { MeasuredSkill } from './measured-skill';
 export { imbalanceHasEdge, imbalanceSkillText, mapSkillText, shippedMeasuredSkill } from './measured-skill';
 export type { NearPriceBand } from './near-price-band';
 export { withNearPriceBand } from './near-price-band';
+export { liquidationSideClusters, liquidationSideNearest, nearestCluster } from './nearest-cluster';
+export type { StopSuggestion, StopOptions } from './suggested-stops';
+export { averageTrueRange, suggestedStops } from './suggested-stops';
 export type { Profile, ProfileFilter } from './profile';
 export { buildProfile, profileTotals, snapshotProfile } from './profile';
 export type { RealizedBook } from './realized';

@@ -24,16 +24,28 @@ export function nearestCluster(
   side: Side,
   options: NearestClusterOptions = {},
 ): Cluster | null {
+  return liquidationSideClusters(profile, markPrice, side, options)[0] ?? null;
+}
+
+/**
+ * The candidates `nearestCluster` chooses from, nearest to the mark first: the largest `count`
+ * (default 5) clusters of a position's own liquidation side on its way to liquidation (for a long,
+ * long liquidations below the mark). Empty when the side holds nothing there.
+ */
+export function liquidationSideClusters(
+  profile: Profile,
+  markPrice: number,
+  side: Side,
+  options: NearestClusterOptions = {},
+): Cluster[] {
   const empty = new Float64Array(profile.long.length);
   const sideOnly: Profile =
     side === 'long'
       ? { ...profile, long: withoutBeyond(profile, markPrice, 'long'), short: empty }
       : { ...profile, long: empty, short: withoutBeyond(profile, markPrice, 'short') };
-  let nearest: Cluster | null = null;
-  for (const cluster of topClusters(sideOnly, markPrice, { ...options, count: options.count ?? 5 })) {
-    if (nearest === null || Math.abs(cluster.distance) < Math.abs(nearest.distance)) nearest = cluster;
-  }
-  return nearest;
+  return topClusters(sideOnly, markPrice, { ...options, count: options.count ?? 5 }).sort(
+    (a, b) => Math.abs(a.distance) - Math.abs(b.distance),
+  );
 }
 
 /** The nearest cluster on a position's liquidation side, as the positions panel shows it. */

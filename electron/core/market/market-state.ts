@@ -18,6 +18,14 @@ import { openInterestPeriodMs } from './venue-limits';
 
 const minuteMs = 60_000;
 
+/**
+ * A minute as the chart draws it: the mark's prices with the minute's traded volume (the mark itself
+ * trades nothing, and the chart's legend reads the volume beside the candle).
+ */
+function chartCandleOf(bar: MinuteBar): Candle {
+  return { ...markCandleOf(bar), volume: bar.volume, takerBuyVolume: bar.takerBuyVolume };
+}
+
 /** Most candles a view carries (1,000 × ~110 bytes of JSON keeps an open under 300 KB with clusters). */
 export const maxChartCandles = 1000;
 /** Realized liquidations kept in memory per market. */
@@ -127,7 +135,7 @@ export function createMarketState(
     },
     candles(timeframe) {
       const periodMs = timeframeMs[timeframe];
-      const minutes = bars.slice(-Math.ceil((maxChartCandles * periodMs) / minuteMs)).map(markCandleOf);
+      const minutes = bars.slice(-Math.ceil((maxChartCandles * periodMs) / minuteMs)).map(chartCandleOf);
       if (state.forming !== null && state.forming.openTimeMs > state.lastBarMs()) minutes.push(state.forming);
       let out = aggregateCandles(minutes, periodMs);
       const direct = state.direct.get(timeframe);
@@ -144,7 +152,7 @@ export function createMarketState(
       for (let i = bars.length - 1; i >= 0; i--) {
         const bar = bars[i];
         if (bar === undefined || bar.timeMs < start) break;
-        parts.unshift(markCandleOf(bar));
+        parts.unshift(chartCandleOf(bar));
       }
       if (state.forming !== null && state.forming.openTimeMs > state.lastBarMs()) parts.push(state.forming);
       return aggregateCandles(parts, periodMs)[0] ?? null;

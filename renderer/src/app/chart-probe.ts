@@ -6,8 +6,10 @@ declare global {
     /** Read-only state of the chart's overlay, for end-to-end tests and diagnostics; holds no data the page does not show. */
     __liqlensChart?: {
       overlayState(): OverlayState;
-      /** The titles of the price lines drawn now (entry, liquidation, thresholds...), as on the price axis. */
+      /** The titles of the price lines drawn now (entry, liquidation, thresholds...), one per line. */
       priceLineTitles(): string[];
+      /** The price axis labels shown now: colliding ones are merged ("Entry · BE"). */
+      axisLabels(): { title: string; price: number }[];
     };
   }
 }
@@ -17,7 +19,8 @@ export function exposeChartState(handle: PriceChartHandle | null): void {
   if (handle)
     window.__liqlensChart = {
       overlayState: () => handle.overlayState(),
-      priceLineTitles: () => handle.series.priceLines().map((line) => line.options().title),
+      priceLineTitles: () => handle.lineTitles(),
+      axisLabels: () => handle.axisLabels(),
     };
   else delete window.__liqlensChart;
 }

@@ -31,7 +31,7 @@ export interface MarketView {
   readonly displaySymbol: string;
   readonly timeframe: ChartTimeframe;
   readonly tickSize: number;
-  /** Mark-price candles, oldest first. */
+  /** Mark-price candles, oldest first, with the traded volume of their minutes where known (0 otherwise). */
   readonly candles: readonly Candle[];
   readonly markPrice: number | null;
   /** When the last tick or bar arrived, epoch ms. */

@@ -18,6 +18,10 @@ export interface ChartLegendProps {
    * tick re-renders that and not the position's figures.
    */
   readonly mark: ReactNode;
+  /** The OHLC and volume line of the candle under the cursor (`OhlcLegend`). */
+  readonly ohlc?: ReactNode;
+  /** Suggested stops, each with its price at the tick and its reason. */
+  readonly stops?: readonly { readonly price: string; readonly reason: string }[];
 }
 
 /**
@@ -36,7 +40,10 @@ export function LegendMark({ price, freshness }: { readonly price: string; reado
   );
 }
 
-/** The top-left legend: market, where it is read (venue and source), mark, the position's lines with the self-check on hover, staleness. */
+/**
+ * The top-left legend: market, where it is read (venue and source), mark, staleness; the OHLC line;
+ * the position's lines with the self-check on hover; the suggested stops with their reasons.
+ */
 export function ChartLegend(props: ChartLegendProps): ReactElement {
   const { position, tickSize } = props;
   const liquidation = position?.exchangeLiquidationPrice ?? position?.computedLiquidationPrice ?? null;
@@ -51,6 +58,7 @@ export function ChartLegend(props: ChartLegendProps): ReactElement {
         )}
         {props.mark}
       </div>
+      {props.ohlc}
       {position !== null && (
         <div className="chart-legend__position">
           <span className={`chart-legend__side chart-legend__side--${position.side}`}>
@@ -76,6 +84,16 @@ export function ChartLegend(props: ChartLegendProps): ReactElement {
               What-if liq {formatPrice(props.ghostLiquidationPrice, tickSize)}
             </span>
           )}
+        </div>
+      )}
+      {position !== null && (props.stops?.length ?? 0) > 0 && (
+        <div className="chart-legend__stops">
+          {props.stops?.map((stop, i) => (
+            <span key={stop.price} className="chart-legend__stop" data-testid="chart-stop">
+              {(props.stops?.length ?? 0) > 1 ? `Stop ${i + 1}` : 'Stop'} {stop.price}
+              <span className="chart-legend__reason">{stop.reason}</span>
+            </span>
+          ))}
         </div>
       )}
     </div>

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
 import type { IChartApi, ISeriesApi, MouseEventParams, Time } from 'lightweight-charts';
 import type { ClusterWire } from '../../../../shared/ipc/views/clusters';
 import type { PositionView } from '../../../../shared/ipc/views/positions';
 import { findMapBin } from './bin-lookup';
 import { selfCheckText } from './self-check-text';
 import { binTooltipLines } from './tooltip-text';
+import { placeTooltip } from './tooltip-place';
 
 /** What the tooltip shows and where (CSS px inside the chart body). */
 export interface TooltipModel {
@@ -13,8 +14,6 @@ export interface TooltipModel {
   readonly lines: readonly string[];
   /** Set when the cursor is on the liquidation line. */
   readonly selfCheck: string | null;
-  /** Drawn left of the cursor (cursor in the right half). */
-  readonly flip: boolean;
 }
 
 /** Cursor within this many px of the liquidation line reads the self-check. */
@@ -57,7 +56,7 @@ export function useCrosshairTooltip(
         setModel(null);
         return;
       }
-      setModel({ x: point.x, y: point.y, lines, selfCheck, flip: point.x > p.chart.paneSize(0).width / 2 });
+      setModel({ x: point.x, y: point.y, lines, selfCheck });
     };
     p.chart.subscribeCrosshairMove(onMove);
     return () => p.chart.unsubscribeCrosshairMove(onMove);
@@ -65,18 +64,29 @@ export function useCrosshairTooltip(
   return model;
 }
 
-/** The tooltip box; left of the cursor in the chart's right half, so it stays inside the chart. */
+/**
+ * The tooltip box, placed beside the cursor where it fits inside the chart body (`placeTooltip`):
+ * measured after each render and moved before the browser paints, so it never wraps against the
+ * chart's right edge nor leaves its bottom.
+ */
 export function ChartTooltip(props: { readonly tooltip: TooltipModel | null }): ReactElement | null {
   const tooltip = props.tooltip;
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = box.current,
+      body = element?.parentElement;
+    if (tooltip === null || element === null || body === null || body === undefined) return;
+    const place = placeTooltip(
+      { x: tooltip.x, y: tooltip.y },
+      { width: element.offsetWidth, height: element.offsetHeight },
+      { width: body.clientWidth, height: body.clientHeight },
+    );
+    element.style.left = `${place.left}px`;
+    element.style.top = `${place.top}px`;
+  }, [tooltip]);
   if (tooltip === null) return null;
   return (
-    <div
-      className="chart-tooltip"
-      role="tooltip"
-      data-testid="chart-tooltip"
-      style={{ left: tooltip.x, top: tooltip.y }}
-      data-flip={tooltip.flip || undefined}
-    >
+    <div ref={box} className="chart-tooltip" role="tooltip" data-testid="chart-tooltip">
       {tooltip.selfCheck !== null && (
         <div className="chart-tooltip__check">
           <strong>Liquidation</strong> {tooltip.selfCheck}

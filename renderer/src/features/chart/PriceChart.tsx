@@ -10,7 +10,8 @@ import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import type { PositionView } from '../../../../shared/ipc/views/positions';
 import type { Theme } from '../../../../shared/ipc/views/settings';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
-import { marketSourceName } from '../../../../shared/domain/market-source';
+import { demoSource, marketSourceName } from '../../../../shared/domain/market-source';
+import { suggestedStops } from '../../../../shared/clusters';
 import { allCandles } from '../market/market-state';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
 import { useMarketField, type MarketSource } from '../market/useMarket';
@@ -24,11 +25,17 @@ import { ChartTooltip, useCrosshairTooltip } from './ChartTooltip';
 import { ClusterPrimitive, type OverlayState } from './cluster-primitive';
 import { heatPalette, heatRamps } from './heat-colors';
 import type { ImbalanceWindowKey } from './imbalance-text';
-import { syncPriceLines } from './price-lines';
-import { priceLineSpecs, type ThresholdLine } from './price-line-specs';
+import { priceLineSpecs, type PriceLineSpec, type ThresholdLine } from './price-line-specs';
 import { realizedMarkers } from './realized-markers';
 import { MapSourceBar } from './MapSourceBar';
 import { measuredOverlay, shownMap, type MapKind } from './shown-map';
+import { EdgeMarkers } from './EdgeMarkers';
+import { OhlcLegend } from './OhlcLegend';
+import { captionedCanvas, downloadCaptionedPng, type ExportCaption } from './png-export';
+import { ScaleWatch } from './scale-watch';
+import { stopReasonText } from './stop-text';
+import { formatPrice } from '../positions/format';
+import { useScaleLayout, type EdgeTarget } from './useScaleLayout';
 import './chart.css';
 
 /** What the chart exposes once created: for PNG export, the harness's probes and e2e state. */
@@ -38,6 +45,10 @@ export interface PriceChartHandle {
   overlayState(): OverlayState;
   /** Hears the end of every overlay draw (null to stop). */
   setOnOverlayDrawn(listener: (() => void) | null): void;
+  /** The titles of the price lines drawn now, one per line, whether or not its label was merged into a neighbour's. */
+  lineTitles(): string[];
+  /** The price axis labels shown now, with their titles (merged ones read "Entry · BE"). */
+  axisLabels(): { title: string; price: number }[];
 }
 
 /**
@@ -94,7 +105,10 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   } = props;
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<ChartParts | null>(null);
+  const shownSpecs = useRef<readonly PriceLineSpec[]>([]);
   const [colors, setColors] = useState<ChartColors | null>(null);
+  // The chart once made: children that subscribe to it mount before the parent's effect makes it.
+  const [chartApi, setChartApi] = useState<IChartApi | null>(null);
   // Fields that change rarely; the fast ones (live candle, mark) are read by the Live* children.
   const market = useMarketField(source, 'snapshot');
   const clusters = useMarketField(source, 'clusters');
@@ -124,22 +138,33 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     const series = chart.addSeries(CandlestickSeries, candleOptions(initial));
     const overlay = new ClusterPrimitive(initial.overlay, paletteFor(initial));
     series.attachPrimitive(overlay);
+    const scale = new ScaleWatch();
+    series.attachPrimitive(scale);
     const markers = createSeriesMarkers(series, []);
     parts.current = {
       chart,
       series,
       overlay,
+      scale,
       markers,
       lines: new Map(),
       times: new Float64Array(0),
       count: 0,
     };
     setColors(initial);
+    setChartApi(chart);
     onReady?.({
       chart,
       series,
       overlayState: () => overlay.state(),
       setOnOverlayDrawn: (listener) => overlay.setOnDrawn(listener),
+      lineTitles: () => shownSpecs.current.map((spec) => spec.title),
+      axisLabels: () =>
+        series
+          .priceLines()
+          .map((line) => line.options())
+          .filter((options) => options.axisLabelVisible)
+          .map((options) => ({ title: options.title, price: options.price })),
     });
     return () => {
       onReady?.(null);
@@ -202,18 +227,45 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     );
   }, [clusters, colors, market, timeframe]);
 
-  // Position lines and the ghost: updated in place, so a slider only moves one line.
+  // Stops outside the clusters for the selected position, buffered by the charted candles' ATR.
+  const liquidation = shownLiquidationPrice(position);
+  const stops = useMemo(
+    () =>
+      position === null || profile === null || market === null
+        ? []
+        : suggestedStops({
+            side: position.side,
+            markPrice: position.markPrice ?? market.markPrice ?? 0,
+            liquidationPrice: liquidation,
+            profile,
+            bars: market.candles,
+          }),
+    [position, profile, market, liquidation],
+  );
+
+  // Position lines, the ghost and the stops: updated in place, so a slider only moves one line;
+  // laid out against the visible range (merged labels, edge markers) after every draw that moves it.
+  const specs = useMemo(
+    () =>
+      colors === null
+        ? null
+        : priceLineSpecs({ position, closeFeeRate, ghostLiquidationPrice, thresholdLines, stops }, colors.lines),
+    [position, closeFeeRate, ghostLiquidationPrice, thresholdLines, stops, colors],
+  );
+  const targets = useMemo<EdgeTarget[]>(
+    () => [
+      ...(liquidation === null ? [] : [{ id: 'liquidation' as const, name: 'Liq', price: liquidation }]),
+      ...(ghostLiquidationPrice === null
+        ? []
+        : [{ id: 'ghost' as const, name: 'What-if liq', price: ghostLiquidationPrice }]),
+    ],
+    [liquidation, ghostLiquidationPrice],
+  );
+  shownSpecs.current = specs ?? [];
+  const edges = useScaleLayout(parts, specs, targets);
   useEffect(() => {
-    const p = parts.current;
-    if (p === null || colors === null) return;
-    syncPriceLines(
-      p.series,
-      p.lines,
-      priceLineSpecs({ position, closeFeeRate, ghostLiquidationPrice, thresholdLines }, colors.lines),
-    );
-    const liquidation = shownLiquidationPrice(position);
-    p.overlay.setTargets(liquidation, ghostLiquidationPrice);
-  }, [position, closeFeeRate, ghostLiquidationPrice, thresholdLines, colors]);
+    parts.current?.overlay.setTargets(liquidation, ghostLiquidationPrice);
+  }, [liquidation, ghostLiquidationPrice]);
 
   const tooltip = useCrosshairTooltip(parts, shown.clusters, position, tickSize);
   const title =
@@ -240,7 +292,16 @@ export function PriceChart(props: PriceChartProps): ReactElement {
         onTimeframeChange={props.onTimeframeChange}
         showHeatmap={showHeatmap}
         onShowHeatmapChange={props.onShowHeatmapChange ?? setHeatmapOwn}
-        onExportPng={() => exportPng(parts.current?.chart ?? null, title)}
+        onExportPng={() =>
+          market !== null &&
+          exportPng(parts.current?.chart ?? null, colors, {
+            symbol: market.displaySymbol,
+            venue: marketSourceName(market),
+            timeframe: market.timeframe,
+            timeMs: Date.now(),
+            demo: market.source === demoSource,
+          })
+        }
       />
       <div className="price-chart__body">
         <div className="price-chart__canvas" ref={host} data-testid="price-chart-canvas" />
@@ -252,7 +313,13 @@ export function PriceChart(props: PriceChartProps): ReactElement {
           tickSize={tickSize}
           position={position}
           ghostLiquidationPrice={ghostLiquidationPrice}
+          ohlc={<OhlcLegend source={source} chart={chartApi} tickSize={tickSize} />}
+          stops={stops.map((stop) => ({
+            price: formatPrice(stop.price, tickSize),
+            reason: stopReasonText(stop, tickSize),
+          }))}
         />
+        <EdgeMarkers source={source} lines={edges} tickSize={tickSize} />
         {profile !== null && !noClusters && (
           <LiveImbalance
             source={source}
@@ -275,11 +342,17 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   );
 }
 
-/** Saves the chart (with the overlay) as a PNG the browser downloads. */
-function exportPng(chart: IChartApi | null, title: string): void {
-  if (chart === null) return;
-  const link = document.createElement('a');
-  link.href = chart.takeScreenshot(true).toDataURL('image/png');
-  link.download = `liqlens-${title.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.png`;
-  link.click();
+/** Saves the chart (with the overlay) as a PNG the browser downloads, captioned with what it shows. */
+function exportPng(chart: IChartApi | null, colors: ChartColors | null, caption: ExportCaption): void {
+  if (chart === null || colors === null) return;
+  const picture = chart.takeScreenshot(true);
+  const ratio = picture.width / Math.max(1, chart.chartElement().clientWidth);
+  const style = {
+    background: colors.background,
+    text: colors.text,
+    muted: colors.textMuted,
+    accent: colors.lines.warning,
+    fontFamily: 'system-ui, sans-serif',
+  };
+  void downloadCaptionedPng(captionedCanvas(picture, caption, style, ratio), caption);
 }

@@ -45,6 +45,7 @@ export function readChartColors(element: Element): ChartColors {
       warning: read('--warn', '#f5a524'),
       danger: read('--chart-threshold-danger', '#ff6b3d'),
       critical: danger,
+      stop: read('--chart-stop', '#5aa9ff'),
     },
     overlay: { long, short, danger, ghost, text, labelBackground: read('--chart-label-bg', 'rgba(11,14,20,0.85)') },
   };

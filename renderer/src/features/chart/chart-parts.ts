@@ -4,12 +4,15 @@ import { timeframeMs } from '../../../../shared/domain/timeframe';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import { candleForSeries, candlesForSeries, seriesTime } from './candles-for-series';
 import type { ClusterPrimitive } from './cluster-primitive';
+import type { ScaleWatch } from './scale-watch';
 
 /** The lightweight-charts objects of one mounted chart, and the bar times it has drawn. */
 export interface ChartParts {
   readonly chart: IChartApi;
   readonly series: ISeriesApi<'Candlestick'>;
   readonly overlay: ClusterPrimitive;
+  /** Keeps far lines out of the scale and reports the visible range after each draw. */
+  readonly scale: ScaleWatch;
   readonly markers: ISeriesMarkersPluginApi<Time>;
   readonly lines: Map<string, IPriceLine>;
   /** Bar open times (UTC s) mirrored for the overlay's time → x mapping; `count` of them are set. */

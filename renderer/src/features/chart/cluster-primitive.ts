@@ -3,7 +3,6 @@ import type {
   IPrimitivePaneView,
   ISeriesApi,
   ISeriesPrimitive,
-  AutoscaleInfo,
   SeriesAttachedParameter,
   Time,
   PrimitivePaneViewZOrder,
@@ -86,7 +85,6 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
   private clusters: { price: number; text: string; side: 'long' | 'short' }[] = [];
   private rowBinFrom = new Int32Array(0);
   private rowBinTo = new Int32Array(0);
-  private autoscale: AutoscaleInfo | null = null;
 
   constructor(colors: OverlayColors, palette: readonly string[]) {
     this.frame = createOverlayFrame(colors, palette);
@@ -112,11 +110,6 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
 
   paneViews(): readonly IPrimitivePaneView[] {
     return this.views;
-  }
-
-  /** Keeps the liquidation and ghost lines in view when price is far from them. */
-  autoscaleInfo(): AutoscaleInfo | null {
-    return this.autoscale;
   }
 
   /** New cluster estimate (profile on its grid, heatmap columns); null clears the overlay. */
@@ -152,7 +145,6 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
     this.liquidation = liquidation;
     this.ghost = ghost;
     this.refreshCascades();
-    this.refreshAutoscale();
     this.requestUpdate?.();
   }
 
@@ -215,12 +207,6 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
         this.ghostCascade === null
           ? ''
           : `What-if: ${amount(this.ghostCascade)} liquidations up to the new liquidation`;
-  }
-
-  private refreshAutoscale(): void {
-    const prices = [this.liquidation, this.ghost].filter((p): p is number => p !== null && p > 0);
-    this.autoscale =
-      prices.length === 0 ? null : { priceRange: { minValue: Math.min(...prices), maxValue: Math.max(...prices) } };
   }
 
   updateAllViews(): void {

@@ -187,7 +187,16 @@ describe('realized markers', () => {
 });
 
 describe('price line specs', () => {
-  const colors = { entry: 'e', breakEven: 'b', liquidation: 'l', ghost: 'g', warning: 'w', danger: 'd', critical: 'c' };
+  const colors = {
+    entry: 'e',
+    breakEven: 'b',
+    liquidation: 'l',
+    ghost: 'g',
+    warning: 'w',
+    danger: 'd',
+    critical: 'c',
+    stop: 's',
+  };
   const position = {
     side: 'long',
     entryPrice: 100,

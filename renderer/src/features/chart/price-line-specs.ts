@@ -1,3 +1,4 @@
+import type { StopSuggestion } from '../../../../shared/clusters';
 import type { PositionView } from '../../../../shared/ipc/views/positions';
 import { breakEvenPrice } from './break-even';
 
@@ -21,6 +22,8 @@ export interface PriceLineSpec {
   readonly lineStyle: 0 | 1 | 2 | 3;
   readonly lineWidth: 1 | 2;
   readonly title: string;
+  /** False hides the price label on the axis (merged into a neighbour's, see `mergeCollidingLabels`); default shown. */
+  readonly axisLabelVisible?: boolean;
 }
 
 /** Colours of the lines, read from the theme's CSS variables. */
@@ -32,6 +35,8 @@ export interface LineColors {
   readonly warning: string;
   readonly danger: string;
   readonly critical: string;
+  /** Suggested stops. */
+  readonly stop: string;
 }
 
 /** Inputs of `priceLineSpecs`. */
@@ -41,6 +46,8 @@ export interface PriceLineInput {
   readonly closeFeeRate: number | null;
   readonly ghostLiquidationPrice: number | null;
   readonly thresholdLines: readonly ThresholdLine[];
+  /** Suggested stops outside the clusters, nearest first ("Stop 1", "Stop 2"); none when omitted. */
+  readonly stops?: readonly StopSuggestion[];
 }
 
 const valid = (price: number | null | undefined): price is number =>
@@ -48,7 +55,8 @@ const valid = (price: number | null | undefined): price is number =>
 
 /**
  * The price lines of the selected position: entry, break-even, liquidation (the exchange's value;
- * the app's own when the exchange gives none, titled so), the what-if ghost and the thresholds.
+ * the app's own when the exchange gives none, titled so), the what-if ghost, the thresholds and
+ * the suggested stops.
  * A ghost equal to the real liquidation price (to a tenth of a tick) is not drawn twice.
  */
 export function priceLineSpecs(input: PriceLineInput, colors: LineColors): PriceLineSpec[] {
@@ -102,5 +110,15 @@ export function priceLineSpecs(input: PriceLineInput, colors: LineColors): Price
         lineWidth: 1,
         title: line.title,
       });
+  (input.stops ?? []).forEach((stop, i) =>
+    specs.push({
+      id: `stop-${i + 1}`,
+      price: stop.price,
+      color: colors.stop,
+      lineStyle: 2,
+      lineWidth: 1,
+      title: (input.stops?.length ?? 0) > 1 ? `Stop ${i + 1}` : 'Stop',
+    }),
+  );
   return specs;
 }

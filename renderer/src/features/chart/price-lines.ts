@@ -19,15 +19,23 @@ export function syncPriceLines(
       lineStyle: spec.lineStyle,
       lineWidth: spec.lineWidth,
       title: spec.title,
-      axisLabelVisible: true,
+      axisLabelVisible: spec.axisLabelVisible ?? true,
     };
     const line = lines.get(spec.id);
     if (line === undefined) lines.set(spec.id, series.createPriceLine(options));
-    else line.applyOptions(options);
+    else if (!sameOptions(line.options(), options)) line.applyOptions(options);
   }
   for (const [id, line] of lines) {
     if (seen.has(id)) continue;
     series.removePriceLine(line);
     lines.delete(id);
   }
+}
+
+/** Whether a line already shows these options: re-applying equal ones would only cost a redraw. */
+function sameOptions(
+  current: Readonly<Record<string, unknown>>,
+  next: Readonly<Record<string, string | number | boolean>>,
+): boolean {
+  return Object.entries(next).every(([key, value]) => current[key] === value);
 }
