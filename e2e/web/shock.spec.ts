@@ -31,6 +31,13 @@ test.describe('web mode: the portfolio shock test on the simulated Demo', () => 
 
     await dialog.getByTestId('shock-preset').click();
     await expect(dialog.getByTestId('shock-move-number')).toHaveValue('-10');
+    // The preset moves the other coins by their beta to BTC, from hourly candles of a venue holding both.
+    await expect(dialog.getByRole('radio', { name: 'By beta to BTC' })).toHaveAttribute('aria-checked', 'true');
+    const eth = dialog.getByTestId('shock-coin').filter({ hasText: /^ETH/ });
+    await expect(eth).toContainText(/β −?\d+\.\d\d to BTC|no beta: /, { timeout: 60_000 });
+    // The rest of this test moves ETH with BTC, one for one, so that what liquidates does not hang on the Demo's beta.
+    await dialog.getByRole('radio', { name: 'Same as BTC' }).click();
+    await expect(eth).toContainText('same as BTC');
     await expect(dialog.getByTestId('shock-summary')).toContainText(/\d+ of \d+ positions liquidate, first at BTC −/);
     // The Demo's Bybit ETH long at 25x goes when ETH falls with BTC, at a stated ETH move and mark.
     const liquidations = dialog.getByTestId('shock-liquidation');

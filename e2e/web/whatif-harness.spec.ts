@@ -166,10 +166,13 @@ test.describe('what-if polish', () => {
     const harness = new WhatIfHarnessPage(page);
     await harness.open(baseUrl);
     await harness.pick('binance ETHUSDT short');
-    await page.getByTestId('whatif-collateral-side').getByText('Remove').click();
+    // Mid-change: adding 100 is accepted; turning it into a removal beyond the maximum is refused.
+    await harness.collateral.fill('100');
+    await expect(harness.liquidationNext).toBeVisible();
+    await expect(harness.refusals).toHaveCount(0);
     const before = await harness.leverage.boundingBox();
     const collateralBefore = await harness.collateral.boundingBox();
-    await harness.collateral.fill('100000');
+    await page.getByTestId('whatif-collateral-side').getByText('Remove').click();
     await expect(harness.refusals).toHaveCount(1);
     expect(await harness.leverage.boundingBox()).toEqual(before);
     expect(await harness.collateral.boundingBox()).toEqual(collateralBefore);

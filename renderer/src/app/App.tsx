@@ -168,7 +168,7 @@ export function App() {
               keyStorage={info.keyStorage}
             />
           )}
-          <ShockTest accounts={accounts} positions={positions} />
+          <ShockTest accounts={accounts} positions={positions} api={api} charted={marketKey} />
           <LiveCoreClock stale={!connected} />
           <ConnectionPill state={connection} />
           <Button

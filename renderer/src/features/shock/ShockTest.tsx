@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
+import type { LiqLensApi, MarketKey } from '../../../../shared/ipc/contract';
 import type { AccountPositions } from '../../../../shared/ipc/views/positions';
 import { portfolioShock } from '../../../../shared/risk';
 import { Button, Segmented } from '../../ui';
@@ -14,14 +15,17 @@ import {
   type AltMode,
   type ShockControls,
 } from './shock-model';
+import { betaTimeframe, useBetas } from './useBetas';
 import './shock.css';
 
 /** Props of the shock test: every account and its positions, as the positions table has them. */
 export interface ShockTestProps {
   readonly accounts: readonly AccountSummary[];
   readonly positions: ReadonlyMap<string, AccountPositions>;
-  /** Each coin's beta to the reference coin, or why it has none (absent: "by beta" is not offered). */
-  readonly betas?: Readonly<Record<string, number | string>>;
+  /** Where betas' candles come from; null offers no "by beta". */
+  readonly api?: Pick<LiqLensApi, 'openMarket' | 'closeMarket'> | null;
+  /** The charted market, which the betas never open (it would switch the chart's timeframe). */
+  readonly charted?: MarketKey | null;
 }
 
 const altModes = ['same', 'beta', 'hand'] as const satisfies readonly AltMode[];
@@ -32,18 +36,16 @@ const altModes = ['same', 'beta', 'hand'] as const satisfies readonly AltMode[];
  * on shared/risk as the inputs change; the results list which positions liquidate, in the order the
  * move reaches them, and the equity left per account.
  */
-export function ShockTest({ accounts, positions, betas }: ShockTestProps) {
+export function ShockTest({ accounts, positions, api = null, charted = null }: ShockTestProps) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const coins = useMemo(() => coinsHeld(positions), [positions]);
   const reference = coins.includes('BTC') ? 'BTC' : (coins[0] ?? 'BTC');
-  const offerBeta = betas !== undefined;
-  const [controls, setControls] = useState<ShockControls>(() => presetControls('BTC', 'same'));
-  const moves = useMemo(
-    () => coinMoves({ ...controls, reference }, coins, betas ?? {}),
-    [controls, reference, coins, betas],
-  );
+  const offerBeta = api !== null;
+  const [controls, setControls] = useState<ShockControls>(() => presetControls('BTC', offerBeta ? 'beta' : 'same'));
+  const betas = useBetas(api, positions, reference, charted, open && controls.altMode === 'beta');
+  const moves = useMemo(() => coinMoves({ ...controls, reference }, coins, betas), [controls, reference, coins, betas]);
   const scope = useMemo(() => shockScope(accounts, positions), [accounts, positions]);
   const result = useMemo(() => (open ? portfolioShock(scope.accounts, movesOf(moves)) : null), [open, scope, moves]);
 
@@ -139,6 +141,12 @@ export function ShockTest({ accounts, positions, betas }: ShockTestProps) {
               testId="shock-alt-mode"
               onChange={(altMode) => change({ altMode })}
             />
+            {controls.altMode === 'beta' && (
+              <p className="muted shock-hint">
+                β: least squares of each coin's hourly ({betaTimeframe}) log returns on {reference}'s, over the bars its
+                venue holds; a coin without one does not move.
+              </p>
+            )}
             <ul className="shock-coins" aria-label="Move per coin">
               {moves.map((move) => (
                 <li key={move.coin} className="shock-coin" data-testid="shock-coin">
