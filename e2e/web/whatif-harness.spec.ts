@@ -170,12 +170,17 @@ test.describe('what-if polish', () => {
     await harness.collateral.fill('100');
     await expect(harness.liquidationNext).toBeVisible();
     await expect(harness.refusals).toHaveCount(0);
-    const before = await harness.leverage.boundingBox();
-    const collateralBefore = await harness.collateral.boundingBox();
+    // Every control keeps its row: the vertical position of the sliders and the amount field.
+    const rows = async () =>
+      Promise.all(
+        [harness.leverage, harness.collateral, page.getByTestId('whatif-close'), page.getByTestId('whatif-price')].map(
+          async (control) => (await control.boundingBox())?.y,
+        ),
+      );
+    const before = await rows();
     await page.getByTestId('whatif-collateral-side').getByText('Remove').click();
     await expect(harness.refusals).toHaveCount(1);
-    expect(await harness.leverage.boundingBox()).toEqual(before);
-    expect(await harness.collateral.boundingBox()).toEqual(collateralBefore);
+    expect(await rows()).toEqual(before);
     await page.screenshot({ path: test.info().outputPath('whatif-refusal-in-place.png') });
   });
 

@@ -138,6 +138,7 @@ export function ShockTest({ accounts, positions, api = null, charted = null }: S
               options={offerBeta ? altModes : altModes.filter((mode) => mode !== 'beta')}
               value={controls.altMode}
               labels={{ same: `Same as ${reference}`, beta: `By beta to ${reference}`, hand: 'By hand' }}
+              size="sm"
               testId="shock-alt-mode"
               onChange={(altMode) => change({ altMode })}
             />
