@@ -1,5 +1,5 @@
 import type {} from '../../renderer/src/app/chart-probe';
-import { formatUsd } from '../../renderer/src/features/positions/format';
+import { formatMoney } from '../../renderer/src/lib/format-money';
 import { expect, test } from '../fixtures';
 import { AppPage } from '../pages/app-page';
 
@@ -52,7 +52,7 @@ test.describe('web mode: one market store behind the chart and the what-if', () 
       last = reading.mark;
       const usd = reading.chartUsd;
       expect(usd).not.toBeNull();
-      expect(reading.whatIf).toBe(usd !== null && usd > 0 ? formatUsd(usd) : 'none');
+      expect(reading.whatIf).toBe(usd !== null && usd > 0 ? formatMoney(usd) : 'none');
     }
   });
 });

@@ -3,6 +3,8 @@ import { createServer, type ViteDevServer } from 'vite';
 import { applyWhatIf } from '../../shared/risk';
 import { demoBinanceRisk, demoBybitRisk } from '../../renderer/src/features/whatif/fixtures/demo-account';
 import { formatPrice } from '../../renderer/src/features/positions/format';
+import { closeOutcome } from '../../renderer/src/features/whatif/close-outcome';
+import { formatMoney } from '../../renderer/src/lib/format-money';
 import { WhatIfHarnessPage } from '../pages/whatif-harness-page';
 
 /**
@@ -123,6 +125,79 @@ test.describe('what-if panel', () => {
     await answer.getByRole('button', { name: 'Try it' }).first().click();
     // The answer is rounded up to the cent, so the new price sits just beyond the target.
     await expect(harness.liquidationNext).toHaveText(/^2,4(49|50)\.\d\d$/);
+  });
+});
+
+test.describe('what-if polish', () => {
+  test('a cluster chip fills a price on the tick, a stated buffer past the cluster', async ({ page }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl);
+    await harness.pick('bybit ETHUSDT long');
+    await expect(page.getByTestId('whatif-beyond-buffer')).toContainText('0.5 % of the mark past its far edge');
+    const chip = page.getByTestId('whatif-cluster-chip').first();
+    await chip.click();
+    const target = page.getByRole('textbox', { name: 'Target liquidation price' });
+    // ETHUSDT's tick is 0.01: never more than two decimals (the cluster edge itself has eight).
+    await expect(target).toHaveValue(/^\d+(\.\d{1,2})?$/);
+    const chipPrice = ((await chip.textContent()) ?? '').split('@')[1]?.trim() ?? '';
+    expect(formatPrice(Number(await target.inputValue()), 0.01)).toBe(chipPrice);
+  });
+
+  test('"+500" adds to the amount; closing part shows the PnL it realizes and the margin it frees', async ({
+    page,
+  }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl);
+    await harness.pick('bybit ETHUSDT long');
+    await harness.collateral.fill('250');
+    await page.getByRole('button', { name: '+500' }).click();
+    await expect(harness.collateral).toHaveValue('750');
+    await page.getByRole('button', { name: '+500' }).click();
+    await expect(harness.collateral).toHaveValue('1250');
+    await harness.collateral.fill('');
+    await page.getByRole('button', { name: '25 %', exact: true }).click();
+    const expected = closeOutcome(demoBybitRisk, { symbol: 'ETHUSDT', side: 'long' }, 0.25);
+    await expect(page.getByTestId('whatif-close-outcome')).toHaveText(
+      `Realizes ${formatMoney(expected?.realizedPnl ?? null)} PnL · frees ${formatMoney(expected?.freedMargin ?? null)} margin`,
+    );
+  });
+
+  test('a refusal appears without moving the controls', async ({ page }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl);
+    await harness.pick('binance ETHUSDT short');
+    // Mid-change: adding 100 is accepted; turning it into a removal beyond the maximum is refused.
+    await harness.collateral.fill('100');
+    await expect(harness.liquidationNext).toBeVisible();
+    await expect(harness.refusals).toHaveCount(0);
+    // Every control keeps its row: the vertical position of the sliders and the amount field.
+    const rows = async () =>
+      Promise.all(
+        [harness.leverage, harness.collateral, page.getByTestId('whatif-close'), page.getByTestId('whatif-price')].map(
+          async (control) => (await control.boundingBox())?.y,
+        ),
+      );
+    const before = await rows();
+    await page.getByTestId('whatif-collateral-side').getByText('Remove').click();
+    await expect(harness.refusals).toHaveCount(1);
+    expect(await rows()).toEqual(before);
+    await page.screenshot({ path: test.info().outputPath('whatif-refusal-in-place.png') });
+  });
+
+  test('says how each venue closes the position: all at once on Bybit in the lowest tier, an unpublished first cut on Binance', async ({
+    page,
+  }) => {
+    const harness = new WhatIfHarnessPage(page);
+    await harness.open(baseUrl);
+    await harness.pick('bybit ETHUSDT long');
+    const steps = page.getByTestId('whatif-liquidation-steps');
+    await expect(steps.getByTestId('whatif-steps-summary')).toHaveText(
+      `All at once at ${await harness.liquidationNow.textContent()}: the whole 10 ETH.`,
+    );
+    await expect(steps.getByTestId('whatif-steps-rule')).toContainText('Bybit cuts a position above its lowest');
+    await harness.pick('binance ETHUSDT short');
+    await expect(steps.getByTestId('whatif-steps-summary')).toContainText('A first cut of unpublished size');
+    await expect(steps.getByTestId('whatif-steps-rule')).toContainText('Binance');
   });
 });
 

@@ -6,6 +6,7 @@ import { venues } from '../domain/venue';
 export { inputLimits } from './input-numbers';
 import { checkAccount, toAccount } from './input-account';
 import { accountModeFields, positionModeFields } from './input-modes';
+import { shockSchema } from './input-shock';
 import { expected, finite, inputLimits, big, nonNegative, positive, price } from './input-numbers';
 
 const size = positive.min(inputLimits.minSize, {
@@ -156,6 +157,7 @@ const accountJsonSchema = z.strictObject(
     positions: z.array(positionSchema, { error: expected('an array of positions') }),
     whatIf: z.array(whatIfSchema, { error: expected('an array of operations') }).optional(),
     questions: z.array(questionSchema, { error: expected('an array of questions') }).optional(),
+    shock: shockSchema.optional(),
     ...accountModeFields,
   },
   { error: expected('a JSON object') },
@@ -166,16 +168,20 @@ export type AccountJson = z.output<typeof accountJsonSchema>;
 
 /**
  * The `liqlens risk` input: an account (venue, position mode, wallet balance, optional taker fee
- * rate, positions with tiers), optional `whatIf` operations and optional `questions`. Numbers are
+ * rate, positions with tiers), optional `whatIf` operations, optional `questions` and an optional
+ * `shock` (coins moved by hand or by beta to a reference, see input-shock.ts). Numbers are
  * in the units of RiskAccount; tiers use `mmr` for the maintenance rate and `deduction` as the venue
  * publishes it (default 0). Hyperliquid positions may give `maxLeverage` instead of `tiers`.
  * Isolated positions without `isolatedMargin` take `entry notional / leverage` (fees ignored).
  * Parses to `{ account: RiskAccount, whatIf: WhatIfOp[], questions: RiskQuestion[] }`; every
  * message names the field path and the problem.
  */
-export const riskInputSchema = accountJsonSchema
-  .superRefine(checkAccount)
-  .transform((input) => ({ account: toAccount(input), whatIf: input.whatIf ?? [], questions: input.questions ?? [] }));
+export const riskInputSchema = accountJsonSchema.superRefine(checkAccount).transform((input) => ({
+  account: toAccount(input),
+  whatIf: input.whatIf ?? [],
+  questions: input.questions ?? [],
+  shock: input.shock ?? null,
+}));
 
 /** The raw (pre-transform) input shape. */
 export type RiskInputJson = z.input<typeof riskInputSchema>;

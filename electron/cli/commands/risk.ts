@@ -19,13 +19,14 @@ import {
   riskInputSchema,
 } from '../../../shared/risk/index';
 import type { CliIo } from '../cli-io';
+import { shockReport } from './risk-shock';
 import { defineCommand, parseCommand } from '../command-line';
 
 const spec = defineCommand({
   name: 'risk',
   synopsis: 'FILE|-  |  --schema',
   description:
-    'Liquidation prices, maintenance margins and margin ratios for an account given as JSON (from FILE, or from standard input with -), the state after its whatIf operations and the answers to its questions, as JSON.',
+    'Liquidation prices, maintenance margins and margin ratios for an account given as JSON (from FILE, or from standard input with -), the state after its whatIf operations, the answers to its questions and its shock test, as JSON.',
   options: { schema: { type: 'boolean', default: false } },
   optionHelp: { schema: 'print the input format as JSON Schema and exit' },
   maxFiles: 1,
@@ -38,7 +39,7 @@ export function riskInputJsonSchema(): Record<string, unknown> {
     ...z.toJSONSchema(riskInputSchema, { io: 'input' }),
     title: 'liqlens risk input',
     description:
-      'An account (venue, position mode, wallet balance, positions with their tiers), optional whatIf operations and optional questions. Checks across fields (e.g. tiers in order) are made by the parser and reported by field path.',
+      'An account (venue, position mode, wallet balance, positions with their tiers), optional whatIf operations, optional questions and an optional shock (coins moved by hand, or a reference coin moved and the others by their beta to it from the closes given). Checks across fields (e.g. tiers in order) are made by the parser and reported by field path.',
   };
 }
 
@@ -82,7 +83,7 @@ export async function runRiskCommand(args: readonly string[], io: CliIo): Promis
  * beyond reach of its mark is printed as `null` with `liquidationNote: "beyond reach"` and the exact
  * root in `liquidationRoot` (reportPositionRisk); the schema's bounds keep every other figure finite.
  */
-export function riskReport({ account, whatIf, questions }: ParsedRiskInput): Record<string, unknown> {
+export function riskReport({ account, whatIf, questions, shock }: ParsedRiskInput): Record<string, unknown> {
   const result = evaluateAccount(account);
   const output: Record<string, unknown> = { positions: reported(account, result.positions), account: result.account };
   if (whatIf.length > 0) {
@@ -95,6 +96,7 @@ export function riskReport({ account, whatIf, questions }: ParsedRiskInput): Rec
     };
   }
   if (questions.length > 0) output['answers'] = questions.map((question) => answer(account, question));
+  if (shock !== null) output['shock'] = shockReport(account, shock);
   return output;
 }
 

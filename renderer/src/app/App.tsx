@@ -16,6 +16,7 @@ import { useShownMarket } from '../features/market/useMarket';
 import { NoticeBanner } from '../features/notices/NoticeBanner';
 import { PositionsTable } from '../features/positions/PositionsTable';
 import { usePositions } from '../features/positions/usePositions';
+import { ShockTest } from '../features/shock/ShockTest';
 import { ConnectionPill } from '../features/status/ConnectionPill';
 import { DemoControl } from '../features/context/DemoControl';
 import { MarketContextPanel } from '../features/context/MarketContextPanel';
@@ -170,6 +171,7 @@ export function App() {
               keyStorage={info.keyStorage}
             />
           )}
+          <ShockTest accounts={accounts} positions={positions} api={api} charted={marketKey} />
           <LiveCoreClock stale={!connected} />
           <ConnectionPill state={connection} />
           <Button

@@ -1,11 +1,11 @@
 import type { Profile } from '../../../../shared/clusters';
 import { useMarketField, type MarketSource } from '../market/useMarket';
-import { formatUsd } from '../positions/format';
+import { formatMoney } from '../../lib/format-money';
 import { cascadeSummary, type CascadeSummary, type PositionFigures, type WhatIfView } from './what-if-model';
 
 function cascadeText(cascade: CascadeSummary | null): string {
   if (cascade === null) return '—';
-  return cascade.totalUsd > 0 ? formatUsd(cascade.totalUsd) : 'none';
+  return cascade.totalUsd > 0 ? formatMoney(cascade.totalUsd) : 'none';
 }
 
 /**

@@ -2,9 +2,10 @@ import { useId, useMemo, useState } from 'react';
 import type { RiskAccount } from '../../../../shared/domain/risk-account';
 import type { Profile } from '../../../../shared/clusters';
 import { Button, visuallyHiddenClass } from '../../ui';
-import { formatPrice, formatUsd } from '../positions/format';
+import { formatMoney } from '../../lib/format-money';
+import { formatPercent, formatPrice } from '../positions/format';
 import { parseAmount } from './what-if-draft';
-import { answerTarget, clustersOnTheWay } from './target-question';
+import { answerTarget, beyondBuffer, clustersOnTheWay } from './target-question';
 import type { WhatIfTarget } from './what-if-controls';
 
 /** Props of "put my liquidation beyond this price / cluster". */
@@ -31,7 +32,10 @@ export function TargetQuestion({
 }: TargetQuestionProps) {
   const id = useId();
   const [text, setText] = useState('');
-  const clusters = useMemo(() => clustersOnTheWay(profile, markPrice, target.side), [profile, markPrice, target.side]);
+  const clusters = useMemo(
+    () => clustersOnTheWay(profile, markPrice, target.side, tickSize),
+    [profile, markPrice, target.side, tickSize],
+  );
   const price = parseAmount(text);
   const answer = typeof price === 'number' && price > 0 ? answerTarget(account, target, price) : null;
   // Round collateral up and leverage down so that applying the answer really clears the target.
@@ -60,20 +64,27 @@ export function TargetQuestion({
         />
       </div>
       {clusters.length > 0 && (
-        <div className="wi-chips" aria-label="Clusters on the way">
-          {clusters.map((cluster) => (
-            <Button
-              key={cluster.low}
-              variant="ghost"
-              size="sm"
-              className="wi-chip wi-chip--cluster"
-              onClick={() => setText(String(Number(cluster.beyond.toFixed(8))))}
-              title={`${formatPrice(cluster.low, tickSize)}–${formatPrice(cluster.high, tickSize)}`}
-            >
-              {formatUsd(cluster.usd)} @ {formatPrice(cluster.beyond, tickSize)}
-            </Button>
-          ))}
-        </div>
+        <>
+          <div className="wi-chips" aria-label="Clusters on the way">
+            {clusters.map((cluster) => (
+              <Button
+                key={cluster.low}
+                variant="ghost"
+                size="sm"
+                className="wi-chip wi-chip--cluster"
+                onClick={() => setText(String(cluster.beyond))}
+                title={`Cluster ${formatPrice(cluster.low, tickSize)}–${formatPrice(cluster.high, tickSize)}; the target is ${formatPrice(cluster.beyond, tickSize)}`}
+                data-testid="whatif-cluster-chip"
+              >
+                {formatMoney(cluster.usd)} @ {formatPrice(cluster.beyond, tickSize)}
+              </Button>
+            ))}
+          </div>
+          <p className="field__hint" data-testid="whatif-beyond-buffer">
+            A cluster's price is {formatPercent(beyondBuffer)} of the mark past its far edge, on the tick: a liquidation
+            right on the edge is what a sweep through the cluster reaches first.
+          </p>
+        </>
       )}
       <div className="wi-answer" aria-live="polite" data-testid="whatif-target-answer">
         {typeof price === 'string' && <p className="field__error">{price}</p>}
@@ -85,11 +96,11 @@ export function TargetQuestion({
                 answer.collateralReason
               ) : collateral > 0 ? (
                 <>
-                  Add <strong>{formatUsd(collateral)}</strong> of collateral
+                  Add <strong>{formatMoney(collateral)}</strong> of collateral
                 </>
               ) : (
                 <>
-                  Already beyond: <strong>{formatUsd(-collateral)}</strong> to spare
+                  Already beyond: <strong>{formatMoney(-collateral)}</strong> to spare
                 </>
               )}
               {collateral !== null && collateral > 0 && (

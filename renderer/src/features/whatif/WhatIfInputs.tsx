@@ -1,6 +1,8 @@
 import { useId, type ReactNode } from 'react';
 import { Badge, Button, Segmented } from '../../ui';
-import { formatPrice, formatUsd } from '../positions/format';
+import { formatMoney } from '../../lib/format-money';
+import { formatPrice } from '../positions/format';
+import type { CloseOutcome } from './close-outcome';
 import type { PositionLimits } from './position-limits';
 import { rangeFill } from './range-fill';
 import type { DraftErrors, WhatIfDraft } from './what-if-draft';
@@ -19,6 +21,15 @@ export interface WhatIfInputsProps {
   readonly sizeBase: number;
   /** True when the engine labelled the margin-mode switch hypothetical. */
   readonly modeHypothetical: boolean;
+  /** What the partial close realizes and frees at the mark; null while nothing is closed. */
+  readonly closing: CloseOutcome | null;
+}
+
+/** The collateral text after a quick-add chip: the typed amount plus the chip's (an unreadable text starts from 0). */
+export function addToAmount(text: string, amount: number): string {
+  const current = Number(text.replace(/[\s,_]/g, ''));
+  const base = Number.isFinite(current) && current > 0 ? current : 0;
+  return String(Math.round((base + amount) * 100) / 100);
 }
 
 const quickAdds = [100, 500, 1_000, 5_000] as const;
@@ -62,7 +73,7 @@ function Field({
 }
 
 function removableText(maxRemovable: number | string): string {
-  return typeof maxRemovable === 'string' ? maxRemovable : `max removable ${formatUsd(maxRemovable)}`;
+  return typeof maxRemovable === 'string' ? maxRemovable : `max removable ${formatMoney(maxRemovable)}`;
 }
 
 /** The what-if controls: leverage, collateral, partial close, added size, margin mode, price move. */
@@ -76,6 +87,7 @@ export function WhatIfInputs({
   tickSize,
   sizeBase,
   modeHypothetical,
+  closing,
 }: WhatIfInputsProps) {
   const id = useId();
   const leverage = draft.leverage ?? current.leverage ?? limits.minLeverage;
@@ -139,7 +151,8 @@ export function WhatIfInputs({
                   variant="ghost"
                   size="sm"
                   className="wi-chip"
-                  onClick={() => onChange({ collateralText: String(amount) })}
+                  title={`Add ${formatMoney(amount)} to the amount`}
+                  onClick={() => onChange({ collateralText: addToAmount(draft.collateralText, amount) })}
                 >
                   +{amount.toLocaleString('en-US')}
                 </Button>
@@ -192,6 +205,13 @@ export function WhatIfInputs({
           data-testid="whatif-close"
           onChange={(event) => onChange({ closePercent: Number(event.currentTarget.value) })}
         />
+        <p className="field__hint wi-close-outcome" data-testid="whatif-close-outcome" aria-live="polite">
+          {closing === null
+            ? 'Closing realizes PnL at the mark and frees margin.'
+            : `Realizes ${formatMoney(closing.realizedPnl)} PnL · frees ${
+                closing.freedMargin === null ? 'an unknown amount of' : formatMoney(closing.freedMargin)
+              } margin${current.marginMode === 'cross' ? ' (initial margin at the mark)' : ''}`}
+        </p>
       </Field>
 
       <div className="wi-field">

@@ -2,11 +2,13 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { Profile } from '../../../../shared/clusters';
 import type { AccountPositions } from '../../../../shared/ipc/views/positions';
 import { accountModeFacts } from '../../../../shared/domain/account-mode';
-import { evaluateAccount } from '../../../../shared/risk';
+import { coinOfSymbol, evaluateAccount } from '../../../../shared/risk';
 import { useMarketField, type MarketSource } from '../market/useMarket';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
 import { Button, EmptyState } from '../../ui';
 import { approximationNote } from './approximation-note';
+import { closeOutcome } from './close-outcome';
+import { LiquidationSteps } from './LiquidationSteps';
 import { positionLimits } from './position-limits';
 import { TargetQuestion } from './TargetQuestion';
 import { findTargetIndex, type WhatIfTarget } from './what-if-controls';
@@ -126,6 +128,10 @@ function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
     (position) => position.symbol === target.symbol && position.side === target.side,
   );
   const tickSize = positionView?.tickSize ?? 0.01;
+  const closing = useMemo(
+    () => (risk === null ? null : closeOutcome(risk, target, controls.closeFraction)),
+    [risk, target, controls.closeFraction],
+  );
   const change = useCallback((patch: Partial<WhatIfDraft>) => setDraft((previous) => ({ ...previous, ...patch })), []);
   const reset = useCallback(() => setDraft(liveDraft), []);
   // Layout effect: the chart hears of the new ghost before the browser paints this frame.
@@ -179,6 +185,7 @@ function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
         tickSize={tickSize}
         sizeBase={positionView?.sizeBase ?? current.size}
         modeHypothetical={view.notes.some((note) => note.includes('margin mode'))}
+        closing={closing}
       />
       <TargetQuestion
         account={risk}
@@ -188,6 +195,13 @@ function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
         profile={profile}
         onApplyCollateral={(amount) => change({ collateralSide: 'add', collateralText: String(amount) })}
         onApplyLeverage={(leverage) => change({ leverage })}
+      />
+      <LiquidationSteps
+        account={risk}
+        target={target}
+        tickSize={tickSize}
+        sizeBase={positionView?.sizeBase ?? current.size}
+        coin={coinOfSymbol(target.symbol)}
       />
     </div>
   );

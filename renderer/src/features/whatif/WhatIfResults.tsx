@@ -108,25 +108,24 @@ export function WhatIfResults({
           </dd>
         </div>
       </dl>
-      {(view.refused.length > 0 || view.notes.length > 0 || view.hints.length > 0) && (
-        <ul className="wi-messages" aria-live="polite">
-          {view.refused.map((refusal) => (
-            <li key={`r${refusal.index}`} className="wi-message wi-message--refused" data-testid="whatif-refusal">
-              <strong>Refused by the venue's rules:</strong> {refusal.reason}
-            </li>
-          ))}
-          {view.notes.map((note) => (
-            <li key={note} className="wi-message wi-message--note">
-              <strong>Hypothetical:</strong> {note}
-            </li>
-          ))}
-          {view.hints.map((hint) => (
-            <li key={hint} className="wi-message wi-message--hint">
-              {hint}
-            </li>
-          ))}
-        </ul>
-      )}
+      {/* Always there, with a fixed height: a refusal appearing mid-drag must not move the controls below. */}
+      <ul className="wi-messages" aria-live="polite" data-testid="whatif-messages">
+        {view.refused.map((refusal) => (
+          <li key={`r${refusal.index}`} className="wi-message wi-message--refused" data-testid="whatif-refusal">
+            <strong>Refused by the venue's rules:</strong> {refusal.reason}
+          </li>
+        ))}
+        {view.notes.map((note) => (
+          <li key={note} className="wi-message wi-message--note">
+            <strong>Hypothetical:</strong> {note}
+          </li>
+        ))}
+        {view.hints.map((hint) => (
+          <li key={hint} className="wi-message wi-message--hint">
+            {hint}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

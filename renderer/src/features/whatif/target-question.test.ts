@@ -3,7 +3,7 @@ import { applyWhatIf, evaluateAccount } from '../../../../shared/risk';
 import { demoBinanceRisk, demoBybitRisk, demoMarks } from './fixtures/demo-account';
 import { demoEthProfile } from './fixtures/demo-profile';
 import { draftToControls, liveDraft, parseAmount } from './what-if-draft';
-import { answerTarget, clustersOnTheWay } from './target-question';
+import { answerTarget, clustersOnTheWay, roundToTick, beyondBuffer } from './target-question';
 import { rangeFill } from './range-fill';
 
 const ethLong = { symbol: 'ETHUSDT', side: 'long' } as const;
@@ -45,18 +45,31 @@ describe('answerTarget', () => {
 });
 
 describe('clustersOnTheWay', () => {
-  it('offers the nearest clusters below the mark for a long, their far edge as the target', () => {
-    const clusters = clustersOnTheWay(demoEthProfile, demoMarks.ETHUSDT, 'long');
+  it('offers the nearest clusters below the mark for a long, a stated buffer past their far edge, on the tick', () => {
+    const clusters = clustersOnTheWay(demoEthProfile, demoMarks.ETHUSDT, 'long', 0.01);
     expect(clusters.length).toBeGreaterThan(0);
     for (const cluster of clusters) {
       expect(cluster.high).toBeLessThan(demoMarks.ETHUSDT);
-      expect(cluster.beyond).toBe(cluster.low);
+      const gap = cluster.low - cluster.beyond;
+      expect(gap).toBeGreaterThanOrEqual(beyondBuffer * demoMarks.ETHUSDT - 1e-9);
+      expect(gap).toBeLessThan(beyondBuffer * demoMarks.ETHUSDT + 0.01);
+      // On the 0.01 tick: at most two decimals, written exactly.
+      expect(String(cluster.beyond)).toMatch(/^\d+(\.\d{1,2})?$/);
     }
     const distances = clusters.map((cluster) => demoMarks.ETHUSDT - cluster.high);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
   });
   it('offers nothing without a profile', () => {
-    expect(clustersOnTheWay(null, 100, 'short')).toEqual([]);
+    expect(clustersOnTheWay(null, 100, 'short', 0.1)).toEqual([]);
+  });
+  it.each([
+    [2475.24238625, 0.01, 'down', 2475.24],
+    [2475.24238625, 0.01, 'up', 2475.25],
+    [2475.2, 0.1, 'down', 2475.2],
+    [64012.37, 0.5, 'up', 64012.5],
+    [0.000123456, 0.000001, 'down', 0.000123],
+  ] as const)('rounds %d to the tick %d (%s)', (price, tick, direction, expected) => {
+    expect(roundToTick(price, tick, direction)).toBe(expected);
   });
 });
 

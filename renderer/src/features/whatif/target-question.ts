@@ -49,18 +49,40 @@ export interface TargetCluster {
   readonly usd: number;
   readonly low: number;
   readonly high: number;
-  /** The price just beyond the cluster on the liquidation side (its far edge). */
+  /**
+   * The price a chip offers: `beyondBuffer` of the mark past the cluster's far edge (below a long's
+   * cluster, above a short's), rounded to the tick away from the cluster.
+   */
   readonly beyond: number;
 }
 
 /**
+ * How far past a cluster's far edge "beyond the cluster" puts the liquidation price, as a share of
+ * the mark: a liquidation exactly on the edge is the first thing the cascade through it would
+ * reach, and mark prices overshoot cluster edges by a few tenths of a percent in a sweep.
+ */
+export const beyondBuffer = 0.005;
+
+/** `price` rounded to `tickSize`, down (`floor`) or up; unrounded for a tick <= 0. */
+export function roundToTick(price: number, tickSize: number, direction: 'down' | 'up'): number {
+  if (!(tickSize > 0)) return price;
+  const ticks = price / tickSize;
+  // A price already on the tick stays (a float like 2475.0000000001 / 0.01 is one tick off otherwise).
+  const rounded = direction === 'down' ? Math.floor(ticks + 1e-9) : Math.ceil(ticks - 1e-9);
+  const decimals = Math.max(0, Math.min(12, Math.ceil(-Math.log10(tickSize) - 1e-9)));
+  return Number((rounded * tickSize).toFixed(decimals));
+}
+
+/**
  * The nearest large clusters on the side a position liquidates through (below the mark for a
- * long, above for a short), nearest first, at most `count`. Empty without a profile.
+ * long, above for a short), nearest first, at most `count`, each with the tick-rounded price
+ * `beyondBuffer` past it. Empty without a profile.
  */
 export function clustersOnTheWay(
   profile: Profile | null,
   markPrice: number,
   side: 'long' | 'short',
+  tickSize: number,
   count = 3,
 ): TargetCluster[] {
   if (profile === null) return [];
@@ -73,6 +95,8 @@ export function clustersOnTheWay(
       usd: cluster.usd,
       low: cluster.low,
       high: cluster.high,
-      beyond: below ? cluster.low : cluster.high,
+      beyond: below
+        ? roundToTick(cluster.low - beyondBuffer * markPrice, tickSize, 'down')
+        : roundToTick(cluster.high + beyondBuffer * markPrice, tickSize, 'up'),
     }));
 }
