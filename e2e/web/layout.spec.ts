@@ -20,15 +20,7 @@ test.describe('web mode: the workspace at every common window size', () => {
     const app = new AppPage(page);
     await app.open(webApp.url);
     await expect(page.getByTestId('whatif-panel')).toBeVisible({ timeout: 60_000 });
-    // The chart with its imbalance badge; a market that failed to open on a busy machine is asked again
-    // as a user would, by choosing the timeframe again.
-    await expect(async () => {
-      if (await page.getByText(/^Could not load/).isVisible()) {
-        await page.getByTestId('chart-timeframe').getByText('1m', { exact: true }).click();
-        await page.getByTestId('chart-timeframe').getByText('5m', { exact: true }).click();
-      }
-      await expect(page.getByTestId('imbalance-badge')).toBeVisible({ timeout: 30_000 });
-    }).toPass({ timeout: 180_000 });
+    await app.waitForChart();
     await expect(page.getByTestId('positions-table').getByTestId('position-row').first()).toBeVisible();
 
     for (const size of sizes) {

@@ -20,9 +20,9 @@ export interface PositionRowProps {
   readonly markets: MarketStore;
 }
 
-/** A signed USD amount with its sign always shown ("+$12.30", "−$4.1k"). */
-function signedUsd(amount: number): string {
-  return amount > 0 ? `+${formatUsd(amount)}` : amount < 0 ? `−${formatUsd(-amount)}` : formatUsd(0);
+/** `value` written by `format` with its sign always shown, one minus sign for money and percent ("+$12.30", "−4.1 %"). */
+function signed(value: number, format: (magnitude: number) => string): string {
+  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${format(Math.abs(value))}`;
 }
 
 /** The ADL cell: the rank on the venue's scale, named "front" (explained on hover) at the front of the queue. */
@@ -86,11 +86,9 @@ export function PositionRow({ row, selected, onSelect, alert, markets }: Positio
         <span className="cell-sub">{formatPrice(position.markPrice, position.tickSize)}</span>
       </td>
       <td className={`num pnl ${pnlTone}`} data-testid="position-pnl">
-        {signedUsd(figures.pnlUsd)}
+        {signed(figures.pnlUsd, formatUsd)}
         <span className="cell-sub">
-          {figures.pnlFraction === null
-            ? '—'
-            : `${figures.pnlFraction > 0 ? '+' : ''}${formatPercent(figures.pnlFraction)}`}
+          {figures.pnlFraction === null ? '—' : signed(figures.pnlFraction, formatPercent)}
         </span>
       </td>
       <td className="num" data-testid="position-margin">
