@@ -50,7 +50,7 @@ export function positionRows(
 }
 
 /**
- * Every account (status, equity, margin ratio, freshness) and below them one table of every position,
+ * One table of every position and below it every account (status, equity, margin ratio, freshness),
  * sortable by its column headers (a button each: click, Enter or Space; `aria-sort` says the order)
  * and kept sorted across reloads. A row selects its position for the chart and the what-if.
  */
@@ -69,11 +69,6 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
   );
   return (
     <div className="positions" data-testid="positions">
-      <div className="positions__accounts">
-        {accounts.map((account) => (
-          <AccountHeader key={account.id} account={account} count={positions.get(account.id)?.positions.length ?? 0} />
-        ))}
-      </div>
       {rows.length > 0 && (
         <table className="table positions__table" aria-label="Positions" data-testid="positions-table">
           <thead>
@@ -148,6 +143,11 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
           </tbody>
         </table>
       )}
+      <div className="positions__accounts">
+        {accounts.map((account) => (
+          <AccountHeader key={account.id} account={account} count={positions.get(account.id)?.positions.length ?? 0} />
+        ))}
+      </div>
     </div>
   );
 }
