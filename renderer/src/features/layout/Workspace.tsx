@@ -37,7 +37,7 @@ function Split({
   const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: layoutKey(name), storage: localStorage });
   return (
     <Group
-      id={name}
+      id={`layout-${name}`}
       orientation={orientation}
       className="ws-group"
       defaultLayout={defaultLayout}
@@ -68,13 +68,13 @@ export function Workspace({ chart, positions, whatif, alerts }: WorkspaceProps) 
   );
   const side = (
     <Split name="side" orientation="vertical">
-      <Pane id="whatif" defaultSize={800} minSize={120}>
+      <Pane id="pane-whatif" defaultSize={800} minSize={120}>
         <Panel title="What-if" area="whatif" titleHidden>
           {whatif}
         </Panel>
       </Pane>
       <Handle label="Resize the what-if and alerts" />
-      <Pane id="alerts" minSize={34}>
+      <Pane id="pane-alerts" minSize={34}>
         <Panel title="Alerts" area="alerts">
           {alerts}
         </Panel>
@@ -90,37 +90,37 @@ export function Workspace({ chart, positions, whatif, alerts }: WorkspaceProps) 
     <main className="workspace" aria-label="Workspace" data-layout={wide ? 'wide' : 'narrow'}>
       {wide ? (
         <Split key="wide" name="wide" orientation="horizontal">
-          <Pane id="main" minSize="50%">
+          <Pane id="pane-main" minSize="50%">
             <Split name="wide-main" orientation="vertical">
-              <Pane id="chart" defaultSize="68%" minSize="35%">
+              <Pane id="pane-chart" defaultSize="68%" minSize="35%">
                 {chartPanel}
               </Pane>
               <Handle label="Resize the chart and positions" />
-              <Pane id="positions" minSize={90}>
+              <Pane id="pane-positions" minSize={90}>
                 {positionsPanel}
               </Pane>
             </Split>
           </Pane>
           <Handle label="Resize the chart and the what-if" />
-          <Pane id="side" defaultSize={370} minSize={300} maxSize="45%">
+          <Pane id="pane-side" defaultSize={370} minSize={300} maxSize="45%">
             {side}
           </Pane>
         </Split>
       ) : (
         <Split key="narrow" name="narrow" orientation="vertical">
-          <Pane id="top" defaultSize="68%" minSize="40%">
+          <Pane id="pane-top" defaultSize="68%" minSize="40%">
             <Split name="narrow-top" orientation="horizontal">
-              <Pane id="chart" minSize="50%">
+              <Pane id="pane-chart" minSize="50%">
                 {chartPanel}
               </Pane>
               <Handle label="Resize the chart and the what-if" />
-              <Pane id="side" defaultSize={340} minSize={280} maxSize="45%">
+              <Pane id="pane-side" defaultSize={340} minSize={280} maxSize="45%">
                 {side}
               </Pane>
             </Split>
           </Pane>
           <Handle label="Resize the chart and positions" />
-          <Pane id="positions" minSize={90}>
+          <Pane id="pane-positions" minSize={90}>
             {positionsPanel}
           </Pane>
         </Split>
