@@ -1,6 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** One account's part of the positions panel, found by the account's name: its header and its rows. */
+/**
+ * One account's part of the positions panel, found by the account's name: its header above the table
+ * (status, figures, "No open positions.") and its rows in the table, in the order the table shows them.
+ */
 export class AccountGroup {
   readonly root: Locator;
   readonly header: Locator;
@@ -19,12 +22,17 @@ export class AccountGroup {
     label: string,
   ) {
     this.header = page.getByTestId('account').filter({ has: page.getByText(label, { exact: true }) });
-    this.root = page.locator('.positions__group').filter({ has: this.header });
+    this.root = this.header;
     this.mode = this.header.getByTestId('account-mode');
     this.gauge = this.header.getByTestId('venue-gauge');
     this.whatIfMode = this.header.getByTestId('whatif-mode');
-    this.rows = this.root.getByTestId('position-row');
-    this.liquidationPrices = this.root.getByTestId('liquidation-price');
-    this.selfChecks = this.root.getByTestId('self-check');
+    this.rows = accountRows(page, label);
+    this.liquidationPrices = this.rows.getByTestId('liquidation-price');
+    this.selfChecks = this.rows.getByTestId('self-check');
   }
+}
+
+/** The positions table's rows of the account named `label` (each row names its account). */
+export function accountRows(page: Page, label: string): Locator {
+  return page.locator(`[data-testid="position-row"][data-account=${JSON.stringify(label)}]`);
 }

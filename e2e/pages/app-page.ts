@@ -65,6 +65,21 @@ export class AppPage {
     }
   }
 
+  /**
+   * Waits until the chart shows its market with the imbalance badge. A market that failed to open on
+   * a busy machine is asked for again as a user would, by choosing the timeframe once more.
+   */
+  async waitForChart(timeoutMs = 180_000): Promise<void> {
+    const page = this.page;
+    await expect(async () => {
+      if (await page.getByText(/^Could not load/).isVisible()) {
+        await page.getByTestId('chart-timeframe').getByText('1m', { exact: true }).click();
+        await page.getByTestId('chart-timeframe').getByText('5m', { exact: true }).click();
+      }
+      await expect(page.getByTestId('imbalance-badge')).toBeVisible({ timeout: 30_000 });
+    }).toPass({ timeout: timeoutMs });
+  }
+
   async waitReady(): Promise<void> {
     await expect(this.page.locator('[data-app-state="ready"]')).toBeVisible();
   }

@@ -3,6 +3,7 @@ import type {} from '../../renderer/src/app/chart-probe';
 import { connectContractClient } from '../../electron/cli/bench/contract-client';
 import { expect, test } from '../fixtures';
 import { AppPage } from '../pages/app-page';
+import { accountRows } from '../pages/account-group';
 
 test.describe('web mode: threshold lines and quieting a position', () => {
   test('the chart names each threshold line by its rule and level, and a rule switched off takes its lines away', async ({
@@ -13,12 +14,7 @@ test.describe('web mode: threshold lines and quieting a position', () => {
     await app.open(webApp.url);
     // The Demo's position close to liquidation, charted.
     const showCloseEthLong = async (): Promise<void> => {
-      await page
-        .locator('.positions__group')
-        .filter({ has: page.getByTestId('account').filter({ hasText: 'Demo · Bybit' }) })
-        .getByTestId('position-row')
-        .filter({ hasText: 'isolated 25x' })
-        .click();
+      await accountRows(page, 'Demo · Bybit').filter({ hasText: 'isolated 25x' }).click();
       await expect(page.locator('tr.is-selected')).toContainText('ETH/USDT');
       await expect(page.locator('.panel--chart canvas').first()).toBeVisible({ timeout: 30_000 });
     };

@@ -8,6 +8,7 @@ import { applyWhatIf } from '../../shared/risk';
 import { formatUsdCompact } from '../../renderer/src/features/chart/usd-compact';
 import { formatPrice } from '../../renderer/src/features/positions/format';
 import { expect, test, type WebApp } from '../fixtures';
+import { accountRows } from '../pages/account-group';
 import { AppPage } from '../pages/app-page';
 
 /** The contract client the test uses to read what the app's core holds (the same numbers the page shows). */
@@ -17,10 +18,7 @@ async function coreClient(webApp: WebApp) {
 }
 
 async function selectRow(page: Page, accountLabel: string, text: string): Promise<void> {
-  const group = page
-    .locator('.positions__group')
-    .filter({ has: page.getByTestId('account').filter({ hasText: accountLabel }) });
-  await group.getByTestId('position-row').filter({ hasText: text }).first().click();
+  await accountRows(page, accountLabel).filter({ hasText: text }).first().click();
 }
 
 test.describe('web mode: the workspace on the simulated Demo', () => {
@@ -73,11 +71,7 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       for (const row of found) {
         const cluster = row.liquidationSideCluster;
         if (cluster.state !== 'found') continue;
-        const group = page
-          .locator('.positions__group')
-          .filter({ has: page.getByTestId('account').filter({ hasText: labels.get(row.accountId) ?? '?' }) });
-        const cell = group
-          .getByTestId('position-row')
+        const cell = accountRows(page, labels.get(row.accountId) ?? '?')
           .filter({ hasText: `${row.side === 'long' ? 'Long' : 'Short'} ${row.displaySymbol}` })
           .getByTestId('nearest-cluster');
         // The charted market's row reads the chart's profile in the store (App.test.tsx checks it against
@@ -167,8 +161,7 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       await sim.stop();
       stopped = true;
       await expect(mine).toContainText('Stale', { timeout: 30_000 });
-      const group = page.locator('.positions__group').filter({ has: mine });
-      await expect(group.locator('tr[data-stale]').first()).toBeVisible();
+      await expect(accountRows(page, 'My Binance').and(page.locator('[data-stale]')).first()).toBeVisible();
     } finally {
       if (!stopped) await sim.stop();
     }

@@ -15,6 +15,7 @@ import type { Clock, Logger, Notifier, SecretStore, SettingsStore } from './port
 import { createRecorder } from './recorder/recorder';
 import { pruneRecordings, retentionOf } from './recorder/retention';
 import { createDiskWatch, diskFullNotice } from './storage/disk-watch';
+import { welcomeDue } from './settings/welcome-due';
 
 /** How the core reaches exchanges: the gateway factory, the Demo market, and the account poll interval (ms). */
 export type CoreExchange = Pick<AccountsServiceDeps, 'createGateway' | 'demo' | 'pollMs'>;
@@ -172,7 +173,7 @@ export function createCore(deps: CoreDeps): Core {
     'app:info': async () => ({
       ...deps.app,
       notices: notices.list(),
-      firstStart: settings.firstStart,
+      firstStart: welcomeDue(settings.firstStart, settings.get(), accounts.list()),
       keyStorage: deps.secrets.persistent ? 'keychain' : 'memory',
     }),
     'settings:get': async () => settings.get(),

@@ -28,7 +28,9 @@ import { exposeChartState } from './chart-probe';
 import { accountsAsShown, positionsAsShown } from './core-lost';
 import { LiveCoreClock } from './LiveCoreClock';
 import { useSelection } from './useSelection';
+import { ShortcutHelp } from './ShortcutHelp';
 import { useShortcut } from './useShortcut';
+import { useWorkspaceShortcuts } from './useWorkspaceShortcuts';
 
 type LoadState =
   | { readonly kind: 'loading' }
@@ -52,6 +54,8 @@ export function App() {
   const [actionError, setActionError] = useState<string>();
   const [timeframe, setTimeframe] = useState<ChartTimeframe>('5m');
   const [ghost, setGhost] = useState<Ghost | null>(null);
+  const [showHeatmap, setShowHeatmap] = useState(true);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(
     typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   );
@@ -98,6 +102,15 @@ export function App() {
     );
   }, [api, theme]);
   useShortcut('t', toggleTheme);
+  useWorkspaceShortcuts({
+    accounts,
+    positions,
+    selected,
+    onSelect: setSelected,
+    onTimeframe: setTimeframe,
+    onToggleHeatmap: () => setShowHeatmap((shown) => !shown),
+    onToggleHelp: () => setHelpOpen((open) => !open),
+  });
 
   const dismiss = useCallback(
     (id: string) => {
@@ -168,12 +181,22 @@ export function App() {
               onRemove={(id) => api.removeAccount(id)}
               onSetKey={(key) => api.setAccountKey(key)}
               firstRun={info.firstStart}
+              onWelcomeClosed={() => void api.updateSettings({ welcomeDismissed: true }).catch(() => undefined)}
               keyStorage={info.keyStorage}
             />
           )}
           <ShockTest accounts={accounts} positions={positions} api={api} charted={marketKey} />
           <LiveCoreClock stale={!connected} />
           <ConnectionPill state={connection} />
+          <Button
+            variant="ghost"
+            onClick={() => setHelpOpen(true)}
+            aria-keyshortcuts="?"
+            title="Keyboard shortcuts (?)"
+            data-testid="shortcut-help-open"
+          >
+            Shortcuts <kbd>?</kbd>
+          </Button>
           <Button
             variant="ghost"
             onClick={toggleTheme}
@@ -215,6 +238,8 @@ export function App() {
               }}
               timeframe={timeframe}
               onTimeframeChange={setTimeframe}
+              showHeatmap={showHeatmap}
+              onShowHeatmapChange={setShowHeatmap}
               position={position}
               closeFeeRate={account?.risk?.takerFeeRate ?? null}
               ghostLiquidationPrice={ghost?.liquidationPrice ?? null}
@@ -257,6 +282,7 @@ export function App() {
           </div>
         }
       />
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <AlertToasts toasts={alerts.toasts} onDismiss={alerts.dismissToast} onSelect={setSelected} note={alerts.note} />
       <footer className="statusbar">
         <span>{info ? `${info.name} ${info.version}` : 'LiqLens'}</span>

@@ -1,18 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AccountSummary } from '../../../shared/ipc/views/accounts';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import type { PositionSelection } from '../features/positions/PositionsTable';
+import { readStored, writeStored } from '../lib/stored';
+
+/** Where the user's pick is kept between reloads. */
+const storageKey = 'liqlens:selection';
+
+function parseSelection(value: unknown): PositionSelection | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { accountId, symbol, side } = value as Record<string, unknown>;
+  if (typeof accountId !== 'string' || typeof symbol !== 'string') return null;
+  return side === 'long' || side === 'short' ? { accountId, symbol, side } : null;
+}
 
 /**
- * The position the chart and what-if follow: the user's pick, or else the riskiest position (the
- * highest margin ratio) once positions arrive, so a first start opens on something worth seeing.
- * A pick whose position disappeared (closed, liquidated, account removed) falls back the same way.
+ * The position the chart and what-if follow: the user's pick (kept across reloads), or else the
+ * riskiest position (the highest margin ratio) once positions arrive, so a first start opens on
+ * something worth seeing. A kept pick waits while its account is still connecting and wins again
+ * once its position is back; while its position is gone (closed, liquidated, account removed) the
+ * riskiest stands in, and stays chosen until it too is gone.
  */
 export function useSelection(
   accounts: readonly AccountSummary[],
   positions: ReadonlyMap<string, AccountPositions>,
 ): [PositionSelection | null, (next: PositionSelection) => void] {
-  const [picked, setPicked] = useState<PositionSelection | null>(null);
+  const [picked, setPicked] = useState<PositionSelection | null>(() => readStored(storageKey, parseSelection));
+  const [riskiest, setRiskiest] = useState<PositionSelection | null>(null);
   const exists = (selection: PositionSelection | null): boolean =>
     selection !== null &&
     (positions
@@ -20,9 +34,13 @@ export function useSelection(
       ?.positions.some((p) => p.symbol === selection.symbol && p.side === selection.side) ??
       false);
   const valid = exists(picked);
+  // The kept pick's account has not answered yet: showing another position now would flash it on every reload.
+  const waiting =
+    !valid && picked !== null && accounts.some((a) => a.id === picked.accountId && a.status === 'connecting');
+  const fallbackValid = exists(riskiest);
 
   useEffect(() => {
-    if (valid) return;
+    if (valid || waiting || fallbackValid) return;
     let best: PositionSelection | null = null;
     let bestRatio = -1;
     for (const account of accounts) {
@@ -34,8 +52,12 @@ export function useSelection(
         }
       }
     }
-    if (best) setPicked(best);
-  }, [valid, accounts, positions]);
+    if (best) setRiskiest(best);
+  }, [valid, waiting, fallbackValid, accounts, positions]);
 
-  return [valid ? picked : null, setPicked];
+  const pick = useCallback((next: PositionSelection) => {
+    writeStored(storageKey, next);
+    setPicked(next);
+  }, []);
+  return [valid ? picked : waiting || !fallbackValid ? null : riskiest, pick];
 }

@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import './panel.css';
+import { visuallyHiddenClass } from './VisuallyHidden';
 
 /** Props of `Panel`. */
 export interface PanelProps {
@@ -8,15 +9,20 @@ export interface PanelProps {
   readonly area: string;
   /** Controls drawn at the right of the title bar. */
   readonly actions?: ReactNode;
+  /**
+   * The title is read aloud but not drawn: for a panel whose content names itself at the top (the
+   * what-if's position header), where the bar's height is worth more to the content.
+   */
+  readonly titleHidden?: boolean;
   readonly children: ReactNode;
 }
 
 /** A titled panel of the workspace, a region named by its heading. */
-export function Panel({ title, area, actions, children }: PanelProps): ReactElement {
+export function Panel({ title, area, actions, titleHidden = false, children }: PanelProps): ReactElement {
   const id = `panel-${area}`;
   return (
     <section className={`panel panel--${area}`} aria-labelledby={id} data-testid={id}>
-      <header className="panel__header">
+      <header className={titleHidden ? visuallyHiddenClass : 'panel__header'}>
         <h2 id={id} className="panel__title">
           {title}
         </h2>

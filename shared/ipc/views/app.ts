@@ -19,7 +19,10 @@ export interface AppInfo {
   readonly dataDir: string;
   /** Notices raised before the renderer connected (e.g. a corrupt settings file moved aside). */
   readonly notices: readonly Notice[];
-  /** The first start in this data folder: the renderer offers the Demo and how to connect. */
+  /**
+   * The renderer should open the first start's welcome (the Demo and how to connect): the first start
+   * in this data folder, the welcome not yet closed, and no account but the Demo added.
+   */
   readonly firstStart: boolean;
   /**
    * Where API keys are kept: `keychain` (encrypted by the OS, kept across restarts: the desktop

@@ -18,6 +18,8 @@ export const SettingsSchema = z.object({
   recordingRetentionDays: z.number().int().min(1).max(3650).optional(),
   /** The oldest recordings are removed until all fit in this many megabytes (absent: the default, 1024). */
   recordingRetentionMb: z.number().int().min(10).max(1_000_000).optional(),
+  /** The user closed the first start's welcome: it does not open again on a reload (absent: not yet). */
+  welcomeDismissed: z.boolean().optional(),
 });
 /** The user's settings, complete (defaults filled in). */
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,5 +1,5 @@
 import { venueFacts } from '../../../../shared/domain/venue';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AccountAdd, AccountKey } from '../../../../shared/ipc/contract';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import { Badge, Button, FreshnessNote } from '../../ui';
@@ -9,6 +9,7 @@ import { KeyAgainForm } from './KeyAgainForm';
 import { keyStorageNote, type KeyStorage } from './key-storage';
 import { isShortcut } from './shortcut-target';
 import { statusWords, worstStatus } from './venues';
+import { usePopoverDismiss } from './usePopoverDismiss';
 import './accounts.css';
 
 /** Props of the accounts menu. */
@@ -20,6 +21,8 @@ export interface AccountsMenuProps {
   readonly onSetKey: (key: AccountKey) => Promise<AccountSummary>;
   /** First start: open the dialog at once with Demo selected. */
   readonly firstRun?: boolean;
+  /** The first start's dialog was closed: the core remembers, so a reload does not open it again. */
+  readonly onWelcomeClosed?: () => void;
   /** Where the core keeps keys (`app:info`): the dialog and the list say so. */
   readonly keyStorage: KeyStorage;
 }
@@ -27,9 +30,17 @@ export interface AccountsMenuProps {
 /**
  * The accounts button of the top bar: a popover listing every account (status, Demo badge, key
  * warning, remove with confirmation) and "Add account", which opens the dialog. `A` opens the
- * dialog from anywhere but a text field; Escape closes the popover.
+ * dialog from anywhere but a text field; Escape or a click outside closes the popover.
  */
-export function AccountsMenu({ accounts, onAdd, onRemove, onSetKey, firstRun = false, keyStorage }: AccountsMenuProps) {
+export function AccountsMenu({
+  accounts,
+  onAdd,
+  onRemove,
+  onSetKey,
+  firstRun = false,
+  onWelcomeClosed,
+  keyStorage,
+}: AccountsMenuProps) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
   const [dialog, setDialog] = useState<{ open: boolean; choice: AccountChoice }>({
@@ -41,6 +52,14 @@ export function AccountsMenu({ accounts, onAdd, onRemove, onSetKey, firstRun = f
   const [givingKey, setGivingKey] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const welcoming = useRef(firstRun);
+  const collapse = useCallback((reason: 'outside' | 'escape') => {
+    setExpanded(false);
+    // Escape returns the focus to the button; a click elsewhere leaves it where the user clicked.
+    if (reason === 'escape') trigger.current?.focus();
+  }, []);
+  usePopoverDismiss(root, expanded, dialog.open, collapse);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -61,15 +80,7 @@ export function AccountsMenu({ accounts, onAdd, onRemove, onSetKey, firstRun = f
   };
   const worst = worstStatus(accounts);
   return (
-    <div
-      className="acc-menu"
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !expanded || dialog.open) return;
-        event.preventDefault();
-        setExpanded(false);
-        trigger.current?.focus();
-      }}
-    >
+    <div className="acc-menu" ref={root}>
       <Button
         ref={trigger}
         className="acc-trigger"
@@ -180,7 +191,11 @@ export function AccountsMenu({ accounts, onAdd, onRemove, onSetKey, firstRun = f
       <AddAccountDialog
         open={dialog.open}
         initialChoice={dialog.choice}
-        onClose={() => setDialog((value) => ({ ...value, open: false }))}
+        onClose={() => {
+          setDialog((value) => ({ ...value, open: false }));
+          if (welcoming.current) onWelcomeClosed?.();
+          welcoming.current = false;
+        }}
         onSubmit={onAdd}
         keyStorage={keyStorage}
       />

@@ -96,13 +96,15 @@ export function NearestCluster({
         >
           <span className="nearest-cluster__usd">{formatUsdCompact(cluster.usd)}</span> @{' '}
           {formatPrice(cluster.price, position.tickSize)}
-          <span className="nearest-cluster__distance"> {formatPercent(cluster.distance)}</span>
-          {cluster.beforeLiquidation && (
-            <span className="nearest-cluster__before" aria-label="before your liquidation">
-              {' '}
-              ▲ before liq.
-            </span>
-          )}
+          <span className="cell-sub">
+            <span className="nearest-cluster__distance"> {formatPercent(cluster.distance)}</span>
+            {cluster.beforeLiquidation && (
+              <span className="nearest-cluster__before" aria-label="before your liquidation">
+                {' '}
+                ▲ before liq.
+              </span>
+            )}
+          </span>
         </span>
       );
     }

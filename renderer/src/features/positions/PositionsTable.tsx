@@ -1,120 +1,16 @@
+import { useMemo } from 'react';
 import type { ActiveAlert } from '../../../../shared/alerts';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
-import type { AccountPositions, PositionView } from '../../../../shared/ipc/views/positions';
-import { freshnessText } from '../../../../shared/domain/freshness';
-import { Badge, EmptyState, FreshnessNote } from '../../ui';
-import { formatPercent, formatPrice, formatUsd } from './format';
-import { AccountModeLine } from './AccountModeLine';
-import { MarginGauge } from './MarginGauge';
-import { accountModeFacts } from '../../../../shared/domain/account-mode';
-import { isAdlFront } from '../../../../shared/domain/adl-rank';
-import { venueFacts } from '../../../../shared/domain/venue';
-import { noLiquidationLineText } from './account-mode-text';
+import type { AccountPositions } from '../../../../shared/ipc/views/positions';
+import { EmptyState } from '../../ui';
 import type { MarketStore } from '../market/market-store';
-import { PositionNearestCluster } from './NearestCluster';
-
-/** The badge's word: the account's freshness, unless only the user can fix it (`error`). */
-const statusWords: Record<AccountSummary['status'], string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  stale: 'Stale',
-  error: 'Error',
-};
-
-function SelfCheck({ position }: { readonly position: PositionView }) {
-  // A mode LiqLens cannot recompute is not a mismatch: say whose figure it is and why.
-  if (position.computedNote !== null)
-    return (
-      <span
-        className="self-check self-check--unknown position-note"
-        title={position.computedNote}
-        data-testid="self-check"
-      >
-        {position.computedNote}
-      </span>
-    );
-  if (position.selfCheckOk === null)
-    return (
-      <span
-        className="self-check self-check--unknown"
-        title="The exchange reports no liquidation price to check against"
-      >
-        n/a
-      </span>
-    );
-  const difference = position.selfCheckDifference ?? 0;
-  const title = `LiqLens computes ${formatPrice(position.computedLiquidationPrice, position.tickSize)}; the exchange reports ${formatPrice(position.exchangeLiquidationPrice, position.tickSize)} (difference ${difference.toFixed(6)})`;
-  return (
-    <span
-      className={`self-check ${position.selfCheckOk ? 'self-check--ok' : 'self-check--off'}`}
-      title={title}
-      data-testid="self-check"
-    >
-      {position.selfCheckOk ? '✓ matches' : `Δ ${formatPrice(difference, position.tickSize)}`}
-    </span>
-  );
-}
-
-/** A position's worst active alert level, with the rules holding it in the tooltip. */
-function AlertBadge({ alert }: { readonly alert: ActiveAlert | undefined }) {
-  if (!alert) return null;
-  return (
-    <Badge
-      tone={`alert-${alert.level}`}
-      className="position-alert"
-      title={`${alert.level}: ${alert.rules.map((r) => `${r.rule} ${r.level}`).join(', ')}`}
-      data-testid="position-alert"
-    >
-      {alert.level === 'critical' ? '!!' : '!'}
-    </Badge>
-  );
-}
-
-function AccountHeader({ account }: { readonly account: AccountSummary }) {
-  return (
-    <div
-      className={`account account--${account.status}`}
-      data-testid="account"
-      data-stale={account.freshness.state === 'live' ? undefined : true}
-    >
-      <span className="account__label">{account.label}</span>
-      {account.kind === 'demo' && <Badge tone="demo">Demo</Badge>}
-      <AccountModeLine account={account} />
-      <span
-        className={`account__status account__status--${account.status}`}
-        title={account.statusMessage}
-        data-testid="account-status"
-      >
-        {statusWords[account.status]}
-      </span>
-      <span className="account__figures">
-        Equity {formatUsd(account.equity)} ·{' '}
-        <span
-          title={
-            accountModeFacts(account.accountMode ?? 'manual').liquidationPrice !== 'exact' &&
-            account.venueGauge !== null
-              ? `LiqLens cannot recompute the ratio in this mode: this is the venue's ${account.venueGauge.name} on LiqLens's scale (100 % = liquidation)`
-              : undefined
-          }
-        >
-          Margin ratio <MarginGauge marginRatio={account.marginRatio} />
-        </span>
-      </span>
-      {account.status === 'error' && account.statusMessage ? (
-        <span className="account__message" role="status">
-          {account.statusMessage}
-        </span>
-      ) : (
-        <FreshnessNote freshness={account.freshness} className="account__message" testId="account-freshness" />
-      )}
-      {account.permissions?.warning && (
-        <span className="account__warning" role="alert">
-          {account.permissions.warning}
-        </span>
-      )}
-    </div>
-  );
-}
+import { AccountHeader } from './AccountHeader';
+import { positionFigures } from './position-figures';
+import { sortRows, type PositionRowData, type SortKey } from './position-sort';
+import { usePositionSort } from './position-sort-store';
+import { PositionRow } from './PositionRow';
+import { ariaSort, SortButton } from './SortButton';
+import './positions.css';
 
 /** Names the position the chart and what-if follow. */
 export interface PositionSelection {
@@ -136,10 +32,31 @@ export interface PositionsTableProps {
 }
 
 /**
- * Every position of every account, grouped by account, with the exchange's liquidation and the
- * self-check. A row selects its position for the chart and the what-if panel (click, Enter or Space).
+ * Every position of every account in the order of the accounts, as `positions` holds them. Exported
+ * so the symbol shortcuts step through the same list the table shows.
+ */
+export function positionRows(
+  accounts: readonly AccountSummary[],
+  positions: ReadonlyMap<string, AccountPositions>,
+): PositionRowData[] {
+  return accounts.flatMap((account) => {
+    const entry = positions.get(account.id);
+    return (entry?.positions ?? []).map((position) => ({
+      account,
+      position,
+      figures: positionFigures(position, entry?.risk ?? null),
+    }));
+  });
+}
+
+/**
+ * One table of every position and below it every account (status, equity, margin ratio, freshness),
+ * sortable by its column headers (a button each: click, Enter or Space; `aria-sort` says the order)
+ * and kept sorted across reloads. A row selects its position for the chart and the what-if.
  */
 export function PositionsTable({ accounts, positions, selected, onSelect, alerts = [], markets }: PositionsTableProps) {
+  const [sort, toggleSort] = usePositionSort();
+  const rows = useMemo(() => sortRows(positionRows(accounts, positions), sort), [accounts, positions, sort]);
   if (accounts.length === 0) {
     return (
       <EmptyState heading="No accounts yet">
@@ -147,140 +64,90 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
       </EmptyState>
     );
   }
+  const button = (key: SortKey, label: string) => (
+    <SortButton sortKey={key} label={label} sort={sort} onSort={toggleSort} />
+  );
   return (
     <div className="positions" data-testid="positions">
-      {accounts.map((account) => {
-        const rows = positions.get(account.id)?.positions ?? [];
-        return (
-          <div key={account.id} className="positions__group">
-            <AccountHeader account={account} />
-            {rows.length === 0 ? (
-              <p className="positions__none">
-                {account.status === 'connecting' ? 'Loading positions…' : 'No open positions.'}
-              </p>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Symbol</th>
-                    <th scope="col" className="num">
-                      Size
-                    </th>
-                    <th scope="col" className="num">
-                      Entry
-                    </th>
-                    <th scope="col" className="num">
-                      Mark
-                    </th>
-                    <th scope="col" className="num">
-                      Liq. price
-                    </th>
-                    <th scope="col" className="num">
-                      Distance
-                    </th>
-                    <th scope="col">Margin ratio</th>
-                    <th
-                      scope="col"
-                      className="num"
-                      title="The nearest large cluster of other traders' liquidations on this position's liquidation side"
-                    >
-                      Nearest cluster
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((position) => {
-                    const isSelected =
-                      selected?.accountId === account.id &&
-                      selected.symbol === position.symbol &&
-                      selected.side === position.side;
-                    const select = (): void =>
-                      onSelect({ accountId: account.id, symbol: position.symbol, side: position.side });
-                    return (
-                      <tr
-                        key={`${position.symbol}-${position.side}`}
-                        data-testid="position-row"
-                        data-stale={position.freshness.state === 'live' ? undefined : true}
-                        title={
-                          position.freshness.state === 'live'
-                            ? undefined
-                            : freshnessText(position.freshness, Date.now())
-                        }
-                        className={isSelected ? 'is-selected' : undefined}
-                        aria-selected={isSelected}
-                        tabIndex={0}
-                        onClick={select}
-                        onKeyDown={(event) => {
-                          if (event.key === 'Enter' || event.key === ' ') {
-                            event.preventDefault();
-                            select();
-                          }
-                        }}
-                      >
-                        <td>
-                          <AlertBadge
-                            alert={alerts.find(
-                              (a) =>
-                                a.accountId === account.id && a.symbol === position.symbol && a.side === position.side,
-                            )}
-                          />
-                          <span className={`side side--${position.side}`}>
-                            {position.side === 'long' ? 'Long' : 'Short'}
-                          </span>{' '}
-                          {position.displaySymbol}
-                          <span className="muted">
-                            {' '}
-                            {position.marginMode}
-                            {position.leverage ? ` ${position.leverage}x` : ''}
-                            {position.adlRank && !isAdlFront(position.adlRank) && (
-                              <> · ADL {`${position.adlRank.value}/${position.adlRank.max}`}</>
-                            )}
-                          </span>
-                          {isAdlFront(position.adlRank) && position.adlRank && (
-                            <span
-                              className="adl-front"
-                              data-testid="adl-front"
-                              title={`At the front of ${venueFacts(account.venue).full}'s auto-deleveraging queue: when a liquidation cannot be filled in the market, the venue closes positions at the front first.`}
-                            >
-                              ADL {position.adlRank.value}/{position.adlRank.max} · front
-                            </span>
-                          )}
-                        </td>
-                        <td className="num">
-                          {position.sizeBase.toLocaleString('en-US', { maximumFractionDigits: 4 })}
-                        </td>
-                        <td className="num">{formatPrice(position.entryPrice, position.tickSize)}</td>
-                        <td className="num">{formatPrice(position.markPrice, position.tickSize)}</td>
-                        <td className="num" data-testid="liquidation-price">
-                          {/* Without the venue's figure (a position typed in by hand) LiqLens's own is the price, as on the chart. */}
-                          {noLiquidationLineText(position) !== null ? (
-                            <span className="position-note" title={noLiquidationLineText(position) ?? ''}>
-                              {noLiquidationLineText(position)}
-                            </span>
-                          ) : (
-                            formatPrice(
-                              position.exchangeLiquidationPrice ?? position.computedLiquidationPrice,
-                              position.tickSize,
-                            )
-                          )}{' '}
-                          {noLiquidationLineText(position) === null && <SelfCheck position={position} />}
-                        </td>
-                        <td className="num">{formatPercent(position.distance)}</td>
-                        <td>
-                          <MarginGauge marginRatio={position.marginRatio} />
-                        </td>
-                        <td className="num">
-                          <PositionNearestCluster position={position} markets={markets} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            )}
-          </div>
-        );
-      })}
+      {rows.length > 0 && (
+        <table className="table positions__table" aria-label="Positions" data-testid="positions-table">
+          <thead>
+            <tr>
+              <th scope="col" aria-sort={ariaSort(sort, 'position', 'account')}>
+                {button('position', 'Position')}
+                {button('account', 'Account')}
+              </th>
+              <th scope="col" className="num" aria-sort={ariaSort(sort, 'notional')}>
+                {button('notional', 'Notional')}
+                <span className="th-sub">Size</span>
+              </th>
+              <th scope="col" className="num">
+                Entry
+                <span className="th-sub">Mark</span>
+              </th>
+              <th scope="col" className="num" aria-sort={ariaSort(sort, 'pnl', 'pnlFraction')}>
+                {button('pnl', 'PnL')}
+                {button('pnlFraction', 'PnL %')}
+              </th>
+              <th scope="col" className="num" aria-sort={ariaSort(sort, 'margin', 'leverage')}>
+                {button('margin', 'Margin')}
+                {button('leverage', 'Leverage')}
+              </th>
+              <th scope="col" className="num">
+                Liq. price
+              </th>
+              <th scope="col" className="num" aria-sort={ariaSort(sort, 'distance')}>
+                {button('distance', 'Distance')}
+              </th>
+              <th scope="col" aria-sort={ariaSort(sort, 'marginRatio')} data-testid="column-margin-ratio">
+                {button('marginRatio', 'Margin ratio')}
+              </th>
+              <th
+                scope="col"
+                className="num"
+                title="The nearest large cluster of other traders' liquidations on this position's liquidation side"
+                data-testid="column-nearest-cluster"
+              >
+                Nearest cluster
+              </th>
+              <th
+                scope="col"
+                className="num"
+                aria-sort={ariaSort(sort, 'adl')}
+                title="The venue's auto-deleveraging rank: further toward the front is closed first when a liquidation cannot be filled"
+              >
+                {button('adl', 'ADL')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const { account, position } = row;
+              const isSelected =
+                selected?.accountId === account.id &&
+                selected.symbol === position.symbol &&
+                selected.side === position.side;
+              return (
+                <PositionRow
+                  key={`${account.id}-${position.symbol}-${position.side}`}
+                  row={row}
+                  selected={isSelected}
+                  onSelect={() => onSelect({ accountId: account.id, symbol: position.symbol, side: position.side })}
+                  alert={alerts.find(
+                    (a) => a.accountId === account.id && a.symbol === position.symbol && a.side === position.side,
+                  )}
+                  markets={markets}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <div className="positions__accounts">
+        {accounts.map((account) => (
+          <AccountHeader key={account.id} account={account} count={positions.get(account.id)?.positions.length ?? 0} />
+        ))}
+      </div>
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { draftToControls, liveDraft, type WhatIfDraft } from './what-if-draft';
 import { computeWhatIf, sameGhost, type Ghost } from './what-if-model';
 import { WhatIfInputs } from './WhatIfInputs';
 import { WhatIfResults } from './WhatIfResults';
+import { useShortcut } from '../../app/useShortcut';
 import './whatif.css';
 
 /** Props of the what-if panel. */
@@ -134,6 +135,7 @@ function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
   );
   const change = useCallback((patch: Partial<WhatIfDraft>) => setDraft((previous) => ({ ...previous, ...patch })), []);
   const reset = useCallback(() => setDraft(liveDraft), []);
+  useShortcut('r', reset);
   // Layout effect: the chart hears of the new ghost before the browser paints this frame.
   useLayoutEffect(() => report(view?.ghost ?? null), [view, report]);
 
@@ -159,8 +161,8 @@ function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
             size="sm"
             onClick={reset}
             disabled={view.pristine}
-            aria-keyshortcuts="Escape"
-            title="Return to the live state (Esc)"
+            aria-keyshortcuts="Escape R"
+            title="Return to the live state (Esc, or R anywhere)"
             data-testid="whatif-reset"
           >
             Reset <kbd>Esc</kbd>

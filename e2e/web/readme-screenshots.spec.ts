@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type {} from '../../renderer/src/app/chart-probe';
+import { expect, test } from '../fixtures';
+import { AppPage } from '../pages/app-page';
+
+/** The window sizes the README shows the workspace at. */
+const sizes = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+] as const;
+
+test.describe('web mode: the README pictures of the workspace', () => {
+  test.skip(process.env['LIQLENS_README_SCREENSHOTS'] !== '1', 'README pictures are taken only when asked for');
+
+  test('the Demo workspace at 1440x900 and 1280x720 in both themes, with the chart, its clusters and every panel drawn', async ({
+    page,
+    webApp,
+  }) => {
+    test.setTimeout(300_000);
+    const app = new AppPage(page);
+    await app.open(webApp.url);
+    await expect(page.getByTestId('whatif-panel')).toBeVisible({ timeout: 60_000 });
+    await app.waitForChart();
+    await expect
+      .poll(() => page.evaluate(() => window.__liqlensChart?.overlayState().profileRows ?? 0), { timeout: 120_000 })
+      .toBeGreaterThan(0);
+    mkdirSync(join('docs', 'screenshots'), { recursive: true });
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(size.width);
+      for (const theme of ['dark', 'light'] as const) {
+        if ((await app.theme()) !== theme) await page.keyboard.press('t');
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        // The data folder's path changes every run; the picture shows no machine's path.
+        await page.getByTestId('data-dir').evaluate((element) => (element.textContent = 'Data: ~/.config/LiqLens'));
+        await page.screenshot({
+          path: join('docs', 'screenshots', `workspace-${size.width}x${size.height}-${theme}.png`),
+        });
+      }
+    }
+  });
+});
