@@ -63,6 +63,10 @@ function heldGateways(): {
         real.fetchTakerVolume(...args),
       ),
       fetchForceCloses: gated((sinceMs: number) => real.fetchForceCloses(sinceMs)),
+      fetchFunding: gated((symbol: string) => real.fetchFunding(symbol)),
+      fetchLongShortRatio: gated((...args: Parameters<ExchangeGateway['fetchLongShortRatio']>) =>
+        real.fetchLongShortRatio(...args),
+      ),
       checkPermissions: gated(() => real.checkPermissions()),
       watchMarkPrice: (...args) => real.watchMarkPrice(...args),
       watchLiquidations: (...args) => real.watchLiquidations(...args),
