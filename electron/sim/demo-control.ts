@@ -12,7 +12,7 @@ export interface DemoDriver extends DemoControl {
 }
 
 /**
- * Drives the Demo's market at `initial.speed`× real time once `run` is called, and lets the user
+ * Drives the Demo's market at `initial.speed`× real time (0: not at all) once `run` is called, and lets the user
  * switch scenario (the market's `setScenario`: the new scenario counts from now) and speed (the
  * clock restarts at the new rate, so no simulated time is lost or doubled).
  */
@@ -23,7 +23,8 @@ export function createDemoDriver(market: SimMarketModel, initial: { readonly spe
   let stopClock: (() => void) | undefined;
   const restartClock = (): void => {
     stopClock?.();
-    stopClock = running && !stopped ? startRealtime(market, { speed: state.speed }) : undefined;
+    // Speed 0 is a Demo whose clock stands still (tests drive it by hand).
+    stopClock = running && !stopped && state.speed > 0 ? startRealtime(market, { speed: state.speed }) : undefined;
   };
   return {
     state: () => state,
