@@ -30,6 +30,15 @@ function unreadableLines(dataDir: string): string[] {
   for (const { venue, symbol } of recordedMarkets(dataDir)) {
     const folder = join(dataDir, 'recordings', demoSource, venue, symbol);
     for (const file of readdirSync(folder)) {
+      // The listing saved beside the day files is one JSON document, written whole (atomically).
+      if (file === 'market.json') {
+        try {
+          JSON.parse(readFileSync(join(folder, file), 'utf8'));
+        } catch {
+          bad.push(`${venue}/${symbol}/${file}: not JSON`);
+        }
+        continue;
+      }
       const lines = readFileSync(join(folder, file), 'utf8')
         .split('\n')
         .filter((line) => line !== '');
