@@ -193,9 +193,11 @@ export function App() {
             onClick={() => setHelpOpen(true)}
             aria-keyshortcuts="?"
             title="Keyboard shortcuts (?)"
+            aria-label="Keyboard shortcuts"
             data-testid="shortcut-help-open"
           >
-            Shortcuts <kbd>?</kbd>
+            <span className="topbar__word">Shortcuts </span>
+            <kbd>?</kbd>
           </Button>
           <Button
             variant="ghost"

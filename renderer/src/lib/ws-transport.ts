@@ -9,6 +9,12 @@ const backoffMs = [250, 500, 1000, 2000, 4000, 5000];
 const lostAfterMs = 6000;
 /** A request with no answer after this long fails instead of hanging. */
 const requestTimeoutMs = 15_000;
+/**
+ * Requests the core answers only once a venue has: opening a market waits for its history (the
+ * chart shows the backfill's progress meanwhile), which on a slow venue or a busy machine takes
+ * far longer than an ordinary request.
+ */
+const slowRequestTimeoutMs: Partial<Record<string, number>> = { 'market:open': 120_000 };
 
 interface Pending {
   resolve(result: unknown): void;
@@ -86,7 +92,7 @@ export function createWebSocketTransport(url: string): { transport: ContractTran
         const timer = setTimeout(() => {
           pending.delete(id);
           reject(new Error(`LiqLens did not answer ${channel} in time.`));
-        }, requestTimeoutMs);
+        }, slowRequestTimeoutMs[channel] ?? requestTimeoutMs);
         pending.set(id, { resolve, reject, timer });
         open.send(JSON.stringify({ type: 'request', id, channel, payload }));
       });
