@@ -27,7 +27,9 @@ test.describe('web mode: threshold lines and quieting a position', () => {
       .poll(() => page.evaluate(() => window.__liqlensChart?.overlayState().profileRows ?? 0), { timeout: 90_000 })
       .toBeGreaterThan(0);
     mkdirSync('docs/screenshots', { recursive: true });
-    await page.getByTestId('price-chart').screenshot({ path: 'docs/screenshots/threshold-lines.png' });
+    await page.getByTestId('price-chart').screenshot({ path: test.info().outputPath('threshold-lines.png') });
+    if (process.env['LIQLENS_README_SCREENSHOTS'] === '1')
+      await page.getByTestId('price-chart').screenshot({ path: 'docs/screenshots/threshold-lines.png' });
 
     // The margin-ratio rule switched off: its lines go (the page reads the settings when it opens).
     const url = new URL(webApp.url);

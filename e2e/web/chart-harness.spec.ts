@@ -142,7 +142,9 @@ test('the imbalance badge quotes shared/clusters for the chosen window', async (
   await expect(skill).toHaveText(`${imbalanceSkillText(shippedMeasuredSkill)} · ${mapSkillText(shippedMeasuredSkill)}`);
   await expect(skill).toContainText(/imbalance: (no measured edge|leaned right|not measured yet)/);
   mkdirSync('docs/screenshots', { recursive: true });
-  await page.getByTestId('price-chart').screenshot({ path: 'docs/screenshots/imbalance-skill.png' });
+  await page.getByTestId('price-chart').screenshot({ path: test.info().outputPath('imbalance-skill.png') });
+  if (process.env['LIQLENS_README_SCREENSHOTS'] === '1')
+    await page.getByTestId('price-chart').screenshot({ path: 'docs/screenshots/imbalance-skill.png' });
   await page.close();
 });
 
