@@ -1,41 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { captureIo } from '../../../test/support/capture-io';
+import { faqCrossAccount } from '../../../test/support/faq-cross-account';
 import { runRiskCommand } from './risk';
 
 const vectors = JSON.parse(
   readFileSync(new URL('../../../shared/risk/testdata/liquidation-vectors.json', import.meta.url), 'utf8'),
 ) as { id: string; expected: { liquidationPrice: number } }[];
 const ethCrossLp = vectors.find((vector) => vector.id === 'bn-usdm-faq-cross-eth-with-btc')?.expected.liquidationPrice;
-
-/** The Binance FAQ cross account: ETHUSDT and BTCUSDT longs on one wallet. */
-const faqAccount = {
-  venue: 'binance-usdm',
-  positionMode: 'oneway',
-  walletBalance: 1535443.01,
-  positions: [
-    {
-      symbol: 'ETHUSDT',
-      side: 'long',
-      marginMode: 'cross',
-      size: 3683.979,
-      entryPrice: 1456.84,
-      markPrice: 1335.18,
-      leverage: 10,
-      tiers: [{ floor: 0, cap: null, mmr: 0.1, deduction: 135365 }],
-    },
-    {
-      symbol: 'BTCUSDT',
-      side: 'long',
-      marginMode: 'cross',
-      size: 109.488,
-      entryPrice: 32481.98,
-      markPrice: 31967.27,
-      leverage: 10,
-      tiers: [{ floor: 0, cap: null, mmr: 0.025, deduction: 16300 }],
-    },
-  ],
-};
 
 interface ShockOutput {
   shock: {
@@ -52,7 +24,7 @@ async function run(input: object): Promise<{ code: number; out: string[]; err: s
 
 describe('liqlens risk: shock', () => {
   it("liquidates the FAQ's cross pool where the FAQ puts ETH's liquidation price when only ETH falls", async () => {
-    const { code, out } = await run({ ...faqAccount, shock: { moves: { ETH: -0.2 } } });
+    const { code, out } = await run({ ...faqCrossAccount, shock: { moves: { ETH: -0.2 } } });
     expect(code).toBe(0);
     const { shock } = JSON.parse(out[0] ?? '') as ShockOutput;
     expect(shock.moves).toEqual([
@@ -74,7 +46,7 @@ describe('liqlens risk: shock', () => {
     // ETH's log returns are 1.5 times BTC's: ETH = c × BTC^1.5.
     const eth = btc.map((bar) => ({ openTimeMs: bar.openTimeMs, close: 1e-4 * bar.close ** 1.5 }));
     const { code, out } = await run({
-      ...faqAccount,
+      ...faqCrossAccount,
       shock: { reference: { coin: 'btc', change: -0.01 }, closes: { BTC: btc, ETH: eth } },
     });
     expect(code).toBe(0);
@@ -86,8 +58,10 @@ describe('liqlens risk: shock', () => {
   });
 
   it('refuses a shock that moves nothing, or a move beyond the reachable band, in one line', async () => {
-    expect((await run({ ...faqAccount, shock: {} })).err).toEqual(['shock.moves: give moves, a reference, or both']);
-    expect((await run({ ...faqAccount, shock: { moves: { BTC: -0.95 } } })).err).toEqual([
+    expect((await run({ ...faqCrossAccount, shock: {} })).err).toEqual([
+      'shock.moves: give moves, a reference, or both',
+    ]);
+    expect((await run({ ...faqCrossAccount, shock: { moves: { BTC: -0.95 } } })).err).toEqual([
       'shock.moves.BTC: expected a relative change from -0.9 to 9 (the mark within 1/10 to 10x)',
     ]);
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { captureIo } from '../../../test/support/capture-io';
+import { faqCrossAccount } from '../../../test/support/faq-cross-account';
 import { runRiskCommand } from './risk';
 
 interface VectorExpectation {
@@ -16,33 +17,9 @@ const faq = (id: string): VectorExpectation['expected'] => {
   return found.expected;
 };
 
-/** The Binance FAQ cross account: ETHUSDT and BTCUSDT longs on one wallet. */
+/** The Binance FAQ cross account: ETHUSDT and BTCUSDT longs on one wallet, with a what-if and a question. */
 const account = {
-  venue: 'binance-usdm',
-  positionMode: 'oneway',
-  walletBalance: 1535443.01,
-  positions: [
-    {
-      symbol: 'ETHUSDT',
-      side: 'long',
-      marginMode: 'cross',
-      size: 3683.979,
-      entryPrice: 1456.84,
-      markPrice: 1335.18,
-      leverage: 10,
-      tiers: [{ floor: 0, cap: null, mmr: 0.1, deduction: 135365 }],
-    },
-    {
-      symbol: 'BTCUSDT',
-      side: 'long',
-      marginMode: 'cross',
-      size: 109.488,
-      entryPrice: 32481.98,
-      markPrice: 31967.27,
-      leverage: 10,
-      tiers: [{ floor: 0, cap: null, mmr: 0.025, deduction: 16300 }],
-    },
-  ],
+  ...faqCrossAccount,
   whatIf: [
     { op: 'deposit', amount: 100 },
     { op: 'removeMargin', symbol: 'ETHUSDT', amount: 1e9 },
