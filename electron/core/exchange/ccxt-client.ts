@@ -1,4 +1,5 @@
 import ccxt, { type Exchange } from 'ccxt';
+import { createExactThrottler } from './exact-throttler';
 import type { GatewayConfig } from './gateway';
 import { trimBase, wsBaseOf, type VenueProfile } from './venues/venue-profile';
 
@@ -42,6 +43,13 @@ export function createCcxtClient(profile: VenueProfile, config: GatewayConfig): 
     options: { ...profile.options },
   });
   for (const flag of profile.hasOff) exchange.has[flag] = false;
+  // The venue's rate, waited for with one timer per waiting request instead of ccxt's 1 ms polling.
+  const bucket = exchange.tokenBucket;
+  exchange.throttler = createExactThrottler({
+    refillRate: bucket['refillRate'] ?? 1,
+    capacity: bucket['capacity'] ?? 1,
+    cost: bucket['cost'] ?? 1,
+  });
   if (config.baseUrl !== undefined) {
     const base = trimBase(config.baseUrl);
     const api = exchange.urls.api as Record<string, unknown>;

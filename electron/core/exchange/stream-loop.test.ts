@@ -29,6 +29,40 @@ describe('runStreamLoop', () => {
     stop();
   });
 
+  it('turns stale again when a stream that came back goes silent a second time', async () => {
+    const states: StreamState[] = [];
+    const waiters: { status: StreamState['status']; count: number; resolve: () => void }[] = [];
+    const reached = (status: StreamState['status'], count: number): Promise<void> =>
+      new Promise((resolve) => waiters.push({ status, count, resolve }));
+    let releases: (() => void)[] = [];
+    let calls = 0;
+    const stop = runStreamLoop({
+      prepare: async () => undefined,
+      // Answers twice, then waits until released; after a release, once more and silent again.
+      watch: () =>
+        new Promise<number>((resolve) => {
+          calls += 1;
+          if (calls <= 2 || calls === 4) resolve(calls);
+          else releases.push(() => resolve(calls));
+        }),
+      onData: () => undefined,
+      onState: (state) => {
+        states.push(state);
+        for (const waiter of waiters)
+          if (states.filter((s) => s.status === waiter.status).length >= waiter.count) waiter.resolve();
+      },
+      staleAfterMs: 40,
+      mapError: map,
+    });
+    await reached('stale', 1);
+    for (const release of releases) release();
+    releases = [];
+    await reached('live', 2);
+    await reached('stale', 2);
+    stop();
+    expect(states.map((s) => s.status)).toEqual(['live', 'stale', 'live', 'stale']);
+  });
+
   it('reports reconnecting with the mapped reason after a failure, then live', async () => {
     const states: StreamState[] = [];
     let calls = 0;

@@ -40,24 +40,32 @@ export function runStreamLoop<T>(options: StreamLoopOptions<T>): () => void {
     status = state.status;
     if (!stopped) options.onState(state);
   };
-  const staleTimer =
-    options.staleAfterMs === null
-      ? null
-      : setInterval(
-          () => {
-            const silentMs = now() - lastDataMs;
-            if (status === 'live' && options.staleAfterMs !== null && silentMs > options.staleAfterMs) {
-              emit({
-                status: 'stale',
-                sinceMs: lastDataMs,
-                reason: `no update for ${Math.round(silentMs / 1000)} s (expected within ${options.staleAfterMs / 1000} s)`,
-              });
-              options.onStale?.();
-            }
-          },
-          Math.min(1000, Math.max(50, options.staleAfterMs / 4)),
-        );
-  staleTimer?.unref();
+  // One timer armed for the moment the stream would turn stale, moved on by the data that came
+  // meanwhile: a stream that keeps talking wakes it once per `staleAfterMs`, not every second.
+  let staleTimer: ReturnType<typeof setTimeout> | null = null;
+  const armStaleTimer = (delayMs: number): void => {
+    staleTimer = setTimeout(checkStale, delayMs);
+    staleTimer.unref();
+  };
+  const checkStale = (): void => {
+    staleTimer = null;
+    const staleAfterMs = options.staleAfterMs;
+    if (stopped || staleAfterMs === null) return;
+    const silentMs = now() - lastDataMs;
+    if (status === 'live' && silentMs > staleAfterMs) {
+      emit({
+        status: 'stale',
+        sinceMs: lastDataMs,
+        reason: `no update for ${Math.round(silentMs / 1000)} s (expected within ${staleAfterMs / 1000} s)`,
+      });
+      options.onStale?.();
+    }
+    // Checked again just after the newest data would go stale; past that (stale, reconnecting), a
+    // period on, by when any data that came meanwhile is at most that old.
+    const untilStaleMs = lastDataMs + staleAfterMs + 1 - now();
+    armStaleTimer(untilStaleMs > 0 ? untilStaleMs : staleAfterMs);
+  };
+  if (options.staleAfterMs !== null) armStaleTimer(options.staleAfterMs + 1);
 
   const run = async (): Promise<void> => {
     let prepared = false;
@@ -93,6 +101,6 @@ export function runStreamLoop<T>(options: StreamLoopOptions<T>): () => void {
   void run();
   return () => {
     stopped = true;
-    if (staleTimer !== null) clearInterval(staleTimer);
+    if (staleTimer !== null) clearTimeout(staleTimer);
   };
 }
