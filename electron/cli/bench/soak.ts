@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { keyVenues, venueFacts } from '../../../shared/domain/venue';
+import { keyVenues } from '../../../shared/domain/venue';
 import type { DemoAccount } from '../../core/accounts/demo-provider';
 import type { Core } from '../../core/create-core';
 import { createGateway } from '../../core/exchange/gateway';
-import { demoAccountsOf } from '../../sim/demo-market';
-import { startSimulator, type Simulator } from '../../sim/simulator';
 import { createNodeHost } from '../../web/node-host';
+import { startSimChild, type SimChild } from './sim-child';
 import { untilModelsLoaded } from './settle';
 import { round } from './stats';
 import { demoSource } from '../../../shared/domain/market-source';
@@ -40,20 +39,14 @@ function benchCore(dataDir: string, accounts: readonly DemoAccount[], pollMs?: n
   });
 }
 
-/** The core on an in-process simulator with three Demo accounts (Binance, Bybit, OKX) and the cluster model of BTCUSDT running. */
-async function soakCore(): Promise<{ sim: Simulator; core: Core; dataDir: string }> {
+/**
+ * The core with three Demo accounts (Binance, Bybit, OKX) and the cluster model of BTCUSDT running,
+ * on a simulator in another process (sim-child.ts) whose time the bench moves.
+ */
+async function soakCore(): Promise<{ sim: SimChild; core: Core; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-soak-'));
-  const sim = await startSimulator({
-    seed: 5,
-    scenario: 'chop',
-    speed: 0,
-    startTimeMs: Math.floor(Date.now() / 60_000) * 60_000,
-  });
-  const core = benchCore(
-    dataDir,
-    demoAccountsOf(sim).filter((account) => venueFacts(account.venue).credentials !== 'address'),
-    5000,
-  );
+  const sim = await startSimChild(Math.floor(Date.now() / 60_000) * 60_000);
+  const core = benchCore(dataDir, sim.accounts, 5000);
   await core.start();
   await core.handlers['market:open']({
     market: { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' },
@@ -66,29 +59,33 @@ async function soakCore(): Promise<{ sim: Simulator; core: Core; dataDir: string
  * 24 hours of simulated streams replayed fast through the real core (three accounts, alerts, the
  * cluster model of every position's market, one of them charted), measured from when those models
  * have loaded: heap growth after a full GC, closed one-minute bars the venue published that never
- * reached the market view (events lost), and the process's resident memory at the end (`rssMb`,
- * simulator included, as in the Demo; run in a process of its own by the bench, see soak-probe.ts).
+ * reached the market view (events lost), and the core's resident memory at the end (`rssMb`; the
+ * bench runs it in a process of its own, see soak-probe.ts, and the simulated venues in another, as
+ * real venues would be), with what the V8 heap holds (`heapUsedMb`) and what lives outside it
+ * (`externalMb`: buffers, sockets' memory), both after a full GC.
  */
 export async function measureSoak(): Promise<{
   heapGrowthMb: number;
   eventsLost: number;
   simulatedHours: number;
   rssMb: number;
+  heapUsedMb: number;
+  externalMb: number;
 }> {
   const { sim, core, dataDir } = await soakCore();
   try {
     await untilModelsLoaded(() => core.handlers['positions:list']({}));
     for (let i = 0; i < 30; i += 1) {
-      sim.market.advance(60_000);
+      await sim.advance(60_000);
       await sleep(5);
     }
     await sleep(1000);
     collectGarbage();
     const before = process.memoryUsage().heapUsed;
-    const startMs = sim.market.now();
+    const startMs = await sim.now();
     const minutes = 24 * 60;
     for (let i = 0; i < minutes; i += 1) {
-      sim.market.advance(60_000);
+      await sim.advance(60_000);
       await sleep(i % 10 === 0 ? 20 : 3);
     }
     await sleep(3000);
@@ -97,24 +94,26 @@ export async function measureSoak(): Promise<{
       timeframe: '1m',
     });
     collectGarbage();
-    const { heapUsed: after, rss } = process.memoryUsage();
+    const { heapUsed: after, rss, external } = process.memoryUsage();
     // Every closed minute the venue published in the view's window must be in the view.
     const seen = new Set(view.candles.map((candle) => candle.openTimeMs));
     const firstShown = view.candles[0]?.openTimeMs ?? startMs;
-    const published = sim.market.bars(
+    const published = await sim.barTimes(
       'BTCUSDT',
       'mark',
       Math.max(startMs, firstShown),
-      sim.market.now() - 60_000,
+      (await sim.now()) - 60_000,
       10_000,
     );
-    const missing = published.filter((bar) => !seen.has(bar.openTimeMs));
+    const missing = published.filter((openTimeMs) => !seen.has(openTimeMs));
     const eventsLost = missing.length;
     return {
       heapGrowthMb: round((after - before) / 1024 / 1024, 2),
       eventsLost,
       simulatedHours: 24,
       rssMb: round(rss / 1024 / 1024, 1),
+      heapUsedMb: round(after / 1024 / 1024, 1),
+      externalMb: round(external / 1024 / 1024, 1),
     };
   } finally {
     await core.stop();
