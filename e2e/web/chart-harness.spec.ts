@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import {
   imbalance,
   imbalanceSkillText,
+  mapLegendSkillText,
   mapSkillText,
   shippedMeasuredSkill,
   type MapBin,
@@ -141,6 +142,10 @@ test('the imbalance badge quotes shared/clusters for the chosen window', async (
   const skill = page.getByTestId('imbalance-skill');
   await expect(skill).toHaveText(`${imbalanceSkillText(shippedMeasuredSkill)} · ${mapSkillText(shippedMeasuredSkill)}`);
   await expect(skill).toContainText(/imbalance: (no measured edge|leaned right|not measured yet)/);
+  // The map's own legend carries the map's skill too, from the same file.
+  await expect(page.getByTestId('map-source')).toContainText('Estimated map');
+  await expect(page.getByTestId('map-skill')).toHaveText(mapLegendSkillText('estimated', shippedMeasuredSkill));
+  await expect(page.getByTestId('map-skill')).toContainText(/^rank \d\.\d\d out-of-sample, \d+ days/);
   mkdirSync('docs/screenshots', { recursive: true });
   await page.getByTestId('price-chart').screenshot({ path: test.info().outputPath('imbalance-skill.png') });
   if (process.env['LIQLENS_README_SCREENSHOTS'] === '1')

@@ -31,6 +31,7 @@ test('a Hyperliquid position is charted against the measured map, with its cover
   const source = page.getByTestId('map-source');
   await expect(source).toHaveAttribute('data-kind', 'measured', { timeout: 60_000 });
   await expect(source).toContainText('Measured map');
+  await expect(page.getByTestId('map-skill')).toContainText(/^measured .*not modelled$/);
   await expect(coverage).toContainText(/[1-9][\d,]* addresses, \$[\d.]+[kMB]? of \$[\d.]+[kMB]? open interest, \d+ %/, {
     timeout: 120_000,
   });
@@ -47,6 +48,7 @@ test('a Hyperliquid position is charted against the measured map, with its cover
   await expect(source).toHaveAttribute('data-kind', 'estimated');
   await expect(source).toContainText('Estimated map');
   await expect(coverage).toContainText('modelled from open interest');
+  await expect(page.getByTestId('map-skill')).toContainText(/^rank \d\.\d\d out-of-sample/);
   await page.getByTestId('map-kind').getByRole('radio', { name: 'Measured' }).click();
   await expect(source).toHaveAttribute('data-kind', 'measured');
 });

@@ -26,7 +26,13 @@ export type { PriceGrid } from './price-grid';
 export { createPriceGrid } from './price-grid';
 export type { LiquidationSideNearest, NearestClusterOptions } from './nearest-cluster';
 export type { MeasuredSkill } from './measured-skill';
-export { imbalanceHasEdge, imbalanceSkillText, mapSkillText, shippedMeasuredSkill } from './measured-skill';
+export {
+  imbalanceHasEdge,
+  imbalanceSkillText,
+  mapLegendSkillText,
+  mapSkillText,
+  shippedMeasuredSkill,
+} from './measured-skill';
 export type { NearPriceBand } from './near-price-band';
 export { withNearPriceBand } from './near-price-band';
 export { liquidationSideClusters, liquidationSideNearest, nearestCluster } from './nearest-cluster';

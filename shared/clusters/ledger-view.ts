@@ -31,6 +31,10 @@ export interface LedgerView {
   readonly timeMs: number;
   /** Latest mark close applied (any venue), quote units; NaN before any bar. */
   readonly price: number;
+  /** Latest open-interest sample of `venue`, USD; 0 before any (or for a venue the ledger does not hold). */
+  openInterestUsd(venue: Venue): number;
+  /** How many open-interest samples of `venue` the ledger has applied (a change needs two). */
+  openInterestSamples(venue: Venue): number;
   /** The levels of one venue and side, or undefined for a venue the ledger does not hold. */
   book(venue: Venue, side: Side): SideBook | undefined;
   /** Heatmap snapshots, oldest first. */

@@ -134,7 +134,11 @@ describe('createLedger', () => {
   );
 
   it('consumes a level once the mark trades through it, not before', () => {
-    const ledger = createLedger({ markets: [binance], params: params({ leverageMix: [{ leverage: 50, weight: 1 }] }) });
+    // Without churn: it would reopen what was consumed (turnover.test.ts).
+    const ledger = createLedger({
+      markets: [binance],
+      params: params({ leverageMix: [{ leverage: 50, weight: 1 }], turnoverPerDay: 0 }),
+    });
     ledger.update('binance-usdm', testBar(0, { price: 60_000, openInterestUsd: 1e9 }));
     ledger.update('binance-usdm', testBar(1, { price: 60_000, openInterestUsd: 1e9 + 1e6, buyShare: 1 }));
     const longs = ledger.book('binance-usdm', 'long');
@@ -191,7 +195,10 @@ describe('createLedger', () => {
     expect(new Set(sources.map((p) => p.venue))).toEqual(new Set(['bybit-linear']));
     expect(new Set(sources.map((p) => p.leverage))).toEqual(new Set([10, 25]));
     for (const p of sources) expect(p.meanBirthMs).toBe(testBar(2, { price: 1 }).timeMs);
-    expect(map.longUsd).toBeCloseTo(2e6, 3);
+    // The near-price band is the rest: sized by bybit's OI alone (binance has seen no OI change yet), no leverage.
+    const near = map.bins.reduce((sum, bin) => sum + (bin.nearPrice?.longUsd ?? 0), 0);
+    expect(near).toBeCloseTo((defaultLedgerParams.nearPriceBand?.shareOfOpenInterest ?? 0) * (1e9 + 2e6), 3);
+    expect(map.longUsd - near).toBeCloseTo(2e6, 3);
   });
 
   it('ignores bars with impossible prices', () => {

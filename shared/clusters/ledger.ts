@@ -43,6 +43,7 @@ interface VenueState {
   readonly books: readonly [SideBook, SideBook];
   readonly ratios: RatioTable;
   lastOiUsd: number | null;
+  samples: number;
   /** Close time of the previous OI sample, ms (turnover runs on the time between samples). */
   lastSampleMs: number;
   // Since the previous OI sample: taker flow, the mark's range, typical prices, what was consumed.
@@ -81,6 +82,7 @@ export function createLedger(options: LedgerOptions): Ledger {
       books: [createSideBook(1, leverages.length), createSideBook(-1, leverages.length)],
       ratios: createRatioTable(market, leverages, assumptions),
       lastOiUsd: null,
+      samples: 0,
       lastSampleMs: Number.NaN,
       buyUsd: 0,
       sellUsd: 0,
@@ -155,6 +157,7 @@ export function createLedger(options: LedgerOptions): Ledger {
       turnOver(state, closeMs);
     }
     state.lastOiUsd = oiUsd;
+    state.samples += 1;
     state.lastSampleMs = closeMs;
     state.buyUsd = 0;
     state.sellUsd = 0;
@@ -179,6 +182,8 @@ export function createLedger(options: LedgerOptions): Ledger {
     get price() {
       return price;
     },
+    openInterestUsd: (venue) => states.get(venue)?.lastOiUsd ?? 0,
+    openInterestSamples: (venue) => states.get(venue)?.samples ?? 0,
     book: (venue, side) => states.get(venue)?.books[side === 'long' ? 0 : 1],
     snapshots: () => snapshots,
     update(venue, bar) {

@@ -1,5 +1,6 @@
 import type { Venue } from '../domain/venue';
 import type { LedgerView } from './ledger-view';
+import { bandOpenInterestUsd, bandUsdAt, nearPriceBandLayout, type BandLayout } from './near-price-band';
 import type { Provenance } from './types';
 
 /** One non-empty bin of the map. */
@@ -14,6 +15,11 @@ export interface MapBin {
   readonly byVenue: readonly { readonly venue: Venue; readonly longUsd: number; readonly shortUsd: number }[];
   /** Every (venue, side, leverage) present, with its USD and mean birth time. */
   readonly provenance: readonly Provenance[];
+  /**
+   * The part of `longUsd`/`shortUsd` that is the ledger's near-price band (`LedgerParams.nearPriceBand`):
+   * no leverage, no birth time. Absent when the bin holds none.
+   */
+  readonly nearPrice?: { readonly longUsd: number; readonly shortUsd: number };
 }
 
 /** The liquidation map now: USD per price bin, long and short, by leverage and by venue. */
@@ -29,7 +35,8 @@ export interface LiquidationMap {
 
 /**
  * The map now within ±`rangeFraction` of the mark (default: the heatmap's range). Every bin
- * carries its provenance; `longUsd`/`shortUsd` are the totals of the bins listed.
+ * carries its provenance and its near-price band part; `longUsd`/`shortUsd` are the totals of the
+ * bins listed. The bins hold what `buildProfile(view)` holds.
  */
 export function liquidationMap(view: LedgerView, rangeFraction = view.params.snapshotRangeFraction): LiquidationMap {
   const grid = view.grid;
@@ -44,6 +51,10 @@ export function liquidationMap(view: LedgerView, rangeFraction = view.params.sna
   if (!(view.price > 0)) return empty;
   const from = grid.binOf(view.price * Math.max(1e-6, 1 - rangeFraction)),
     to = grid.binOf(view.price * (1 + rangeFraction));
+  const band = view.params.nearPriceBand;
+  const bands = view.venues.map((venue): BandLayout | null =>
+    band === null ? null : nearPriceBandLayout(grid, view.price, bandOpenInterestUsd(view, venue), band),
+  );
   const bins: MapBin[] = [];
   let longTotal = 0,
     shortTotal = 0;
@@ -52,9 +63,15 @@ export function liquidationMap(view: LedgerView, rangeFraction = view.params.sna
       shortByLeverage = view.leverages.map(() => 0);
     const byVenue: { venue: Venue; longUsd: number; shortUsd: number }[] = [];
     const provenance: Provenance[] = [];
-    for (const venue of view.venues) {
-      let venueLong = 0,
-        venueShort = 0;
+    let nearLong = 0,
+      nearShort = 0;
+    view.venues.forEach((venue, v) => {
+      const layout = bands[v];
+      const near = layout ? bandUsdAt(layout, bin) : { long: 0, short: 0 };
+      nearLong += near.long;
+      nearShort += near.short;
+      let venueLong = near.long,
+        venueShort = near.short;
       for (const side of ['long', 'short'] as const) {
         const book = view.book(venue, side);
         if (book === undefined) continue;
@@ -79,10 +96,10 @@ export function liquidationMap(view: LedgerView, rangeFraction = view.params.sna
         }
       }
       if (venueLong > 0 || venueShort > 0) byVenue.push({ venue, longUsd: venueLong, shortUsd: venueShort });
-    }
-    if (provenance.length === 0) continue;
-    const longUsd = longByLeverage.reduce((a, b) => a + b, 0),
-      shortUsd = shortByLeverage.reduce((a, b) => a + b, 0);
+    });
+    if (provenance.length === 0 && !(nearLong + nearShort > 0)) continue;
+    const longUsd = longByLeverage.reduce((a, b) => a + b, 0) + nearLong,
+      shortUsd = shortByLeverage.reduce((a, b) => a + b, 0) + nearShort;
     longTotal += longUsd;
     shortTotal += shortUsd;
     bins.push({
@@ -94,6 +111,7 @@ export function liquidationMap(view: LedgerView, rangeFraction = view.params.sna
       shortByLeverage,
       byVenue,
       provenance,
+      ...(nearLong + nearShort > 0 ? { nearPrice: { longUsd: nearLong, shortUsd: nearShort } } : {}),
     });
   }
   return { ...empty, longUsd: longTotal, shortUsd: shortTotal, bins };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { imbalanceHasEdge, imbalanceSkillText, mapSkillText, type MeasuredSkill } from './measured-skill';
+import {
+  imbalanceHasEdge,
+  imbalanceSkillText,
+  mapLegendSkillText,
+  mapSkillText,
+  type MeasuredSkill,
+} from './measured-skill';
 
 const skill = (imbalance: MeasuredSkill['imbalance']): MeasuredSkill => ({
   source: 'test',
@@ -31,5 +37,13 @@ describe('the skill texts beside the imbalance badge', () => {
     expect(mapSkillText(skill({ agreement: 0.5, low: 0.4, high: 0.6, days: 90 }))).toBe(
       'map rank 0.60 out-of-sample, 90 days (move size x OI 0.72)',
     );
+  });
+
+  it('label the map itself: the estimate with its rank and the reference, a measured map as measured', () => {
+    const measured = skill({ agreement: 0.5, low: 0.4, high: 0.6, days: 90 });
+    expect(mapLegendSkillText('estimated', measured)).toBe('rank 0.60 out-of-sample, 90 days (move size x OI 0.72)');
+    expect(mapLegendSkillText('estimated', null)).toBe('skill not measured yet');
+    expect(mapLegendSkillText('measured', measured)).toMatch(/^measured .*not modelled$/);
+    expect(mapLegendSkillText('measured', null)).toBe(mapLegendSkillText('measured', measured));
   });
 });

@@ -52,5 +52,17 @@ export function mapSkillText(skill: MeasuredSkill | null): string {
   return `map rank ${rank.toFixed(2)} out-of-sample, ${days} days (${referenceName} ${referenceRank.toFixed(2)})`;
 }
 
+/**
+ * What the map legend says of the map's skill: for the estimate, "rank 0.67 out-of-sample, 90 days
+ * (move size x OI 0.72)" (the shipped model's pooled rank on real buckets, beside the best map-free
+ * reference) or "skill not measured yet"; for a measured map, that it is measured, not modelled.
+ */
+export function mapLegendSkillText(kind: 'estimated' | 'measured', skill: MeasuredSkill | null): string {
+  if (kind === 'measured') return 'measured from positions read on the venue, not modelled';
+  if (skill === null) return 'skill not measured yet';
+  const { rank, days, referenceName, referenceRank } = skill.map;
+  return `rank ${rank.toFixed(2)} out-of-sample, ${days} days (${referenceName} ${referenceRank.toFixed(2)})`;
+}
+
 /** The measurement checked in with this build (`measured-skill.json`), or null before one exists. */
 export const shippedMeasuredSkill: MeasuredSkill | null = measured;

@@ -1,3 +1,6 @@
+import type { Venue } from '../domain/venue';
+import type { LedgerView } from './ledger-view';
+import type { PriceGrid } from './price-grid';
 import type { Profile } from './profile';
 
 /** A band of levels spread evenly near the price, per side. */
@@ -6,6 +9,41 @@ export interface NearPriceBand {
   readonly shareOfOpenInterest: number;
   /** How far from the price the band reaches, fraction of the price (e.g. 0.02 = 2 %). */
   readonly rangeFraction: number;
+}
+
+/** Where a band lies on a grid: long bins [lowBin, priceBin), short bins (priceBin, highBin], USD per bin of each side. */
+export interface BandLayout {
+  readonly lowBin: number;
+  readonly priceBin: number;
+  readonly highBin: number;
+  readonly longPerBin: number;
+  readonly shortPerBin: number;
+}
+
+/**
+ * Lays out a band of `band.shareOfOpenInterest × openInterestUsd` per side around `price`, or null
+ * when the share, the range, the price or the open interest is not positive (no band).
+ */
+export function nearPriceBandLayout(
+  grid: PriceGrid,
+  price: number,
+  openInterestUsd: number,
+  band: NearPriceBand,
+): BandLayout | null {
+  const usd = band.shareOfOpenInterest * openInterestUsd;
+  if (!(usd > 0) || !(band.rangeFraction > 0) || !(price > 0)) return null;
+  const lowBin = grid.binOf(price * (1 - band.rangeFraction)),
+    highBin = grid.binOf(price * (1 + band.rangeFraction));
+  const priceBin = grid.binOf(price);
+  return { lowBin, priceBin, highBin, longPerBin: usd / (priceBin - lowBin), shortPerBin: usd / (highBin - priceBin) };
+}
+
+/** The band's long and short USD in `bin` (0 outside it). */
+export function bandUsdAt(layout: BandLayout, bin: number): { readonly long: number; readonly short: number } {
+  return {
+    long: bin >= layout.lowBin && bin < layout.priceBin ? layout.longPerBin : 0,
+    short: bin > layout.priceBin && bin <= layout.highBin ? layout.shortPerBin : 0,
+  };
 }
 
 /**
@@ -23,12 +61,9 @@ export function withNearPriceBand(
   openInterestUsd: number,
   band: NearPriceBand,
 ): Profile {
-  const usd = band.shareOfOpenInterest * openInterestUsd;
-  if (!(usd > 0) || !(band.rangeFraction > 0) || !(price > 0)) return profile;
-  const grid = profile.grid;
-  const lowBin = grid.binOf(price * (1 - band.rangeFraction)),
-    highBin = grid.binOf(price * (1 + band.rangeFraction));
-  const priceBin = grid.binOf(price);
+  const layout = nearPriceBandLayout(profile.grid, price, openInterestUsd, band);
+  if (layout === null) return profile;
+  const { lowBin, priceBin, highBin } = layout;
   const empty = profile.long.length === 0;
   const from = empty ? lowBin : Math.min(lowBin, profile.firstBin),
     to = empty ? highBin : Math.max(highBin, profile.firstBin + profile.long.length - 1);
@@ -38,9 +73,17 @@ export function withNearPriceBand(
     long.set(profile.long, profile.firstBin - from);
     short.set(profile.short, profile.firstBin - from);
   }
-  const longBins = priceBin - lowBin,
-    shortBins = highBin - priceBin;
-  for (let bin = lowBin; bin < priceBin; bin++) long[bin - from] = (long[bin - from] ?? 0) + usd / longBins;
-  for (let bin = priceBin + 1; bin <= highBin; bin++) short[bin - from] = (short[bin - from] ?? 0) + usd / shortBins;
-  return { grid, firstBin: from, long, short };
+  for (let bin = lowBin; bin < priceBin; bin++) long[bin - from] = (long[bin - from] ?? 0) + layout.longPerBin;
+  for (let bin = priceBin + 1; bin <= highBin; bin++) short[bin - from] = (short[bin - from] ?? 0) + layout.shortPerBin;
+  return { grid: profile.grid, firstBin: from, long, short };
+}
+
+/**
+ * The open interest a venue's band is sized by in a ledger: its latest sample once the ledger has
+ * applied a change (two samples), else 0. Before that (a venue without OI history on a fresh start)
+ * the model has seen nothing, so it shows no map, not even the band. Later, a side emptied by a
+ * large OI fall keeps its band: the fit measured the band on exactly those maps.
+ */
+export function bandOpenInterestUsd(view: LedgerView, venue: Venue): number {
+  return view.openInterestSamples(venue) >= 2 ? view.openInterestUsd(venue) : 0;
 }

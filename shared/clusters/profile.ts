@@ -1,5 +1,6 @@
 import type { Venue } from '../domain/venue';
 import type { HeatmapSnapshot, LedgerView } from './ledger-view';
+import { bandOpenInterestUsd, withNearPriceBand } from './near-price-band';
 import type { PriceGrid } from './price-grid';
 
 /**
@@ -26,8 +27,39 @@ export interface ProfileFilter {
   readonly toPrice?: number;
 }
 
-/** Sums the ledger's books into one profile (USD per bin, long and short). */
+/**
+ * Sums the ledger's books into one profile (USD per bin, long and short), plus the near-price band
+ * of `params.nearPriceBand` around the latest price, sized by the selected venues' OI (`bandOpenInterestUsd`). The band has
+ * no leverage, so a leverage filter leaves it out. A requested price range crops the result.
+ */
 export function buildProfile(view: LedgerView, filter: ProfileFilter = {}): Profile {
+  const books = bookProfile(view, filter);
+  const band = view.params.nearPriceBand;
+  if (band === null || filter.leverages !== undefined) return books;
+  const venues = filter.venues ?? view.venues;
+  const openInterestUsd = venues.reduce((sum, venue) => sum + bandOpenInterestUsd(view, venue), 0);
+  const banded = withNearPriceBand(books, view.price, openInterestUsd, band);
+  if (banded === books || (filter.fromPrice === undefined && filter.toPrice === undefined)) return banded;
+  const from = filter.fromPrice === undefined ? banded.firstBin : view.grid.binOf(filter.fromPrice);
+  const to = filter.toPrice === undefined ? banded.firstBin + banded.long.length - 1 : view.grid.binOf(filter.toPrice);
+  return cropProfile(banded, from, to);
+}
+
+/** The bins [from, to] of a profile (zeros where it holds none). */
+function cropProfile(profile: Profile, from: number, to: number): Profile {
+  const length = Math.max(0, to - from + 1);
+  const long = new Float64Array(length),
+    short = new Float64Array(length);
+  const lo = Math.max(from, profile.firstBin),
+    hi = Math.min(to, profile.firstBin + profile.long.length - 1);
+  for (let bin = lo; bin <= hi; bin++) {
+    long[bin - from] = profile.long[bin - profile.firstBin] ?? 0;
+    short[bin - from] = profile.short[bin - profile.firstBin] ?? 0;
+  }
+  return { grid: profile.grid, firstBin: length === 0 ? 0 : from, long, short };
+}
+
+function bookProfile(view: LedgerView, filter: ProfileFilter): Profile {
   const venues = filter.venues ?? view.venues;
   const leverageIndices = view.leverages
     .map((leverage, index) => (filter.leverages === undefined || filter.leverages.includes(leverage) ? index : -1))

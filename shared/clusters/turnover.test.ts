@@ -15,7 +15,8 @@ const longUsdBelow = (ledger: ReturnType<typeof createLedger>, from: number, to:
 function crashThenFlat(turnoverPerDay: number): ReturnType<typeof createLedger> {
   const ledger = createLedger({
     markets: [market],
-    params: { ...defaultLedgerParams, turnoverPerDay, liquidationOiOffset: 0 },
+    // The books alone: the near-price band would sit below 50,000 whatever the churn.
+    params: { ...defaultLedgerParams, turnoverPerDay, liquidationOiOffset: 0, nearPriceBand: null },
   });
   ledger.update('binance-usdm', testBar(0, { price: 60_000, openInterestUsd: 1e9 }));
   ledger.update('binance-usdm', testBar(1, { price: 60_000, openInterestUsd: 2e9 }));

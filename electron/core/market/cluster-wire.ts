@@ -50,6 +50,9 @@ function compactMap(map: LiquidationMap): LiquidationMap {
         usd: usd(item.usd),
         meanBirthMs: Math.round(item.meanBirthMs),
       })),
+      ...(bin.nearPrice === undefined
+        ? {}
+        : { nearPrice: { longUsd: usd(bin.nearPrice.longUsd), shortUsd: usd(bin.nearPrice.shortUsd) } }),
     })),
   };
 }

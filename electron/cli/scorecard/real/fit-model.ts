@@ -1,7 +1,12 @@
-import { defaultLedgerParams, withNearPriceBand, type NearPriceBand } from '../../../../shared/clusters/index';
+import {
+  defaultLedgerParams,
+  withNearPriceBand,
+  type LedgerParams,
+  type NearPriceBand,
+} from '../../../../shared/clusters/index';
 import { rankCorrelation, type SidePoint } from './bucket-metrics';
 import { bucketPrediction } from './bucket-mass';
-import { ledgerEstimator, type ModelSpec } from './predict';
+import { ledgerEstimator } from './predict';
 import type { BucketSet } from './real-data';
 
 const hourMs = 3_600_000;
@@ -22,14 +27,14 @@ export const fitGrid = {
   ],
 } as const;
 
-/** The fit's choice and its in-sample pooled rank correlation. */
+/** The fit's choice (the defaults with the chosen churn, half-life and band) and its in-sample pooled rank correlation. */
 export interface FitResult {
-  readonly spec: ModelSpec;
+  readonly params: LedgerParams;
   readonly inSampleRank: number;
 }
 
 /**
- * Searches `fitGrid` for the model spec with the highest pooled rank correlation on the set's
+ * Searches `fitGrid` for the parameters with the highest pooled rank correlation on the set's
  * buckets before `outOfSampleFromMs` (after the same 3-day warm-up the scorecard uses); bars and
  * buckets from that date on are never read. Ties keep the earlier (simpler) candidate.
  */
@@ -37,11 +42,17 @@ export function fitModel(set: BucketSet): FitResult {
   const bars = set.bars.filter((bar) => bar.ledger.timeMs + bar.ledger.durationMs <= outOfSampleFromMs);
   const buckets = set.buckets.filter((bucket) => bucket.startMs < outOfSampleFromMs);
   const firstMs = bars[0]?.ledger.timeMs ?? 0;
-  let best: FitResult = { spec: { params: defaultLedgerParams, band: null }, inSampleRank: -Infinity };
+  let best: FitResult = { params: defaultLedgerParams, inSampleRank: -Infinity };
   for (const turnoverPerDay of fitGrid.turnoverPerDay) {
     for (const halfLifeHours of fitGrid.halfLifeHours) {
-      const params = { ...defaultLedgerParams, turnoverPerDay, halfLifeMs: halfLifeHours * hourMs };
-      const estimator = ledgerEstimator({ params, band: null });
+      // One replay per (churn, half-life); each band is laid over its maps afterwards, as buildProfile would.
+      const params = {
+        ...defaultLedgerParams,
+        turnoverPerDay,
+        halfLifeMs: halfLifeHours * hourMs,
+        nearPriceBand: null,
+      };
+      const estimator = ledgerEstimator(params);
       const points: SidePoint[][] = fitGrid.band.map(() => []);
       let next = 0;
       let openInterestUsd = 0,
@@ -66,7 +77,7 @@ export function fitModel(set: BucketSet): FitResult {
       }
       fitGrid.band.forEach((band, b) => {
         const rank = rankCorrelation(points[b] ?? []);
-        if (rank > best.inSampleRank) best = { spec: { params, band }, inSampleRank: rank };
+        if (rank > best.inSampleRank) best = { params: { ...params, nearPriceBand: band }, inSampleRank: rank };
       });
     }
   }

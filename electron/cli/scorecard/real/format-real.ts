@@ -18,14 +18,14 @@ const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** The real-data scorecard as readable lines: per set, one row per estimator, then the model's lead and imbalance. */
 export function formatRealScorecard(report: RealScorecardReport): string[] {
-  const { spec } = report.fit;
+  const { params } = report.fit;
   const band =
-    spec.band === null
+    params.nearPriceBand === null
       ? 'none'
-      : `${spec.band.shareOfOpenInterest * 100} % of OI within ${spec.band.rangeFraction * 100} %`;
+      : `${params.nearPriceBand.shareOfOpenInterest * 100} % of OI within ${params.nearPriceBand.rangeFraction * 100} %`;
   const lines = [
     'LiqLens scorecard on real data: per bucket, the map mass between open and low (longs) / open and high (shorts) vs realized USD',
-    `fit (hourly set before ${day(report.fit.outOfSampleFromMs)} only): turnover ${spec.params.turnoverPerDay}/day, half-life ${spec.params.halfLifeMs / 3_600_000} h, near-price band ${band}; in-sample rank ${report.fit.inSampleRank.toFixed(3)}`,
+    `fit (hourly set before ${day(report.fit.outOfSampleFromMs)} only): turnover ${params.turnoverPerDay}/day, half-life ${params.halfLifeMs / 3_600_000} h, near-price band ${band}; in-sample rank ${report.fit.inSampleRank.toFixed(3)}`,
     `intervals: ${report.bootstrap.coverage * 100} % block bootstrap over days, ${report.bootstrap.resamples} resamples, seed ${report.bootstrap.seed}`,
   ];
   for (const set of report.sets) {

@@ -4,9 +4,7 @@ import {
   createLedger,
   createPriceGrid,
   defaultLedgerParams,
-  withNearPriceBand,
   type LedgerParams,
-  type NearPriceBand,
 } from '../../../../shared/clusters/index';
 import { defaultSymbols } from '../../../sim/market/instruments';
 import { createCandleDirectionBaseline } from '../baseline-candle-direction';
@@ -31,34 +29,18 @@ export const realEstimatorNames = [
 /** One of `realEstimatorNames`. */
 export type RealEstimatorName = (typeof realEstimatorNames)[number];
 
-/** A model as the real-data scorecard runs it: ledger parameters and, optionally, a near-price band. */
-export interface ModelSpec {
-  readonly params: LedgerParams;
-  readonly band: NearPriceBand | null;
-}
-
-/** The model as the app ships it: `defaultLedgerParams`, no band. */
-export const defaultModelSpec: ModelSpec = { params: defaultLedgerParams, band: null };
-
 /**
  * The ledger as the scorecard runs it on real BTCUSDT data: one Binance USDⓈ-M market with the
  * simulator's Binance-shaped BTCUSDT tiers (real tables are fetched by the app, never bundled),
- * plus the spec's near-price band around the last close, sized by the last OI sample.
+ * read as the app reads it (`buildProfile`, near-price band included).
  */
-export function ledgerEstimator(spec: ModelSpec, name = 'model'): Estimator {
+export function ledgerEstimator(params: LedgerParams, name = 'model'): Estimator {
   const market = simVenueMarket(defaultSymbols()[0]?.instrument ?? failNoSymbol());
-  const ledger = createLedger({ markets: [market], params: spec.params });
-  let openInterestUsd = 0;
+  const ledger = createLedger({ markets: [market], params });
   return {
     name,
-    update: (bar) => {
-      ledger.update('binance-usdm', bar.ledger);
-      openInterestUsd = bar.ledger.openInterestUsd ?? openInterestUsd;
-    },
-    profile: () => {
-      const profile = buildProfile(ledger);
-      return spec.band === null ? profile : withNearPriceBand(profile, ledger.price, openInterestUsd, spec.band);
-    },
+    update: (bar) => ledger.update('binance-usdm', bar.ledger),
+    profile: () => buildProfile(ledger),
   };
 }
 
@@ -77,13 +59,13 @@ export type SetPoints = Readonly<Record<RealEstimatorName, readonly SidePoint[]>
  */
 export function predictSet(
   set: BucketSet,
-  model: ModelSpec,
+  model: LedgerParams,
   warmupMs = 3 * dayMs,
 ): SetPoints & { readonly imbalance: readonly SidePoint[] } {
   const grid = createPriceGrid(defaultLedgerParams.binSize);
   const estimators: Record<Exclude<RealEstimatorName, 'moveTimesOi' | 'moveOnly'>, Estimator> = {
     model: ledgerEstimator(model),
-    modelDefault: ledgerEstimator(defaultModelSpec, 'modelDefault'),
+    modelDefault: ledgerEstimator(defaultLedgerParams, 'modelDefault'),
     candleDirection: createCandleDirectionBaseline(grid),
     volumeSpike: createVolumeSpikeBaseline(grid),
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../../shared/alerts/rule-schemas';
-import { shippedMeasuredSkill } from '../../../../shared/clusters/index';
+import { defaultLedgerParams, shippedMeasuredSkill } from '../../../../shared/clusters/index';
 import { formatRealScorecard } from './format-real';
 import { runRealScorecard, type RealScorecardReport } from './run-real-scorecard';
 import { skillSummary } from './skill-summary';
@@ -37,6 +37,11 @@ describe('liqlens scorecard --real on the bundled data', () => {
     expect(inSample?.toMs).toBeLessThanOrEqual(report.fit.outOfSampleFromMs);
     expect(inSample?.estimators.model.pooled.value).toBeCloseTo(report.fit.inSampleRank, 3);
     for (const set of report.sets.slice(1)) expect(set.fromMs).toBeGreaterThanOrEqual(report.fit.outOfSampleFromMs);
+  });
+
+  it("ships what the fit chose: the app's default parameters are the fit's, so the shipped rows are the fitted ones", () => {
+    expect(report.fit.params).toEqual(defaultLedgerParams);
+    for (const set of report.sets) expect(set.estimators.modelDefault).toEqual(set.estimators.model);
   });
 
   it('the skill the app shows is what this measurement gives (npm run skill-report wrote it)', () => {

@@ -46,7 +46,11 @@ export interface SetFigures {
 
 /** `liqlens scorecard --real DIR --json` prints exactly this. */
 export interface RealScorecardReport {
-  readonly fit: { readonly spec: FitResult['spec']; readonly inSampleRank: number; readonly outOfSampleFromMs: number };
+  readonly fit: {
+    readonly params: FitResult['params'];
+    readonly inSampleRank: number;
+    readonly outOfSampleFromMs: number;
+  };
   readonly bootstrap: BootstrapOptions;
   readonly sets: readonly SetFigures[];
   /** The simulator (BTCUSDT, seed 1, 2 days per scenario, hourly buckets) on the same measure. */
@@ -136,11 +140,11 @@ export function runRealScorecard(dir: string, bootstrap: BootstrapOptions = defa
   const hourly = loadHourlySet(dir);
   const fiveMinute = loadFiveMinuteSet(dir);
   const fit = fitModel(hourly);
-  const hourlyPoints = predictSet(hourly, fit.spec);
-  const fivePoints = predictSet(fiveMinute, fit.spec);
+  const hourlyPoints = predictSet(hourly, fit.params);
+  const fivePoints = predictSet(fiveMinute, fit.params);
   const before = (p: { day: number }): boolean => p.day * dayMs < outOfSampleFromMs;
   return {
-    fit: { spec: fit.spec, inSampleRank: round(fit.inSampleRank), outOfSampleFromMs },
+    fit: { params: fit.params, inSampleRank: round(fit.inSampleRank), outOfSampleFromMs },
     bootstrap,
     sets: [
       figures(

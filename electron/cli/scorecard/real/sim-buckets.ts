@@ -5,7 +5,7 @@ import { truthUsd } from '../metrics';
 import { publishedBars } from '../sim-feed';
 import { rankCorrelation, type SidePoint } from './bucket-metrics';
 import { bucketPrediction, references } from './bucket-mass';
-import { defaultModelSpec, ledgerEstimator } from './predict';
+import { ledgerEstimator } from './predict';
 import type { Bucket } from './real-data';
 
 const hourMs = 3_600_000;
@@ -50,7 +50,7 @@ function truthProfile(levels: ReturnType<ReturnType<typeof createSimMarket>['tru
 export function simBucketFigures(options: { seed: number; scenario: SimScenarioName; days: number }): SimBucketFigures {
   const market = createSimMarket({ seed: options.seed, scenario: options.scenario, historyDays: 1, accounts: [] });
   const symbol = 'BTCUSDT';
-  const model = ledgerEstimator(defaultModelSpec);
+  const model = ledgerEstimator(defaultLedgerParams);
   let fedMs = market.historyStartMs;
   const points: Record<keyof SimBucketFigures['rank'], SidePoint[]> = {
     truth: [],

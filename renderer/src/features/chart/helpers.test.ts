@@ -60,6 +60,17 @@ describe('tooltip text', () => {
       '$500M of short liquidations at 58,200–58,300; 5x 100 %',
     );
   });
+  it("names the model's near-price band (no leverage) as one part of the mix", () => {
+    const near = {
+      ...bin,
+      longUsd: 100e6,
+      longByLeverage: [0, 0, 20e6, 0, 0],
+      nearPrice: { longUsd: 80e6, shortUsd: 0 },
+    };
+    expect(binTooltipLines(near, [5, 10, 25, 50, 100], 0.1)).toEqual([
+      '$100M of long liquidations at 58,200–58,300; near price 80 %, 25x 20 %',
+    ]);
+  });
   it('resolves a bin at the precision its width needs', () => {
     expect(binRangeText({ low: 3001.234, high: 3004.237 }, 0.01)).toBe('3,001.2–3,004.2');
     expect(leverageMixText([0, 0], [10, 20], 0)).toBe('');

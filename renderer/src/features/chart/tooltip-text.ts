@@ -21,16 +21,26 @@ export function binRangeText(bin: Pick<MapBin, 'low' | 'high'>, tickSize: number
   return `${formatFixed(bin.low, decimals)}–${formatFixed(bin.high, decimals)}`;
 }
 
-/** "25x 41 %, 50x 33 %, 10x 12 %…": the largest leverages' shares of a side's USD in a bin. */
-export function leverageMixText(byLeverage: readonly number[], leverages: readonly number[], totalUsd: number): string {
+/**
+ * "25x 41 %, 50x 33 %, 10x 12 %…": the largest leverages' shares of a side's USD in a bin; the
+ * model's near-price band (no leverage) is one more part, named "near price".
+ */
+export function leverageMixText(
+  byLeverage: readonly number[],
+  leverages: readonly number[],
+  totalUsd: number,
+  nearPriceUsd = 0,
+): string {
   if (!(totalUsd > 0)) return '';
-  const parts = leverages
-    .map((leverage, k) => ({ leverage, usd: byLeverage[k] ?? 0 }))
+  const parts = [
+    ...leverages.map((leverage, k) => ({ label: `${leverage}x`, order: leverage, usd: byLeverage[k] ?? 0 })),
+    { label: 'near price', order: Infinity, usd: nearPriceUsd },
+  ]
     .filter((part) => part.usd > 0)
-    .sort((a, b) => b.usd - a.usd || a.leverage - b.leverage);
+    .sort((a, b) => b.usd - a.usd || a.order - b.order);
   const shown = parts
     .slice(0, leveragesShown)
-    .map((part) => `${part.leverage}x ${Math.round((part.usd / totalUsd) * 100)} %`);
+    .map((part) => `${part.label} ${Math.round((part.usd / totalUsd) * 100)} %`);
   return shown.join(', ') + (parts.length > leveragesShown ? '…' : '');
 }
 
@@ -42,13 +52,13 @@ export function leverageMixText(byLeverage: readonly number[], leverages: readon
 export function binTooltipLines(bin: MapBin, leverages: readonly number[], tickSize: number): string[] {
   const range = binRangeText(bin, tickSize);
   const sides = [
-    { side: 'long', usd: bin.longUsd, byLeverage: bin.longByLeverage },
-    { side: 'short', usd: bin.shortUsd, byLeverage: bin.shortByLeverage },
+    { side: 'long', usd: bin.longUsd, byLeverage: bin.longByLeverage, nearUsd: bin.nearPrice?.longUsd ?? 0 },
+    { side: 'short', usd: bin.shortUsd, byLeverage: bin.shortByLeverage, nearUsd: bin.nearPrice?.shortUsd ?? 0 },
   ]
     .filter((entry) => entry.usd > 0)
     .sort((a, b) => b.usd - a.usd);
   return sides.map((entry) => {
-    const mix = leverageMixText(entry.byLeverage, leverages, entry.usd);
+    const mix = leverageMixText(entry.byLeverage, leverages, entry.usd, entry.nearUsd);
     return `${formatUsdCompact(entry.usd)} of ${entry.side} liquidations at ${range}${mix === '' ? '' : `; ${mix}`}`;
   });
 }
