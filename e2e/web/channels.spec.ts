@@ -9,7 +9,7 @@ import {
   type Received,
   type StandIn,
 } from '../../test/support/channel-stand-ins';
-import { expect, test } from '../fixtures';
+import { expect, startWebApp, test } from '../fixtures';
 import { AppPage } from '../pages/app-page';
 
 const botToken = '7000000001:AAH-e2e-bot-token-77ab';
@@ -65,6 +65,24 @@ const views = {
      <pre class="meta">Priority ${escape(String(r.headers['priority']))} · Tags ${escape(String(r.headers['tags']))} · Authorization Bearer ••••</pre>`,
   webhook: (r: Received) => `<pre>${escape(JSON.stringify(r.json, null, 2))}</pre>`,
 } as const;
+
+/**
+ * Opens the app at `url` with Telegram set up against a local stand-in that knows another bot token,
+ * so every delivery is refused with 401 (a final answer, no retry to wait out). The stand-in is returned.
+ */
+async function openWithRefusedTelegram(page: Page, url: string): Promise<StandIn> {
+  const telegram = await startTelegramStandIn(botToken, '123456789');
+  await new AppPage(page).open(url);
+  await page.locator('summary', { hasText: 'Alert settings' }).click();
+  const form = page.getByTestId('channel-telegram');
+  await form.getByRole('checkbox', { name: 'Send alerts here' }).check();
+  await page.getByTestId('channel-telegram-chat').fill('123456789');
+  await page.getByTestId('channel-telegram-server').fill(telegram.url);
+  await page.getByTestId('channel-telegram-secret').fill('7000000001:AAH-not-this-bot-0000');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('channel-telegram-status')).toHaveText(/^configured ••••0000/);
+  return telegram;
+}
 
 test.describe('web mode: notification channels', () => {
   const standIns: StandIn[] = [];
@@ -161,22 +179,104 @@ test.describe('web mode: notification channels', () => {
     }
   });
 
+  test('a delivery the service refuses shows its failure line on the alert in the history', async ({
+    page,
+    webApp,
+  }) => {
+    test.setTimeout(300_000);
+    const telegram = await openWithRefusedTelegram(page, webApp.url);
+    standIns.push(telegram);
+
+    // Margin-ratio levels every Demo position is past: alerts fire now, each one sent to Telegram.
+    await page.getByTestId('alert-marginRatio-warning').fill('0.5');
+    await page.getByTestId('alert-marginRatio-danger').fill('0.75');
+    await page.getByTestId('alert-marginRatio-critical').fill('1');
+    await page.getByTestId('alert-settings-save').click();
+    await expect(page.getByTestId('alert-settings-status')).toHaveText('Saved.');
+
+    // The alert stays in the history, and the line under it says where it did not arrive, and why.
+    const failed = page
+      .getByTestId('alert-history-item')
+      .filter({ has: page.getByTestId('alert-delivery-failure') })
+      .first();
+    await expect(failed).toBeVisible({ timeout: 60_000 });
+    await expect(failed.getByTestId('alert-delivery-failure')).toHaveText('Telegram: failed: 401 Unauthorized');
+    expect(telegram.answers).toContain(401);
+    expect(telegram.received).toHaveLength(0);
+  });
+
+  test('after a restart in web mode a channel whose secret is gone reads "Secret needed", sends nothing, and takes its secret again or is removed', async ({
+    page,
+    webApp,
+  }) => {
+    // Two starts of LiqLens with the Demo (the first one its first start): long on a busy 2-core machine.
+    test.setTimeout(600_000);
+    const telegram = await startTelegramStandIn(botToken, '123456789');
+    const webhook = await startWebhookStandIn(hookSecret);
+    standIns.push(telegram, webhook);
+    const app = new AppPage(page);
+    await app.open(webApp.url);
+    await page.locator('summary', { hasText: 'Alert settings' }).click();
+    // Said where the secrets go before any is typed: web mode's memory, not a keychain.
+    const storage = page.getByTestId('channel-secret-storage');
+    await expect(storage).toContainText('Web mode keeps their secrets (bot tokens, webhook URLs) in memory only');
+    await expect(storage).not.toContainText('keychain');
+    const form = (kind: string) => page.getByTestId(`channel-${kind}`);
+    await form('telegram').getByRole('checkbox', { name: 'Send alerts here' }).check();
+    await page.getByTestId('channel-telegram-chat').fill('123456789');
+    await page.getByTestId('channel-telegram-server').fill(telegram.url);
+    await page.getByTestId('channel-telegram-secret').fill(botToken);
+    await form('telegram').getByRole('button', { name: 'Save' }).click();
+    await form('webhook').getByRole('checkbox', { name: 'Send alerts here' }).check();
+    await page.getByTestId('channel-webhook-secret').fill(`${webhook.url}/hook/${hookSecret}`);
+    await form('webhook').getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('channel-telegram-status')).toHaveText(/^configured ••••77ab/);
+    await expect(page.getByTestId('channel-webhook-status')).toHaveText(/^configured ••••5e11/);
+
+    // LiqLens restarts on the same data folder: the channels are still listed, their secrets are not.
+    await webApp.stop();
+    const sentBefore = [telegram.answers.length, webhook.answers.length];
+    const again = await startWebApp(webApp.dataDir);
+    try {
+      await app.open(again.url);
+      await page.locator('summary', { hasText: 'Alert settings' }).click();
+      await expect(page.getByTestId('channel-telegram-status')).toHaveText(/^Secret needed/);
+      await expect(page.getByTestId('channel-webhook-status')).toHaveText(/^Secret needed/);
+      await expect(form('telegram').getByRole('checkbox', { name: 'Send alerts here' })).toBeChecked();
+
+      // Nothing goes out on them, and the test says why.
+      await page.getByTestId('test-notification').click();
+      const results = page.getByTestId('test-results');
+      await expect(results.locator('[data-channel="Telegram"]')).toHaveText(
+        'Telegram: not sent: web mode kept its bot token in memory only, and LiqLens has restarted since; give it again or remove the channel',
+      );
+      await expect(results.locator('[data-channel="Webhook"]')).toContainText(
+        'Webhook: not sent: web mode kept its URL',
+      );
+      await expect(page.getByTestId('channel-telegram-status')).toContainText('Secret needed · not sent: web mode');
+      expect([telegram.answers.length, webhook.answers.length]).toEqual(sentBefore);
+
+      // Given again, Telegram delivers; the webhook is removed instead.
+      await page.getByTestId('channel-telegram-secret').fill(botToken);
+      await form('telegram').getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByTestId('channel-telegram-status')).toHaveText(/^configured ••••77ab/);
+      await form('webhook').getByRole('button', { name: 'Remove' }).click();
+      await expect(page.getByTestId('channel-webhook-status')).toHaveText('not set');
+      await page.getByTestId('test-notification').click();
+      await expect(results.locator('[data-channel="Telegram"]')).toHaveText('Telegram: delivered');
+      await expect(results.locator('[data-channel="Webhook"]')).toHaveCount(0);
+      expect(webhook.answers.length).toBe(sentBefore[1]);
+    } finally {
+      await again.stop();
+    }
+  });
+
   test("without permission the browser line offers to allow it, and a refused channel shows the service's reason", async ({
     page,
     webApp,
   }) => {
-    const telegram = await startTelegramStandIn(botToken, '123456789');
+    const telegram = await openWithRefusedTelegram(page, webApp.url);
     standIns.push(telegram);
-    const app = new AppPage(page);
-    await app.open(webApp.url);
-    await page.locator('summary', { hasText: 'Alert settings' }).click();
-    const form = page.getByTestId('channel-telegram');
-    await form.getByRole('checkbox', { name: 'Send alerts here' }).check();
-    await page.getByTestId('channel-telegram-chat').fill('123456789');
-    await page.getByTestId('channel-telegram-server').fill(telegram.url);
-    await page.getByTestId('channel-telegram-secret').fill('7000000001:AAH-not-this-bot-0000');
-    await form.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByTestId('channel-telegram-status')).toHaveText(/^configured ••••0000/);
     await page.getByTestId('test-notification').click();
     const results = page.getByTestId('test-results');
     await expect(results.locator('[data-channel="browser"]')).toContainText('browser: permission not granted');

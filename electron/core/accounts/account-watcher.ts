@@ -77,7 +77,9 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
 
   const fetchOnce = async (): Promise<void> => {
     try {
-      snapshot = await gateway.fetchAccount();
+      // Stamped on the watcher's own clock, the one its age is judged on (`tooOld`): an injected clock
+      // (the engine's, moved by a test or a replay) would otherwise compare two different times.
+      snapshot = { ...(await gateway.fetchAccount()), fetchedAtMs: clock.now() };
       needsUser = false;
       failure = undefined;
     } catch (error) {

@@ -8,12 +8,21 @@ import type { ChannelFields } from './channel-requests';
 export interface SavedChannel {
   readonly enabled: boolean;
   readonly fields: ChannelFields;
+  /**
+   * Whether a secret was given for it (never the secret): where the secret is optional (ntfy), this
+   * is how a token lost with the secret store is told apart from a channel that never had one.
+   */
+  readonly secretSaved?: boolean | undefined;
 }
 
 /** Every saved channel by kind. */
 export type SavedChannels = Partial<Record<ChannelKind, SavedChannel>>;
 
-const savedChannelSchema = z.object({ enabled: z.boolean(), fields: z.record(z.string(), z.string().max(512)) });
+const savedChannelSchema = z.object({
+  enabled: z.boolean(),
+  fields: z.record(z.string(), z.string().max(512)),
+  secretSaved: z.boolean().optional(),
+});
 const fileSchema = z.object({
   version: z.literal(1),
   channels: z.partialRecord(z.enum(channelKinds), savedChannelSchema),
@@ -65,6 +74,14 @@ export function splitSetup(setup: ChannelSetup): { readonly saved: SavedChannel;
       return { saved: { enabled: setup.enabled, fields: {} }, secret: setup.url };
   }
 }
+
+/** What each channel's secret is called in messages. */
+export const secretNames: Record<ChannelKind, string> = {
+  telegram: 'bot token',
+  discord: 'webhook URL',
+  ntfy: 'access token',
+  webhook: 'URL',
+};
 
 /** Whether a channel can send without a secret (ntfy topics may be open). */
 export function secretOptional(kind: ChannelKind): boolean {

@@ -194,3 +194,89 @@ describe('notification channels against local stand-ins of each service', () => 
     expect(removed.channels.find((c) => c.kind === 'discord')).toMatchObject({ configured: false, secretHint: null });
   });
 });
+
+describe('channel secrets that are gone after a restart', () => {
+  /** A channels service on `dataDir` whose secrets live in `secrets` (memory: web mode's store). */
+  async function serviceOn(dataDir: string, secrets = createMemorySecretStore()): Promise<ChannelsService> {
+    const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const service = createChannelsService({
+      dataDir,
+      secrets,
+      logger: silent,
+      timer: recordingTimer(),
+      onChanged: () => undefined,
+    });
+    services.push(service);
+    await service.start();
+    return service;
+  }
+  const channelOf = (view: ChannelsView, kind: string) => view.channels.find((channel) => channel.kind === kind);
+
+  it('lists each as secret needed in web mode, sends nothing on it and says why, and takes its secret again', async () => {
+    const telegram = await startTelegramStandIn(botToken, chatId);
+    const ntfy = await startNtfyStandIn('liqlens-alerts', ntfyToken);
+    standIns.push(telegram, ntfy);
+    const dataDir = tempDir();
+    const before = await serviceOn(dataDir);
+    await before.set({ kind: 'telegram', enabled: true, chatId, apiBase: telegram.url, botToken });
+    await before.set({ kind: 'ntfy', enabled: true, server: ntfy.url, topic: 'liqlens-alerts', token: ntfyToken });
+    expect(before.view().secretStorage).toBe('memory');
+    await before.stop();
+
+    // The host restarts: the settings file is still there, web mode's in-memory secrets are not.
+    const after = await serviceOn(dataDir);
+    for (const kind of ['telegram', 'ntfy'])
+      expect(channelOf(after.view(), kind)).toMatchObject({
+        enabled: true,
+        configured: false,
+        secretNeeded: true,
+        secretHint: null,
+      });
+    // ntfy can run without a token, but this one had one: it must not go out without it.
+    after.deliver(critical);
+    const reason = /^not sent: web mode kept its (bot|access) token in memory only, and LiqLens has restarted since/;
+    for (const kind of ['telegram', 'ntfy']) {
+      expect(statusOf(after.view(), kind)?.state).toBe('failed');
+      expect(statusOf(after.view(), kind)?.detail).toMatch(reason);
+    }
+    expect(after.view().failures.map((failure) => [failure.eventId, failure.kind])).toEqual([
+      [critical.eventId, 'ntfy'],
+      [critical.eventId, 'telegram'],
+    ]);
+    const tested = await after.test({ title: 'LiqLens test notification', body: 'test', level: 'info' });
+    expect(tested.map((outcome) => [outcome.channel, outcome.ok])).toEqual([
+      ['telegram', false],
+      ['ntfy', false],
+    ]);
+    await expect(after.set({ kind: 'telegram', enabled: true, chatId, apiBase: telegram.url })).rejects.toThrow(
+      'Telegram needs its bot token again.',
+    );
+    await expect(after.set({ kind: 'ntfy', enabled: true, server: ntfy.url, topic: 'liqlens-alerts' })).rejects.toThrow(
+      'ntfy needs its access token again.',
+    );
+
+    // Given again, the channel sends; removed, it is gone. Nothing went out before: the first message is this one.
+    await after.set({ kind: 'telegram', enabled: true, chatId, apiBase: telegram.url, botToken });
+    expect(channelOf(after.view(), 'telegram')).toMatchObject({ configured: true, secretNeeded: false });
+    after.deliver({ ...critical, eventId: 'after-the-token' });
+    await telegram.deliveries(1);
+    expect(telegram.answers).toEqual([200]);
+    const removed = await after.remove('ntfy');
+    expect(channelOf(removed, 'ntfy')).toMatchObject({ enabled: false, configured: false, secretNeeded: false });
+    expect(ntfy.answers).toEqual([]);
+  });
+
+  it('says the secret is no longer stored where secrets are meant to last (the keychain)', async () => {
+    const dataDir = tempDir();
+    const keychain = { ...createMemorySecretStore(), persistent: true };
+    const before = await serviceOn(dataDir, keychain);
+    await before.set({ kind: 'webhook', enabled: true, url: `http://127.0.0.1:9/hook/${hookSecret}` });
+    await keychain.delete('channel:webhook');
+    const after = await serviceOn(dataDir, keychain);
+    expect(after.view().secretStorage).toBe('keychain');
+    after.deliver(critical);
+    expect(statusOf(after.view(), 'webhook')?.detail).toBe(
+      'not sent: its URL is no longer stored; give it again or remove the channel',
+    );
+  });
+});

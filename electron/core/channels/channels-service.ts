@@ -15,6 +15,7 @@ import {
   readSavedChannels,
   secretHint,
   secretKeyOf,
+  secretNames,
   secretOptional,
   splitSetup,
   writeSavedChannels,
@@ -100,14 +101,27 @@ export function createChannelsService(deps: ChannelsServiceDeps): ChannelsServic
     ]),
   );
 
-  const ready = (kind: ChannelKind): boolean =>
-    saved[kind]?.enabled === true && (hints.has(kind) || secretOptional(kind));
+  /** Saved, but its secret is gone (a required one, or an optional one that had been given). */
+  const secretNeeded = (kind: ChannelKind): boolean => {
+    const entry = saved[kind];
+    return entry !== undefined && !hints.has(kind) && (entry.secretSaved === true || !secretOptional(kind));
+  };
+  const ready = (kind: ChannelKind): boolean => saved[kind]?.enabled === true && !secretNeeded(kind);
+  /** On, but nothing can be sent without the secret it was saved with: the reason it is not sent. */
+  const missingSecret = (kind: ChannelKind): string | undefined => {
+    if (saved[kind]?.enabled !== true || !secretNeeded(kind)) return undefined;
+    return deps.secrets.persistent
+      ? `not sent: its ${secretNames[kind]} is no longer stored; give it again or remove the channel`
+      : `not sent: web mode kept its ${secretNames[kind]} in memory only, and LiqLens has restarted since; give it again or remove the channel`;
+  };
   const view = (): ChannelsView => ({
+    secretStorage: deps.secrets.persistent ? 'keychain' : 'memory',
     channels: channelKinds.map((kind) => ({
       kind,
       enabled: saved[kind]?.enabled ?? false,
-      configured: saved[kind] !== undefined && (hints.has(kind) || secretOptional(kind)),
+      configured: saved[kind] !== undefined && !secretNeeded(kind) && (hints.has(kind) || secretOptional(kind)),
       secretHint: hints.get(kind) ?? null,
+      secretNeeded: secretNeeded(kind),
       fields: saved[kind]?.fields ?? {},
       status: statuses.get(kind) ?? null,
       queued: queues.get(kind)?.size() ?? 0,
@@ -125,6 +139,16 @@ export function createChannelsService(deps: ChannelsServiceDeps): ChannelsServic
       if (attempt.ok || secret === '') return attempt;
       return { ...attempt, detail: attempt.detail.replaceAll(secret, '••••') };
     };
+  /** A failed delivery tied to its alert event, for the alert history. */
+  const recordFailure = (eventId: string | undefined, kind: ChannelKind, detail: string): void => {
+    if (eventId === undefined) return;
+    failures = [{ eventId, kind, detail, atMs: timer.now() }, ...failures].slice(0, failuresKept);
+  };
+  /** A channel on without its secret sends nothing and says why, on itself and on the alert. */
+  const refuse = (kind: ChannelKind, reason: string, eventId: string | undefined): void => {
+    statuses.set(kind, { state: 'failed', detail: reason, atMs: timer.now() });
+    recordFailure(eventId, kind, reason);
+  };
   /** `priority`: the queue's order (the test, which someone watches, goes first); the level stays the message's. */
   const enqueue = (kind: ChannelKind, notification: NotificationRequest, priority = notification.level) =>
     queues.get(kind)?.enqueue(priority, sendOn(kind, { ...notification, timeMs: timer.now() }));
@@ -140,35 +164,49 @@ export function createChannelsService(deps: ChannelsServiceDeps): ChannelsServic
       return started;
     },
     deliver(notification) {
+      let refused = false;
       for (const kind of channelKinds) {
+        const missing = missingSecret(kind);
+        if (missing !== undefined) {
+          refuse(kind, missing, notification.eventId);
+          refused = true;
+        }
         if (!ready(kind)) continue;
         void enqueue(kind, notification)?.then((outcome) => {
           if (outcome.state === 'delivered' || notification.eventId === undefined) return;
-          failures = [
-            { eventId: notification.eventId, kind, detail: outcome.detail, atMs: timer.now() },
-            ...failures,
-          ].slice(0, failuresKept);
+          recordFailure(notification.eventId, kind, outcome.detail);
           emit();
         });
       }
+      if (refused) emit();
     },
     async test(notification) {
-      const sent = channelKinds.filter(ready).map(async (kind): Promise<TestOutcome> => {
+      const outcomes = channelKinds.map(async (kind): Promise<TestOutcome | undefined> => {
+        const missing = missingSecret(kind);
+        if (missing !== undefined) {
+          refuse(kind, missing, undefined);
+          emit();
+          return { channel: kind, ok: false, detail: missing };
+        }
+        if (!ready(kind)) return undefined;
         const outcome = await enqueue(kind, notification, 'critical');
         return { channel: kind, ok: outcome?.state === 'delivered', detail: outcome?.detail ?? 'not sent' };
       });
-      return Promise.all(sent);
+      return (await Promise.all(outcomes)).filter((outcome) => outcome !== undefined);
     },
     view,
     async set(setup) {
-      const { saved: next, secret } = splitSetup(setup);
+      const { saved: fields, secret } = splitSetup(setup);
       const kind = setup.kind;
-      if (next.enabled && secret === undefined && !hints.has(kind) && !secretOptional(kind))
-        throw new Error(`${channelNames[kind]} needs its ${kind === 'telegram' ? 'bot token' : 'webhook URL'}.`);
+      // Saved with a secret that is gone: it stays "secret needed" until one is given or it is removed.
+      const lost = saved[kind]?.secretSaved === true && !hints.has(kind);
+      if (fields.enabled && secret === undefined && !hints.has(kind) && (lost || !secretOptional(kind)))
+        throw new Error(`${channelNames[kind]} needs its ${secretNames[kind]}${lost ? ' again' : ''}.`);
       if (secret !== undefined) {
         await deps.secrets.set(secretKeyOf(kind), secret);
         hints.set(kind, secretHint(secret));
       }
+      const next = { ...fields, ...(hints.has(kind) || lost ? { secretSaved: true } : {}) };
       saved = { ...saved, [kind]: next };
       writeSavedChannels(filePath, saved);
       statuses.delete(kind);

@@ -187,9 +187,9 @@ describe('registerContract()', () => {
     'alerts:test': async () => ({ outcomes: [] }),
     'alerts:config-get': async () => defaultAlertConfig(),
     'alerts:config-set': async () => defaultAlertConfig(),
-    'channels:list': async () => ({ channels: [], failures: [] }),
-    'channels:set': async () => ({ channels: [], failures: [] }),
-    'channels:remove': async () => ({ channels: [], failures: [] }),
+    'channels:list': async () => ({ secretStorage: 'memory', channels: [], failures: [] }),
+    'channels:set': async () => ({ secretStorage: 'memory', channels: [], failures: [] }),
+    'channels:remove': async () => ({ secretStorage: 'memory', channels: [], failures: [] }),
     'alerts:snooze': async () => ({ active: [], worstLevel: null, history: [] }),
     'alerts:acknowledge': async () => ({ active: [], worstLevel: null, history: [] }),
   };

@@ -291,14 +291,18 @@ describe('the positions panel on the market store', () => {
 });
 
 describe('the workspace when the core is lost', () => {
-  it('turns every account badge, row and the chart stale with the last update and the reason, and live again when the core is back', async () => {
+  it('turns every account badge, row, the chart and the what-if stale with the last update and the reason, and live again when the core is back', async () => {
     const fake = fakeBridge();
     const host = await renderApp(fake);
     const badges = (): string[] =>
       [...host.querySelectorAll('[data-testid="account-status"]')].map((badge) => badge.textContent ?? '');
     const rows = (): Element[] => [...host.querySelectorAll('[data-testid="position-row"]')];
     const chart = (): Element | null => host.querySelector('[data-testid="price-chart"]');
+    const whatIf = (): Element | null => host.querySelector('[data-testid="whatif-panel"]');
     expect(badges()).toEqual(['Live']);
+    expect(whatIf()).not.toBeNull();
+    expect(whatIf()?.hasAttribute('data-stale')).toBe(false);
+    expect(host.querySelector('[data-testid="whatif-stale"]')).toBeNull();
     expect(rows().length).toBeGreaterThan(0);
     expect(rows().some((row) => row.hasAttribute('data-stale'))).toBe(false);
     expect(chart()?.hasAttribute('data-stale')).toBe(false);
@@ -314,9 +318,16 @@ describe('the workspace when the core is lost', () => {
     expect(host.querySelector('[data-testid="chart-stale"]')?.textContent).toMatch(
       /^stale · last update \d+ (s|min|h) ago · connection to LiqLens lost$/,
     );
+    // The what-if's figures rest on the same snapshot: dimmed, with the same words.
+    expect(whatIf()?.getAttribute('data-stale')).toBe('true');
+    expect(host.querySelector('[data-testid="whatif-stale"]')?.textContent).toMatch(
+      /^stale · last update \d+ (s|min|h) ago · connection to LiqLens lost$/,
+    );
 
     await act(async () => fake.bridge.connection.set('connected'));
     expect(badges()).toEqual(['Live']);
     expect(rows().some((row) => row.hasAttribute('data-stale'))).toBe(false);
+    expect(whatIf()?.hasAttribute('data-stale')).toBe(false);
+    expect(host.querySelector('[data-testid="whatif-stale"]')).toBeNull();
   });
 });

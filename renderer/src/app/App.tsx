@@ -261,7 +261,15 @@ export function App() {
             markets={markets}
           />
         }
-        whatif={<WhatIfPanel account={account} selected={selected} market={market} onGhostChange={setGhost} />}
+        whatif={
+          <WhatIfPanel
+            account={account}
+            selected={selected}
+            market={market}
+            onGhostChange={setGhost}
+            connected={connected}
+          />
+        }
         alerts={
           <div className="market-context-stack">
             <MarketContextPanel

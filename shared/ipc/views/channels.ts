@@ -76,6 +76,11 @@ export interface ChannelView {
   readonly configured: boolean;
   /** The secret's last four characters behind dots ("••••abcd"); null when none is stored. */
   readonly secretHint: string | null;
+  /**
+   * Saved with a secret that is gone (web mode keeps secrets for the host's run only; a damaged
+   * secrets file is set aside): it sends nothing until the secret is given again or it is removed.
+   */
+  readonly secretNeeded: boolean;
   /** The parts that are not secret: Telegram `chatId`, `apiBase`; ntfy `server`, `topic`. */
   readonly fields: Readonly<Record<string, string>>;
   readonly status: DeliveryStatus | null;
@@ -94,6 +99,8 @@ export interface DeliveryFailure {
 
 /** Every channel, and the recent failed deliveries (newest first, at most 100). */
 export interface ChannelsView {
+  /** Where the channels' secrets are kept: the system keychain, or (web mode) memory for this run only. */
+  readonly secretStorage: 'keychain' | 'memory';
   readonly channels: readonly ChannelView[];
   readonly failures: readonly DeliveryFailure[];
 }

@@ -8,23 +8,33 @@ import {
   type ChannelsView,
 } from '../../../../shared/ipc/views/channels';
 import { Button, Field } from '../../ui';
-import { draftOf, secretLabels, setupOf, type ChannelDraft } from './channel-form';
+import { draftOf, secretLabels, secretStateText, secretStorageNote, setupOf, type ChannelDraft } from './channel-form';
 import './channels.css';
 
 /**
  * The notification channels in the alert settings: per channel its fields, its secret (typed, never
- * shown again: "configured ••••abcd"), on or off, and what its latest delivery did.
+ * shown again: "configured ••••abcd"; "Secret needed" once it is gone), on or off, and what its
+ * latest delivery did; above them, where this mode keeps the secrets.
  */
 export function ChannelSettings({ api, view }: { readonly api: LiqLensApi; readonly view: ChannelsView }) {
   return (
     <section className="channels" aria-label="Notification channels" data-testid="channel-settings">
       <h3 className="channels__heading">Notification channels</h3>
-      <p className="muted channels__hint">
-        Alerts also go here, rate-limited and retried; secrets stay in LiqLens&apos;s secret store.
-      </p>
-      {channelKinds.map((kind) => (
-        <ChannelForm key={kind} api={api} kind={kind} view={view.channels.find((channel) => channel.kind === kind)} />
-      ))}
+      {/* Said only once the core has answered: before that, where secrets are kept is not known here. */}
+      {view.channels.length > 0 && (
+        <p className="muted channels__hint" data-testid="channel-secret-storage">
+          {secretStorageNote(view.secretStorage)}
+        </p>
+      )}
+      {/* A form starts from what is saved: drawn before the core answered, it would start blank (a
+          channel given its secret again would be saved off, without its chat id). */}
+      {view.channels.length === 0 ? (
+        <p className="muted">Loading channels…</p>
+      ) : (
+        channelKinds.map((kind) => (
+          <ChannelForm key={kind} api={api} kind={kind} view={view.channels.find((channel) => channel.kind === kind)} />
+        ))
+      )}
     </section>
   );
 }
@@ -54,7 +64,7 @@ function ChannelForm({
       setMessage('Removed.');
     }, failed);
   };
-  const configured = view?.secretHint ? `configured ${view.secretHint}` : 'not set';
+  const configured = secretStateText(view);
   return (
     <form
       className="channel"
@@ -107,7 +117,7 @@ function ChannelForm({
           label={secretLabels[kind]}
           type="password"
           value={draft.secret}
-          placeholder={view?.secretHint ? `configured ${view.secretHint}` : ''}
+          placeholder={view?.secretNeeded ? 'needed again' : view?.secretHint ? `configured ${view.secretHint}` : ''}
           onChange={(secret) => set({ secret })}
           testId={`channel-${kind}-secret`}
         />
@@ -115,7 +125,7 @@ function ChannelForm({
           <Button type="submit" size="sm">
             Save
           </Button>
-          {view?.configured && (
+          {(view?.configured === true || view?.secretNeeded === true) && (
             <Button variant="ghost" size="sm" onClick={remove}>
               Remove
             </Button>
@@ -125,7 +135,7 @@ function ChannelForm({
           </span>
         </div>
         <p
-          className={`channel__status channel__status--${view?.status?.state ?? 'none'}`}
+          className={`channel__status channel__status--${view?.secretNeeded ? 'failed' : (view?.status?.state ?? 'none')}`}
           data-testid={`channel-${kind}-status`}
         >
           {configured}

@@ -1,4 +1,4 @@
-import type { ChannelKind, ChannelSetup, ChannelView } from '../../../../shared/ipc/views/channels';
+import type { ChannelKind, ChannelSetup, ChannelView, ChannelsView } from '../../../../shared/ipc/views/channels';
 
 /** What the form for one channel holds while the user types. */
 export interface ChannelDraft {
@@ -58,4 +58,17 @@ export function setupOf(kind: ChannelKind, draft: ChannelDraft): ChannelSetup {
     case 'webhook':
       return { kind, enabled: draft.enabled, ...optional('url', secret) };
   }
+}
+
+/** The settings' line on where channel secrets are kept, truthfully for this mode (as the core reports it). */
+export function secretStorageNote(storage: ChannelsView['secretStorage']): string {
+  return storage === 'keychain'
+    ? 'Alerts also go here, rate-limited and retried; secrets (bot tokens, webhook URLs) are stored encrypted in the system keychain.'
+    : 'Alerts also go here, rate-limited and retried. Web mode keeps their secrets (bot tokens, webhook URLs) in memory only, never on disk: after LiqLens restarts, each channel shows "Secret needed" and sends nothing until its secret is given again.';
+}
+
+/** What a channel's status line starts with: its stored secret's hint, "Secret needed" when it is gone, or "not set". */
+export function secretStateText(view: ChannelView | undefined): string {
+  if (view?.secretNeeded) return 'Secret needed';
+  return view?.secretHint ? `configured ${view.secretHint}` : 'not set';
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LiqLensApi } from '../../../../shared/ipc/contract';
 import type { ChannelsView } from '../../../../shared/ipc/views/channels';
 
-const empty: ChannelsView = { channels: [], failures: [] };
+const empty: ChannelsView = { secretStorage: 'memory', channels: [], failures: [] };
 
 /** The notification channels kept live: read when connected, then every change the core announces. */
 export function useChannels(api: LiqLensApi, connected: boolean): ChannelsView {

@@ -5,7 +5,7 @@ import { accountModeFacts } from '../../../../shared/domain/account-mode';
 import { coinOfSymbol, evaluateAccount } from '../../../../shared/risk';
 import { useMarketField, type MarketSource } from '../market/useMarket';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
-import { Button, EmptyState } from '../../ui';
+import { Button, EmptyState, FreshnessNote } from '../../ui';
 import { approximationNote } from './approximation-note';
 import { closeOutcome } from './close-outcome';
 import { LiquidationSteps } from './LiquidationSteps';
@@ -15,6 +15,7 @@ import { findTargetIndex, type WhatIfTarget } from './what-if-controls';
 import { draftToControls, liveDraft, type WhatIfDraft } from './what-if-draft';
 import { computeWhatIf, sameGhost, type Ghost } from './what-if-model';
 import { WhatIfInputs } from './WhatIfInputs';
+import { whatIfFreshness } from './what-if-freshness';
 import { WhatIfResults } from './WhatIfResults';
 import { useShortcut } from '../../app/useShortcut';
 import './whatif.css';
@@ -33,6 +34,11 @@ export interface WhatIfPanelProps {
   readonly profile?: Profile | null;
   /** The hypothetical liquidation line for the chart; null = show only the live one. */
   readonly onGhostChange: (ghost: Ghost | null) => void;
+  /**
+   * Whether the core can be reached (default true). Without it the figures are dimmed and say why,
+   * as every other number is: they are computed from a snapshot nobody is confirming any more.
+   */
+  readonly connected?: boolean;
 }
 
 function Empty({ heading, children }: { readonly heading: string; readonly children: string }) {
@@ -48,7 +54,14 @@ function Empty({ heading, children }: { readonly heading: string; readonly child
  * IPC) and reports the ghost liquidation line. Escape (inside the panel) or Reset returns to the
  * live state; selecting another position starts from the live state too.
  */
-export function WhatIfPanel({ account, selected, market = null, onGhostChange, ...props }: WhatIfPanelProps) {
+export function WhatIfPanel({
+  account,
+  selected,
+  market = null,
+  onGhostChange,
+  connected = true,
+  ...props
+}: WhatIfPanelProps) {
   const storeProfile = useMarketField(market, 'profile');
   const profile = market === null ? (props.profile ?? null) : storeProfile;
   const risk = account?.risk ?? null;
@@ -98,6 +111,7 @@ export function WhatIfPanel({ account, selected, market = null, onGhostChange, .
       profile={profile}
       market={market}
       report={report}
+      connected={connected}
     />
   );
 }
@@ -108,9 +122,10 @@ interface BodyProps {
   readonly profile: Profile | null;
   readonly market: MarketSource | null;
   readonly report: (ghost: Ghost | null) => void;
+  readonly connected: boolean;
 }
 
-function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
+function WhatIfBody({ account, target, profile, market, report, connected }: BodyProps) {
   const risk = account.risk;
   const [draft, setDraft] = useState<WhatIfDraft>(liveDraft);
   // The what-if's own evaluation of the live state: in a mode whose what-if is a named approximation,
@@ -146,8 +161,16 @@ function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
   };
   if (risk === null || view === null || limits === null) return null;
   const { current } = view;
+  const freshness = whatIfFreshness(positionView, connected);
+  const stale = freshness.state !== 'live';
   return (
-    <div className="wi" onKeyDown={onKeyDown} data-testid="whatif-panel" aria-keyshortcuts="Escape">
+    <div
+      className="wi"
+      onKeyDown={onKeyDown}
+      data-testid="whatif-panel"
+      data-stale={stale || undefined}
+      aria-keyshortcuts="Escape"
+    >
       <div className="wi-top">
         <header className="wi-head">
           <div className="wi-head__title">
@@ -168,6 +191,8 @@ function WhatIfBody({ account, target, profile, market, report }: BodyProps) {
             Reset <kbd>Esc</kbd>
           </Button>
         </header>
+        {/* The figures below rest on this snapshot: not live, they are dimmed and this line says why. */}
+        <FreshnessNote freshness={freshness} className="wi-stale" testId="whatif-stale" />
         <WhatIfResults
           view={view}
           tickSize={tickSize}
