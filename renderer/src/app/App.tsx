@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { resolveRules } from '../../../shared/alerts';
 import type { AppInfo, Notice } from '../../../shared/ipc/views/app';
 import type { ChartTimeframe } from '../../../shared/ipc/views/markets';
@@ -28,9 +28,11 @@ import { exposeChartState } from './chart-probe';
 import { accountsAsShown, positionsAsShown } from './core-lost';
 import { LiveCoreClock } from './LiveCoreClock';
 import { useSelection } from './useSelection';
-import { ShortcutHelp } from './ShortcutHelp';
 import { useShortcut } from './useShortcut';
 import { useWorkspaceShortcuts } from './useWorkspaceShortcuts';
+
+// Loaded when first asked for, not with the page: the chart comes first.
+const ShortcutHelp = lazy(() => import('./ShortcutHelp').then((module) => ({ default: module.ShortcutHelp })));
 
 type LoadState =
   | { readonly kind: 'loading' }
@@ -56,6 +58,8 @@ export function App() {
   const [ghost, setGhost] = useState<Ghost | null>(null);
   const [showHeatmap, setShowHeatmap] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [helpMounted, setHelpMounted] = useState(false);
+  if (helpOpen && !helpMounted) setHelpMounted(true);
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(
     typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   );
@@ -292,7 +296,11 @@ export function App() {
           </div>
         }
       />
-      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpMounted && (
+        <Suspense fallback={null}>
+          <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
       <AlertToasts toasts={alerts.toasts} onDismiss={alerts.dismissToast} onSelect={setSelected} note={alerts.note} />
       <footer className="statusbar">
         <span>{info ? `${info.name} ${info.version}` : 'LiqLens'}</span>

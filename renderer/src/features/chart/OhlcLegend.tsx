@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { IChartApi, MouseEventParams, Time } from 'lightweight-charts';
-import { allCandles, type MarketState } from '../market/market-state';
+import { allCandles, lastCandle, type MarketState } from '../market/market-state';
 import { useMarketSelector, type MarketSource } from '../market/useMarket';
 import { candleAtTime, ohlcFields } from './ohlc-text';
 
@@ -34,7 +34,11 @@ export function OhlcLegend(props: {
   const time = useHoveredTime(props.chart);
   const candle = useMarketSelector(
     props.source,
-    useCallback((state: MarketState) => candleAtTime(allCandles(state), time), [time]),
+    // Off the chart (while candles stream) the last bar is read without copying every bar per tick.
+    useCallback(
+      (state: MarketState) => (time === null ? lastCandle(state) : candleAtTime(allCandles(state), time)),
+      [time],
+    ),
   );
   if (candle === null) return null;
   return (

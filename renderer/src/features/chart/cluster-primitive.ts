@@ -85,6 +85,21 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
   private clusters: { price: number; text: string; side: 'long' | 'short' }[] = [];
   private rowBinFrom = new Int32Array(0);
   private rowBinTo = new Int32Array(0);
+  /** What the frame's rows and heat cells were laid out for: a paint that changes none of it reuses them. */
+  private readonly laidOut = { profile: null as Profile | null, top: 0, bottom: 0, height: 0, rows: 0 };
+  private readonly heatLaidOut = {
+    heatmap: null as OverlayHeatmap | null,
+    rows: -1,
+    width: 0,
+    x0: 0,
+    barWidth: 0,
+    times: null as ArrayLike<number> | null,
+    timeCount: 0,
+    barSeconds: 0,
+    palette: null as readonly string[] | null,
+  };
+  /** Bumped whenever the rows are laid out anew (the heat cells follow the rows). */
+  private rowsLayout = 0;
 
   constructor(colors: OverlayColors, palette: readonly string[]) {
     this.frame = createOverlayFrame(colors, palette);
@@ -211,17 +226,21 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
 
   updateAllViews(): void {
     const f = this.frame;
-    f.rows = 0;
-    f.cells = 0;
     f.clusterLabelCount = 0;
     for (const band of f.bands) band.visible = false;
     const chart = this.chart,
       series = this.series;
-    if (chart === null || series === null) return;
+    if (chart === null || series === null) {
+      this.clearLayout();
+      return;
+    }
     const { width, height } = chart.paneSize(0);
     const top = series.coordinateToPrice(0),
       bottom = series.coordinateToPrice(height);
-    if (top === null || bottom === null || !(top > bottom) || height <= 0) return;
+    if (top === null || bottom === null || !(top > bottom) || height <= 0) {
+      this.clearLayout();
+      return;
+    }
     // The price scale is linear: two points give y(p) = y0 + k·(p − top) without a call per bin.
     const k = height / (bottom - top);
     const yOf = (price: number): number => k * (price - top);
@@ -241,10 +260,22 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
       }
     }
     const profile = this.profile;
-    if (profile === null || profile.long.length === 0 || bottom <= 0) return;
-    this.layoutRows(profile, yOf, Math.max(bottom, 1e-9), top, height);
-    if (this.showHeatmap && this.heatmap !== null && this.heatMax > 0) this.layoutHeat(width);
-    f.clusterLabelCount = 0;
+    if (profile === null || profile.long.length === 0 || bottom <= 0) {
+      this.clearLayout();
+      return;
+    }
+    // A streamed candle mostly leaves both scales as they were: the rows and cells then stand.
+    const rows = this.laidOut;
+    if (rows.profile !== profile || rows.top !== top || rows.bottom !== bottom || rows.height !== height) {
+      this.layoutRows(profile, yOf, Math.max(bottom, 1e-9), top, height);
+      Object.assign(rows, { profile, top, bottom, height, rows: ++this.rowsLayout });
+    }
+    this.markPath(profile);
+    if (this.showHeatmap && this.heatmap !== null && this.heatMax > 0) this.layoutHeatIfMoved(chart, width);
+    else {
+      f.cells = 0;
+      this.heatLaidOut.heatmap = null;
+    }
     for (const cluster of this.clusters) {
       const y = yOf(cluster.price);
       if (y < 8 || y > height - 8) continue;
@@ -262,6 +293,64 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
     }
   }
 
+  /** Nothing to draw: no rows, no cells, and the next paint lays them out anew. */
+  private clearLayout(): void {
+    this.frame.rows = 0;
+    this.frame.cells = 0;
+    this.laidOut.profile = null;
+    this.heatLaidOut.heatmap = null;
+  }
+
+  /** Marks the rows on the cascade path (mark to liquidation or ghost), which moves with every tick. */
+  private markPath(profile: Profile): void {
+    const f = this.frame,
+      mark = this.mark;
+    const pathLow = mark === null ? Infinity : Math.min(mark, this.liquidation ?? mark, this.ghost ?? mark);
+    const pathHigh = mark === null ? -Infinity : Math.max(mark, this.liquidation ?? mark, this.ghost ?? mark);
+    for (let r = 0; r < f.rows; r++) {
+      const mid = profile.grid.mid(Math.round(((this.rowBinFrom[r] ?? 0) + (this.rowBinTo[r] ?? 0)) / 2));
+      f.rowOnPath[r] = mid >= pathLow && mid <= pathHigh ? 1 : 0;
+    }
+  }
+
+  /** Lays the heat cells out again only when the rows, the time scale, the bars or the heatmap moved. */
+  private layoutHeatIfMoved(chart: IChartApi, width: number): void {
+    const timeScale = chart.timeScale();
+    const x0 = timeScale.logicalToCoordinate(0 as never),
+      x1 = timeScale.logicalToCoordinate(1 as never);
+    if (x0 === null || x1 === null || this.timeCount === 0) {
+      this.frame.cells = 0;
+      this.heatLaidOut.heatmap = null;
+      return;
+    }
+    const was = this.heatLaidOut,
+      barWidth = x1 - x0;
+    if (
+      was.heatmap === this.heatmap &&
+      was.rows === this.rowsLayout &&
+      was.width === width &&
+      was.x0 === x0 &&
+      was.barWidth === barWidth &&
+      was.times === this.times &&
+      was.timeCount === this.timeCount &&
+      was.barSeconds === this.barSeconds &&
+      was.palette === this.frame.palette
+    )
+      return;
+    this.layoutHeat(width, x0, barWidth);
+    Object.assign(was, {
+      heatmap: this.heatmap,
+      rows: this.rowsLayout,
+      width,
+      x0,
+      barWidth,
+      times: this.times,
+      timeCount: this.timeCount,
+      barSeconds: this.barSeconds,
+      palette: this.frame.palette,
+    });
+  }
+
   /** Groups the visible bins into rows of at least `minRowPx` and sums each side per row. */
   private layoutRows(
     profile: Profile,
@@ -275,16 +364,13 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
       n = profile.long.length;
     const first = Math.max(profile.firstBin, grid.binOf(low)),
       last = Math.min(profile.firstBin + n - 1, grid.binOf(high));
+    f.rows = 0;
     if (last < first) return;
     ensureCapacity(f, last - first + 1, 0);
     if (this.rowBinFrom.length < f.rowTop.length) {
       this.rowBinFrom = new Int32Array(f.rowTop.length);
       this.rowBinTo = new Int32Array(f.rowTop.length);
     }
-    const pathLow =
-      this.mark === null ? Infinity : Math.min(this.mark, this.liquidation ?? this.mark, this.ghost ?? this.mark);
-    const pathHigh =
-      this.mark === null ? -Infinity : Math.max(this.mark, this.liquidation ?? this.mark, this.ghost ?? this.mark);
     let rows = 0,
       max = 0;
     let bin = last;
@@ -306,8 +392,6 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
       f.rowHeight[rows] = rowBottom - rowTop;
       f.rowLong[rows] = longSum;
       f.rowShort[rows] = shortSum;
-      const mid = grid.mid(Math.round((from + bin) / 2));
-      f.rowOnPath[rows] = mid >= pathLow && mid <= pathHigh ? 1 : 0;
       this.rowBinFrom[rows] = from;
       this.rowBinTo[rows] = bin;
       max = Math.max(max, longSum + shortSum);
@@ -323,16 +407,11 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
   }
 
   /** One cell per (visible column, row): the column's mean USD per bin over the row, coloured. */
-  private layoutHeat(width: number): void {
+  private layoutHeat(width: number, x0: number, barWidth: number): void {
     const f = this.frame,
-      heatmap = this.heatmap,
-      chart = this.chart;
-    if (heatmap === null || chart === null || this.timeCount === 0) return;
-    const timeScale = chart.timeScale();
-    const x0 = timeScale.logicalToCoordinate(0 as never),
-      x1 = timeScale.logicalToCoordinate(1 as never);
-    if (x0 === null || x1 === null) return;
-    const barWidth = x1 - x0;
+      heatmap = this.heatmap;
+    f.cells = 0;
+    if (heatmap === null) return;
     const steps = f.palette.length;
     // The estimate is history: columns stop at the last bar, leaving the future to the profile.
     const dataEnd = x0 + barWidth * (this.timeCount - 0.5);

@@ -102,8 +102,14 @@ export class HeatmapRenderer implements IPrimitivePaneRenderer {
     const f = this.frame;
     if (f.cells === 0) return;
     target.useBitmapCoordinateSpace(({ context, horizontalPixelRatio: h, verticalPixelRatio: v }) => {
+      // Setting a colour parses it: neighbouring cells often share one, so it is set on change only.
+      let shown = -1;
       for (let i = 0; i < f.cells; i++) {
-        context.fillStyle = f.palette[f.cellColor[i] ?? 0] ?? 'transparent';
+        const color = f.cellColor[i] ?? 0;
+        if (color !== shown) {
+          context.fillStyle = f.palette[color] ?? 'transparent';
+          shown = color;
+        }
         const x = Math.round((f.cellX[i] ?? 0) * h),
           y = Math.round((f.cellY[i] ?? 0) * v);
         context.fillRect(

@@ -183,6 +183,11 @@ function sameBackfill(a: BackfillState | null, b: BackfillState): boolean {
   return a !== null && a.state === b.state && a.progress === b.progress && a.message === b.message;
 }
 
+/** The last bar the chart holds (`allCandles(state).at(-1)` without copying every bar); null when none. */
+export function lastCandle(state: MarketState): Candle | null {
+  return state.tail.at(-1) ?? state.snapshot?.candles.at(-1) ?? null;
+}
+
 /** Snapshot candles followed by the live tail: every bar the chart should hold, oldest first. */
 export function allCandles(state: MarketState): readonly Candle[] {
   const base = state.snapshot?.candles ?? [];
