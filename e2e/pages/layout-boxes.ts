@@ -18,11 +18,20 @@ export interface LayoutBoxes {
   readonly columns: readonly { readonly name: string; readonly box: Box }[];
   /**
    * The what-if panel's visible inside and each of its controls, with whether it is the top element at
-   * its centre (an alert toast over it does not count: it is dismissed, not laid out).
+   * its centre (an alert toast over it counts: toasts must stack where they cover no control).
    */
   readonly whatifBody: Box | null;
   readonly whatifControls: readonly { readonly name: string; readonly box: Box; readonly onTop: boolean }[];
   readonly imbalanceBadge: Box | null;
+  /** The measured-skill line, only there while the badge is pressed open. */
+  readonly imbalanceSkill: Box | null;
+  /** Each toast shown, and every control of the page outside the toasts (buttons, fields, handles) with a size. */
+  readonly toasts: readonly Box[];
+  readonly controls: readonly { readonly name: string; readonly box: Box }[];
+  /** The market context strip in the chart's title bar, its visible list, and each figure in it. */
+  readonly contextStrip: Box | null;
+  readonly contextList: Box | null;
+  readonly contextItems: readonly { readonly name: string; readonly box: Box }[];
   /** The chart's right price axis (lightweight-charts draws it in the last cell of its first row). */
   readonly priceAxis: Box | null;
 }
@@ -42,8 +51,7 @@ export function readLayoutBoxes(page: Page): Promise<LayoutBoxes> {
         const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
         const name =
           element.getAttribute('data-testid') ?? element.getAttribute('aria-label') ?? element.textContent ?? '';
-        // An alert toast floats over whatever is under it until dismissed: that is not the layout hiding a control.
-        const onTop = top !== null && (top === element || element.contains(top) || top.closest('.toasts') !== null);
+        const onTop = top !== null && (top === element || element.contains(top));
         return { name: name.trim(), box, onTop };
       },
     );
@@ -64,6 +72,26 @@ export function readLayoutBoxes(page: Page): Promise<LayoutBoxes> {
       whatifBody: one('[data-testid="panel-whatif"] .panel__body'),
       whatifControls: controls,
       imbalanceBadge: one('.imbalance__text'),
+      imbalanceSkill: one('[data-testid="imbalance-skill"]'),
+      toasts: [...document.querySelectorAll('.toasts .toast')].map(
+        (toast) => boxOf(toast) ?? { x: 0, y: 0, width: 0, height: 0 },
+      ),
+      controls: [...document.querySelectorAll('button, input, select, textarea, [role="separator"]')]
+        .filter((element) => element.closest('.toasts') === null)
+        .map((element) => ({
+          name:
+            element.getAttribute('data-testid') ??
+            element.getAttribute('aria-label') ??
+            (element.textContent ?? '').trim().slice(0, 40),
+          box: boxOf(element) ?? { x: 0, y: 0, width: 0, height: 0 },
+        }))
+        .filter((control) => control.box.width > 0 && control.box.height > 0),
+      contextStrip: one('[data-testid="market-context-strip"]'),
+      contextList: one('[data-testid="market-context-strip"] ul'),
+      contextItems: [...document.querySelectorAll('[data-testid="market-context-strip"] li')].map((li) => ({
+        name: li.getAttribute('data-testid') ?? '',
+        box: boxOf(li) ?? { x: 0, y: 0, width: 0, height: 0 },
+      })),
       priceAxis: one('[data-testid="price-chart-canvas"] table tr:first-child td:last-child'),
     };
   });

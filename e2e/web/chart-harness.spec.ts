@@ -138,8 +138,10 @@ test('the imbalance badge quotes shared/clusters for the chosen window', async (
   await page.getByTestId('imbalance-window').getByRole('radio', { name: '±5 %' }).click();
   await expect(badge).toHaveText(imbalanceText(imbalance(profile, market.markPrice, imbalanceWindowOf('5pct'))));
   await expect(badge).toContainText(/shorts above vs .* longs below: /);
-  // Beside it, what the real-data scorecard measured (shared/clusters/measured-skill.json), never a typed figure.
+  // Pressed, it says what the real-data scorecard measured (shared/clusters/measured-skill.json), never a typed figure.
   const skill = page.getByTestId('imbalance-skill');
+  await expect(skill).toHaveCount(0);
+  await badge.click();
   await expect(skill).toHaveText(`${imbalanceSkillText(shippedMeasuredSkill)} · ${mapSkillText(shippedMeasuredSkill)}`);
   await expect(skill).toContainText(/imbalance: (no measured edge|leaned right|not measured yet)/);
   // The map's own legend carries the map's skill too, from the same file.

@@ -1,4 +1,6 @@
+import { venueName } from '../../shared/domain/venue';
 import { expect, test } from '../fixtures';
+import { AccountGroup } from '../pages/account-group';
 import { inside, overlap, readLayoutBoxes } from '../pages/layout-boxes';
 import { AppPage } from '../pages/app-page';
 
@@ -22,6 +24,14 @@ test.describe('web mode: the workspace at every common window size', () => {
     await expect(page.getByTestId('whatif-panel')).toBeVisible({ timeout: 60_000 });
     await app.waitForChart();
     await expect(page.getByTestId('positions-table').getByTestId('position-row').first()).toBeVisible();
+    // The README's position (isolated, so the what-if carries no approximation note): otherwise the
+    // riskiest position of whichever account answers first is shown, and the what-if's height with it.
+    await new AccountGroup(page, `Demo · ${venueName('bybit-linear')}`).rows.filter({ hasText: 'ETH' }).first().click();
+    await expect(page.getByTestId('chart-source')).toContainText('Bybit', { timeout: 120_000 });
+    await app.waitForChart();
+    // The Demo's 25x ETH long sits within the critical distance: its critical toast stays until dismissed.
+    await expect(page.getByTestId('alert-toast').first()).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId('context-strip-volume')).toBeVisible({ timeout: 60_000 });
 
     for (const size of sizes) {
       await page.setViewportSize(size);
@@ -70,6 +80,47 @@ test.describe('web mode: the workspace at every common window size', () => {
           overlap(boxes.imbalanceBadge, boxes.priceAxis),
           `${label}: the imbalance badge covers the price axis`,
         ).toBe(false);
+
+      // The toasts cover no control and none of the positions table.
+      expect(boxes.toasts.length, `${label}: the critical toast`).toBeGreaterThan(0);
+      for (const toast of boxes.toasts) {
+        expect(inside(toast, viewport), `${label}: a toast outside the window`).toBe(true);
+        if (boxes.panels.positions)
+          expect(overlap(toast, boxes.panels.positions), `${label}: a toast covers the positions`).toBe(false);
+        for (const control of boxes.controls)
+          if (inside(control.box, viewport))
+            expect(
+              overlap(toast, control.box),
+              `${label}: a toast covers "${control.name}" (${JSON.stringify(control.box)})`,
+            ).toBe(false);
+      }
+
+      // The measured-skill line stands over no candle: it opens under the badge only when pressed.
+      expect(boxes.imbalanceSkill, `${label}: the skill line stands over the candles`).toBeNull();
+      if (size.width === 1440 && size.height === 900) {
+        await page.getByTestId('imbalance-badge').click();
+        const open = (await readLayoutBoxes(page)).imbalanceSkill;
+        expect(open && boxes.panels.chart && inside(open, boxes.panels.chart), `${label}: the pressed skill line`).toBe(
+          true,
+        );
+        await page.getByTestId('imbalance-badge').click();
+        await expect(page.getByTestId('imbalance-skill')).toHaveCount(0);
+      }
+
+      // The market context: in the chart's title bar, every figure in view (none cut), clear of the candles.
+      if (size.height <= 900 && size.width >= 1280) {
+        const strip = boxes.contextStrip;
+        expect(strip && inside(strip, viewport), `${label}: the market context strip is out of view`).toBe(true);
+        expect(boxes.contextItems.map((item) => item.name)).toEqual(
+          expect.arrayContaining(['context-strip-openInterest', 'context-strip-funding', 'context-strip-volume']),
+        );
+        for (const item of boxes.contextItems)
+          expect(
+            boxes.contextList && inside(item.box, boxes.contextList),
+            `${label}: ${item.name} is cut off (${JSON.stringify(item.box)} in ${JSON.stringify(boxes.contextList)})`,
+          ).toBe(true);
+        if (strip && chart) expect(overlap(strip, chart), `${label}: the context strip covers the chart`).toBe(false);
+      }
 
       // At 1440x900 every what-if control is in view without scrolling, none behind the result card.
       if (size.width === 1440 && size.height === 900) {

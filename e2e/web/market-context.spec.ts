@@ -20,12 +20,25 @@ test.describe('market context beside the map', () => {
     page,
     webApp,
   }) => {
-    test.setTimeout(240_000);
+    // A squeeze at 20x must run long enough to move open interest: minutes on a busy machine.
+    test.setTimeout(420_000);
     const app = new AppPage(page);
     await app.open(webApp.url);
     const binance = new AccountGroup(page, `Demo · ${venueName('binance-usdm')}`);
     await binance.rows.filter({ hasText: 'BTC' }).first().click();
 
+    // The strip in the chart's title bar shows the figures in one line; "Details" opens the full panel.
+    const strip = page.getByTestId('market-context-strip');
+    await expect(strip.getByTestId('context-strip-openInterest')).toContainText(/OI [\d,.]+k? BTC [+−]\d+\.\d %/, {
+      timeout: 60_000,
+    });
+    await expect(strip.getByTestId('context-strip-funding')).toContainText(/Funding −?\d\.\d{4} % · \d/);
+    const details = strip.getByTestId('market-context-toggle');
+    const openDetails = async (): Promise<void> => {
+      if ((await details.getAttribute('aria-expanded')) !== 'true') await details.click();
+      await expect(details).toHaveAttribute('aria-expanded', 'true');
+    };
+    await openDetails();
     const context = page.getByTestId('market-context');
     await expect(context).toContainText('Market context · Binance');
     const openInterest = context.getByTestId('context-openInterest');
@@ -45,11 +58,18 @@ test.describe('market context beside the map', () => {
     await control.getByRole('radio', { name: '20x' }).click();
     await expect(control).toHaveAttribute('data-scenario', 'squeeze');
     await expect(control).toHaveAttribute('data-speed', '20');
+    // A press outside (the Demo's control) closes the details, as a popover does; the strip counts the flag.
+    await expect(context).toHaveCount(0);
+    await expect(strip.getByTestId('context-strip-openInterest')).toHaveClass(/context-strip__item--flagged/, {
+      timeout: 180_000,
+    });
+    await expect(strip.getByTestId('context-strip-flags')).toContainText(/⚠ \d divergences?/);
+    await openDetails();
     const flag = context.getByTestId('context-flag').filter({ hasText: 'short covering, not new longs' });
-    await expect(flag).toBeVisible({ timeout: 180_000 });
+    await expect(flag).toBeVisible({ timeout: 60_000 });
     await expect(flag).toContainText(/^Price up \d+\.\d % in 1 h, open interest falling/);
     await expect(openInterest).toHaveClass(/context-row--flagged/);
-    // Tall enough that the whole panel shows above the alerts (the picture is of the panel alone).
+    // Tall enough that the whole panel shows over the chart without scrolling (the picture is of the panel alone).
     await page.setViewportSize({ width: 1440, height: 1600 });
     await context.scrollIntoViewIfNeeded();
     await picture(context, 'market-context.png');
@@ -60,6 +80,12 @@ test.describe('market context beside the map', () => {
     await control.getByRole('radio', { name: '1x' }).click();
     await expect(control).toHaveAttribute('data-speed', '1');
     await new AccountGroup(page, `Demo · ${venueName('hyperliquid')}`).rows.first().click();
+    await expect(strip.getByTestId('context-strip-longShort')).toHaveAttribute(
+      'title',
+      'Hyperliquid does not publish a long/short account ratio.',
+      { timeout: 60_000 },
+    );
+    await openDetails();
     await expect(context).toContainText('Market context · Hyperliquid');
     await expect(context.getByTestId('context-longShort')).toContainText(
       'Hyperliquid does not publish a long/short account ratio.',

@@ -36,8 +36,8 @@ export {
 export type { NearPriceBand } from './near-price-band';
 export { withNearPriceBand } from './near-price-band';
 export { liquidationSideClusters, liquidationSideNearest, nearestCluster } from './nearest-cluster';
-export type { StopSuggestion, StopOptions } from './suggested-stops';
-export { averageTrueRange, suggestedStops } from './suggested-stops';
+export type { DroppedStop, StopOptions, StopPlan, StopSuggestion } from './suggested-stops';
+export { averageTrueRange, placeStops, suggestedStops } from './suggested-stops';
 export type { Profile, ProfileFilter } from './profile';
 export { buildProfile, profileTotals, snapshotProfile } from './profile';
 export type { RealizedBook } from './realized';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageTrueRange, createPriceGrid, suggestedStops, type Profile } from './index';
+import { averageTrueRange, createPriceGrid, placeStops, suggestedStops, type Profile } from './index';
 
 const grid = createPriceGrid({ kind: 'absolute', step: 100 });
 const markPrice = 60_050;
@@ -91,5 +91,40 @@ describe('stops outside clusters', () => {
     expect(suggestedStops({ side: 'long', markPrice, liquidationPrice: null, profile, bars: [] })).toEqual([]);
     const none = profileWith({ 62_050: 7e6 }, {});
     expect(suggestedStops({ side: 'long', markPrice, liquidationPrice: null, profile: none, bars })).toEqual([]);
+  });
+
+  it('keeps half an ATR between a stop and the liquidation: nearer, it is dropped and said to be too close', () => {
+    const [first] = suggestedStops({ side: 'long', markPrice, liquidationPrice: null, profile, bars });
+    const stopPrice = first?.price ?? 0;
+    // 0.4 ATR (80) of room: the move that fills the stop would liquidate as well.
+    const tight = placeStops({ side: 'long', markPrice, liquidationPrice: stopPrice - 80, profile, bars });
+    expect(tight.stops).toEqual([]);
+    expect(tight.dropped.map((d) => [d.cluster.price, d.reason])).toEqual([
+      [58_050, 'too-close'],
+      [55_050, 'beyond-liquidation'],
+    ]);
+    expect(tight.dropped[0]?.gapAtr).toBeCloseTo(0.4, 9);
+    expect(tight.dropped[0]?.minGapAtr).toBe(0.5);
+    expect(tight.dropped[0]?.price).toBeCloseTo(stopPrice, 9);
+    // 0.6 ATR (120) of room is enough.
+    const roomy = placeStops({ side: 'long', markPrice, liquidationPrice: stopPrice - 120, profile, bars });
+    expect(roomy.stops.map((stop) => stop.cluster.price)).toEqual([58_050]);
+    // A wider minimum drops it again.
+    const strict = { minLiquidationGapAtr: 1 };
+    expect(
+      suggestedStops({ side: 'long', markPrice, liquidationPrice: stopPrice - 120, profile, bars }, strict),
+    ).toEqual([]);
+  });
+
+  it('a short: too close when the stop sits less than half an ATR under its liquidation above', () => {
+    const [first] = suggestedStops({ side: 'short', markPrice, liquidationPrice: null, profile, bars });
+    const stopPrice = first?.price ?? 0;
+    const tight = placeStops({ side: 'short', markPrice, liquidationPrice: stopPrice + 60, profile, bars });
+    expect(tight.stops).toEqual([]);
+    expect(tight.dropped[0]?.reason).toBe('too-close');
+    expect(tight.dropped[0]?.gapAtr).toBeCloseTo(0.3, 9);
+    expect(
+      placeStops({ side: 'short', markPrice, liquidationPrice: stopPrice + 100, profile, bars }).stops,
+    ).toHaveLength(1);
   });
 });

@@ -19,7 +19,7 @@ import { usePositions } from '../features/positions/usePositions';
 import { ShockTest } from '../features/shock/ShockTest';
 import { ConnectionPill } from '../features/status/ConnectionPill';
 import { DemoControl } from '../features/context/DemoControl';
-import { MarketContextPanel } from '../features/context/MarketContextPanel';
+import { MarketContext } from '../features/context/MarketContext';
 import { WhatIfPanel } from '../features/whatif/WhatIfPanel';
 import { Badge, Button } from '../ui';
 import type { Ghost } from '../features/whatif/what-if-model';
@@ -275,25 +275,25 @@ export function App() {
           />
         }
         alerts={
-          <div className="market-context-stack">
-            <MarketContextPanel
-              api={api}
-              market={marketKey}
-              base={shown?.displaySymbol.split('/')[0] ?? ''}
-              connected={connected}
-            />
-            <AlertsPanel
-              view={alerts.view}
-              onSelect={setSelected}
-              onTest={() => api.sendTestNotification()}
-              onNote={alerts.showNote}
-              connected={connected}
-              browserPermission={transport === 'web' ? permission : undefined}
-              onConfigSaved={alertConfig.onSaved}
-              onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
-              api={api}
-            />
-          </div>
+          <AlertsPanel
+            view={alerts.view}
+            onSelect={setSelected}
+            onTest={() => api.sendTestNotification()}
+            onNote={alerts.showNote}
+            connected={connected}
+            browserPermission={transport === 'web' ? permission : undefined}
+            onConfigSaved={alertConfig.onSaved}
+            onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
+            api={api}
+          />
+        }
+        context={
+          <MarketContext
+            api={api}
+            market={marketKey}
+            base={shown?.displaySymbol.split('/')[0] ?? ''}
+            connected={connected}
+          />
         }
       />
       {helpMounted && (

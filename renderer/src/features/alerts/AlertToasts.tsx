@@ -1,8 +1,13 @@
 import type { AlertEvent } from '../../../../shared/alerts';
 import { Button } from '../../ui';
 import { eventTitle } from './alert-text';
+import { useToastCorner } from './useToastCorner';
 
-/** New alerts popping up in the corner (the in-app notification); critical ones stay until dismissed. */
+/**
+ * New alerts popping up (the in-app notification); critical ones stay until dismissed. They stack in
+ * the chart pane's bottom-right corner (`useToastCorner`), where they cover no control, or in the
+ * window's corner while no chart is drawn.
+ */
 export function AlertToasts({
   toasts,
   onDismiss,
@@ -15,8 +20,16 @@ export function AlertToasts({
   /** A plain message toast (the test notification), shown above the alerts. */
   readonly note?: string | null;
 }) {
+  const corner = useToastCorner(toasts.length > 0 || note !== null);
   return (
-    <div className="toasts" aria-live="assertive" aria-label="New alerts">
+    <div
+      className="toasts"
+      aria-live="assertive"
+      aria-label="New alerts"
+      data-testid="toasts"
+      data-place={corner === null ? 'window' : 'chart'}
+      style={corner ?? undefined}
+    >
       {note !== null && (
         <div className="toast toast--info" role="status" data-testid="note-toast">
           <span className="toast__body">{note}</span>

@@ -22,6 +22,8 @@ export interface ChartLegendProps {
   readonly ohlc?: ReactNode;
   /** Suggested stops, each with its price at the tick and its reason. */
   readonly stops?: readonly { readonly price: string; readonly reason: string }[];
+  /** Why the nearest cluster's stop is not suggested (too close to the liquidation), or null. */
+  readonly droppedStop?: string | null;
 }
 
 /**
@@ -94,6 +96,11 @@ export function ChartLegend(props: ChartLegendProps): ReactElement {
               <span className="chart-legend__reason">{stop.reason}</span>
             </span>
           ))}
+        </div>
+      )}
+      {position !== null && props.droppedStop !== undefined && props.droppedStop !== null && (
+        <div className="chart-legend__stops chart-legend__stops--dropped" data-testid="chart-stop-dropped">
+          {props.droppedStop}
         </div>
       )}
     </div>

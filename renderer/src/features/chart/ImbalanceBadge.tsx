@@ -1,4 +1,4 @@
-import { useMemo, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import {
   imbalanceWindowKeys,
   imbalanceWindowLabels,
@@ -18,8 +18,9 @@ export interface ImbalanceBadgeProps {
 
 /**
  * "$23B shorts above vs $2.6B longs below: 8.8:1" for the chosen window, with the window's bounds
- * in the title, what the real-data scorecard measured of the imbalance and the map (or "not measured
- * yet"), and the window selector.
+ * in the title and the window selector. What the real-data scorecard measured of the imbalance and
+ * the map (or "not measured yet") opens under the badge when it is pressed: a standing line there
+ * would cover the newest candles at the chart's top right.
  */
 export function ImbalanceBadge({ reading, window, onWindowChange }: ImbalanceBadgeProps): ReactElement {
   // The same element while the window stays: a new reading redraws the text, not the selector.
@@ -37,18 +38,33 @@ export function ImbalanceBadge({ reading, window, onWindowChange }: ImbalanceBad
     ),
     [window, onWindowChange],
   );
+  const [skillOpen, setSkillOpen] = useState(false);
   return (
     <div className="imbalance" data-bias={reading.bias}>
-      <span className="imbalance__text" title={reading.bounds}>
+      <button
+        type="button"
+        className="imbalance__text"
+        title={`${reading.bounds} · press for the measured skill`}
+        aria-expanded={skillOpen}
+        aria-controls="imbalance-skill"
+        onClick={() => setSkillOpen((was) => !was)}
+      >
         <span className="imbalance__arrow" aria-hidden="true">
           {reading.bias === 'up' ? '▲' : reading.bias === 'down' ? '▼' : '◆'}
         </span>
         <span data-testid="imbalance-badge">{reading.text}</span>
-      </span>
-      <span className="imbalance__skill muted" data-testid="imbalance-skill" title={shippedMeasuredSkill?.source}>
-        {imbalanceSkillText(shippedMeasuredSkill)} · {mapSkillText(shippedMeasuredSkill)}
-      </span>
+      </button>
       {selector}
+      {skillOpen && (
+        <span
+          className="imbalance__skill muted"
+          id="imbalance-skill"
+          data-testid="imbalance-skill"
+          title={shippedMeasuredSkill?.source}
+        >
+          {imbalanceSkillText(shippedMeasuredSkill)} · {mapSkillText(shippedMeasuredSkill)}
+        </span>
+      )}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import type { PositionView } from '../../../../shared/ipc/views/positions';
 import type { Theme } from '../../../../shared/ipc/views/settings';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
 import { demoSource, marketSourceName } from '../../../../shared/domain/market-source';
-import { suggestedStops } from '../../../../shared/clusters';
+import { placeStops } from '../../../../shared/clusters';
 import { allCandles } from '../market/market-state';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
 import { useMarketField, type MarketSource } from '../market/useMarket';
@@ -32,8 +32,9 @@ import { measuredOverlay, shownMap, type MapKind } from './shown-map';
 import { EdgeMarkers } from './EdgeMarkers';
 import { OhlcLegend } from './OhlcLegend';
 import { captionedCanvas, downloadCaptionedPng, type ExportCaption } from './png-export';
+import { paintOverlays } from './png-overlays';
 import { ScaleWatch } from './scale-watch';
-import { stopReasonText } from './stop-text';
+import { droppedStopText, stopReasonText } from './stop-text';
 import { formatPrice } from '../positions/format';
 import { useScaleLayout, type EdgeTarget } from './useScaleLayout';
 import './chart.css';
@@ -229,11 +230,11 @@ export function PriceChart(props: PriceChartProps): ReactElement {
 
   // Stops outside the clusters for the selected position, buffered by the charted candles' ATR.
   const liquidation = shownLiquidationPrice(position);
-  const stops = useMemo(
+  const stopPlan = useMemo(
     () =>
       position === null || profile === null || market === null
-        ? []
-        : suggestedStops({
+        ? { stops: [], dropped: [] }
+        : placeStops({
             side: position.side,
             markPrice: position.markPrice ?? market.markPrice ?? 0,
             liquidationPrice: liquidation,
@@ -242,6 +243,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
           }),
     [position, profile, market, liquidation],
   );
+  const stops = stopPlan.stops;
 
   // Position lines, the ghost and the stops: updated in place, so a slider only moves one line;
   // laid out against the visible range (merged labels, edge markers) after every draw that moves it.
@@ -318,6 +320,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
             price: formatPrice(stop.price, tickSize),
             reason: stopReasonText(stop, tickSize),
           }))}
+          droppedStop={droppedStopText(stopPlan.dropped, tickSize)}
         />
         <EdgeMarkers source={source} lines={edges} tickSize={tickSize} />
         {profile !== null && !noClusters && (
@@ -347,6 +350,11 @@ function exportPng(chart: IChartApi | null, colors: ChartColors | null, caption:
   if (chart === null || colors === null) return;
   const picture = chart.takeScreenshot(true);
   const ratio = picture.width / Math.max(1, chart.chartElement().clientWidth);
+  // The legend (OHLC, position, stops) and the edge markers are HTML over the chart: paint them in.
+  const overlays = chart.chartElement().closest('.price-chart__body')?.querySelectorAll('.chart-legend, .chart-edge');
+  const context = picture.getContext('2d');
+  if (overlays && context)
+    paintOverlays(context, chart.chartElement().getBoundingClientRect(), [...overlays], ratio, colors.background);
   const style = {
     background: colors.background,
     text: colors.text,

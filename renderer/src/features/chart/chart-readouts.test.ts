@@ -6,7 +6,7 @@ import { captionText, exportFileName } from './png-export';
 import { crc32, readPngText, withPngText } from './png-text';
 import { edgeMarkerText, edgeOf, fitsBesideCandles } from './price-edge';
 import type { PriceLineSpec } from './price-line-specs';
-import { stopReasonText } from './stop-text';
+import { droppedStopText, stopReasonText } from './stop-text';
 import { placeTooltip } from './tooltip-place';
 
 const candle = (openTimeMs: number, open: number, close: number, volume = 0): Candle => ({
@@ -87,6 +87,25 @@ describe('colliding axis labels', () => {
     expect(mergeCollidingLabels(apart, yOf)).toEqual(apart);
     expect(mergeCollidingLabels(apart, () => null)).toEqual(apart);
   });
+
+  it('a crowded axis does not chain into one long label: each names two lines at most, labels a label apart', () => {
+    // Five lines 1.2 units (12 px) apart: each within a label of the next, 48 px from first to last.
+    const crowded = [
+      spec('stop-1', 92.4, 'Stop'),
+      spec('threshold-70', 91.2, 'MR 70 %'),
+      spec('threshold-85', 90.0, 'MR 85 %'),
+      spec('liquidation', 88.8, 'Liq'),
+      spec('threshold-95', 87.6, 'MR 95 %'),
+    ];
+    const merged = mergeCollidingLabels(crowded, yOf);
+    const shown = merged.filter((s) => s.axisLabelVisible !== false);
+    expect(shown.map((s) => s.title)).toEqual(['Stop · MR 70 %', 'MR 85 % · Liq +1']);
+    for (const label of shown) expect(label.title.split(' · ').length).toBeLessThanOrEqual(2);
+    const ys = shown.map((s) => yOf(s.price)).sort((a, b) => a - b);
+    for (const [i, y] of ys.entries()) if (i > 0) expect(y - (ys[i - 1] ?? 0)).toBeGreaterThanOrEqual(17);
+    // Every line is still drawn; only its label is folded into a neighbour's.
+    expect(merged.map((s) => s.price)).toEqual(crowded.map((s) => s.price));
+  });
 });
 
 describe('the tooltip', () => {
@@ -139,5 +158,22 @@ describe('suggested stop reasons', () => {
       atrMultiple: 1.5,
     };
     expect(stopReasonText(stop, 0.01)).toBe('beyond $1.4M of long liquidations at 2,559; 1.5 ATR');
+  });
+
+  it('say why the nearest cluster has no stop when it would sit too close to the liquidation', () => {
+    const cluster = { price: 2_565.4, low: 2_559.1, high: 2_571.7, usd: 1.2e6 };
+    const dropped = (reason: 'too-close' | 'beyond-liquidation', gapAtr: number) => ({
+      price: 2_546.1,
+      cluster,
+      clusterSide: 'long' as const,
+      reason,
+      gapAtr,
+      minGapAtr: 0.5,
+    });
+    expect(droppedStopText([dropped('beyond-liquidation', -1), dropped('too-close', 0.32)], 0.01)).toBe(
+      'No stop beyond $1.2M of long liquidations at 2,565: 0.3 ATR from the liquidation, too close (0.5 needed)',
+    );
+    expect(droppedStopText([dropped('beyond-liquidation', -1)], 0.01)).toBeNull();
+    expect(droppedStopText([], 0.01)).toBeNull();
   });
 });

@@ -13,28 +13,42 @@ function rank(id: string): number {
   return 5;
 }
 
+/** How many lines a merged label names; the others of its group are counted ("+2"), so a label never grows into a sentence. */
+export const namedPerLabel = 2;
+
 /**
- * Merges the axis labels of lines that would collide. Lines whose y (`yOf`, CSS px) lie within
- * `labelHeightPx` of the previous one in a group form one group; its highest-ranked line (liquidation,
- * what-if, entry, break-even, stops, thresholds) keeps the price label with every title of the group
- * top to bottom ("Entry · BE"), the others keep their line but show no label and no title. Lines
- * whose y is unknown (null) are left as they are. Returns new specs in the input's order.
+ * Merges the axis labels of lines that would collide. A group starts at its topmost line and takes
+ * every following line (by y, `yOf`, CSS px) within `minGapPx` of that start or of the group's label,
+ * so groups do not chain down a crowded axis: each label lies at least `minGapPx` from the next. The
+ * group's highest-ranked line (liquidation, what-if, entry, break-even, stops, thresholds) keeps the
+ * price label, titled with the two highest-ranked titles top to bottom and a count of the rest
+ * ("MR 85 % · Liq +2"); the others keep their line but show no label and no title. Lines whose y is
+ * unknown (null) are left as they are. Returns new specs in the input's order.
  */
 export function mergeCollidingLabels(
   specs: readonly PriceLineSpec[],
   yOf: (price: number) => number | null,
   minGapPx = labelHeightPx,
 ): PriceLineSpec[] {
+  type Placed = { spec: PriceLineSpec; index: number; y: number };
   const placed = specs
     .map((spec, index) => ({ spec, index, y: yOf(spec.price) }))
-    .filter((entry): entry is { spec: PriceLineSpec; index: number; y: number } => entry.y !== null)
+    .filter((entry): entry is Placed => entry.y !== null)
     .sort((a, b) => a.y - b.y);
   const out = [...specs];
-  let group: typeof placed = [];
+  const holderOf = (group: readonly Placed[]): Placed =>
+    group.reduce((best, entry) => (rank(entry.spec.id) < rank(best.spec.id) ? entry : best));
+  let group: Placed[] = [];
   const flush = (): void => {
     if (group.length > 1) {
-      const holder = group.reduce((best, entry) => (rank(entry.spec.id) < rank(best.spec.id) ? entry : best));
-      const title = group.map((entry) => entry.spec.title).join(' · ');
+      const holder = holderOf(group);
+      const named = [...group].sort((a, b) => rank(a.spec.id) - rank(b.spec.id)).slice(0, namedPerLabel);
+      const rest = group.length - named.length;
+      const title =
+        group
+          .filter((entry) => named.includes(entry))
+          .map((entry) => entry.spec.title)
+          .join(' · ') + (rest > 0 ? ` +${rest}` : '');
       for (const entry of group)
         out[entry.index] =
           entry === holder ? { ...entry.spec, title } : { ...entry.spec, title: '', axisLabelVisible: false };
@@ -42,8 +56,8 @@ export function mergeCollidingLabels(
     group = [];
   };
   for (const entry of placed) {
-    const previous = group.at(-1);
-    if (previous !== undefined && entry.y - previous.y >= minGapPx) flush();
+    const first = group[0];
+    if (first !== undefined && entry.y - first.y >= minGapPx && entry.y - holderOf(group).y >= minGapPx) flush();
     group.push(entry);
   }
   flush();

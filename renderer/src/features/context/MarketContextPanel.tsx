@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { venueName } from '../../../../shared/domain/venue';
-import type { LiqLensApi, MarketKey } from '../../../../shared/ipc/contract';
+import type { MarketKey } from '../../../../shared/ipc/contract';
 import type { ContextFigure, ContextMetric, MarketContextView } from '../../../../shared/ipc/views/market-context';
 import { FreshnessNote } from '../../ui';
 import { formatUsdCompact } from '../chart/usd-compact';
@@ -15,17 +15,18 @@ import {
   signedBase,
   signedPercent,
 } from './context-text';
-import { useMarketContext } from './useMarketContext';
 import './context.css';
 
 /** Props of `MarketContextPanel`. */
 export interface MarketContextPanelProps {
-  readonly api: LiqLensApi;
   /** The charted market; null shows nothing. */
   readonly market: MarketKey | null;
   /** The market's base asset ("BTC"), for open interest and CVD in units. */
   readonly base: string;
-  readonly connected: boolean;
+  /** The core's last answer (`useMarketContext`), null before the first. */
+  readonly view: MarketContextView | null;
+  /** Why the last ask failed, null when it did not. */
+  readonly error: string | null;
 }
 
 /** One row: name, value, detail, or the reason the venue gives no such figure. */
@@ -129,8 +130,7 @@ function Figures({
  * ratio and volume, each with the venue's reason where it publishes no such feed, and a plain flag
  * wherever one diverges from the price move.
  */
-export function MarketContextPanel({ api, market, base, connected }: MarketContextPanelProps) {
-  const { view, error } = useMarketContext(api, market, connected);
+export function MarketContextPanel({ market, base, view, error }: MarketContextPanelProps) {
   if (market === null) return null;
   const venue = venueName(market.venue);
   return (

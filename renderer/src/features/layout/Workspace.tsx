@@ -8,6 +8,8 @@ import './layout.css';
 export interface WorkspaceProps {
   /** The chart, or null before any position exists to chart. */
   readonly chart: ReactNode;
+  /** The market context strip, drawn in the chart's title bar (in view at every size, no height taken). */
+  readonly context?: ReactNode;
   readonly positions: ReactNode;
   readonly whatif: ReactNode;
   readonly alerts: ReactNode;
@@ -54,10 +56,10 @@ function Split({
  * what-if beside the chart and the positions under both, across the full width, so no column is cut.
  * The chart starts at about two thirds of its column and cannot be dragged below a third.
  */
-export function Workspace({ chart, positions, whatif, alerts }: WorkspaceProps) {
+export function Workspace({ chart, context, positions, whatif, alerts }: WorkspaceProps) {
   const wide = useWideLayout();
   const chartPanel = (
-    <Panel title="Chart" area="chart">
+    <Panel title="Chart" area="chart" actions={context}>
       {chart ?? (
         <EmptyState heading="No market selected">
           Mark-price candles with your entry, break-even and liquidation lines, and the estimated liquidation clusters

@@ -105,10 +105,11 @@ export function PositionsTable({ accounts, positions, selected, onSelect, alerts
               <th
                 scope="col"
                 className="num"
+                aria-sort={ariaSort(sort, 'nearestCluster')}
                 title="The nearest large cluster of other traders' liquidations on this position's liquidation side"
                 data-testid="column-nearest-cluster"
               >
-                Nearest cluster
+                {button('nearestCluster', 'Nearest cluster')}
               </th>
               <th
                 scope="col"

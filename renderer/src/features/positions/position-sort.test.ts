@@ -70,6 +70,38 @@ describe('sortRows', () => {
   });
 });
 
+describe('the nearest cluster column', () => {
+  const found = (distance: number) => ({
+    liquidationSideCluster: {
+      state: 'found' as const,
+      price: 1,
+      low: 1,
+      high: 1,
+      usd: 1e6,
+      distance,
+      beforeLiquidation: true,
+    },
+  });
+  const near = row('Near', 'ETH/USDT', {}, found(-0.012));
+  const far = row('Far', 'BTC/USDT', {}, found(0.08));
+  const mid = row('Mid', 'SOL/USDT', {}, found(-0.03));
+  const none = row('None', 'XRP/USDT', {}, { liquidationSideCluster: { state: 'none' } });
+  const loading = row('Loading', 'DOGE/USDT', {}, { liquidationSideCluster: { state: 'loading' } });
+
+  it('sorts the closest cluster first on the first click, by distance from the mark on either side', () => {
+    const first = nextSort(null, 'nearestCluster');
+    expect(first).toEqual({ key: 'nearestCluster', direction: 'ascending' });
+    expect(labels(sortRows([none, far, near, loading, mid], first))).toEqual(['Near', 'Mid', 'Far', 'None', 'Loading']);
+    expect(labels(sortRows([none, far, near, loading, mid], nextSort(first, 'nearestCluster')))).toEqual([
+      'Far',
+      'Mid',
+      'Near',
+      'None',
+      'Loading',
+    ]);
+  });
+});
+
 describe('nextSort', () => {
   it('turns a column round on the second activation and returns to unsorted on the third', () => {
     const first = nextSort(null, 'margin');

@@ -20,6 +20,7 @@ export const sortKeys = [
   'leverage',
   'distance',
   'marginRatio',
+  'nearestCluster',
   'adl',
 ] as const;
 /** A column the table sorts by. */
@@ -40,20 +41,29 @@ const valueOf: Record<SortKey, (row: PositionRowData) => Value> = {
   leverage: (row) => row.position.leverage,
   distance: (row) => row.position.distance,
   marginRatio: (row) => row.position.marginRatio,
+  // How far the nearest cluster on the liquidation side is from the mark (the core's reading: the
+  // table re-sorts on the positions' updates, not on every tick of a charted market).
+  nearestCluster: (row) => {
+    const cluster = row.position.liquidationSideCluster;
+    return cluster.state === 'found' ? Math.abs(cluster.distance) : null;
+  },
   // Further toward the front of the queue sorts higher; scales differ per venue, so compare fractions.
   adl: (row) => (row.position.adlRank ? row.position.adlRank.value / Math.max(1, row.position.adlRank.max) : null),
 };
 
-/** Names read first by text; the first click on them sorts A to Z, on a number largest first. */
-const textKeys: ReadonlySet<SortKey> = new Set(['position', 'account']);
+/**
+ * Columns whose first click sorts smallest first: names (A to Z) and the nearest cluster (the
+ * closest first, the question asked of it); on any other number the first click sorts largest first.
+ */
+const ascendingFirst: ReadonlySet<SortKey> = new Set(['position', 'account', 'nearestCluster']);
 
 /**
  * The sort after the user activates `key`'s header: a new column starts in its natural direction
- * (names A to Z, numbers largest first), the same column turns round, and a third activation returns
- * to the unsorted order.
+ * (names A to Z, the nearest cluster closest first, other numbers largest first), the same column
+ * turns round, and a third activation returns to the unsorted order.
  */
 export function nextSort(current: PositionSort, key: SortKey): PositionSort {
-  const first = textKeys.has(key) ? 'ascending' : 'descending';
+  const first = ascendingFirst.has(key) ? 'ascending' : 'descending';
   if (current?.key !== key) return { key, direction: first };
   return current.direction === first ? { key, direction: first === 'ascending' ? 'descending' : 'ascending' } : null;
 }

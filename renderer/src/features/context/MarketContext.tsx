@@ -1,0 +1,75 @@
+import { useRef, useState } from 'react';
+import type { LiqLensApi, MarketKey } from '../../../../shared/ipc/contract';
+import { Button } from '../../ui';
+import { usePopoverDismiss } from '../accounts/usePopoverDismiss';
+import { MarketContextPanel } from './MarketContextPanel';
+import { stripItems } from './strip-items';
+import { useMarketContext } from './useMarketContext';
+import './context.css';
+
+/** Props of `MarketContext`. */
+export interface MarketContextProps {
+  readonly api: LiqLensApi;
+  /** The charted market; null shows nothing. */
+  readonly market: MarketKey | null;
+  /** The market's base asset ("BTC"). */
+  readonly base: string;
+  readonly connected: boolean;
+}
+
+/**
+ * The market context in the chart's title bar, in view at every window size without taking height
+ * from the chart or the what-if: one line of figures (flagged ones marked, the divergences counted),
+ * and "Details" opening the full panel over the chart's corner (Escape or a press outside closes it).
+ */
+export function MarketContext({ api, market, base, connected }: MarketContextProps) {
+  const { view, error } = useMarketContext(api, market, connected);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  usePopoverDismiss(root, open, false, () => setOpen(false));
+  if (market === null) return null;
+  const items = view === null ? [] : stripItems(view, base);
+  const flags = view?.flags ?? [];
+  return (
+    <div className="context-strip" ref={root} data-testid="market-context-strip">
+      <ul className="context-strip__items" aria-label="Market context">
+        {view === null && <li className="context-strip__waiting">{error ? 'Context not read' : 'Reading context…'}</li>}
+        {items.map((item) => (
+          <li
+            key={item.metric}
+            className={`context-strip__item${item.flagged ? ' context-strip__item--flagged' : ''}`}
+            title={item.title}
+            data-testid={`context-strip-${item.metric}`}
+          >
+            <span className="context-strip__name">{item.name}</span>{' '}
+            <span className="context-strip__value">{item.value}</span>
+          </li>
+        ))}
+        {flags.length > 0 && (
+          <li
+            className="context-strip__item context-strip__item--flagged"
+            title={flags.map((flag) => flag.text).join('\n')}
+            data-testid="context-strip-flags"
+          >
+            ⚠ {flags.length === 1 ? '1 divergence' : `${flags.length} divergences`}
+          </li>
+        )}
+      </ul>
+      <Button
+        variant="ghost"
+        size="sm"
+        aria-expanded={open}
+        aria-controls="market-context-details"
+        onClick={() => setOpen((was) => !was)}
+        data-testid="market-context-toggle"
+      >
+        {open ? 'Hide' : 'Details'}
+      </Button>
+      {open && (
+        <div className="context-popover" id="market-context-details">
+          <MarketContextPanel market={market} base={base} view={view} error={error} />
+        </div>
+      )}
+    </div>
+  );
+}
