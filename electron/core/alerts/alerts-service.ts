@@ -210,11 +210,24 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     return next;
   };
 
+  // Events emitted but not yet written, notified and shown: one tick can raise events in several
+  // accounts, and each account's events leave at once; the flushed history write (milliseconds on
+  // a busy disk) comes after the last of them, once for all.
+  let unsaved: AlertEvent[] = [];
+  let batching = false;
   const run = (input: Parameters<typeof engine.evaluate>[0], receivedAtMs: number): void => {
     const events = engine.evaluate(input, clock.now());
     if (events.length === 0) return;
     const emittedAtMs = clock.now();
     for (const event of events) deps.onEvent(event, { receivedAtMs, emittedAtMs });
+    unsaved.push(...events);
+    if (!batching) record();
+  };
+  /** Writes (flushed), notifies and shows the events emitted since the last call. */
+  const record = (): void => {
+    if (unsaved.length === 0) return;
+    const events = unsaved;
+    unsaved = [];
     history.append(events);
     persistSoon();
     for (const notification of toNotifications(events)) deps.notifier.notify(notification);
@@ -222,6 +235,17 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     if (signature !== lastSignature) {
       lastSignature = signature;
       deps.onChanged(view());
+    }
+  };
+  /** Runs `evaluate` with every event it emits recorded at its end, in the same turn. */
+  const inBatch = (evaluate: () => void): void => {
+    if (batching) return evaluate();
+    batching = true;
+    try {
+      evaluate();
+    } finally {
+      batching = false;
+      record();
     }
   };
 
@@ -275,19 +299,21 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     const receivedAtMs = clock.now();
     vanishing.tick(streamKey(source, symbol), markPrice, receivedAtMs);
     // Every account holding the symbol is evaluated on this one tick; the latency counts from its arrival.
-    for (const [accountId, watched] of accounts) {
-      // Only the accounts reading this very source: another source's tick is another market's price.
-      if (watched.source?.venue !== source.venue || watched.source.source !== source.source) continue;
-      if (!watched.risk.positions.some((position) => position.symbol === symbol)) continue;
-      watched.risk = {
-        ...watched.risk,
-        positions: watched.risk.positions.map((position) =>
-          position.symbol === symbol ? { ...position, markPrice } : position,
-        ),
-      };
-      watched.dataAtMs.set(symbol, receivedAtMs);
-      evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, { symbol });
-    }
+    inBatch(() => {
+      for (const [accountId, watched] of accounts) {
+        // Only the accounts reading this very source: another source's tick is another market's price.
+        if (watched.source?.venue !== source.venue || watched.source.source !== source.source) continue;
+        if (!watched.risk.positions.some((position) => position.symbol === symbol)) continue;
+        watched.risk = {
+          ...watched.risk,
+          positions: watched.risk.positions.map((position) =>
+            position.symbol === symbol ? { ...position, markPrice } : position,
+          ),
+        };
+        watched.dataAtMs.set(symbol, receivedAtMs);
+        evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, { symbol });
+      }
+    });
   };
 
   const streamKey = (source: MarketSource, symbol: string): string => marketKeyId({ ...source, symbol });
@@ -357,15 +383,17 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         dataAtMs,
       };
       accounts.set(entry.accountId, watched);
-      // A vanished position is judged (liquidated or closed) once the venue's records are read.
-      const unknown = vanishing.vanish(entry.accountId, closed, clock.now());
-      if (unknown.length > 0) run({ closed: unknown }, clock.now());
-      // Streams only for the symbols the positions name (the venue's own), on the account's own source.
-      if (source)
-        for (const position of risk.positions)
-          if (watched.displaySymbols.has(position.symbol)) ensureStream(source, position.symbol);
-      if (closed.length > 0) pruneStreams();
-      evaluateAccountAt(entry.accountId, watched, snapshotAtMs, arrivedAtMs, null, reportsOf(entry.positions));
+      inBatch(() => {
+        // A vanished position is judged (liquidated or closed) once the venue's records are read.
+        const unknown = vanishing.vanish(entry.accountId, closed, clock.now());
+        if (unknown.length > 0) run({ closed: unknown }, clock.now());
+        // Streams only for the symbols the positions name (the venue's own), on the account's own source.
+        if (source)
+          for (const position of risk.positions)
+            if (watched.displaySymbols.has(position.symbol)) ensureStream(source, position.symbol);
+        if (closed.length > 0) pruneStreams();
+        evaluateAccountAt(entry.accountId, watched, snapshotAtMs, arrivedAtMs, null, reportsOf(entry.positions));
+      });
       if (vanishing.hasPending(entry.accountId)) judge(entry.accountId);
     },
     onAccountRemoved(accountId) {

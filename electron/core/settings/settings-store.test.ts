@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../test/support/temp-dir';
@@ -17,6 +17,18 @@ describe('settings store on conf', () => {
     store.update({ theme: 'light' });
     expect(openConfSettingsStore(dir, nowMs).get().theme).toBe('light');
     expect(JSON.parse(readFileSync(store.filePath, 'utf8'))).toMatchObject({ theme: 'light' });
+  });
+
+  // app:info and every settings request read them: a read must not cost a file read and a validation.
+  it('answers reads from memory, as last saved, with the file out of reach', () => {
+    const dir = tempDir();
+    const store = openConfSettingsStore(dir, nowMs);
+    store.update({ theme: 'light' });
+    rmSync(store.filePath);
+    expect(store.get().theme).toBe('light');
+    expect(() => Object.assign(store.get(), { theme: 'dark' })).toThrow(TypeError);
+    expect(store.update({ heartbeatMs: 2000 })).toMatchObject({ theme: 'light', heartbeatMs: 2000 });
+    expect(store.get()).toMatchObject({ theme: 'light', heartbeatMs: 2000 });
   });
 
   it('refuses a bad value with the field named and keeps what was saved', () => {

@@ -63,20 +63,24 @@ export function openSettingsStore(
       // Starting matters more than remembering the first start.
     }
   }
+  // Read once here and kept: every write goes through `update` (one LiqLens per data folder), so
+  // `get`, which app:info and each settings request call, needs no file read and no validation.
+  let current = Object.freeze(read());
   return {
     filePath,
     firstStart,
     problems,
-    get: read,
+    get: () => current,
     update(patch) {
       const parsed = SettingsPatchSchema.safeParse(patch);
       if (!parsed.success) throw new Error(`Settings not saved: ${describeZodError(parsed.error)}`);
-      const next = SettingsSchema.parse({ ...read(), ...parsed.data });
+      const next = Object.freeze(SettingsSchema.parse({ ...current, ...parsed.data }));
       try {
         write(next);
       } catch (error) {
         throw saveFailure('the settings', error);
       }
+      current = next;
       return next;
     },
   };

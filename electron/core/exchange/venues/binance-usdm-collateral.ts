@@ -1,6 +1,6 @@
 import type { AccountModeId } from '../../../../shared/domain/account-mode';
 import type { CollateralAsset } from '../../../../shared/domain/collateral';
-import { GatewayError } from '../errors';
+import { GatewayError } from '../gateway-error';
 import { listOf, num, rowOf, text, type Row } from '../raw';
 import type { RawCall } from './mode-source';
 

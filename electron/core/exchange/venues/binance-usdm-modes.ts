@@ -1,4 +1,4 @@
-import { GatewayError } from '../errors';
+import { GatewayError } from '../gateway-error';
 import { listOf, num, rowOf, text } from '../raw';
 import { binanceCollateral } from './binance-usdm-collateral';
 import type { ModeSource } from './mode-source';

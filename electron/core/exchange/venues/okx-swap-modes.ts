@@ -1,5 +1,5 @@
 import type { AccountModeId } from '../../../../shared/domain/account-mode';
-import { GatewayError } from '../errors';
+import { GatewayError } from '../gateway-error';
 import { listOf, num, rowOf, text } from '../raw';
 import type { ModeSource } from './mode-source';
 
