@@ -54,7 +54,6 @@ describe('the aggregated map of a coin', () => {
     for (const bin of result.map.bins) {
       expect(sum(bin.byVenue.map((v) => v.longUsd))).toBeCloseTo(bin.longUsd, 6);
       expect(sum(bin.byVenue.map((v) => v.shortUsd))).toBeCloseTo(bin.shortUsd, 6);
-      expect(sum(bin.longByLeverage)).toBeCloseTo(bin.longUsd, 6);
     }
     expect(new Set(result.map.bins.flatMap((bin) => bin.byVenue.map((v) => v.venue)))).toEqual(
       new Set(['binance-usdm', 'okx-swap', 'hyperliquid']),
