@@ -8,6 +8,7 @@ import { demoControlView } from './context/demo-control-view';
 import { notifyHost, testNotification } from './channels/test-notification';
 import { createEventHub } from './event-hub';
 import { createMarketService } from './market/market-service';
+import { createAggregateService } from './market/aggregate-service';
 import { createPositionMarkets } from './market/position-markets';
 import { chooseAccess } from './market/venue-access';
 import { createNoticeBoard } from './notices';
@@ -104,6 +105,8 @@ export function createCore(deps: CoreDeps): Core {
     logger,
   });
   // Every position's market keeps its cluster model running, so each row shows its nearest cluster.
+  // The charted coin across venues: holds the other venues' markets while the chart shows it.
+  const aggregates = createAggregateService(markets);
   const positionMarkets = createPositionMarkets(markets, (entry) => hub.emit('positions:changed', entry));
   // Every alert notification goes to the host's notifier and, queued, to each channel that is on.
   const channels = createChannelsService({
@@ -205,12 +208,17 @@ export function createCore(deps: CoreDeps): Core {
       return markets.open(market, timeframe);
     },
     'market:close': async ({ market }) => {
+      aggregates.release(market);
       await markets.close(market);
       return null;
     },
     'context:get': async ({ market }) => {
       await started?.catch(() => undefined);
       return context.get(market);
+    },
+    'map:aggregate': async ({ market }) => {
+      await started?.catch(() => undefined);
+      return aggregates.get(market);
     },
     'demo:get': async () => demoControlView(accounts.demoControl()),
     'demo:set': async ({ change }) => demoControlView(accounts.demoControl(), change),
@@ -260,6 +268,7 @@ export function createCore(deps: CoreDeps): Core {
       stopPruning = undefined;
       await started?.catch(() => undefined);
       positionMarkets.stop();
+      aggregates.stop();
       await markets.stop();
       await context.stop();
       await accounts.stop();

@@ -48,6 +48,7 @@ const apiMembers: { readonly [K in keyof LiqLensApi]: true } = {
   closeMarket: true,
   onMarketUpdate: true,
   getMarketContext: true,
+  getAggregateMap: true,
   getDemoControl: true,
   setDemoControl: true,
   listAlerts: true,

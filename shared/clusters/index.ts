@@ -51,3 +51,5 @@ export { topClusters } from './top-clusters';
 export type { LedgerBar, Provenance, VenueMarket } from './types';
 export type { MeasuredCoverage, MeasuredMap, MeasuredMapInput, MeasuredPosition } from './measured-map';
 export { measuredMap } from './measured-map';
+export type { AggregateInput, AggregatedMap, MapPart, PartTotals } from './aggregate-map';
+export { aggregateMaps } from './aggregate-map';

@@ -30,6 +30,7 @@ export function createLiqLensApi(transport: ContractTransport): LiqLensApi {
     closeMarket: (market) => transport.invoke('market:close', { market }),
     onMarketUpdate: (callback) => transport.subscribe('market:update', callback),
     getMarketContext: (market) => transport.invoke('context:get', { market }),
+    getAggregateMap: (market) => transport.invoke('map:aggregate', { market }),
     getDemoControl: () => transport.invoke('demo:get', {}),
     setDemoControl: (change) => transport.invoke('demo:set', { change }),
     listAlerts: () => transport.invoke('alerts:list', {}),

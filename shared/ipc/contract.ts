@@ -22,6 +22,7 @@ import {
 import type { AppInfo, Heartbeat, Notice } from './views/app';
 import { DemoControlChangeSchema, type DemoControlChange, type DemoControlView } from './views/demo';
 import type { MarketContextView } from './views/market-context';
+import type { AggregateMapWire } from './views/clusters';
 import { ChartTimeframeSchema, type ChartTimeframe, type MarketUpdate, type MarketView } from './views/markets';
 import type { AccountPositions } from './views/positions';
 import { SettingsSchema, type Settings } from './views/settings';
@@ -136,6 +137,8 @@ export const requests = {
   'market:open': z.object({ market: MarketKeySchema, timeframe: ChartTimeframeSchema }).strict(),
   'market:close': z.object({ market: MarketKeySchema }).strict(),
   'context:get': z.object({ market: MarketKeySchema }).strict(),
+  /** The map of the market's coin across every venue read at the market's source; the other venues' markets are held while the market is open. */
+  'map:aggregate': z.object({ market: MarketKeySchema }).strict(),
   'demo:get': z.object({}).strict(),
   'demo:set': z.object({ change: DemoControlChangeSchema }).strict(),
   'alerts:list': z.object({}).strict(),
@@ -172,6 +175,7 @@ export interface Results {
   'market:open': MarketView;
   'market:close': null;
   'context:get': MarketContextView;
+  'map:aggregate': AggregateMapWire;
   'demo:get': DemoControlView;
   'demo:set': DemoControlView;
   'alerts:list': AlertsView;
@@ -256,6 +260,8 @@ export interface LiqLensApi {
   onMarketUpdate(callback: (update: MarketUpdate) => void): () => void;
   /** The market context beside the map (open interest, funding, CVD, long/short ratio, volume, flags). */
   getMarketContext(market: MarketKey): Promise<MarketContextView>;
+  /** The map of the market's coin summed across the venues read at its source, with the venues missing and why. */
+  getAggregateMap(market: MarketKey): Promise<AggregateMapWire>;
   /** The Demo's scenario and speed, or why there is no control (no Demo running). */
   getDemoControl(): Promise<DemoControlView>;
   /** Starts a Demo scenario now and/or changes the Demo's speed. */

@@ -9,7 +9,8 @@ import type { Clock, Logger } from '../ports';
 import type { Recorder } from '../recorder/recorder';
 import { createBackfillGate } from './backfill-gate';
 import type { MarketContext } from './market-context';
-import { createMarketSession, type MarketSession } from './market-session';
+import { createMarketSession, type MarketSession, type SessionMapPart } from './market-session';
+import type { MarketInfo } from '../../../shared/domain/market-info';
 import { measuredBookFor, type MeasuredBooks } from './measured-books';
 import type { ResolveSource } from './venue-access';
 
@@ -72,6 +73,13 @@ export interface MarketService {
   context(market: MarketKey): MarketContext;
   /** Calls `listener` whenever the cluster model of an open or watched market changes (see `context`); returns the unsubscribe. */
   onModel(listener: (market: MarketKey) => void): () => void;
+  /** The maps of an open or watched market now (see `MarketSession.mapPart`); null when it is neither. */
+  mapPart(market: MarketKey): SessionMapPart | null;
+  /**
+   * The linear contracts the venue lists at the source (read once per gateway); rejects when no
+   * account reads that source (only production is read without one).
+   */
+  listings(market: Pick<MarketKey, 'venue' | 'source'>): Promise<readonly MarketInfo[]>;
   /** Venue requests made for an open market so far (diagnostics and tests), or 0. */
   requests(market: MarketKey): number;
   /** Closes every market and gateway. */
@@ -249,6 +257,8 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       };
     },
     requests: (market) => sessions.get(keyOf(market))?.requests() ?? 0,
+    mapPart: (market) => sessions.get(keyOf(market))?.mapPart() ?? null,
+    listings: async (market) => publicGateway({ ...market, symbol: '' }).loadMarkets(),
     async stop() {
       for (const session of sessions.values()) session.stop();
       sessions.clear();

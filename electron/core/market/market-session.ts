@@ -1,4 +1,11 @@
-import { defaultLedgerParams, measuredMap, type LedgerParams } from '../../../shared/clusters';
+import {
+  defaultLedgerParams,
+  liquidationMap,
+  measuredMap,
+  type BinSize,
+  type LedgerParams,
+  type LiquidationMap,
+} from '../../../shared/clusters';
 import type { Candle } from '../../../shared/domain/candle';
 import type { Freshness } from '../../../shared/domain/freshness';
 import type { MarkTick } from '../../../shared/domain/stream-state';
@@ -68,7 +75,23 @@ export interface MarketSession {
   context(): MarketContext;
   /** Venue requests made so far. */
   requests(): number;
+  /** The market's maps now, for the coin's map across venues (computed on each call). */
+  mapPart(): SessionMapPart;
   stop(): void;
+}
+
+/** One market's maps as the aggregate across venues reads them. */
+export interface SessionMapPart {
+  /** The market's mark (or the forming bar's close); null before the first price. */
+  readonly price: number | null;
+  readonly binSize: BinSize;
+  /** The estimate within ± 15 % of the mark; null before the model has a price. */
+  readonly estimated: LiquidationMap | null;
+  /** The measured map where the venue makes positions public; null elsewhere and before its first read. */
+  readonly measured: LiquidationMap | null;
+  readonly backfill: BackfillState;
+  /** Why the market has no model at all (tiers refused, backfill failed); null otherwise. */
+  readonly unavailable: string | null;
 }
 
 function sampleOf(book: MeasuredBook, symbol: string): () => Promise<number | null> {
@@ -378,6 +401,18 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       ...(deps.measured === undefined ? {} : { measured: measured() }),
       backfill: status,
     }),
+    mapPart() {
+      const price = live?.markPrice() ?? state?.forming?.close ?? null;
+      const ledger = state?.ledger ?? null;
+      return {
+        price,
+        binSize: ledger?.params.binSize ?? deps.params?.binSize ?? defaultLedgerParams.binSize,
+        estimated: ledger !== null && ledger.price > 0 ? liquidationMap(ledger, 0.15) : null,
+        measured: measured()?.map ?? null,
+        backfill: status,
+        unavailable: status.state === 'failed' ? status.message : tiersReason === '' ? null : tiersReason,
+      };
+    },
     context() {
       if (status.state === 'failed') return { state: 'unavailable', reason: status.message };
       if (tiersReason !== '') return { state: 'unavailable', reason: tiersReason };

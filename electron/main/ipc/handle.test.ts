@@ -181,6 +181,9 @@ describe('registerContract()', () => {
     'context:get': async () => {
       throw new Error('not used here');
     },
+    'map:aggregate': async () => {
+      throw new Error('not used here');
+    },
     'demo:get': async () => ({ available: false, reason: 'no Demo' }),
     'demo:set': async () => ({ available: false, reason: 'no Demo' }),
     'alerts:list': async () => ({ active: [], worstLevel: null, history: [] }),

@@ -1,5 +1,6 @@
 /** The liquidation-cluster estimate of one market as it crosses to the renderer: plain arrays, ready for the chart. */
-import type { BinSize, LiquidationMap, MeasuredCoverage } from '../../clusters';
+import type { BinSize, LiquidationMap, MeasuredCoverage, PartTotals } from '../../clusters';
+import type { Venue } from '../../domain/venue';
 
 /** Long and short liquidation USD per price bin from `firstBin` on (bins of the grid `binSize` defines). */
 export interface ProfileWire {
@@ -51,4 +52,36 @@ export interface MeasuredMapWire {
   readonly map: LiquidationMap;
   readonly profile: ProfileWire;
   readonly coverage: MeasuredCoverage;
+}
+
+/** One venue's part in an aggregated map: its market, whether estimated or measured, its mark and its USD in the map. */
+export type AggregatePartWire = PartTotals;
+
+/** A venue the aggregated map lacks, and why (not read at this source, no such market, map not built yet). */
+export interface AggregateMissingWire {
+  readonly venue: Venue;
+  /** The venue's market of the coin where one was found; null where the venue lists none or was not read. */
+  readonly symbol: string | null;
+  readonly reason: string;
+}
+
+/**
+ * The map of one coin across every venue read at one source (the Demo, or production: never the
+ * two together), on the charted market's grid and around its mark. Each bin's `byVenue` holds
+ * every venue's USD (they sum to the bin's); `parts` sum to the totals; `missing` names every venue
+ * left out, so a partial sum never passes for the whole.
+ */
+export interface AggregateMapWire {
+  /** The coin (`BTC`): the base asset of the charted market. */
+  readonly coin: string;
+  /** The source every part is read at (`sourceIdOf`). */
+  readonly source: string;
+  readonly binSize: BinSize;
+  readonly timeMs: number;
+  /** The charted market's mark: each venue's levels are placed at their distance from their own mark. */
+  readonly price: number;
+  readonly map: LiquidationMap;
+  readonly profile: ProfileWire;
+  readonly parts: readonly AggregatePartWire[];
+  readonly missing: readonly AggregateMissingWire[];
 }

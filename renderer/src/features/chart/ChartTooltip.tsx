@@ -5,6 +5,7 @@ import type { PositionView } from '../../../../shared/ipc/views/positions';
 import { findMapBin } from './bin-lookup';
 import { selfCheckText } from './self-check-text';
 import { binTooltipLines } from './tooltip-text';
+import { venueShareLines } from './aggregate-shown';
 import { placeTooltip } from './tooltip-place';
 
 /** What the tooltip shows and where (CSS px inside the chart body). */
@@ -12,6 +13,8 @@ export interface TooltipModel {
   readonly x: number;
   readonly y: number;
   readonly lines: readonly string[];
+  /** Each venue's share of the bin's sides, on a map summed across venues; empty otherwise. */
+  readonly venueLines: readonly string[];
   /** Set when the cursor is on the liquidation line. */
   readonly selfCheck: string | null;
 }
@@ -29,16 +32,17 @@ export function useCrosshairTooltip(
   clusters: ClusterWire | null,
   position: PositionView | null,
   tickSize: number,
+  venueShares = false,
 ): TooltipModel | null {
   const [model, setModel] = useState<TooltipModel | null>(null);
-  const latest = useRef({ clusters, position, tickSize });
-  latest.current = { clusters, position, tickSize };
+  const latest = useRef({ clusters, position, tickSize, venueShares });
+  latest.current = { clusters, position, tickSize, venueShares };
   useEffect(() => {
     const p = parts.current;
     if (p === null) return undefined;
     const onMove = (param: MouseEventParams<Time>): void => {
       const point = param.point;
-      const { clusters: wire, position: held, tickSize: tick } = latest.current;
+      const { clusters: wire, position: held, tickSize: tick, venueShares: shares } = latest.current;
       if (point === undefined || wire === null) {
         setModel(null);
         return;
@@ -56,7 +60,8 @@ export function useCrosshairTooltip(
         setModel(null);
         return;
       }
-      setModel({ x: point.x, y: point.y, lines, selfCheck });
+      const venueLines = shares && bin !== null ? venueShareLines(bin) : [];
+      setModel({ x: point.x, y: point.y, lines, venueLines, selfCheck });
     };
     p.chart.subscribeCrosshairMove(onMove);
     return () => p.chart.unsubscribeCrosshairMove(onMove);
@@ -97,8 +102,17 @@ export function ChartTooltip(props: { readonly tooltip: TooltipModel | null }): 
           {line}
         </div>
       ))}
+      {tooltip.venueLines.map((line) => (
+        <div key={line} className="chart-tooltip__venues" data-testid="tooltip-venue-shares">
+          {line}
+        </div>
+      ))}
       {tooltip.lines.length > 0 && (
-        <div className="chart-tooltip__note">Estimated from open interest and taker flow</div>
+        <div className="chart-tooltip__note">
+          {tooltip.venueLines.length > 0
+            ? "Summed across venues: each venue's estimate, or its measured map"
+            : 'Estimated from open interest and taker flow'}
+        </div>
       )}
     </div>
   );

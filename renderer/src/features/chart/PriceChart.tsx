@@ -28,7 +28,11 @@ import type { ImbalanceWindowKey } from './imbalance-text';
 import { priceLineSpecs, type PriceLineSpec, type ThresholdLine } from './price-line-specs';
 import { realizedMarkers } from './realized-markers';
 import { MapSourceBar } from './MapSourceBar';
-import { measuredOverlay, shownMap, type MapKind } from './shown-map';
+import { MapScopeBar } from './MapScopeBar';
+import { shownAggregate, type MapScope } from './aggregate-shown';
+import { useAggregateMap } from './useAggregateMap';
+import { useMarketKey } from '../market/useMarketKey';
+import { measuredOverlay, shownMap, type MapKind, type ShownMap } from './shown-map';
 import { EdgeMarkers } from './EdgeMarkers';
 import { OhlcLegend } from './OhlcLegend';
 import { captionedCanvas, downloadCaptionedPng, type ExportCaption } from './png-export';
@@ -81,6 +85,8 @@ export interface PriceChartProps {
 }
 
 const noThresholds: readonly ThresholdLine[] = [];
+/** What the chart draws while the map across venues is on its way: nothing, rather than one venue's map under its name. */
+const noMap: ShownMap = { kind: 'estimated', clusters: null, profile: null };
 /** Bars shown when a market opens: enough context, candles still readable. */
 const initialBars = 160;
 
@@ -117,9 +123,18 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   const measured = useMarketField(source, 'measured');
   // null: the measured map where there is one; the user may pick the estimate instead.
   const [mapChoice, setMapChoice] = useState<MapKind | null>(null);
+  // This venue's map, or the coin's across venues (asked of the core; nothing is summed here).
+  const [scope, setScope] = useState<MapScope>('venue');
+  const key = useMarketKey(source);
+  const { aggregate, error: aggregateError } = useAggregateMap(source, key, scope === 'coin');
   const shown = useMemo(
-    () => shownMap(mapChoice, clusters, estimatedProfile, measured),
-    [mapChoice, clusters, estimatedProfile, measured],
+    () =>
+      scope === 'venue'
+        ? shownMap(mapChoice, clusters, estimatedProfile, measured)
+        : aggregate === null
+          ? noMap
+          : shownAggregate(aggregate, clusters),
+    [scope, aggregate, mapChoice, clusters, estimatedProfile, measured],
   );
   const profile = shown.profile;
   const backfill = useMarketField(source, 'backfill');
@@ -269,7 +284,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     parts.current?.overlay.setTargets(liquidation, ghostLiquidationPrice);
   }, [liquidation, ghostLiquidationPrice]);
 
-  const tooltip = useCrosshairTooltip(parts, shown.clusters, position, tickSize);
+  const tooltip = useCrosshairTooltip(parts, shown.clusters, position, tickSize, scope === 'coin');
   const title =
     market === null
       ? (props.symbols.find((s) => s.value === props.symbol)?.label ?? props.symbol)
@@ -332,8 +347,13 @@ export function PriceChart(props: PriceChartProps): ReactElement {
             onWindowChange={setImbalanceWindow}
           />
         )}
-        {hasCandles && <MapSourceBar kind={shown.kind} onKindChange={setMapChoice} measured={measured} />}
-        {noClusters && shown.kind === 'estimated' && backfill?.state !== 'running' && (
+        {hasCandles && (
+          <MapScopeBar scope={scope} onScopeChange={setScope} aggregate={aggregate} error={aggregateError} />
+        )}
+        {hasCandles && scope === 'venue' && (
+          <MapSourceBar kind={shown.kind} onKindChange={setMapChoice} measured={measured} />
+        )}
+        {noClusters && scope === 'venue' && shown.kind === 'estimated' && backfill?.state !== 'running' && (
           <div className="chart-note" role="status" data-testid="chart-no-clusters">
             <strong>No clusters yet</strong> The estimate builds as open interest changes; it fills in within minutes.
           </div>

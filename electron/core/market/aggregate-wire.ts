@@ -1,0 +1,50 @@
+import type { AggregatedMap, BinSize } from '../../../shared/clusters';
+import type { AggregateMapWire, AggregateMissingWire } from '../../../shared/ipc/views/clusters';
+
+// Model USD: whole dollars, as the single venue's wire.
+const usd = (value: number): number => Math.round(value);
+
+/**
+ * The aggregated map as it crosses to the renderer: USD rounded to whole dollars. Each venue's
+ * share is rounded on its own, so a bin's shares may differ from its rounded total by a dollar
+ * per venue.
+ */
+export function toAggregateWire(
+  aggregated: AggregatedMap,
+  about: {
+    readonly coin: string;
+    readonly source: string;
+    readonly binSize: BinSize;
+    readonly missing: readonly AggregateMissingWire[];
+  },
+): AggregateMapWire {
+  const { map, profile } = aggregated;
+  return {
+    coin: about.coin,
+    source: about.source,
+    binSize: about.binSize,
+    timeMs: map.timeMs,
+    price: map.price,
+    map: {
+      ...map,
+      longUsd: usd(map.longUsd),
+      shortUsd: usd(map.shortUsd),
+      bins: map.bins.map((bin) => ({
+        ...bin,
+        longUsd: usd(bin.longUsd),
+        shortUsd: usd(bin.shortUsd),
+        longByLeverage: bin.longByLeverage.map(usd),
+        shortByLeverage: bin.shortByLeverage.map(usd),
+        byVenue: bin.byVenue.map((venue) => ({ ...venue, longUsd: usd(venue.longUsd), shortUsd: usd(venue.shortUsd) })),
+        provenance: bin.provenance.map((item) => ({
+          ...item,
+          usd: usd(item.usd),
+          meanBirthMs: Math.round(item.meanBirthMs),
+        })),
+      })),
+    },
+    profile: { firstBin: profile.firstBin, long: profile.long.map(usd), short: profile.short.map(usd) },
+    parts: aggregated.parts.map((part) => ({ ...part, longUsd: usd(part.longUsd), shortUsd: usd(part.shortUsd) })),
+    missing: about.missing,
+  };
+}
