@@ -94,6 +94,8 @@ export function buildAccountSnapshot(
     accountMode: mode,
     ...(modeFigures.spotQuoteTotal === null ? {} : { spotQuoteTotal: modeFigures.spotQuoteTotal }),
     ...(modeFigures.collateral === null ? {} : { collateral: modeFigures.collateral }),
+    // The alerts read a cross position's ratio from it where LiqLens cannot recompute (shared/alerts from-risk.ts).
+    ...(modeFigures.gauge === null ? {} : { venueGauge: modeFigures.gauge }),
   };
   const result = evaluateAccount(risk);
   const venueRatio = modeFigures.gauge === null ? null : gaugeMarginRatio(modeFigures.gauge);
