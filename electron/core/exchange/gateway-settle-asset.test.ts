@@ -16,7 +16,16 @@ if (btc === undefined) throw new Error('the default market lists BTCUSDT');
 const btcUsdc: SimSymbolSpec = {
   ...btc,
   // Venue rules for a hand-made instrument come from each venue's fallback (its Binance-style tiers).
-  instrument: { ...btc.instrument, symbol: 'BTCUSDC', quote: 'USDC', venueRules: undefined },
+  instrument: {
+    symbol: 'BTCUSDC',
+    base: 'BTC',
+    quote: 'USDC',
+    tickSize: btc.instrument.tickSize,
+    stepSize: btc.instrument.stepSize,
+    maxLeverage: btc.instrument.maxLeverage,
+    takerFeeRate: btc.instrument.takerFeeRate,
+    tiers: btc.instrument.tiers,
+  },
 };
 
 let sim: Simulator;
