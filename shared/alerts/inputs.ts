@@ -1,3 +1,4 @@
+import type { AccountGaugeDefinition } from '../domain/account-mode';
 import type { AdlRank } from '../domain/adl-rank';
 import type { RealizedLiquidation } from '../domain/liquidation';
 import type { Side } from '../domain/side';
@@ -66,6 +67,12 @@ export interface PositionObservation extends PositionRef {
   readonly liquidationPrice: number | null;
   /** Maintenance / margin balance, fraction (1 = liquidation); null when the balance is <= 0 (treated as past every level). */
   readonly marginRatio: number | null;
+  /**
+   * Set when `marginRatio` is the venue's account gauge rescaled to 1 = liquidation rather than
+   * LiqLens's own ratio (modes LiqLens cannot recompute, e.g. Bybit portfolio margin's
+   * `accountMMRate`): the margin-ratio alerts then name the gauge and give its own figures.
+   */
+  readonly measure?: AccountGaugeDefinition | undefined;
   /** Signed fraction of the mark to the liquidation price (negative past it); null without a liquidation price. */
   readonly distance: number | null;
   /** Time of the mark tick behind these numbers, Unix ms (venue clock); copied to events as `tickTimeMs`. */

@@ -1,6 +1,7 @@
+import { gaugeTitles, gaugeValueOf, type AccountGaugeDefinition } from '../domain/account-mode';
 import type { AdlRank } from '../domain/adl-rank';
 import type { Side } from '../domain/side';
-import { venueName, type Venue } from '../domain/venue';
+import { venueFacts, venueName, type Venue } from '../domain/venue';
 import type { AdlFacts, AlertEnd, LoweredFacts } from './alert-event';
 import type { Level } from './levels';
 import type { RuleKind } from './rule-schemas';
@@ -36,6 +37,8 @@ export interface MessageFacts {
   readonly adl?: AdlFacts | undefined;
   /** Venue lowered: what it lowered. */
   readonly lowered?: LoweredFacts | undefined;
+  /** Margin ratio: the venue gauge the value was read from (value and threshold on the 1 = liquidation scale). */
+  readonly measure?: AccountGaugeDefinition | undefined;
 }
 
 const ruleNames: Readonly<Record<RuleKind, string>> = {
@@ -112,6 +115,29 @@ function describeLowered(facts: MessageFacts): string {
   return `${venueName(facts.venue)} lowered ${what || 'its limits'} on its own, the liquidation price moves closer: ${facts.level}`;
 }
 
+/**
+ * A margin-ratio alert read from the venue's account gauge, in the gauge's own words and figures:
+ * "account maintenance margin rate (Bybit accountMMRate) 72 % crossed danger (70 %)", or for an
+ * equity / maintenance gauge "unified maintenance margin ratio (Binance uniMMR) 1.48 fell to danger (1.50)".
+ */
+function describeMeasure(facts: MessageFacts, measure: AccountGaugeDefinition): string {
+  const { level, cleared, value, threshold } = facts;
+  const name = `${gaugeTitles[measure.name]} (${venueFacts(facts.venue).short} ${measure.name})`;
+  const rate = measure.direction === 'at-or-above';
+  const figure = (ratio: number | null): string => {
+    const shown = ratio === null ? null : gaugeValueOf(measure, ratio);
+    if (shown === null) return '?';
+    return rate ? formatPercent(shown) : shown.toFixed(2);
+  };
+  if (value === null)
+    return cleared ? `${name} recovered, ${level} cleared` : `${name} at its liquidation level: ${level}`;
+  const back = rate ? 'back below' : 'back above';
+  const crossed = rate ? 'crossed' : 'fell to';
+  return cleared
+    ? `${name} ${figure(value)} ${back} ${facts.clearedTo ?? level} (${figure(threshold)})`
+    : `${name} ${figure(value)} ${crossed} ${level} (${figure(threshold)})`;
+}
+
 function describe(facts: MessageFacts): string {
   const { level, cleared, value, threshold, side } = facts;
   // An ADL alert's end says itself how the position closed.
@@ -120,6 +146,7 @@ function describe(facts: MessageFacts): string {
   const percent = (x: number | null): string => (x === null ? '?' : formatPercent(x));
   switch (facts.rule) {
     case 'marginRatio':
+      if (facts.measure !== undefined) return describeMeasure(facts, facts.measure);
       if (value === null)
         return cleared
           ? `margin balance recovered, ${level} cleared`

@@ -151,6 +151,7 @@ function emitTransition(
     end: end ?? undefined,
     adl,
     clearedTo: lowest === level ? undefined : lowest,
+    measure: rule === 'marginRatio' ? (tracked.measure ?? undefined) : undefined,
   };
   // An end rings no more than a clear does.
   const silence = silenceOf(tracked, rule, level, transition.cleared, context.nowMs, context.silent);
@@ -183,6 +184,7 @@ export function runObservedRules(tracked: Tracked, observation: PositionObservat
   tracked.last = last;
   if (observation.displaySymbol !== undefined) tracked.displaySymbol = observation.displaySymbol;
   if (observation.accountLabel !== undefined) tracked.accountLabel = observation.accountLabel;
+  tracked.measure = observation.measure ?? null;
   const { rules, states } = tracked;
   const tick = observation.tickTimeMs;
   applyReading(

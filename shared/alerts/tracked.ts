@@ -1,3 +1,4 @@
+import type { AccountGaugeDefinition } from '../domain/account-mode';
 import type { Side } from '../domain/side';
 import type { Venue } from '../domain/venue';
 import type { LastObservation, LoweredStamps, PositionState } from './engine-state';
@@ -25,6 +26,8 @@ export interface Tracked {
   readonly rules: RuleSet;
   /** The venue's facts from the last snapshot (not saved: the next snapshot brings them again). */
   facts: VenueReport | null;
+  /** The venue gauge the margin ratio was last read from, or null for LiqLens's own ratio (not saved). */
+  measure: AccountGaugeDefinition | null;
   /** The venue's cut stamps as last seen (saved); null before the first snapshot that gave them. */
   lowered: LoweredStamps | null;
   /** Until when the user snoozed this position, Unix ms; null when not snoozed (saved). */
@@ -56,6 +59,7 @@ export function trackedFrom(state: PositionState, rules: RuleSet): Tracked {
     states: { ...state.rules },
     rules,
     facts: null,
+    measure: null,
     lowered,
     snoozedUntilMs: state.snoozedUntilMs ?? null,
     acknowledged: state.acknowledged ?? 0,

@@ -295,5 +295,27 @@ export function gaugeMarginRatio(gauge: AccountGauge): number | null {
   return gauge.value > 0 ? gauge.liquidationLevel / gauge.value : null;
 }
 
+/**
+ * What each gauge measures, in words a trader reads before the venue's own field name: alerts and the
+ * account header name the measure this way ("account maintenance margin rate (accountMMRate)").
+ */
+export const gaugeTitles: Readonly<Record<AccountGaugeName, string>> = {
+  accountMarginRatio: 'account margin ratio',
+  uniMMR: 'unified maintenance margin ratio',
+  accountMMRate: 'account maintenance margin rate',
+  mgnRatio: 'account margin ratio',
+};
+
+/**
+ * A value on LiqLens's margin-ratio scale (1 = liquidation, see `gaugeMarginRatio`) back on the
+ * gauge's own scale, as the venue shows it: a rate's fraction (Bybit `accountMMRate` 0.72 for 72 %),
+ * or an equity / maintenance figure (`uniMMR` 1.5 for a ratio of 0.7 at level 1.05). Null for a
+ * ratio of 0 or less on the equity side (nothing to divide by).
+ */
+export function gaugeValueOf(gauge: AccountGaugeDefinition, marginRatio: number): number | null {
+  if (gauge.direction === 'at-or-above') return marginRatio * gauge.liquidationLevel;
+  return marginRatio > 0 ? gauge.liquidationLevel / marginRatio : null;
+}
+
 /** Parses an account mode id (settings, the `risk` input, the contract). */
 export const AccountModeSchema = z.enum(accountModeIds);

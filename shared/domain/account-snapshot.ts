@@ -12,7 +12,11 @@ export interface AccountSnapshot {
   /** One entry per open position, in the venue's order. */
   readonly positions: readonly PositionSnapshot[];
   readonly account: {
-    /** Margin balance: wallet plus isolated margins plus unrealized PnL (from `shared/risk`). */
+    /**
+     * Margin balance: wallet plus isolated margins plus unrealized PnL (from `shared/risk`); in a
+     * Hyperliquid unified account also its spot tokens besides USDC at their spot prices, which the
+     * venue counts in the account's value but not behind the perpetuals (the margin ratio leaves them out).
+     */
     readonly equity: number;
     /** Sum of the positions' maintenance requirements (from `shared/risk`). */
     readonly maintenanceMargin: number;

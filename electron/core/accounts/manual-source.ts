@@ -74,6 +74,7 @@ export function createManualSource(
           unrealizedPnl: sign * position.sizeBase * (markPrice - position.entryPrice),
           exchangeLiquidationPrice: null,
           isolatedOnly: market.isolatedOnly,
+          settleAsset: market.settle,
           hedgeLeg: positions.some(
             (other) => other !== position && other.symbol === position.symbol && other.side !== position.side,
           ),

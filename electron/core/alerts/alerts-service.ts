@@ -31,6 +31,7 @@ import type { DiskWatch } from '../storage/disk-watch';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 import { openAlertHistory } from './alert-history';
 import { toNotifications } from './notifications';
+import { readPendingJudgements, writePendingJudgements } from './pending-judgements';
 import { createVanishedPositions } from './vanished-positions';
 
 /** Everything the alerts runtime needs. */
@@ -170,10 +171,19 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   const streams = new Map<string, () => void>();
   let lastSignature = '';
   let stopped = false;
+  // Positions that vanished just before the last stop wait for their verdict again.
+  const pendingPath = join(folder, 'pending-liquidations.json');
+  const savedPending = readPendingJudgements(pendingPath, clock.now());
+  if (savedPending.problem !== null) {
+    logger.warn('pending liquidation checks reset', { message: savedPending.problem });
+    deps.onProblem?.(savedPending.problem);
+  }
   const vanishing = createVanishedPositions(
     deps.forceCloses ??
       (() => Promise.reject(new GatewayError('unsupported', 'No force-close records are read here.'))),
+    savedPending.pending,
   );
+  let savedPendingText = JSON.stringify(savedPending.pending);
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** Saves the engine state; a failed write (a full disk) is reported, never thrown: alerts keep running. */
   const persist = (): boolean => {
@@ -181,6 +191,12 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     history.append([]);
     try {
       writeJsonFileAtomic(statePath, engine.exportState());
+      const pending = vanishing.exportPending();
+      const text = JSON.stringify(pending);
+      if (text !== savedPendingText) {
+        writePendingJudgements(pendingPath, pending);
+        savedPendingText = text;
+      }
       return true;
     } catch (error) {
       if (deps.disk) deps.disk.failed('alert state', error);
@@ -351,6 +367,8 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         if (stopped || (verdicts.liquidated.length === 0 && verdicts.closed.length === 0)) return;
         run({ liquidated: verdicts.liquidated, closed: verdicts.closed }, clock.now());
         pruneStreams();
+        // A verdict without events (a position that held no alert) still leaves the saved list.
+        persistSoon();
       })
       .catch((error: unknown) => logger.warn('liquidation check failed', { accountId, error: String(error) }))
       .finally(() => judging.delete(accountId));
@@ -387,14 +405,19 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         // A vanished position is judged (liquidated or closed) once the venue's records are read.
         const unknown = vanishing.vanish(entry.accountId, closed, clock.now());
         if (unknown.length > 0) run({ closed: unknown }, clock.now());
-        // Streams only for the symbols the positions name (the venue's own), on the account's own source.
-        if (source)
+        // Streams only for the symbols the positions name (the venue's own), on the account's own source;
+        // and for positions still waiting for a verdict (saved before a restart): a fresh mark decides them.
+        if (source) {
           for (const position of risk.positions)
             if (watched.displaySymbols.has(position.symbol)) ensureStream(source, position.symbol);
+          for (const symbol of vanishing.pendingSymbols(entry.accountId)) ensureStream(source, symbol);
+        }
         if (closed.length > 0) pruneStreams();
         evaluateAccountAt(entry.accountId, watched, snapshotAtMs, arrivedAtMs, null, reportsOf(entry.positions));
       });
       if (vanishing.hasPending(entry.accountId)) judge(entry.accountId);
+      // Saved (at most once a second, only when changed) so a restart judges them instead of forgetting them.
+      if (closed.length > 0 || vanishing.hasPending(entry.accountId)) persistSoon();
     },
     onAccountRemoved(accountId) {
       const watched = accounts.get(accountId);
@@ -402,6 +425,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       accounts.delete(accountId);
       const waiting = vanishing.forget(accountId);
       pruneStreams();
+      persistSoon();
       const held = watched.risk.positions.map((p) => ({ accountId, symbol: p.symbol, side: p.side }));
       run({ closed: [...held, ...waiting] }, clock.now());
     },

@@ -81,6 +81,19 @@ export interface VanishedPositions {
   judge(accountId: string, nowMs: number): Promise<Verdicts>;
   /** Forgets an account (removed): its pending positions are returned, to be closed. */
   forget(accountId: string): PositionRef[];
+  /** Every position waiting for a verdict, as saved across a restart. */
+  exportPending(): SavedPending[];
+  /** Symbols the account's pending positions are on (their mark streams are needed to judge them). */
+  pendingSymbols(accountId: string): string[];
+}
+
+/**
+ * A position waiting for its verdict, as saved: what the judgement needs, and its mark stream. The
+ * time of its last fresh mark is not kept: after a restart only a new mark is fresh.
+ */
+export interface SavedPending {
+  readonly position: VanishedPosition;
+  readonly streamKey: string;
 }
 
 /** The mark nearer to (or further past) the liquidation price; a known distance beats an unknown one. */
@@ -97,12 +110,17 @@ const keyOf = (ref: PositionRef): string => `${ref.accountId}|${ref.symbol}|${re
 /**
  * Creates the tracker. `forceCloses` reads an account's force-close records since a venue time;
  * a `GatewayError` of kind `unsupported` means the venue has none to read (price alone decides).
+ * `saved`: the positions that were waiting when the app last stopped (`exportPending`); they are judged
+ * again once their account's next snapshot arrives.
  */
 export function createVanishedPositions(
   forceCloses: (accountId: string, sinceMs: number) => Promise<readonly ForceClose[]>,
+  saved: readonly SavedPending[] = [],
 ): VanishedPositions {
   const held = new Map<string, Held>();
-  const pending = new Map<string, Pending>();
+  const pending = new Map<string, Pending>(
+    saved.map((entry) => [keyOf(entry.position), { ...entry, lastTickAtMs: null }]),
+  );
   const pendingOf = (accountId: string): [string, Pending][] =>
     [...pending].filter(([, entry]) => entry.position.accountId === accountId);
 
@@ -201,6 +219,9 @@ export function createVanishedPositions(
       }
       return { liquidated, closed };
     },
+    exportPending: () =>
+      [...pending.values()].map((entry) => ({ position: entry.position, streamKey: entry.streamKey })),
+    pendingSymbols: (accountId) => [...new Set(pendingOf(accountId).map(([, entry]) => entry.position.symbol))],
     forget(accountId) {
       for (const key of [...held.keys()]) if (held.get(key)?.facts.accountId === accountId) held.delete(key);
       return pendingOf(accountId).map(([key, entry]) => {

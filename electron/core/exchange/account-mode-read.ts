@@ -13,20 +13,28 @@ import type { ModeRead, ModeSource, RawCall } from './venues/mode-source';
  * The mode figures of one read: the venue's gauge with the registry's definition (null when the mode
  * publishes none or the answer lacks the value), the spot total, the ADL scale, and in a multi-asset
  * mode the collateral assets read from the venue (at connect and on every refresh, so a moved index
- * or a changed balance reaches the engine). Rejects with the collateral reader's `GatewayError`.
+ * or a changed balance reaches the engine; `settleAssets`: those the open positions settle in). Rejects with the collateral reader's `GatewayError`.
  */
 export async function modeFiguresOf(
   source: ModeSource,
   read: ModeRead,
   raw: RawCall,
   balanceInfo: unknown,
+  settleAssets: readonly string[] = [],
 ): Promise<ModeFigures> {
   const definition = accountModeFacts(read.mode).gauge;
   const value = definition === null ? null : source.gauge(read.mode, balanceInfo, read.answer);
   const gauge: AccountGauge | null = definition === null || value === null ? null : { ...definition, value };
   const collateral: readonly CollateralAsset[] | null =
-    source.collateral === null ? null : await source.collateral(raw, read.mode, balanceInfo);
-  return { mode: read.mode, gauge, spotQuoteTotal: read.spotQuoteTotal, adlScale: source.adlScale, collateral };
+    source.collateral === null ? null : await source.collateral(raw, read.mode, balanceInfo, settleAssets);
+  return {
+    mode: read.mode,
+    gauge,
+    spotQuoteTotal: read.spotQuoteTotal,
+    ...(read.otherSpotUsd === undefined ? {} : { otherSpotUsd: read.otherSpotUsd }),
+    adlScale: source.adlScale,
+    collateral,
+  };
 }
 
 /**

@@ -29,6 +29,8 @@ export interface ModeFigures {
   readonly gauge: AccountGauge | null;
   /** Hyperliquid unified: the spot USDC total that backs the positions; else null. */
   readonly spotQuoteTotal: number | null;
+  /** Hyperliquid unified: the USD value of the other spot tokens, in the equity but not the margin; absent elsewhere. */
+  readonly otherSpotUsd?: number;
   /** The venue's ADL scale, or null where it publishes none (the positions' `adl` is then ignored). */
   readonly adlScale: { readonly min: number; readonly max: number } | null;
   /**
@@ -82,6 +84,9 @@ export function buildAccountSnapshot(
       tiers: symbolFacts.tiers,
       // The engine then keeps its margin in place (no removal in the what-if): docs/research/account-modes.md §6.
       ...(position.isolatedOnly ? { isolatedOnly: true } : {}),
+      // Multi-asset modes: PnL and maintenance count in the settle asset's wallet at its own rates (a
+      // BTCUSDC position in USDC), docs/research/account-modes.md §2.
+      ...(modeFigures.collateral !== null && position.settleAsset !== '' ? { settleAsset: position.settleAsset } : {}),
     });
   }
   const takerFeeRate = Math.max(0, ...kept.map((p) => facts.get(p.symbol)?.takerFeeRate ?? 0));
@@ -94,6 +99,8 @@ export function buildAccountSnapshot(
     accountMode: mode,
     ...(modeFigures.spotQuoteTotal === null ? {} : { spotQuoteTotal: modeFigures.spotQuoteTotal }),
     ...(modeFigures.collateral === null ? {} : { collateral: modeFigures.collateral }),
+    // The alerts read a cross position's ratio from it where LiqLens cannot recompute (shared/alerts from-risk.ts).
+    ...(modeFigures.gauge === null ? {} : { venueGauge: modeFigures.gauge }),
   };
   const result = evaluateAccount(risk);
   const venueRatio = modeFigures.gauge === null ? null : gaugeMarginRatio(modeFigures.gauge);
@@ -137,7 +144,8 @@ export function buildAccountSnapshot(
     risk,
     positions: snapshots,
     account: {
-      equity: result.account.equity,
+      // A unified Hyperliquid account is worth its spot tokens too, though only USDC backs the perpetuals.
+      equity: result.account.equity + (modeFigures.otherSpotUsd ?? 0),
       maintenanceMargin: result.account.maintenanceMargin,
       marginRatio: recomputed ? result.account.marginRatio : venueRatio,
     },

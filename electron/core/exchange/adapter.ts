@@ -216,7 +216,8 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     const wallet = mapCrossWallet(profile, balance, mapped);
     if (wallet === null) throw new GatewayError('exchange', `${label}: the balance answer has no wallet balance.`);
     const ranked = await withAdlFromEndpoint(profile.modes, modeRead.mode, raw, mapped);
-    const figures = await modeFiguresOf(profile.modes, modeRead, slowReads.call, rowOf(balance)['info']);
+    const settles = [...new Set(mapped.map((position) => position.settleAsset).filter((asset) => asset !== ''))];
+    const figures = await modeFiguresOf(profile.modes, modeRead, slowReads.call, rowOf(balance)['info'], settles);
     return buildAccountSnapshot(profile.venue, ranked, facts, wallet, Date.now(), figures);
   };
   const requireCredentials = (): void => {

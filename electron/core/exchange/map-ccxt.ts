@@ -78,6 +78,8 @@ export interface MappedPosition {
   readonly leverageLoweredAtMs: number | null;
   /** The market is isolated-only (`MarketInfo.isolatedOnly`): its margin is never removed but by closing. */
   readonly isolatedOnly: boolean;
+  /** The asset the position's PnL and margin settle in (`MarketInfo.settle`: USDT, USDC); '' when the market names none. */
+  readonly settleAsset: string;
 }
 
 /** A ccxt position as a `MappedPosition` (raw `info` fields), or null for an empty or unreadable row. */
@@ -117,6 +119,7 @@ export function mapPosition(profile: VenueProfile, position: unknown, market: Ma
     riskLimitLoweredAtMs: positiveTime(raw.riskLimitLoweredAtMs),
     leverageLoweredAtMs: positiveTime(raw.leverageLoweredAtMs),
     isolatedOnly: market.isolatedOnly,
+    settleAsset: market.settle,
   };
 }
 

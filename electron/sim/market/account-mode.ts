@@ -42,7 +42,8 @@ export function resolveAccountMode(spec: {
         `Account ${spec.id}: the ${mode} mode allows no ${position.marginMode} ${position.symbol} position`,
       );
   for (const { asset, amount } of spec.collateral ?? []) {
-    if (!rules.multiCollateral) throw new Error(`Account ${spec.id}: the ${mode} mode counts no ${asset} collateral`);
+    if (!rules.multiCollateral && !rules.spotHoldings)
+      throw new Error(`Account ${spec.id}: the ${mode} mode counts no ${asset} collateral`);
     if (module.collateralRatios[asset] === undefined)
       throw new Error(`Account ${spec.id}: ${asset} is not collateral on ${spec.venue}`);
     if (!(amount > 0)) throw new Error(`Account ${spec.id}: ${asset} collateral needs a positive amount`);

@@ -188,8 +188,9 @@ function liquidationPriceOf(book: AccountBook, position: HeldPosition, market: A
   const others = cross.filter((p) => p.symbol !== position.symbol);
   // Collateral in the position's own base asset moves with P (its index keeping its ratio to the
   // mark); the rest stays at its index.
-  const moving = book.collateral.filter(({ asset }) => collateralSymbol(asset) === position.symbol);
-  const still = book.collateral.filter(({ asset }) => collateralSymbol(asset) !== position.symbol);
+  const margin = marginCollateral(book);
+  const moving = margin.filter(({ asset }) => collateralSymbol(asset) === position.symbol);
+  const still = margin.filter(({ asset }) => collateralSymbol(asset) !== position.symbol);
   return solveLiquidationPrice({
     rules,
     marginMode: 'cross',
@@ -204,6 +205,11 @@ function liquidationPriceOf(book: AccountBook, position: HeldPosition, market: A
     ),
     requirementScale: book.modeRules.liquidationThreshold,
   });
+}
+
+/** The assets that count as margin: every one held in a multi-collateral mode, none where they are spot holdings only. */
+function marginCollateral(book: AccountBook): readonly SimCollateralSpec[] {
+  return book.modeRules.multiCollateral ? book.collateral : [];
 }
 
 /** Margin value of `collateral` at the current index prices, USD. */
@@ -230,7 +236,7 @@ function accountMarginOf(book: AccountBook, market: AccountMarket): SimAccountMa
   return {
     equityUsd:
       book.walletBalance +
-      collateralUsd(book, book.collateral, market) +
+      collateralUsd(book, marginCollateral(book), market) +
       cross.reduce((sum, p) => sum + pnl(p, market), 0),
     maintenanceMarginUsd,
     requirementUsd,

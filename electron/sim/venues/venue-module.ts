@@ -46,6 +46,12 @@ export interface SimModeRules {
   readonly marginModes: readonly ('isolated' | 'cross')[];
   /** Whether assets besides the settle currency count as margin (at their collateral ratio). */
   readonly multiCollateral: boolean;
+  /**
+   * Whether assets besides the settle currency may be held beside the perpetuals without counting as
+   * margin (Hyperliquid unified: spot tokens are in the account's equity, only the quote token backs
+   * the positions). Implied by `multiCollateral`.
+   */
+  readonly spotHoldings: boolean;
   /** Liquidation when account equity <= threshold × cross requirement (Binance PM: uniMMR <= 1.05). */
   readonly liquidationThreshold: number;
   /** Whether positions carry a liquidation price: 'none' where the venue sends none (Bybit PM). */
@@ -88,6 +94,7 @@ export const settleCurrencyMode: SimModeRules = {
   perpetuals: true,
   marginModes: ['isolated', 'cross'],
   multiCollateral: false,
+  spotHoldings: false,
   liquidationThreshold: 1,
   liquidationPrice: 'reported',
 };

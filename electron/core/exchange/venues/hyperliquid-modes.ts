@@ -1,5 +1,6 @@
 import type { AccountModeId } from '../../../../shared/domain/account-mode';
 import { coinRow, listOf, num, rowOf, text } from '../raw';
+import { otherSpotTokensUsd } from './hyperliquid-spot';
 import type { ModeSource } from './mode-source';
 
 /** `userAbstraction` answers (docs/research/account-modes.md §4); `default` and `dexAbstraction` margin as standard. */
@@ -11,7 +12,8 @@ const byAbstraction: Readonly<Record<string, AccountModeId>> = {
 /**
  * Hyperliquid account abstraction: `{"type":"userAbstraction"}`. Unified and portfolio accounts keep
  * every balance in the spot clearinghouse: its USDC `total` backs the positions (the perp state's account
- * value is not meaningful then). No account gauge and no published ADL rank.
+ * value is not meaningful then); a unified account's other spot tokens add their USD value to its
+ * equity (hyperliquid-spot.ts). No account gauge and no published ADL rank.
  */
 export const hyperliquidModes: ModeSource = {
   async detect(raw, user) {
@@ -23,8 +25,9 @@ export const hyperliquidModes: ModeSource = {
     const options = { enableUnifiedMargin: mode !== 'hyperliquid-standard' };
     if (mode !== 'hyperliquid-unified') return { mode, options, answer, spotQuoteTotal: null };
     const spot = await raw('publicPostInfo', { type: 'spotClearinghouseState', user });
-    const usdc = num(coinRow(listOf(rowOf(spot)['balances']), 'coin', ['USDC'])['total']);
-    return { mode, options, answer, spotQuoteTotal: usdc };
+    const balances = listOf(rowOf(spot)['balances']);
+    const usdc = num(coinRow(balances, 'coin', ['USDC'])['total']);
+    return { mode, options, answer, spotQuoteTotal: usdc, otherSpotUsd: await otherSpotTokensUsd(raw, balances) };
   },
   gauge: () => null,
   adlScale: null,

@@ -17,6 +17,11 @@ export interface ModeRead {
   readonly answer: unknown;
   /** Hyperliquid unified: the spot clearinghouse's USDC total backing every position; else null. */
   readonly spotQuoteTotal: number | null;
+  /**
+   * Hyperliquid unified: the USD value of the spot tokens besides USDC, at their spot prices; part of
+   * the account's equity, not of the margin behind the positions. Absent elsewhere.
+   */
+  readonly otherSpotUsd?: number;
 }
 
 /**
@@ -42,10 +47,18 @@ export interface ModeSource {
    * Reads the account's collateral assets in the venue's multi-asset mode (Binance Multi-Assets, Bybit
    * unified cross; docs/research/account-modes.md §2, §3): each asset's amount, USD index and the
    * venue's discount, the settle asset first. Answers null in every other mode (the settle wallet
-   * alone backs the positions). `balanceInfo` is `fetchBalance().info`. Null: the venue has no such mode.
+   * alone backs the positions). `balanceInfo` is `fetchBalance().info`; `settleAssets` the assets the
+   * open positions settle in (listed even at a zero balance, since their PnL lands there). Null: the
+   * venue has no such mode.
    */
   readonly collateral:
-    ((raw: RawCall, mode: AccountModeId, balanceInfo: unknown) => Promise<readonly CollateralAsset[] | null>) | null;
+    | ((
+        raw: RawCall,
+        mode: AccountModeId,
+        balanceInfo: unknown,
+        settleAssets: readonly string[],
+      ) => Promise<readonly CollateralAsset[] | null>)
+    | null;
   readonly adlEndpoint: {
     readonly rawMethod: (mode: AccountModeId) => string;
     readonly read: (answer: unknown, symbol: string, leg: 'LONG' | 'SHORT' | 'BOTH') => number | null;

@@ -36,7 +36,8 @@ export function positionRiskV3(view: AccountView, symbol: string | null): object
       liquidationPrice: liquidationText(figure),
       isolatedMargin: money(figure.isolatedMargin),
       notional: money(figure.notional),
-      marginAsset: walletAsset,
+      // A USDC-margined perpetual (BTCUSDC) settles in USDC: the market's quote asset.
+      marginAsset: view.instruments.find((i) => i.symbol === figure.symbol)?.quote ?? walletAsset,
       isolatedWallet: money(figure.isolatedWallet),
       initialMargin: money(figure.initialMargin),
       maintMargin: money(figure.source.maintenanceMargin),

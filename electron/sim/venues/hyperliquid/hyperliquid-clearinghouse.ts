@@ -1,3 +1,4 @@
+import { spotTokenIndex } from './hyperliquid-spot';
 import type { SimAccount, SimAccountPosition, SimMarket } from '../../market/types';
 import { decimalText } from '../binance/decimal-text';
 import { dexCoin } from './hyperliquid-dexes';
@@ -132,9 +133,9 @@ export function spotClearinghouseState(market: SimMarket, account: SimAccount | 
         hold: usd(all.reduce((sum, f) => sum + f.marginUsed, 0)),
         entryNtl: '0.0',
       },
-      ...(account.collateral ?? []).map((c, index) => ({
+      ...(account.collateral ?? []).map((c) => ({
         coin: c.asset,
-        token: index + 1,
+        token: spotTokenIndex(c.asset),
         total: decimalText(c.amount),
         hold: '0.0',
         entryNtl: usd(c.amount * c.priceUsd),

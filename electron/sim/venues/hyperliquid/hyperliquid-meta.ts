@@ -81,25 +81,3 @@ export function allMids(market: SimMarket): Record<string, string> {
     ]),
   );
 }
-
-/** The one spot token the simulator lists: USDC, the perps' collateral (token index 0). */
-const usdcToken = {
-  name: 'USDC',
-  szDecimals: 8,
-  weiDecimals: 8,
-  index: 0,
-  tokenId: '0x6d1e7cde53ba9467b783cb7c530ce054',
-  isCanonical: true,
-  evmContract: null,
-  fullName: null,
-};
-
-/** `{"type":"spotMeta"}`: no spot pairs, USDC as the only token (ccxt loads currencies from it). */
-export function spotMeta(): object {
-  return { universe: [], tokens: [usdcToken] };
-}
-
-/** `{"type":"spotMetaAndAssetCtxs"}`: `[spotMeta, []]`. */
-export function spotMetaAndAssetContexts(): [object, object[]] {
-  return [spotMeta(), []];
-}

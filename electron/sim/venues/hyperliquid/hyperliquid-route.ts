@@ -6,7 +6,8 @@ import { candleSnapshot } from './hyperliquid-candles';
 import { clearinghouseState, spotClearinghouseState, userAbstraction } from './hyperliquid-clearinghouse';
 import { dexMeta, dexMetaAndAssetContexts, dexNames, instrumentOfDexCoin, onDex, perpDexes } from './hyperliquid-dexes';
 import { userFills } from './hyperliquid-fills';
-import { allMids, meta, metaAndAssetContexts, spotMeta, spotMetaAndAssetContexts } from './hyperliquid-meta';
+import { allMids, meta, metaAndAssetContexts } from './hyperliquid-meta';
+import { spotMeta, spotMetaAndAssetContexts } from './hyperliquid-spot';
 import { createHyperliquidStreams } from './hyperliquid-streams';
 import { traderAccount } from './hyperliquid-traders';
 
@@ -44,7 +45,7 @@ function answerInfo(context: VenueContext, info: InfoRequest): SimHttpResponse {
     case 'spotMeta':
       return ok(spotMeta());
     case 'spotMetaAndAssetCtxs':
-      return ok(spotMetaAndAssetContexts());
+      return ok(spotMetaAndAssetContexts(market));
     // Index 0 is the main dex, written as null; then the HIP-3 dexes accounts trade on.
     case 'perpDexs':
       return ok(perpDexes(market));

@@ -38,11 +38,11 @@ export const hyperliquidVenue: SimVenueModule<'hyperliquid'> = {
     },
   },
   fallbackRules: (instrument) => notionalFallbackRules('hyperliquid', instrument),
-  // Unified and portfolio accounts keep balances in the spot clearinghouse; portfolio margin also
-  // counts other spot assets as collateral.
+  // Unified and portfolio accounts keep balances in the spot clearinghouse; a unified account may hold
+  // other spot tokens, which only portfolio margin counts as collateral.
   modes: {
     standard: settleCurrencyMode,
-    unified: settleCurrencyMode,
+    unified: { ...settleCurrencyMode, spotHoldings: true },
     portfolio: { ...settleCurrencyMode, multiCollateral: true },
   },
   accountModeIds: {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { accountModeHeading, gaugeText, noLiquidationLineText, whatIfModeNote } from './account-mode-text';
+import {
+  accountModeHeading,
+  alertBasisNote,
+  gaugeText,
+  noLiquidationLineText,
+  whatIfModeNote,
+} from './account-mode-text';
 
 describe('account mode words on screen', () => {
   it('heads the account with the venue and its mode', () => {
@@ -45,5 +51,16 @@ describe('account mode words on screen', () => {
       `No liquidation line: ${note}`,
     );
     expect(noLiquidationLineText({ exchangeLiquidationPrice: 50_000, computedNote: note })).toBeNull();
+  });
+
+  it('says distance alerts do not apply where LiqLens has no liquidation price, and names the gauge the alerts follow', () => {
+    expect(alertBasisNote({ accountMode: 'bybit-portfolio' })).toBe(
+      'Distance alerts do not apply (the venue gives no liquidation price in this mode); margin alerts follow the account maintenance margin rate (accountMMRate), liquidation at or above 100 %',
+    );
+    expect(alertBasisNote({ accountMode: 'binance-portfolio' })).toMatch(
+      /^Distance alerts do not apply \(LiqLens cannot recompute .*unified maintenance margin ratio \(uniMMR\), liquidation at or below 105 %$/,
+    );
+    expect(alertBasisNote({ accountMode: 'bybit-unified-cross' })).toBeNull();
+    expect(alertBasisNote({ accountMode: null })).toBeNull();
   });
 });

@@ -1,4 +1,9 @@
-import { accountModeFacts, accountModeLabel, type AccountGauge } from '../../../../shared/domain/account-mode';
+import {
+  accountModeFacts,
+  accountModeLabel,
+  gaugeTitles,
+  type AccountGauge,
+} from '../../../../shared/domain/account-mode';
 import { marketSourceName, productionSource } from '../../../../shared/domain/market-source';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import type { PositionView } from '../../../../shared/ipc/views/positions';
@@ -34,6 +39,24 @@ export function whatIfModeNote(account: Pick<AccountSummary, 'accountMode'>): st
   return whatIf.kind === 'approximate'
     ? `What-if approximate: ${whatIf.approximation}`
     : `What-if off: ${whatIf.reason}`;
+}
+
+/**
+ * What the account's alerts watch when its mode leaves LiqLens no liquidation price of its own (Bybit
+ * portfolio margin gives none; in the other such modes LiqLens cannot recompute the venue's): distance
+ * alerts do not apply, and the margin alerts follow the venue's account gauge, named as the alerts name
+ * it. Null where the mode is recomputed or publishes no gauge.
+ */
+export function alertBasisNote(account: Pick<AccountSummary, 'accountMode'>): string | null {
+  if (account.accountMode === null) return null;
+  const facts = accountModeFacts(account.accountMode);
+  if (facts.liquidationPrice === 'exact' || facts.gauge === null) return null;
+  const why =
+    facts.liquidationPrice === 'none'
+      ? 'the venue gives no liquidation price in this mode'
+      : 'LiqLens cannot recompute the liquidation price in this mode';
+  const gauge = facts.gauge;
+  return `Distance alerts do not apply (${why}); margin alerts follow the ${gaugeTitles[gauge.name]} (${gauge.name}), liquidation ${gauge.direction === 'at-or-below' ? 'at or below' : 'at or above'} ${(gauge.liquidationLevel * 100).toFixed(0)} %`;
 }
 
 /** Why no liquidation line is drawn for a position, or null when one is (the venue gave a price). */
