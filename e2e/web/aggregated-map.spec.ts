@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from '../fixtures';
 import { AccountGroup } from '../pages/account-group';
 import { AppPage } from '../pages/app-page';
+import { formatMoney } from '../../renderer/src/lib/format-money';
 
 /** The share figures of a tooltip's "Longs by venue: Binance 42 %, Bybit 31 %" line: venue and percent. */
 function shares(line: string): { venue: string; percent: number }[] {
@@ -49,6 +50,30 @@ test("the Demo's BTC map across Binance, Bybit, OKX and Hyperliquid, with each b
     .toBeGreaterThan(0);
 
   // Down the pane until the cursor rests on a bin that more than one venue holds.
+  // The what-if reads the map the chart draws: its "clusters on the way" is the summed band's figure.
+  const cascades = (): Promise<{ chart: string; whatIf: string }> =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          requestAnimationFrame(() =>
+            resolve({
+              chart: String(window.__liqlensChart?.overlayState().cascadeUsd ?? null),
+              whatIf: document.querySelector('[data-testid="whatif-cascade"]')?.textContent ?? '',
+            }),
+          ),
+        ),
+    );
+  await expect
+    .poll(
+      async () => {
+        const { chart, whatIf } = await cascades();
+        const usd = Number(chart);
+        return chart !== 'null' && whatIf === (usd > 0 ? formatMoney(usd) : 'none');
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+
   const canvas = await page.getByTestId('price-chart-canvas').boundingBox();
   if (canvas === null) throw new Error('the chart has no geometry');
   const venueLines = page.getByTestId('tooltip-venue-shares');

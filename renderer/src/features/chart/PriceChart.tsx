@@ -32,6 +32,7 @@ import { MapScopeBar } from './MapScopeBar';
 import { shownAggregate, type MapScope } from './aggregate-shown';
 import { useAggregateMap } from './useAggregateMap';
 import { useMarketKey } from '../market/useMarketKey';
+import { drawnMaps } from '../market/drawn-map';
 import { measuredOverlay, shownMap, type MapKind, type ShownMap } from './shown-map';
 import { EdgeMarkers } from './EdgeMarkers';
 import { OhlcLegend } from './OhlcLegend';
@@ -137,6 +138,12 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     [scope, aggregate, mapChoice, clusters, estimatedProfile, measured],
   );
   const profile = shown.profile;
+  // The what-if reads the map drawn here when it is not the venue's estimate, so both give one figure.
+  useEffect(() => {
+    if (key === null) return undefined;
+    drawnMaps.set(key, profile !== null && profile !== estimatedProfile ? profile : null);
+    return () => drawnMaps.set(key, null);
+  }, [key, profile, estimatedProfile]);
   const backfill = useMarketField(source, 'backfill');
   const stale = useMarketField(source, 'stale') ?? false;
   const error = useMarketField(source, 'error');

@@ -4,6 +4,8 @@ import type { AccountPositions } from '../../../../shared/ipc/views/positions';
 import { accountModeFacts } from '../../../../shared/domain/account-mode';
 import { coinOfSymbol, evaluateAccount } from '../../../../shared/risk';
 import { useMarketField, type MarketSource } from '../market/useMarket';
+import { useDrawnMap } from '../market/drawn-map';
+import { useMarketKey } from '../market/useMarketKey';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
 import { Button, EmptyState, FreshnessNote } from '../../ui';
 import { approximationNote } from './approximation-note';
@@ -63,7 +65,9 @@ export function WhatIfPanel({
   ...props
 }: WhatIfPanelProps) {
   const storeProfile = useMarketField(market, 'profile');
-  const profile = market === null ? (props.profile ?? null) : storeProfile;
+  // The map the chart draws (measured, or the coin's across venues) wins over the venue's estimate.
+  const drawn = useDrawnMap(useMarketKey(market));
+  const profile = market === null ? (props.profile ?? null) : (drawn ?? storeProfile);
   const risk = account?.risk ?? null;
   const found = risk !== null && selected !== null && findTargetIndex(risk, selected) >= 0;
   const lastGhost = useRef<Ghost | null>(null);
