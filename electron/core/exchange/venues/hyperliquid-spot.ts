@@ -1,4 +1,4 @@
-import { GatewayError } from '../errors';
+import { GatewayError } from '../gateway-error';
 import { listOf, num, rowOf, text } from '../raw';
 import type { RawCall } from './mode-source';
 
