@@ -40,6 +40,8 @@ test('when LiqLens itself stops, every account turns stale with the reason and n
   await expect(page.getByText(/^Could not load/)).toHaveCount(0);
   // The what-if's figures too: dimmed, and saying why, with the same words as the accounts.
   await expect(whatIf).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByTestId('market-context-strip')).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByTestId('context-strip-stale')).toHaveText('stale');
   await expect(page.getByTestId('whatif-stale')).toHaveText(
     /^stale · last update \d+ (s|min|h) ago · connection to LiqLens lost$/,
   );

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { LiqLensApi, MarketKey } from '../../../../shared/ipc/contract';
+import { coreLostReason } from '../../../../shared/domain/freshness';
 import { Button } from '../../ui';
 import { usePopoverDismiss } from '../accounts/usePopoverDismiss';
 import { MarketContextPanel } from './MarketContextPanel';
@@ -31,7 +32,18 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
   const items = view === null ? [] : stripItems(view, base);
   const flags = view?.flags ?? [];
   return (
-    <div className="context-strip" ref={root} data-testid="market-context-strip">
+    <div
+      className="context-strip"
+      ref={root}
+      data-testid="market-context-strip"
+      data-stale={connected ? undefined : 'true'}
+    >
+      {/* Its figures stay on screen without the core, dimmed and said to be old. */}
+      {!connected && (
+        <span className="context-strip__stale" data-testid="context-strip-stale" title={`stale · ${coreLostReason}`}>
+          stale
+        </span>
+      )}
       <ul className="context-strip__items" aria-label="Market context">
         {view === null && <li className="context-strip__waiting">{error ? 'Context not read' : 'Reading context…'}</li>}
         {items.map((item) => (
