@@ -1,18 +1,37 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { bundleProbes } from './bundle-probe';
 
 const run = promisify(execFile);
 
 /**
- * Runs a bench probe (a file beside this one that prints one JSON line of figures) in a fresh
- * Node process, killed after `timeoutMs`, and returns its figures.
+ * Runs a probe in a fresh Node process with the arguments `nodeArgs` (a bundled probe's path from
+ * `bundleProbes`, or loader flags and a source file), killed after `timeoutMs`, with `env` added to
+ * the bench's environment, and returns the figures of the last JSON line it prints.
  */
-export async function runProbe(file: string, timeoutMs: number): Promise<Record<string, number>> {
-  const probe = fileURLToPath(new URL(`./${file}`, import.meta.url));
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', probe], {
+export async function runProbeProcess(
+  nodeArgs: readonly string[],
+  timeoutMs: number,
+  env: Readonly<Record<string, string>> = {},
+): Promise<Record<string, number>> {
+  const { stdout } = await run(process.execPath, nodeArgs, {
+    env: { ...process.env, ...env },
     timeout: timeoutMs,
     maxBuffer: 1024 * 1024,
   });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+}
+
+/**
+ * Runs a bench probe (a file beside this one that prints one JSON line of figures) as the app ships
+ * its core: bundled first (not timed) with the simulator's process (sim-child-main.ts), then in a
+ * fresh plain Node process killed after `timeoutMs`.
+ */
+export async function runProbe(file: string, timeoutMs: number): Promise<Record<string, number>> {
+  const probes = await bundleProbes([file, 'sim-child-main.ts']);
+  try {
+    return await runProbeProcess([probes.file(file)], timeoutMs);
+  } finally {
+    probes.dispose();
+  }
 }

@@ -1,13 +1,20 @@
 /**
- * The simulator of the soak bench, run by sim-child.ts in a process of its own: the Demo market
- * (seed 5, chop) at speed 0, its key accounts sent once started, then one answer per request.
+ * The simulator of the soak and idle benches, run by sim-child.ts in a process of its own: the Demo
+ * market (seed 5, chop) from the start time (Unix ms; empty for the simulator's default) at the speed
+ * given as arguments, its key accounts sent once started, then one answer per request.
  */
 import { venueFacts } from '../../../shared/domain/venue';
 import { demoAccountsOf } from '../../sim/demo-market';
 import { startSimulator } from '../../sim/simulator';
 import type { SimChildAnswer, SimChildReady, SimChildRequest } from './sim-child';
 
-const sim = await startSimulator({ seed: 5, scenario: 'chop', speed: 0, startTimeMs: Number(process.argv[2]) });
+const startTimeMs = process.argv[2] ? Number(process.argv[2]) : undefined;
+const sim = await startSimulator({
+  seed: 5,
+  scenario: 'chop',
+  speed: Number(process.argv[3] ?? '0'),
+  ...(startTimeMs === undefined ? {} : { startTimeMs }),
+});
 const answer = (request: SimChildRequest): SimChildAnswer['value'] => {
   switch (request.op) {
     case 'advance':

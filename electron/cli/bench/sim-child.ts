@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DemoAccount } from '../../core/accounts/demo-provider';
 
@@ -40,12 +41,17 @@ export interface SimChild {
 }
 
 /**
- * Starts the Demo market (seed 5, the chop scenario, time moved only by `advance`, starting at
- * `startTimeMs`) in a child Node process and talks to it over Node's IPC channel.
+ * Starts the Demo market (seed 5, the chop scenario, starting at `startTimeMs`, default the
+ * simulator's own start) in a child Node process and talks to it over Node's IPC channel. At
+ * `speed` 0 time moves only by `advance`; at 1 it runs in real time. Run from the sources (tsx),
+ * the child runs sim-child-main.ts through tsx; run from a bundled probe (bundle-probe.ts), it runs
+ * the bundled sim-child-main.mjs beside it with plain Node.
  */
-export async function startSimChild(startTimeMs: number): Promise<SimChild> {
-  const child = fork(fileURLToPath(new URL('./sim-child-main.ts', import.meta.url)), [String(startTimeMs)], {
-    execArgv: ['--import', 'tsx'],
+export async function startSimChild(startTimeMs: number | undefined, speed = 0): Promise<SimChild> {
+  const extension = extname(fileURLToPath(import.meta.url));
+  const main = fileURLToPath(new URL(`./sim-child-main${extension}`, import.meta.url));
+  const child = fork(main, [String(startTimeMs ?? ''), String(speed)], {
+    execArgv: extension === '.ts' ? ['--import', 'tsx'] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<number, (answer: SimChildAnswer) => void>();

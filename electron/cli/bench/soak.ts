@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { fileURLToPath } from 'node:url';
-import { keyVenues } from '../../../shared/domain/venue';
 import type { DemoAccount } from '../../core/accounts/demo-provider';
 import type { Core } from '../../core/create-core';
 import { createGateway } from '../../core/exchange/gateway';
@@ -122,61 +119,17 @@ export async function measureSoak(): Promise<{
   }
 }
 
-/** Starts `liqlens sim` in a child process and reads its base URLs and read-only keys from what it prints. */
-async function simulatorProcess(): Promise<{ accounts: DemoAccount[]; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      fileURLToPath(new URL('../main.ts', import.meta.url)),
-      'sim',
-      '--seed',
-      '5',
-      '--scenario',
-      'chop',
-      '--speed',
-      '1',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the simulator did not start:\n${output}`)), 60_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (output.includes('Press Ctrl+C')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  const urls = new Map(
-    [...output.matchAll(/^\s+(\S+)\s+(http:\/\/127\.0\.0\.1:\d+\/\w+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']),
-  );
-  const accounts: DemoAccount[] = [];
-  for (const match of output.matchAll(/^\s+(\S+)\s+read-only key (\S+)\s+secret (\S+)(?:\s+passphrase (\S+))?$/gm)) {
-    const venue = keyVenues.find((known) => known === match[1]);
-    if (venue === undefined) continue;
-    accounts.push({
-      label: venue,
-      venue,
-      baseUrl: urls.get(venue) ?? '',
-      credentials: { apiKey: match[2] ?? '', secret: match[3] ?? '', ...(match[4] ? { password: match[4] } : {}) },
-    });
-  }
-  return { accounts, stop: () => child.kill('SIGTERM') };
-}
-
 /**
  * CPU use of the app's process, in percent of one core, while three accounts are watched in real
  * time with the cluster model of every position's market running and one market charted, measured
  * once those models have loaded their history. The window is a whole minute: the models' work comes
  * once a minute (closed bars, open interest), so a shorter window over- or under-counts it. The
- * simulated exchanges run in another process, as a real venue would, so their work is not counted.
+ * simulated exchanges run in another process in real time (sim-child.ts), as a real venue would, so
+ * their work is not counted; the bench runs this in a process of its own too (idle-probe.ts), so
+ * the bench's own work is not counted either.
  */
 export async function measureIdle(seconds = 60): Promise<{ cpuPercent: number }> {
-  const sim = await simulatorProcess();
+  const sim = await startSimChild(undefined, 1);
   const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-idle-'));
   const core = benchCore(dataDir, sim.accounts);
   try {
@@ -198,7 +151,7 @@ export async function measureIdle(seconds = 60): Promise<{ cpuPercent: number }>
     return { cpuPercent: round(((used.user + used.system) / 1000 / elapsedMs) * 100, 2) };
   } finally {
     await core.stop();
-    sim.stop();
+    await sim.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
