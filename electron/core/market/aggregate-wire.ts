@@ -1,3 +1,4 @@
+import { compactMap } from './cluster-wire';
 import type { AggregatedMap, BinSize } from '../../../shared/clusters';
 import type { AggregateMapWire, AggregateMissingWire } from '../../../shared/ipc/views/clusters';
 
@@ -25,24 +26,7 @@ export function toAggregateWire(
     binSize: about.binSize,
     timeMs: map.timeMs,
     price: map.price,
-    map: {
-      ...map,
-      longUsd: usd(map.longUsd),
-      shortUsd: usd(map.shortUsd),
-      bins: map.bins.map((bin) => ({
-        ...bin,
-        longUsd: usd(bin.longUsd),
-        shortUsd: usd(bin.shortUsd),
-        longByLeverage: bin.longByLeverage.map(usd),
-        shortByLeverage: bin.shortByLeverage.map(usd),
-        byVenue: bin.byVenue.map((venue) => ({ ...venue, longUsd: usd(venue.longUsd), shortUsd: usd(venue.shortUsd) })),
-        provenance: bin.provenance.map((item) => ({
-          ...item,
-          usd: usd(item.usd),
-          meanBirthMs: Math.round(item.meanBirthMs),
-        })),
-      })),
-    },
+    map: compactMap(map),
     profile: { firstBin: profile.firstBin, long: profile.long.map(usd), short: profile.short.map(usd) },
     parts: aggregated.parts.map((part) => ({ ...part, longUsd: usd(part.longUsd), shortUsd: usd(part.shortUsd) })),
     missing: about.missing,

@@ -29,7 +29,11 @@ function trimColumn(
   return { firstBin: firstBin + from, long: long.slice(from, to + 1), short: short.slice(from, to + 1) };
 }
 
-function compactMap(map: LiquidationMap): LiquidationMap {
+/**
+ * A liquidation map as it crosses to the renderer: every USD figure rounded to whole dollars (the
+ * estimate's, the measured map's and the map across venues alike).
+ */
+export function compactMap<M extends LiquidationMap>(map: M): M {
   return {
     ...map,
     longUsd: usd(map.longUsd),
@@ -40,11 +44,7 @@ function compactMap(map: LiquidationMap): LiquidationMap {
       shortUsd: usd(bin.shortUsd),
       longByLeverage: usdArray(bin.longByLeverage),
       shortByLeverage: usdArray(bin.shortByLeverage),
-      byVenue: bin.byVenue.map((venue) => ({
-        venue: venue.venue,
-        longUsd: usd(venue.longUsd),
-        shortUsd: usd(venue.shortUsd),
-      })),
+      byVenue: bin.byVenue.map((venue) => ({ ...venue, longUsd: usd(venue.longUsd), shortUsd: usd(venue.shortUsd) })),
       provenance: bin.provenance.map((item) => ({
         ...item,
         usd: usd(item.usd),

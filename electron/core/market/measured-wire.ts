@@ -1,3 +1,4 @@
+import { compactMap } from './cluster-wire';
 import type { BinSize, MeasuredMap } from '../../../shared/clusters';
 import type { MeasuredMapWire } from '../../../shared/ipc/views/clusters';
 
@@ -17,20 +18,7 @@ export function toMeasuredWire(measured: MeasuredMap, binSize: BinSize): Measure
     binSize,
     timeMs: map.timeMs,
     price: map.price,
-    map: {
-      ...map,
-      longUsd: usd(map.longUsd),
-      shortUsd: usd(map.shortUsd),
-      bins: map.bins.map((bin) => ({
-        ...bin,
-        longUsd: usd(bin.longUsd),
-        shortUsd: usd(bin.shortUsd),
-        longByLeverage: bin.longByLeverage.map(usd),
-        shortByLeverage: bin.shortByLeverage.map(usd),
-        byVenue: bin.byVenue.map((venue) => ({ ...venue, longUsd: usd(venue.longUsd), shortUsd: usd(venue.shortUsd) })),
-        provenance: bin.provenance.map((item) => ({ ...item, usd: usd(item.usd) })),
-      })),
-    },
+    map: compactMap(map),
     profile: {
       firstBin: profile.firstBin + from,
       long: profile.long.slice(from, to + 1).map(usd),
