@@ -9,7 +9,7 @@ import {
   absentReason,
   baseAmount,
   changesText,
-  countdownText,
+  settlementText,
   fundingDetail,
   fundingRateText,
   signedBase,
@@ -90,7 +90,7 @@ function Figures({
         flagged={flagged.has('funding')}
         render={(f) => ({
           value: fundingRateText(f.rate),
-          detail: `${f.nextSettlementMs === null ? 'settlement time not given' : `settles in ${countdownText(f.nextSettlementMs - asOf)}`} · ${fundingDetail(f, venue)}`,
+          detail: `${settlementText(f.nextSettlementMs === null ? null : f.nextSettlementMs - asOf)} · ${fundingDetail(f, venue)}`,
         })}
       />
       <Row

@@ -42,6 +42,12 @@ export function countdownText(untilMs: number): string {
   return hours > 0 ? `${hours} h ${totalMinutes % 60} min` : `${totalMinutes} min`;
 }
 
+/** The settlement part of the funding detail: "settles in 45 min", "settling now" at or past it, or that the venue gives no time. */
+export function settlementText(untilMs: number | null): string {
+  if (untilMs === null) return 'settlement time not given';
+  return untilMs <= 0 ? 'settling now' : `settles in ${countdownText(untilMs)}`;
+}
+
 /** The funding detail line: interval, and the venue's forecast or that it gives none. */
 export function fundingDetail(funding: FundingSnapshot, venue: string): string {
   const every = funding.intervalHours === null ? '' : `every ${funding.intervalHours} h · `;
