@@ -1,5 +1,5 @@
 import type { Venue } from '../domain/venue';
-import type { LiquidationMap, MapBin } from './map-now';
+import { mapOfBins, type LiquidationMap, type MapBin } from './map-now';
 import type { BinSize } from './params';
 import { createPriceGrid } from './price-grid';
 import type { Provenance } from './types';
@@ -156,14 +156,7 @@ export function aggregateMaps(input: AggregateInput): AggregatedMap {
     short[index - firstBin] = cell?.short ?? 0;
   }
   return {
-    map: {
-      timeMs: input.timeMs,
-      price: input.price,
-      leverages,
-      longUsd: bins.reduce((sum, bin) => sum + bin.longUsd, 0),
-      shortUsd: bins.reduce((sum, bin) => sum + bin.shortUsd, 0),
-      bins,
-    },
+    map: mapOfBins(input.timeMs, input.price, leverages, bins),
     profile: { firstBin, long, short },
     parts,
   };

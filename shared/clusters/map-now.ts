@@ -33,6 +33,23 @@ export interface LiquidationMap {
   readonly bins: readonly MapBin[];
 }
 
+/** A map of `bins` (non-empty, ascending by price) whose totals are the sums of its bins' USD. */
+export function mapOfBins(
+  timeMs: number,
+  price: number,
+  leverages: readonly number[],
+  bins: readonly MapBin[],
+): LiquidationMap {
+  return {
+    timeMs,
+    price,
+    leverages,
+    longUsd: bins.reduce((sum, bin) => sum + bin.longUsd, 0),
+    shortUsd: bins.reduce((sum, bin) => sum + bin.shortUsd, 0),
+    bins,
+  };
+}
+
 /**
  * The map now within ±`rangeFraction` of the mark (default: the heatmap's range). Every bin
  * carries its provenance and its near-price band part; `longUsd`/`shortUsd` are the totals of the

@@ -1,5 +1,5 @@
 import type { Venue } from '../domain/venue';
-import type { LiquidationMap, MapBin } from './map-now';
+import { mapOfBins, type LiquidationMap, type MapBin } from './map-now';
 import type { BinSize } from './params';
 import { createPriceGrid } from './price-grid';
 
@@ -135,14 +135,7 @@ export function measuredMap(input: MeasuredMapInput): MeasuredMap {
   const coveredUsd = live.reduce((sum, position) => sum + position.notionalUsd, 0);
   const oi = input.openInterestUsd;
   return {
-    map: {
-      timeMs: input.timeMs,
-      price: input.price,
-      leverages,
-      longUsd: bins.reduce((sum, bin) => sum + bin.longUsd, 0),
-      shortUsd: bins.reduce((sum, bin) => sum + bin.shortUsd, 0),
-      bins,
-    },
+    map: mapOfBins(input.timeMs, input.price, leverages, bins),
     profile: { firstBin: from, long, short },
     coverage: {
       addresses: new Set(live.map((position) => position.address)).size,
