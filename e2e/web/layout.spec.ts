@@ -38,12 +38,18 @@ test.describe('web mode: the workspace at every common window size', () => {
       const viewport = { x: 0, y: 0, ...size };
       // The layout follows the window on the next frame; wait for the state, not for a time.
       await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(size.width);
+      // The panels, then the toasts (they follow the chart's pane once it has its new size).
       await expect
         .poll(async () => {
           const boxes = await readLayoutBoxes(page);
-          return boxes.panels.whatif !== null && inside(boxes.panels.whatif, viewport);
+          const whatif = boxes.panels.whatif;
+          const positions = boxes.panels.positions;
+          if (whatif === null || !inside(whatif, viewport)) return 'the what-if is out of the window';
+          if (positions !== null && boxes.toasts.some((toast) => overlap(toast, positions)))
+            return 'a toast covers the positions';
+          return 'settled';
         })
-        .toBe(true);
+        .toBe('settled');
       const boxes = await readLayoutBoxes(page);
       const label = `${size.width}x${size.height}`;
 

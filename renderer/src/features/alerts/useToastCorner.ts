@@ -52,12 +52,21 @@ export function useToastCorner(active: boolean): ToastCorner | null {
       if (document.querySelector(paneSelector) !== observed) measure();
     });
     mutations.observe(document.body, { childList: true, subtree: true });
-    window.addEventListener('resize', measure);
+    // A window resize moves the pane before the chart has laid itself out again: measure now and on
+    // the next frame, when the panels and the chart have their new sizes.
+    let frame = 0;
+    const onWindowResize = (): void => {
+      measure();
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    };
+    window.addEventListener('resize', onWindowResize);
     measure();
     return () => {
+      cancelAnimationFrame(frame);
       resize.disconnect();
       mutations.disconnect();
-      window.removeEventListener('resize', measure);
+      window.removeEventListener('resize', onWindowResize);
     };
   }, [active]);
   return active ? corner : null;
