@@ -405,6 +405,8 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         // A vanished position is judged (liquidated or closed) once the venue's records are read.
         const unknown = vanishing.vanish(entry.accountId, closed, clock.now());
         if (unknown.length > 0) run({ closed: unknown }, clock.now());
+        // The snapshot's alerts leave first; opening and releasing streams (market sessions) can wait for them.
+        evaluateAccountAt(entry.accountId, watched, snapshotAtMs, arrivedAtMs, null, reportsOf(entry.positions));
         // Streams only for the symbols the positions name (the venue's own), on the account's own source;
         // and for positions still waiting for a verdict (saved before a restart): a fresh mark decides them.
         if (source) {
@@ -413,7 +415,6 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
           for (const symbol of vanishing.pendingSymbols(entry.accountId)) ensureStream(source, symbol);
         }
         if (closed.length > 0) pruneStreams();
-        evaluateAccountAt(entry.accountId, watched, snapshotAtMs, arrivedAtMs, null, reportsOf(entry.positions));
       });
       if (vanishing.hasPending(entry.accountId)) judge(entry.accountId);
       // Saved (at most once a second, only when changed) so a restart judges them instead of forgetting them.
