@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectContractClient } from '../../electron/cli/bench/contract-client';
-import { startSimulator, type Simulator } from '../../electron/sim/simulator';
-import { modeAccountSpecs, readKeyOf } from '../../electron/sim/testing/mode-accounts';
-import { expect, startWebApp, test, type WebApp } from '../fixtures';
+import { modeAccountSpecs } from '../../electron/sim/testing/mode-accounts';
+import { expect, test } from '../fixtures';
 import { AccountGroup } from '../pages/account-group';
 import { AppPage } from '../pages/app-page';
+import { simAccountAdd, useSimWebApp } from '../sim-web-app';
 
 /*
  * A Bybit portfolio-margin account's header, as a trader sees it in web mode: Bybit gives no
@@ -16,52 +14,23 @@ import { AppPage } from '../pages/app-page';
 
 const label = 'Sim Bybit portfolio margin';
 
-let sim: Simulator;
-let webApp: WebApp;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  // The clock stands still: every figure holds while the test reads it.
-  sim = await startSimulator({
+// The clock stands still: every figure holds while the test reads it.
+const running = useSimWebApp(
+  {
     seed: 3,
     scenario: 'calm',
     speed: 0,
     historyDays: 1,
     accounts: modeAccountSpecs().filter((spec) => spec.id === 'by-pm'),
-  });
-  dataDir = mkdtempSync(join(tmpdir(), 'liqlens-e2e-'));
-  webApp = await startWebApp(dataDir);
-  const url = new URL(webApp.url);
-  const client = await connectContractClient(Number(url.port), url.searchParams.get('token') ?? '');
-  const key = readKeyOf(sim, 'by-pm');
-  try {
-    await client.request('accounts:add', {
-      account: {
-        kind: 'api-key',
-        venue: 'bybit-linear',
-        label,
-        apiKey: key.apiKey,
-        apiSecret: key.secret,
-        baseUrl: sim.baseUrl('bybit-linear'),
-      },
-    });
-  } finally {
-    await client.close();
-  }
-});
-
-test.afterAll(async () => {
-  await webApp?.stop();
-  await sim?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+  },
+  (sim) => [simAccountAdd(sim, 'by-pm', label)],
+);
 
 test("a Bybit portfolio-margin account's header says its alerts follow Bybit's accountMMRate, not a distance", async ({
   page,
 }) => {
   const app = new AppPage(page);
-  await app.open(webApp.url);
+  await app.open(running().webApp.url);
   const group = new AccountGroup(page, label);
   await expect(group.header).toContainText('Live');
   await expect(group.mode).toHaveText('Bybit · simulator · unified · portfolio margin');
