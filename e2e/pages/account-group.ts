@@ -11,6 +11,8 @@ export class AccountGroup {
   readonly mode: Locator;
   /** The venue's own account gauge, where the mode publishes one. */
   readonly gauge: Locator;
+  /** Which gauge the alerts follow, shown only where distance alerts do not apply (the venue's gauge decides). */
+  readonly alertBasis: Locator;
   /** What the what-if does in this mode, shown only when it is approximate or off. */
   readonly whatIfMode: Locator;
   readonly rows: Locator;
@@ -25,6 +27,7 @@ export class AccountGroup {
     this.root = this.header;
     this.mode = this.header.getByTestId('account-mode');
     this.gauge = this.header.getByTestId('venue-gauge');
+    this.alertBasis = this.header.getByTestId('alert-basis');
     this.whatIfMode = this.header.getByTestId('whatif-mode');
     this.rows = accountRows(page, label);
     this.liquidationPrices = this.rows.getByTestId('liquidation-price');

@@ -1,15 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectContractClient } from '../../electron/cli/bench/contract-client';
 import type { Page } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../electron/sim/simulator';
-import { modeAccountSpecs, readKeyOf } from '../../electron/sim/testing/mode-accounts';
+import type { Simulator } from '../../electron/sim/simulator';
+import { modeAccountSpecs } from '../../electron/sim/testing/mode-accounts';
 import { accountModeIds, type AccountModeId } from '../../shared/domain/account-mode';
 import type { AccountAdd } from '../../shared/ipc/contract';
-import { expect, startWebApp, test, type WebApp } from '../fixtures';
+import { expect, test } from '../fixtures';
 import { AccountGroup } from '../pages/account-group';
 import { AppPage } from '../pages/app-page';
+import { simAccountAdd, useSimWebApp } from '../sim-web-app';
 
 /*
  * Every account mode LiqLens knows, as a trader sees it in web mode: the app's core reads one
@@ -172,60 +171,14 @@ function accountFor(sim: Simulator, modeCase: ModeCase): AccountAdd {
       baseUrl: sim.baseUrl('bybit-linear'),
     };
   }
-  const account = sim.market.account(modeCase.simAccountId);
-  if (account === undefined) throw new Error(`the mode simulator has no account ${modeCase.simAccountId}`);
-  if (account.venue === 'hyperliquid')
-    return {
-      kind: 'address',
-      venue: 'hyperliquid',
-      label,
-      address: account.address ?? '',
-      baseUrl: sim.baseUrl('hyperliquid'),
-    };
-  const key = readKeyOf(sim, modeCase.simAccountId);
-  return {
-    kind: 'api-key',
-    venue: account.venue,
-    label,
-    apiKey: key.apiKey,
-    apiSecret: key.secret,
-    ...(key.password === undefined ? {} : { passphrase: key.password }),
-    baseUrl: sim.baseUrl(account.venue),
-  };
+  return simAccountAdd(sim, modeCase.simAccountId, label);
 }
 
-let sim: Simulator;
-let webApp: WebApp;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  // Starting the host (with the Demo) and reading fourteen accounts is slow on a busy machine.
-  test.setTimeout(300_000);
-  // A day of history behind each mode's chart; the clock stands still, so every figure holds while a test reads it.
-  sim = await startSimulator({
-    seed: 3,
-    scenario: 'calm',
-    speed: 0,
-    historyDays: 1,
-    traderCount: 600,
-    accounts: modeAccountSpecs(),
-  });
-  dataDir = mkdtempSync(join(tmpdir(), 'liqlens-e2e-'));
-  webApp = await startWebApp(dataDir);
-  const url = new URL(webApp.url);
-  const client = await connectContractClient(Number(url.port), url.searchParams.get('token') ?? '');
-  try {
-    for (const modeCase of cases) await client.request('accounts:add', { account: accountFor(sim, modeCase) });
-  } finally {
-    await client.close();
-  }
-});
-
-test.afterAll(async () => {
-  await webApp?.stop();
-  await sim?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+// A day of history behind each mode's chart; the clock stands still, so every figure holds while a test reads it.
+const running = useSimWebApp(
+  { seed: 3, scenario: 'calm', speed: 0, historyDays: 1, traderCount: 600, accounts: modeAccountSpecs() },
+  (sim) => cases.map((modeCase) => accountFor(sim, modeCase)),
+);
 
 test('covers every account mode the app knows', () => {
   expect(cases.map((c) => c.mode).sort()).toEqual([...accountModeIds].sort());
@@ -236,7 +189,7 @@ for (const modeCase of cases) {
     page,
   }) => {
     const app = new AppPage(page);
-    await app.open(webApp.url);
+    await app.open(running().webApp.url);
     const group = new AccountGroup(page, labelOf(modeCase.mode));
     await expect(group.header).toContainText('Live');
     await expect(group.mode).toHaveText(modeCase.heading);

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isFiring, type AlertEvent } from '../../../shared/alerts';
-import { useSimDemoCores, type SimDemoRun } from '../../../test/support/sim-demo-cores';
+import {
+  advanceToLiquidation,
+  advancingEachRead,
+  closeByHand,
+  squeezedHedgeAccount,
+  useSimDemoCores,
+  type SimDemoRun,
+} from '../../../test/support/sim-demo-cores';
 
-/**
- * One Binance account in hedge mode on the simulated crash, read through real ccxt: a 50x BTC short
- * that the squeeze before the crash liquidates (about 26 simulated minutes in), and a 20x BTC long,
- * close enough to liquidation to hold alerts, that the user closes before anything happens.
- */
-const account = {
-  id: 'liq-test',
-  venue: 'binance-usdm',
-  walletBalance: 5_000,
-  positionMode: 'hedge',
-  positions: [
-    { symbol: 'BTCUSDT', side: 'short', size: 0.2, leverage: 50, marginMode: 'isolated', entryOffset: -0.005 },
-    { symbol: 'BTCUSDT', side: 'long', size: 0.2, leverage: 20, marginMode: 'isolated', entryOffset: 0 },
-  ],
-} as const;
+/** One Binance account holding `squeezedHedgeAccount`'s legs on the simulated crash, read through real ccxt. */
+const account = { id: 'liq-test', venue: 'binance-usdm', ...squeezedHedgeAccount } as const;
 
 describe('a liquidation is an alert event, through real ccxt against the simulator', () => {
   const startRun = useSimDemoCores();
@@ -27,46 +21,27 @@ describe('a liquidation is an alert event, through real ccxt against the simulat
     events.filter((event) => event.symbol === 'BTCUSDT' && event.side === side);
 
   it('a user close clears; the squeeze liquidates the short: one liquidated event with price and loss, its alerts ended, never cleared', async () => {
-    const { sim, core, events, notes } = await start();
+    const run = await start();
+    const { sim, core, events, notes } = run;
     // Both legs hold alerts before anything moves (the long through its distance, the short through both).
     await expect
       .poll(() => [of(events, 'long').length > 0, of(events, 'short').length > 0], { timeout: 120_000 })
       .toEqual([true, true]);
 
-    expect(sim.market.closePosition(account.id, 'BTCUSDT', 'long')).toBe(true);
-    // Each poll moves the market a second, so the mark stays fresh while the close is judged.
-    await expect
-      .poll(
-        () => {
-          sim.market.advance(1_000);
-          return of(events, 'long').filter((event) => event.cleared).length;
-        },
-        { timeout: 120_000 },
-      )
-      .toBeGreaterThan(0);
+    await closeByHand(run, { accountId: account.id, symbol: 'BTCUSDT', side: 'long' }, () => of(events, 'long'));
     const userClose = of(events, 'long');
     expect(userClose.filter((event) => event.rule === 'liquidated')).toEqual([]);
     for (const event of userClose.filter((e) => e.cleared)) expect(event.message).toMatch(/position closed/);
 
     const before = of(events, 'short');
-    // A minute at a time, each followed by a fresh account poll, as a venue's clock moves between
-    // polls (a whole crash in one step would leave no snapshot between it and the liquidation).
-    const polledAt = async (): Promise<number | undefined> =>
-      (await core.handlers['positions:list']({}))[0]?.positions[0]?.updatedAtMs;
-    for (let minute = 0; minute < 40 && (sim.market.account(account.id)?.liquidations ?? []).length === 0; minute++) {
-      const before = await polledAt();
-      sim.market.advance(60_000);
-      await expect.poll(polledAt, { timeout: 60_000 }).not.toBe(before);
-    }
-    const record = sim.market.account(account.id)?.liquidations?.[0];
+    const record = await advanceToLiquidation(run, account.id);
     expect(record).toMatchObject({ symbol: 'BTCUSDT', side: 'short' });
     await expect
       .poll(
-        () => {
-          sim.market.advance(1_000);
-          return of(events, 'short').some((event) => event.rule === 'liquidated');
+        advancingEachRead(sim, () => of(events, 'short').some((event) => event.rule === 'liquidated')),
+        {
+          timeout: 120_000,
         },
-        { timeout: 120_000 },
       )
       .toBe(true);
 

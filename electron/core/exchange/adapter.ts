@@ -10,6 +10,7 @@ import type { AccountSnapshot, ExchangeGateway, GatewayConfig } from './gateway'
 import {
   mapCrossWallet,
   mapForceCloses,
+  mapRawForceCloses,
   mapLiquidations,
   mapMarket,
   mapMarkTick,
@@ -326,6 +327,15 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
       if (source === null)
         throw new GatewayError('unsupported', `${label}: LiqLens reads no force-close records here.`);
       const listed = await loadMarkets();
+      if (source.method === 'raw') {
+        const answers = await Promise.all(source.requests(sinceMs).map((params) => raw(source.rawMethod, params)));
+        return mapRawForceCloses(answers.flatMap(source.read), (symbol) => {
+          const found = listed.find((m) => m.symbol === symbol);
+          return found === undefined
+            ? null
+            : { symbol: found.symbol, baseUnits: profile.sizesInContracts ? found.contractSize : 1 };
+        });
+      }
       const rows = await call<unknown>(() =>
         source.method === 'fetchMyLiquidations'
           ? exchange.fetchMyLiquidations(undefined, sinceMs)

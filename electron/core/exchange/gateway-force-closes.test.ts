@@ -8,7 +8,8 @@ import type { ExchangeGateway } from './gateway';
 
 /**
  * The Demo's accounts, with the positions the crash force-closes on every venue read here: a 25x ETH
- * long on Binance and Bybit (Bybit's is the Demo's own) and a 20x ETH short on Hyperliquid.
+ * long on Binance, Bybit (the Demo's own) and OKX (its hedge-mode long leg), and a 20x ETH short on
+ * Hyperliquid.
  */
 function crashAccounts(): SimAccountSpec[] {
   const risky = (
@@ -23,7 +24,7 @@ function crashAccounts(): SimAccountSpec[] {
     ),
   });
   return demoAccountSpecs().map((spec) =>
-    spec.venue === 'binance-usdm'
+    spec.venue === 'binance-usdm' || spec.venue === 'okx-swap'
       ? risky(spec, 'long', 25, 0.015)
       : spec.venue === 'hyperliquid'
         ? risky(spec, 'short', 20, -0.015)
@@ -53,6 +54,7 @@ describe("the account's own force closes, read through real ccxt from the simula
   it.each<[SimVenue, 'computed' | 'venue']>([
     ['binance-usdm', 'computed'],
     ['bybit-linear', 'computed'],
+    ['okx-swap', 'venue'],
     ['hyperliquid', 'venue'],
   ])(
     '%s lists each liquidation with its symbol, side, fill price, size and time (loss: %s)',
@@ -68,7 +70,8 @@ describe("the account's own force closes, read through real ccxt from the simula
         price: liquidation.price,
         size: liquidation.size,
         timeMs: liquidation.timeMs,
-        // Hyperliquid's fill carries closedPnl (realised at the fill); Binance and Bybit records carry none.
+        // Hyperliquid's fill carries closedPnl and OKX's liquidation order its pnl (both realised at the
+        // fill, fees apart); Binance and Bybit records carry none.
         lossUsd:
           loss === 'venue'
             ? -(liquidation.side === 'long' ? 1 : -1) *
@@ -86,10 +89,4 @@ describe("the account's own force closes, read through real ccxt from the simula
     },
     120_000,
   );
-
-  it('OKX says it has no such records to read, so price alone decides there', async () => {
-    const gateway = simGateway(sim, 'okx-swap');
-    gateways.push(gateway);
-    await expect(gateway.fetchForceCloses(sim.market.startTimeMs)).rejects.toMatchObject({ kind: 'unsupported' });
-  }, 120_000);
 });

@@ -8,7 +8,7 @@ import type { Side } from '../../../shared/domain/side';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
 import { venueName } from '../../../shared/domain/venue';
-import type { RawForceClose, TierBounds, VenueProfile } from './venues/venue-profile';
+import type { RawForceClose, RawForceCloseRecord, TierBounds, VenueProfile } from './venues/venue-profile';
 import { GatewayError } from './errors';
 import { listOf, num, rowOf, text, type Row } from './raw';
 
@@ -278,5 +278,24 @@ export function mapForceCloses(
     const size = num(row['baseValue']) ?? (num(row['contracts']) ?? num(row['amount']) ?? 0) * market.contractSize;
     if (price === null || timeMs === null || !(size > 0)) return [];
     return [{ symbol: market.symbol, side: raw.side, price, size, timeMs, lossUsd: raw.lossUsd }];
+  });
+}
+
+/**
+ * Force-close records a venue reader built from a raw endpoint, as `ForceClose`s: `marketOf` finds
+ * the listed market of a venue symbol with the base units of one unit of the record's size (the
+ * contract size where the venue counts contracts, else 1); null: a market the app does not list.
+ * Records lacking a side, a positive price, a time or a positive size are dropped.
+ */
+export function mapRawForceCloses(
+  records: readonly RawForceCloseRecord[],
+  marketOf: (symbol: string) => { readonly symbol: string; readonly baseUnits: number } | null,
+): ForceClose[] {
+  return records.flatMap((record) => {
+    const market = marketOf(record.symbol);
+    const price = positivePrice(record.price);
+    const size = (record.size ?? 0) * (market?.baseUnits ?? 0);
+    if (market === null || record.side === null || price === null || record.timeMs === null || !(size > 0)) return [];
+    return [{ symbol: market.symbol, side: record.side, price, size, timeMs: record.timeMs, lossUsd: record.lossUsd }];
   });
 }

@@ -206,8 +206,8 @@ describe('user accounts: liquidation', () => {
     expect(record).toEqual([
       expect.objectContaining({ symbol: 'BTCUSDT', side: 'long', size: 1, timeMs: crossedAt!.timeMs }),
     ]);
-    // The public feed carries what a venue's public stream does: no entry price.
-    const { entryPrice, ...publicPart } = record[0]!;
+    // The public feed carries what a venue's public stream does: no entry price, margin mode or leverage.
+    const { entryPrice, marginMode: _marginMode, leverage: _leverage, ...publicPart } = record[0]!;
     expect(entryPrice).toBeGreaterThan(0);
     expect(market.liquidations('BTCUSDT', crossedAt!.timeMs, crossedAt!.timeMs + 1)).toContainEqual(publicPart);
   });

@@ -344,6 +344,8 @@ export function liquidateUnderwater(book: AccountBook, market: AccountMarket, ti
       price: market.last(p.symbol),
       size: p.size,
       entryPrice: p.entryPrice,
+      marginMode: p.marginMode,
+      leverage: p.leverage,
     });
   };
   const survivors: HeldPosition[] = [];

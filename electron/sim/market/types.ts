@@ -153,6 +153,9 @@ export interface SimLiquidation {
   readonly size: number;
   /** A user account's liquidation only: the position's entry price, quote units (for the venue's realised PnL). */
   readonly entryPrice?: number;
+  /** A user account's liquidation only: the position's margin mode and leverage (the venue's order record names them). */
+  readonly marginMode?: 'isolated' | 'cross';
+  readonly leverage?: number;
 }
 
 /** One simulated trader's open position, as ground truth for the liquidation map. */

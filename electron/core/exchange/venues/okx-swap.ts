@@ -1,5 +1,6 @@
 import { permissionReport, takerPoint } from '../venue-answers';
 import { coinRow, listOf, num, rowOf, text } from '../raw';
+import { okxForceCloses } from './okx-swap-force-closes';
 import { okxModes } from './okx-swap-modes';
 import type { VenueProfile } from './venue-profile';
 
@@ -86,9 +87,8 @@ export const okxSwap: VenueProfile = {
         return takerPoint(timeMs, buy, sell);
       }),
   },
-  // Liquidation fills are told apart only in the bills (`subType` 5/6); not read yet
-  // (docs/research/liquidation-events.md §2.3): a vanished OKX position is judged by price alone.
-  forceCloses: null,
+  // `trade/orders-history` by `category` (full or partial liquidation), read raw: okx-swap-force-closes.ts.
+  forceCloses: okxForceCloses,
   accountFees: null,
   cachedReads: {},
   // `account/config` `perm`: "read_only,trade,withdraw".

@@ -50,6 +50,32 @@ export interface RawForceClose {
   readonly lossUsd: number | null;
 }
 
+/** One force-close record read from a raw endpoint: what ccxt's unified rows would carry, in the venue's words. */
+export interface RawForceCloseRecord extends RawForceClose {
+  /** The venue's symbol, e.g. `BTC-USDT-SWAP`. */
+  readonly symbol: string;
+  /** Average fill price, quote currency; null when the row has none. */
+  readonly price: number | null;
+  /** Size closed in the venue's unit (contracts where `sizesInContracts`); null when the row has none. */
+  readonly size: number | null;
+  /** Fill time, Unix ms; null when the row has none. */
+  readonly timeMs: number | null;
+}
+
+/**
+ * Force-close records read through one of ccxt's implicit raw endpoints, where ccxt has no unified
+ * call listing them (OKX): the requests that list them since a venue time, and the reader of one answer.
+ */
+export interface RawForceCloseSource {
+  readonly method: 'raw';
+  /** The implicit ccxt method name, e.g. `privateGetTradeOrdersHistory`. */
+  readonly rawMethod: string;
+  /** The requests listing the records since `sinceMs` (venue time, ms), one per kind of record the endpoint splits them in. */
+  readonly requests: (sinceMs: number) => readonly Readonly<Record<string, unknown>>[];
+  /** One answer's force closes; rows that are none, or unreadable, are dropped. */
+  readonly read: (answer: unknown) => RawForceCloseRecord[];
+}
+
 /** A ccxt tier row's bounds (notional, or contracts on OKX) and maintenance deduction; the rate is read generically. */
 export interface TierBounds {
   readonly floor: number | null;
@@ -162,12 +188,16 @@ export interface VenueProfile {
   /**
    * The account's own force-close records: the ccxt method listing them (its liquidations, or its
    * fills of which some are liquidations) and the reader of one row's raw `info` (null: not a
-   * force close); null where the app reads none yet (docs/research/liquidation-events.md §2).
+   * force close), or a raw endpoint where ccxt has no such method (OKX); null where the app reads
+   * none (docs/research/liquidation-events.md §2).
    */
-  readonly forceCloses: {
-    readonly method: 'fetchMyLiquidations' | 'fetchMyTrades';
-    readonly read: (info: Row) => RawForceClose | null;
-  } | null;
+  readonly forceCloses:
+    | {
+        readonly method: 'fetchMyLiquidations' | 'fetchMyTrades';
+        readonly read: (info: Row) => RawForceClose | null;
+      }
+    | RawForceCloseSource
+    | null;
   /**
    * The account's own taker fee rate per symbol, read on every account refresh where ccxt's market fee
    * is only a default: Bybit's linear markets carry no fee, and ccxt 4.5.84 then says 0.0006, while

@@ -4,6 +4,7 @@ import { isOkxAuthFailure, verifyOkxRequest } from './okx-auth';
 import type { OkxCall } from './okx-call';
 import { okxError } from './okx-envelope';
 import { okxMarketRoutes } from './okx-market-routes';
+import { okxOrderHistoryRoutes } from './okx-order-history-routes';
 import { okxPublicRoutes } from './okx-public-routes';
 import { okxRatioRoutes } from './okx-ratio-routes';
 import { createOkxStreams } from './okx-streams';
@@ -15,6 +16,7 @@ export interface OkxRouteOptions {
 }
 
 const publicRoutes = { ...okxPublicRoutes, ...okxMarketRoutes, ...okxRatioRoutes };
+const privateRoutes = { ...okxAccountRoutes, ...okxOrderHistoryRoutes };
 
 /**
  * Builds the OKX v5 protocol server (USDT swaps) mounted under `/okx`: the REST endpoints ccxt's
@@ -32,7 +34,7 @@ export function createOkxRoute(options: OkxRouteOptions = {}): VenueRouteFactory
         const call: OkxCall = { request, market: context.market, wallNowMs: wallClock() };
         const publicHandler = publicRoutes[request.path];
         if (publicHandler) return publicHandler(call);
-        const privateHandler = okxAccountRoutes[request.path];
+        const privateHandler = privateRoutes[request.path];
         if (!privateHandler) return okxError('404', 'Not Found', 404);
         const key = verifyOkxRequest(request, context.keys, call.wallNowMs);
         if (isOkxAuthFailure(key)) return okxError(key.code, key.msg, 401);
