@@ -1,10 +1,11 @@
 import type { MarketKey } from '../../shared/domain/market-source';
-import type { ChartTimeframe, MarketView } from '../../shared/ipc/views/markets';
+import type { ChartTimeframe, MarketUpdate, MarketView } from '../../shared/ipc/views/markets';
 import type { Core } from '../../electron/core/create-core';
+import type { MarketService } from '../../electron/core/market/market-service';
 
 /**
- * Opens a market on `core` and, when the answer is the map rebuilt from recordings while the
- * backfill still runs, waits for the backfill's end and opens it again: the view as it stands
+ * Opens a market on `core` and, when the answer came while the backfill still runs (the map of the
+ * newest hours on a first start, or the one rebuilt from recordings on a restart), waits for the backfill's end and opens it again: the view as it stands
  * once the venue has been caught up with (done or failed).
  */
 export async function openCaughtUp(core: Core, market: MarketKey, timeframe: ChartTimeframe): Promise<MarketView> {
@@ -21,4 +22,33 @@ export async function openCaughtUp(core: Core, market: MarketKey, timeframe: Cha
   } finally {
     off();
   }
+}
+
+/** Updates that end a backfill of `market` (done or failed). */
+function endsOf(updates: readonly MarketUpdate[], market: MarketKey): number {
+  return updates.filter(
+    (update) =>
+      update.venue === market.venue &&
+      update.source === market.source &&
+      update.symbol === market.symbol &&
+      (update.backfill?.state === 'done' || update.backfill?.state === 'failed'),
+  ).length;
+}
+
+/**
+ * `openCaughtUp` for a market service whose updates the test collects in `updates`: on a first
+ * start the answer is the map of the newest hours (or, on a restart, the one rebuilt from
+ * recordings) while the backfill runs; this waits for the backfill's end and opens again.
+ */
+export async function openServiceCaughtUp(
+  service: Pick<MarketService, 'open'>,
+  updates: readonly MarketUpdate[],
+  market: MarketKey,
+  timeframe: ChartTimeframe,
+): Promise<MarketView> {
+  const endedBefore = endsOf(updates, market);
+  const first = await service.open(market, timeframe);
+  if (first.backfill.state !== 'running') return first;
+  while (endsOf(updates, market) === endedBefore) await new Promise((resolve) => setTimeout(resolve, 20));
+  return await service.open(market, timeframe);
 }

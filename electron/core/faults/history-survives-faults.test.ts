@@ -107,9 +107,7 @@ describe('history survives faults and a restart: alerts and market recordings wr
         .map((position) => ({ venue: position.venue, source: position.source, symbol: position.symbol })),
     );
     expect(new Set(charted.map((market) => market.venue)).size).toBe(4);
-    const opened = await Promise.all(
-      charted.map((market) => first.core.handlers['market:open']({ market, timeframe: '1m' })),
-    );
+    const opened = await Promise.all(charted.map((market) => openCaughtUp(first.core, market, '1m')));
     expect(opened.map((view) => view.backfill.state)).toEqual(charted.map(() => 'done'));
     // Enough of the crash for alerts to fire, and for the live markets to record minutes after their backfill.
     await drive(sim, 15);

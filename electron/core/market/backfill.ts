@@ -3,12 +3,15 @@ import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
 import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { MarketInfo } from '../exchange/gateway';
 import type { Recorder, Recording } from '../recorder/recorder';
+import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { MinuteBar } from '../recorder/recording-format';
 import { paginate } from './paginate';
+import { splitRanges } from './recent-first';
 import { fetchMinuteBars, fetchOpenInterest, missingRanges, type FetchTarget } from './venue-fetch';
 import { openInterestPeriodMs } from './venue-limits';
 
 const minuteMs = 60_000,
+  hourMs = 3_600_000,
   dayMs = 86_400_000;
 
 /** What a backfill needs. */
@@ -21,6 +24,32 @@ export interface BackfillInput extends Omit<FetchTarget, 'onPage'> {
   /** Days of recordings read beyond that, so maps deepen over time (default 30). */
   readonly recordedDays: number;
   readonly onProgress: (progress: number, message: string) => void;
+  /** Called once the symbol is found in the venue's listing, before any history is asked for (to read its tiers meanwhile). */
+  readonly onListing?: (info: MarketInfo) => void;
+  /**
+   * Hours of the newest history fetched first when the recordings lack older minutes too (0 or
+   * absent: everything in one go). Only with `onRecent`.
+   */
+  readonly recentHours?: number;
+  /**
+   * Called once, before any older minute is fetched, with the history of the last `recentHours`
+   * (recorded and fetched), so a map can show from them while the rest loads; awaited.
+   */
+  readonly onRecent?: (recent: RecentHistory) => Promise<void> | void;
+}
+
+/** The newest hours of a market's history, fetched ahead of the rest (see `BackfillInput.onRecent`). */
+export interface RecentHistory {
+  readonly info: MarketInfo;
+  /** The window's length, hours. */
+  readonly hours: number;
+  /** Closed minutes of the window, oldest first. */
+  readonly bars: readonly MinuteBar[];
+  readonly openInterest: readonly OpenInterestPoint[];
+  /** Recorded realized liquidations of the window. */
+  readonly liquidations: readonly RealizedLiquidation[];
+  /** The minute still forming. */
+  readonly forming: Candle;
 }
 
 /** History of one market, merged from the recorder and the venue. */
@@ -68,6 +97,7 @@ export async function backfill(input: BackfillInput): Promise<BackfillResult> {
     throw new Error(
       `${input.symbol} is not listed on ${input.venueLabel}; use the venue's own symbol (e.g. ${markets[0]?.symbol ?? 'BTCUSDT'}).`,
     );
+  input.onListing?.(info);
   const kind = input.limits.markCandles ? 'mark' : 'last';
   let latest = await input.gateway.fetchCandles(info.symbol, '1m', kind, undefined, 2);
   requests++;
@@ -111,23 +141,52 @@ export async function backfill(input: BackfillInput): Promise<BackfillResult> {
     (input.limits.openInterestHistory ? Math.ceil((nowMinute - oiFrom) / openInterestPeriodMs / 30) + 1 : 0);
   input.onProgress(0.02, `Loading ${input.historyDays} days of ${info.symbol} from ${input.venueLabel}…`);
 
-  const fetched: MinuteBar[] = [];
-  for (const range of ranges) fetched.push(...(await fetchMinuteBars(target, range.fromMs, range.toMs)));
-  const oiFetched = await fetchOpenInterest(target, oiFrom, nowMinute + 1);
   const knownOi = new Set(recorded.openInterest.map((point) => point.timeMs));
-  input.recorder.append(input.venue, info.symbol, [
-    ...fetched.map((bar) => ({ kind: 'bar' as const, bar })),
-    ...oiFetched.filter((point) => !knownOi.has(point.timeMs)).map((point) => ({ kind: 'oi' as const, point })),
-  ]);
+  /** Fetches the missing minutes of `within` and the OI samples in [oiFromMs, oiToMs), and records them. */
+  const fetchPart = async (within: typeof ranges, oiFromMs: number, oiToMs: number) => {
+    const partBars: MinuteBar[] = [];
+    for (const range of within) partBars.push(...(await fetchMinuteBars(target, range.fromMs, range.toMs)));
+    const partOi = oiFromMs < oiToMs ? await fetchOpenInterest(target, oiFromMs, oiToMs) : [];
+    const newOi = partOi.filter((point) => !knownOi.has(point.timeMs));
+    for (const point of newOi) knownOi.add(point.timeMs);
+    input.recorder.append(input.venue, info.symbol, [
+      ...partBars.map((bar) => ({ kind: 'bar' as const, bar })),
+      ...newOi.map((point) => ({ kind: 'oi' as const, point })),
+    ]);
+    return { bars: partBars, openInterest: partOi };
+  };
+  // The newest hours first when older minutes are missing too: their map shows while the rest loads.
+  const hours = input.recentHours ?? 0;
+  const recentFromMs = nowMinute - hours * hourMs;
+  const { older, recent } = splitRanges(ranges, recentFromMs);
+  const first = input.onRecent !== undefined && hours > 0 && older.length > 0;
+  const parts = [];
+  if (first) {
+    const part = await fetchPart(recent, Math.max(oiFrom, recentFromMs), nowMinute + 1);
+    parts.push(part);
+    const inWindow = <T extends { timeMs: number }>(items: readonly T[]): T[] =>
+      items.filter((item) => item.timeMs >= recentFromMs);
+    await input.onRecent?.({
+      info,
+      hours,
+      bars: mergeByTime(inWindow(recorded.bars), part.bars, (bar) => bar.timeMs),
+      openInterest: mergeByTime(inWindow(recorded.openInterest), part.openInterest, (point) => point.timeMs),
+      liquidations: inWindow(recorded.liquidations),
+      forming,
+    });
+  }
+  parts.push(await fetchPart(first ? older : ranges, oiFrom, first ? Math.max(oiFrom, recentFromMs) : nowMinute + 1));
+  const fetched = parts.flatMap((part) => part.bars);
+  const oiFetched = parts.flatMap((part) => part.openInterest);
   const bars = mergeByTime(recorded.bars, fetched, (bar) => bar.timeMs);
   const openInterest = mergeByTime(recorded.openInterest, oiFetched, (point) => point.timeMs);
   const deeperDays = bars.length > 0 ? (nowMinute - (bars[0]?.timeMs ?? nowMinute)) / dayMs : 0;
-  const parts = [
+  const loaded = [
     `${deeperDays.toFixed(1)} days of history`,
     recorded.bars.length > 0 ? `${recorded.bars.length} minutes from local recordings` : 'nothing recorded yet',
   ];
   const message = input.limits.openInterestHistory
-    ? `Loaded ${parts.join(', ')}.`
-    : `${input.venueLabel} publishes no open-interest history: the map starts from what LiqLens has recorded (${openInterest.length} samples) and deepens as it records. Loaded ${parts.join(', ')}.`;
+    ? `Loaded ${loaded.join(', ')}.`
+    : `${input.venueLabel} publishes no open-interest history: the map starts from what LiqLens has recorded (${openInterest.length} samples) and deepens as it records. Loaded ${loaded.join(', ')}.`;
   return { info, bars, openInterest, recorded, forming, requests, message };
 }

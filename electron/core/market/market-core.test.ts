@@ -1,4 +1,5 @@
 import { createDemoTestCore, positionsStillLoading } from '../../../test/support/test-core';
+import { openCaughtUp } from '../../../test/support/open-caught-up';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +24,7 @@ it('opens a Demo market through the core: the venue is read where the Demo accou
   core.on('market:update', (update) => updates.push(update));
   await core.start();
   const started = performance.now();
-  const view = await core.handlers['market:open']({
-    market: { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' },
-    timeframe: '15m',
-  });
+  const view = await openCaughtUp(core, { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' }, '15m');
   console.log(
     `Demo backfill (3 days, Binance BTCUSDT): ${(performance.now() - started).toFixed(0)} ms, view ${JSON.stringify(view).length} bytes`,
   );

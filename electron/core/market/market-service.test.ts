@@ -9,6 +9,7 @@ import { startSimulator, type Simulator } from '../../sim/simulator';
 import { createSystemClock } from '../clock';
 import { createGateway } from '../exchange/gateway';
 import { demoSourceAccess, driveUntil } from '../../../test/support/sim-gateway';
+import { openServiceCaughtUp } from '../../../test/support/open-caught-up';
 import type { Logger } from '../ports';
 import { createRecorder } from '../recorder/recorder';
 import { aggregateCandles } from './candle-aggregate';
@@ -64,12 +65,12 @@ describe('market service on the simulated Demo', () => {
     const updates: MarketUpdate[] = [];
     const service = serviceOn(sim, freshDir(), updates);
     const started = performance.now();
-    const view = await service.open(btc, '5m');
+    const view = await openServiceCaughtUp(service, updates, btc, '5m');
     const backfillMs = performance.now() - started;
     const progress = updates.filter((u) => u.backfill?.state === 'running').map((u) => u.backfill?.progress ?? -1);
     expect(progress.length).toBeGreaterThan(3);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(updates.at(-1)?.backfill?.state).toBe('done');
+    expect(updates.filter((u) => u.backfill !== undefined).at(-1)?.backfill?.state).toBe('done');
     expect(view.backfill.state).toBe('done');
     expect(view.displaySymbol).toBe('BTC/USDT');
 
@@ -163,8 +164,9 @@ describe('market service on the simulated Demo', () => {
   it('records what it saw, and a restart reads the recordings instead of asking the venue again', async () => {
     sim = await startSimulator({ seed: 7, scenario: 'calm', speed: 0, port: 0, historyDays: 2 });
     const dataDir = freshDir();
-    const firstService = serviceOn(sim, dataDir, []);
-    const first = await firstService.open(btc, '15m');
+    const firstUpdates: MarketUpdate[] = [];
+    const firstService = serviceOn(sim, dataDir, firstUpdates);
+    const first = await openServiceCaughtUp(firstService, firstUpdates, btc, '15m');
     const firstRequests = firstService.requests(btc);
     await firstService.stop();
     const days = readdirSync(join(dataDir, 'recordings', demoSource, 'binance-usdm', 'BTCUSDT'));
@@ -175,11 +177,7 @@ describe('market service on the simulated Demo', () => {
     const secondUpdates: MarketUpdate[] = [];
     const secondService = serviceOn(sim, dataDir, secondUpdates);
     // The first answer is the map rebuilt from recordings (warm-start.test.ts); this one follows the catch-up.
-    const restored = await secondService.open(btc, '15m');
-    if (restored.backfill.state === 'running')
-      while (!secondUpdates.some((update) => update.backfill?.state === 'done'))
-        await new Promise((resolve) => setTimeout(resolve, 20));
-    const second = await secondService.open(btc, '15m');
+    const second = await openServiceCaughtUp(secondService, secondUpdates, btc, '15m');
     expect(secondService.requests(btc)).toBeLessThan(firstRequests / 2);
     expect(second.backfill.message).toMatch(/from local recordings/);
     expect(second.candles.length).toBe(first.candles.length);
@@ -194,8 +192,9 @@ describe('market service on the simulated Demo', () => {
     'backfills %s through the same path',
     async (venue, symbol, message) => {
       sim = await startSimulator({ seed: 7, scenario: 'calm', speed: 0, port: 0, historyDays: 1 });
-      const service = serviceOn(sim, freshDir(), []);
-      const view = await service.open({ venue, source: demoSource, symbol }, '15m');
+      const updates: MarketUpdate[] = [];
+      const service = serviceOn(sim, freshDir(), updates);
+      const view = await openServiceCaughtUp(service, updates, { venue, source: demoSource, symbol }, '15m');
       expect(view.backfill.state, view.backfill.message).toBe('done');
       expect(view.backfill.message).toMatch(message);
       expect(view.candles.length).toBeGreaterThan(50);

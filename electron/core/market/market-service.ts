@@ -12,6 +12,7 @@ import type { MarketContext } from './market-context';
 import { createMarketSession, type MarketSession, type SessionMapPart } from './market-session';
 import type { MarketInfo } from '../../../shared/domain/market-info';
 import { measuredBookFor, type MeasuredBooks } from './measured-books';
+import { defaultRecentHours } from './recent-first';
 import type { ResolveSource } from './venue-access';
 
 /** Everything the market service needs. */
@@ -32,6 +33,11 @@ export interface MarketServiceDeps {
   readonly historyDays?: number;
   /** Days of local recordings replayed on open, beyond the venue's (default 30). */
   readonly recordedDays?: number;
+  /**
+   * Hours of the newest history mapped first on a first start, before the rest of `historyDays`
+   * (default 6, recent-first.ts; 0 loads the whole window before the first map).
+   */
+  readonly recentHours?: number;
   /** Fallback poll interval when ticks stop, ms (default 60 000). */
   readonly pollMs?: number;
   readonly params?: LedgerParams;
@@ -53,8 +59,9 @@ export interface MarketService {
    * Opens a market, or switches the timeframe of one already open. Resolves with the whole view as
    * soon as it has a model: at once when an earlier run's recordings rebuild it (the view says
    * `backfill.state = 'running'` while the venue is caught up with, and a `market:update` with
-   * `backfill.state = 'done'` follows), else once the backfill has finished (progress arrives as
-   * `market:update` events meanwhile). A failed backfill resolves with `backfill.state = 'failed'`
+   * `backfill.state = 'done'` follows), on a first start with the map of the newest `recentHours`
+   * (`clusters.partialHours` set, the same `running` then `done`), else once the backfill has
+   * finished (progress arrives as `market:update` events meanwhile). A failed backfill resolves with `backfill.state = 'failed'`
    * and the reason. Rejects only for a source the service cannot reach at all (no account reads it).
    */
   open(market: MarketKey, timeframe: ChartTimeframe): Promise<MarketView>;
@@ -181,6 +188,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
         logger: deps.logger,
         historyDays: deps.historyDays ?? 3,
         recordedDays: deps.recordedDays ?? 30,
+        recentHours: deps.recentHours ?? defaultRecentHours,
         pollMs: deps.pollMs ?? 60_000,
         ...(deps.params === undefined ? {} : { params: deps.params }),
         emit: deps.onUpdate,

@@ -5,6 +5,7 @@ import {
   type BinSize,
   type LedgerParams,
   type LiquidationMap,
+  type VenueMarket,
 } from '../../../shared/clusters';
 import type { Candle } from '../../../shared/domain/candle';
 import type { Freshness } from '../../../shared/domain/freshness';
@@ -13,10 +14,10 @@ import type { Tier } from '../../../shared/domain/tier';
 import type { MarketKey } from '../../../shared/ipc/contract';
 import type { MeasuredMapWire } from '../../../shared/ipc/views/clusters';
 import type { BackfillState, ChartTimeframe, MarketUpdate, MarketView } from '../../../shared/ipc/views/markets';
-import type { ExchangeGateway } from '../exchange/gateway';
+import type { ExchangeGateway, MarketInfo } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';
 import type { Recorder } from '../recorder/recorder';
-import { backfill } from './backfill';
+import { backfill, type RecentHistory } from './backfill';
 import { toClusterWire } from './cluster-wire';
 import { contextOf, type MarketContext } from './market-context';
 import type { MeasuredBook } from './measured-book';
@@ -26,6 +27,7 @@ import { startLive } from './market-live';
 import { createThrottle } from './throttle';
 import { createMarketState, maxChartCandles, type MarketState } from './market-state';
 import { writeMarketMeta } from './market-meta';
+import { deepeningMessage } from './recent-first';
 import { restoreFromRecordings } from './restore';
 import { venueDataLimits } from './venue-limits';
 
@@ -44,6 +46,11 @@ export interface MarketSessionDeps {
   readonly logger: Logger;
   readonly historyDays: number;
   readonly recordedDays: number;
+  /**
+   * Hours of the newest history a first start maps first, before the rest of `historyDays` loads
+   * (0: the whole window in one go). See recent-first.ts.
+   */
+  readonly recentHours: number;
   readonly pollMs: number;
   readonly params?: LedgerParams;
   readonly emit: (update: MarketUpdate) => void;
@@ -85,13 +92,18 @@ export interface SessionMapPart {
   /** The market's mark (or the forming bar's close); null before the first price. */
   readonly price: number | null;
   readonly binSize: BinSize;
-  /** The estimate within ± 15 % of the mark; null before the model has a price. */
+  /** The estimate within ± 15 % of the mark; null before the model has a price and while it holds only the newest hours. */
   readonly estimated: LiquidationMap | null;
   /** The measured map where the venue makes positions public; null elsewhere and before its first read. */
   readonly measured: LiquidationMap | null;
   readonly backfill: BackfillState;
   /** Why the market has no model at all (tiers refused, backfill failed); null otherwise. */
   readonly unavailable: string | null;
+}
+
+/** The ledger's market from the listing and the tiers (a 0.05 % taker fee where the listing names none). */
+function venueMarketOf(venue: MarketKey['venue'], info: MarketInfo, tiers: readonly Tier[]): VenueMarket {
+  return { venue, tiers, takerFeeRate: info.takerFeeRate ?? 0.0005, contractSize: info.contractSize };
 }
 
 function sampleOf(book: MeasuredBook, symbol: string): () => Promise<number | null> {
@@ -146,8 +158,10 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     ...freshnessOf(),
     ...extra,
   });
-  const clusters = (): ReturnType<typeof toClusterWire> =>
-    state?.ledger ? toClusterWire(state.ledger, state.realized) : null;
+  const clusters = (): ReturnType<typeof toClusterWire> => {
+    const wire = state?.ledger ? toClusterWire(state.ledger, state.realized) : null;
+    return wire === null || partialHours === null ? wire : { ...wire, partialHours };
+  };
   const withClusters = (): Pick<MarketUpdate, 'clusters'> => {
     const wire = clusters();
     return wire === null ? {} : { clusters: wire };
@@ -172,6 +186,21 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   let pendingClusters = false;
   let pendingMeasured = false;
   let tiersReason = '';
+  // Set while the map shown is built from the newest hours only (recent-first.ts); null otherwise.
+  let partialHours: number | null = null;
+  // Asked for once, as soon as the listing names the symbol: its answer is awaited only by the first build.
+  let tiersRead: Promise<readonly Tier[]> | null = null;
+  const tiersOf = (venueSymbol: string): Promise<readonly Tier[]> => {
+    if (tiersRead === null) {
+      tiersRead = deps.fetchTiers(venueSymbol);
+      tiersRead.catch(() => undefined); // awaited (and its failure reported) by the build
+    }
+    return tiersRead;
+  };
+  let shownPartial = (): void => undefined;
+  const partialShown = new Promise<boolean>((resolve) => {
+    shownPartial = () => resolve(true);
+  });
   // Ticks arrive up to 10/s; the chart needs about 4. Clusters ride along at most once per fed bar.
   const throttle = createThrottle(
     () => {
@@ -266,6 +295,40 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     return restoring;
   };
 
+  /** Shows the map of the newest hours while the rest loads, unless a view (restored) is already up. */
+  const showRecent = async (recent: RecentHistory): Promise<void> => {
+    if (state !== null || stopped) return;
+    let tiers: readonly Tier[];
+    try {
+      tiers = await tiersOf(recent.info.symbol);
+    } catch {
+      return; // The full build says why the map is missing.
+    }
+    if (state !== null || stopped) return;
+    const partial = createMarketState(
+      venueMarketOf(market.venue, recent.info, tiers),
+      limits.openInterestHistory,
+      deps.params,
+    );
+    partial.add(recent.bars, recent.openInterest);
+    for (const liquidation of recent.liquidations) partial.addRealized(liquidation);
+    partial.forming = recent.forming;
+    partial.feed(recent.forming.openTimeMs);
+    state = partial;
+    partialHours = recent.hours;
+    symbol = recent.info.symbol;
+    displaySymbol = `${recent.info.base}/${recent.info.quote}`;
+    tickSize = recent.info.tickSize ?? 0;
+    status = {
+      state: 'running',
+      progress: status.progress,
+      message: deepeningMessage(recent.hours, deps.historyDays, `loading from ${deps.venueLabel}…`),
+    };
+    modelChanged();
+    if (deps.viewed()) deps.emit(update({ backfill: status, ...withClusters() }));
+    shownPartial();
+  };
+
   const ready = (async () => {
     const release = await deps.admit(() => stopped);
     if (stopped) {
@@ -282,8 +345,12 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
         recorder: deps.recorder,
         historyDays: deps.historyDays,
         recordedDays: deps.recordedDays,
+        recentHours: deps.recentHours,
+        onRecent: showRecent,
+        onListing: (info) => void tiersOf(info.symbol),
         onProgress: (progress, message) => {
-          status = { state: 'running', progress, message };
+          const text = partialHours === null ? message : deepeningMessage(partialHours, deps.historyDays, message);
+          status = { state: 'running', progress, message: text };
           if (!stopped && deps.viewed()) deps.emit(update({ backfill: status }));
         },
       });
@@ -294,19 +361,11 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       let tiersProblem = '';
       let tiers: readonly Tier[] | null = null;
       try {
-        tiers = await deps.fetchTiers(symbol);
+        tiers = await tiersOf(symbol);
       } catch (error) {
         tiersProblem = ` No cluster map: ${error instanceof Error ? error.message : String(error)}`;
       }
-      const venueMarket =
-        tiers === null
-          ? null
-          : {
-              venue: market.venue,
-              tiers,
-              takerFeeRate: result.info.takerFeeRate ?? 0.0005,
-              contractSize: result.info.contractSize,
-            };
+      const venueMarket = tiers === null ? null : venueMarketOf(market.venue, result.info, tiers);
       if (tiers !== null)
         writeMarketMeta(deps.recorder, market.venue, { info: result.info, tiers, savedAtMs: deps.clock.now() });
       // Built anew from the merged history even after a restore: the venue may have filled holes
@@ -329,6 +388,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       built.forming = result.forming;
       built.feed(result.forming.openTimeMs);
       state = built;
+      partialHours = null;
       if (stopped) return;
       await deeperCandles(timeframe);
       live = startLive({
@@ -371,6 +431,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
         message,
       });
       status = { state: 'failed', progress: 0, message };
+      partialHours = null;
       modelChanged();
       if (!stopped && deps.viewed()) deps.emit(update({ backfill: status }));
     } finally {
@@ -381,8 +442,8 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   return {
     ready,
     async firstView() {
-      const restored = await Promise.race([restore(), ready.then(() => false)]);
-      if (!restored) await ready;
+      // A view from recordings, else the newest hours' map, else the whole backfill: whichever comes first.
+      await Promise.race([restore().then((restored) => restored || partialShown), ready]);
     },
     setTimeframe,
     requests: () => requests,
@@ -407,7 +468,8 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       return {
         price,
         binSize: ledger?.params.binSize ?? deps.params?.binSize ?? defaultLedgerParams.binSize,
-        estimated: ledger !== null && ledger.price > 0 ? liquidationMap(ledger, 0.15) : null,
+        // The newest hours' map is not summed with other venues' whole-window maps: that venue counts as loading.
+        estimated: ledger !== null && ledger.price > 0 && partialHours === null ? liquidationMap(ledger, 0.15) : null,
         measured: measured()?.map ?? null,
         backfill: status,
         unavailable: status.state === 'failed' ? status.message : tiersReason === '' ? null : tiersReason,
@@ -416,6 +478,8 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     context() {
       if (status.state === 'failed') return { state: 'unavailable', reason: status.message };
       if (tiersReason !== '') return { state: 'unavailable', reason: tiersReason };
+      // The positions and the alerts judge on the whole window's map, not on the newest hours' alone.
+      if (partialHours !== null) return { state: 'loading' };
       context ??= contextOf(state?.ledger ?? null, state?.realized ?? []);
       return context;
     },

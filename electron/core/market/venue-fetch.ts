@@ -43,7 +43,15 @@ export async function fetchMinuteBars(target: FetchTarget, fromMs: number, toMs:
   const { gateway, symbol, limits } = target;
   const page = (kind: 'last' | 'mark'): Promise<Candle[]> =>
     paginate({
-      fetch: (since) => gateway.fetchCandles(symbol, '1m', kind, since, limits.candlePage),
+      // No more than the range still lacks: venues weigh a page by the limit asked (Binance: 360 weighs 2, 1,500 weighs 10).
+      fetch: (since) =>
+        gateway.fetchCandles(
+          symbol,
+          '1m',
+          kind,
+          since,
+          Math.min(limits.candlePage, Math.ceil((toMs - since) / minuteMs)),
+        ),
       timeOf: (candle) => candle.openTimeMs,
       fromMs,
       toMs,

@@ -6,6 +6,7 @@ import { demoSource } from '../../../shared/domain/market-source';
 import type { MarketUpdate } from '../../../shared/ipc/views/markets';
 import { startSimulator, type Simulator } from '../../sim/simulator';
 import { demoSourceAccess } from '../../../test/support/sim-gateway';
+import { openServiceCaughtUp } from '../../../test/support/open-caught-up';
 import { createSystemClock } from '../clock';
 import { createGateway, type ExchangeGateway, type GatewayConfig } from '../exchange/gateway';
 import type { Logger } from '../ports';
@@ -99,7 +100,8 @@ async function untilUpdate(updates: MarketUpdate[], matches: (update: MarketUpda
 it('a restart shows the map from recordings before the venue has answered anything, then catches up', async () => {
   sim = await startSimulator({ seed: 7, scenario: 'calm', speed: 0, port: 0, historyDays: 2 });
   dataDir = mkdtempSync(join(tmpdir(), 'liqlens-warm-'));
-  const first = await serviceOn(sim, createGateway, []).open(btc, '15m');
+  const firstUpdates: MarketUpdate[] = [];
+  const first = await openServiceCaughtUp(serviceOn(sim, createGateway, firstUpdates), firstUpdates, btc, '15m');
   expect(first.backfill.state).toBe('done');
   expect(first.clusters?.map.bins.length).toBeGreaterThan(5);
   await services[0]?.stop();

@@ -38,6 +38,12 @@ export interface ClusterWire {
   readonly profile: ProfileWire;
   readonly heatmap: { readonly everyMs: number; readonly columns: readonly HeatmapColumnWire[] };
   readonly realized: readonly RealizedWire[];
+  /**
+   * Hours of history the map is built from while the rest of the window still loads (a first
+   * start maps the newest hours first); absent on a map of the whole window. The map is replaced
+   * by the whole window's once the backfill is done.
+   */
+  readonly partialHours?: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Interval } from './bucket-metrics';
+import { formatSimComparison } from './format-sim-comparison';
 import type { RealEstimatorName } from './predict';
 import type { RealScorecardReport } from './run-real-scorecard';
 
@@ -47,14 +48,6 @@ export function formatRealScorecard(report: RealScorecardReport): string[] {
       `imbalance (± 5 %) leaned the way the bucket closed: ${withInterval(set.imbalanceAgreement)} -> ${set.imbalanceAgreement.low > 0.5 ? 'an edge' : 'no measured edge'}`,
     );
   }
-  lines.push('', 'the simulator on the same measure (BTCUSDT, seed 1, hourly buckets), beside the real sets:');
-  for (const sim of report.simulator)
-    lines.push(
-      `  ${sim.scenario.padEnd(20)} ${sim.buckets} buckets, ${(sim.shareWithLiquidations * 100).toFixed(1)} % of bucket-sides with liquidations; rank: exact truth map ${sim.rank.truth.toFixed(3)}, model ${sim.rank.model.toFixed(3)}, move x OI ${sim.rank.moveTimesOi.toFixed(3)}, move alone ${sim.rank.moveOnly.toFixed(3)}`,
-    );
-  const real = report.sets.map((set) => set.shareWithLiquidations);
-  lines.push(
-    `  real sets: ${real.map((share) => `${(share * 100).toFixed(1)} %`).join(', ')} of bucket-sides with liquidations; references ${report.sets.map((set) => set.estimators.moveTimesOi.pooled.value.toFixed(3)).join(', ')} (move x OI)`,
-  );
+  lines.push('', ...formatSimComparison(report));
   return lines;
 }

@@ -55,13 +55,13 @@ export type SetPoints = Readonly<Record<RealEstimatorName, readonly SidePoint[]>
  * Feeds every estimator the set's bars in time order and, at each bucket's open (every bar that
  * closed by then fed, nothing after), reads what its map holds along the bucket's path; the two
  * references need no map. Buckets within `warmupMs` of the first bar are fed but not scored (the
- * map starts empty).
+ * map starts empty); `scored` lists the buckets that were, in order.
  */
 export function predictSet(
   set: BucketSet,
   model: LedgerParams,
   warmupMs = 3 * dayMs,
-): SetPoints & { readonly imbalance: readonly SidePoint[] } {
+): SetPoints & { readonly imbalance: readonly SidePoint[]; readonly scored: readonly Bucket[] } {
   const grid = createPriceGrid(defaultLedgerParams.binSize);
   const estimators: Record<Exclude<RealEstimatorName, 'moveTimesOi' | 'moveOnly'>, Estimator> = {
     model: ledgerEstimator(model),
@@ -80,6 +80,7 @@ export function predictSet(
   // The shipped model's imbalance (what the badge shows) at each bucket's open (± 5 %): predicted 1 when its lean (more shorts above
   // = up) matched the bucket's close, 0 when not; even maps and flat buckets are left out.
   const leans: SidePoint[] = [];
+  const scored: Bucket[] = [];
   const firstMs = set.bars[0]?.ledger.timeMs ?? 0;
   let next = 0;
   const push = (name: RealEstimatorName, bucket: Bucket, predicted: { long: number; short: number }): void => {
@@ -110,6 +111,7 @@ export function predictSet(
     }
     push('moveTimesOi', bucket, references.moveTimesOi(bucket));
     push('moveOnly', bucket, references.moveOnly(bucket));
+    scored.push(bucket);
   }
-  return { ...out, imbalance: leans };
+  return { ...out, imbalance: leans, scored };
 }

@@ -55,6 +55,18 @@ describe('liqlens scorecard --real on the bundled data', () => {
     expect(defaultRules.imbalance.enabled).toBe(edge);
   });
 
+  it('prints the simulator beside the real sets, each of its figures marked in or out of the real range', () => {
+    const text = formatRealScorecard(report).join('\n');
+    const range = /^real range +(\S+) +(\S+) +(\S+) +(\S+) +(\S+)$/m.exec(text);
+    expect(range?.slice(1).every((cell) => /^\d+\.\d+-\d+\.\d+$/.test(cell))).toBe(true);
+    for (const sim of report.simulator) {
+      const row = new RegExp(`^simulator, ${sim.scenario} +${sim.buckets}( +\\d+\\.\\d+ (in|out)){5}$`, 'm');
+      expect(text).toMatch(row);
+    }
+    const share = report.sets.map((set) => set.shape.shareWithLiquidations);
+    expect(Math.min(...share)).toBeGreaterThan(0.9);
+  });
+
   it('on the simulator the measure ranks the exact truth map first, so it can tell a good map from a bad one', () => {
     expect(report.simulator.length).toBeGreaterThan(0);
     for (const sim of report.simulator) {

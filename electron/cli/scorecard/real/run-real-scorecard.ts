@@ -8,7 +8,8 @@ import {
 } from './bucket-metrics';
 import { fitModel, outOfSampleFromMs, type FitResult } from './fit-model';
 import { predictSet, realEstimatorNames, type RealEstimatorName, type SetPoints } from './predict';
-import { loadFiveMinuteSet, loadHourlySet } from './real-data';
+import { bucketShape, type BucketShape } from './bucket-shape';
+import { loadFiveMinuteSet, loadHourlySet, type Bucket } from './real-data';
 import { simBucketFigures, type SimBucketFigures } from './sim-buckets';
 
 const dayMs = 86_400_000;
@@ -33,6 +34,8 @@ export interface SetFigures {
   readonly days: number;
   /** Share of bucket-sides with any realized liquidation. */
   readonly shareWithLiquidations: number;
+  /** How the realized liquidations look beside the moves and open interest (the simulator is compared on it). */
+  readonly shape: BucketShape;
   readonly estimators: Readonly<Record<RealEstimatorName, EstimatorFigures>>;
   /** Which map-free reference scored higher here, and the model's pooled ρ minus its, paired interval. */
   readonly bestReference: 'moveTimesOi' | 'moveOnly';
@@ -73,6 +76,7 @@ function figures(
   name: string,
   points: SetPoints,
   imbalancePoints: readonly SidePoint[],
+  scored: readonly Bucket[],
   bootstrap: BootstrapOptions,
 ): SetFigures {
   const model = points.model;
@@ -117,6 +121,7 @@ function figures(
     buckets: model.length / 2,
     days: new Set(days).size,
     shareWithLiquidations: round(model.filter((p) => p.realizedUsd > 0).length / Math.max(1, model.length)),
+    shape: bucketShape(scored),
     estimators,
     bestReference,
     modelMinusBestReference: roundInterval(intervals[2 * n] ?? { value: 0, low: 0, high: 0 }),
@@ -151,15 +156,17 @@ export function runRealScorecard(dir: string, bootstrap: BootstrapOptions = defa
         `${hourly.name}, in-sample`,
         split(hourlyPoints, before),
         hourlyPoints.imbalance.filter(before),
+        hourlyPoints.scored.filter((bucket) => bucket.startMs < outOfSampleFromMs),
         bootstrap,
       ),
       figures(
         `${hourly.name}, out-of-sample`,
         split(hourlyPoints, (p) => !before(p)),
         hourlyPoints.imbalance.filter((p) => !before(p)),
+        hourlyPoints.scored.filter((bucket) => bucket.startMs >= outOfSampleFromMs),
         bootstrap,
       ),
-      figures(`${fiveMinute.name}, out-of-sample`, fivePoints, fivePoints.imbalance, bootstrap),
+      figures(`${fiveMinute.name}, out-of-sample`, fivePoints, fivePoints.imbalance, fivePoints.scored, bootstrap),
     ],
     simulator: (['calm', 'long-squeeze-crash'] as const).map((scenario) => ({
       scenario,

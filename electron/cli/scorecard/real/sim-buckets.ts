@@ -1,10 +1,11 @@
 import { createPriceGrid, defaultLedgerParams, type Profile } from '../../../../shared/clusters/index';
-import { createSimMarket } from '../../../sim/market/index';
+import { createSimMarket, type SimMarketOptions } from '../../../sim/market/index';
 import type { SimScenarioName } from '../../../sim/market/types';
 import { truthUsd } from '../metrics';
 import { publishedBars } from '../sim-feed';
 import { rankCorrelation, type SidePoint } from './bucket-metrics';
 import { bucketPrediction, references } from './bucket-mass';
+import { bucketShape, type BucketShape } from './bucket-shape';
 import { ledgerEstimator } from './predict';
 import type { Bucket } from './real-data';
 
@@ -16,6 +17,8 @@ export interface SimBucketFigures {
   readonly buckets: number;
   /** Share of bucket-sides with any realized liquidation. */
   readonly shareWithLiquidations: number;
+  /** How its realized liquidations look beside the moves and open interest, as the real sets' `shape`. */
+  readonly shape: BucketShape;
   /** Pooled rank correlation per bucket-side of each map and reference against realized USD. */
   readonly rank: {
     readonly truth: number;
@@ -47,8 +50,20 @@ function truthProfile(levels: ReturnType<ReturnType<typeof createSimMarket>['tru
  * model fed what a venue publishes, and the two references, against the liquidations the bucket
  * realized: the real-data measure, on the simulator. Deterministic for its options.
  */
-export function simBucketFigures(options: { seed: number; scenario: SimScenarioName; days: number }): SimBucketFigures {
-  const market = createSimMarket({ seed: options.seed, scenario: options.scenario, historyDays: 1, accounts: [] });
+export function simBucketFigures(options: {
+  seed: number;
+  scenario: SimScenarioName;
+  days: number;
+  /** The market's options beyond the above (tests of the trader population pass theirs). */
+  market?: Partial<SimMarketOptions>;
+}): SimBucketFigures {
+  const market = createSimMarket({
+    seed: options.seed,
+    scenario: options.scenario,
+    historyDays: 1,
+    accounts: [],
+    ...options.market,
+  });
   const symbol = 'BTCUSDT';
   const model = ledgerEstimator(defaultLedgerParams);
   let fedMs = market.historyStartMs;
@@ -67,6 +82,7 @@ export function simBucketFigures(options: { seed: number; scenario: SimScenarioN
     points[name].push({ day, side: 'long', predicted: predicted.long, realizedUsd: bucket.longUsd });
     points[name].push({ day, side: 'short', predicted: predicted.short, realizedUsd: bucket.shortUsd });
   };
+  const buckets: Bucket[] = [];
   for (let hour = 0; hour < options.days * 24; hour++) {
     const startMs = Math.floor(market.now() / 60_000) * 60_000;
     for (const bar of publishedBars(market, symbol, fedMs, startMs)) model.update(bar);
@@ -91,6 +107,7 @@ export function simBucketFigures(options: { seed: number; scenario: SimScenarioN
       longUsd: sum('long'),
       shortUsd: sum('short'),
     };
+    buckets.push(bucket);
     push('truth', bucket, bucketPrediction(truth, bucket));
     push('model', bucket, bucketPrediction(modelProfile, bucket));
     push('moveTimesOi', bucket, references.moveTimesOi(bucket));
@@ -101,6 +118,7 @@ export function simBucketFigures(options: { seed: number; scenario: SimScenarioN
   return {
     buckets: all.length / 2,
     shareWithLiquidations: round(all.filter((p) => p.realizedUsd > 0).length / Math.max(1, all.length)),
+    shape: bucketShape(buckets),
     rank: {
       truth: round(rankCorrelation(points.truth)),
       model: round(rankCorrelation(points.model)),
