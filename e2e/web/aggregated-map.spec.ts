@@ -27,7 +27,7 @@ test("the Demo's BTC map across Binance, Bybit, OKX and Hyperliquid, with each b
   const app = new AppPage(page);
   await app.open(webApp.url);
   await app.closeWelcome();
-  const row = new AccountGroup(page, 'Demo · Binance USDS-M').rows
+  const row = new AccountGroup(page, 'Demo · Binance USDⓈ-M').rows
     .filter({ hasText: 'BTC' })
     .filter({ hasText: 'Long' });
   await expect(row.first()).toBeVisible({ timeout: 90_000 });

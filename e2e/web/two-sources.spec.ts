@@ -26,7 +26,7 @@ test.describe('web mode: one venue read at two sources', () => {
       const app = new AppPage(page);
       await app.open(webApp.url);
       await app.submitApiKey({
-        venueName: 'Binance USDS-M',
+        venueName: 'Binance USDⓈ-M',
         label: 'Binance on a simulator',
         apiKey: key.apiKey,
         apiSecret: key.secret,
@@ -38,7 +38,7 @@ test.describe('web mode: one venue read at two sources', () => {
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
 
-      const demo = new AccountGroup(page, 'Demo · Binance USDS-M');
+      const demo = new AccountGroup(page, 'Demo · Binance USDⓈ-M');
       const demoBtc = demo.rows.filter({ hasText: 'BTC/USDT' }).first();
       const keyedBtc = keyed.rows.filter({ hasText: 'BTC/USDT' }).first();
       await demoBtc.click();
