@@ -19,6 +19,8 @@ test.describe('web mode: one venue read at two sources', () => {
     page,
     webApp,
   }) => {
+    // The Demo's first start and a second simulator with its own history: past two minutes on a busy machine.
+    test.setTimeout(240_000);
     // A different seed: the same instruments at other prices, as a testnet beside the Demo would be.
     const sim = await startSimulator({ seed: 21, scenario: 'calm', speed: 1, historyDays: 0.5, traderCount: 400 });
     try {
