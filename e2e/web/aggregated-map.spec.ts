@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from '../fixtures';
 import { AccountGroup } from '../pages/account-group';
 import { AppPage } from '../pages/app-page';
+import { formatUsdCompact } from '../../renderer/src/features/chart/usd-compact';
 import { formatMoney } from '../../renderer/src/lib/format-money';
 
 /** The share figures of a tooltip's "Longs by venue: Binance 42 %, Bybit 31 %" line: venue and percent. */
@@ -26,7 +27,7 @@ test("the Demo's BTC map across Binance, Bybit, OKX and Hyperliquid, with each b
   const app = new AppPage(page);
   await app.open(webApp.url);
   await app.closeWelcome();
-  const row = new AccountGroup(page, 'Demo · Binance USDS-M').rows
+  const row = new AccountGroup(page, 'Demo · Binance USDⓈ-M').rows
     .filter({ hasText: 'BTC' })
     .filter({ hasText: 'Long' });
   await expect(row.first()).toBeVisible({ timeout: 90_000 });
@@ -58,7 +59,10 @@ test("the Demo's BTC map across Binance, Bybit, OKX and Hyperliquid, with each b
           requestAnimationFrame(() =>
             resolve({
               chart: String(window.__liqlensChart?.overlayState().cascadeUsd ?? null),
-              whatIf: document.querySelector('[data-testid="whatif-cascade"]')?.textContent ?? '',
+              // Compact as the chart writes it, the exact estimate in its tooltip.
+              whatIf: `${document.querySelector('[data-testid="whatif-cascade"]')?.textContent ?? ''}|${
+                document.querySelector('[data-testid="whatif-cascade"] > [title]')?.getAttribute('title') ?? ''
+              }`,
             }),
           ),
         ),
@@ -68,7 +72,7 @@ test("the Demo's BTC map across Binance, Bybit, OKX and Hyperliquid, with each b
       async () => {
         const { chart, whatIf } = await cascades();
         const usd = Number(chart);
-        return chart !== 'null' && whatIf === (usd > 0 ? formatMoney(usd) : 'none');
+        return chart !== 'null' && whatIf === (usd > 0 ? `${formatUsdCompact(usd)}|${formatMoney(usd)}` : 'none|');
       },
       { timeout: 60_000 },
     )

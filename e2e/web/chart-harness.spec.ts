@@ -195,5 +195,21 @@ test('stale data is dimmed and labelled; the light theme draws too', async ({}, 
     /^stale · last update (\d+ s|\d+ min) ago · venue not answering/,
   );
   await page.screenshot({ path: testInfo.outputPath('chart-light-stale.png') });
+  // The imbalance badge and the stale note share the top edge without covering each other, down to a
+  // narrow window where the note must wrap to fit beside the badge.
+  for (const width of [1440, 1024, 760]) {
+    await page.setViewportSize({ width, height: 700 });
+    await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(width);
+    const note = await page.getByTestId('chart-stale').boundingBox();
+    const badge = await page.locator('.imbalance').boundingBox();
+    if (note === null || badge === null) throw new Error('the stale note or the imbalance badge is not drawn');
+    const apart =
+      note.x + note.width <= badge.x ||
+      badge.x + badge.width <= note.x ||
+      note.y + note.height <= badge.y ||
+      badge.y + badge.height <= note.y;
+    expect(apart, `the stale note and the imbalance badge overlap at ${width} px`).toBe(true);
+  }
+  await page.screenshot({ path: testInfo.outputPath('chart-light-stale-narrow.png') });
   await page.close();
 });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { venueName } from '../../shared/domain/venue';
+import type { MarketContextView } from '../../shared/ipc/views/market-context';
 import { expect, test } from '../fixtures';
 import { AccountGroup } from '../pages/account-group';
 import { AppPage } from '../pages/app-page';
@@ -15,7 +16,64 @@ async function picture(target: Locator, name: string): Promise<void> {
   }
 }
 
+/** The market context answers (`context:get` results) the page received over its WebSocket, newest last. */
+function contextAnswers(frames: readonly string[]): MarketContextView[] {
+  return frames.flatMap((frame) => {
+    const message = JSON.parse(frame) as { type?: string; ok?: boolean; result?: Partial<MarketContextView> };
+    return message.type === 'response' && message.ok === true && message.result?.cvd !== undefined
+      ? [message.result as MarketContextView]
+      : [];
+  });
+}
+
 test.describe('market context beside the map', () => {
+  test('draws the running CVD of the last hours as a sparkline from the taker flow the core sent', async ({
+    page,
+    webApp,
+  }) => {
+    test.setTimeout(120_000);
+    const frames: string[] = [];
+    page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
+    const app = new AppPage(page);
+    await app.open(webApp.url);
+    await new AccountGroup(page, `Demo · ${venueName('binance-usdm')}`).rows.filter({ hasText: 'BTC' }).first().click();
+    const sparkline = page.getByTestId('context-strip-cvd').getByTestId('cvd-sparkline');
+    await expect(sparkline).toBeVisible({ timeout: 60_000 });
+    await expect(sparkline).toHaveAttribute('role', 'img');
+    await expect(sparkline).toHaveAttribute('aria-label', /^CVD over the last 4 h: [+−][\d,.]+k? BTC, between /);
+
+    // The line is the trail the core sent: one point per value, the highest at the top, the lowest at the bottom.
+    await expect
+      .poll(
+        async () => {
+          const points = (await sparkline.locator('polyline').getAttribute('points')) ?? '';
+          const ys = points.split(' ').map((pair) => Number(pair.split(',')[1]));
+          const drawn = contextAnswers(frames).some((answer) => {
+            const trail = answer.cvd.state === 'ok' ? answer.cvd.trail : [];
+            const top = trail.indexOf(Math.max(...trail));
+            const bottom = trail.indexOf(Math.min(...trail));
+            return (
+              trail.length >= 12 &&
+              ys.length === trail.length &&
+              ys[top] === Math.min(...ys) &&
+              ys[bottom] === Math.max(...ys) &&
+              points.startsWith('0.0,') &&
+              points.includes(' 48.0,')
+            );
+          });
+          return drawn;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    // The Details panel draws the same line beside the hour's figure.
+    await page.getByTestId('market-context-toggle').click();
+    await expect(page.getByTestId('context-cvd').getByTestId('cvd-sparkline')).toHaveAttribute(
+      'aria-label',
+      /^CVD over the last 4 h: /,
+    );
+  });
+
   test('shows open interest, funding, CVD, long/short and volume for the charted Demo market, flags short covering in a squeeze, and says which feeds a venue lacks', async ({
     page,
     webApp,

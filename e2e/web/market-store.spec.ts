@@ -1,4 +1,5 @@
 import type {} from '../../renderer/src/app/chart-probe';
+import { formatUsdCompact } from '../../renderer/src/features/chart/usd-compact';
 import { formatMoney } from '../../renderer/src/lib/format-money';
 import { expect, test } from '../fixtures';
 import { AppPage } from '../pages/app-page';
@@ -28,7 +29,10 @@ test.describe('web mode: one market store behind the chart and the what-if', () 
               resolve({
                 mark: document.querySelector('[data-testid="chart-mark"]')?.textContent ?? '',
                 chartUsd: window.__liqlensChart?.overlayState().cascadeUsd ?? null,
-                whatIf: document.querySelector('[data-testid="whatif-cascade"]')?.textContent ?? '',
+                // Compact as the chart writes it, the exact estimate in its tooltip.
+                whatIf: `${document.querySelector('[data-testid="whatif-cascade"]')?.textContent ?? ''}|${
+                  document.querySelector('[data-testid="whatif-cascade"] > [title]')?.getAttribute('title') ?? ''
+                }`,
               }),
             ),
           ),
@@ -52,7 +56,7 @@ test.describe('web mode: one market store behind the chart and the what-if', () 
       last = reading.mark;
       const usd = reading.chartUsd;
       expect(usd).not.toBeNull();
-      expect(reading.whatIf).toBe(usd !== null && usd > 0 ? formatMoney(usd) : 'none');
+      expect(reading.whatIf).toBe(usd !== null && usd > 0 ? `${formatUsdCompact(usd)}|${formatMoney(usd)}` : 'none|');
     }
   });
 });

@@ -19,6 +19,8 @@ test.describe('web mode: one venue read at two sources', () => {
     page,
     webApp,
   }) => {
+    // The Demo's first start and a second simulator with its own history: past two minutes on a busy machine.
+    test.setTimeout(240_000);
     // A different seed: the same instruments at other prices, as a testnet beside the Demo would be.
     const sim = await startSimulator({ seed: 21, scenario: 'calm', speed: 1, historyDays: 0.5, traderCount: 400 });
     try {
@@ -26,7 +28,7 @@ test.describe('web mode: one venue read at two sources', () => {
       const app = new AppPage(page);
       await app.open(webApp.url);
       await app.submitApiKey({
-        venueName: 'Binance USDS-M',
+        venueName: 'Binance USDⓈ-M',
         label: 'Binance on a simulator',
         apiKey: key.apiKey,
         apiSecret: key.secret,
@@ -38,7 +40,7 @@ test.describe('web mode: one venue read at two sources', () => {
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
 
-      const demo = new AccountGroup(page, 'Demo · Binance USDS-M');
+      const demo = new AccountGroup(page, 'Demo · Binance USDⓈ-M');
       const demoBtc = demo.rows.filter({ hasText: 'BTC/USDT' }).first();
       const keyedBtc = keyed.rows.filter({ hasText: 'BTC/USDT' }).first();
       await demoBtc.click();

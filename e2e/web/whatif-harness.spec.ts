@@ -59,7 +59,7 @@ test.describe('what-if panel', () => {
     await harness.collateral.fill('100000');
     await expect(harness.refusals).toHaveCount(1);
     await expect(harness.refusals).toContainText(
-      /Refused by the venue's rules: at most [\d.]+ can be removed from ETHUSDT short on Binance USDS-M/,
+      /Refused by the venue's rules: at most [\d.]+ can be removed from ETHUSDT short on Binance USDⓈ-M/,
     );
     await expect(harness.delta).toHaveText('unchanged');
     const live = applyWhatIf(demoBinanceRisk, []).positions[2]?.liquidationPrice ?? null;

@@ -140,7 +140,7 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       const app = new AppPage(page);
       await app.open(webApp.url);
       await app.submitApiKey({
-        venueName: 'Binance USDS-M',
+        venueName: 'Binance USDⓈ-M',
         label: 'My Binance',
         apiKey: key.apiKey,
         apiSecret: 'definitely-not-the-secret',

@@ -30,7 +30,7 @@ describe('stale data while at risk (15 s, margin ratio ≥ 50 % by default)', ()
       cleared: false,
     });
     expect(event?.message).toBe(
-      'main · Binance USDS-M · BTC/USDT long: no market data for 15 s while margin ratio is 60 %: danger',
+      'main · Binance USDⓈ-M · BTC/USDT long: no market data for 15 s while margin ratio is 60 %: danger',
     );
     expect(engine.evaluate({}, 30_000)).toEqual([]);
     expect(
@@ -82,7 +82,7 @@ describe('cascade: a burst of liquidations on the position side near its liquida
     expect(summary(events)).toEqual(expected);
     if (expected.length > 0)
       expect(events[0]?.message).toBe(
-        'main · Binance USDS-M · BTC/USDT long: cascade in progress: 5 long liquidations ($600k) within 60 s near your liquidation price: danger',
+        'main · Binance USDⓈ-M · BTC/USDT long: cascade in progress: 5 long liquidations ($600k) within 60 s near your liquidation price: danger',
       );
   });
 
@@ -223,7 +223,7 @@ describe('the venue margin call', () => {
       cleared: false,
     });
     expect(event?.message).toBe(
-      'main · Binance USDS-M · BTCUSDT long: Binance USDS-M sent a margin call (margin ratio 88 %): critical',
+      'main · Binance USDⓈ-M · BTCUSDT long: Binance USDⓈ-M sent a margin call (margin ratio 88 %): critical',
     );
     expect(engine.worstLevel()).toBe('critical');
     expect(engine.evaluate(call(100_000), 100_000)).toEqual([]);
@@ -240,7 +240,7 @@ describe('a closed position', () => {
     const events = engine.evaluate({ closed: [{ accountId: 'main', symbol: 'BTCUSDT', side: 'long' }] }, 2_000);
     expect(summary(events)).toEqual(['marginRatio:danger:cleared']);
     expect(events[0]?.message).toBe(
-      'main · Binance USDS-M · BTC/USDT long: position closed, margin ratio danger cleared',
+      'main · Binance USDⓈ-M · BTC/USDT long: position closed, margin ratio danger cleared',
     );
     expect(engine.exportState().positions).toEqual([]);
     expect(engine.evaluate({}, 100_000)).toEqual([]);

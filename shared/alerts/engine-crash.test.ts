@@ -77,7 +77,7 @@ describe('a crash and a recovery of BTC against a 5x long and a 1.5x long', () =
       expect(event.tickTimeMs).toBe(event.timeMs);
       expect(event.silent).toBe(false);
       expect(event.message).toMatch(
-        /^main · Binance USDS-M · BTCUSDT long: margin ratio \d+ % crossed (warning|danger|critical) \(\d+ %\)$/,
+        /^main · Binance USDⓈ-M · BTCUSDT long: margin ratio \d+ % crossed (warning|danger|critical) \(\d+ %\)$/,
       );
     }
   });

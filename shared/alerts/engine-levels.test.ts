@@ -81,7 +81,7 @@ describe('a jump past several levels is one alert at the highest', () => {
       const cleared = feedValues(engine, values.slice(2), make, 3_000);
       expect(summary(cleared)).toEqual([`${rule}:critical:cleared`]);
       expect(cleared[0]?.threshold).toBe(rule === 'distance' ? 0.1 : 0.5);
-      expect(cleared[0]?.message).toBe(`main · Binance USDS-M · BTC/USDT long: ${message}`);
+      expect(cleared[0]?.message).toBe(`main · Binance USDⓈ-M · BTC/USDT long: ${message}`);
       expect(engine.activeAlerts()).toEqual([]);
     },
   );
@@ -91,8 +91,8 @@ describe('a jump past several levels is one alert at the highest', () => {
     const events = engine.evaluate({ positions: [observation({ marginRatio: 0.9, distance: 0.01 })] }, 1_000);
     expect(summary(events)).toEqual(['marginRatio:critical', 'distance:critical']);
     expect(events.map((event) => event.message)).toEqual([
-      'main · Binance USDS-M · BTC/USDT long: margin ratio 90 % crossed critical (85 %)',
-      'main · Binance USDS-M · BTC/USDT long: liquidation 1 % away crossed critical (2.5 %)',
+      'main · Binance USDⓈ-M · BTC/USDT long: margin ratio 90 % crossed critical (85 %)',
+      'main · Binance USDⓈ-M · BTC/USDT long: liquidation 1 % away crossed critical (2.5 %)',
     ]);
   });
 

@@ -134,7 +134,7 @@ describe('the engine on a liquidation', () => {
       },
     });
     expect(event?.message).toBe(
-      "main · Binance USDS-M · BTC/USDT long: liquidated at 47,950.5, loss $1.2k (Binance USDS-M's figure)",
+      "main · Binance USDⓈ-M · BTC/USDT long: liquidated at 47,950.5, loss $1.2k (Binance USDⓈ-M's figure)",
     );
     expect(engine.activeAlerts()).toEqual([]);
     // Nothing is left to clear later, on the clock or on a close.

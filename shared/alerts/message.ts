@@ -197,7 +197,7 @@ export function formatPrice(price: number): string {
 }
 
 /**
- * The sentence of a `liquidated` event, e.g. "BTC/USDT long on Binance USDS-M: liquidated at 52,310.5,
+ * The sentence of a `liquidated` event, e.g. "BTC/USDT long on Binance USDⓈ-M: liquidated at 52,310.5,
  * loss $1.2k (computed from entry and size)". `lossUsd` positive = lost; null = unknown.
  */
 export function liquidationMessage(
@@ -232,7 +232,7 @@ export function positionName(facts: PositionNameFacts): string {
 }
 
 /**
- * The sentence a trader reads, e.g. "Main · Binance USDS-M · BTC/USDT long: margin ratio 72 % crossed
+ * The sentence a trader reads, e.g. "Main · Binance USDⓈ-M · BTC/USDT long: margin ratio 72 % crossed
  * danger (70 %)".
  */
 export function alertMessage(facts: MessageFacts): string {

@@ -70,6 +70,12 @@ describe('market context figures', () => {
     expect(cvd?.net1h).toBeCloseTo(12 * (7 - 3), 9);
     expect(cvd?.net24h).toBeCloseTo(288 * (7 - 3), 9);
     expect(cvd?.share1h).toBeCloseTo(0.4, 12);
+    // The sparkline's trail: 0, then the running total after each of the last 4 h's 48 periods.
+    expect(cvd?.trailHours).toBe(4);
+    expect(cvd?.trail).toHaveLength(49);
+    expect(cvd?.trail[0]).toBe(0);
+    expect(cvd?.trail[48]).toBeCloseTo(48 * (7 - 3), 9);
+    expect(cvd?.trail[12]).toBeCloseTo(12 * (7 - 3), 9);
     expect(takerFlowOfCandles(candles(1, () => 1, null))).toEqual([]);
     expect(cvdOf([], endMs)).toBeNull();
   });

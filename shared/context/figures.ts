@@ -90,12 +90,21 @@ export function takerFlowOfCandles(candles: readonly Candle[]): TakerFlow[] {
   );
 }
 
-/** CVD over the hour and the day ending at `endMs` (period starts within them); null without flows. */
+/** The hours of CVD the context's sparkline draws: long enough to show a trend turning, short enough to read. */
+const cvdTrailHours = 4;
+
+/**
+ * CVD over the hour and the day ending at `endMs` (period starts within them), and its running total
+ * over the last `cvdTrailHours` hours for a sparkline; null without flows. Flows must be sorted
+ * oldest first (as the venues send them).
+ */
 export function cvdOf(flows: readonly TakerFlow[], endMs: number): CvdFigure | null {
   if (flows.length === 0) return null;
   let net1h = 0,
     net24h = 0,
-    volume1h = 0;
+    volume1h = 0,
+    running = 0;
+  const trail: number[] = [];
   for (const f of flows) {
     const net = f.buyVolume - f.sellVolume;
     if (f.timeMs >= endMs - hourMs && f.timeMs < endMs) {
@@ -103,8 +112,13 @@ export function cvdOf(flows: readonly TakerFlow[], endMs: number): CvdFigure | n
       volume1h += f.buyVolume + f.sellVolume;
     }
     if (f.timeMs >= endMs - dayMs && f.timeMs < endMs) net24h += net;
+    if (f.timeMs >= endMs - cvdTrailHours * hourMs && f.timeMs < endMs) {
+      if (trail.length === 0) trail.push(0);
+      running += net;
+      trail.push(running);
+    }
   }
-  return { net1h, net24h, share1h: volume1h > 0 ? net1h / volume1h : 0 };
+  return { net1h, net24h, share1h: volume1h > 0 ? net1h / volume1h : 0, trail, trailHours: cvdTrailHours };
 }
 
 /** The long/short ratio now and its changes, from a series sorted oldest first. */

@@ -50,7 +50,7 @@ describe('venue registry', () => {
       accountLabel: 'Main',
     } as const;
     expect(alertMessage({ ...facts, venue: 'binance-usdm' })).toBe(
-      'Main · Binance USDS-M · BTC/USDT long: margin ratio 72 % crossed danger (70 %)',
+      'Main · Binance USDⓈ-M · BTC/USDT long: margin ratio 72 % crossed danger (70 %)',
     );
     expect(alertMessage({ ...facts, venue: 'binance-coinm' })).toMatch(/^Main · Binance COIN-M · BTC\/USDT long: /);
     expect(alertMessage({ ...facts, venue: 'okx-swap' })).toMatch(/^Main · OKX · BTC\/USDT long: /);

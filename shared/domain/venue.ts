@@ -36,7 +36,7 @@ export interface VenueCapabilities {
 
 /** One venue's entry in the registry. */
 export interface VenueFacts {
-  /** The name messages use, e.g. "Binance USDS-M" (alerts, errors, what-if refusals). */
+  /** The name messages use, e.g. "Binance USDⓈ-M" (alerts, errors, what-if refusals). */
   readonly full: string;
   /** The name in running text and tight lists, e.g. "Binance". */
   readonly short: string;
@@ -61,11 +61,11 @@ export interface VenueFacts {
  */
 export const venueRegistry = {
   'binance-usdm': {
-    // Binance writes "USDⓈ-M"; the circled S is missing from common Linux fonts (DejaVu, Liberation)
-    // and showed as an empty box, so names use the ASCII spelling Binance's API docs also use.
-    full: 'Binance USDS-M',
+    // Binance's own spelling. The circled S is missing from common Linux fonts (DejaVu, Liberation):
+    // the renderer bundles a font with it (renderer/src/ui/tokens.css).
+    full: 'Binance USDⓈ-M',
     short: 'Binance',
-    product: 'Binance USDS-M',
+    product: 'Binance USDⓈ-M',
     contract: 'linear',
     credentials: 'key',
     connect: ['api-key', 'manual', 'demo'],
@@ -198,7 +198,7 @@ export function venueFacts(venue: Venue): VenueFacts {
   return venueRegistry[venue];
 }
 
-/** The name messages use, e.g. "Binance USDS-M". */
+/** The name messages use, e.g. "Binance USDⓈ-M". */
 export function venueName(venue: Venue): string {
   return venueRegistry[venue].full;
 }

@@ -164,7 +164,7 @@ describe('account modes: the risk input', () => {
   it('names the field when the mode belongs to another venue or a discount is out of range', () => {
     expect(parseRiskInput(JSON.stringify({ ...binanceInput, accountMode: 'okx-futures' }))).toEqual({
       ok: false,
-      error: 'accountMode: okx-futures is not a mode of Binance USDS-M',
+      error: 'accountMode: okx-futures is not a mode of Binance USDⓈ-M',
     });
     const badBuffer = structuredClone(binanceInput);
     badBuffer.collateral[0]!.valuation.bidBuffer = 1.5;

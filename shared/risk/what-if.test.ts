@@ -48,7 +48,7 @@ describe('collateral', () => {
     const opened = account('binance-usdm');
     expect(maxRemovableMargin(opened, 0)).toBe(0);
     const refused = applyWhatIf(opened, [{ op: 'removeMargin', symbol: 'BTCUSDT', amount: 1 }]);
-    expect(refused.refused[0]?.reason).toBe('at most 0 can be removed from BTCUSDT long on Binance USDS-M');
+    expect(refused.refused[0]?.reason).toBe('at most 0 can be removed from BTCUSDT long on Binance USDⓈ-M');
     const raised = applyWhatIf(opened, [
       { op: 'setLeverage', symbol: 'BTCUSDT', leverage: 20 },
       { op: 'removeMargin', symbol: 'BTCUSDT', amount: 3000 },
@@ -86,7 +86,7 @@ describe('collateral', () => {
 describe('leverage', () => {
   it('refuses lowering an open isolated position on Binance and Hyperliquid', () => {
     for (const [venue, name] of [
-      ['binance-usdm', 'Binance USDS-M'],
+      ['binance-usdm', 'Binance USDⓈ-M'],
       ['hyperliquid', 'Hyperliquid'],
     ] as const) {
       const after = applyWhatIf(account(venue), [{ op: 'setLeverage', symbol: 'BTCUSDT', leverage: 5 }]);

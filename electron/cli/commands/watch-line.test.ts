@@ -111,7 +111,7 @@ describe('liqlens watch lines', () => {
   it('the text line says what happened in one sentence', () => {
     if (liquidated === undefined) throw new Error('the engine should emit the liquidated event');
     expect(watchLine(liquidated, false, 0)).toBe(
-      '2026-01-05T03:00:02.000Z critical demo-1 · Binance USDS-M · ETH/USDT long: liquidated at 2,540.4, loss $755 (computed from entry and size)',
+      '2026-01-05T03:00:02.000Z critical demo-1 · Binance USDⓈ-M · ETH/USDT long: liquidated at 2,540.4, loss $755 (computed from entry and size)',
     );
   });
 });

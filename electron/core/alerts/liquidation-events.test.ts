@@ -60,7 +60,7 @@ describe('a liquidation is an alert event, through real ccxt against the simulat
     });
     expect(event?.liquidation?.lossUsd).toBeCloseTo(((record?.price ?? 0) - entry) * 0.2, 6);
     expect(event?.message).toMatch(
-      /^Demo · Binance USDS-M · BTC\/USDT short: liquidated at 54,181\.5, loss \$\d+ \(computed/,
+      /^Demo · Binance USDⓈ-M · BTC\/USDT short: liquidated at 54,181\.5, loss \$\d+ \(computed/,
     );
     // Its alerts end as part of it: each rule's level that was still open is listed there, and no
     // "cleared" event for the short follows.
@@ -78,7 +78,7 @@ describe('a liquidation is an alert event, through real ccxt against the simulat
     expect(
       notes.some(
         (note) =>
-          note.title === 'Liquidated: Demo · Binance USDS-M · BTC/USDT short' &&
+          note.title === 'Liquidated: Demo · Binance USDⓈ-M · BTC/USDT short' &&
           event?.message.endsWith(`: ${note.body}`),
       ),
     ).toBe(true);

@@ -18,14 +18,14 @@ describe('notifications of one evaluation', () => {
     expect(events).toHaveLength(3);
     expect(toNotifications(events)).toEqual([
       {
-        title: 'Critical: Main HL · Binance USDS-M · BTC/USDT long',
+        title: 'Critical: Main HL · Binance USDⓈ-M · BTC/USDT long',
         body: 'liquidation 2 % away crossed critical (2.5 %) Also: margin ratio 75 % crossed danger (70 %).',
         level: 'critical',
         target: { accountId: 'main', symbol: 'BTCUSDT', side: 'long' },
         eventId: events.find((event) => event.level === 'critical')?.id,
       },
       {
-        title: 'Warning: Main HL · Binance USDS-M · ETH/USDT long',
+        title: 'Warning: Main HL · Binance USDⓈ-M · ETH/USDT long',
         body: 'margin ratio 55 % crossed warning (50 %)',
         level: 'warning',
         target: { accountId: 'main', symbol: 'ETHUSDT', side: 'long' },

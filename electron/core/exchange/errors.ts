@@ -17,7 +17,7 @@ export function redact(message: string, secrets: readonly string[]): string {
  * `DDoSProtection` ⊂ `NetworkError` ⊃ `RequestTimeout`; `PermissionDenied` ⊂ `AuthenticationError`;
  * `InvalidNonce` ⊂ `NetworkError` (so it is tested first). A `GatewayError` passes through unchanged.
  *
- * @param venue whose registry name the message carries, e.g. "Binance USDS-M".
+ * @param venue whose registry name the message carries, e.g. "Binance USDⓈ-M".
  * @param secrets the key, secret and passphrase, scrubbed from every message.
  * @param retryAfterMs the venue's Retry-After header of the failed response, when known.
  */

@@ -114,7 +114,7 @@ describe('errors and retry', () => {
     expect(map(new ccxt.AuthenticationError('bad key-1234 secret-5678')).message).not.toMatch(/key-1234|secret-5678/);
     expect(map(new ccxt.PermissionDenied('no')).message).toContain('check your key');
     expect(map(new ccxt.AuthenticationError('no')).message).toMatch(
-      /^Binance USDS-M refused the API key: check your key, secret and/,
+      /^Binance USDⓈ-M refused the API key: check your key, secret and/,
     );
     expect(mapCcxtError(new ccxt.AuthenticationError('no'), 'okx-swap', []).message).toMatch(
       /^OKX refused the API key: check your key, secret, passphrase and/,

@@ -2,9 +2,11 @@ const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximum
 const dollars = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /**
- * Money, one way everywhere it is written: a sign, the dollar sign, thousands separators, cents below
- * 10,000 and whole dollars from there up ("$9,680.38", "−$16,412", "$1,412,000"). Never compact, so
- * two amounts side by side read alike. A dash when unknown.
+ * An account's money (margin, PnL, equity, collateral), one way everywhere it is written: a sign, the
+ * dollar sign, thousands separators, cents below 10,000 and whole dollars from there up ("$9,680.38",
+ * "−$16,412", "$1,412,000"). Never compact, so two amounts side by side read alike. A dash when unknown.
+ * The other kind of dollars, the map's estimate of other traders' liquidations, is written compact
+ * as the chart writes it (`formatUsdCompact` in features/chart/usd-compact.ts: "$19M"), wherever it is.
  */
 export function formatMoney(amount: number | null): string {
   if (amount === null || !Number.isFinite(amount)) return '—';

@@ -23,6 +23,14 @@ export interface CvdFigure {
   readonly net24h: number;
   /** net1h as a share of the hour's volume, −1…1 (0 when the hour traded nothing). */
   readonly share1h: number;
+  /**
+   * The running CVD over the last `trailHours` hours, base units, oldest first: 0 at the window's start,
+   * then the total at the end of each period (5 min) in it, so the last value is the window's net. Empty
+   * when no period falls in the window.
+   */
+  readonly trail: readonly number[];
+  /** The hours the trail spans (4). */
+  readonly trailHours: number;
 }
 
 /** Traded volume, quote currency (USD), over the last hour and day. */

@@ -92,7 +92,7 @@ describe('an account whose key is gone', () => {
     let answer: 'refuse' | 'accept' = 'refuse';
     const onSetKey = vi.fn(async (key: AccountKey): Promise<AccountSummary> => {
       sent.push(key);
-      if (answer === 'refuse') throw new Error('Binance USDS-M refused the key: check your key.');
+      if (answer === 'refuse') throw new Error('Binance USDⓈ-M refused the key: check your key.');
       const { keyNeeded: _gone, ...resumed } = keyNeeded;
       return { ...resumed, status: 'connecting' } satisfies AccountSummary;
     });

@@ -330,30 +330,33 @@ export function PriceChart(props: PriceChartProps): ReactElement {
       <div className="price-chart__body">
         <div className="price-chart__canvas" ref={host} data-testid="price-chart-canvas" />
         <LiveBars source={source} parts={parts} timeframe={market?.timeframe ?? timeframe} />
-        <LiveLegend
-          source={source}
-          title={title}
-          sourceName={market === null ? '' : marketSourceName(market)}
-          tickSize={tickSize}
-          position={position}
-          ghostLiquidationPrice={ghostLiquidationPrice}
-          ohlc={<OhlcLegend source={source} chart={chartApi} tickSize={tickSize} />}
-          stops={stops.map((stop) => ({
-            price: formatPrice(stop.price, tickSize),
-            reason: stopReasonText(stop, tickSize),
-          }))}
-          droppedStop={droppedStopText(stopPlan.dropped, tickSize)}
-        />
-        <EdgeMarkers source={source} lines={edges} tickSize={tickSize} />
-        {profile !== null && !noClusters && (
-          <LiveImbalance
+        {/* One row along the top: a long legend line (a stale note) wraps before the badge instead of under it. */}
+        <div className="price-chart__top">
+          <LiveLegend
             source={source}
-            profile={profile}
+            title={title}
+            sourceName={market === null ? '' : marketSourceName(market)}
             tickSize={tickSize}
-            window={imbalanceWindow}
-            onWindowChange={setImbalanceWindow}
+            position={position}
+            ghostLiquidationPrice={ghostLiquidationPrice}
+            ohlc={<OhlcLegend source={source} chart={chartApi} tickSize={tickSize} />}
+            stops={stops.map((stop) => ({
+              price: formatPrice(stop.price, tickSize),
+              reason: stopReasonText(stop, tickSize),
+            }))}
+            droppedStop={droppedStopText(stopPlan.dropped, tickSize)}
           />
-        )}
+          {profile !== null && !noClusters && (
+            <LiveImbalance
+              source={source}
+              profile={profile}
+              tickSize={tickSize}
+              window={imbalanceWindow}
+              onWindowChange={setImbalanceWindow}
+            />
+          )}
+        </div>
+        <EdgeMarkers source={source} lines={edges} tickSize={tickSize} />
         {hasCandles && (
           <MapScopeBar scope={scope} onScopeChange={setScope} aggregate={aggregate} error={aggregateError} />
         )}

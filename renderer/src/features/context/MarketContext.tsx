@@ -3,6 +3,7 @@ import type { LiqLensApi, MarketKey } from '../../../../shared/ipc/contract';
 import { coreLostReason } from '../../../../shared/domain/freshness';
 import { Button } from '../../ui';
 import { usePopoverDismiss } from '../accounts/usePopoverDismiss';
+import { CvdSparkline } from './CvdSparkline';
 import { MarketContextPanel } from './MarketContextPanel';
 import { stripItems } from './strip-items';
 import { useMarketContext } from './useMarketContext';
@@ -55,6 +56,7 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
           >
             <span className="context-strip__name">{item.name}</span>{' '}
             <span className="context-strip__value">{item.value}</span>
+            {item.metric === 'cvd' && view?.cvd.state === 'ok' && <CvdSparkline figure={view.cvd} base={base} />}
           </li>
         ))}
         {flags.length > 0 && (

@@ -5,6 +5,7 @@ import type { ContextFigure, ContextMetric, MarketContextView } from '../../../.
 import { FreshnessNote } from '../../ui';
 import { formatUsdCompact } from '../chart/usd-compact';
 import { formatFixed } from '../positions/format';
+import { CvdSparkline } from './CvdSparkline';
 import {
   absentReason,
   baseAmount,
@@ -99,7 +100,12 @@ function Figures({
         figure={view.cvd}
         flagged={flagged.has('cvd')}
         render={(c) => ({
-          value: `1 h ${signedBase(c.net1h, base)}`,
+          value: (
+            <>
+              1 h {signedBase(c.net1h, base)}
+              <CvdSparkline figure={c} base={base} />
+            </>
+          ),
           detail: `${signedPercent(c.share1h)} of the hour's volume · 24 h ${signedBase(c.net24h, base)}`,
         })}
       />

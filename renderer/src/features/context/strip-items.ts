@@ -49,7 +49,12 @@ export function stripItems(view: MarketContextView, base: string): readonly Stri
         )
       : item('funding', 'Funding', null, '', funding.reason),
     cvd.state === 'ok'
-      ? item('cvd', 'CVD 1 h', signedBase(cvd.net1h, base), 'Taker buys minus taker sells over the last hour')
+      ? item(
+          'cvd',
+          'CVD 1 h',
+          signedBase(cvd.net1h, base),
+          `Taker buys minus taker sells over the last hour; the line is its running total over the last ${cvd.trailHours} h`,
+        )
       : item('cvd', 'CVD 1 h', null, '', cvd.reason),
     longShort.state === 'ok'
       ? item('longShort', 'L/S', longShort.now.toFixed(2), 'Long/short account ratio')

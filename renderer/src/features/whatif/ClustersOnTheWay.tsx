@@ -1,11 +1,14 @@
 import type { Profile } from '../../../../shared/clusters';
 import { useMarketField, type MarketSource } from '../market/useMarket';
 import { formatMoney } from '../../lib/format-money';
+import { formatUsdCompact } from '../chart/usd-compact';
 import { cascadeSummary, type CascadeSummary, type PositionFigures, type WhatIfView } from './what-if-model';
 
-function cascadeText(cascade: CascadeSummary | null): string {
-  if (cascade === null) return '—';
-  return cascade.totalUsd > 0 ? formatMoney(cascade.totalUsd) : 'none';
+/** Compact as the chart writes the map's dollars ("$19M"), the exact estimate in its tooltip. */
+function CascadeFigure({ cascade }: { readonly cascade: CascadeSummary | null }) {
+  if (cascade === null) return <>—</>;
+  if (!(cascade.totalUsd > 0)) return <>none</>;
+  return <span title={formatMoney(cascade.totalUsd)}>{formatUsdCompact(cascade.totalUsd)}</span>;
 }
 
 /**
@@ -41,8 +44,12 @@ export function ClustersOnTheWay({
   const next = market === null ? view.nextCascade : cascadeSummary(profile, at(view.next));
   return (
     <>
-      {cascadeText(view.pristine ? current : next)}
-      {!view.pristine && <span className="wi-was">was {cascadeText(current)}</span>}
+      <CascadeFigure cascade={view.pristine ? current : next} />
+      {!view.pristine && (
+        <span className="wi-was">
+          was <CascadeFigure cascade={current} />
+        </span>
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { RiskAccount } from '../../../../shared/domain/risk-account';
 import type { Profile } from '../../../../shared/clusters';
 import { Button, visuallyHiddenClass } from '../../ui';
 import { formatMoney } from '../../lib/format-money';
+import { formatUsdCompact } from '../chart/usd-compact';
 import { formatPercent, formatPrice } from '../positions/format';
 import { parseAmount } from './what-if-draft';
 import { answerTarget, beyondBuffer, clustersOnTheWay } from './target-question';
@@ -73,10 +74,10 @@ export function TargetQuestion({
                 size="sm"
                 className="wi-chip wi-chip--cluster"
                 onClick={() => setText(String(cluster.beyond))}
-                title={`Cluster ${formatPrice(cluster.low, tickSize)}–${formatPrice(cluster.high, tickSize)}; the target is ${formatPrice(cluster.beyond, tickSize)}`}
+                title={`Cluster ${formatPrice(cluster.low, tickSize)}–${formatPrice(cluster.high, tickSize)} of ${formatMoney(cluster.usd)}; the target is ${formatPrice(cluster.beyond, tickSize)}`}
                 data-testid="whatif-cluster-chip"
               >
-                {formatMoney(cluster.usd)} @ {formatPrice(cluster.beyond, tickSize)}
+                {formatUsdCompact(cluster.usd)} @ {formatPrice(cluster.beyond, tickSize)}
               </Button>
             ))}
           </div>
