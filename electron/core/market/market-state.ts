@@ -10,7 +10,7 @@ import type { Candle } from '../../../shared/domain/candle';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
 import { timeframeMs } from '../../../shared/domain/timeframe';
-import type { ChartTimeframe } from '../../../shared/ipc/views/markets';
+import { maxChartCandles, type ChartTimeframe } from '../../../shared/ipc/views/markets';
 import type { MinuteBar } from '../recorder/recording-format';
 import { markCandleOf, minuteLedgerBars } from '../recorder/replay';
 import { aggregateCandles, mergeCandles } from './candle-aggregate';
@@ -26,8 +26,7 @@ function chartCandleOf(bar: MinuteBar): Candle {
   return { ...markCandleOf(bar), volume: bar.volume, takerBuyVolume: bar.takerBuyVolume };
 }
 
-/** Most candles a view carries (1,000 × ~110 bytes of JSON keeps an open under 300 KB with clusters). */
-export const maxChartCandles = 1000;
+export { maxChartCandles };
 /** Realized liquidations kept in memory per market. */
 const maxRealized = 2000;
 /**

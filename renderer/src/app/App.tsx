@@ -13,6 +13,7 @@ import { PriceChart } from '../features/chart/PriceChart';
 import { Workspace } from '../features/layout/Workspace';
 import { createMarketStore } from '../features/market/market-store';
 import { useShownMarket } from '../features/market/useMarket';
+import { useChartedPrefetch } from '../features/market/useChartedPrefetch';
 import { NoticeBanner } from '../features/notices/NoticeBanner';
 import { PositionsTable } from '../features/positions/PositionsTable';
 import { usePositions } from '../features/positions/usePositions';
@@ -136,6 +137,7 @@ export function App() {
   );
   // Live market data lives in the store, not here: the chart and the what-if read it themselves.
   const [markets] = useState(() => createMarketStore(api));
+  useChartedPrefetch(markets, marketKey, timeframe, connected);
   const market = useShownMarket(markets, marketKey, timeframe, connected);
   const symbols = useMemo(
     () =>

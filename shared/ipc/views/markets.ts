@@ -8,6 +8,9 @@ import type { Candle } from '../../domain/candle';
 import type { Freshness } from '../../domain/freshness';
 import type { ClusterWire, MeasuredMapWire } from './clusters';
 
+/** Most candles a view carries, and the chart holds (1,000 × ~110 bytes of JSON keeps an open under 300 KB with clusters). */
+export const maxChartCandles = 1000;
+
 /** Chart timeframes the workspace offers. */
 export const ChartTimeframeSchema = z.enum(['1m', '5m', '15m', '1h', '4h']);
 /** A chart timeframe: one of `ChartTimeframeSchema`'s values. */

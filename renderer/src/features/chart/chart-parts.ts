@@ -1,7 +1,7 @@
 import type { IChartApi, IPriceLine, ISeriesApi, ISeriesMarkersPluginApi, Time } from 'lightweight-charts';
 import type { Candle } from '../../../../shared/domain/candle';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
-import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
+import { maxChartCandles, type ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import { candleForSeries, candlesForSeries, seriesTime } from './candles-for-series';
 import type { ClusterPrimitive } from './cluster-primitive';
 import type { ScaleWatch } from './scale-watch';
@@ -20,9 +20,15 @@ export interface ChartParts {
   count: number;
 }
 
-/** Replaces every bar the chart holds with `candles` (a market opened or its timeframe switched). */
+/**
+ * Bars a streaming chart may grow past `maxChartCandles` before its oldest are dropped: the chart
+ * keeps to what a snapshot carries, as every bar it holds is walked again on each redraw.
+ */
+const trimSlack = 250;
+
+/** Replaces every bar the chart holds with the newest `maxChartCandles` of `candles` (a market opened or its timeframe switched). */
 export function setBars(p: ChartParts, candles: readonly Candle[], timeframe: ChartTimeframe): number {
-  const bars = candlesForSeries(candles);
+  const bars = candlesForSeries(candles.length > maxChartCandles ? candles.slice(-maxChartCandles) : candles);
   p.times = new Float64Array(Math.max(64, bars.length * 2));
   bars.forEach((bar, i) => {
     p.times[i] = bar.time;
@@ -54,6 +60,17 @@ export function drawTail(p: ChartParts, tail: readonly Candle[], timeframe: Char
       p.times = grown;
     }
     p.times[p.count++] = bar.time;
+    if (p.count > maxChartCandles + trimSlack) dropOldestBars(p, p.count - maxChartCandles);
     p.overlay.setBarTimes(p.times, p.count, timeframeMs[timeframe] / 1000);
   }
+}
+
+/** Drops the `drop` oldest bars, keeping the view on the same bars (logical indexes shift by `drop`). */
+function dropOldestBars(p: ChartParts, drop: number): void {
+  const timeScale = p.chart.timeScale();
+  const range = timeScale.getVisibleLogicalRange();
+  p.series.setData(p.series.data().slice(drop));
+  p.times.copyWithin(0, drop, p.count);
+  p.count -= drop;
+  if (range !== null) timeScale.setVisibleLogicalRange({ from: range.from - drop, to: range.to - drop });
 }

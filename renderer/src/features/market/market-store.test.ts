@@ -288,4 +288,39 @@ describe('market store', () => {
     expect(store.get(key)?.snapshot).toBeNull();
     expect(fake.live()).toBe(1);
   });
+
+  it('hands a prefetched market to its showing without asking again, with the updates heard meanwhile', async () => {
+    const fake = fakeFeed();
+    const store = createMarketStore(fake.feed);
+    store.prefetch(key, '1m');
+    fake.opens[0]?.answer(view);
+    await Promise.resolve();
+    fake.push(update({ markPrice: 104 }));
+    const hide = store.show(key, '1m');
+    expect(fake.opens).toHaveLength(1);
+    expect(fake.live()).toBe(1);
+    expect(store.get(key)?.snapshot).toBe(view);
+    expect(store.get(key)?.mark).toBe(104);
+    hide();
+    expect(fake.live()).toBe(0);
+    expect(store.get(key)?.stale).toBe(true);
+  });
+
+  it('closes a prefetched market once another one is shown, and opens afresh on another timeframe', async () => {
+    const fake = fakeFeed();
+    const store = createMarketStore(fake.feed);
+    const other: MarketKey = { ...key, symbol: 'ETHUSDT' };
+    store.prefetch(key, '1m');
+    store.show(other, '1m');
+    expect(fake.closed).toEqual([key]);
+    expect(store.get(key)).toBeNull();
+    expect(fake.live()).toBe(1);
+    store.prefetch(other, '1m');
+    expect(fake.opens).toHaveLength(2);
+    const third: MarketKey = { ...key, symbol: 'SOLUSDT' };
+    store.prefetch(third, '1m');
+    store.show(third, '5m');
+    expect(fake.opens).toHaveLength(4);
+    expect(store.get(third)?.timeframe).toBe('5m');
+  });
 });
