@@ -11,7 +11,7 @@ import type { Freshness } from '../../../shared/domain/freshness';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
 import type { MarketKey } from '../../../shared/ipc/contract';
-import type { MeasuredMapWire } from '../../../shared/ipc/views/clusters';
+import type { ClusterWire, MeasuredMapWire } from '../../../shared/ipc/views/clusters';
 import type { BackfillState, ChartTimeframe, MarketUpdate, MarketView } from '../../../shared/ipc/views/markets';
 import type { ExchangeGateway } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';
@@ -92,6 +92,8 @@ export interface SessionMapPart {
   readonly backfill: BackfillState;
   /** Why the market has no model at all (tiers refused, backfill failed); null otherwise. */
   readonly unavailable: string | null;
+  /** The estimate's chart view (heatmap history, realized liquidations), built when asked; null before a model. */
+  readonly clusters: () => ClusterWire | null;
 }
 
 function sampleOf(book: MeasuredBook, symbol: string): () => Promise<number | null> {
@@ -411,6 +413,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
         measured: measured()?.map ?? null,
         backfill: status,
         unavailable: status.state === 'failed' ? status.message : tiersReason === '' ? null : tiersReason,
+        clusters,
       };
     },
     context() {

@@ -1,7 +1,14 @@
 import type { ReactElement } from 'react';
 import type { AggregateMapWire } from '../../../../shared/ipc/views/clusters';
 import { Segmented } from '../../ui';
-import { aggregateMissingText, aggregatePartsText, mapScopeLabels, mapScopes, type MapScope } from './aggregate-shown';
+import {
+  aggregateHistoryText,
+  aggregateMissingText,
+  aggregatePartsText,
+  mapScopeLabels,
+  mapScopes,
+  type MapScope,
+} from './aggregate-shown';
 
 /** Props of `MapScopeBar`. */
 export interface MapScopeBarProps {
@@ -39,6 +46,10 @@ export function MapScopeBar({ scope, onScopeChange, aggregate, error }: MapScope
             <>
               <strong>{aggregate.coin} across venues</strong> {aggregatePartsText(aggregate)}
               {missing !== '' && <span className="map-scope__missing"> · {missing}</span>}
+              <span className="map-scope__history" data-testid="map-scope-history">
+                {' · '}
+                {aggregateHistoryText(aggregate)}
+              </span>
             </>
           )}
         </span>
