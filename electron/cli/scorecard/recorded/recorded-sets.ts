@@ -77,7 +77,7 @@ export async function readRecordedMarkets(dir: string): Promise<RecordedMarket[]
       for (const symbol of folders(join(dataDir, 'recordings', source, venue))) {
         const meta = readMarketMeta(recorder, venue, symbol);
         const market: VenueMarket | null =
-          meta?.tiers == null
+          meta === null || meta.tiers === null
             ? null
             : {
                 venue,

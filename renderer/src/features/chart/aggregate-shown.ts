@@ -78,10 +78,15 @@ const venueList = (venues: readonly Venue[]): string => venues.map((venue) => ve
 
 /**
  * What the heatmap and the realized markers hold across venues, and what they cannot: "Heatmap:
- * Binance, Bybit, OKX, Hyperliquid · Realized: Binance, Bybit, OKX (Hyperliquid publishes none)".
+ * Binance, Bybit, OKX (Hyperliquid: no history yet) · Realized: Binance, Bybit, OKX (Hyperliquid
+ * publishes none)".
  */
 export function aggregateHistoryText(aggregate: AggregateMapWire): string {
-  const heat = aggregate.heatmapVenues.length === 0 ? 'no history yet' : venueList(aggregate.heatmapVenues);
+  const lacking = aggregate.parts.map((part) => part.venue).filter((venue) => !aggregate.heatmapVenues.includes(venue));
+  const heat =
+    aggregate.heatmapVenues.length === 0
+      ? 'no history yet'
+      : `${venueList(aggregate.heatmapVenues)}${lacking.length === 0 ? '' : ` (${venueList(lacking)}: no history yet)`}`;
   const taking = aggregate.parts
     .map((part) => part.venue)
     .filter((venue) => !aggregate.realizedUnavailable.includes(venue));
