@@ -15,7 +15,8 @@ function shares(line: string): { venue: string; percent: number }[] {
 
 /**
  * The Demo's BTC map summed across its four venues: switched on beside "this venue", it names each
- * venue's USD (Hyperliquid's measured), and the tooltip of a bin gives each venue's share of it.
+ * venue's USD (Hyperliquid's measured), the tooltip of a bin gives each venue's share of it, and the
+ * heatmap and realized markers read every venue too.
  * `LIQLENS_README_SCREENSHOTS=1` also writes docs/screenshots/aggregated-map-btc.png.
  */
 test("the Demo's BTC map across Binance, Bybit, OKX and Hyperliquid, with each bin's venue shares in the tooltip", async ({
@@ -48,6 +49,15 @@ test("the Demo's BTC map across Binance, Bybit, OKX and Hyperliquid, with each b
   await expect(page.getByTestId('map-source')).toHaveCount(0);
   await expect
     .poll(() => page.evaluate(() => window.__liqlensChart?.overlayState().profileRows ?? 0), { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  // The heatmap history and the realized markers read across venues too, and say which venues they hold:
+  // Hyperliquid publishes no market-wide liquidations, so its part of the markers is named as missing.
+  await expect(page.getByTestId('map-scope-history')).toContainText(
+    /Heatmap: Binance, Bybit, OKX(, Hyperliquid| \(Hyperliquid: no history yet\))? · Realized: Binance, Bybit, OKX \(Hyperliquid publishes none\)$/,
+    { timeout: 60_000 },
+  );
+  await expect
+    .poll(() => page.evaluate(() => window.__liqlensChart?.overlayState().heatCells ?? 0), { timeout: 60_000 })
     .toBeGreaterThan(0);
 
   // Down the pane until the cursor rests on a bin that more than one venue holds.

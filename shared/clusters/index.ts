@@ -53,3 +53,5 @@ export type { MeasuredCoverage, MeasuredMap, MeasuredMapInput, MeasuredPosition 
 export { measuredMap } from './measured-map';
 export type { AggregateInput, AggregatedMap, MapPart, PartTotals } from './aggregate-map';
 export { aggregateMaps } from './aggregate-map';
+export type { HeatColumn, HeatmapAggregateInput, HeatmapPart } from './aggregate-heatmap';
+export { aggregateHeatmaps } from './aggregate-heatmap';

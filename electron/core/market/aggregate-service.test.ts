@@ -87,6 +87,21 @@ describe('the map of a coin across venues, on the simulator through ccxt', () =>
     expect(bybitOnly.length).toBeGreaterThan(0);
     for (const bin of bybitOnly.slice(0, 10)) expect(edges.has(bin.low)).toBe(true);
 
+    // The heatmap history: at every charted column time, both venues' columns summed on the charted grid.
+    expect(map.heatmapVenues).toEqual(['bybit-linear', 'okx-swap']);
+    expect(map.realizedUnavailable).toEqual([]);
+    const heat = (column: { long: readonly number[]; short: readonly number[] } | undefined): number =>
+      sum(column?.long ?? []) + sum(column?.short ?? []);
+    const bybitHeat = markets.mapPart(bybit)?.clusters()?.heatmap.columns ?? [];
+    const okxHeat = markets.mapPart(okx)?.clusters()?.heatmap.columns ?? [];
+    expect(map.heatmap.columns.map((column) => column.timeMs)).toEqual(bybitHeat.map((column) => column.timeMs));
+    const last = map.heatmap.columns.at(-1);
+    const okxLast = okxHeat.find((column) => column.timeMs === last?.timeMs);
+    expect(heat(okxLast)).toBeGreaterThan(0);
+    // Levels scaled onto the charted market's range may leave a few edge bins out, never add any.
+    expect(heat(last)).toBeGreaterThan(heat(bybitHeat.at(-1)));
+    expect(heat(last)).toBeLessThanOrEqual(heat(bybitHeat.at(-1)) + heat(okxLast));
+
     // Released with the chart: OKX's market stops (nothing else holds it).
     coinMaps.release(bybit);
     expect(markets.mapPart(okx)).toBeNull();

@@ -4,6 +4,7 @@ import { marketKeyId, type MarketKey } from '../../../shared/domain/market-sourc
 import { accountVenues, venueFacts, type AccountVenue } from '../../../shared/domain/venue';
 import type { AggregateMapWire, AggregateMissingWire } from '../../../shared/ipc/views/clusters';
 import type { MarketService } from './market-service';
+import { aggregateHistory } from './aggregate-history';
 import { toAggregateWire } from './aggregate-wire';
 
 /** The map of a coin across venues, for the chart's "all venues" choice. */
@@ -117,7 +118,26 @@ export function createAggregateService(
         binSize: reference.binSize,
         parts,
       });
-      return toAggregateWire(aggregated, { coin, source: market.source, binSize: reference.binSize, missing });
+      // The heatmap history and realized markers of the venues whose map takes part, the charted market first.
+      const taking = [
+        market,
+        ...found.filter((key): key is MarketKey => 'source' in key && key.venue !== market.venue),
+      ];
+      const views = new Map(
+        taking
+          .filter((key) => key.venue === market.venue || parts.some((part) => part.venue === key.venue))
+          .map((key) => [marketKeyId(key), markets.mapPart(key)?.clusters() ?? null] as const),
+      );
+      return toAggregateWire(aggregated, {
+        coin,
+        source: market.source,
+        binSize: reference.binSize,
+        missing,
+        history: aggregateHistory(
+          taking.filter((key) => views.has(marketKeyId(key))),
+          views,
+        ),
+      });
     },
     release(market) {
       const id = marketKeyId(market);

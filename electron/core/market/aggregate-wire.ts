@@ -1,6 +1,7 @@
 import { compactMap } from './cluster-wire';
 import type { AggregatedMap, BinSize } from '../../../shared/clusters';
 import type { AggregateMapWire, AggregateMissingWire } from '../../../shared/ipc/views/clusters';
+import type { AggregateHistory } from './aggregate-history';
 
 // Model USD: whole dollars, as the single venue's wire.
 const usd = (value: number): number => Math.round(value);
@@ -17,6 +18,8 @@ export function toAggregateWire(
     readonly source: string;
     readonly binSize: BinSize;
     readonly missing: readonly AggregateMissingWire[];
+    /** The heatmap history and realized liquidations across venues (already whole dollars). */
+    readonly history: AggregateHistory;
   },
 ): AggregateMapWire {
   const { map, profile } = aggregated;
@@ -30,5 +33,6 @@ export function toAggregateWire(
     profile: { firstBin: profile.firstBin, long: profile.long.map(usd), short: profile.short.map(usd) },
     parts: aggregated.parts.map((part) => ({ ...part, longUsd: usd(part.longUsd), shortUsd: usd(part.shortUsd) })),
     missing: about.missing,
+    ...about.history,
   };
 }

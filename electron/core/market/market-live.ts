@@ -5,6 +5,7 @@ import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ExchangeGateway } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';
 import type { Recorder } from '../recorder/recorder';
+import type { WatchSpan } from '../recorder/recording-format';
 import type { MarketState } from './market-state';
 import { sampleOpenInterest } from './oi-sample';
 import { fetchMinuteBars, fetchOpenInterest, type FetchTarget } from './venue-fetch';
@@ -81,6 +82,11 @@ export function startLive(deps: LiveDeps): Live {
   const catchUpLimitMs = 24 * 60 * minuteMs;
   let lastTickRealMs = -Infinity,
     quietUntilRealMs = -Infinity;
+  /**
+   * Venue time since which the liquidation stream has been connected, null while it is not. ccxt's
+   * watch resolves only with data, so a subscription is known to work from its first delivery on.
+   */
+  let liquidationsSinceMs: number | null = null;
 
   /** A sample at `timeMs` (the close of the newest closed minute), where the venue keeps no history. */
   const sampleAt = (timeMs: number): Promise<OpenInterestPoint[]> =>
@@ -116,6 +122,7 @@ export function startLive(deps: LiveDeps): Live {
       deps.recorder.append(deps.venue, symbol, [
         ...bars.map((bar) => ({ kind: 'bar' as const, bar })),
         ...oi.map((point) => ({ kind: 'oi' as const, point })),
+        ...watchedOver(bars),
       ]);
       state.add(bars, oi);
       // A venue a little late with the closed minute: do not ask again on every tick for a moment.
@@ -137,6 +144,15 @@ export function startLive(deps: LiveDeps): Live {
         void poll();
       }
     }
+  };
+
+  /** The `watch` record of the closed minutes `bars` where the liquidation stream was connected throughout. */
+  const watchedOver = (bars: readonly { timeMs: number }[]): { kind: 'watch'; span: WatchSpan }[] => {
+    const first = bars[0]?.timeMs,
+      last = bars[bars.length - 1]?.timeMs;
+    if (liquidationsSinceMs === null || first === undefined || last === undefined) return [];
+    const span = { fromMs: Math.max(first, liquidationsSinceMs), toMs: last + minuteMs };
+    return span.toMs > span.fromMs ? [{ kind: 'watch', span }] : [];
   };
 
   const onTick = (tick: MarkTick): void => {
@@ -190,10 +206,13 @@ export function startLive(deps: LiveDeps): Live {
   const stopLiquidations = gateway.watchLiquidations(
     symbol,
     (liquidation) => {
+      liquidationsSinceMs ??= liquidation.timeMs;
       state.addRealized(liquidation);
       deps.recorder.append(deps.venue, symbol, [{ kind: 'liq', liquidation }]);
     },
-    () => undefined,
+    (streamState) => {
+      if (streamState.status !== 'live') liquidationsSinceMs = null;
+    },
   );
   const stopTimer = deps.clock.every(deps.pollMs, () => {
     // Ticks cross minutes on their own; without ticks, learn the venue's time from its newest candle.

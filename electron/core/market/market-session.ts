@@ -12,7 +12,7 @@ import type { Freshness } from '../../../shared/domain/freshness';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
 import type { MarketKey } from '../../../shared/ipc/contract';
-import type { MeasuredMapWire } from '../../../shared/ipc/views/clusters';
+import type { ClusterWire, MeasuredMapWire } from '../../../shared/ipc/views/clusters';
 import type { BackfillState, ChartTimeframe, MarketUpdate, MarketView } from '../../../shared/ipc/views/markets';
 import type { ExchangeGateway, MarketInfo } from '../exchange/gateway';
 import type { Clock, Logger } from '../ports';
@@ -99,6 +99,8 @@ export interface SessionMapPart {
   readonly backfill: BackfillState;
   /** Why the market has no model at all (tiers refused, backfill failed); null otherwise. */
   readonly unavailable: string | null;
+  /** The estimate's chart view (heatmap history, realized liquidations), built when asked; null before a model. */
+  readonly clusters: () => ClusterWire | null;
 }
 
 /** The ledger's market from the listing and the tiers (a 0.05 % taker fee where the listing names none). */
@@ -473,6 +475,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
         measured: measured()?.map ?? null,
         backfill: status,
         unavailable: status.state === 'failed' ? status.message : tiersReason === '' ? null : tiersReason,
+        clusters,
       };
     },
     context() {

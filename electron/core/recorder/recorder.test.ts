@@ -86,6 +86,20 @@ describe('recorder', () => {
     );
   });
 
+  it('keeps when the liquidation stream was connected: touching spans read back as one, a stretch outside stays unknown', async () => {
+    const recorder = createRecorder(freshDir(), 'production');
+    const span = (fromMin: number, toMin: number): RecordLine => ({
+      kind: 'watch',
+      span: { fromMs: startMs + fromMin * 60_000, toMs: startMs + toMin * 60_000 },
+    });
+    recorder.append('bybit-linear', 'BTCUSDT', [span(0, 5), span(5, 9), span(20, 30)]);
+    const recording = await recorder.read('bybit-linear', 'BTCUSDT', -Infinity, Infinity);
+    expect(recording.liquidationWatch).toEqual([
+      { fromMs: startMs, toMs: startMs + 9 * 60_000 },
+      { fromMs: startMs + 20 * 60_000, toMs: startMs + 30 * 60_000 },
+    ]);
+  });
+
   it('skips a torn last line, and the next append does not merge with it', async () => {
     const recorder = createRecorder(freshDir(), 'production');
     const lines = sampleLines()

@@ -6,13 +6,22 @@ import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
 import type { Venue } from '../../../shared/domain/venue';
 import { appendText, ensureFolder } from '../storage/disk-io';
 import type { DiskWatch } from '../storage/disk-watch';
-import { decodeLine, encodeLine, recordTimeMs, type MinuteBar, type RecordLine } from './recording-format';
+import {
+  decodeLine,
+  encodeLine,
+  recordTimeMs,
+  type MinuteBar,
+  type RecordLine,
+  type WatchSpan,
+} from './recording-format';
 
 /** What was recorded for one venue and symbol over a window, each list oldest first, without duplicates. */
 export interface Recording {
   readonly bars: readonly MinuteBar[];
   readonly openInterest: readonly OpenInterestPoint[];
   readonly liquidations: readonly RealizedLiquidation[];
+  /** When the realized-liquidation stream was connected (`watch` lines), merged, oldest first. */
+  readonly liquidationWatch: readonly WatchSpan[];
 }
 
 /** Appends what the app saw at one market source and reads it back. */
@@ -107,14 +116,15 @@ export function createRecorder(dataDir: string, source: string, disk?: DiskWatch
       try {
         files = (await readdir(folder)).filter((name) => /^\d{4}-\d{2}-\d{2}\.jsonl$/.test(name)).sort();
       } catch {
-        return { bars: [], openInterest: [], liquidations: [] };
+        return { bars: [], openInterest: [], liquidations: [], liquidationWatch: [] };
       }
       // Unbounded ends (±Infinity) read every file on that side.
       const firstFile = Number.isFinite(fromMs) ? dayFileOf(fromMs) : '',
         lastFile = Number.isFinite(toMs) ? dayFileOf(Math.max(fromMs, toMs - 1)) : '~';
       const bars = new Map<number, MinuteBar>(),
         oi = new Map<number, OpenInterestPoint>(),
-        liqs = new Map<string, RealizedLiquidation>();
+        liqs = new Map<string, RealizedLiquidation>(),
+        watch: WatchSpan[] = [];
       for (const file of files) {
         if (file < firstFile || file > lastFile) continue;
         const text = await readFile(join(folder, file), 'utf8');
@@ -126,6 +136,7 @@ export function createRecorder(dataDir: string, source: string, disk?: DiskWatch
           if (time < fromMs || time >= toMs) continue;
           if (line.kind === 'bar') bars.set(time, line.bar);
           else if (line.kind === 'oi') oi.set(time, line.point);
+          else if (line.kind === 'watch') watch.push(line.span);
           else
             liqs.set(
               `${time}|${line.liquidation.side}|${line.liquidation.price}|${line.liquidation.size}`,
@@ -139,7 +150,20 @@ export function createRecorder(dataDir: string, source: string, disk?: DiskWatch
         bars: byTime(bars),
         openInterest: byTime(oi),
         liquidations: [...liqs.values()].sort((a, b) => a.timeMs - b.timeMs),
+        liquidationWatch: mergeSpans(watch),
       };
     },
   };
+}
+
+/** Spans sorted and joined where they touch or overlap. */
+export function mergeSpans(spans: readonly WatchSpan[]): WatchSpan[] {
+  const merged: WatchSpan[] = [];
+  for (const span of [...spans].sort((a, b) => a.fromMs - b.fromMs)) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span.fromMs <= last.toMs)
+      merged[merged.length - 1] = { fromMs: last.fromMs, toMs: Math.max(last.toMs, span.toMs) };
+    else merged.push(span);
+  }
+  return merged;
 }

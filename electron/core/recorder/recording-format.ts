@@ -17,16 +17,30 @@ export interface MinuteBar {
   readonly takerBuyVolume: number | null;
 }
 
+/**
+ * A stretch of venue time over which the realized-liquidation stream was connected, so every
+ * liquidation the venue pushed then is recorded: a stretch without any `liq` line in it had none,
+ * while time outside every span is unknown (the scorecard scores only covered buckets).
+ */
+export interface WatchSpan {
+  /** Unix ms, inclusive. */
+  readonly fromMs: number;
+  /** Unix ms, exclusive. */
+  readonly toMs: number;
+}
+
 /** One line of a recording file. */
 export type RecordLine =
   | { readonly kind: 'bar'; readonly bar: MinuteBar }
   | { readonly kind: 'oi'; readonly point: OpenInterestPoint }
-  | { readonly kind: 'liq'; readonly liquidation: RealizedLiquidation };
+  | { readonly kind: 'liq'; readonly liquidation: RealizedLiquidation }
+  | { readonly kind: 'watch'; readonly span: WatchSpan };
 
 /** Time of a record, Unix ms (what decides its day file). */
 export function recordTimeMs(line: RecordLine): number {
   if (line.kind === 'bar') return line.bar.timeMs;
   if (line.kind === 'oi') return line.point.timeMs;
+  if (line.kind === 'watch') return line.span.fromMs;
   return line.liquidation.timeMs;
 }
 
@@ -45,6 +59,7 @@ export function encodeLine(line: RecordLine): string {
   }
   if (line.kind === 'oi')
     return JSON.stringify({ k: 'oi', t: line.point.timeMs, base: line.point.base, usd: line.point.usd });
+  if (line.kind === 'watch') return JSON.stringify({ k: 'watch', t: line.span.fromMs, to: line.span.toMs });
   const { liquidation: l } = line;
   return JSON.stringify({
     k: 'liq',
@@ -94,6 +109,10 @@ export function decodeLine(text: string): RecordLine | undefined {
       usd = nullableFinite(row['usd']);
     if (base === undefined || usd === undefined || (base === null && usd === null)) return undefined;
     return { kind: 'oi', point: { timeMs: time, base, usd } };
+  }
+  if (row['k'] === 'watch') {
+    const to = row['to'];
+    return finite(to) && to > time ? { kind: 'watch', span: { fromMs: time, toMs: to } } : undefined;
   }
   if (row['k'] === 'liq') {
     const side = row['side'],

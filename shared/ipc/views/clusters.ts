@@ -19,9 +19,12 @@ export interface HeatmapColumnWire extends ProfileWire {
 /** A realized (reported) liquidation, side = the liquidated position's side. */
 export interface RealizedWire {
   readonly timeMs: number;
+  /** Where it filled, in its own venue's quote. */
   readonly price: number;
   readonly side: 'long' | 'short';
   readonly usd: number;
+  /** The venue that reported it: set on the map across venues, absent on one venue's own. */
+  readonly venue?: Venue;
 }
 
 /**
@@ -90,4 +93,14 @@ export interface AggregateMapWire {
   readonly profile: ProfileWire;
   readonly parts: readonly AggregatePartWire[];
   readonly missing: readonly AggregateMissingWire[];
+  /**
+   * The venues' heatmap histories summed on the charted grid, at the charted market's column times
+   * (each venue's estimate, placed like the map now); `heatmapVenues` are those that added to it.
+   */
+  readonly heatmap: { readonly everyMs: number; readonly columns: readonly HeatmapColumnWire[] };
+  readonly heatmapVenues: readonly Venue[];
+  /** Realized liquidations of every venue taking part, each with its venue, oldest first. */
+  readonly realized: readonly RealizedWire[];
+  /** Venues taking part that publish no market-wide liquidation stream: none of theirs can be shown. */
+  readonly realizedUnavailable: readonly Venue[];
 }

@@ -3,7 +3,8 @@ import { formatSimComparison } from './format-sim-comparison';
 import type { RealEstimatorName } from './predict';
 import type { RealScorecardReport } from './run-real-scorecard';
 
-const labels: Readonly<Record<RealEstimatorName, string>> = {
+/** How the scorecards name each estimator in a table. */
+export const estimatorLabels: Readonly<Record<RealEstimatorName, string>> = {
   model: 'model (fitted)',
   modelDefault: 'model (shipped)',
   candleDirection: 'candle direction',
@@ -15,7 +16,8 @@ const labels: Readonly<Record<RealEstimatorName, string>> = {
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
 const withInterval = (interval: Interval, format = (x: number) => x.toFixed(3)): string =>
   `${format(interval.value)} [${format(interval.low)}, ${format(interval.high)}]`;
-const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+/** A UTC date, yyyy-mm-dd. */
+export const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** The real-data scorecard as readable lines: per set, one row per estimator, then the model's lead and imbalance. */
 export function formatRealScorecard(report: RealScorecardReport): string[] {
@@ -40,11 +42,11 @@ export function formatRealScorecard(report: RealScorecardReport): string[] {
       (typeof set.estimators)['model'],
     ][])
       lines.push(
-        `${labels[name].padEnd(18)}${withInterval(figures.pooled).padEnd(26)}${figures.long.toFixed(3).padStart(7)}${figures.short.toFixed(3).padStart(8)}  ${withInterval(figures.topDecile).padEnd(26)}${`${Math.round(figures.zeroShare * 100)}%`.padStart(6)}`,
+        `${estimatorLabels[name].padEnd(18)}${withInterval(figures.pooled).padEnd(26)}${figures.long.toFixed(3).padStart(7)}${figures.short.toFixed(3).padStart(8)}  ${withInterval(figures.topDecile).padEnd(26)}${`${Math.round(figures.zeroShare * 100)}%`.padStart(6)}`,
       );
     const lead = set.modelMinusBestReference;
     lines.push(
-      `model - best reference (${labels[set.bestReference]}): ${withInterval(lead, signed)} -> ${lead.low > 0 ? 'the model wins beyond its interval' : lead.high < 0 ? 'the reference wins beyond its interval' : 'no difference beyond the interval'}`,
+      `model - best reference (${estimatorLabels[set.bestReference]}): ${withInterval(lead, signed)} -> ${lead.low > 0 ? 'the model wins beyond its interval' : lead.high < 0 ? 'the reference wins beyond its interval' : 'no difference beyond the interval'}`,
       `imbalance (± 5 %) leaned the way the bucket closed: ${withInterval(set.imbalanceAgreement)} -> ${set.imbalanceAgreement.low > 0.5 ? 'an edge' : 'no measured edge'}`,
     );
   }

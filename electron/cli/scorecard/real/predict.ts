@@ -5,6 +5,7 @@ import {
   createPriceGrid,
   defaultLedgerParams,
   type LedgerParams,
+  type VenueMarket,
 } from '../../../../shared/clusters/index';
 import { defaultSymbols } from '../../../sim/market/instruments';
 import { createCandleDirectionBaseline } from '../baseline-candle-direction';
@@ -30,18 +31,22 @@ export const realEstimatorNames = [
 export type RealEstimatorName = (typeof realEstimatorNames)[number];
 
 /**
- * The ledger as the scorecard runs it on real BTCUSDT data: one Binance USDⓈ-M market with the
- * simulator's Binance-shaped BTCUSDT tiers (real tables are fetched by the app, never bundled),
- * read as the app reads it (`buildProfile`, near-price band included).
+ * The ledger as the scorecard runs it, read as the app reads it (`buildProfile`, near-price band
+ * included). On the bundled real BTCUSDT data: one Binance USDⓈ-M market with the simulator's
+ * Binance-shaped BTCUSDT tiers (real tables are fetched by the app, never bundled); on recordings,
+ * the recorded market's own saved tiers.
  */
-export function ledgerEstimator(params: LedgerParams, name = 'model'): Estimator {
-  const market = simVenueMarket(defaultSymbols()[0]?.instrument ?? failNoSymbol());
+export function ledgerEstimator(params: LedgerParams, name = 'model', market = btcMarket()): Estimator {
   const ledger = createLedger({ markets: [market], params });
   return {
     name,
-    update: (bar) => ledger.update('binance-usdm', bar.ledger),
+    update: (bar) => ledger.update(market.venue, bar.ledger),
     profile: () => buildProfile(ledger),
   };
+}
+
+function btcMarket(): VenueMarket {
+  return simVenueMarket(defaultSymbols()[0]?.instrument ?? failNoSymbol());
 }
 
 function failNoSymbol(): never {
@@ -55,17 +60,19 @@ export type SetPoints = Readonly<Record<RealEstimatorName, readonly SidePoint[]>
  * Feeds every estimator the set's bars in time order and, at each bucket's open (every bar that
  * closed by then fed, nothing after), reads what its map holds along the bucket's path; the two
  * references need no map. Buckets within `warmupMs` of the first bar are fed but not scored (the
- * map starts empty); `scored` lists the buckets that were, in order.
+ * map starts empty); `scored` lists the buckets that were, in order. `market`: the contract the ledgers
+ * price (default: BTCUSDT on Binance).
  */
 export function predictSet(
   set: BucketSet,
   model: LedgerParams,
   warmupMs = 3 * dayMs,
+  market?: VenueMarket,
 ): SetPoints & { readonly imbalance: readonly SidePoint[]; readonly scored: readonly Bucket[] } {
   const grid = createPriceGrid(defaultLedgerParams.binSize);
   const estimators: Record<Exclude<RealEstimatorName, 'moveTimesOi' | 'moveOnly'>, Estimator> = {
-    model: ledgerEstimator(model),
-    modelDefault: ledgerEstimator(defaultLedgerParams, 'modelDefault'),
+    model: ledgerEstimator(model, 'model', market),
+    modelDefault: ledgerEstimator(defaultLedgerParams, 'modelDefault', market),
     candleDirection: createCandleDirectionBaseline(grid),
     volumeSpike: createVolumeSpikeBaseline(grid),
   };

@@ -72,7 +72,12 @@ const roundInterval = (interval: Interval): Interval => ({
 const mean = (points: readonly SidePoint[]): number =>
   points.length === 0 ? 0 : points.reduce((sum, p) => sum + p.predicted, 0) / points.length;
 
-function figures(
+/**
+ * One set's figures from its scored points: per estimator the pooled ρ and top-decile hit rate with
+ * their block-bootstrap intervals over days, ρ per side, the share predicted 0; the best map-free
+ * reference and the model's paired lead over it; the imbalance's agreement. Deterministic for `bootstrap`.
+ */
+export function setFigures(
   name: string,
   points: SetPoints,
   imbalancePoints: readonly SidePoint[],
@@ -152,21 +157,21 @@ export function runRealScorecard(dir: string, bootstrap: BootstrapOptions = defa
     fit: { params: fit.params, inSampleRank: round(fit.inSampleRank), outOfSampleFromMs },
     bootstrap,
     sets: [
-      figures(
+      setFigures(
         `${hourly.name}, in-sample`,
         split(hourlyPoints, before),
         hourlyPoints.imbalance.filter(before),
         hourlyPoints.scored.filter((bucket) => bucket.startMs < outOfSampleFromMs),
         bootstrap,
       ),
-      figures(
+      setFigures(
         `${hourly.name}, out-of-sample`,
         split(hourlyPoints, (p) => !before(p)),
         hourlyPoints.imbalance.filter((p) => !before(p)),
         hourlyPoints.scored.filter((bucket) => bucket.startMs >= outOfSampleFromMs),
         bootstrap,
       ),
-      figures(`${fiveMinute.name}, out-of-sample`, fivePoints, fivePoints.imbalance, fivePoints.scored, bootstrap),
+      setFigures(`${fiveMinute.name}, out-of-sample`, fivePoints, fivePoints.imbalance, fivePoints.scored, bootstrap),
     ],
     simulator: (['calm', 'long-squeeze-crash'] as const).map((scenario) => ({
       scenario,

@@ -1,7 +1,14 @@
 import type { ReactElement } from 'react';
 import type { AggregateMapWire } from '../../../../shared/ipc/views/clusters';
 import { Segmented } from '../../ui';
-import { aggregateMissingText, aggregatePartsText, mapScopeLabels, mapScopes, type MapScope } from './aggregate-shown';
+import {
+  aggregateHistoryText,
+  aggregateMissingText,
+  aggregatePartsText,
+  mapScopeLabels,
+  mapScopes,
+  type MapScope,
+} from './aggregate-shown';
 
 /** Props of `MapScopeBar`. */
 export interface MapScopeBarProps {
@@ -16,7 +23,8 @@ export interface MapScopeBarProps {
 /**
  * Switches the chart between this venue's map and the coin's across every venue read at the same
  * source, and, for the latter, says what it sums and what it lacks: "BTC across venues: Binance
- * $12M · Bybit $8.1M · OKX $5M · Hyperliquid $2M measured".
+ * $12M · Bybit $8.1M · OKX $5M · Hyperliquid $2M measured", and which venues its heatmap and
+ * realized markers hold.
  */
 export function MapScopeBar({ scope, onScopeChange, aggregate, error }: MapScopeBarProps): ReactElement {
   const missing = aggregate === null ? '' : aggregateMissingText(aggregate);
@@ -41,6 +49,11 @@ export function MapScopeBar({ scope, onScopeChange, aggregate, error }: MapScope
               {missing !== '' && <span className="map-scope__missing"> · {missing}</span>}
             </>
           )}
+        </span>
+      )}
+      {scope === 'coin' && aggregate !== null && (
+        <span className="map-scope__text map-scope__history" data-testid="map-scope-history">
+          {aggregateHistoryText(aggregate)}
         </span>
       )}
     </div>

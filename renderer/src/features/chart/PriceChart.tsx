@@ -134,7 +134,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
         ? shownMap(mapChoice, clusters, estimatedProfile, measured)
         : aggregate === null
           ? noMap
-          : shownAggregate(aggregate, clusters),
+          : shownAggregate(aggregate),
     [scope, aggregate, mapChoice, clusters, estimatedProfile, measured],
   );
   const profile = shown.profile;
@@ -238,17 +238,19 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     parts.current?.overlay.setShowHeatmap(showHeatmap);
   }, [showHeatmap]);
 
+  // The shown map's realized liquidations: this venue's, or every venue's with "All venues".
+  const shownRealized = shown.clusters?.realized;
   useEffect(() => {
     const p = parts.current;
     if (p === null || colors === null) return;
     const candles = market?.candles ?? [];
     const range = { fromMs: candles[0]?.openTimeMs ?? 0, toMs: candles.at(-1)?.openTimeMs ?? 0 };
     p.markers.setMarkers(
-      clusters === null || candles.length === 0
+      shownRealized === undefined || candles.length === 0
         ? []
-        : realizedMarkers(clusters.realized, timeframeMs[market?.timeframe ?? timeframe], colors.overlay, range),
+        : realizedMarkers(shownRealized, timeframeMs[market?.timeframe ?? timeframe], colors.overlay, range),
     );
-  }, [clusters, colors, market, timeframe]);
+  }, [shownRealized, colors, market, timeframe]);
 
   // Stops outside the clusters for the selected position, buffered by the charted candles' ATR.
   const liquidation = shownLiquidationPrice(position);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MapBin } from '../../../../shared/clusters';
 import type { AggregateMapWire } from '../../../../shared/ipc/views/clusters';
-import { aggregateMissingText, aggregatePartsText, venueShareLines } from './aggregate-shown';
+import { aggregateHistoryText, aggregateMissingText, aggregatePartsText, venueShareLines } from './aggregate-shown';
+import { realizedMarkers } from './realized-markers';
 
 const bin: MapBin = {
   low: 59_000,
@@ -38,5 +39,37 @@ describe('the map across venues on the chart', () => {
     expect(aggregatePartsText(aggregate)).toBe('Binance $12M · Hyperliquid $2M measured');
     expect(aggregateMissingText(aggregate)).toBe('Missing: OKX (no map yet)');
     expect(aggregateMissingText({ ...aggregate, missing: [] })).toBe('');
+  });
+
+  it('says which venues the heatmap and the realized markers hold, and which venue publishes no liquidations', () => {
+    const aggregate = {
+      parts: [
+        { venue: 'binance-usdm', symbol: 'BTCUSDT', kind: 'estimated', price: 1, longUsd: 1, shortUsd: 1 },
+        { venue: 'bybit-linear', symbol: 'BTCUSDT', kind: 'estimated', price: 1, longUsd: 1, shortUsd: 1 },
+        { venue: 'hyperliquid', symbol: 'BTC', kind: 'measured', price: 1, longUsd: 1, shortUsd: 1 },
+      ],
+      heatmapVenues: ['binance-usdm', 'bybit-linear', 'hyperliquid'],
+      realizedUnavailable: ['hyperliquid'],
+    } as unknown as AggregateMapWire;
+    expect(aggregateHistoryText(aggregate)).toBe(
+      'Heatmap: Binance, Bybit, Hyperliquid · Realized: Binance, Bybit (Hyperliquid publishes none)',
+    );
+    expect(aggregateHistoryText({ ...aggregate, heatmapVenues: [] })).toMatch(/^Heatmap: no history yet · /);
+    expect(aggregateHistoryText({ ...aggregate, heatmapVenues: ['bybit-linear'] })).toMatch(
+      /^Heatmap: Bybit \(Binance, Hyperliquid: no history yet\) · /,
+    );
+  });
+
+  it("keeps each venue's realized liquidations in its own marker, the largest named with their venue", () => {
+    const markers = realizedMarkers(
+      [
+        { timeMs: 60_000, price: 50_000, side: 'long', usd: 2_000_000, venue: 'bybit-linear' },
+        { timeMs: 90_000, price: 50_010, side: 'long', usd: 500_000, venue: 'okx-swap' },
+        { timeMs: 60_000, price: 50_000, side: 'long', usd: 100_000 },
+      ],
+      60_000,
+      { long: 'red', short: 'green' },
+    );
+    expect(markers.map((marker) => marker.text)).toEqual(['$100k', 'Bybit $2M', 'OKX $500k']);
   });
 });

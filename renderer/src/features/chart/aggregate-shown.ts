@@ -1,6 +1,6 @@
 import type { MapBin } from '../../../../shared/clusters';
-import { venueFacts } from '../../../../shared/domain/venue';
-import type { AggregateMapWire, ClusterWire } from '../../../../shared/ipc/views/clusters';
+import { venueFacts, type Venue } from '../../../../shared/domain/venue';
+import type { AggregateMapWire } from '../../../../shared/ipc/views/clusters';
 import { profileFromWire } from './profile-from-wire';
 import type { ShownMap } from './shown-map';
 import { formatUsdCompact } from './usd-compact';
@@ -13,11 +13,11 @@ export const mapScopes: readonly MapScope[] = ['venue', 'coin'];
 export const mapScopeLabels: Readonly<Record<MapScope, string>> = { venue: 'This venue', coin: 'All venues' };
 
 /**
- * The aggregated map as the chart draws it: the core's sum across venues for the overlay, badge,
- * cascade band and tooltip; the heatmap history and the realized markers stay the charted venue's
- * (the core sums the map now, not its history).
+ * The aggregated map as the chart draws it: the core's sums across venues for the overlay, badge,
+ * cascade band and tooltip, the heatmap history (each venue's summed on the charted grid) and the
+ * realized markers (every venue's, each with its venue).
  */
-export function shownAggregate(aggregate: AggregateMapWire, clusters: ClusterWire | null): ShownMap {
+export function shownAggregate(aggregate: AggregateMapWire): ShownMap {
   return {
     kind: 'estimated',
     clusters: {
@@ -26,8 +26,8 @@ export function shownAggregate(aggregate: AggregateMapWire, clusters: ClusterWir
       price: aggregate.price,
       map: aggregate.map,
       profile: aggregate.profile,
-      heatmap: { everyMs: clusters?.heatmap.everyMs ?? 3_600_000, columns: [] },
-      realized: clusters?.realized ?? [],
+      heatmap: aggregate.heatmap,
+      realized: aggregate.realized,
     },
     profile: profileFromWire(aggregate.profile, aggregate.binSize),
   };
@@ -72,4 +72,27 @@ export function venueShareLines(bin: MapBin): string[] {
       .map((entry) => `${venueFacts(entry.venue).short} ${Math.round((entry.usd / side.usd) * 100)} %`);
     return `${side.name} by venue: ${shares.join(', ')}`;
   });
+}
+
+const venueList = (venues: readonly Venue[]): string => venues.map((venue) => venueFacts(venue).short).join(', ');
+
+/**
+ * What the heatmap and the realized markers hold across venues, and what they cannot: "Heatmap:
+ * Binance, Bybit, OKX (Hyperliquid: no history yet) · Realized: Binance, Bybit, OKX (Hyperliquid
+ * publishes none)".
+ */
+export function aggregateHistoryText(aggregate: AggregateMapWire): string {
+  const lacking = aggregate.parts.map((part) => part.venue).filter((venue) => !aggregate.heatmapVenues.includes(venue));
+  const heat =
+    aggregate.heatmapVenues.length === 0
+      ? 'no history yet'
+      : `${venueList(aggregate.heatmapVenues)}${lacking.length === 0 ? '' : ` (${venueList(lacking)}: no history yet)`}`;
+  const taking = aggregate.parts
+    .map((part) => part.venue)
+    .filter((venue) => !aggregate.realizedUnavailable.includes(venue));
+  const none =
+    aggregate.realizedUnavailable.length === 0
+      ? ''
+      : ` (${venueList(aggregate.realizedUnavailable)} ${aggregate.realizedUnavailable.length === 1 ? 'publishes' : 'publish'} none)`;
+  return `Heatmap: ${heat} · Realized: ${taking.length === 0 ? 'none' : venueList(taking)}${none}`;
 }
