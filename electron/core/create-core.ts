@@ -135,7 +135,7 @@ export function createCore(deps: CoreDeps): Core {
     disk,
     marketContext: (market) => markets.context(market),
     // Called only once accounts report positions, so after `accounts` below exists.
-    accountLabel: (accountId) => accounts.list().find((account) => account.id === accountId)?.label,
+    accountLabel: (accountId) => accounts.label(accountId),
     // Alerts evaluate on the ticks of the markets' own streams: one stream per market, not two.
     subscribeMarks: (market, onTick) => markets.watch(market, { onTick }),
     // Called only once accounts report positions, so after `accounts` below exists.

@@ -14,11 +14,13 @@ export async function runProbeProcess(
   timeoutMs: number,
   env: Readonly<Record<string, string>> = {},
 ): Promise<Record<string, number>> {
-  const { stdout } = await run(process.execPath, nodeArgs, {
+  const { stdout, stderr } = await run(process.execPath, nodeArgs, {
     env: { ...process.env, ...env },
     timeout: timeoutMs,
     maxBuffer: 1024 * 1024,
   });
+  // What a probe says beside its figures (the soak's missing minutes) reaches the bench's reader.
+  if (stderr.trim() !== '') process.stderr.write(stderr);
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
 }
 

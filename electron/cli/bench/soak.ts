@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { DemoAccount } from '../../core/accounts/demo-provider';
 import type { Core } from '../../core/create-core';
+import type { Logger } from '../../core/ports';
 import { createGateway } from '../../core/exchange/gateway';
 import { createNodeHost } from '../../web/node-host';
 import { startSimChild, type SimChild } from './sim-child';
@@ -22,10 +23,37 @@ function collectGarbage(): void {
   gc();
 }
 
+/** The core's warnings and errors on stderr, with the time; for a run with LIQLENS_BENCH_LOG set. */
+function stderrLogger(): Logger {
+  const line =
+    (level: string) =>
+    (message: string, fields?: Readonly<Record<string, unknown>>): void => {
+      process.stderr.write(`${new Date().toISOString()} ${level} ${message} ${JSON.stringify(fields ?? {})}\n`);
+    };
+  return { info: () => undefined, warn: line('warn'), error: line('error') };
+}
+
+/**
+ * The runs of consecutive minutes in `missing` (sorted open times, ms), each as its first minute's
+ * offset from `startMs` in minutes and its length: where lost bars fall (at the start, in the
+ * middle, or at the newest end of the replay).
+ */
+function runsOf(missing: readonly number[], startMs: number): { fromMinute: number; minutes: number }[] {
+  const runs: { fromMinute: number; minutes: number }[] = [];
+  for (const openTimeMs of missing) {
+    const fromMinute = (openTimeMs - startMs) / 60_000;
+    const last = runs.at(-1);
+    if (last !== undefined && last.fromMinute + last.minutes === fromMinute) last.minutes += 1;
+    else runs.push({ fromMinute, minutes: 1 });
+  }
+  return runs;
+}
+
 /** A core in `dataDir` watching `accounts` as its Demo, silent, on the system clock; not started. */
 function benchCore(dataDir: string, accounts: readonly DemoAccount[], pollMs?: number): Core {
   return createNodeHost({
     dataDir,
+    ...(process.env['LIQLENS_BENCH_LOG'] ? { logger: stderrLogger() } : {}),
     app: { name: 'LiqLens', version: 'bench' },
     notifier: { notify: () => undefined },
     exchange: {
@@ -64,6 +92,8 @@ async function soakCore(): Promise<{ sim: SimChild; core: Core; dataDir: string 
 export async function measureSoak(): Promise<{
   heapGrowthMb: number;
   eventsLost: number;
+  /** Of `eventsLost`, the minutes at the newest end (the view had not caught up yet), not holes. */
+  eventsLostNewest: number;
   simulatedHours: number;
   rssMb: number;
   heapUsedMb: number;
@@ -85,11 +115,21 @@ export async function measureSoak(): Promise<{
       await sim.advance(60_000);
       await sleep(i % 10 === 0 ? 20 : 3);
     }
+    // The replay's last minutes may still be on their way (a fetch the busy venue failed is asked
+    // again a few seconds later): read the view once it holds the newest closed minute, or after 30 s.
+    const newestClosedMs = Math.floor((await sim.now()) / 60_000) * 60_000 - 60_000;
+    const openView = (): ReturnType<Core['handlers']['market:open']> =>
+      core.handlers['market:open']({
+        market: { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' },
+        timeframe: '1m',
+      });
     await sleep(3000);
-    const view = await core.handlers['market:open']({
-      market: { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' },
-      timeframe: '1m',
-    });
+    let view = await openView();
+    for (let waited = 0; waited < 30_000; waited += 500) {
+      if (view.candles.some((candle) => candle.openTimeMs === newestClosedMs)) break;
+      await sleep(500);
+      view = await openView();
+    }
     collectGarbage();
     const { heapUsed: after, rss, external } = process.memoryUsage();
     // Every closed minute the venue published in the view's window must be in the view.
@@ -104,9 +144,22 @@ export async function measureSoak(): Promise<{
     );
     const missing = published.filter((openTimeMs) => !seen.has(openTimeMs));
     const eventsLost = missing.length;
+    // Where they fall tells a bar the core never got (a hole) from one still on its way (the newest end).
+    const runs = runsOf(missing, startMs);
+    const newest = published.at(-1);
+    const tail = runs.at(-1);
+    const eventsLostNewest =
+      tail !== undefined && newest !== undefined && startMs + (tail.fromMinute + tail.minutes - 1) * 60_000 === newest
+        ? tail.minutes
+        : 0;
+    if (eventsLost > 0)
+      process.stderr.write(
+        `soak: ${eventsLost} closed minutes missing of ${published.length} (minutes after the replay's start, length): ${JSON.stringify(runs)}; the view ends at minute ${((view.candles.at(-1)?.openTimeMs ?? startMs) - startMs) / 60_000}\n`,
+      );
     return {
       heapGrowthMb: round((after - before) / 1024 / 1024, 2),
       eventsLost,
+      eventsLostNewest,
       simulatedHours: 24,
       rssMb: round(rss / 1024 / 1024, 1),
       heapUsedMb: round(after / 1024 / 1024, 1),

@@ -10,6 +10,8 @@ import type { Clock, Logger } from '../ports';
 /** One account being watched: its gateway, the last snapshot and where its data stands. */
 export interface AccountWatcher {
   readonly id: string;
+  /** The label the user gave the account. */
+  readonly label: string;
   summary(): AccountSummary;
   /** The last snapshot, if any, and where its data stands (`freshness()`). */
   latest(): { readonly snapshot: AccountSnapshot; readonly freshness: Freshness } | undefined;
@@ -103,6 +105,7 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
 
   const watcher: AccountWatcher = {
     id: options.id,
+    label: options.label,
     summary() {
       const shown = shownStatus();
       const current = freshness();

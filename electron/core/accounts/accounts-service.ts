@@ -46,6 +46,8 @@ export type MarketSource = Pick<MarketKey, 'venue' | 'source'>;
 /** Accounts: add, list, remove, and their live positions. */
 export interface AccountsService {
   list(): readonly AccountSummary[];
+  /** The label the user gave an account ("Main HL"); undefined for an unknown id. Cheap: builds no summary. */
+  label(accountId: string): string | undefined;
   /** Checks the key (permissions, a first fetch) before anything is saved; rejects with a plain reason. */
   add(input: AccountAdd): Promise<AccountSummary>;
   remove(accountId: string): Promise<readonly AccountSummary[]>;
@@ -218,6 +220,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
 
   return {
     list,
+    label: (accountId) => watchers.get(accountId)?.label ?? keyless.get(accountId)?.label,
     positions: () => [...watchers.values()].map(positionsOf),
     async forceCloses(accountId, sinceMs) {
       const watcher = watchers.get(accountId);

@@ -311,9 +311,10 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     run({ positions: observations }, arrivedAtMs);
   };
 
-  const onTick = (source: MarketSource, symbol: string, markPrice: number, tickTimeMs: number): void => {
+  /** `key`: the stream's own key (`streamKey(source, symbol)`), built once when the stream opened. */
+  const onTick = (source: MarketSource, symbol: string, key: string, markPrice: number, tickTimeMs: number): void => {
     const receivedAtMs = clock.now();
-    vanishing.tick(streamKey(source, symbol), markPrice, receivedAtMs);
+    vanishing.tick(key, markPrice, receivedAtMs);
     // Every account holding the symbol is evaluated on this one tick; the latency counts from its arrival.
     inBatch(() => {
       for (const [accountId, watched] of accounts) {
@@ -352,7 +353,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     if (streams.has(key)) return;
     streams.set(
       key,
-      deps.subscribeMarks({ ...source, symbol }, (tick) => onTick(source, symbol, tick.markPrice, tick.timeMs)),
+      deps.subscribeMarks({ ...source, symbol }, (tick) => onTick(source, symbol, key, tick.markPrice, tick.timeMs)),
     );
   };
 

@@ -87,6 +87,24 @@ export function startLive(deps: LiveDeps): Live {
    * watch resolves only with data, so a subscription is known to work from its first delivery on.
    */
   let liquidationsSinceMs: number | null = null;
+  /** Stops the one-shot catch-up timer armed after a poll that left closed minutes behind; undefined when none. */
+  let stopCatchUp: (() => void) | undefined;
+  /** Whether the venue's time says a closed minute is still missing here. */
+  const behind = (): boolean => Math.floor(venueNowMs / minuteMs) * minuteMs - minuteMs > state.lastBarMs();
+  /**
+   * A poll that failed or found nothing leaves its minutes to the next tick crossing a minute; when
+   * no tick comes (the stream stopped, a replay ended), they would wait for the fallback timer. Ask
+   * again once the quiet period is over instead, for as long as minutes are missing.
+   */
+  const catchUpLater = (): void => {
+    if (stopCatchUp !== undefined || stopped || !behind()) return;
+    const stop = deps.clock.every(Math.max(1, quietUntilRealMs - deps.clock.now()), () => {
+      stop();
+      stopCatchUp = undefined;
+      if (!stopped && behind()) void poll();
+    });
+    stopCatchUp = stop;
+  };
 
   /** A sample at `timeMs` (the close of the newest closed minute), where the venue keeps no history. */
   const sampleAt = (timeMs: number): Promise<OpenInterestPoint[]> =>
@@ -142,7 +160,7 @@ export function startLive(deps: LiveDeps): Live {
       if (again && !stopped) {
         again = false;
         void poll();
-      }
+      } else catchUpLater();
     }
   };
 
@@ -246,6 +264,7 @@ export function startLive(deps: LiveDeps): Live {
       stopMark();
       stopLiquidations();
       stopTimer();
+      stopCatchUp?.();
     },
   };
 }

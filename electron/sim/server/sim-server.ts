@@ -80,6 +80,10 @@ export async function startSimServer(
       );
   });
 
+  // Idle keep-alive sockets are held for a minute, as the load balancers in front of real venues hold
+  // them: Node's default of 5 s, under the app's 5 s account poll, made every poll open a new connection.
+  server.keepAliveTimeout = 65_000;
+
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const { route, path, rawQuery } = split(request.url ?? '/');
