@@ -23,7 +23,8 @@ function keepAliveOf(url: string): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     get(url, (response) => {
       response.resume();
-      resolve(response.headers['keep-alive']);
+      const header = response.headers['keep-alive'];
+      resolve(Array.isArray(header) ? header.join(', ') : header);
     }).on('error', reject);
   });
 }
