@@ -60,6 +60,22 @@ export function advancingEachRead<T>(sim: Simulator, read: () => T): () => T {
 }
 
 /**
+ * Liquidates the squeezed short of `squeezedHedgeAccount` (`advanceToLiquidation`), checks that the
+ * venue recorded it on that leg, then moves the market a second per read until `alerted()` says its
+ * alert arrived. Returns the venue's record.
+ */
+export async function liquidateSqueezedShort(
+  run: SimDemoRun,
+  accountId: string,
+  alerted: () => boolean,
+): Promise<SimLiquidation | undefined> {
+  const record = await advanceToLiquidation(run, accountId);
+  expect(record).toMatchObject({ side: 'short' });
+  await expect.poll(advancingEachRead(run.sim, alerted), { timeout: 120_000 }).toBe(true);
+  return record;
+}
+
+/**
  * Moves the market a minute at a time, each minute followed by a fresh account poll, as a venue's
  * clock moves between polls (a whole crash in one step would leave no snapshot between it and the
  * liquidation), until the account (the run's first) has a liquidation on record or 40 minutes have

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isFiring, type AlertEvent } from '../../../shared/alerts';
 import {
-  advanceToLiquidation,
-  advancingEachRead,
   closeByHand,
+  liquidateSqueezedShort,
   squeezedHedgeAccount,
   useSimDemoCores,
   type SimDemoRun,
@@ -22,7 +21,7 @@ describe('a liquidation is an alert event, through real ccxt against the simulat
 
   it('a user close clears; the squeeze liquidates the short: one liquidated event with price and loss, its alerts ended, never cleared', async () => {
     const run = await start();
-    const { sim, core, events, notes } = run;
+    const { core, events, notes } = run;
     // Both legs hold alerts before anything moves (the long through its distance, the short through both).
     await expect
       .poll(() => [of(events, 'long').length > 0, of(events, 'short').length > 0], { timeout: 120_000 })
@@ -34,16 +33,10 @@ describe('a liquidation is an alert event, through real ccxt against the simulat
     for (const event of userClose.filter((e) => e.cleared)) expect(event.message).toMatch(/position closed/);
 
     const before = of(events, 'short');
-    const record = await advanceToLiquidation(run, account.id);
-    expect(record).toMatchObject({ symbol: 'BTCUSDT', side: 'short' });
-    await expect
-      .poll(
-        advancingEachRead(sim, () => of(events, 'short').some((event) => event.rule === 'liquidated')),
-        {
-          timeout: 120_000,
-        },
-      )
-      .toBe(true);
+    const record = await liquidateSqueezedShort(run, account.id, () =>
+      of(events, 'short').some((event) => event.rule === 'liquidated'),
+    );
+    expect(record).toMatchObject({ symbol: 'BTCUSDT' });
 
     const short = of(events, 'short');
     const at = short.findIndex((event) => event.rule === 'liquidated');

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../../shared/alerts';
 import {
-  advanceToLiquidation,
-  advancingEachRead,
   closeByHand,
+  liquidateSqueezedShort,
   squeezedHedgeAccount,
   useSimDemoCores,
 } from '../../../test/support/sim-demo-cores';
@@ -24,7 +23,7 @@ describe("an OKX position's end judged by OKX's own liquidation orders, through 
       speed: 0,
       accounts: [account],
     });
-    const { sim, events } = run;
+    const { events } = run;
     await expect
       .poll(() => [of(events, 'long').length > 0, of(events, 'short').length > 0], { timeout: 120_000 })
       .toEqual([true, true]);
@@ -32,16 +31,10 @@ describe("an OKX position's end judged by OKX's own liquidation orders, through 
     await closeByHand(run, { accountId: account.id, symbol: 'BTCUSDT', side: 'long' }, () => of(events, 'long'));
     expect(of(events, 'long').filter((event) => event.rule === 'liquidated')).toEqual([]);
 
-    const record = await advanceToLiquidation(run, account.id);
-    expect(record).toMatchObject({ symbol: 'BTCUSDT', side: 'short' });
-    await expect
-      .poll(
-        advancingEachRead(sim, () => of(events, 'short').some((event) => event.rule === 'liquidated')),
-        {
-          timeout: 120_000,
-        },
-      )
-      .toBe(true);
+    const record = await liquidateSqueezedShort(run, account.id, () =>
+      of(events, 'short').some((event) => event.rule === 'liquidated'),
+    );
+    expect(record).toMatchObject({ symbol: 'BTCUSDT' });
 
     const liquidated = of(events, 'short').filter((event) => event.rule === 'liquidated');
     expect(liquidated).toHaveLength(1);
