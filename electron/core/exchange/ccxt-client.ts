@@ -1,5 +1,6 @@
 import ccxt, { type Exchange } from 'ccxt';
 import { createExactThrottler } from './exact-throttler';
+import { guardWsSends } from './ws-send-guard';
 import type { GatewayConfig } from './gateway';
 import { trimBase, wsBaseOf, type VenueProfile } from './venues/venue-profile';
 
@@ -43,6 +44,7 @@ export function createCcxtClient(profile: VenueProfile, config: GatewayConfig): 
     options: { ...profile.options },
   });
   for (const flag of profile.hasOff) exchange.has[flag] = false;
+  guardWsSends(exchange);
   // The venue's rate, waited for with one timer per waiting request instead of ccxt's 1 ms polling.
   const bucket = exchange.tokenBucket;
   exchange.throttler = createExactThrottler({
