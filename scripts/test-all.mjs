@@ -123,6 +123,14 @@ phase(
     };
   },
 );
+{
+  const unit = phases.at(-1);
+  // Vitest fails a run on an error outside any test (an unhandled rejection or exception) while every test passed.
+  if (unit && !unit.ok && unit.failed === 1 && !failureLines.some((line) => line.startsWith('failed: ')))
+    failureLines.push(
+      'failed: unit and integration › an error outside any test (see "Unhandled Errors" in the Vitest output above)',
+    );
+}
 if (existsSync(chromium)) {
   phase(
     'end to end',
