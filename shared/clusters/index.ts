@@ -25,12 +25,14 @@ export { defaultLedgerParams, ledgerParamsSchema, parseLedgerParams } from './pa
 export type { PriceGrid } from './price-grid';
 export { createPriceGrid } from './price-grid';
 export type { LiquidationSideNearest, NearestClusterOptions } from './nearest-cluster';
-export type { MeasuredSkill } from './measured-skill';
+export type { MeasuredSkill, RecordedSkill } from './measured-skill';
 export {
   imbalanceHasEdge,
   imbalanceSkillText,
   mapLegendSkillText,
   mapSkillText,
+  recordedSkillDays,
+  recordedSkillText,
   shippedMeasuredSkill,
 } from './measured-skill';
 export type { NearPriceBand } from './near-price-band';

@@ -66,3 +66,43 @@ export function mapLegendSkillText(kind: 'estimated' | 'measured', skill: Measur
 
 /** The measurement checked in with this build (`measured-skill.json`), or null before one exists. */
 export const shippedMeasuredSkill: MeasuredSkill | null = measured;
+
+/**
+ * The shipped map measured on the app's own recordings of one market (electron/core/skill), with
+ * the scorecard's measure (`liqlens scorecard --recordings`, 30-minute buckets): null figures until
+ * the recordings hold `daysNeeded` UTC days of scored buckets.
+ */
+export interface RecordedSkill {
+  /** UTC days with at least one scored bucket. */
+  readonly days: number;
+  /** Days the measurement needs before a figure is shown (the recordings scorecard's minimum). */
+  readonly daysNeeded: number;
+  /** Scored bucket-sides (two per bucket). */
+  readonly bucketSides: number;
+  /** The map's pooled rank correlation over the bucket-sides; null while not measured. */
+  readonly rank: number | null;
+  /** The "move size x OI" reference's pooled rank on the same bucket-sides; null while not measured. */
+  readonly referenceRank: number | null;
+  /** When it was measured, epoch ms. */
+  readonly measuredAtMs: number;
+}
+
+/**
+ * "rank 0.64 over 6 days of your recordings; move x OI 0.62"; while not measured, "not measured on
+ * your recordings yet (2 of 5 days)", or, with the days but too few liquidations in them, "not
+ * measured on your recordings yet (6 days, too few liquidations recorded)"; null (the core has not
+ * measured yet): "not measured on your recordings yet".
+ */
+export function recordedSkillText(skill: RecordedSkill | null): string {
+  if (skill === null) return 'not measured on your recordings yet';
+  const needed = skill.daysNeeded;
+  const days = skill.days;
+  if (skill.rank === null || skill.referenceRank === null)
+    return days < needed
+      ? `not measured on your recordings yet (${days} of ${needed} days)`
+      : `not measured on your recordings yet (${days} days, too few liquidations recorded)`;
+  return `rank ${skill.rank.toFixed(2)} over ${days} days of your recordings; move x OI ${skill.referenceRank.toFixed(2)}`;
+}
+
+/** UTC days of scored buckets a measurement on the recordings needs (the recordings scorecard's minimum for intervals over days). */
+export const recordedSkillDays = 5;

@@ -1,5 +1,6 @@
 import { imbalance, topClusters, type Profile } from '../../../shared/clusters/index';
 import type { SimTruthLevel } from '../../sim/market/types';
+import { spearman } from '../../core/skill/spearman';
 
 /** Scores of one model at one evaluation point (definitions in README.md). */
 export interface PointScores {
@@ -28,36 +29,7 @@ export function truthUsd(level: SimTruthLevel): number {
   return level.size * level.liquidationPrice;
 }
 
-/** Spearman rank correlation with average ranks for ties; 0 when either side is constant. */
-export function spearman(x: readonly number[], y: readonly number[]): number {
-  const rx = ranks(x),
-    ry = ranks(y);
-  const n = rx.length;
-  const mean = (n + 1) / 2;
-  let sxy = 0,
-    sxx = 0,
-    syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = (rx[i] ?? 0) - mean,
-      dy = (ry[i] ?? 0) - mean;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-}
-
-function ranks(values: readonly number[]): number[] {
-  const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
-  const out = new Array<number>(values.length).fill(0);
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]?.value === order[i]?.value) j++;
-    for (let k = i; k <= j; k++) out[order[k]?.index ?? 0] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return out;
-}
+export { spearman };
 
 /** Long + short amount per comparison bin (width rankBinFraction × mark, over mark ± rankRange). */
 function binned(amounts: Iterable<readonly [price: number, amount: number]>, mark: number): number[] {

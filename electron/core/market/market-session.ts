@@ -5,6 +5,7 @@ import {
   type BinSize,
   type LedgerParams,
   type LiquidationMap,
+  type RecordedSkill,
   type VenueMarket,
 } from '../../../shared/clusters';
 import type { Candle } from '../../../shared/domain/candle';
@@ -30,6 +31,7 @@ import { writeMarketMeta } from './market-meta';
 import { deepeningMessage } from './recent-first';
 import { restoreFromRecordings } from './restore';
 import { venueDataLimits } from './venue-limits';
+import { startRecordedSkill } from '../skill/recorded-skill-job';
 
 /** What one open market needs. */
 export interface MarketSessionDeps {
@@ -149,7 +151,9 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
     const freshness: Freshness = live?.freshness() ?? { state: 'unknown', reason: 'loading the market' };
     return { stale: freshness.state !== 'live', freshness };
   };
-  const update = (extra: Partial<Pick<MarketUpdate, 'clusters' | 'measured' | 'backfill'>>): MarketUpdate => ({
+  const update = (
+    extra: Partial<Pick<MarketUpdate, 'clusters' | 'measured' | 'backfill' | 'recordedSkill'>>,
+  ): MarketUpdate => ({
     venue: market.venue,
     source: market.source,
     symbol: market.symbol,
@@ -187,6 +191,9 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   };
   let pendingClusters = false;
   let pendingMeasured = false;
+  /** The map measured on this market's recordings (at the start, then daily); null before the first measurement. */
+  let recordedSkill: RecordedSkill | null = null;
+  let stopSkill: (() => void) | undefined;
   let tiersReason = '';
   // Set while the map shown is built from the newest hours only (recent-first.ts); null otherwise.
   let partialHours: number | null = null;
@@ -420,6 +427,19 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
           throttle.request();
         },
       });
+      if (venueMarket !== null && !stopped)
+        stopSkill = startRecordedSkill({
+          recorder: deps.recorder,
+          venue: market.venue,
+          symbol,
+          market: venueMarket,
+          clock: deps.clock,
+          logger,
+          onMeasured: (measuredSkill) => {
+            recordedSkill = measuredSkill;
+            if (deps.viewed()) deps.emit(update({ recordedSkill: measuredSkill }));
+          },
+        });
       status = { state: 'done', progress: 1, message: `${result.message}${tiersProblem}` };
       tiersReason = tiers === null ? tiersProblem.trim() : '';
       modelChanged();
@@ -463,6 +483,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       clusters: clusters(),
       ...(deps.measured === undefined ? {} : { measured: measured() }),
       backfill: status,
+      recordedSkill,
     }),
     mapPart() {
       const price = live?.markPrice() ?? state?.forming?.close ?? null;
@@ -490,6 +511,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       stopped = true;
       throttle.cancel();
       live?.stop();
+      stopSkill?.();
       stopHearingMeasured?.();
       releaseMeasured?.();
     },

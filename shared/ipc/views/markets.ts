@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AccountVenue } from '../../domain/account-venue';
 import type { Candle } from '../../domain/candle';
 import type { Freshness } from '../../domain/freshness';
+import type { RecordedSkill } from '../../clusters/measured-skill';
 import type { ClusterWire, MeasuredMapWire } from './clusters';
 
 /** Most candles a view carries, and the chart holds (1,000 × ~110 bytes of JSON keeps an open under 300 KB with clusters). */
@@ -47,6 +48,8 @@ export interface MarketView {
   /** The measured map where the venue makes positions public (Hyperliquid); absent or null elsewhere and before the first read. */
   readonly measured?: MeasuredMapWire | null;
   readonly backfill: BackfillState;
+  /** The map measured on the app's own recordings of this market; absent or null before the first measurement. */
+  readonly recordedSkill?: RecordedSkill | null;
 }
 
 /** A live change of an open market: the newest candle (new or updated), the mark, and clusters when they changed. */
@@ -66,4 +69,6 @@ export interface MarketUpdate {
   /** The measured map, when it changed. */
   readonly measured?: MeasuredMapWire;
   readonly backfill?: BackfillState;
+  /** The map measured on the app's own recordings, when it was measured again. */
+  readonly recordedSkill?: RecordedSkill;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPriceGrid, defaultLedgerParams, type Profile } from '../../../../shared/clusters/index';
-import { massBetween } from './bucket-mass';
+import { massBetween } from '../../../core/skill/bucket-mass';
 import { blockBootstrap, quantile, rankCorrelation, topDecileHitRate, type SidePoint } from './bucket-metrics';
 
 const points = (pairs: readonly (readonly [predicted: number, realized: number])[], perDay = 10): SidePoint[] =>

@@ -5,7 +5,7 @@ import {
   type NearPriceBand,
 } from '../../../../shared/clusters/index';
 import { rankCorrelation, type SidePoint } from './bucket-metrics';
-import { bucketPrediction } from './bucket-mass';
+import { bucketPrediction } from '../../../core/skill/bucket-mass';
 import { ledgerEstimator } from './predict';
 import type { BucketSet } from './real-data';
 

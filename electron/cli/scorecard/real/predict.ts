@@ -13,7 +13,7 @@ import { createVolumeSpikeBaseline } from '../baseline-volume-spike';
 import type { Estimator } from '../estimator';
 import { simVenueMarket } from '../sim-feed';
 import type { SidePoint } from './bucket-metrics';
-import { bucketPrediction, references } from './bucket-mass';
+import { bucketPrediction, references } from '../../../core/skill/bucket-mass';
 import type { Bucket, BucketSet } from './real-data';
 
 const dayMs = 86_400_000;

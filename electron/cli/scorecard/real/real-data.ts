@@ -2,22 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { LedgerBar } from '../../../../shared/clusters/index';
+import type { Bucket } from '../../../core/skill/bucket-mass';
 import type { EvalBar } from '../sim-feed';
 
 /** One time bucket with its realized liquidations: the unit the real-data measure scores. */
-export interface Bucket {
-  /** Bucket start, Unix ms (UTC). */
-  readonly startMs: number;
-  readonly open: number;
-  readonly high: number;
-  readonly low: number;
-  readonly close: number;
-  /** Open interest known at the bucket's open, USD (the last sample before it). */
-  readonly openInterestUsd: number;
-  /** Realized liquidations of longs and of shorts in the bucket, USD. */
-  readonly longUsd: number;
-  readonly shortUsd: number;
-}
+export type { Bucket };
 
 /** A real data set: the bars the estimators are fed (oldest first) and the buckets they are scored on. */
 export interface BucketSet {

@@ -4,7 +4,7 @@ import type { SimScenarioName } from '../../../sim/market/types';
 import { truthUsd } from '../metrics';
 import { publishedBars } from '../sim-feed';
 import { rankCorrelation, type SidePoint } from './bucket-metrics';
-import { bucketPrediction, references } from './bucket-mass';
+import { bucketPrediction, references } from '../../../core/skill/bucket-mass';
 import { bucketShape, type BucketShape } from './bucket-shape';
 import { ledgerEstimator } from './predict';
 import type { Bucket } from './real-data';

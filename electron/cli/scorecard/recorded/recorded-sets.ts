@@ -4,13 +4,13 @@ import type { VenueMarket } from '../../../../shared/clusters/index';
 import { venueRegistry, type Venue } from '../../../../shared/domain/venue';
 import { readMarketMeta } from '../../../core/market/market-meta';
 import { createRecorder, type Recording } from '../../../core/recorder/recorder';
-import type { WatchSpan } from '../../../core/recorder/recording-format';
-import { minuteLedgerBars } from '../../../core/recorder/replay';
+import { recordedBuckets, type RecordedCounts } from '../../../core/skill/recorded-buckets';
 import type { EvalBar } from '../sim-feed';
-import type { Bucket, BucketSet } from '../real/real-data';
+import type { BucketSet } from '../real/real-data';
 
-const minuteMs = 60_000,
-  dayMs = 86_400_000;
+export type { RecordedCounts };
+
+const dayMs = 86_400_000;
 
 /**
  * How much of a venue's realized liquidations its public stream carries (docs/research/liquidation-maps.md §2.1):
@@ -34,22 +34,6 @@ export interface RecordedMarket {
   /** The ledger's view of the contract (saved tiers), or null when no `market.json` was saved. */
   readonly market: VenueMarket | null;
   readonly recording: Recording;
-}
-
-/** What the recordings hold and which part of it could be scored. */
-export interface RecordedCounts {
-  readonly minutes: number;
-  readonly openInterestSamples: number;
-  readonly liquidations: number;
-  readonly liquidationUsd: number;
-  /** Minutes over which the liquidation stream is recorded as connected. */
-  readonly watchedMinutes: number;
-  /** Buckets fully inside a watched span with every minute recorded, after the warm-up. */
-  readonly scoredBuckets: number;
-  /** Realized liquidations inside the scored buckets (the rest fell outside them). */
-  readonly liquidationsScored: number;
-  /** Watched buckets left out because fewer than `warmupMs` of minutes preceded them. */
-  readonly warmingUp: number;
 }
 
 const isVenue = (name: string): name is Venue => name in venueRegistry;
@@ -91,9 +75,6 @@ export async function readRecordedMarkets(dir: string): Promise<RecordedMarket[]
   return out;
 }
 
-const covered = (spans: readonly WatchSpan[], fromMs: number, toMs: number): boolean =>
-  spans.some((span) => span.fromMs <= fromMs && span.toMs >= toMs);
-
 /**
  * The recording as a bucket set: the ledger bars of its minutes (mark OHLC, as the live map is fed)
  * and one bucket per `bucketMs` that lies wholly inside a span where the liquidation stream was
@@ -107,7 +88,7 @@ export function recordedBucketSet(
   warmupMs: number,
 ): { readonly set: BucketSet; readonly counts: RecordedCounts } {
   const { recording } = recorded;
-  const ledger = minuteLedgerBars(recording.bars, recording.openInterest);
+  const { ledger, buckets, counts } = recordedBuckets(recording, bucketMs, warmupMs);
   const bars: EvalBar[] = ledger.map((bar, i) => {
     const minute = recording.bars[i];
     const last = minute?.last ?? { open: bar.markClose, high: bar.markHigh, low: bar.markLow, close: bar.markClose };
@@ -124,47 +105,6 @@ export function recordedBucketSet(
       sellVolume: bar.takerSellUsd / typical,
     };
   });
-  const byTime = new Map(recording.bars.map((bar) => [bar.timeMs, bar]));
-  const firstMs = recording.bars[0]?.timeMs ?? Infinity;
-  const buckets: Bucket[] = [];
-  let warmingUp = 0,
-    liquidationsScored = 0,
-    lastOiUsd = Number.NaN,
-    nextBar = 0;
-  const spans = recording.liquidationWatch;
-  const from = Math.ceil((spans[0]?.fromMs ?? 0) / bucketMs) * bucketMs;
-  const to = spans[spans.length - 1]?.toMs ?? 0;
-  for (let start = from; start + bucketMs <= to; start += bucketMs) {
-    for (let bar = ledger[nextBar]; bar !== undefined && bar.timeMs < start; bar = ledger[++nextBar])
-      if (bar.openInterestUsd !== null) lastOiUsd = bar.openInterestUsd;
-    if (!covered(spans, start, start + bucketMs)) continue;
-    const minutes = [];
-    for (let t = start; t < start + bucketMs; t += minuteMs) {
-      const minute = byTime.get(t);
-      if (minute !== undefined) minutes.push(minute.mark);
-    }
-    const open = minutes[0],
-      close = minutes[minutes.length - 1];
-    if (open === undefined || close === undefined || minutes.length < bucketMs / minuteMs) continue;
-    if (start - firstMs < warmupMs || !(lastOiUsd > 0)) {
-      warmingUp++;
-      continue;
-    }
-    const inside = recording.liquidations.filter((l) => l.timeMs >= start && l.timeMs < start + bucketMs);
-    liquidationsScored += inside.length;
-    const sum = (side: 'long' | 'short'): number =>
-      inside.filter((l) => l.side === side).reduce((total, l) => total + l.notionalUsd, 0);
-    buckets.push({
-      startMs: start,
-      open: open.open,
-      high: Math.max(...minutes.map((m) => m.high)),
-      low: Math.min(...minutes.map((m) => m.low)),
-      close: close.close,
-      openInterestUsd: lastOiUsd,
-      longUsd: sum('long'),
-      shortUsd: sum('short'),
-    });
-  }
   return {
     set: {
       name: `${recorded.source} ${recorded.venue} ${recorded.symbol}`,
@@ -172,16 +112,7 @@ export function recordedBucketSet(
       buckets,
       hasTakerFlow: recording.bars.some((bar) => bar.takerBuyVolume !== null),
     },
-    counts: {
-      minutes: recording.bars.length,
-      openInterestSamples: recording.openInterest.length,
-      liquidations: recording.liquidations.length,
-      liquidationUsd: recording.liquidations.reduce((total, l) => total + l.notionalUsd, 0),
-      watchedMinutes: spans.reduce((total, span) => total + (span.toMs - span.fromMs) / minuteMs, 0),
-      scoredBuckets: buckets.length,
-      liquidationsScored,
-      warmingUp,
-    },
+    counts,
   };
 }
 

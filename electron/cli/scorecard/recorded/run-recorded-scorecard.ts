@@ -1,4 +1,5 @@
 import { defaultLedgerParams } from '../../../../shared/clusters/index';
+import { recordedMinimums } from '../../../core/skill/recorded-skill';
 import type { BootstrapOptions, Interval } from '../real/bucket-metrics';
 import { predictSet, type RealEstimatorName } from '../real/predict';
 import { defaultBootstrap, setFigures } from '../real/run-real-scorecard';
@@ -21,12 +22,8 @@ export const recordedEstimatorNames = [
 /** One of `recordedEstimatorNames`. */
 export type RecordedEstimatorName = (typeof recordedEstimatorNames)[number];
 
-/**
- * The least a figure needs before it is printed: bucket-sides for a rank (and some realized
- * liquidation among them), bucket-sides for a top decile of at least five, UTC days for a bootstrap
- * interval over days.
- */
-export const recordedMinimums = { rankSides: 20, topDecileSides: 50, intervalDays: 5 } as const;
+/** The least a figure needs before it is printed (the app's own measurement shares them). */
+export { recordedMinimums };
 
 /** A figure with its interval over days, or without one (`low`/`high` null) when too few days were recorded. */
 export interface RecordedFigure {

@@ -82,5 +82,8 @@ export function LiveImbalance({
     ),
     sameReading,
   );
-  return reading === null ? null : <ImbalanceBadge reading={reading} window={window} onWindowChange={onWindowChange} />;
+  const recorded = useMarketField(source, 'recordedSkill');
+  return reading === null ? null : (
+    <ImbalanceBadge reading={reading} window={window} onWindowChange={onWindowChange} recorded={recorded} />
+  );
 }

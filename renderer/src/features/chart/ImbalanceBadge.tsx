@@ -6,7 +6,13 @@ import {
   type ImbalanceWindowKey,
 } from './imbalance-text';
 import { Segmented } from '../../ui';
-import { imbalanceSkillText, mapSkillText, shippedMeasuredSkill } from '../../../../shared/clusters';
+import {
+  imbalanceSkillText,
+  mapSkillText,
+  recordedSkillText,
+  shippedMeasuredSkill,
+  type RecordedSkill,
+} from '../../../../shared/clusters';
 
 /** Props of `ImbalanceBadge`. */
 export interface ImbalanceBadgeProps {
@@ -14,15 +20,21 @@ export interface ImbalanceBadgeProps {
   readonly reading: ImbalanceReading;
   readonly window: ImbalanceWindowKey;
   readonly onWindowChange: (window: ImbalanceWindowKey) => void;
+  /**
+   * The map measured on the app's own recordings of the charted market (null: not measured yet);
+   * undefined where the badge shows no recorded market.
+   */
+  readonly recorded?: RecordedSkill | null;
 }
 
 /**
  * "$23B shorts above vs $2.6B longs below: 8.8:1" for the chosen window, with the window's bounds
  * in the title and the window selector. What the real-data scorecard measured of the imbalance and
- * the map (or "not measured yet") opens under the badge when it is pressed: a standing line there
- * would cover the newest candles at the chart's top right.
+ * the map (or "not measured yet"), and what the core measured of the map on the user's own
+ * recordings of the market (`recordedSkillText`), opens under the badge when it is pressed: a
+ * standing line there would cover the newest candles at the chart's top right.
  */
-export function ImbalanceBadge({ reading, window, onWindowChange }: ImbalanceBadgeProps): ReactElement {
+export function ImbalanceBadge({ reading, window, onWindowChange, recorded }: ImbalanceBadgeProps): ReactElement {
   // The same element while the window stays: a new reading redraws the text, not the selector.
   const selector = useMemo(
     () => (
@@ -63,6 +75,11 @@ export function ImbalanceBadge({ reading, window, onWindowChange }: ImbalanceBad
           title={shippedMeasuredSkill?.source}
         >
           {imbalanceSkillText(shippedMeasuredSkill)} · {mapSkillText(shippedMeasuredSkill)}
+        </span>
+      )}
+      {skillOpen && recorded !== undefined && (
+        <span className="imbalance__skill muted" data-testid="recorded-skill">
+          {recordedSkillText(recorded)}
         </span>
       )}
     </div>

@@ -2,7 +2,12 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultLedgerParams, measuredMap, shippedMeasuredSkill } from '../../../../shared/clusters';
+import {
+  defaultLedgerParams,
+  measuredMap,
+  shippedMeasuredSkill,
+  type RecordedSkill,
+} from '../../../../shared/clusters';
 import type { MeasuredMapWire } from '../../../../shared/ipc/views/clusters';
 import { MapSourceBar } from './MapSourceBar';
 
@@ -69,5 +74,27 @@ describe('the map legend carries the map’s measured skill', () => {
     expect(bar.querySelector('[data-testid="map-coverage"]')?.textContent).toMatch(/^1 addresses?, /);
     act(() => root?.render(<MapSourceBar kind="estimated" onKindChange={() => undefined} measured={measured} />));
     expect(skillOf(bar)).toMatch(/^rank \d\.\d\d out-of-sample/);
+  });
+
+  it('beside it, what the core measured on the user’s own recordings of the market, or how many days it still needs', () => {
+    const bar = render('estimated', null);
+    const recordedOf = (): string | null =>
+      bar.querySelector('[data-testid="map-recorded-skill"]')?.textContent ?? null;
+    expect(recordedOf()).toBeNull();
+    const shown = (recorded: RecordedSkill | null): void =>
+      act(() =>
+        root?.render(
+          <MapSourceBar kind="estimated" onKindChange={() => undefined} measured={null} recorded={recorded} />,
+        ),
+      );
+    shown(null);
+    expect(recordedOf()).toBe(' · not measured on your recordings yet');
+    const base = { daysNeeded: 5, bucketSides: 400, measuredAtMs: 0 };
+    shown({ ...base, days: 2, rank: null, referenceRank: null });
+    expect(recordedOf()).toBe(' · not measured on your recordings yet (2 of 5 days)');
+    shown({ ...base, days: 6, rank: 0.6449, referenceRank: 0.6151 });
+    expect(recordedOf()).toBe(' · rank 0.64 over 6 days of your recordings; move x OI 0.62');
+    // The real-data figure stays as it was, the recordings' beside it.
+    expect(skillOf(bar)).toMatch(/^rank \d\.\d\d out-of-sample, \d+ days \([^)]*\)$/);
   });
 });

@@ -1,5 +1,10 @@
 import type { ReactElement } from 'react';
-import { mapLegendSkillText, shippedMeasuredSkill } from '../../../../shared/clusters';
+import {
+  mapLegendSkillText,
+  recordedSkillText,
+  shippedMeasuredSkill,
+  type RecordedSkill,
+} from '../../../../shared/clusters';
 import type { MeasuredMapWire } from '../../../../shared/ipc/views/clusters';
 import { Segmented } from '../../ui';
 import { coverageText, mapKindLabels, mapKinds, type MapKind } from './shown-map';
@@ -10,16 +15,23 @@ export interface MapSourceBarProps {
   readonly onKindChange: (kind: MapKind) => void;
   /** The market's measured map; null where the venue keeps positions private (the bar then only names the estimate). */
   readonly measured: MeasuredMapWire | null;
+  /**
+   * The estimate measured on the app's own recordings of the charted market (null: not measured
+   * yet); undefined where no single recorded market is shown.
+   */
+  readonly recorded?: RecordedSkill | null;
 }
 
 /**
  * Says which map the chart draws, how good it is and how much it covers: "Measured map · measured
  * from positions read on the venue, not modelled · 412 addresses, $38M of $120M open interest, 32 % ·
  * reads up to 40 s old", or "Estimated map · rank 0.67 out-of-sample, 90 days (move size x OI 0.72)
- * · modelled from open interest" (the skill from `measured-skill.json`, its source in the title).
+ * · modelled from open interest" (the skill from `measured-skill.json`, its source in the title),
+ * the estimate's skill on the user's own recordings beside it ("rank 0.64 over 6 days of your
+ * recordings; move x OI 0.62", or "not measured on your recordings yet (2 of 5 days)").
  * Where a measured map exists, it also switches between the two.
  */
-export function MapSourceBar({ kind, onKindChange, measured }: MapSourceBarProps): ReactElement {
+export function MapSourceBar({ kind, onKindChange, measured, recorded }: MapSourceBarProps): ReactElement {
   const shownKind = kind === 'measured' && measured !== null ? 'measured' : 'estimated';
   const text =
     shownKind === 'measured' && measured !== null
@@ -47,6 +59,12 @@ export function MapSourceBar({ kind, onKindChange, measured }: MapSourceBarProps
         >
           {mapLegendSkillText(shownKind, shippedMeasuredSkill)}
         </span>
+        {shownKind === 'estimated' && recorded !== undefined && (
+          <span className="map-source__skill" data-testid="map-recorded-skill">
+            {' · '}
+            {recordedSkillText(recorded)}
+          </span>
+        )}
         <span className="map-source__sep" aria-hidden="true">
           {' · '}
         </span>

@@ -122,6 +122,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   const clusters = useMarketField(source, 'clusters');
   const estimatedProfile = useMarketField(source, 'profile');
   const measured = useMarketField(source, 'measured');
+  const recordedSkill = useMarketField(source, 'recordedSkill');
   // null: the measured map where there is one; the user may pick the estimate instead.
   const [mapChoice, setMapChoice] = useState<MapKind | null>(null);
   // This venue's map, or the coin's across venues (asked of the core; nothing is summed here).
@@ -363,7 +364,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
           <MapScopeBar scope={scope} onScopeChange={setScope} aggregate={aggregate} error={aggregateError} />
         )}
         {hasCandles && scope === 'venue' && (
-          <MapSourceBar kind={shown.kind} onKindChange={setMapChoice} measured={measured} />
+          <MapSourceBar kind={shown.kind} onKindChange={setMapChoice} measured={measured} recorded={recordedSkill} />
         )}
         {noClusters && scope === 'venue' && shown.kind === 'estimated' && backfill?.state !== 'running' && (
           <div className="chart-note" role="status" data-testid="chart-no-clusters">

@@ -1,4 +1,4 @@
-import type { Profile } from '../../../../shared/clusters';
+import type { Profile, RecordedSkill } from '../../../../shared/clusters';
 import type { Candle } from '../../../../shared/domain/candle';
 import { lastUpdateMs, withoutSource, type Freshness } from '../../../../shared/domain/freshness';
 import type { MarketKey } from '../../../../shared/ipc/contract';
@@ -36,6 +36,8 @@ export interface MarketState {
   readonly profile: Profile | null;
   /** The measured map where the venue makes positions public (Hyperliquid); null elsewhere or before its first read. */
   readonly measured: MeasuredMapWire | null;
+  /** The map measured on the app's own recordings of this market; null before the core's first measurement. */
+  readonly recordedSkill: RecordedSkill | null;
   /** Null only before the first word about the history (no snapshot, no progress yet). */
   readonly backfill: BackfillState | null;
   /** Why `market:open` failed, in plain words; null otherwise. */
@@ -58,6 +60,7 @@ export function openingState(key: MarketKey, timeframe: ChartTimeframe): MarketS
     clusters: null,
     profile: null,
     measured: null,
+    recordedSkill: null,
     backfill: null,
     error: null,
   };
@@ -81,6 +84,7 @@ export function withSnapshot(state: MarketState, view: MarketView): MarketState 
     clusters: view.clusters,
     profile: view.clusters === state.clusters ? state.profile : profileOf(view.clusters),
     measured: view.measured ?? state.measured,
+    recordedSkill: view.recordedSkill ?? state.recordedSkill,
     backfill: view.backfill,
     error: null,
   };
@@ -144,6 +148,7 @@ export function applyUpdate(state: MarketState, update: MarketUpdate): MarketSta
   const mark = update.markPrice ?? state.mark;
   const clusters = update.clusters ?? state.clusters;
   const measured = update.measured ?? state.measured;
+  const recordedSkill = update.recordedSkill ?? state.recordedSkill;
   const backfill =
     update.backfill === undefined || sameBackfill(state.backfill, update.backfill) ? state.backfill : update.backfill;
   if (
@@ -151,6 +156,7 @@ export function applyUpdate(state: MarketState, update: MarketUpdate): MarketSta
     mark === state.mark &&
     clusters === state.clusters &&
     measured === state.measured &&
+    recordedSkill === state.recordedSkill &&
     backfill === state.backfill &&
     update.stale === state.stale &&
     sameFreshness(update.freshness, state.freshness) &&
@@ -167,6 +173,7 @@ export function applyUpdate(state: MarketState, update: MarketUpdate): MarketSta
     clusters,
     profile: clusters === state.clusters ? state.profile : profileOf(clusters),
     measured,
+    recordedSkill,
     backfill,
   };
 }

@@ -1,5 +1,19 @@
-import type { Profile } from '../../../../shared/clusters/index';
-import type { Bucket } from './real-data';
+import type { Profile } from '../../../shared/clusters/index';
+
+/** One scored bucket: its price path (open, high, low, close), the open interest at its open and the liquidations realized in it. */
+export interface Bucket {
+  /** Bucket start, Unix ms (UTC). */
+  readonly startMs: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  /** Open interest known at the bucket's open, USD (the last sample before it). */
+  readonly openInterestUsd: number;
+  /** Realized liquidations of longs and of shorts in the bucket, USD. */
+  readonly longUsd: number;
+  readonly shortUsd: number;
+}
 
 /**
  * USD a profile holds on one side between two prices, bins counted by the share of their width
