@@ -6,6 +6,7 @@ import {
   imbalanceSkillText,
   mapLegendSkillText,
   mapSkillText,
+  recordedSkillText,
   shippedMeasuredSkill,
   type MapBin,
 } from '../../shared/clusters/index';
@@ -144,6 +145,8 @@ test('the imbalance badge quotes shared/clusters for the chosen window', async (
   await badge.click();
   await expect(skill).toHaveText(`${imbalanceSkillText(shippedMeasuredSkill)} · ${mapSkillText(shippedMeasuredSkill)}`);
   await expect(skill).toContainText(/imbalance: (no measured edge|leaned right|not measured yet)/);
+  // Beside it, the map on the user's own recordings of the market: the fixture carries no measurement.
+  await expect(page.getByTestId('recorded-skill')).toHaveText(recordedSkillText(null));
   // The map's own legend carries the map's skill too, from the same file.
   await expect(page.getByTestId('map-source')).toContainText('Estimated map');
   await expect(page.getByTestId('map-skill')).toHaveText(mapLegendSkillText('estimated', shippedMeasuredSkill));

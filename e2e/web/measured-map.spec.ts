@@ -49,6 +49,12 @@ test('a Hyperliquid position is charted against the measured map, with its cover
   await expect(source).toContainText('Estimated map');
   await expect(coverage).toContainText('modelled from open interest');
   await expect(page.getByTestId('map-skill')).toContainText(/^rank \d\.\d\d out-of-sample/);
+  // Beside it, what the core measured on this market's own recordings: Hyperliquid has no
+  // liquidation stream, so no day of the fresh Demo counts yet.
+  await expect(page.getByTestId('map-recorded-skill')).toHaveText(
+    /· not measured on your recordings yet \(0 of 5 days\)$/,
+    { timeout: 60_000 },
+  );
   await page.getByTestId('map-kind').getByRole('radio', { name: 'Measured' }).click();
   await expect(source).toHaveAttribute('data-kind', 'measured');
 });
