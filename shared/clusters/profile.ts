@@ -87,12 +87,7 @@ function bookProfile(view: LedgerView, filter: ProfileFilter): Profile {
     ] as const) {
       const book = view.book(venue, side);
       if (book === undefined) continue;
-      const [lo, hi] = book.range();
-      for (let bin = Math.max(lo, from); bin <= Math.min(hi, to); bin++) {
-        let sum = 0;
-        for (const k of leverageIndices) sum += book.usd(k, bin);
-        out[bin - from] = (out[bin - from] ?? 0) + sum;
-      }
+      book.addTo(out, from, from, to, leverageIndices);
     }
   }
   return { grid: view.grid, firstBin: from, long, short };
