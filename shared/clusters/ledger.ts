@@ -140,15 +140,14 @@ export function createLedger(options: LedgerOptions): Ledger {
       }
     }
   };
+  const trimSide = (book: SideBook, closingUsd: number): void => {
+    const total = book.total();
+    if (total > 0) book.multiply(1 - Math.min(1, closingUsd / total));
+  };
   const trim = (state: VenueState, usd: number, buyShare: number): void => {
     // Selling closes longs, buying closes shorts (docs/research/liquidation-maps.md §5.1 step 5).
-    for (const [book, share] of [
-      [state.books[0], 1 - buyShare],
-      [state.books[1], buyShare],
-    ] as const) {
-      const total = book.total();
-      if (total > 0) book.multiply(1 - Math.min(1, (usd * share) / total));
-    }
+    trimSide(state.books[0], usd * (1 - buyShare));
+    trimSide(state.books[1], usd * buyShare);
   };
   // Positions close and reopen without changing OI (churn): each side gives up the share
   // 1 − e^(−turnover · Δt) of its levels, pro rata, and that USD reopens at the window's prices on the
