@@ -11,6 +11,7 @@ import {
   type VenueMarket,
 } from './index';
 import { testBar, wanderingBars } from './testing/bars';
+import { okxTestMarket } from './testing/markets';
 
 const binance: VenueMarket = {
   venue: 'binance-usdm',
@@ -21,16 +22,7 @@ const binance: VenueMarket = {
     { floor: 50_000, cap: null, maintenanceMarginRate: 0.005, deduction: 50, maxLeverage: 100 },
   ],
 };
-// OKX picks the tier by contracts, so the liquidation ratio changes with the entry price.
-const okx: VenueMarket = {
-  venue: 'okx-swap',
-  takerFeeRate: 0.0005,
-  contractSize: 0.01,
-  tiers: [
-    { floor: 1, cap: 5_000, maintenanceMarginRate: 0.004, deduction: 0, maxLeverage: 125 },
-    { floor: 5_001, cap: null, maintenanceMarginRate: 0.01, deduction: 0, maxLeverage: 50 },
-  ],
-};
+const okx = okxTestMarket;
 const mix = defaultLedgerParams.leverageMix;
 const assumptions = { notionalUsd: defaultLedgerParams.positionNotionalUsd, openingFeeFromMargin: true };
 
