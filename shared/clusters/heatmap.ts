@@ -14,8 +14,8 @@ export function takeSnapshot(view: LedgerView, timeMs: number): HeatmapSnapshot 
     timeMs,
     price: view.price,
     firstBin: profile.firstBin,
-    long: Float32Array.from(profile.long),
-    short: Float32Array.from(profile.short),
+    long: new Float32Array(profile.long),
+    short: new Float32Array(profile.short),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type VenueMarket,
 } from './index';
 import { testBar, wanderingBars } from './testing/bars';
+import { okxTestMarket } from './testing/markets';
 
 function tiers(rows: readonly (readonly [floor: number, rate: number, maxLeverage: number])[]): Tier[] {
   const deductions = continuousDeductions(rows.map(([floor, rate]) => ({ floor, maintenanceMarginRate: rate })));
@@ -39,15 +40,7 @@ const bybit: VenueMarket = {
   takerFeeRate: 0.00055,
   contractSize: 1,
 };
-const okx: VenueMarket = {
-  venue: 'okx-swap',
-  takerFeeRate: 0.0005,
-  contractSize: 0.01,
-  tiers: [
-    { floor: 1, cap: 5_000, maintenanceMarginRate: 0.004, deduction: 0, maxLeverage: 125 },
-    { floor: 5_001, cap: null, maintenanceMarginRate: 0.01, deduction: 0, maxLeverage: 50 },
-  ],
-};
+const okx = okxTestMarket;
 const params = (overrides: Partial<LedgerParams>): LedgerParams => ({ ...defaultLedgerParams, ...overrides });
 
 /** Equity − maintenance (incl. the venue's fee to close) of the new position with the mark at `price`, per shared/risk. */

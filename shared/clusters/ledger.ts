@@ -98,39 +98,56 @@ export function createLedger(options: LedgerOptions): Ledger {
     timeMs = Number.NaN,
     price = Number.NaN,
     snapshotPeriod = Number.NaN;
+  // Bars and OI samples come at one cadence: the decay of the last bar length and the churn share of
+  // the last sample interval are kept rather than recomputed.
+  let decayDurationMs = Number.NaN,
+    decay = 1,
+    turnoverDays = Number.NaN,
+    turnoverShare = 0;
 
+  // The window's entry prices, their logs and tiers, reused by every `create` (no allocation per bar).
+  const entryPrices = new Float64Array(3),
+    entryLogs = new Float64Array(3),
+    entryTiers = new Int32Array(3);
   const create = (state: VenueState, usd: number, buyShare: number, birthMinute: number): void => {
     const typical = state.typicalSum / state.bars;
-    const entries = state.high > state.low ? [state.low, typical, state.high] : [typical];
+    const ratios = state.ratios;
+    const count = state.high > state.low ? 3 : 1;
+    if (count === 3) {
+      entryPrices[0] = state.low;
+      entryPrices[1] = typical;
+      entryPrices[2] = state.high;
+    } else entryPrices[0] = typical;
+    for (let e = 0; e < count; e++) {
+      const entry = entryPrices[e] ?? typical;
+      entryLogs[e] = Math.log(entry);
+      entryTiers[e] = ratios.tierOf(entry);
+    }
     for (let s = 0; s < 2; s++) {
       const sideUsd = usd * (s === 0 ? buyShare : 1 - buyShare);
       const book = state.books[s];
       if (!(sideUsd > 0) || book === undefined) continue;
       for (let k = 0; k < leverages.length; k++) {
         const levUsd = sideUsd * (weights[k] ?? 0);
-        for (let e = 0; e < entries.length; e++) {
-          const entry = entries[e] ?? typical;
-          const ratio = state.ratios.ratio(s, k, entry);
+        for (let e = 0; e < count; e++) {
+          const entry = entryPrices[e] ?? typical;
+          const slot = ratios.slot(entryTiers[e] ?? 0, s, k, entry);
+          const ratio = ratios.ratios[slot] ?? Number.NaN;
           if (!(ratio > 0)) continue;
-          book.add(
-            k,
-            grid.binOf(entry * ratio),
-            entries.length === 1 ? levUsd : levUsd * (entryWeights[e] ?? 0),
-            birthMinute,
-          );
+          const bin = grid.binOfProduct(entry, entryLogs[e] ?? 0, ratio, ratios.logRatios[slot] ?? Number.NaN);
+          book.add(k, bin, count === 1 ? levUsd : levUsd * (entryWeights[e] ?? 0), birthMinute);
         }
       }
     }
   };
+  const trimSide = (book: SideBook, closingUsd: number): void => {
+    const total = book.total();
+    if (total > 0) book.multiply(1 - Math.min(1, closingUsd / total));
+  };
   const trim = (state: VenueState, usd: number, buyShare: number): void => {
     // Selling closes longs, buying closes shorts (docs/research/liquidation-maps.md §5.1 step 5).
-    for (const [book, share] of [
-      [state.books[0], 1 - buyShare],
-      [state.books[1], buyShare],
-    ] as const) {
-      const total = book.total();
-      if (total > 0) book.multiply(1 - Math.min(1, (usd * share) / total));
-    }
+    trimSide(state.books[0], usd * (1 - buyShare));
+    trimSide(state.books[1], usd * buyShare);
   };
   // Positions close and reopen without changing OI (churn): each side gives up the share
   // 1 − e^(−turnover · Δt) of its levels, pro rata, and that USD reopens at the window's prices on the
@@ -138,7 +155,11 @@ export function createLedger(options: LedgerOptions): Ledger {
   const turnOver = (state: VenueState, closeMs: number): void => {
     const elapsedDays = (closeMs - state.lastSampleMs) / 86_400_000;
     if (!(params.turnoverPerDay > 0) || !(elapsedDays > 0)) return;
-    const share = 1 - Math.exp(-params.turnoverPerDay * elapsedDays);
+    if (elapsedDays !== turnoverDays) {
+      turnoverDays = elapsedDays;
+      turnoverShare = 1 - Math.exp(-params.turnoverPerDay * elapsedDays);
+    }
+    const share = turnoverShare;
     const [longs, shorts] = state.books;
     const longUsd = longs.total() * share,
       shortUsd = shorts.total() * share;
@@ -217,7 +238,10 @@ export function createLedger(options: LedgerOptions): Ledger {
         sink &&
           ((k, bin, usd) => sink({ venue, side: 'short', leverage: leverages[k] ?? 0, bin, usd, timeMs: bar.timeMs })),
       );
-      const decay = 2 ** (-bar.durationMs / params.halfLifeMs);
+      if (bar.durationMs !== decayDurationMs) {
+        decayDurationMs = bar.durationMs;
+        decay = 2 ** (-bar.durationMs / params.halfLifeMs);
+      }
       longs.multiply(decay);
       shorts.multiply(decay);
       state.buyUsd += Math.max(0, bar.takerBuyUsd);

@@ -80,33 +80,56 @@ export function liquidationRatio(
 export interface RatioTable {
   /** Ratio for side (0 long, 1 short) and leverage index at `entryPrice`; NaN when none exists. */
   ratio(sideIndex: number, leverageIndex: number, entryPrice: number): number;
+  /** The cache's tier slot of a position opened at `entryPrice` (always 0 unless tiers go by contracts, as on OKX). */
+  tierOf(entryPrice: number): number;
+  /**
+   * The cache slot of (tier, side, leverage index), solved at `entryPrice` if still empty: read its
+   * ratio from `ratios` and ln(ratio) from `logRatios` (NaN when none exists). `tier` comes from
+   * `tierOf(entryPrice)`, so one entry price's tier is looked up once for every leverage.
+   */
+  slot(tier: number, sideIndex: number, leverageIndex: number, entryPrice: number): number;
+  readonly ratios: Float64Array;
+  readonly logRatios: Float64Array;
 }
 
-/** Builds a lazily filled ratio cache for `market` and the mix's `leverages`. */
+/**
+ * Builds a lazily filled ratio cache for `market` and the mix's `leverages`. A slot keeps the ratio
+ * solved at the first entry price that needed it (the ratio does not depend on the entry within a tier).
+ */
 export function createRatioTable(
   market: VenueMarket,
   leverages: readonly number[],
   assumptions: RatioAssumptions,
 ): RatioTable {
   const byContracts = venueRules[market.venue].tierBasis === 'contracts';
-  const cache = new Map<number, number>();
-  const tiers = market.tiers.length;
+  const slots = Math.max(1, market.tiers.length) * leverages.length * 2;
+  const ratios = new Float64Array(slots),
+    logRatios = new Float64Array(slots),
+    filled = new Uint8Array(slots);
+  const slotOf = (tier: number, sideIndex: number, leverageIndex: number, entryPrice: number): number => {
+    const slot = (tier * leverages.length + leverageIndex) * 2 + sideIndex;
+    if (filled[slot] === 1) return slot;
+    const found =
+      liquidationRatio(
+        market,
+        sideIndex === 0 ? 'long' : 'short',
+        leverages[leverageIndex] ?? 1,
+        entryPrice,
+        assumptions,
+      ) ?? Number.NaN;
+    ratios[slot] = found;
+    logRatios[slot] = found > 0 ? Math.log(found) : Number.NaN;
+    filled[slot] = 1;
+    return slot;
+  };
+  const tierOf = (entryPrice: number): number =>
+    byContracts ? Math.max(0, tierAtEntry(market, assumptions.notionalUsd, entryPrice)) : 0;
   return {
-    ratio(sideIndex, leverageIndex, entryPrice) {
-      const tier = byContracts ? tierAtEntry(market, assumptions.notionalUsd, entryPrice) : 0;
-      const key = (tier * leverages.length + leverageIndex) * 2 + sideIndex;
-      const cached = cache.get(key);
-      if (cached !== undefined) return cached;
-      const found =
-        liquidationRatio(
-          market,
-          sideIndex === 0 ? 'long' : 'short',
-          leverages[leverageIndex] ?? 1,
-          entryPrice,
-          assumptions,
-        ) ?? Number.NaN;
-      if (cache.size < 4 * tiers * leverages.length + 16) cache.set(key, found);
-      return found;
-    },
+    tierOf,
+    slot: slotOf,
+    ratios,
+    logRatios,
+    ratio: (sideIndex, leverageIndex, entryPrice) =>
+      ratios[slotOf(tierOf(entryPrice), sideIndex, leverageIndex, entryPrice)] ?? Number.NaN,
   };
 }

@@ -66,6 +66,27 @@ describe("the near-price band in the ledger's own outputs", () => {
     expect(sum(near.long)).toBeGreaterThan(0);
   });
 
+  it('a price range holds exactly the bins of the whole profile in that range, band included, wherever it cuts the band', () => {
+    const ledger = replayed(band);
+    const whole = buildProfile(ledger);
+    const price = ledger.price;
+    for (const [from, to] of [
+      [0.75, 1.25],
+      [0.99, 1.01],
+      [0.97, 0.999],
+      [1.001, 1.3],
+      [0.5, 0.6],
+    ] as const) {
+      const part = buildProfile(ledger, { fromPrice: price * from, toPrice: price * to });
+      const firstBin = ledger.grid.binOf(price * from);
+      expect(part.firstBin).toBe(firstBin);
+      expect(part.long.length).toBe(ledger.grid.binOf(price * to) - firstBin + 1);
+      const at = (column: ArrayLike<number>, bin: number): number => column[bin - whole.firstBin] ?? 0;
+      expect(Array.from(part.long)).toEqual(Array.from(part.long, (_, i) => at(whole.long, firstBin + i)));
+      expect(Array.from(part.short)).toEqual(Array.from(part.short, (_, i) => at(whole.short, firstBin + i)));
+    }
+  });
+
   it('no band before the ledger has seen an OI change (one sample); then a band, even with the books emptied', () => {
     const ledger = createLedger({ markets: [market] });
     ledger.update('binance-usdm', testBar(0, { price: 60_000, openInterestUsd: 1e9 }));

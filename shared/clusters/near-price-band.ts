@@ -79,6 +79,22 @@ export function withNearPriceBand(
 }
 
 /**
+ * Adds the band of `layout` to the bins `profile` covers, in place (bins of the band beyond its
+ * range are left out): `withNearPriceBand` cropped back to the profile's range, without the copies.
+ */
+export function addNearPriceBandWithin(
+  profile: { readonly firstBin: number; readonly long: Float64Array; readonly short: Float64Array },
+  layout: BandLayout,
+): void {
+  const { firstBin, long, short } = profile;
+  const lastBin = firstBin + long.length - 1;
+  for (let bin = Math.max(layout.lowBin, firstBin); bin < Math.min(layout.priceBin, lastBin + 1); bin++)
+    long[bin - firstBin] = (long[bin - firstBin] ?? 0) + layout.longPerBin;
+  for (let bin = Math.max(layout.priceBin + 1, firstBin); bin <= Math.min(layout.highBin, lastBin); bin++)
+    short[bin - firstBin] = (short[bin - firstBin] ?? 0) + layout.shortPerBin;
+}
+
+/**
  * The open interest a venue's band is sized by in a ledger: its latest sample once the ledger has
  * applied a change (two samples), else 0. Before that (a venue without OI history on a fresh start)
  * the model has seen nothing, so it shows no map, not even the band. Later, a side emptied by a

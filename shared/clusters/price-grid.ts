@@ -19,7 +19,18 @@ export interface PriceGrid {
   position(price: number): number;
   /** The price at fractional index `x` (inverse of `position`). */
   priceAt(position: number): number;
+  /**
+   * `binOf(price × factor)`, exactly, given `logPrice` = ln(price) and `logFactor` = ln(factor): a
+   * relative grid adds the two logs instead of taking the product's, and takes the product's only
+   * when the sum lies within a millionth of a bin of an edge, where rounding could tell them apart.
+   */
+  binOfProduct(price: number, logPrice: number, factor: number, logFactor: number): number;
 }
+
+// How close (fraction of a bin) to an edge a sum of logs must be for `binOfProduct` to check it:
+// the sum and the product's log differ by a few units in the last place (≈ 1e-14 at ln 60,000),
+// ≈ 1e-11 of a 0.01 % bin, far inside this margin.
+const edgeMargin = 1e-6;
 
 /**
  * Creates a grid. Relative bins: index = floor(ln p / ln(1 + fraction)), log-spaced; absolute
@@ -38,6 +49,11 @@ export function createPriceGrid(binSize: BinSize): PriceGrid {
       low: (index) => priceAt(index),
       high: (index) => priceAt(index + 1),
       mid: (index) => priceAt(index + 0.5),
+      binOfProduct: (price, logPrice, factor, logFactor) => {
+        const x = (logPrice + logFactor) / logStep;
+        const bin = Math.floor(x);
+        return x - bin > edgeMargin && x - bin < 1 - edgeMargin ? bin : Math.floor(position(price * factor));
+      },
     };
   }
   const step = binSize.step;
@@ -49,5 +65,6 @@ export function createPriceGrid(binSize: BinSize): PriceGrid {
     low: (index) => index * step,
     high: (index) => (index + 1) * step,
     mid: (index) => (index + 0.5) * step,
+    binOfProduct: (price, _logPrice, factor) => Math.floor((price * factor) / step),
   };
 }

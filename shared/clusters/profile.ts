@@ -1,6 +1,6 @@
 import type { Venue } from '../domain/venue';
 import type { HeatmapSnapshot, LedgerView } from './ledger-view';
-import { bandOpenInterestUsd, withNearPriceBand } from './near-price-band';
+import { addNearPriceBandWithin, bandOpenInterestUsd, nearPriceBandLayout, withNearPriceBand } from './near-price-band';
 import type { PriceGrid } from './price-grid';
 
 /**
@@ -38,6 +38,12 @@ export function buildProfile(view: LedgerView, filter: ProfileFilter = {}): Prof
   if (band === null || filter.leverages !== undefined) return books;
   const venues = filter.venues ?? view.venues;
   const openInterestUsd = venues.reduce((sum, venue) => sum + bandOpenInterestUsd(view, venue), 0);
+  if (filter.fromPrice !== undefined && filter.toPrice !== undefined) {
+    // The range is fixed: the band goes into the books' own arrays (a heatmap column each hour).
+    const layout = nearPriceBandLayout(view.grid, view.price, openInterestUsd, band);
+    if (layout !== null) addNearPriceBandWithin(books, layout);
+    return books;
+  }
   const banded = withNearPriceBand(books, view.price, openInterestUsd, band);
   if (banded === books || (filter.fromPrice === undefined && filter.toPrice === undefined)) return banded;
   const from = filter.fromPrice === undefined ? banded.firstBin : view.grid.binOf(filter.fromPrice);
@@ -59,7 +65,10 @@ function cropProfile(profile: Profile, from: number, to: number): Profile {
   return { grid: profile.grid, firstBin: length === 0 ? 0 : from, long, short };
 }
 
-function bookProfile(view: LedgerView, filter: ProfileFilter): Profile {
+function bookProfile(
+  view: LedgerView,
+  filter: ProfileFilter,
+): Profile & { readonly long: Float64Array; readonly short: Float64Array } {
   const venues = filter.venues ?? view.venues;
   const leverageIndices = view.leverages
     .map((leverage, index) => (filter.leverages === undefined || filter.leverages.includes(leverage) ? index : -1))
@@ -87,12 +96,7 @@ function bookProfile(view: LedgerView, filter: ProfileFilter): Profile {
     ] as const) {
       const book = view.book(venue, side);
       if (book === undefined) continue;
-      const [lo, hi] = book.range();
-      for (let bin = Math.max(lo, from); bin <= Math.min(hi, to); bin++) {
-        let sum = 0;
-        for (const k of leverageIndices) sum += book.usd(k, bin);
-        out[bin - from] = (out[bin - from] ?? 0) + sum;
-      }
+      book.addTo(out, from, from, to, leverageIndices);
     }
   }
   return { grid: view.grid, firstBin: from, long, short };

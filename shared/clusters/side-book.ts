@@ -27,6 +27,17 @@ export interface SideBook {
   usd(leverageIndex: number, bin: number): number;
   /** USD-weighted mean birth minute at (leverage index, bin); NaN when empty. */
   birthMinute(leverageIndex: number, bin: number): number;
+  /**
+   * Adds to `out[bin − outFirstBin]`, for every bin in [fromBin, toBin] that may hold USD, the sum of
+   * `usd(k, bin)` over `leverageIndices` (in that order): one profile's share of this side.
+   */
+  addTo(
+    out: Float64Array,
+    outFirstBin: number,
+    fromBin: number,
+    toBin: number,
+    leverageIndices: readonly number[],
+  ): void;
   /** Lowest and highest bin that may hold USD; [1, 0] when none. */
   range(): readonly [number, number];
 }
@@ -136,6 +147,16 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
       const cell = leverageIndex * capacity + (bin - offset);
       const amount = usdCells[cell] ?? 0;
       return amount > 0 ? (birthCells[cell] ?? 0) / amount : Number.NaN;
+    },
+    addTo(out, outFirstBin, fromBin, toBin, leverageIndices) {
+      const last = Math.min(highest, toBin);
+      for (let bin = Math.max(lowest, fromBin); bin <= last; bin++) {
+        const at = bin - offset;
+        let sum = 0;
+        if (at >= 0 && at < capacity)
+          for (const k of leverageIndices) sum += (usdCells[k * capacity + at] ?? 0) * scale;
+        out[bin - outFirstBin] = (out[bin - outFirstBin] ?? 0) + sum;
+      }
     },
     range: () => (lowest > highest ? [1, 0] : [lowest, highest]),
   };

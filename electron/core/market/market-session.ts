@@ -395,7 +395,8 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       built.add(result.bars, [...result.openInterest, ...opening]);
       for (const liquidation of result.recorded.liquidations) built.addRealized(liquidation);
       built.forming = result.forming;
-      built.feed(result.forming.openTimeMs);
+      // The whole window, in slices: the newest hours' map stays up and requests are answered meanwhile.
+      await built.feedInSlices(result.forming.openTimeMs, () => stopped);
       state = built;
       partialHours = null;
       if (stopped) return;

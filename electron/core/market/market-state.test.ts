@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { defaultLedgerParams, liquidationMap, type VenueMarket } from '../../../shared/clusters';
+import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
 import type { MinuteBar } from '../recorder/recording-format';
 import { createMarketState, maxMinuteBars } from './market-state';
 
@@ -14,7 +16,60 @@ function minutes(from: number, count: number): MinuteBar[] {
   });
 }
 
+const market: VenueMarket = {
+  venue: 'binance-usdm',
+  takerFeeRate: 0.0005,
+  contractSize: 1,
+  tiers: [{ floor: 0, cap: null, maintenanceMarginRate: 0.004, deduction: 0, maxLeverage: 125 }],
+};
+
+/** Three weeks of wandering minutes with an OI sample every 5 minutes. */
+function history(): { bars: MinuteBar[]; openInterest: OpenInterestPoint[] } {
+  const bars = minutes(0, 21 * 1440).map((bar, i) => {
+    const price = 50_000 * (1 + 0.04 * Math.sin(i / 300) + 0.01 * Math.sin(i / 23));
+    const ohlc = { open: price, high: price * 1.0006, low: price * 0.9994, close: price };
+    return { ...bar, mark: ohlc, last: ohlc, takerBuyVolume: 5 + 4 * Math.sin(i / 7) };
+  });
+  const openInterest = bars
+    .filter((_, i) => i % 5 === 4)
+    .map((bar, k) => ({ timeMs: bar.timeMs + minuteMs, base: null, usd: 1e9 * (1 + 0.2 * Math.sin(k / 40)) }));
+  return { bars, openInterest };
+}
+
 describe('market state held in memory', () => {
+  it('a window fed in slices, with the event loop turning between them, gives the map of one feed', async () => {
+    const { bars, openInterest } = history();
+    const nowMs = startMs + bars.length * minuteMs;
+    const atOnce = createMarketState(market, true, defaultLedgerParams),
+      sliced = createMarketState(market, true, defaultLedgerParams);
+    atOnce.add(bars, openInterest);
+    sliced.add(bars, openInterest);
+    expect(atOnce.feed(nowMs)).toBe(bars.length);
+    let turns = 0;
+    const counting = setInterval(() => (turns += 1), 0);
+    const fed = await sliced.feedInSlices(nowMs, () => false);
+    clearInterval(counting);
+    expect(fed).toBe(bars.length);
+    expect(turns).toBeGreaterThan(0);
+    expect(sliced.bars).toEqual(atOnce.bars);
+    const ledger = sliced.ledger,
+      reference = atOnce.ledger;
+    if (ledger === null || reference === null) throw new Error('no ledger');
+    expect(liquidationMap(ledger).bins.length).toBeGreaterThan(10);
+    expect(liquidationMap(ledger)).toEqual(liquidationMap(reference));
+    expect(ledger.snapshots()).toEqual(reference.snapshots());
+  });
+
+  it('a sliced feed stops between slices once told to, leaving the rest unfed', async () => {
+    const { bars, openInterest } = history();
+    const state = createMarketState(market, true, defaultLedgerParams);
+    state.add(bars, openInterest);
+    const fed = await state.feedInSlices(startMs + bars.length * minuteMs, () => true);
+    expect(fed).toBeGreaterThan(0);
+    expect(fed).toBeLessThan(bars.length);
+    expect(state.feed(startMs + bars.length * minuteMs)).toBe(bars.length - fed);
+  });
+
   it('a market open for weeks keeps a bounded number of minutes, the newest, and still charts them', () => {
     const state = createMarketState(null, false);
     const perDay = 1440;

@@ -35,6 +35,12 @@ const maxRealized = 2000;
  * open for weeks holds a bounded history; the recordings keep everything.
  */
 export const maxMinuteBars = 15 * maxChartCandles;
+/**
+ * Minutes `feedInSlices` feeds between two turns of the event loop: about 2 ms of ledger work on
+ * this 2-core machine under load (the ledger takes a few µs per minute), so a request waits no
+ * longer than that behind a window being fed.
+ */
+const feedSliceBars = 500;
 
 /**
  * The history and model of one open market: closed minutes, OI samples, the ledger fed in time
@@ -62,6 +68,14 @@ export interface MarketState {
    * where the venue has no OI history. Returns how many were fed.
    */
   feed(nowMs: number): number;
+  /**
+   * `feed`, a slice of `feedSliceBars` minutes at a time with the event loop free between slices, so
+   * requests arriving while a whole window is fed (a first start's deepening, a restore) are answered
+   * meanwhile. Stops early once `stopped()` says so. Nothing else may feed or add meanwhile: the
+   * state being built is not shown until this settles, so the ledger ends as `feed` would leave it.
+   * Resolves with how many minutes were fed.
+   */
+  feedInSlices(nowMs: number, stopped: () => boolean): Promise<number>;
   /** Mark candles of `timeframe`, oldest first, the forming one last, at most `maxChartCandles`. */
   candles(timeframe: ChartTimeframe): Candle[];
   /** The newest (forming) candle of `timeframe`, or null. */
@@ -95,6 +109,23 @@ export function createMarketState(
     for (const timeMs of oiByBar.keys()) if (timeMs < firstMs) oiByBar.delete(timeMs);
   };
 
+  /** Feeds at most `limit` minutes (see `MarketState.feed`); returns how many. */
+  const feedUpTo = (nowMs: number, limit: number): number => {
+    const start = fed;
+    for (; fed < bars.length && fed - start < limit; fed++) {
+      const bar = bars[fed];
+      if (bar === undefined) break;
+      const closeMs = bar.timeMs + minuteMs;
+      if (hasOpenInterest && closeMs > lastOi && closeMs + graceMs > nowMs) break;
+      const point = oiByBar.get(bar.timeMs);
+      const [ledgerBar] = minuteLedgerBars([bar], point === undefined ? [] : [point]);
+      if (ledger !== null && market !== null && ledgerBar !== undefined) ledger.update(market.venue, ledgerBar);
+    }
+    const count = fed - start;
+    trim();
+    return count;
+  };
+
   const state: MarketState = {
     bars,
     ledger,
@@ -117,20 +148,15 @@ export function createMarketState(
       if (realized.length > maxRealized) realized.splice(0, realized.length - maxRealized);
       realizedBook?.add(liquidation);
     },
-    feed(nowMs) {
-      const start = fed;
-      for (; fed < bars.length; fed++) {
-        const bar = bars[fed];
-        if (bar === undefined) break;
-        const closeMs = bar.timeMs + minuteMs;
-        if (hasOpenInterest && closeMs > lastOi && closeMs + graceMs > nowMs) break;
-        const point = oiByBar.get(bar.timeMs);
-        const [ledgerBar] = minuteLedgerBars([bar], point === undefined ? [] : [point]);
-        if (ledger !== null && market !== null && ledgerBar !== undefined) ledger.update(market.venue, ledgerBar);
+    feed: (nowMs) => feedUpTo(nowMs, Infinity),
+    async feedInSlices(nowMs, stopped) {
+      let count = 0;
+      for (;;) {
+        const slice = feedUpTo(nowMs, feedSliceBars);
+        count += slice;
+        if (slice < feedSliceBars || stopped()) return count;
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const count = fed - start;
-      trim();
-      return count;
     },
     candles(timeframe) {
       const periodMs = timeframeMs[timeframe];

@@ -69,7 +69,7 @@ export async function restoreFromRecordings(input: RestoreInput): Promise<Restor
   );
   for (const liquidation of recording.liquidations) if (liquidation.timeMs >= fromMs) state.addRealized(liquidation);
   // Everything recorded is closed: feed as if the venue's clock stood one minute past the newest bar.
-  state.feed(lastBar.timeMs + minuteMs);
+  await state.feedInSlices(lastBar.timeMs + minuteMs, () => false);
   return { meta, state, lastBarMs: lastBar.timeMs, minutes: bars.length };
 }
 
