@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AccountSummary } from '../../../shared/ipc/views/accounts';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
 import type { PositionSelection } from '../features/positions/PositionsTable';
@@ -39,25 +39,34 @@ export function useSelection(
     !valid && picked !== null && accounts.some((a) => a.id === picked.accountId && a.status === 'connecting');
   const fallbackValid = exists(riskiest);
 
-  useEffect(() => {
-    if (valid || waiting || fallbackValid) return;
-    let best: PositionSelection | null = null;
-    let bestRatio = -1;
-    for (const account of accounts) {
-      for (const position of positions.get(account.id)?.positions ?? []) {
-        const ratio = position.marginRatio ?? 0;
-        if (ratio > bestRatio) {
-          bestRatio = ratio;
-          best = { accountId: account.id, symbol: position.symbol, side: position.side };
-        }
-      }
-    }
-    if (best) setRiskiest(best);
-  }, [valid, waiting, fallbackValid, accounts, positions]);
+  // Chosen while rendering, not in an effect: the render that brings the positions in already charts one.
+  if (!valid && !waiting && !fallbackValid) {
+    const best = riskiestOf(accounts, positions);
+    if (best !== null) setRiskiest(best);
+  }
 
   const pick = useCallback((next: PositionSelection) => {
     writeStored(storageKey, next);
     setPicked(next);
   }, []);
   return [valid ? picked : waiting || !fallbackValid ? null : riskiest, pick];
+}
+
+/** The position with the highest margin ratio across `accounts` (the first of equals); null when none. */
+function riskiestOf(
+  accounts: readonly AccountSummary[],
+  positions: ReadonlyMap<string, AccountPositions>,
+): PositionSelection | null {
+  let best: PositionSelection | null = null;
+  let bestRatio = -1;
+  for (const account of accounts) {
+    for (const position of positions.get(account.id)?.positions ?? []) {
+      const ratio = position.marginRatio ?? 0;
+      if (ratio > bestRatio) {
+        bestRatio = ratio;
+        best = { accountId: account.id, symbol: position.symbol, side: position.side };
+      }
+    }
+  }
+  return best;
 }
