@@ -148,6 +148,35 @@ async function renderApp(fake: ReturnType<typeof fakeBridge>): Promise<HTMLEleme
   return host;
 }
 
+describe('the position charted when none was picked', () => {
+  afterEach(() => localStorage.clear());
+
+  it('is the riskiest on a first start, and the same one after a reload once another has become riskier', async () => {
+    const opened: string[] = [];
+    const open = (symbol: string): MarketView => {
+      opened.push(symbol);
+      return marketView(symbol);
+    };
+    const ranked = [...positions.positions].sort((a, b) => (b.marginRatio ?? 0) - (a.marginRatio ?? 0));
+    const riskiest = ranked[0];
+    const other = ranked.find((p) => p.symbol !== riskiest?.symbol);
+    if (riskiest === undefined || other === undefined) throw new Error('the fixture has two markets');
+    await renderApp(fakeBridge(open));
+    expect(opened).toEqual([riskiest.symbol]);
+    act(() => root?.unmount());
+    // The other position is now the riskier one; the reload keeps the one it charted.
+    const swapped = {
+      ...positions,
+      positions: positions.positions.map((p) =>
+        p === other ? { ...p, marginRatio: (riskiest.marginRatio ?? 0) + 0.1 } : p,
+      ),
+    };
+    opened.length = 0;
+    await renderApp(fakeBridge(open, swapped));
+    expect(opened).toEqual([riskiest.symbol]);
+  });
+});
+
 describe('the first paint', () => {
   const rows = (host: HTMLElement): number => host.querySelectorAll('[data-testid="position-row"]').length;
 
