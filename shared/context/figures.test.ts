@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../domain/candle';
-import { cvdOf, levelChange, openInterestChange, priceChange, takerFlowOfCandles, volumeOf } from './figures';
+import {
+  cvdOf,
+  levelChange,
+  openInterestChange,
+  priceChange,
+  takerFlowOfCandles,
+  takerFlowOfTrades,
+  volumeOf,
+} from './figures';
 
 const hourMs = 3_600_000;
 const t0 = Date.UTC(2026, 5, 1);
@@ -78,5 +86,36 @@ describe('market context figures', () => {
     expect(cvd?.trail[12]).toBeCloseTo(12 * (7 - 3), 9);
     expect(takerFlowOfCandles(candles(1, () => 1, null))).toEqual([]);
     expect(cvdOf([], endMs)).toBeNull();
+  });
+
+  it('CVD from flows that do not reach back the hour is absent, and the day and trail cover only what they reach', () => {
+    const endMs = t0 + 300 * 300_000;
+    // 2 h of 5m flows: the hour is covered, the day is not, the trail spans the 2 h it has.
+    const twoHours = takerFlowOfCandles(candles(25, () => 100, 7)).slice(-24);
+    const cvd = cvdOf(twoHours, endMs);
+    expect(cvd?.net1h).toBeCloseTo(12 * (7 - 3), 9);
+    expect(cvd?.net24h).toBeNull();
+    expect(cvd?.trailHours).toBe(2);
+    expect(cvd?.trail).toHaveLength(25);
+    expect(cvdOf(twoHours.slice(-11), endMs)).toBeNull();
+  });
+
+  it('taker flow from trades sums each period by the taker side, dropping the oldest period of a partial list', () => {
+    const at = (minute: number): number => t0 + minute * 60_000;
+    const trades = [
+      { timeMs: at(12), side: 'sell' as const, amount: 1 },
+      { timeMs: at(3), side: 'buy' as const, amount: 2 },
+      { timeMs: at(6), side: 'buy' as const, amount: 0.5 },
+      { timeMs: at(9), side: 'sell' as const, amount: 0.25 },
+      { timeMs: at(5), side: 'buy' as const, amount: 4 },
+    ];
+    const whole = [
+      { timeMs: at(0), buyVolume: 2, sellVolume: 0 },
+      { timeMs: at(5), buyVolume: 4.5, sellVolume: 0.25 },
+      { timeMs: at(10), buyVolume: 0, sellVolume: 1 },
+    ];
+    expect(takerFlowOfTrades(trades, 300_000, true)).toEqual(whole);
+    expect(takerFlowOfTrades(trades, 300_000, false)).toEqual(whole.slice(1));
+    expect(takerFlowOfTrades([], 300_000, false)).toEqual([]);
   });
 });

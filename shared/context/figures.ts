@@ -1,6 +1,6 @@
 import type { Candle } from '../domain/candle';
 import type { LongShortPoint } from '../domain/market-feeds';
-import type { OpenInterestPoint, TakerVolumePoint } from '../domain/open-interest';
+import type { OpenInterestPoint, TakerTrade, TakerVolumePoint } from '../domain/open-interest';
 import type { CvdFigure, LevelChange, OpenInterestFigure, VolumeFigure } from '../ipc/views/market-context';
 
 const hourMs = 3_600_000;
@@ -95,11 +95,16 @@ const cvdTrailHours = 4;
 
 /**
  * CVD over the hour and the day ending at `endMs` (period starts within them), and its running total
- * over the last `cvdTrailHours` hours for a sparkline; null without flows. Flows must be sorted
- * oldest first (as the venues send them).
+ * over the last `cvdTrailHours` hours for a sparkline. Flows must be sorted oldest first (as the
+ * venues send them) and cover every period from the first one on (a period without flow traded
+ * nothing). Null without flows or when they do not reach back the hour; the day's net is null when
+ * they do not reach back a day, and the trail spans the whole hours they cover when less than
+ * `cvdTrailHours` (a venue that gives only its recent trades, like Bybit).
  */
 export function cvdOf(flows: readonly TakerFlow[], endMs: number): CvdFigure | null {
-  if (flows.length === 0) return null;
+  const firstMs = flows[0]?.timeMs;
+  if (firstMs === undefined || firstMs > endMs - hourMs) return null;
+  const trailHours = Math.min(cvdTrailHours, Math.floor((endMs - firstMs) / hourMs));
   let net1h = 0,
     net24h = 0,
     volume1h = 0,
@@ -112,13 +117,39 @@ export function cvdOf(flows: readonly TakerFlow[], endMs: number): CvdFigure | n
       volume1h += f.buyVolume + f.sellVolume;
     }
     if (f.timeMs >= endMs - dayMs && f.timeMs < endMs) net24h += net;
-    if (f.timeMs >= endMs - cvdTrailHours * hourMs && f.timeMs < endMs) {
+    if (f.timeMs >= endMs - trailHours * hourMs && f.timeMs < endMs) {
       if (trail.length === 0) trail.push(0);
       running += net;
       trail.push(running);
     }
   }
-  return { net1h, net24h, share1h: volume1h > 0 ? net1h / volume1h : 0, trail, trailHours: cvdTrailHours };
+  return {
+    net1h,
+    net24h: firstMs <= endMs - dayMs ? net24h : null,
+    share1h: volume1h > 0 ? net1h / volume1h : 0,
+    trail,
+    trailHours,
+  };
+}
+
+/**
+ * Taker flows per `periodMs` period from public trades (any order), oldest first. `complete` says
+ * whether the trades are every trade since the first one's period began; when they are only the
+ * venue's newest N (Bybit's `recent-trade` gives at most 1,000), the oldest period may have lost its
+ * earlier trades and is dropped, so every period returned is whole. Periods without trades are
+ * left out (they traded nothing).
+ */
+export function takerFlowOfTrades(trades: readonly TakerTrade[], periodMs: number, complete: boolean): TakerFlow[] {
+  const periods = new Map<number, { buyVolume: number; sellVolume: number }>();
+  for (const trade of trades) {
+    const start = Math.floor(trade.timeMs / periodMs) * periodMs;
+    const flow = periods.get(start) ?? { buyVolume: 0, sellVolume: 0 };
+    if (trade.side === 'buy') flow.buyVolume += trade.amount;
+    else flow.sellVolume += trade.amount;
+    periods.set(start, flow);
+  }
+  const flows = [...periods].sort(([a], [b]) => a - b).map(([timeMs, flow]) => ({ timeMs, ...flow }));
+  return complete ? flows : flows.slice(1);
 }
 
 /** The long/short ratio now and its changes, from a series sorted oldest first. */

@@ -22,3 +22,10 @@ export interface TakerVolumePoint {
   /** Where the split came from: the venue's own statistic, or candles' taker-buy volume. */
   readonly source: 'venue' | 'candles';
 }
+
+/** One public trade as a taker flow: when, which side the taker was on, how much (base units). */
+export interface TakerTrade {
+  readonly timeMs: number;
+  readonly side: 'buy' | 'sell';
+  readonly amount: number;
+}

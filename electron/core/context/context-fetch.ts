@@ -64,7 +64,14 @@ export async function fetchContext(gateway: ExchangeGateway, market: MarketKey):
     figure(async () => {
       const fromCandles = takerFlowOfCandles(candles);
       const flows = fromCandles.length > 0 ? fromCandles : await gateway.fetchTakerVolume(symbol, '5m', since(dayMs));
-      return cvdOf(flows, asOfMs);
+      const cvd = cvdOf(flows, asOfMs);
+      const firstMs = flows[0]?.timeMs;
+      // Bybit gives only its newest trades: on a busy market they may cover minutes, not the hour.
+      if (cvd === null && firstMs !== undefined)
+        throw new Error(
+          `The venue's taker flow reaches back ${Math.floor((asOfMs - firstMs) / 60_000)} min, not the hour.`,
+        );
+      return cvd;
     }, noHistory),
     figure(
       async () => longShortChange(await gateway.fetchLongShortRatio(symbol, '1h', since(dayMs + hourMs), 30)),

@@ -63,13 +63,22 @@ describe('market context through ccxt against the simulated venues', () => {
     },
   );
 
-  it('reads CVD from Binance candles and OKX statistics, and says Bybit publishes no taker split', async () => {
+  it('reads CVD from Binance candles, OKX statistics and Bybit public trades', async () => {
     expect((await service.get(marketOn('binance-usdm'))).cvd).toMatchObject({ state: 'ok' });
     expect((await service.get(marketOn('okx-swap'))).cvd).toMatchObject({ state: 'ok' });
-    expect((await service.get(marketOn('bybit-linear'))).cvd).toEqual({
-      state: 'absent',
-      reason: 'Bybit does not publish a taker buy/sell split for 5m.',
-    });
+    const view = await service.get(marketOn('bybit-linear'));
+    if (view.cvd.state !== 'ok') throw new Error(view.cvd.reason);
+    if (view.asOfMs === null) throw new Error('the context has no clock');
+    // The simulator's taker flow over the hour of 5m periods ending at the context's clock.
+    const bars = sim.market.bars('BTCUSDT', 'last', view.asOfMs - 3_600_000, view.asOfMs, 60);
+    const net = bars.reduce((sum, bar) => sum + 2 * bar.takerBuyVolume - bar.volume, 0);
+    const traded = bars.reduce((sum, bar) => sum + bar.volume, 0);
+    // Each trade's size is written to the instrument's step (0.001 BTC): two trades a minute.
+    expect(Math.abs(view.cvd.net1h - net)).toBeLessThanOrEqual(bars.length * 0.001);
+    expect(view.cvd.share1h).toBeCloseTo(net / traded, 3);
+    // 1,000 trades reach back about 8 h: the trail is whole, the day is not covered.
+    expect(view.cvd.trailHours).toBe(4);
+    expect(view.cvd.net24h).toBeNull();
   });
 
   it('says which feeds Hyperliquid does not publish, and reads its hourly funding', async () => {

@@ -89,8 +89,9 @@ export interface ExchangeGateway {
   ): Promise<readonly OpenInterestPoint[]>;
   /**
    * Taker buy/sell volume per period, oldest first: the venue's statistic where it has one
-   * (Binance takerlongshortRatio), otherwise derived from candles' taker-buy volume; rejects with a
-   * `GatewayError` of kind `unsupported` where neither exists (see venues/<venue>.ts).
+   * (Binance takerlongshortRatio), otherwise from the venue's recent public trades (Bybit: only the
+   * whole periods they cover) or candles' taker-buy volume; rejects with a `GatewayError` of kind
+   * `unsupported` where none exists (see venues/<venue>.ts).
    */
   fetchTakerVolume(symbol: string, timeframe: Timeframe, sinceMs?: number): Promise<readonly TakerVolumePoint[]>;
   /** The funding rate accruing now, the venue's forecast where it gives one, and the next settlement. */

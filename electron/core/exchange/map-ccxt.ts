@@ -3,7 +3,7 @@ import type { ForceClose } from '../../../shared/domain/force-close';
 import type { RealizedLiquidation } from '../../../shared/domain/liquidation';
 import type { MarginMode } from '../../../shared/domain/margin-mode';
 import type { MarketInfo } from '../../../shared/domain/market-info';
-import type { OpenInterestPoint } from '../../../shared/domain/open-interest';
+import type { OpenInterestPoint, TakerTrade } from '../../../shared/domain/open-interest';
 import type { Side } from '../../../shared/domain/side';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
@@ -180,6 +180,21 @@ export function mapOhlcv(rows: unknown, volumeScale: number): Candle[] {
     return [
       { openTimeMs: t, open: o, high: h, low: l, close: c, volume: (v ?? 0) * volumeScale, takerBuyVolume: null },
     ];
+  });
+}
+
+/**
+ * ccxt public trades as taker trades: `timestamp`, `side` (the taker's on Bybit's `recent-trade`) and
+ * `amount` (base, or contracts × `contractSize`); a trade missing one of them is dropped.
+ */
+export function mapTrades(trades: unknown, contractSize: number): TakerTrade[] {
+  return listOf(trades).flatMap((entry) => {
+    const trade = rowOf(entry);
+    const timeMs = num(trade['timestamp']);
+    const amount = num(trade['amount']);
+    const side = trade['side'];
+    if (timeMs === null || amount === null || (side !== 'buy' && side !== 'sell')) return [];
+    return [{ timeMs, side, amount: amount * contractSize }];
   });
 }
 

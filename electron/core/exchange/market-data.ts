@@ -5,7 +5,9 @@ import { venueName, venueRegistry } from '../../../shared/domain/venue';
 import type { AdapterContext } from './adapter';
 import { GatewayError } from './errors';
 import type { ExchangeGateway } from './gateway';
-import { mapOhlcv, mapOpenInterest, mapRawKlines } from './map-ccxt';
+import { timeframeMs } from '../../../shared/domain/timeframe';
+import { takerFlowOfTrades } from '../../../shared/context/figures';
+import { mapOhlcv, mapOpenInterest, mapRawKlines, mapTrades } from './map-ccxt';
 
 /** Candles per request when the caller gives no limit (every venue serves at least this many). */
 const defaultCandleLimit = 200;
@@ -65,6 +67,15 @@ export function createMarketData(
         return stat
           .read(await raw(stat.rawMethod, stat.query(info.symbol, period, sinceMs)))
           .sort((a, b) => a.timeMs - b.timeMs);
+      }
+      const recent = profile.takerTrades;
+      if (recent !== null) {
+        const answer: unknown = await call(() => exchange.fetchTrades(info.unifiedSymbol, undefined, recent.limit));
+        // Fewer than asked for: the venue sent every trade it keeps, so the oldest period is whole too.
+        const complete = Array.isArray(answer) && answer.length < recent.limit;
+        return takerFlowOfTrades(mapTrades(answer, info.contractSize), timeframeMs[timeframe], complete)
+          .filter((flow) => sinceMs === undefined || flow.timeMs >= sinceMs)
+          .map((flow) => ({ ...flow, source: 'venue' as const }));
       }
       if (profile.candles.rawTakerKlines === null) throw unsupported(`a taker buy/sell split for ${timeframe}`);
       const candles = await fetchCandles(symbol, timeframe, 'last', sinceMs);

@@ -69,7 +69,7 @@ function marketView(symbol: string, clusters: ClusterWire | null = null): Market
  * The bridge as the renderer sees it, answering from fixtures and counting every event
  * subscription made (`made`) and still held (`held`), per event method.
  */
-function fakeBridge(open: (symbol: string) => MarketView = marketView, held: AccountPositions = positions) {
+function fakeBridge(open: ((symbol: string) => MarketView) | null = marketView, held: AccountPositions = positions) {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const made = new Map<string, number>();
   const answers: Partial<Record<keyof LiqLensApi, (...args: never[]) => unknown>> = {
@@ -86,7 +86,8 @@ function fakeBridge(open: (symbol: string) => MarketView = marketView, held: Acc
     listAccounts: () => [account],
     listPositions: () => [held],
     listAlerts: () => ({ active: [], worstLevel: null, history: [] }),
-    openMarket: (market: { symbol: string }) => open(market.symbol),
+    // null: the market never answers, as a venue still backfilling.
+    ...(open === null ? {} : { openMarket: (market: { symbol: string }) => open(market.symbol) }),
     closeMarket: () => null,
   };
   const api = new Proxy({} as LiqLensApi, {
@@ -121,7 +122,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function renderApp(fake: ReturnType<typeof fakeBridge>): Promise<HTMLElement> {
+/** Renders the app and lets the core's answers in, without letting a frame pass. */
+async function mountApp(fake: ReturnType<typeof fakeBridge>): Promise<HTMLElement> {
   const host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
@@ -134,6 +136,74 @@ async function renderApp(fake: ReturnType<typeof fakeBridge>): Promise<HTMLEleme
   });
   return host;
 }
+
+/** One painted frame and the task after it. */
+const nextFrame = (): Promise<void> =>
+  act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+/** Renders the app with its side panels, which follow the chart's first painted frame (usePanelsAfterChart). */
+async function renderApp(fake: ReturnType<typeof fakeBridge>): Promise<HTMLElement> {
+  const host = await mountApp(fake);
+  await nextFrame();
+  return host;
+}
+
+describe('the position charted when none was picked', () => {
+  afterEach(() => localStorage.clear());
+
+  it('is the riskiest on a first start, and the same one after a reload once another has become riskier', async () => {
+    const opened: string[] = [];
+    const open = (symbol: string): MarketView => {
+      opened.push(symbol);
+      return marketView(symbol);
+    };
+    const ranked = [...positions.positions].sort((a, b) => (b.marginRatio ?? 0) - (a.marginRatio ?? 0));
+    const riskiest = ranked[0];
+    const other = ranked.find((p) => p.symbol !== riskiest?.symbol);
+    if (riskiest === undefined || other === undefined) throw new Error('the fixture has two markets');
+    await renderApp(fakeBridge(open));
+    expect(opened).toEqual([riskiest.symbol]);
+    act(() => root?.unmount());
+    // The other position is now the riskier one; the reload keeps the one it charted.
+    const swapped = {
+      ...positions,
+      positions: positions.positions.map((p) =>
+        p === other ? { ...p, marginRatio: (riskiest.marginRatio ?? 0) + 0.1 } : p,
+      ),
+    };
+    opened.length = 0;
+    await renderApp(fakeBridge(open, swapped));
+    expect(opened).toEqual([riskiest.symbol]);
+  });
+});
+
+describe('the first paint', () => {
+  const rows = (host: HTMLElement): number => host.querySelectorAll('[data-testid="position-row"]').length;
+
+  it("draws the chart's first frame on its own and the side panels in the next", async () => {
+    const host = await mountApp(fakeBridge());
+    expect(host.querySelector('[data-testid="price-chart"]')).not.toBeNull();
+    expect(host.querySelector('[data-testid="whatif-panel"]')).toBeNull();
+    expect(rows(host)).toBe(0);
+    await nextFrame();
+    expect(host.querySelector('[data-testid="whatif-panel"]')).not.toBeNull();
+    expect(rows(host)).toBe(positions.positions.length);
+  });
+
+  it('shows the side panels while the market has not answered, once the positions have waited for it', async () => {
+    const host = await mountApp(fakeBridge(null));
+    await nextFrame();
+    expect(host.querySelector('[data-testid="price-chart"]')).not.toBeNull();
+    expect(rows(host)).toBe(0);
+    await vi.waitFor(
+      async () => {
+        await act(() => new Promise<void>((resolve) => setTimeout(resolve, 50)));
+        expect(rows(host)).toBe(positions.positions.length);
+      },
+      { timeout: 20_000 },
+    );
+  });
+});
 
 describe('the app on a live core', () => {
   it('keeps one market subscription across ten heartbeats and shows each beat on the clock', async () => {

@@ -12,7 +12,8 @@ import { thresholdLines } from '../features/chart/threshold-lines';
 import { PriceChart } from '../features/chart/PriceChart';
 import { Workspace } from '../features/layout/Workspace';
 import { createMarketStore } from '../features/market/market-store';
-import { useShownMarket } from '../features/market/useMarket';
+import { useMarketSelector, useShownMarket } from '../features/market/useMarket';
+import type { MarketState } from '../features/market/market-state';
 import { useChartedPrefetch } from '../features/market/useChartedPrefetch';
 import { NoticeBanner } from '../features/notices/NoticeBanner';
 import { PositionsTable } from '../features/positions/PositionsTable';
@@ -28,12 +29,17 @@ import { useBridge, useConnectionState } from './bridge-context';
 import { exposeChartState } from './chart-probe';
 import { accountsAsShown, positionsAsShown } from './core-lost';
 import { LiveCoreClock } from './LiveCoreClock';
+import { usePanelsAfterChart } from './usePanelsAfterChart';
 import { useSelection } from './useSelection';
 import { useShortcut } from './useShortcut';
 import { useWorkspaceShortcuts } from './useWorkspaceShortcuts';
 
 // Loaded when first asked for, not with the page: the chart comes first.
 const ShortcutHelp = lazy(() => import('./ShortcutHelp').then((module) => ({ default: module.ShortcutHelp })));
+
+/** The chart has what it draws first: its snapshot, its error, or the progress of its backfill. */
+const chartSettled = (state: MarketState): boolean =>
+  state.snapshot !== null || state.error !== null || state.backfill?.state === 'running';
 
 type LoadState =
   | { readonly kind: 'loading' }
@@ -139,6 +145,12 @@ export function App() {
   const [markets] = useState(() => createMarketStore(api));
   useChartedPrefetch(markets, marketKey, timeframe, connected);
   const market = useShownMarket(markets, marketKey, timeframe, connected);
+  const settled = useMarketSelector(market, chartSettled) === true;
+  // The chart draws first; the side panels follow once its frame is painted (usePanelsAfterChart).
+  const panels = usePanelsAfterChart(
+    held.loaded || problem !== undefined || connection === 'lost',
+    settled || (held.loaded && selected === null) || load.kind === 'error',
+  );
   const symbols = useMemo(
     () =>
       (account?.positions ?? []).map((p) => ({
@@ -180,7 +192,7 @@ export function App() {
           {accounts.some((a) => a.kind === 'demo') && <DemoControl api={api} connected={connected} />}
         </div>
         <div className="topbar__status">
-          {info && (
+          {info && panels && (
             <AccountsMenu
               accounts={accounts}
               onAdd={(next) => api.addAccount(next)}
@@ -258,44 +270,52 @@ export function App() {
           ) : null
         }
         positions={
-          <PositionsTable
-            accounts={accounts}
-            positions={positions}
-            selected={selected}
-            onSelect={setSelected}
-            alerts={alerts.view.active}
-            markets={markets}
-          />
+          panels && (
+            <PositionsTable
+              accounts={accounts}
+              positions={positions}
+              selected={selected}
+              onSelect={setSelected}
+              alerts={alerts.view.active}
+              markets={markets}
+            />
+          )
         }
         whatif={
-          <WhatIfPanel
-            account={account}
-            selected={selected}
-            market={market}
-            onGhostChange={setGhost}
-            connected={connected}
-          />
+          panels && (
+            <WhatIfPanel
+              account={account}
+              selected={selected}
+              market={market}
+              onGhostChange={setGhost}
+              connected={connected}
+            />
+          )
         }
         alerts={
-          <AlertsPanel
-            view={alerts.view}
-            onSelect={setSelected}
-            onTest={() => api.sendTestNotification()}
-            onNote={alerts.showNote}
-            connected={connected}
-            browserPermission={transport === 'web' ? permission : undefined}
-            onConfigSaved={alertConfig.onSaved}
-            onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
-            api={api}
-          />
+          panels && (
+            <AlertsPanel
+              view={alerts.view}
+              onSelect={setSelected}
+              onTest={() => api.sendTestNotification()}
+              onNote={alerts.showNote}
+              connected={connected}
+              browserPermission={transport === 'web' ? permission : undefined}
+              onConfigSaved={alertConfig.onSaved}
+              onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
+              api={api}
+            />
+          )
         }
         context={
-          <MarketContext
-            api={api}
-            market={marketKey}
-            base={shown?.displaySymbol.split('/')[0] ?? ''}
-            connected={connected}
-          />
+          panels && (
+            <MarketContext
+              api={api}
+              market={marketKey}
+              base={shown?.displaySymbol.split('/')[0] ?? ''}
+              connected={connected}
+            />
+          )
         }
       />
       {helpMounted && (

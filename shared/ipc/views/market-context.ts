@@ -20,7 +20,8 @@ export interface OpenInterestFigure extends LevelChange {
 /** Cumulative volume delta: taker buys minus taker sells, base units, over the last hour and day. */
 export interface CvdFigure {
   readonly net1h: number;
-  readonly net24h: number;
+  /** Null when the venue's flows do not reach back a day (Bybit's recent trades). */
+  readonly net24h: number | null;
   /** net1h as a share of the hour's volume, −1…1 (0 when the hour traded nothing). */
   readonly share1h: number;
   /**
@@ -29,7 +30,7 @@ export interface CvdFigure {
    * when no period falls in the window.
    */
   readonly trail: readonly number[];
-  /** The hours the trail spans (4). */
+  /** The hours the trail spans: 4, or the whole hours the venue's flows cover when fewer (at least 1). */
   readonly trailHours: number;
 }
 

@@ -91,6 +91,7 @@ export const binanceUsdm: VenueProfile = {
   candles: { rawTakerKlines: { last: 'fapiPublicGetKlines', takerBuyColumn: 9 } },
   openInterestFields: 'both',
   // `takerlongshortRatio` rows `{timestamp, buyVol, sellVol}`, in base.
+  takerTrades: null,
   takerVolume: {
     rawMethod: 'fapiDataGetTakerlongshortRatio',
     query: (symbol, period, sinceMs) => ({ symbol, period, ...(sinceMs === undefined ? {} : { startTime: sinceMs }) }),

@@ -15,7 +15,8 @@ import { sideClosedBy, type VenueProfile } from './venue-profile';
  * `coin[].walletBalance` (includes isolated margins, which are subtracted); tiers `mmDeduction`.
  *
  * Cadences: `tickers.<symbol>` pushes on every change (100 ms on Bybit); stale after 15 s.
- * No taker split: v5 klines carry no taker-buy volume and there is no taker statistic.
+ * No taker split in v5 klines and no taker statistic: taker flow comes from `GET /v5/market/recent-trade`
+ * (ccxt `fetchTrades`; `side` is the taker's, at most 1,000 newest trades for linear).
  */
 export const bybitLinear: VenueProfile = {
   venue: 'bybit-linear',
@@ -76,6 +77,7 @@ export const bybitLinear: VenueProfile = {
   candles: { rawTakerKlines: null },
   openInterestFields: 'amount',
   takerVolume: null,
+  takerTrades: { limit: 1000 },
   // `GET /v5/execution/list?execType=BustTrade` (ccxt fetchMyLiquidations): the execution's order side;
   // no realised PnL on an execution (docs/research/liquidation-events.md §2.2).
   forceCloses: {

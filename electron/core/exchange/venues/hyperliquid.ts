@@ -125,6 +125,7 @@ export const hyperliquid: VenueProfile = {
   liquidationStream: null,
   candles: { rawTakerKlines: null },
   openInterestFields: 'amount',
+  takerTrades: null,
   takerVolume: null,
   // `userFills`: a fill that carries a `liquidation` object closed the position by force; `dir` says
   // which ("Close Long"), `closedPnl` is the venue's realised PnL (docs/research/liquidation-events.md §2.4).

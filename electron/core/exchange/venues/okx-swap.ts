@@ -73,6 +73,7 @@ export const okxSwap: VenueProfile = {
   candles: { rawTakerKlines: null },
   openInterestFields: 'value',
   // rubik `taker-volume-contract` rows `[ts, sellVol, buyVol]`, in base for unit 0.
+  takerTrades: null,
   takerVolume: {
     rawMethod: 'publicGetRubikStatTakerVolumeContract',
     query: (instId, period, sinceMs) => ({

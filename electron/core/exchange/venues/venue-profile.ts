@@ -186,6 +186,12 @@ export interface VenueProfile {
     readonly read: (answer: unknown) => TakerVolumePoint[];
   } | null;
   /**
+   * Taker flow from the venue's recent public trades (ccxt `fetchTrades`, the taker's side on each),
+   * where neither candles nor a statistic carry a taker split: at most `limit` newest trades, so the
+   * flow reaches back only as far as they do. Null where the venue is read otherwise.
+   */
+  readonly takerTrades: { readonly limit: number } | null;
+  /**
    * The account's own force-close records: the ccxt method listing them (its liquidations, or its
    * fills of which some are liquidations) and the reader of one row's raw `info` (null: not a
    * force close), or a raw endpoint where ccxt has no such method (OKX); null where the app reads

@@ -5,6 +5,7 @@ import type { BybitCall } from './bybit-call';
 import { bybitError } from './bybit-envelope';
 import { bybitExecutionRoutes } from './bybit-execution-routes';
 import { bybitHistoryRoutes } from './bybit-history-routes';
+import { bybitTradeRoutes } from './bybit-trade-routes';
 import { bybitRatioRoutes } from './bybit-ratio-routes';
 import { bybitMarketRoutes } from './bybit-market-routes';
 import { createBybitStreams } from './bybit-streams';
@@ -15,7 +16,7 @@ export interface BybitRouteOptions {
   readonly wallClock?: () => number;
 }
 
-const publicRoutes = { ...bybitMarketRoutes, ...bybitHistoryRoutes, ...bybitRatioRoutes };
+const publicRoutes = { ...bybitMarketRoutes, ...bybitHistoryRoutes, ...bybitRatioRoutes, ...bybitTradeRoutes };
 const privateRoutes = { ...bybitAccountRoutes, ...bybitExecutionRoutes };
 
 /**

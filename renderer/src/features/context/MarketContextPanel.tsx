@@ -106,7 +106,7 @@ function Figures({
               <CvdSparkline figure={c} base={base} />
             </>
           ),
-          detail: `${signedPercent(c.share1h)} of the hour's volume · 24 h ${signedBase(c.net24h, base)}`,
+          detail: `${signedPercent(c.share1h)} of the hour's volume · 24 h ${c.net24h === null ? '—' : signedBase(c.net24h, base)}`,
         })}
       />
       <Row

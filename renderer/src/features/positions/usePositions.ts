@@ -11,10 +11,13 @@ export function usePositions(
   accounts: readonly AccountSummary[];
   positions: ReadonlyMap<string, AccountPositions>;
   error: string | undefined;
+  /** True once the core has answered the first list, with positions or an error. */
+  loaded: boolean;
 } {
   const [accounts, setAccounts] = useState<readonly AccountSummary[]>([]);
   const [positions, setPositions] = useState<ReadonlyMap<string, AccountPositions>>(new Map());
   const [error, setError] = useState<string>();
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
     const offAccounts = api.onAccountsChanged(setAccounts);
@@ -36,13 +39,18 @@ export function usePositions(
         setAccounts(list);
         setPositions(new Map(all.map((entry) => [entry.accountId, entry])));
         setError(undefined);
+        setLoaded(true);
       },
-      (failure: unknown) => !cancelled && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => {
+        if (cancelled) return;
+        setError(failure instanceof Error ? failure.message : String(failure));
+        setLoaded(true);
+      },
     );
     return () => {
       cancelled = true;
     };
   }, [api, connected]);
 
-  return { accounts, positions, error };
+  return { accounts, positions, error, loaded };
 }
