@@ -31,6 +31,8 @@ describe('the adaptive account cadence', () => {
     /** Reads of the account the venue was asked for since it was added. */
     readonly reads: { count: number };
     readonly near: { value: boolean };
+    /** The simulated account the key reads. */
+    readonly simAccountId: string;
     /** Moves the clock one fast interval and waits for any read in flight to land (unless `wait` is false). */
     step(wait?: boolean): Promise<void>;
   }
@@ -89,14 +91,13 @@ describe('the adaptive account cadence', () => {
       // The watcher's own continuation of the read runs before this one: its snapshot is in.
       await new Promise((resolve) => setImmediate(resolve));
     };
-    return { sim, clock, accounts, reads, near, step };
+    return { sim, clock, accounts, reads, near, step, simAccountId: key.accountId };
   }
 
   it('reads a calm account every calm interval and goes back to the fast one when a position nears danger', async () => {
     const { accounts, reads, near, step } = await watched();
-    // Positions just appeared: the fast cadence holds for one calm interval.
-    expect(accounts.list()[0]?.refreshMs).toBe(fastMs);
-    for (let i = 0; i < slowMs / fastMs; i += 1) await step();
+    // Every position far from danger from the first read on: the calm cadence.
+    await step();
     expect(accounts.list()[0]?.refreshMs).toBe(slowMs);
 
     // Calm: one read per calm interval, not one per fast interval.
@@ -113,9 +114,30 @@ describe('the adaptive account cadence', () => {
     expect(accounts.list()[0]?.refreshMs).toBe(fastMs);
   });
 
+  it('reads fast for a calm interval after a read finds a position closed at the venue', async () => {
+    const { sim, accounts, reads, step, simAccountId } = await watched();
+    await step();
+    expect(accounts.list()[0]?.refreshMs).toBe(slowMs);
+    const held = accounts.positions()[0]?.positions ?? [];
+    expect(held.length).toBeGreaterThan(1);
+    const closed = held[0];
+    if (closed === undefined) throw new Error('no position to close');
+    expect(sim.market.closePosition(simAccountId, closed.symbol, closed.side)).toBe(true);
+
+    // The next calm read sees it; from then on, one read per fast interval.
+    while ((accounts.positions()[0]?.positions.length ?? 0) === held.length) await step();
+    expect(accounts.list()[0]?.refreshMs).toBe(fastMs);
+    const from = reads.count;
+    for (let i = 0; i < slowMs / fastMs - 1; i += 1) await step();
+    expect(reads.count - from).toBe(slowMs / fastMs - 1);
+    // A calm interval without a change: calm again.
+    await step();
+    expect(accounts.list()[0]?.refreshMs).toBe(slowMs);
+  });
+
   it('shows a calm account stale once three calm intervals pass without an answer, not before', async () => {
     const { sim, clock, accounts, step } = await watched();
-    for (let i = 0; i < slowMs / fastMs; i += 1) await step();
+    await step();
     expect(accounts.list()[0]?.refreshMs).toBe(slowMs);
     const readAtMs = accounts.list()[0]?.updatedAtMs ?? Number.NaN;
     await sim.stop();

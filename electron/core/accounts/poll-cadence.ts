@@ -40,8 +40,8 @@ function signatureOf(snapshot: AccountSnapshot): string {
 
 /**
  * The adaptive cadence of an account's reads. Fast (`fastMs`) while a position is near danger
- * (`urgent`), until a calm interval has passed since the positions last changed, and after a failed
- * read; otherwise slow (`slowMs`). Between reads the liquidation distance and margin ratio follow
+ * (`urgent`), for a calm interval after a read found the positions or the mode changed, and after a
+ * failed read; otherwise slow (`slowMs`). Between reads the liquidation distance and margin ratio follow
  * the live mark stream through the exact engine (alerts), which is what `urgent` reads, so a
  * position drifting toward danger switches its account to the fast cadence at the next check.
  * `now`: the watcher's clock, ms.
@@ -70,7 +70,8 @@ export function createPollCadence(options: CadenceOptions, now: () => number): P
       failed = !outcome.ok;
       if (!outcome.ok) return;
       const next = signatureOf(outcome.snapshot);
-      if (next !== signature) changedAtMs = now();
+      // The first read is no change: only a difference from a previous read says the trader is acting.
+      if (signature !== undefined && next !== signature) changedAtMs = now();
       signature = next;
       intervalAtReadMs = intervalMs();
     },
