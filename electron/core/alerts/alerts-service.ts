@@ -320,13 +320,14 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   /**
    * Accounts whose marks moved since their last evaluation: the earliest arrival (the latency counts
    * from it), the newest tick time, and the symbols that moved. Ticks that reach the core in one turn
-   * of the event loop (a venue pushes its symbols' marks together) are evaluated once per account, on
-   * the latest marks, right after that turn (`setImmediate`): cross margin still sees every symbol's move.
+   * (a venue pushes its symbols' marks together, and the socket hands them over in one read) are
+   * evaluated once per account, on the latest marks, in a microtask queued behind them: nothing waits
+   * for another turn of the event loop, and cross margin still sees every symbol's move.
    */
   const due = new Map<string, { receivedAtMs: number; tickTimeMs: number; readonly symbols: Set<string> }>();
-  let flushing: ReturnType<typeof setImmediate> | undefined;
+  let flushing = false;
   const evaluateDue = (): void => {
-    flushing = undefined;
+    flushing = false;
     if (stopped) return;
     inBatch(() => {
       for (const [accountId, moved] of due) {
@@ -361,7 +362,10 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         moved.symbols.add(symbol);
       }
     }
-    if (due.size > 0) flushing ??= setImmediate(evaluateDue);
+    if (due.size > 0 && !flushing) {
+      flushing = true;
+      queueMicrotask(evaluateDue);
+    }
   };
 
   const streamKey = (source: MarketSource, symbol: string): string => marketKeyId({ ...source, symbol });
@@ -496,7 +500,6 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     async stop() {
       stopped = true;
       stopTimer();
-      if (flushing !== undefined) clearImmediate(flushing);
       due.clear();
       if (persistTimer) {
         clearTimeout(persistTimer);
