@@ -18,8 +18,8 @@ import { pruneRecordings, retentionOf } from './recorder/retention';
 import { createDiskWatch, diskFullNotice } from './storage/disk-watch';
 import { welcomeDue } from './settings/welcome-due';
 
-/** How the core reaches exchanges: the gateway factory, the Demo market, and the account poll interval (ms). */
-export type CoreExchange = Pick<AccountsServiceDeps, 'createGateway' | 'demo' | 'pollMs'>;
+/** How the core reaches exchanges: the gateway factory, the Demo market, and the account poll intervals (ms). */
+export type CoreExchange = Pick<AccountsServiceDeps, 'createGateway' | 'demo' | 'pollMs' | 'slowPollMs'>;
 
 /** Everything the core needs from its host. */
 export interface CoreDeps {
@@ -155,6 +155,8 @@ export function createCore(deps: CoreDeps): Core {
       alerts.onPositions(decorated, source);
     },
     onProblem: (message) => notices.add({ level: 'warning', message, timeMs: clock.now() }),
+    // Read fast while the live marks put a position near its warning levels (poll-cadence.ts).
+    urgent: (accountId) => alerts.nearWarning(accountId),
   });
 
   let started: Promise<void> | undefined;

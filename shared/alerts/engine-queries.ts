@@ -64,3 +64,33 @@ export function nextCheckOf(entries: Iterable<Tracked>): number | null {
   }
   return Number.isFinite(next) ? next : null;
 }
+
+/**
+ * The rules whose level says the account's own figures matter now (its margin, its liquidation
+ * price, the venue's margin call, ADL queue and cuts, stale data); the market's rules (cluster,
+ * imbalance, cascade) read the public streams, which flow whatever the account's cadence.
+ */
+const accountRules: readonly RuleKind[] = [
+  'marginRatio',
+  'distance',
+  'marginCall',
+  'stale',
+  'adlFront',
+  'venueLowered',
+];
+
+/**
+ * Whether a position needs its account read at the fast cadence: it holds a level of one of the
+ * account's rules now (hysteresis-held), or its last reading sits within its warning levels, widened
+ * by the rule's band (margin ratio at or above `warning - band`, distance to liquidation at or below
+ * `warning + band`). The levels count whether or not their rule is on: they say where danger starts
+ * for this position.
+ */
+export function isNearWarning(entry: Tracked): boolean {
+  for (const rule of accountRules) if ((entry.states[rule]?.rank ?? 0) > 0) return true;
+  const last = entry.last;
+  if (last === null) return false;
+  const { marginRatio, distance } = entry.rules;
+  if (last.marginRatio !== null && last.marginRatio >= marginRatio.levels.warning - marginRatio.band) return true;
+  return last.distance !== null && last.distance <= distance.levels.warning + distance.band;
+}

@@ -1,7 +1,7 @@
 import type { ActiveAlert, AlertEvent } from './alert-event';
 import type { AlertConfig, AlertConfigInput } from './config-schema';
 import { parseAlertConfig } from './config-schema';
-import { activeOf, nextCheckOf } from './engine-queries';
+import { activeOf, isNearWarning, nextCheckOf } from './engine-queries';
 import type { AlertEngineState, PositionState } from './engine-state';
 import type { AlertInput, PositionRef } from './inputs';
 import type { Transition } from './ladder';
@@ -33,6 +33,11 @@ export interface AlertEngine {
   worstLevel(): Level | null;
   /** The earliest `nowMs` at which `evaluate({}, nowMs)` could emit without new input, or null: schedule the next timer call here. */
   nextCheckMs(): number | null;
+  /**
+   * Whether any tracked position of `accountId` holds a level or reads within its warning levels
+   * (`isNearWarning`): its account is then read at the fast cadence. False for an unknown account.
+   */
+  nearWarning(accountId: string): boolean;
   /** The state as plain JSON-safe data, for `createAlertEngine(config, state)` after a restart. */
   exportState(): AlertEngineState;
   /**
@@ -154,6 +159,15 @@ export function createParsedAlertEngine(config: AlertConfig, state?: AlertEngine
     worstLevel: () =>
       activeOf(allTracked(tracked)).reduce<Level | null>((worst, alert) => worseLevel(worst, alert.level), null),
     nextCheckMs: () => nextCheckOf(allTracked(tracked)),
+    nearWarning(accountId) {
+      for (const sides of tracked.get(accountId)?.values() ?? [])
+        if (
+          (sides.long !== undefined && isNearWarning(sides.long)) ||
+          (sides.short !== undefined && isNearWarning(sides.short))
+        )
+          return true;
+      return false;
+    },
     exportState: () => ({ version: 1, sequence, positions: [...allTracked(tracked)].map(stateOf) }),
     snooze(ref, untilMs) {
       const entry = lookup(tracked, ref.accountId, ref.symbol, ref.side);

@@ -5,6 +5,7 @@ import type { Freshness } from '../../../shared/domain/freshness';
 import type { AccountKind, AccountStatus, AccountSummary, KeyPermissions } from '../../../shared/ipc/views/accounts';
 import { GatewayError } from '../exchange/gateway-error';
 import type { SnapshotSource } from './manual-source';
+import { createPollCadence } from './poll-cadence';
 import type { Clock, Logger } from '../ports';
 
 /** One account being watched: its gateway, the last snapshot and where its data stands. */
@@ -40,19 +41,31 @@ export interface WatcherOptions {
   readonly gateway: SnapshotSource;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** How often to fetch the account, ms. Data older than 3 polls is stale. */
+  /** How often to fetch the account, ms, near danger (see poll-cadence.ts). Data older than 3 polls is stale. */
   readonly pollMs: number;
+  /** How often to fetch it while every position is far from danger, ms; absent: `pollMs` always. */
+  readonly slowPollMs?: number;
+  /** Whether a position of the account is near danger now (the alerts' live reading); absent: never. */
+  readonly urgent?: () => boolean;
   /** Called after every change of snapshot or status. */
   readonly onChange: (watcher: AccountWatcher) => void;
 }
 
 /**
- * Polls one account's positions on the clock. A failure keeps the last snapshot but marks it stale
- * once it is older than three polls, so a frozen number is never shown as live; an auth failure
- * turns the account to `error` with the venue's words until a fetch succeeds again.
+ * Polls one account's positions on the clock, at the adaptive cadence of poll-cadence.ts (fast near
+ * danger or after a change, slow while far from it). A failure keeps the last snapshot but marks it
+ * stale once it is older than three polls of the cadence in force, so a frozen number is never shown
+ * as live; an auth failure turns the account to `error` with the venue's words until a fetch
+ * succeeds again.
  */
 export function watchAccount(options: WatcherOptions): AccountWatcher {
   const { clock, gateway, logger, pollMs } = options;
+  const cadence = createPollCadence(
+    { fastMs: pollMs, slowMs: options.slowPollMs ?? pollMs, ...(options.urgent ? { urgent: options.urgent } : {}) },
+    () => clock.now(),
+  );
+  /** When the last read started (the watcher's clock), undefined before the first. */
+  let lastStartMs: number | undefined;
   let snapshot: AccountSnapshot | undefined;
   /** The last read failed in a way only the user can fix (key, clock): the account shows `error`. */
   let needsUser = false;
@@ -62,9 +75,9 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
   /** Why the last read failed (the venue's words), until one succeeds; `broken`: it answered unreadably. */
   let failure: { readonly message: string; readonly broken: boolean } | undefined;
 
-  const tooOld = (): boolean => snapshot !== undefined && clock.now() - snapshot.fetchedAtMs > 3 * pollMs;
+  const tooOld = (): boolean => snapshot !== undefined && clock.now() - snapshot.fetchedAtMs > cadence.staleAfterMs();
   /**
-   * Live while the last read succeeded and is within three polls; stale once it is older, or at once
+   * Live while the last read succeeded and is within three polls (of the cadence in force); stale once it is older, or at once
    * when the venue answered with a payload that could not be read (the numbers are no longer
    * confirmed). A failed read within the cadence keeps the data live: one lost request is not old data.
    */
@@ -84,7 +97,9 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
       snapshot = { ...(await gateway.fetchAccount()), fetchedAtMs: clock.now() };
       needsUser = false;
       failure = undefined;
+      cadence.record({ ok: true, snapshot });
     } catch (error) {
+      cadence.record({ ok: false });
       const message = error instanceof Error ? error.message : String(error);
       const fatal = error instanceof GatewayError && (error.kind === 'auth' || error.kind === 'clock');
       // The venue answered, but with a broken payload: the numbers on screen are no longer confirmed, so stale at once.
@@ -129,6 +144,7 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
         marginRatio: snapshot?.account.marginRatio ?? null,
         accountMode: snapshot?.accountMode ?? null,
         venueGauge: snapshot?.venueGauge ?? null,
+        refreshMs: cadence.intervalMs(),
       };
     },
     latest: () => (snapshot ? { snapshot, freshness: freshness() } : undefined),
@@ -139,6 +155,7 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
       return gateway.fetchForceCloses(sinceMs);
     },
     refresh() {
+      if (inFlight === undefined) lastStartMs = clock.now();
       inFlight ??= fetchOnce().finally(() => {
         inFlight = undefined;
       });
@@ -156,13 +173,17 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
     },
   };
   let lastState: Freshness['state'] = 'unknown';
+  let lastIntervalMs = cadence.intervalMs();
+  // Checked every fast interval: a read is due at the cadence in force (see poll-cadence.ts).
   const stopTimer = clock.every(pollMs, () => {
-    // Data that aged past its cadence since the last change is news on its own: say so now.
+    // Data that aged past its cadence since the last change is news on its own: say so now; so is a new cadence.
     const state = freshness().state;
-    const aged = state !== lastState && state === 'stale';
+    const intervalMs = cadence.intervalMs();
+    const news = (state !== lastState && state === 'stale') || intervalMs !== lastIntervalMs;
     lastState = state;
-    void watcher.refresh();
-    if (aged) options.onChange(watcher);
+    lastIntervalMs = intervalMs;
+    if (cadence.due(lastStartMs)) void watcher.refresh();
+    if (news) options.onChange(watcher);
   });
   return watcher;
 }

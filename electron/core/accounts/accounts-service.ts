@@ -31,8 +31,15 @@ export interface AccountsServiceDeps {
   readonly createGateway: (config: GatewayConfig) => ExchangeGateway;
   /** Starts the simulated Demo market when there are no accounts yet. */
   readonly demo?: DemoProvider;
-  /** Poll interval for account snapshots, ms (default 5000). */
+  /** Poll interval for account snapshots near danger, ms (default 5000). */
   readonly pollMs?: number;
+  /**
+   * Poll interval while every position of the account is far from danger, ms (see poll-cadence.ts).
+   * Default 30 000 with the default `pollMs`; `pollMs` alone sets a fixed cadence.
+   */
+  readonly slowPollMs?: number;
+  /** Whether a position of the account holds an alert level or reads within its warning levels now. */
+  readonly urgent?: (accountId: string) => boolean;
   readonly onAccountsChanged: (accounts: readonly AccountSummary[]) => void;
   /** An account's new positions, with the source its public market data comes from (undefined for none yet). */
   readonly onPositionsChanged: (positions: AccountPositions, source: MarketSource | undefined) => void;
@@ -76,6 +83,8 @@ const secretKey = (id: string): string => `account:${id}`;
 export function createAccountsService(deps: AccountsServiceDeps): AccountsService {
   const { clock, logger, secrets } = deps;
   const pollMs = deps.pollMs ?? 5000;
+  const slowPollMs = deps.slowPollMs ?? (deps.pollMs === undefined ? 30_000 : pollMs);
+  const urgent = deps.urgent;
   const registry = openAccountRegistry(deps.dataDir, clock.now());
   const watchers = new Map<string, AccountWatcher>();
   // Each account's source, kept after its removal too, so a late answer of its watcher still names its own source.
@@ -142,6 +151,8 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       clock,
       logger,
       pollMs,
+      slowPollMs,
+      ...(urgent ? { urgent: () => urgent(id) } : {}),
       onChange,
     });
     watchers.set(id, watcher);

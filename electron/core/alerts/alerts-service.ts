@@ -94,6 +94,11 @@ export interface AlertsService {
   snooze(position: PositionRef, untilMs: number | null): AlertsView;
   /** Acknowledges a position's alerts at their level (saved); throws a user-facing Error when it has none. */
   acknowledge(position: PositionRef): AlertsView;
+  /**
+   * Whether a position of the account holds a level or reads within its warning levels, as of the
+   * last mark tick or snapshot (the engine's `nearWarning`): its account is then read at the fast cadence.
+   */
+  nearWarning(accountId: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -267,20 +272,22 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
 
   /**
    * `arrivedAtMs`: when the data reached us (each symbol's data time, the stale rule's clock, is in
-   * `watched.dataAtMs`); `reports`: the venue's own report per position (`symbol|side`), only from an
-   * account snapshot (ADL rank and cut stamps do not change on a mark tick).
+   * `watched.dataAtMs`); `ticked`: the symbols whose marks moved (null for a snapshot); `reports`: the
+   * venue's own report per position (`symbol|side`), only from an account snapshot (ADL rank and cut
+   * stamps do not change on a mark tick).
    */
   const evaluateAccountAt = (
     accountId: string,
     watched: Watched,
     tickTimeMs: number,
     arrivedAtMs: number,
-    tick: { readonly symbol: string } | null = null,
+    ticked: ReadonlySet<string> | null = null,
     reports?: ReadonlyMap<string, VenueReport>,
   ): void => {
+    const source = watched.source;
+    const accountLabel = deps.accountLabel?.(accountId) ?? accountId;
     const observations = observationsFromRisk(accountId, watched.risk, evaluateAccount(watched.risk), tickTimeMs).map(
       (observation) => {
-        const source = watched.source;
         const context =
           source === undefined ? undefined : deps.marketContext?.({ ...source, symbol: observation.symbol });
         const market =
@@ -295,42 +302,70 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
           ...market,
           ...(venueReport === undefined ? {} : { venueReport }),
           displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
-          accountLabel: deps.accountLabel?.(accountId) ?? accountId,
+          accountLabel,
         };
       },
     );
-    const source = watched.source;
     if (source)
       vanishing.observe(
         accountId,
         watched.risk,
-        tick === null ? observations : observations.filter((o) => o.symbol === tick.symbol),
+        ticked === null ? observations : observations.filter((o) => ticked.has(o.symbol)),
         (symbol) => streamKey(source, symbol),
-        tick === null ? tickTimeMs : null,
+        ticked === null ? tickTimeMs : null,
       );
     run({ positions: observations }, arrivedAtMs);
+  };
+
+  /**
+   * Accounts whose marks moved since their last evaluation: the earliest arrival (the latency counts
+   * from it), the newest tick time, and the symbols that moved. Ticks that reach the core in one turn
+   * (a venue pushes its symbols' marks together, and the socket hands them over in one read) are
+   * evaluated once per account, on the latest marks, in a microtask queued behind them: nothing waits
+   * for another turn of the event loop, and cross margin still sees every symbol's move.
+   */
+  const due = new Map<string, { receivedAtMs: number; tickTimeMs: number; readonly symbols: Set<string> }>();
+  let flushing = false;
+  const evaluateDue = (): void => {
+    flushing = false;
+    if (stopped) return;
+    inBatch(() => {
+      for (const [accountId, moved] of due) {
+        due.delete(accountId);
+        const watched = accounts.get(accountId);
+        if (watched !== undefined)
+          evaluateAccountAt(accountId, watched, moved.tickTimeMs, moved.receivedAtMs, moved.symbols);
+      }
+    });
   };
 
   /** `key`: the stream's own key (`streamKey(source, symbol)`), built once when the stream opened. */
   const onTick = (source: MarketSource, symbol: string, key: string, markPrice: number, tickTimeMs: number): void => {
     const receivedAtMs = clock.now();
     vanishing.tick(key, markPrice, receivedAtMs);
-    // Every account holding the symbol is evaluated on this one tick; the latency counts from its arrival.
-    inBatch(() => {
-      for (const [accountId, watched] of accounts) {
-        // Only the accounts reading this very source: another source's tick is another market's price.
-        if (watched.source?.venue !== source.venue || watched.source.source !== source.source) continue;
-        if (!watched.risk.positions.some((position) => position.symbol === symbol)) continue;
-        watched.risk = {
-          ...watched.risk,
-          positions: watched.risk.positions.map((position) =>
-            position.symbol === symbol ? { ...position, markPrice } : position,
-          ),
-        };
-        watched.dataAtMs.set(symbol, receivedAtMs);
-        evaluateAccountAt(accountId, watched, tickTimeMs, receivedAtMs, { symbol });
+    // Every account holding the symbol is evaluated on this tick; the latency counts from its arrival.
+    for (const [accountId, watched] of accounts) {
+      // Only the accounts reading this very source: another source's tick is another market's price.
+      if (watched.source?.venue !== source.venue || watched.source.source !== source.source) continue;
+      if (!watched.risk.positions.some((position) => position.symbol === symbol)) continue;
+      watched.risk = {
+        ...watched.risk,
+        positions: watched.risk.positions.map((position) =>
+          position.symbol === symbol ? { ...position, markPrice } : position,
+        ),
+      };
+      watched.dataAtMs.set(symbol, receivedAtMs);
+      const moved = due.get(accountId);
+      if (moved === undefined) due.set(accountId, { receivedAtMs, tickTimeMs, symbols: new Set([symbol]) });
+      else {
+        moved.tickTimeMs = Math.max(moved.tickTimeMs, tickTimeMs);
+        moved.symbols.add(symbol);
       }
-    });
+    }
+    if (due.size > 0 && !flushing) {
+      flushing = true;
+      queueMicrotask(evaluateDue);
+    }
   };
 
   const streamKey = (source: MarketSource, symbol: string): string => marketKeyId({ ...source, symbol });
@@ -402,6 +437,8 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         dataAtMs,
       };
       accounts.set(entry.accountId, watched);
+      // The snapshot's marks replace the ticks' (it is evaluated below): a tick waiting for this account has nothing newer.
+      due.delete(entry.accountId);
       inBatch(() => {
         // A vanished position is judged (liquidated or closed) once the venue's records are read.
         const unknown = vanishing.vanish(entry.accountId, closed, clock.now());
@@ -425,6 +462,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       const watched = accounts.get(accountId);
       if (!watched) return;
       accounts.delete(accountId);
+      due.delete(accountId);
       const waiting = vanishing.forget(accountId);
       pruneStreams();
       persistSoon();
@@ -458,9 +496,11 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       if (!engine.acknowledge(position)) throw new Error('This position has no alert to acknowledge.');
       return changedByUser();
     },
+    nearWarning: (accountId) => engine.nearWarning(accountId),
     async stop() {
       stopped = true;
       stopTimer();
+      due.clear();
       if (persistTimer) {
         clearTimeout(persistTimer);
         persistTimer = undefined;

@@ -9,6 +9,7 @@ import { createManualClock } from '../../../test/support/manual-clock';
 import { useTempDirs } from '../../../test/support/temp-dir';
 import { createSilentLogger } from '../logger';
 import type { NotificationRequest } from '../ports';
+import { evaluateAccount } from '../../../shared/risk';
 import { createAlertsService } from './alerts-service';
 
 const source = { venue: 'binance-usdm', source: 'demo' } as const;
@@ -80,14 +81,66 @@ describe('a mark tick that raises alerts in several accounts', () => {
 
       ticks[0]?.({ symbol: 'BTCUSDT', markPrice: 51, indexPrice: null, fundingRate: null, timeMs: 1 });
 
+      // Evaluated right after the turn the tick arrived in, together with any tick of the same turn.
+      await expect
+        .poll(() => new Set(emitted.map(({ event }) => event.accountId)))
+        .toEqual(new Set(['first', 'second']));
       const accountsAlerted = new Set(emitted.map(({ event }) => event.accountId));
-      expect(accountsAlerted).toEqual(new Set(['first', 'second']));
       // No account's alert waited for another account's write to disk.
       expect(emitted.map(({ linesOnDisk }) => linesOnDisk)).toEqual(emitted.map(() => 0));
       // Written (and flushed) before the tick's handling ended, every one of them.
       expect(historyLines()).toBe(emitted.length);
       expect(new Set(notifications.map((notification) => notification.target?.accountId))).toEqual(accountsAlerted);
       expect(alerts.view().history).toHaveLength(emitted.length);
+    } finally {
+      await alerts.stop();
+    }
+  });
+
+  it('evaluates a cross account on every mark that moved: ticks of two symbols in one turn both count', async () => {
+    const ticks = new Map<string, (tick: MarkTick) => void>();
+    const emitted: AlertEvent[] = [];
+    const alerts = createAlertsService({
+      dataDir: tempDir(),
+      clock: createManualClock(),
+      logger: createSilentLogger(),
+      notifier: { notify: () => undefined },
+      subscribeMarks: (market, onTick) => {
+        ticks.set(market.symbol, onTick);
+        return () => undefined;
+      },
+      onEvent: (event) => emitted.push(event),
+      onChanged: () => undefined,
+    });
+    try {
+      // The BTC long of `account` beside a cross ETH long of 10 from 10: both draw on the one wallet.
+      const entry = account('cross', 100);
+      const btc = entry.risk?.positions[0];
+      if (entry.risk === null || btc === undefined) throw new Error('no position');
+      const eth = { ...btc, symbol: 'ETHUSDT', size: 10, entryPrice: 10, markPrice: 10 };
+      const risk: RiskAccount = { ...entry.risk, walletBalance: 60, positions: [btc, eth] };
+      const ethView = { ...entry.positions[0], symbol: 'ETHUSDT', displaySymbol: 'ETH/USDT' } as PositionView;
+      alerts.onPositions({ ...entry, positions: [...entry.positions, ethView], risk }, source);
+      expect(emitted).toEqual([]);
+
+      // Neither move alone brings BTC within 10 % of its liquidation price; both together do.
+      const btcDistance = (btcMark: number, ethMark: number): number => {
+        const marks: Readonly<Record<string, number>> = { BTCUSDT: btcMark, ETHUSDT: ethMark };
+        const moved = { ...risk, positions: risk.positions.map((p) => ({ ...p, markPrice: marks[p.symbol] ?? 0 })) };
+        return evaluateAccount(moved).positions.find((p) => p.symbol === 'BTCUSDT')?.distance ?? Number.NaN;
+      };
+      expect(btcDistance(70, 10)).toBeGreaterThan(0.105);
+      expect(btcDistance(100, 7.5)).toBeGreaterThan(0.105);
+      const expected = btcDistance(70, 7.5);
+      expect(expected).toBeLessThan(0.1);
+      ticks.get('BTCUSDT')?.({ symbol: 'BTCUSDT', markPrice: 70, indexPrice: null, fundingRate: null, timeMs: 2 });
+      ticks.get('ETHUSDT')?.({ symbol: 'ETHUSDT', markPrice: 7.5, indexPrice: null, fundingRate: null, timeMs: 2 });
+
+      await expect
+        .poll(() => emitted.some((event) => event.symbol === 'BTCUSDT' && event.rule === 'distance'))
+        .toBe(true);
+      const distance = emitted.find((event) => event.symbol === 'BTCUSDT' && event.rule === 'distance');
+      expect(distance?.value).toBeCloseTo(expected, 12);
     } finally {
       await alerts.stop();
     }

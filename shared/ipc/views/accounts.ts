@@ -52,4 +52,9 @@ export interface AccountSummary {
   readonly accountMode: AccountModeId | null;
   /** The venue's own account gauge as last read; null when the mode has none or before the first read. */
   readonly venueGauge: AccountGauge | null;
+  /**
+   * How often the account is read now, ms: the fast cadence near danger or after a change, the calm
+   * one while every position is far from danger (data is stale after three). Absent where nothing is read.
+   */
+  readonly refreshMs?: number;
 }
