@@ -118,3 +118,28 @@ describe('an account whose key is gone', () => {
     expect(menu.querySelector('[data-testid="key-again-form"]')).toBeNull();
   });
 });
+
+describe('a live account', () => {
+  it('says how often its venue is read, and says nothing of it once its data is stale', () => {
+    const { keyNeeded: _gone, statusMessage: _none, ...rest } = keyNeeded;
+    const live: AccountSummary = {
+      ...rest,
+      status: 'live',
+      freshness: { state: 'live', updatedAtMs: 1 },
+      updatedAtMs: 1,
+      refreshMs: 30_000,
+    };
+    const menu = render('keychain', [live]);
+    expect(menu.querySelector('[data-testid="accounts-item-cadence"]')?.textContent).toBe(
+      'Read from the venue every 30 s; between reads its figures follow the live marks',
+    );
+    act(() => root?.unmount());
+    const stale = render('keychain', [
+      { ...live, status: 'stale', freshness: { state: 'stale', updatedAtMs: 1, reason: 'venue not answering' } },
+    ]);
+    expect(stale.querySelector('[data-testid="accounts-item-cadence"]')).toBeNull();
+    expect(stale.querySelector('[data-testid="accounts-item-freshness"]')?.textContent).toContain(
+      'venue not answering',
+    );
+  });
+});

@@ -8,7 +8,7 @@ import { AddAccountDialog } from './AddAccountDialog';
 import { KeyAgainForm } from './KeyAgainForm';
 import { keyStorageNote, type KeyStorage } from './key-storage';
 import { isShortcut } from './shortcut-target';
-import { statusWords, worstStatus } from './venues';
+import { readCadenceText, statusWords, worstStatus } from './venues';
 import { usePopoverDismiss } from './usePopoverDismiss';
 import './accounts.css';
 
@@ -119,6 +119,11 @@ export function AccountsMenu({
                       className="acc-item__message"
                       testId="accounts-item-freshness"
                     />
+                  )}
+                  {account.freshness.state === 'live' && account.refreshMs !== undefined && (
+                    <p className="acc-item__cadence" data-testid="accounts-item-cadence">
+                      {readCadenceText(account.refreshMs)}
+                    </p>
                   )}
                   {account.permissions?.warning && (
                     <p className="acc-item__warning" role="alert">

@@ -23,3 +23,12 @@ export const statusWords: Readonly<Record<AccountSummary['status'], string>> = {
   stale: 'Stale',
   error: 'Error',
 };
+
+/**
+ * The line under a live account saying how often its venue is read (`AccountSummary.refreshMs`): the
+ * core reads it more often near danger or after a change; between reads its figures follow the marks.
+ */
+export function readCadenceText(refreshMs: number): string {
+  const seconds = Math.max(1, Math.round(refreshMs / 1000));
+  return `Read from the venue every ${seconds} s; between reads its figures follow the live marks`;
+}
