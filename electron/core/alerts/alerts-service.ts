@@ -21,7 +21,7 @@ import type { MarkTick } from '../../../shared/domain/stream-state';
 import { marketKeyId, type MarketKey } from '../../../shared/domain/market-source';
 import type { AlertsView } from '../../../shared/ipc/views/alerts';
 import type { AccountPositions, PositionView } from '../../../shared/ipc/views/positions';
-import { evaluateAccount } from '../../../shared/risk';
+import { evaluateAccount, type RiskResult } from '../../../shared/risk';
 import type { MarketSource } from '../accounts/accounts-service';
 import type { Clock, Logger, Notifier } from '../ports';
 import type { MarketContext } from '../market/market-context';
@@ -132,6 +132,15 @@ interface Watched {
    * does not.
    */
   dataAtMs: Map<string, number>;
+  /** The symbols the positions are on: a tick of another symbol changes nothing here. */
+  readonly symbols: ReadonlySet<string>;
+  /** Each symbol's market key, built once per snapshot, for the cluster model's lookup on every tick. */
+  readonly markets: ReadonlyMap<string, MarketKey>;
+  /**
+   * The engine's figures for `risk` as last evaluated, or null once a mark moved since: a tick that
+   * brings the same mark again reuses them (the engine is pure, so they are the same numbers).
+   */
+  evaluated: RiskResult | null;
 }
 
 /**
@@ -286,26 +295,26 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   ): void => {
     const source = watched.source;
     const accountLabel = deps.accountLabel?.(accountId) ?? accountId;
-    const observations = observationsFromRisk(accountId, watched.risk, evaluateAccount(watched.risk), tickTimeMs).map(
-      (observation) => {
-        const context =
-          source === undefined ? undefined : deps.marketContext?.({ ...source, symbol: observation.symbol });
-        const market =
-          context?.state === 'ready'
-            ? { clusters: context.clusters, imbalance: context.imbalance, liquidations: context.liquidations }
-            : {};
-        const venueReport = reports?.get(`${observation.symbol}|${observation.side}`);
-        return {
-          ...observation,
-          // Nothing arrived yet for a symbol: its numbers are as old as the snapshot they came from.
-          receivedAtMs: watched.dataAtMs.get(observation.symbol) ?? tickTimeMs,
-          ...market,
-          ...(venueReport === undefined ? {} : { venueReport }),
-          displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
-          accountLabel,
-        };
-      },
-    );
+    const evaluated = watched.evaluated ?? evaluateAccount(watched.risk);
+    watched.evaluated = evaluated;
+    const observations = observationsFromRisk(accountId, watched.risk, evaluated, tickTimeMs).map((observation) => {
+      const key = watched.markets.get(observation.symbol);
+      const context = key === undefined ? undefined : deps.marketContext?.(key);
+      const market =
+        context?.state === 'ready'
+          ? { clusters: context.clusters, imbalance: context.imbalance, liquidations: context.liquidations }
+          : {};
+      const venueReport = reports?.get(`${observation.symbol}|${observation.side}`);
+      return {
+        ...observation,
+        // Nothing arrived yet for a symbol: its numbers are as old as the snapshot they came from.
+        receivedAtMs: watched.dataAtMs.get(observation.symbol) ?? tickTimeMs,
+        ...market,
+        ...(venueReport === undefined ? {} : { venueReport }),
+        displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
+        accountLabel,
+      };
+    });
     if (source)
       vanishing.observe(
         accountId,
@@ -347,13 +356,17 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     for (const [accountId, watched] of accounts) {
       // Only the accounts reading this very source: another source's tick is another market's price.
       if (watched.source?.venue !== source.venue || watched.source.source !== source.source) continue;
-      if (!watched.risk.positions.some((position) => position.symbol === symbol)) continue;
-      watched.risk = {
-        ...watched.risk,
-        positions: watched.risk.positions.map((position) =>
-          position.symbol === symbol ? { ...position, markPrice } : position,
-        ),
-      };
+      if (!watched.symbols.has(symbol)) continue;
+      // The same mark again moves no figure: the risk (and its evaluation) stays, only the data is fresher.
+      if (watched.risk.positions.some((position) => position.symbol === symbol && position.markPrice !== markPrice)) {
+        watched.risk = {
+          ...watched.risk,
+          positions: watched.risk.positions.map((position) =>
+            position.symbol === symbol ? { ...position, markPrice } : position,
+          ),
+        };
+        watched.evaluated = null;
+      }
       watched.dataAtMs.set(symbol, receivedAtMs);
       const moved = due.get(accountId);
       if (moved === undefined) due.set(accountId, { receivedAtMs, tickTimeMs, symbols: new Set([symbol]) });
@@ -430,11 +443,15 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         const before = previous?.dataAtMs.get(position.symbol);
         dataAtMs.set(position.symbol, before === undefined ? snapshotAtMs : Math.max(before, snapshotAtMs));
       }
+      const symbols = new Set(risk.positions.map((position) => position.symbol));
       const watched: Watched = {
         risk,
         source,
         displaySymbols: new Map(entry.positions.map((p) => [p.symbol, p.displaySymbol])),
         dataAtMs,
+        symbols,
+        markets: new Map(source === undefined ? [] : [...symbols].map((symbol) => [symbol, { ...source, symbol }])),
+        evaluated: null,
       };
       accounts.set(entry.accountId, watched);
       // The snapshot's marks replace the ticks' (it is evaluated below): a tick waiting for this account has nothing newer.

@@ -146,3 +146,56 @@ describe('a mark tick that raises alerts in several accounts', () => {
     }
   });
 });
+
+describe('a mark tick that brings the same mark again', () => {
+  const tempDir = useTempDirs();
+
+  it('keeps the position’s data fresh, with the figures of the engine, and a later move still counts', async () => {
+    const clock = createManualClock();
+    const ticks: ((tick: MarkTick) => void)[] = [];
+    const emitted: AlertEvent[] = [];
+    const alerts = createAlertsService({
+      dataDir: tempDir(),
+      clock,
+      logger: createSilentLogger(),
+      notifier: { notify: () => undefined },
+      // The stale rule watches every position here, whatever its margin ratio.
+      config: { rules: { stale: { minMarginRatio: 0 } } },
+      subscribeMarks: (_market, onTick) => {
+        ticks.push(onTick);
+        return () => undefined;
+      },
+      onEvent: (event) => emitted.push(event),
+      onChanged: () => undefined,
+    });
+    try {
+      const entry = account('same', 100);
+      alerts.onPositions(entry, source);
+      const tick = (markPrice: number, timeMs: number): void =>
+        ticks[0]?.({ symbol: 'BTCUSDT', markPrice, indexPrice: null, fundingRate: null, timeMs });
+      // A quiet market: the venue sends the unchanged mark every few seconds for half a minute.
+      for (let second = 5; second <= 30; second += 5) {
+        clock.advance(5000);
+        tick(100, second * 1000);
+        await Promise.resolve();
+      }
+      await expect.poll(() => alerts.nearWarning('same')).toBe(false);
+      expect(emitted.filter((event) => event.rule === 'stale')).toEqual([]);
+
+      // The mark then falls near the liquidation price: the alert carries the engine's own distance.
+      tick(51, 31_000);
+      await expect.poll(() => emitted.some((event) => event.rule === 'distance')).toBe(true);
+      const moved = { ...entry.risk, positions: entry.risk?.positions.map((p) => ({ ...p, markPrice: 51 })) ?? [] };
+      const expected = evaluateAccount(moved as RiskAccount).positions[0]?.distance;
+      expect(emitted.find((event) => event.rule === 'distance')?.value).toBe(expected);
+      // And the same low mark again raises nothing new.
+      const count = emitted.length;
+      tick(51, 32_000);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(emitted).toHaveLength(count);
+    } finally {
+      await alerts.stop();
+    }
+  });
+});
