@@ -160,7 +160,8 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       await page.keyboard.press('Escape');
       await sim.stop();
       stopped = true;
-      await expect(mine).toContainText('Stale', { timeout: 30_000 });
+      // Far from danger, the account is read every 30 s: its next read finds the venue gone.
+      await expect(mine).toContainText('Stale', { timeout: 60_000 });
       await expect(accountRows(page, 'My Binance').and(page.locator('[data-stale]')).first()).toBeVisible();
     } finally {
       if (!stopped) await sim.stop();

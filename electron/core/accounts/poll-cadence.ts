@@ -22,8 +22,8 @@ export interface PollCadence {
   /**
    * How old the last read may be and still count as live, ms: three intervals, of the one in force
    * when it was read or the one the account's state asks for now, whichever is longer (a switch to
-   * the fast cadence reads at once; until that read lands the last one is not yet overdue; failed
-   * reads retry at the fast cadence without shortening it).
+   * the fast cadence reads at once; until that read lands the last one is not yet overdue); after a
+   * failed read, three fast intervals.
    */
   staleAfterMs(): number;
   /** A read succeeded (with its snapshot, compared with the previous one to see a change) or failed. */
@@ -64,8 +64,10 @@ export function createPollCadence(options: CadenceOptions, now: () => number): P
     intervalMs,
     // Half a fast interval of slack: the check runs every fast interval, so a due read is not put off by one.
     due: (lastStartMs) => lastStartMs === undefined || now() - lastStartMs >= intervalMs() - fastMs / 2,
-    // A failed read retries fast but does not shorten the bound: one lost request is not old data.
-    staleAfterMs: () => 3 * Math.max(intervalAtReadMs, plannedMs()),
+    // A failed read retries fast, and the data it could not renew is held to the fast bound: a lost
+    // request on a 5 s cadence is not old data, but a calm account's 30 s old figures with the venue
+    // not answering are (stale at once, until a read succeeds).
+    staleAfterMs: () => 3 * (failed ? fastMs : Math.max(intervalAtReadMs, plannedMs())),
     record(outcome) {
       failed = !outcome.ok;
       if (!outcome.ok) return;
