@@ -58,11 +58,14 @@ export class AppPage {
 
   /** Closes the welcome dialog if a first start opened it. */
   async closeWelcome(): Promise<void> {
+    // The accounts menu opens the first start's dialog when it mounts, and it draws after the chart's
+    // first frame: wait for it, then for the dialog where the core said this is a first start.
+    await expect(this.page.getByTestId('accounts-menu')).toBeVisible({ timeout: 120_000 });
+    if ((await this.root.getAttribute('data-first-start')) !== 'true') return;
     const dialog = this.accountDialog;
-    if (await dialog.isVisible().catch(() => false)) {
-      await dialog.getByRole('button', { name: 'Keep exploring the Demo' }).click();
-      await expect(dialog).toBeHidden();
-    }
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Keep exploring the Demo' }).click();
+    await expect(dialog).toBeHidden();
   }
 
   /**

@@ -174,7 +174,7 @@ export function App() {
   const appState = load.kind === 'ready' ? 'ready' : load.kind === 'error' ? 'error' : 'connecting';
   const info = load.kind === 'ready' ? load.info : undefined;
   return (
-    <div className="app" data-app-state={appState}>
+    <div className="app" data-app-state={appState} data-first-start={info === undefined ? undefined : info.firstStart}>
       <header className="topbar">
         <div className="brand">
           <svg className="brand__mark" viewBox="0 0 24 24" aria-hidden="true">
