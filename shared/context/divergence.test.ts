@@ -20,7 +20,7 @@ function figures(price1h: number | null, rest: Partial<Figures> = {}): Figures {
 }
 const oi = (change1h: number) => ({ ...level(change1h), unit: 'base' }) as const;
 const funding = (rate: number) =>
-  ({ state: 'ok', rate, predictedRate: null, nextSettlementMs: null, intervalHours: 8 }) as const;
+  ({ state: 'ok', rate, predictedRate: null, nextSettlementMs: null, intervalHours: 8, readAtMs: 0 }) as const;
 const cvd = (share1h: number) =>
   ({ state: 'ok', net1h: share1h * 100, net24h: 0, share1h, trail: [], trailHours: 4 }) as const;
 const volume = (relative1h: number) => ({ state: 'ok', last1hUsd: 1, last24hUsd: 24, relative1h }) as const;

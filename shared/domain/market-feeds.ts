@@ -9,6 +9,11 @@ export interface FundingSnapshot {
   readonly predictedRate: number | null;
   /** When the current rate settles, Unix ms; null where the venue does not say. */
   readonly nextSettlementMs: number | null;
+  /**
+   * When this reading was taken, Unix ms, on the venue's own clock where it stamps the reply (else the
+   * reader's): the countdown to `nextSettlementMs` runs from it, so it holds on a simulated clock too.
+   */
+  readonly readAtMs: number;
   /** Hours between settlements (8 on Binance, Bybit and OKX for majors; 1 on Hyperliquid); null if unknown. */
   readonly intervalHours: number | null;
 }

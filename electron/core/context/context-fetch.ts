@@ -60,7 +60,14 @@ export async function fetchContext(gateway: ExchangeGateway, market: MarketKey):
       const day = openInterestChange([...daily.filter((p) => p.timeMs < (recent[0]?.timeMs ?? Infinity)), ...recent]);
       return now === null ? null : { ...now, change24h: day?.unit === now.unit ? day.change24h : null };
     }, noHistory),
-    figure(() => gateway.fetchFunding(symbol), noHistory),
+    figure(async () => {
+      const snapshot = await gateway.fetchFunding(symbol);
+      // The countdown runs from the reading's time, held inside the newest candle's span: a venue that stamps
+      // no reply (or a fast Demo's wall-clock stamp) is read at that candle, never at its end, so the last
+      // five minutes before a settlement count down instead of saying "settling".
+      const readAtMs = Math.min(Math.max(snapshot.readAtMs, newest.openTimeMs), asOfMs - 1);
+      return { ...snapshot, readAtMs };
+    }, noHistory),
     figure(async () => {
       const fromCandles = takerFlowOfCandles(candles);
       const flows = fromCandles.length > 0 ? fromCandles : await gateway.fetchTakerVolume(symbol, '5m', since(dayMs));

@@ -51,7 +51,12 @@ describe('market context through ccxt against the simulated venues', () => {
       if (view.openInterest.unit === 'base')
         expect(view.openInterest.now).toBeCloseTo(samples[samples.length - 1]?.openInterest ?? 0, 2);
       expect(view.funding).toMatchObject({ state: 'ok', nextSettlementMs: ticker.nextFundingTimeMs });
-      if (view.funding.state === 'ok') expect(view.funding.rate).toBeCloseTo(ticker.fundingRate, 8);
+      if (view.funding.state === 'ok') {
+        expect(view.funding.rate).toBeCloseTo(ticker.fundingRate, 8);
+        // Read on the venue's clock (the simulator's, held in the open 5m candle), not at that candle's end.
+        expect(view.funding.readAtMs).toBeGreaterThanOrEqual(Math.floor(ticker.timeMs / 300_000) * 300_000);
+        expect(view.funding.readAtMs).toBeLessThan(Math.floor(ticker.timeMs / 300_000) * 300_000 + 300_000);
+      }
       // The simulator's crowd: ratio = long share / short share at the newest hour.
       const share = sim.market.longShareHistory('BTCUSDT', 0, Infinity).filter((s) => s.timeMs % 3_600_000 === 0);
       const newest = share[share.length - 1]?.longShare ?? 0;

@@ -41,6 +41,7 @@ export function createContextData(context: AdapterContext): {
         predictedRate: finite(funding.nextFundingRate),
         nextSettlementMs: finite(funding.fundingTimestamp) ?? finite(funding.nextFundingTimestamp),
         intervalHours: intervalHours(funding.interval),
+        readAtMs: finite(funding.timestamp) ?? exchange.milliseconds(),
       };
     },
     async fetchLongShortRatio(symbol, timeframe, sinceMs, limit) {

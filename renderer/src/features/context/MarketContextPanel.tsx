@@ -64,7 +64,6 @@ function Figures({
   readonly venue: string;
 }) {
   const flagged = new Set(view.flags.map((flag) => flag.metric));
-  const asOf = view.asOfMs ?? 0;
   return (
     <dl className="context-rows">
       <Row
@@ -91,7 +90,7 @@ function Figures({
         flagged={flagged.has('funding')}
         render={(f) => ({
           value: fundingRateText(f.rate),
-          detail: `${settlementText(f.nextSettlementMs === null ? null : f.nextSettlementMs - asOf)} · ${fundingDetail(f, venue)}`,
+          detail: `${settlementText(f.nextSettlementMs === null ? null : f.nextSettlementMs - f.readAtMs)} · ${fundingDetail(f, venue)}`,
         })}
       />
       <Row

@@ -21,7 +21,6 @@ export interface StripItem {
  */
 export function stripItems(view: MarketContextView, base: string): readonly StripItem[] {
   const flagged = new Set(view.flags.map((flag) => flag.metric));
-  const asOf = view.asOfMs ?? 0;
   const item = (metric: ContextMetric, name: string, value: string | null, title: string, reason?: string) => ({
     metric,
     name,
@@ -44,7 +43,9 @@ export function stripItems(view: MarketContextView, base: string): readonly Stri
           'funding',
           'Funding',
           fundingRateText(funding.rate) +
-            (funding.nextSettlementMs === null ? '' : ` · ${countdownText(funding.nextSettlementMs - asOf)}`),
+            (funding.nextSettlementMs === null
+              ? ''
+              : ` · ${countdownText(funding.nextSettlementMs - funding.readAtMs)}`),
           'Funding rate per interval and the time to its settlement',
         )
       : item('funding', 'Funding', null, '', funding.reason),
