@@ -109,7 +109,7 @@ export function createLedger(options: LedgerOptions): Ledger {
   const entryPrices = new Float64Array(3),
     entryLogs = new Float64Array(3),
     entryTiers = new Int32Array(3);
-  const create = (state: VenueState, usd: number, buyShare: number, birthMinute: number): void => {
+  const create = (state: VenueState, longUsd: number, shortUsd: number, birthMinute: number): void => {
     const typical = state.typicalSum / state.bars;
     const ratios = state.ratios;
     const count = state.high > state.low ? 3 : 1;
@@ -124,7 +124,7 @@ export function createLedger(options: LedgerOptions): Ledger {
       entryTiers[e] = ratios.tierOf(entry);
     }
     for (let s = 0; s < 2; s++) {
-      const sideUsd = usd * (s === 0 ? buyShare : 1 - buyShare);
+      const sideUsd = s === 0 ? longUsd : shortUsd;
       const book = state.books[s];
       if (!(sideUsd > 0) || book === undefined) continue;
       for (let k = 0; k < leverages.length; k++) {
@@ -152,30 +152,40 @@ export function createLedger(options: LedgerOptions): Ledger {
   // Positions close and reopen without changing OI (churn): each side gives up the share
   // 1 − e^(−turnover · Δt) of its levels, pro rata, and that USD reopens at the window's prices on the
   // same side, so levels the price traded through come back at the leverage distances from it.
-  const turnOver = (state: VenueState, closeMs: number): void => {
+  const churnShare = (state: VenueState, closeMs: number): number => {
     const elapsedDays = (closeMs - state.lastSampleMs) / 86_400_000;
-    if (!(params.turnoverPerDay > 0) || !(elapsedDays > 0)) return;
+    if (!(params.turnoverPerDay > 0) || !(elapsedDays > 0)) return 0;
     if (elapsedDays !== turnoverDays) {
       turnoverDays = elapsedDays;
       turnoverShare = 1 - Math.exp(-params.turnoverPerDay * elapsedDays);
     }
-    const share = turnoverShare;
-    const [longs, shorts] = state.books;
-    const longUsd = longs.total() * share,
-      shortUsd = shorts.total() * share;
-    if (!(longUsd + shortUsd > 0)) return;
-    longs.multiply(1 - share);
-    shorts.multiply(1 - share);
-    create(state, longUsd + shortUsd, longUsd / (longUsd + shortUsd), (closeMs - originMs) / 60_000);
+    return turnoverShare;
   };
   const applyOpenInterest = (state: VenueState, oiUsd: number, closeMs: number): void => {
     if (state.lastOiUsd !== null) {
       const change = oiUsd - state.lastOiUsd + params.liquidationOiOffset * state.consumedUsd;
       const flow = state.buyUsd + state.sellUsd;
       const buyShare = flow > 0 ? state.buyUsd / flow : 0.5;
-      if (change > 0) create(state, change, buyShare, (closeMs - originMs) / 60_000);
-      else if (change < 0) trim(state, -change, buyShare);
-      turnOver(state, closeMs);
+      if (change < 0) trim(state, -change, buyShare);
+      // New positions and the churn of the held ones open in the same window: one pass of `create`. Opening
+      // the new USD first and then churning everything gives the same books (the new USD's churned share
+      // reopens where it opened), so the churn is taken from what was held before the new USD.
+      const [longs, shorts] = state.books;
+      const share = churnShare(state, closeMs);
+      const churnLongUsd = longs.total() * share,
+        churnShortUsd = shorts.total() * share;
+      if (churnLongUsd + churnShortUsd > 0) {
+        longs.multiply(1 - share);
+        shorts.multiply(1 - share);
+      }
+      const opened = Math.max(0, change);
+      if (opened + churnLongUsd + churnShortUsd > 0)
+        create(
+          state,
+          opened * buyShare + churnLongUsd,
+          opened * (1 - buyShare) + churnShortUsd,
+          (closeMs - originMs) / 60_000,
+        );
     }
     state.lastOiUsd = oiUsd;
     state.samples += 1;
