@@ -73,11 +73,11 @@ export function createSymbolSim(
   });
   traders.warmStart(spec.initialPrice, startMs, random);
   // Small traders, if the symbol has them, draw from their own stream, so the main population's draws stay as they were.
-  const crowds = [{ traders, random }];
   const small = spec.smallTraders;
-  if (small !== undefined) {
-    const smallRandom = createRandom(deriveSeed(seed, `small:${symbol}`));
-    const smallTraders = createTraderPopulation({
+  const smallRandom = createRandom(deriveSeed(seed, `small:${symbol}`));
+  const smallTraders =
+    small &&
+    createTraderPopulation({
       count: Math.round((small.count * traderCount) / defaultTraderCount),
       rules: venueRulesOf(spec.instrument, 'binance-usdm'),
       stepSize: spec.instrument.stepSize,
@@ -88,9 +88,7 @@ export function createSymbolSim(
       closesLosers: small.closesLosers,
       firstTrader: traderCount,
     });
-    smallTraders.warmStart(spec.initialPrice, startMs, smallRandom);
-    crowds.push({ traders: smallTraders, random: smallRandom });
-  }
+  smallTraders?.warmStart(spec.initialPrice, startMs, smallRandom);
   const tick = spec.instrument.tickSize;
   const home = Math.log(spec.initialPrice);
   const idiosyncratic = Math.sqrt(1 - marketCorrelation * marketCorrelation);
@@ -129,16 +127,8 @@ export function createSymbolSim(
   let liquidationSink: (liquidation: SimLiquidation) => void = () => undefined;
   const reportLiquidation = (side: 'long' | 'short', price: number, size: number): void =>
     liquidationSink({ symbol, timeMs: traderInput.timeMs, side, price, size });
-  const longSize = (): number => {
-    let sum = 0;
-    for (const crowd of crowds) sum += crowd.traders.longSize;
-    return sum;
-  };
-  const shortSize = (): number => {
-    let sum = 0;
-    for (const crowd of crowds) sum += crowd.traders.shortSize;
-    return sum;
-  };
+  const longSize = (): number => traders.longSize + (smallTraders?.longSize ?? 0);
+  const shortSize = (): number => traders.shortSize + (smallTraders?.shortSize ?? 0);
   const openInterest = (): number => spec.backgroundOpenInterest + longSize() + shortSize();
   const fundingRate = (): number => premiumAverage + Math.min(0.0005, Math.max(-0.0005, 0.0001 - premiumAverage));
 
@@ -191,7 +181,8 @@ export function createSymbolSim(
       traderInput.longShare = Math.min(0.95, Math.max(0.05, params.longShare + phase.longBias));
       traderInput.activity = params.activity * phase.activityScale;
       liquidationSink = onLiquidation;
-      for (const crowd of crowds) crowd.traders.step(traderInput, crowd.random, flow, reportLiquidation);
+      traders.step(traderInput, random, flow, reportLiquidation);
+      smallTraders?.step(traderInput, smallRandom, flow, reportLiquidation);
       // Price impact of the traders' net taker notional: depthPerPercent moves the price by 1 %.
       const impact = ((impactScale * flow.signedNotional) / spec.depthPerPercent) * 0.01;
       logPrice += permanentImpactShare * impact;
@@ -224,7 +215,9 @@ export function createSymbolSim(
       flow.trades = 0;
 
       // Premium of the perpetual over the index leans with the crowd; funding follows its average (Binance's form: P + clamp(0.01 % − P, ±0.05 %)).
-      const crowd = (longSize() - shortSize()) / (longSize() + shortSize() + 1e-9);
+      const longs = longSize(),
+        shorts = shortSize();
+      const crowd = (longs - shorts) / (longs + shorts + 1e-9);
       premium += ((0.0001 + 0.0008 * crowd - premium) * dt) / 300 + 0.000035 * Math.sqrt(dt) * (random.next() - 0.5);
       premiumAverage += ((premium - premiumAverage) * dt) / 14_400;
 
@@ -296,6 +289,6 @@ export function createSymbolSim(
         regime: regime.regime,
       };
     },
-    truth: () => crowds.flatMap((crowd) => crowd.traders.truth(symbol)),
+    truth: () => [...traders.truth(symbol), ...(smallTraders?.truth(symbol) ?? [])],
   };
 }
