@@ -1,5 +1,9 @@
 import { forEveryVenue, simVenues } from '../venues/sim-venues';
+import type { LeverageWeight } from './traders';
 import type { SimInstrument, SimVenue, SimVenueRules } from './types';
+
+/** Simulated traders per symbol unless the market's options say otherwise. */
+export const defaultTraderCount = 1500;
 
 /** An instrument plus the parameters that shape its simulated market. */
 export interface SimSymbolSpec {
@@ -16,6 +20,23 @@ export interface SimSymbolSpec {
   readonly backgroundVolumePerSecond: number;
   /** Open interest held outside the trader population (hedged, unlevered), base units. */
   readonly backgroundOpenInterest: number;
+  /** Small, high-leverage traders beside the main population (none when absent). */
+  readonly smallTraders?: SmallTraderSpec;
+}
+
+/** A second crowd of a symbol: many small positions at high leverage, opened at the price and held briefly. */
+export interface SmallTraderSpec {
+  /** Traders at the market's default `traderCount` (1,500); scaled with it. */
+  readonly count: number;
+  /** Median notional of one position, quote units. */
+  readonly medianPositionNotional: number;
+  readonly leverageMix: readonly LeverageWeight[];
+  /** Mean time flat before opening, ms. */
+  readonly meanFlatMs: number;
+  /** Mean time a position of up to 10x is held (shorter ∝ 10/leverage above), ms. */
+  readonly meanHoldMs: number;
+  /** Whether they close a losing position when their time is up (false: they hold it until it recovers or is liquidated). */
+  readonly closesLosers: boolean;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   type SimAccountSpec,
 } from './account';
 import { demoAccountSpecs } from './demo-accounts';
-import { defaultSymbols, type SimSymbolSpec } from './instruments';
+import { defaultSymbols, defaultTraderCount, type SimSymbolSpec } from './instruments';
 import { createMarketEmitter } from './market-events';
 import { createRandom, deriveSeed } from './prng';
 import { createRegimeClock } from './regime-clock';
@@ -57,7 +57,7 @@ const dayMs = 86_400_000;
 export function createSimMarket(options: SimMarketOptions): SimMarketModel {
   const startTimeMs = Math.floor((options.startTimeMs ?? Date.UTC(2026, 0, 5)) / secondMs) * secondMs;
   const historyDays = options.historyDays ?? 3;
-  const traderCount = options.traderCount ?? 1500;
+  const traderCount = options.traderCount ?? defaultTraderCount;
   if (!(historyDays >= 0) || !Number.isInteger(traderCount) || traderCount < 0)
     throw new Error('historyDays must be >= 0 and traderCount a non-negative integer');
   const leverageMix = options.leverageMix ?? defaultLeverageMix;

@@ -1,5 +1,5 @@
 import { createHistoryStore, type HistoryStore } from './history-store';
-import { venueRulesOf, type SimSymbolSpec } from './instruments';
+import { defaultTraderCount, venueRulesOf, type SimSymbolSpec } from './instruments';
 import { createRandom, deriveSeed } from './prng';
 import type { RegimeClock } from './regime-clock';
 import { createTraderPopulation, type LeverageWeight, type TraderFlow } from './traders';
@@ -72,6 +72,23 @@ export function createSymbolSim(
     leverageMix,
   });
   traders.warmStart(spec.initialPrice, startMs, random);
+  // Small traders, if the symbol has them, draw from their own stream, so the main population's draws stay as they were.
+  const small = spec.smallTraders;
+  const smallRandom = createRandom(deriveSeed(seed, `small:${symbol}`));
+  const smallTraders =
+    small &&
+    createTraderPopulation({
+      count: Math.round((small.count * traderCount) / defaultTraderCount),
+      rules: venueRulesOf(spec.instrument, 'binance-usdm'),
+      stepSize: spec.instrument.stepSize,
+      medianNotional: small.medianPositionNotional,
+      leverageMix: small.leverageMix,
+      meanFlatMs: small.meanFlatMs,
+      meanHoldMs: small.meanHoldMs,
+      closesLosers: small.closesLosers,
+      firstTrader: traderCount,
+    });
+  smallTraders?.warmStart(spec.initialPrice, startMs, smallRandom);
   const tick = spec.instrument.tickSize;
   const home = Math.log(spec.initialPrice);
   const idiosyncratic = Math.sqrt(1 - marketCorrelation * marketCorrelation);
@@ -110,7 +127,9 @@ export function createSymbolSim(
   let liquidationSink: (liquidation: SimLiquidation) => void = () => undefined;
   const reportLiquidation = (side: 'long' | 'short', price: number, size: number): void =>
     liquidationSink({ symbol, timeMs: traderInput.timeMs, side, price, size });
-  const openInterest = (): number => spec.backgroundOpenInterest + traders.longSize + traders.shortSize;
+  const longSize = (): number => traders.longSize + (smallTraders?.longSize ?? 0);
+  const shortSize = (): number => traders.shortSize + (smallTraders?.shortSize ?? 0);
+  const openInterest = (): number => spec.backgroundOpenInterest + longSize() + shortSize();
   const fundingRate = (): number => premiumAverage + Math.min(0.0005, Math.max(-0.0005, 0.0001 - premiumAverage));
 
   return {
@@ -163,6 +182,7 @@ export function createSymbolSim(
       traderInput.activity = params.activity * phase.activityScale;
       liquidationSink = onLiquidation;
       traders.step(traderInput, random, flow, reportLiquidation);
+      smallTraders?.step(traderInput, smallRandom, flow, reportLiquidation);
       // Price impact of the traders' net taker notional: depthPerPercent moves the price by 1 %.
       const impact = ((impactScale * flow.signedNotional) / spec.depthPerPercent) * 0.01;
       logPrice += permanentImpactShare * impact;
@@ -195,13 +215,15 @@ export function createSymbolSim(
       flow.trades = 0;
 
       // Premium of the perpetual over the index leans with the crowd; funding follows its average (Binance's form: P + clamp(0.01 % − P, ±0.05 %)).
-      const crowd = (traders.longSize - traders.shortSize) / (traders.longSize + traders.shortSize + 1e-9);
+      const longs = longSize(),
+        shorts = shortSize();
+      const crowd = (longs - shorts) / (longs + shorts + 1e-9);
       premium += ((0.0001 + 0.0008 * crowd - premium) * dt) / 300 + 0.000035 * Math.sqrt(dt) * (random.next() - 0.5);
       premiumAverage += ((premium - premiumAverage) * dt) / 14_400;
 
       if (input.timeMs % 60_000 !== 0) return undefined;
       bar.openInterest = openInterest();
-      bar.longShare = traders.longSize / (traders.longSize + traders.shortSize || 1);
+      bar.longShare = longSize() / (longSize() + shortSize() || 1);
       const openTimeMs = input.timeMs - 60_000;
       history.append(openTimeMs, bar);
       const closed = {
@@ -267,6 +289,6 @@ export function createSymbolSim(
         regime: regime.regime,
       };
     },
-    truth: () => traders.truth(symbol),
+    truth: () => [...traders.truth(symbol), ...(smallTraders?.truth(symbol) ?? [])],
   };
 }

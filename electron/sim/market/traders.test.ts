@@ -52,6 +52,65 @@ describe('trader population', () => {
     expect(population.shortSize).toBeCloseTo(shortsBefore, 9);
     expect(crash.sellVolume).toBeCloseTo(longsBefore, 6);
   });
+
+  it('holds losing positions until they recover or are liquidated when told to, and still closes winners', () => {
+    const population = createTraderPopulation({
+      count: 400,
+      rules: venueRulesOf(btc, 'binance-usdm'),
+      stepSize: btc.stepSize,
+      medianNotional: 5_000,
+      leverageMix: [{ leverage: 5, weight: 1 }],
+      meanHoldMs: 600_000,
+      closesLosers: false,
+    });
+    const random = createRandom(9);
+    const flow: TraderFlow = { buyVolume: 0, sellVolume: 0, signedNotional: 0, trades: 0 };
+    const input = { timeMs: 0, dtSeconds: 1, markPrice: 60_000, lastPrice: 60_000, longShare: 0.5, activity: 30 };
+    for (let i = 0; i < 30; i++) population.step({ ...input, timeMs: i * 1000 }, random, flow, () => undefined);
+    const longs = population.longSize,
+      shorts = population.shortSize;
+    expect(longs).toBeGreaterThan(0);
+    // 1 % lower for an hour (six mean holds), nobody opening, nobody liquidated at 5x: the longs
+    // are at a loss and all stay; the shorts are in profit and close.
+    const lower = { ...input, markPrice: 59_400, lastPrice: 59_400, activity: 0 };
+    for (let i = 0; i < 3600; i++)
+      population.step({ ...lower, timeMs: (30 + i) * 1000 }, random, flow, () => expect.fail('no liquidation'));
+    expect(population.longSize).toBeCloseTo(longs, 9);
+    expect(population.shortSize).toBeLessThan(shorts * 0.05);
+  });
+});
+
+describe('small traders beside the main population', () => {
+  const base = defaultSymbols()[0]!;
+  const small = {
+    count: 600,
+    medianPositionNotional: 2_000,
+    leverageMix: [{ leverage: 50, weight: 1 }],
+    meanFlatMs: 3_600_000,
+    meanHoldMs: 4 * 3_600_000,
+    closesLosers: true,
+  };
+  const market = createSimMarket({
+    seed: 4,
+    scenario: 'calm',
+    historyDays: 0.1,
+    traderCount: 300,
+    accounts: [],
+    symbols: [{ ...base, smallTraders: small }],
+  });
+
+  it('names them after the main traders, scaled with the trader count, and counts them in open interest', () => {
+    const levels = market.truth('BTCUSDT');
+    const smallOnes = levels.filter((level) => (level.trader ?? 0) >= 300);
+    const main = levels.filter((level) => (level.trader ?? 0) < 300);
+    expect(main.length).toBeGreaterThan(0);
+    expect(smallOnes.length).toBeGreaterThan(0);
+    // 600 at the default 1,500 traders: 120 at 300.
+    expect(Math.max(...smallOnes.map((level) => level.trader ?? 0))).toBeLessThan(300 + 120);
+    expect(smallOnes.every((level) => level.leverage === 50)).toBe(true);
+    const total = levels.reduce((sum, level) => sum + level.size, 0);
+    expect(market.ticker('BTCUSDT').openInterest - base.backgroundOpenInterest).toBeCloseTo(total, 6);
+  });
 });
 
 describe('truth', () => {

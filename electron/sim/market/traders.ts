@@ -70,6 +70,15 @@ export interface TraderPopulationOptions {
   readonly meanFlatMs?: number;
   /** Mean time a position of up to 10x is held unless liquidated, ms; higher leverage holds shorter (∝ 10/leverage). */
   readonly meanHoldMs?: number;
+  /**
+   * Whether a position at a loss is closed like any other (default). When false a losing position is
+   * held until it is back in profit or liquidated (the disposition effect: Shefrin & Statman 1985,
+   * "The disposition to sell winners too early and ride losers too long"), so levels keep
+   * approaching the price as it moves against them.
+   */
+  readonly closesLosers?: boolean;
+  /** Index of the first trader in the truth (`trader`), so that two populations of one symbol name different traders. Default 0. */
+  readonly firstTrader?: number;
 }
 
 /**
@@ -110,6 +119,8 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
     ...options.leverageMix.map((item) => holdScale(Math.min(item.leverage, maxLeverage))),
   );
   const decimals = Math.max(0, Math.round(-Math.log10(options.stepSize)));
+  const firstTrader = options.firstTrader ?? 0;
+  const closesLosers = options.closesLosers ?? true;
   let longSize = 0,
     shortSize = 0;
 
@@ -228,6 +239,7 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
       for (let k = 0; k < candidates && holdingCount > 0; k++) {
         const trader = holding[random.int(holdingCount)] ?? 0;
         if (random.next() * maxHoldScale >= holdScale(leverage[trader] ?? 1)) continue;
+        if (!closesLosers && (side[trader] ?? 0) * (input.lastPrice - (entry[trader] ?? 0)) < 0) continue;
         const qty = size[trader] ?? 0;
         if ((side[trader] ?? 0) > 0) flow.sellVolume += qty;
         else flow.buyVolume += qty;
@@ -266,7 +278,7 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
           openedAtMs: opened[i] ?? 0,
           entryPrice: entry[i] ?? 0,
           isolatedMargin: margin[i] ?? 0,
-          trader: i,
+          trader: firstTrader + i,
         });
       }
       return levels;
