@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { resolveRules } from '../../../shared/alerts';
+import { resolveRules } from '../../../shared/alerts/resolve-rules';
 import type { AppInfo, Notice } from '../../../shared/ipc/views/app';
 import type { ChartTimeframe } from '../../../shared/ipc/views/markets';
 import type { Theme } from '../../../shared/ipc/views/settings';

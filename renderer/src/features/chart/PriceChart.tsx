@@ -11,7 +11,7 @@ import type { PositionView } from '../../../../shared/ipc/views/positions';
 import type { Theme } from '../../../../shared/ipc/views/settings';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
 import { demoSource, marketSourceName } from '../../../../shared/domain/market-source';
-import { placeStops } from '../../../../shared/clusters';
+import { placeStops } from '../../../../shared/clusters/suggested-stops';
 import { allCandles } from '../market/market-state';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
 import { useMarketField, type MarketSource } from '../market/useMarket';
