@@ -141,10 +141,22 @@ async function mountApp(fake: ReturnType<typeof fakeBridge>): Promise<HTMLElemen
 const nextFrame = (): Promise<void> =>
   act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
+/** Lets React in until the side panels, loaded as their own chunks once asked for, have drawn. */
+async function panelsDrawn(host: HTMLElement): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+      expect(host.querySelector('[data-testid="whatif-panel"]')).not.toBeNull();
+    },
+    { timeout: 20_000 },
+  );
+}
+
 /** Renders the app with its side panels, which follow the chart's first painted frame (usePanelsAfterChart). */
 async function renderApp(fake: ReturnType<typeof fakeBridge>): Promise<HTMLElement> {
   const host = await mountApp(fake);
   await nextFrame();
+  await panelsDrawn(host);
   return host;
 }
 
@@ -186,7 +198,7 @@ describe('the first paint', () => {
     expect(host.querySelector('[data-testid="whatif-panel"]')).toBeNull();
     expect(rows(host)).toBe(0);
     await nextFrame();
-    expect(host.querySelector('[data-testid="whatif-panel"]')).not.toBeNull();
+    await panelsDrawn(host);
     expect(rows(host)).toBe(positions.positions.length);
   });
 

@@ -1,10 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { resolveRules } from '../../../shared/alerts';
+import { resolveRules } from '../../../shared/alerts/resolve-rules';
 import type { AppInfo, Notice } from '../../../shared/ipc/views/app';
 import type { ChartTimeframe } from '../../../shared/ipc/views/markets';
 import type { Theme } from '../../../shared/ipc/views/settings';
-import { AccountsMenu } from '../features/accounts/AccountsMenu';
-import { AlertsPanel } from '../features/alerts/AlertsPanel';
 import { AlertToasts } from '../features/alerts/AlertToasts';
 import { useAlertConfig } from '../features/alerts/useAlertConfig';
 import { useAlerts } from '../features/alerts/useAlerts';
@@ -16,18 +14,15 @@ import { useMarketSelector, useShownMarket } from '../features/market/useMarket'
 import type { MarketState } from '../features/market/market-state';
 import { useChartedPrefetch } from '../features/market/useChartedPrefetch';
 import { NoticeBanner } from '../features/notices/NoticeBanner';
-import { PositionsTable } from '../features/positions/PositionsTable';
 import { usePositions } from '../features/positions/usePositions';
-import { ShockTest } from '../features/shock/ShockTest';
 import { ConnectionPill } from '../features/status/ConnectionPill';
 import { DemoControl } from '../features/context/DemoControl';
-import { MarketContext } from '../features/context/MarketContext';
-import { WhatIfPanel } from '../features/whatif/WhatIfPanel';
 import { Badge, Button } from '../ui';
 import type { Ghost } from '../features/whatif/what-if-model';
 import { useBridge, useConnectionState } from './bridge-context';
 import { exposeChartState } from './chart-probe';
 import { accountsAsShown, positionsAsShown } from './core-lost';
+import { AccountsMenu, AlertsPanel, MarketContext, PositionsTable, ShockTest, WhatIfPanel } from './lazy-panels';
 import { LiveCoreClock } from './LiveCoreClock';
 import { usePanelsAfterChart } from './usePanelsAfterChart';
 import { useSelection } from './useSelection';
@@ -193,17 +188,23 @@ export function App() {
         </div>
         <div className="topbar__status">
           {info && panels && (
-            <AccountsMenu
-              accounts={accounts}
-              onAdd={(next) => api.addAccount(next)}
-              onRemove={(id) => api.removeAccount(id)}
-              onSetKey={(key) => api.setAccountKey(key)}
-              firstRun={info.firstStart}
-              onWelcomeClosed={() => void api.updateSettings({ welcomeDismissed: true }).catch(() => undefined)}
-              keyStorage={info.keyStorage}
-            />
+            <Suspense fallback={null}>
+              <AccountsMenu
+                accounts={accounts}
+                onAdd={(next) => api.addAccount(next)}
+                onRemove={(id) => api.removeAccount(id)}
+                onSetKey={(key) => api.setAccountKey(key)}
+                firstRun={info.firstStart}
+                onWelcomeClosed={() => void api.updateSettings({ welcomeDismissed: true }).catch(() => undefined)}
+                keyStorage={info.keyStorage}
+              />
+            </Suspense>
           )}
-          <ShockTest accounts={accounts} positions={positions} api={api} charted={marketKey} />
+          {panels && (
+            <Suspense fallback={null}>
+              <ShockTest accounts={accounts} positions={positions} api={api} charted={marketKey} />
+            </Suspense>
+          )}
           <LiveCoreClock stale={!connected} />
           <ConnectionPill state={connection} />
           <Button
@@ -271,50 +272,58 @@ export function App() {
         }
         positions={
           panels && (
-            <PositionsTable
-              accounts={accounts}
-              positions={positions}
-              selected={selected}
-              onSelect={setSelected}
-              alerts={alerts.view.active}
-              markets={markets}
-            />
+            <Suspense fallback={null}>
+              <PositionsTable
+                accounts={accounts}
+                positions={positions}
+                selected={selected}
+                onSelect={setSelected}
+                alerts={alerts.view.active}
+                markets={markets}
+              />
+            </Suspense>
           )
         }
         whatif={
           panels && (
-            <WhatIfPanel
-              account={account}
-              selected={selected}
-              market={market}
-              onGhostChange={setGhost}
-              connected={connected}
-            />
+            <Suspense fallback={null}>
+              <WhatIfPanel
+                account={account}
+                selected={selected}
+                market={market}
+                onGhostChange={setGhost}
+                connected={connected}
+              />
+            </Suspense>
           )
         }
         alerts={
           panels && (
-            <AlertsPanel
-              view={alerts.view}
-              onSelect={setSelected}
-              onTest={() => api.sendTestNotification()}
-              onNote={alerts.showNote}
-              connected={connected}
-              browserPermission={transport === 'web' ? permission : undefined}
-              onConfigSaved={alertConfig.onSaved}
-              onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
-              api={api}
-            />
+            <Suspense fallback={null}>
+              <AlertsPanel
+                view={alerts.view}
+                onSelect={setSelected}
+                onTest={() => api.sendTestNotification()}
+                onNote={alerts.showNote}
+                connected={connected}
+                browserPermission={transport === 'web' ? permission : undefined}
+                onConfigSaved={alertConfig.onSaved}
+                onEnableBrowser={() => void Notification.requestPermission().then(setPermission)}
+                api={api}
+              />
+            </Suspense>
           )
         }
         context={
           panels && (
-            <MarketContext
-              api={api}
-              market={marketKey}
-              base={shown?.displaySymbol.split('/')[0] ?? ''}
-              connected={connected}
-            />
+            <Suspense fallback={null}>
+              <MarketContext
+                api={api}
+                market={marketKey}
+                base={shown?.displaySymbol.split('/')[0] ?? ''}
+                connected={connected}
+              />
+            </Suspense>
           )
         }
       />

@@ -1,4 +1,5 @@
-import { isFiring, type AlertEvent, type Level } from '../../../../shared/alerts';
+import { isFiring, type AlertEvent } from '../../../../shared/alerts/alert-event';
+import type { Level } from '../../../../shared/alerts/levels';
 
 const levelTitles: Record<Level, string> = { warning: 'Warning', danger: 'Danger', critical: 'Critical' };
 

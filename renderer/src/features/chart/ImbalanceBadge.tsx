@@ -12,7 +12,7 @@ import {
   recordedSkillText,
   shippedMeasuredSkill,
   type RecordedSkill,
-} from '../../../../shared/clusters';
+} from '../../../../shared/clusters/measured-skill';
 
 /** Props of `ImbalanceBadge`. */
 export interface ImbalanceBadgeProps {

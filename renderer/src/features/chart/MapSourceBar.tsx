@@ -4,7 +4,7 @@ import {
   recordedSkillText,
   shippedMeasuredSkill,
   type RecordedSkill,
-} from '../../../../shared/clusters';
+} from '../../../../shared/clusters/measured-skill';
 import type { MeasuredMapWire } from '../../../../shared/ipc/views/clusters';
 import { Segmented } from '../../ui';
 import { coverageText, mapKindLabels, mapKinds, type MapKind } from './shown-map';

@@ -11,13 +11,13 @@ import type { PositionView } from '../../../../shared/ipc/views/positions';
 import type { Theme } from '../../../../shared/ipc/views/settings';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
 import { demoSource, marketSourceName } from '../../../../shared/domain/market-source';
-import { placeStops } from '../../../../shared/clusters';
+import { placeStops } from '../../../../shared/clusters/suggested-stops';
 import { allCandles } from '../market/market-state';
 import { shownLiquidationPrice } from '../positions/shown-liquidation';
 import { useMarketField, type MarketSource } from '../market/useMarket';
 import { readChartColors, type ChartColors } from './chart-colors';
 import { candleOptions, chartOptions } from './chart-options';
-import { setBars, type ChartParts } from './chart-parts';
+import { initialBars, setBars, type ChartParts } from './chart-parts';
 import { LiveBars, LiveImbalance, LiveLegend } from './ChartLive';
 import { ChartStatus } from './ChartStatus';
 import { ChartToolbar, type ChartSymbolOption } from './ChartToolbar';
@@ -88,8 +88,6 @@ export interface PriceChartProps {
 const noThresholds: readonly ThresholdLine[] = [];
 /** What the chart draws while the map across venues is on its way: nothing, rather than one venue's map under its name. */
 const noMap: ShownMap = { kind: 'estimated', clusters: null, profile: null };
-/** Bars shown when a market opens: enough context, candles still readable. */
-const initialBars = 160;
 
 function paletteFor(colors: ChartColors): string[] {
   return heatPalette(heatRamps[colors.theme]);
@@ -174,6 +172,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
       lines: new Map(),
       times: new Float64Array(0),
       count: 0,
+      cancelOlder: null,
     };
     setColors(initial);
     setChartApi(chart);
@@ -192,6 +191,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     });
     return () => {
       onReady?.(null);
+      parts.current?.cancelOlder?.();
       parts.current = null;
       chart.remove();
     };

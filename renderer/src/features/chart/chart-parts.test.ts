@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Candle } from '../../../../shared/domain/candle';
 import { maxChartCandles } from '../../../../shared/ipc/views/markets';
-import { drawTail, setBars, type ChartParts } from './chart-parts';
+import { drawTail, firstFrameBars, initialBars, setBars, type ChartParts } from './chart-parts';
 
 const minute = 60_000;
 const candle = (i: number): Candle => ({
@@ -38,14 +38,37 @@ function fakeParts(): ChartParts & { bars: { time: number }[]; range: { from: nu
     overlay: { setBarTimes: () => undefined },
     times: new Float64Array(0),
     count: 0,
+    cancelOlder: null,
   }) as unknown as ChartParts & typeof held;
 }
+
+/** The browser's frames, run when the test says a frame has passed (and the task after each). */
+const frames: (() => void)[] = [];
+function nextFrame(): void {
+  for (const frame of frames.splice(0)) frame();
+  vi.runOnlyPendingTimers();
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => {
+    frames[id - 1] = () => undefined;
+  });
+});
+afterEach(() => {
+  frames.length = 0;
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('chart bars', () => {
   it('holds at most a snapshot’s candles: the newest of a longer list, and the oldest dropped as bars stream in', () => {
     const p = fakeParts();
     const candles = Array.from({ length: maxChartCandles + 500 }, (_, i) => candle(i));
-    expect(setBars(p, candles, '1m')).toBe(maxChartCandles);
+    setBars(p, candles, '1m');
+    nextFrame();
+    expect(p.bars.length).toBe(maxChartCandles);
     expect(p.bars[0]?.time).toBe(500 * 60);
     expect(p.times[p.count - 1]).toBe((maxChartCandles + 499) * 60);
     p.range = { from: maxChartCandles - 160, to: maxChartCandles + 28 };
@@ -60,5 +83,36 @@ describe('chart bars', () => {
     const dropped = maxChartCandles + 400 - p.bars.length;
     expect(dropped).toBeGreaterThan(0);
     expect(p.range.from).toBe(maxChartCandles - 160 - dropped);
+  });
+
+  it('draws the newest bars of an empty chart first and the older ones a frame later, on the same bars, streamed ones kept', () => {
+    const p = fakeParts();
+    const candles = Array.from({ length: maxChartCandles }, (_, i) => candle(i));
+    const count = setBars(p, candles, '1m');
+    expect(count).toBe(firstFrameBars);
+    expect(p.bars[0]?.time).toBe((maxChartCandles - firstFrameBars) * 60);
+    p.range = { from: count - initialBars, to: count + 28 };
+    drawTail(p, [candle(maxChartCandles)], '1m');
+    nextFrame();
+    expect(p.bars.length).toBe(maxChartCandles + 1);
+    expect(p.bars[0]?.time).toBe(0);
+    expect(p.bars.at(-1)?.time).toBe(maxChartCandles * 60);
+    expect(p.times[p.count - 1]).toBe(maxChartCandles * 60);
+    // The same bars stay in view: the first one shown is still the one it was.
+    expect(p.bars[p.range.from]?.time).toBe((maxChartCandles - initialBars) * 60);
+  });
+
+  it('gives a chart that already holds bars the whole snapshot at once, and drops older bars still to come', () => {
+    const p = fakeParts();
+    setBars(
+      p,
+      Array.from({ length: maxChartCandles }, (_, i) => candle(i)),
+      '1m',
+    );
+    const next = Array.from({ length: 600 }, (_, i) => candle(5_000 + i));
+    expect(setBars(p, next, '1m')).toBe(600);
+    nextFrame();
+    expect(p.bars.length).toBe(600);
+    expect(p.bars[0]?.time).toBe(5_000 * 60);
   });
 });

@@ -1,4 +1,12 @@
-import type { IChartApi, IPriceLine, ISeriesApi, ISeriesMarkersPluginApi, Time } from 'lightweight-charts';
+import type {
+  CandlestickData,
+  IChartApi,
+  IPriceLine,
+  ISeriesApi,
+  ISeriesMarkersPluginApi,
+  Time,
+  WhitespaceData,
+} from 'lightweight-charts';
 import type { Candle } from '../../../../shared/domain/candle';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
 import { maxChartCandles, type ChartTimeframe } from '../../../../shared/ipc/views/markets';
@@ -18,6 +26,8 @@ export interface ChartParts {
   /** Bar open times (UTC s) mirrored for the overlay's time → x mapping; `count` of them are set. */
   times: Float64Array;
   count: number;
+  /** Cancels the older bars still to be drawn after a first frame (`setBars`); null when none are. */
+  cancelOlder: (() => void) | null;
 }
 
 /**
@@ -26,17 +36,66 @@ export interface ChartParts {
  */
 const trimSlack = 250;
 
-/** Replaces every bar the chart holds with the newest `maxChartCandles` of `candles` (a market opened or its timeframe switched). */
+/** Bars shown when a market opens: enough context, candles still readable. */
+export const initialBars = 160;
+
+/**
+ * Bars an empty chart draws in its first frame: the `initialBars` it shows and some to scroll back
+ * into. The older ones follow a frame later: lightweight-charts' first draw takes time in
+ * proportion to the bars it is given, and the page waits on that draw.
+ */
+export const firstFrameBars = initialBars + 80;
+
+/**
+ * Replaces every bar the chart holds with the newest `maxChartCandles` of `candles` (a market opened
+ * or its timeframe switched); returns how many it holds now. A chart that held no bars takes the
+ * newest `firstFrameBars` now and the rest after its next frame, on the same view.
+ */
 export function setBars(p: ChartParts, candles: readonly Candle[], timeframe: ChartTimeframe): number {
+  p.cancelOlder?.();
+  p.cancelOlder = null;
   const bars = candlesForSeries(candles.length > maxChartCandles ? candles.slice(-maxChartCandles) : candles);
+  const older = p.count === 0 && bars.length > firstFrameBars ? bars.slice(0, -firstFrameBars) : [];
+  fillBars(p, older.length > 0 ? bars.slice(older.length) : bars, timeframe);
+  if (older.length > 0)
+    p.cancelOlder = afterNextFrame(() => {
+      p.cancelOlder = null;
+      prependBars(p, older, timeframe);
+    });
+  return p.count;
+}
+
+type SeriesBar = CandlestickData<Time> | WhitespaceData<Time>;
+
+function fillBars(p: ChartParts, bars: SeriesBar[], timeframe: ChartTimeframe): void {
   p.times = new Float64Array(Math.max(64, bars.length * 2));
   bars.forEach((bar, i) => {
-    p.times[i] = bar.time;
+    p.times[i] = bar.time as number;
   });
   p.count = bars.length;
   p.series.setData(bars);
   p.overlay.setBarTimes(p.times, p.count, timeframeMs[timeframe] / 1000);
-  return bars.length;
+}
+
+/** Puts `older` before the bars the chart holds (live ones streamed meanwhile included), keeping the view on the same bars. */
+function prependBars(p: ChartParts, older: readonly SeriesBar[], timeframe: ChartTimeframe): void {
+  const timeScale = p.chart.timeScale();
+  const range = timeScale.getVisibleLogicalRange();
+  fillBars(p, [...older, ...p.series.data()], timeframe);
+  if (range !== null)
+    timeScale.setVisibleLogicalRange({ from: range.from + older.length, to: range.to + older.length });
+}
+
+/** Runs `run` in a task after the browser's next frame (so after that frame is painted); returns its cancel. */
+function afterNextFrame(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(run, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
 /**

@@ -8,7 +8,9 @@ import type {
   PrimitivePaneViewZOrder,
   IPrimitivePaneRenderer,
 } from 'lightweight-charts';
-import { cascadePath, topClusters, type CascadePath, type Profile } from '../../../../shared/clusters';
+import { cascadePath, type CascadePath } from '../../../../shared/clusters/cascade-path';
+import type { Profile } from '../../../../shared/clusters/profile';
+import { topClusters } from '../../../../shared/clusters/top-clusters';
 import type { HeatmapColumnWire } from '../../../../shared/ipc/views/clusters';
 import {
   CascadeRenderer,

@@ -1,4 +1,5 @@
-import { imbalance, type Imbalance, type ImbalanceWindow, type Profile } from '../../../../shared/clusters';
+import { imbalance, type Imbalance, type ImbalanceWindow } from '../../../../shared/clusters/imbalance';
+import type { Profile } from '../../../../shared/clusters/profile';
 import { formatPrice } from '../positions/format';
 import { formatUsdCompact } from './usd-compact';
 

@@ -1,4 +1,6 @@
-import { createPriceGrid, type BinSize, type PriceGrid, type Profile } from '../../../../shared/clusters';
+import type { BinSize } from '../../../../shared/clusters/params';
+import { createPriceGrid, type PriceGrid } from '../../../../shared/clusters/price-grid';
+import type { Profile } from '../../../../shared/clusters/profile';
 import type { ProfileWire } from '../../../../shared/ipc/views/clusters';
 
 /** The grid of a bin size; one grid per distinct size, because profiles are read every crosshair move. */

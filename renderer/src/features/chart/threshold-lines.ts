@@ -1,4 +1,7 @@
-import { formatPercent, levels, thresholdPrices, type RuleSet } from '../../../../shared/alerts';
+import { levels } from '../../../../shared/alerts/levels';
+import { formatPercent } from '../../../../shared/alerts/message';
+import type { RuleSet } from '../../../../shared/alerts/rule-schemas';
+import { thresholdPrices } from '../../../../shared/alerts/threshold-prices';
 import type { RiskAccount } from '../../../../shared/domain/risk-account';
 import type { ThresholdLine } from './price-line-specs';
 

@@ -1,4 +1,4 @@
-import { liquidationSideNearest } from '../../../../shared/clusters';
+import { liquidationSideNearest } from '../../../../shared/clusters/nearest-cluster';
 import type { LiquidationSideCluster, PositionView } from '../../../../shared/ipc/views/positions';
 import type { MarketState } from '../market/market-state';
 import { formatPercent } from './format';
