@@ -81,10 +81,26 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
           continue;
         }
         await expect(cell).toHaveAttribute('data-source', 'core');
-        await expect(cell).toContainText(
-          `${formatUsdCompact(cluster.usd)} @ ${formatPrice(cluster.price, row.tickSize)}`,
-        );
-        await expect(cell).toContainText(`${(cluster.distance * 100).toFixed(1)} %`);
+        // The Demo's marks move on: the cell and the core's figure are compared at the same moment, until
+        // the cell shows the figure the core holds now.
+        const sameRow = (other: typeof row): boolean =>
+          other.accountId === row.accountId && other.symbol === row.symbol && other.side === row.side;
+        await expect
+          .poll(async () => {
+            const now = (await client.request('positions:list', {}))
+              .flatMap((entry) => entry.positions)
+              .find(sameRow)?.liquidationSideCluster;
+            if (now?.state !== 'found') return `core: ${now?.state ?? 'no row'}`;
+            const text = (await cell.textContent()) ?? '';
+            const expected = [
+              `${formatUsdCompact(now.usd)} @ ${formatPrice(now.price, row.tickSize)}`,
+              `${(now.distance * 100).toFixed(1)} %`,
+            ];
+            return expected.every((part) => text.includes(part))
+              ? 'shown'
+              : `cell "${text}", core ${expected.join(', ')}`;
+          })
+          .toBe('shown');
         // On the liquidation side: below a long's mark, above a short's.
         expect(row.side === 'long' ? cluster.price < row.markPrice : cluster.price > row.markPrice).toBe(true);
       }
