@@ -39,11 +39,17 @@ export function evaluateAccount(account: RiskAccount, purpose: EvaluationPurpose
     facts.liquidationPrice === 'exact' || (purpose === 'what-if' && facts.whatIf.kind === 'approximate');
   const note = recomputed ? null : facts.liquidationNote;
   return {
-    positions: result.positions.map((position) =>
+    // The engine's own objects, unchanged where the mode is recomputed: evaluated on every mark tick,
+    // a copy of each position here would be garbage at once.
+    positions:
       note === null
-        ? { ...position, computedNote: null }
-        : { ...position, liquidationPrice: null, distance: null, computedNote: note },
-    ),
+        ? result.positions
+        : result.positions.map((position) => ({
+            ...position,
+            liquidationPrice: null,
+            distance: null,
+            computedNote: note,
+          })),
     account: {
       ...result.account,
       accountMode: mode,

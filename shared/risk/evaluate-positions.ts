@@ -29,11 +29,12 @@ export function evaluatePositions(account: RiskAccount): ClassicResult {
   const legs: Leg[] = account.positions.map((position) => makeLeg(account, position));
   const totals = crossTotals(account, legs);
   const liquidationPrices: (number | null | undefined)[] = new Array<number | null | undefined>(legs.length);
-  const positions: Omit<PositionRisk, 'computedNote'>[] = [];
+  const positions: PositionRisk[] = [];
   let equity = totals.equity;
   let requirement = totals.requirement;
   let hasCross = false;
-  for (const [index, leg] of legs.entries()) {
+  for (let index = 0; index < legs.length; index++) {
+    const leg = legs[index] as Leg;
     const mark = leg.markPrice;
     const maintenance = legMaintenance(leg, mark);
     const closingFee = legClosingFee(leg, mark);
@@ -59,6 +60,8 @@ export function evaluatePositions(account: RiskAccount): ClassicResult {
       side: leg.position.side,
       marginMode: leg.position.marginMode,
       liquidationPrice,
+      // Recomputed here: the account mode's evaluation replaces it where the mode cannot be recomputed.
+      computedNote: null,
       maintenanceMargin: maintenance + closingFee,
       closingFee,
       maintenanceMarginRate: leg.position.tiers[tierIndex]?.maintenanceMarginRate ?? 0,

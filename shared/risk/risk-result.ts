@@ -75,9 +75,12 @@ export interface AccountRisk extends MarginPool {
   readonly venueGauge: AccountGauge | null;
 }
 
-/** The classic (single margin asset) evaluation, before the account mode is applied. */
+/**
+ * The classic (single margin asset) evaluation, before the account mode is applied: every position's
+ * `computedNote` is null (the mode's evaluation sets it where the mode cannot be recomputed).
+ */
 export interface ClassicResult {
-  readonly positions: readonly Omit<PositionRisk, 'computedNote'>[];
+  readonly positions: readonly PositionRisk[];
   readonly account: Omit<AccountRisk, 'accountMode' | 'liquidationPriceKind' | 'whatIf' | 'venueGauge'>;
 }
 

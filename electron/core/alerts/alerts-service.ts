@@ -11,12 +11,14 @@ import {
   type AlertConfigInput,
   type AlertEngineState,
   type AlertEvent,
+  type PositionObservation,
   type PositionRef,
   type VenueReport,
 } from '../../../shared/alerts';
 import type { ForceClose } from '../../../shared/domain/force-close';
 import { lastUpdateMs } from '../../../shared/domain/freshness';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
+import type { RiskPosition } from '../../../shared/domain/risk-position';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import { marketKeyId, type MarketKey } from '../../../shared/domain/market-source';
 import type { AlertsView } from '../../../shared/ipc/views/alerts';
@@ -118,6 +120,21 @@ function reportsOf(positions: readonly PositionView[]): Map<string, VenueReport>
   );
 }
 
+/**
+ * `positions` with `symbol`'s marks set to `markPrice`: the same array when none of them moves (a
+ * repeated mark), else a new one that shares every position of the other symbols.
+ */
+function withMark(positions: readonly RiskPosition[], symbol: string, markPrice: number): readonly RiskPosition[] {
+  let marked: RiskPosition[] | undefined;
+  for (let index = 0; index < positions.length; index++) {
+    const position = positions[index] as RiskPosition;
+    if (position.symbol !== symbol || position.markPrice === markPrice) continue;
+    marked ??= positions.slice();
+    marked[index] = { ...position, markPrice };
+  }
+  return marked ?? positions;
+}
+
 /** The longest snooze, ms: two days, so a forgotten snooze cannot silence a position for good. */
 export const snoozeMaxMs = 2 * 24 * 3600_000;
 
@@ -136,6 +153,8 @@ interface Watched {
   readonly symbols: ReadonlySet<string>;
   /** Each symbol's market key, built once per snapshot, for the cluster model's lookup on every tick. */
   readonly markets: ReadonlyMap<string, MarketKey>;
+  /** Each symbol's stream key (`streamKey(source, symbol)`), built once per snapshot, not once per tick. */
+  readonly streamKeys: ReadonlyMap<string, string>;
   /**
    * The engine's figures for `risk` as last evaluated, or null once a mark moved since: a tick that
    * brings the same mark again reuses them (the engine is pure, so they are the same numbers).
@@ -297,30 +316,41 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     const accountLabel = deps.accountLabel?.(accountId) ?? accountId;
     const evaluated = watched.evaluated ?? evaluateAccount(watched.risk);
     watched.evaluated = evaluated;
-    const observations = observationsFromRisk(accountId, watched.risk, evaluated, tickTimeMs).map((observation) => {
-      const key = watched.markets.get(observation.symbol);
-      const context = key === undefined ? undefined : deps.marketContext?.(key);
-      const market =
-        context?.state === 'ready'
-          ? { clusters: context.clusters, imbalance: context.imbalance, liquidations: context.liquidations }
-          : {};
-      const venueReport = reports?.get(`${observation.symbol}|${observation.side}`);
-      return {
-        ...observation,
-        // Nothing arrived yet for a symbol: its numbers are as old as the snapshot they came from.
-        receivedAtMs: watched.dataAtMs.get(observation.symbol) ?? tickTimeMs,
-        ...market,
-        ...(venueReport === undefined ? {} : { venueReport }),
-        displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
-        accountLabel,
-      };
-    });
+    // Each observation is built as one literal of one shape (an absent input is undefined, which the
+    // engine reads as absent): this runs on every mark tick, and copies by spread cost more than the rules.
+    const observations = observationsFromRisk(accountId, watched.risk, evaluated, tickTimeMs).map(
+      (observation): PositionObservation => {
+        const key = watched.markets.get(observation.symbol);
+        const context = key === undefined ? undefined : deps.marketContext?.(key);
+        const ready = context?.state === 'ready' ? context : undefined;
+        return {
+          accountId: observation.accountId,
+          venue: observation.venue,
+          symbol: observation.symbol,
+          side: observation.side,
+          displaySymbol: watched.displaySymbols.get(observation.symbol) ?? observation.symbol,
+          accountLabel,
+          markPrice: observation.markPrice,
+          liquidationPrice: observation.liquidationPrice,
+          marginRatio: observation.marginRatio,
+          measure: observation.measure,
+          distance: observation.distance,
+          tickTimeMs: observation.tickTimeMs,
+          // Nothing arrived yet for a symbol: its numbers are as old as the snapshot they came from.
+          receivedAtMs: watched.dataAtMs.get(observation.symbol) ?? tickTimeMs,
+          clusters: ready?.clusters,
+          imbalance: ready?.imbalance,
+          liquidations: ready?.liquidations,
+          venueReport: reports?.get(`${observation.symbol}|${observation.side}`),
+        };
+      },
+    );
     if (source)
       vanishing.observe(
         accountId,
         watched.risk,
         ticked === null ? observations : observations.filter((o) => ticked.has(o.symbol)),
-        (symbol) => streamKey(source, symbol),
+        (symbol) => watched.streamKeys.get(symbol) ?? streamKey(source, symbol),
         ticked === null ? tickTimeMs : null,
       );
     run({ positions: observations }, arrivedAtMs);
@@ -358,13 +388,9 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       if (watched.source?.venue !== source.venue || watched.source.source !== source.source) continue;
       if (!watched.symbols.has(symbol)) continue;
       // The same mark again moves no figure: the risk (and its evaluation) stays, only the data is fresher.
-      if (watched.risk.positions.some((position) => position.symbol === symbol && position.markPrice !== markPrice)) {
-        watched.risk = {
-          ...watched.risk,
-          positions: watched.risk.positions.map((position) =>
-            position.symbol === symbol ? { ...position, markPrice } : position,
-          ),
-        };
+      const marked = withMark(watched.risk.positions, symbol, markPrice);
+      if (marked !== watched.risk.positions) {
+        watched.risk = { ...watched.risk, positions: marked };
         watched.evaluated = null;
       }
       watched.dataAtMs.set(symbol, receivedAtMs);
@@ -451,6 +477,9 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         dataAtMs,
         symbols,
         markets: new Map(source === undefined ? [] : [...symbols].map((symbol) => [symbol, { ...source, symbol }])),
+        streamKeys: new Map(
+          source === undefined ? [] : [...symbols].map((symbol) => [symbol, streamKey(source, symbol)]),
+        ),
         evaluated: null,
       };
       accounts.set(entry.accountId, watched);
