@@ -107,6 +107,10 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
     return reply;
   }
 
+  // Adding an account waits for the venue's rate limit between its reads (seconds on Binance); on a
+  // machine whose cores are busy elsewhere a request may take tens of seconds. A guard, not a wait.
+  const requestLimitMs = 120_000;
+
   it('adds read-only keys, fails a wrong secret, drives positions, market and alerts: no secret anywhere', async () => {
     const { binance, okx, wrongSecret } = sim.keys;
     const added = await socket.request(
@@ -121,7 +125,7 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
           baseUrl: sim.server.baseUrl('binance-usdm'),
         },
       },
-      20_000,
+      requestLimitMs,
     );
     expect(added).toMatchObject({
       type: 'response',
@@ -169,7 +173,7 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
         baseUrl: sim.server.baseUrl('bybit-linear'),
       },
     ]) {
-      const reply = await socket.request('accounts:add', { account }, 20_000);
+      const reply = await socket.request('accounts:add', { account }, requestLimitMs);
       expect(reply).toMatchObject({ type: 'response', ok: false, error: { code: 'handler-failed' } });
       expect((await viaIpc('accounts:add', { account })).ok).toBe(false);
     }
@@ -193,7 +197,7 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
       async () =>
         (await socket.request('positions:list', {})).type === 'response' &&
         socket.frames.some((frame) => frame.includes('"positions:changed"')),
-      10_000,
+      requestLimitMs,
       'positions',
     );
     // The accounts read the planted simulator: their markets are that source's.
@@ -201,7 +205,7 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
     const market = await socket.request(
       'market:open',
       { market: { venue: 'binance-usdm', source: sourceOf('binance-usdm'), symbol: 'BTCUSDT' }, timeframe: '1m' },
-      20_000,
+      requestLimitMs,
     );
     expect(market).toMatchObject({ type: 'response', ok: true });
     for (const channel of requestChannels) {
@@ -217,7 +221,7 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
                 ? { id: 'none' }
                 : {};
       await viaIpc(channel, payload);
-      await socket.request(channel, payload, 20_000);
+      await socket.request(channel, payload, requestLimitMs);
     }
     // Let a few polls and events flow before the scan.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -232,7 +236,7 @@ describe('planted API keys never leave the core (web mode and the Electron IPC h
     expect(socket.frames.length).toBeGreaterThan(10);
     expect(filesUnder(dataDir).some(({ path }) => path.endsWith('app.log'))).toBe(true);
     expect(leaksIn(sources, sim.keys.all)).toEqual([]);
-  }, 90_000);
+  }, 300_000);
 
   it('in web mode keeps keys in memory only: the data folder holds no secret store at all', () => {
     const names = filesUnder(dataDir).map(({ path }) => path.slice(dataDir.length));

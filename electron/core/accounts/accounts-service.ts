@@ -134,6 +134,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     kind: AccountSummary['kind'],
     config: GatewayConfig,
     manual?: AccountRecord['manual'],
+    verified?: ExchangeGateway,
   ): AccountWatcher => {
     const source: MarketSource = {
       venue,
@@ -147,7 +148,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       venue,
       source: source.source,
       kind,
-      gateway: sourceFor(config, manual),
+      gateway: verified ?? sourceFor(config, manual),
       clock,
       logger,
       pollMs,
@@ -186,7 +187,15 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   };
 
   /** Checks an account's access before anything is saved: its key may read, and a first fetch works. */
-  const verify = async (config: GatewayConfig, keyed: boolean): Promise<KeyPermissions> => {
+  /**
+   * Checks the key's permissions and that the account reads; resolves with the permissions and the
+   * gateway that read it, still open (markets loaded), for the account's watcher to go on with. The
+   * gateway is closed when the check fails.
+   */
+  const verify = async (
+    config: GatewayConfig,
+    keyed: boolean,
+  ): Promise<{ permissions: KeyPermissions; gateway: ExchangeGateway }> => {
     const gateway = deps.createGateway(config);
     try {
       const report = await gateway.checkPermissions();
@@ -195,9 +204,10 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       }
       const permissions = toKeyPermissions(report);
       await gateway.fetchAccount();
-      return permissions;
-    } finally {
+      return { permissions, gateway };
+    } catch (error) {
       await gateway.close();
+      throw error;
     }
   };
 
@@ -249,12 +259,13 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       if (input.kind === 'manual') return addManual(input);
       const credentials = input.kind === 'address' ? { address: input.address } : keyCredentials(input);
       const config = connectionOf(input, credentials);
-      const permissions = await verify(config, input.kind === 'api-key');
+      const { permissions, gateway } = await verify(config, input.kind === 'api-key');
       const id = newAccountId(input.venue, clock.now(), registry.list());
       if (input.kind === 'api-key') {
         try {
           await secrets.set(secretKey(id), JSON.stringify(credentials));
         } catch (error) {
+          await gateway.close();
           throw saveFailure('the key', error);
         }
       }
@@ -272,9 +283,11 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       } catch (error) {
         // The account was not saved: its key must not stay behind either.
         if (input.kind === 'api-key') await secrets.delete(secretKey(id)).catch(() => undefined);
+        await gateway.close();
         throw error;
       }
-      const watcher = open(id, input.label, input.venue, input.kind, config);
+      // The watcher goes on with the gateway that verified the account: its markets are loaded already.
+      const watcher = open(id, input.label, input.venue, input.kind, config, undefined, gateway);
       watcher.setPermissions(permissions);
       await watcher.refresh();
       return watcher.summary();
@@ -285,11 +298,16 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       if (!record) throw new Error('This account does not need a key (it may have been given one or removed already).');
       const credentials = keyCredentials(key);
       const config = connectionOf(record, credentials);
-      const permissions = await verify(config, true);
-      // Removed meanwhile: nothing to give the key to.
-      if (!keyless.delete(record.id)) throw new Error('There is no such account (it may have been removed already).');
-      await secrets.set(secretKey(record.id), JSON.stringify(credentials));
-      const watcher = open(record.id, record.label, record.venue, 'api-key', config);
+      const { permissions, gateway } = await verify(config, true);
+      try {
+        // Removed meanwhile: nothing to give the key to.
+        if (!keyless.delete(record.id)) throw new Error('There is no such account (it may have been removed already).');
+        await secrets.set(secretKey(record.id), JSON.stringify(credentials));
+      } catch (error) {
+        await gateway.close();
+        throw error;
+      }
+      const watcher = open(record.id, record.label, record.venue, 'api-key', config, undefined, gateway);
       watcher.setPermissions(permissions);
       await watcher.refresh();
       deps.onAccountsChanged(list());
