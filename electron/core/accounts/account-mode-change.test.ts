@@ -99,6 +99,27 @@ describe('an account mode changed at the venue mid-run', () => {
     }
   });
 
+  it('Binance Portfolio Margin and back, read in the mode of the last read first: fapi refuses the key, the mode is read again, and each read shows the mode the venue is in', async () => {
+    const { service, summary } = await watch('bn-multi');
+    expect(viewOf(service, summary.id).account.accountMode).toBe('binance-multi-assets');
+
+    sim.market.changeAccountMode('bn-multi', 'portfolio');
+    await service.refreshAll();
+    const portfolio = viewOf(service, summary.id);
+    expect(portfolio.account.accountMode).toBe('binance-portfolio');
+    expect(portfolio.account.status).toBe('live');
+    expect(portfolio.entry.risk?.accountMode).toBe('binance-portfolio');
+    expect(portfolio.entry.positions.length).toBeGreaterThan(0);
+
+    sim.market.changeAccountMode('bn-multi', 'multi-assets');
+    await service.refreshAll();
+    const back = viewOf(service, summary.id);
+    expect(back.account.accountMode).toBe('binance-multi-assets');
+    expect(back.account.status).toBe('live');
+    expect(back.account.venueGauge?.name).toBe('accountMarginRatio');
+    expect(back.entry.positions.length).toBeGreaterThan(0);
+  });
+
   it('Binance single-asset to Multi-Assets: the header and gauge follow, and LiqLens still recomputes the venue’s price', async () => {
     const { service, summary } = await watch('bn-single');
     expect(viewOf(service, summary.id).account.accountMode).toBe('binance-single-asset');

@@ -4,6 +4,7 @@ import type { Tier } from '../../../shared/domain/tier';
 import { isAccountVenue, venueName, venueRegistry } from '../../../shared/domain/venue';
 import { buildAccountSnapshot, type SymbolFacts } from './account-snapshot';
 import { modeFiguresOf, withAdlFromEndpoint } from './account-mode-read';
+import type { ModeRead } from './venues/mode-source';
 import { createCcxtClient, usesPlainWs } from './ccxt-client';
 import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
 import type { AccountSnapshot, ExchangeGateway, GatewayConfig } from './gateway';
@@ -106,6 +107,12 @@ function secretsOf(config: GatewayConfig): string[] {
  * The generic gateway on ccxt's unified API, driven by the venue's profile (venues/*.ts). Throws a
  * `GatewayError` of kind `unsupported` for a venue without a profile.
  */
+/** Whether two modes' ccxt options are the same keys with the same values. */
+function sameOptions(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
+}
+
 export function createAdapter(config: GatewayConfig): ExchangeGateway {
   if (!isAccountVenue(config.venue))
     throw new GatewayError('unsupported', `${venueName(config.venue)} is not supported yet.`);
@@ -184,11 +191,22 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
   const books = createBookReader(profile.positionBooks, (params) =>
     call(() => exchange.fetchPositions(undefined, { ...profile.positionsParams, ...params })),
   );
-  const readAccount = async (): Promise<AccountSnapshot> => {
-    const listed = await loadMarkets();
-    // The mode is read on every refresh, so a mode the user changes on the venue is picked up.
-    const modeRead = await profile.modes.detect(raw, addressOf(config));
-    Object.assign(exchange.options, modeRead.options);
+  const detectMode = (): Promise<ModeRead> => profile.modes.detect(raw, addressOf(config));
+  // The mode of the last read: the next read makes its calls in it and confirms the mode at the end.
+  let lastMode: ModeRead | null = null;
+  /**
+   * One account read in `assumed` mode. The mode is read on every refresh, so a mode the user changes
+   * on the venue is picked up; once a mode is known it is read last, because its endpoint can be the
+   * heaviest of the read (Binance `multiAssetsMargin` weighs 30, the others 5) and the venue's rate
+   * limit then spaces only what follows it: the next read, seconds later. A confirmed change reads
+   * the account again in the new mode.
+   */
+  const readIn = async (
+    listed: readonly MarketInfo[],
+    assumed: ModeRead,
+    confirm: boolean,
+  ): Promise<AccountSnapshot> => {
+    Object.assign(exchange.options, assumed.options);
     const rawPositions = await books.read(listed);
     const balance = await call(() => exchange.fetchBalance({ ...profile.balanceParams }));
     const mapped: MappedPosition[] = [];
@@ -216,10 +234,33 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
     }
     const wallet = mapCrossWallet(profile, balance, mapped);
     if (wallet === null) throw new GatewayError('exchange', `${label}: the balance answer has no wallet balance.`);
-    const ranked = await withAdlFromEndpoint(profile.modes, modeRead.mode, raw, mapped);
+    const ranked = await withAdlFromEndpoint(profile.modes, assumed.mode, raw, mapped);
+    // The mode now: its answer (Binance PM's uniMMR, Hyperliquid's spot total) is this read's.
+    const modeRead = confirm ? await detectMode() : assumed;
+    if (modeRead.mode !== assumed.mode || !sameOptions(modeRead.options, assumed.options)) {
+      lastMode = null;
+      return readIn(listed, modeRead, false);
+    }
+    lastMode = modeRead;
     const settles = [...new Set(mapped.map((position) => position.settleAsset).filter((asset) => asset !== ''))];
     const figures = await modeFiguresOf(profile.modes, modeRead, slowReads.call, rowOf(balance)['info'], settles);
     return buildAccountSnapshot(profile.venue, ranked, facts, wallet, Date.now(), figures);
+  };
+  const readAccount = async (): Promise<AccountSnapshot> => {
+    const listed = await loadMarkets();
+    const assumed = lastMode;
+    if (assumed !== null) {
+      try {
+        return await readIn(listed, assumed, true);
+      } catch (error) {
+        // The venue refused a call of the assumed mode (Binance fapi answers a Portfolio Margin key
+        // with an auth error): read the mode first, as on a first read. A venue that did not answer
+        // at all is not asked again.
+        lastMode = null;
+        if (!(error instanceof GatewayError) || error.kind === 'network') throw error;
+      }
+    }
+    return readIn(listed, await detectMode(), false);
   };
   const requireCredentials = (): void => {
     if (config.credentials === null)

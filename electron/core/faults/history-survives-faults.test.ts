@@ -221,5 +221,7 @@ describe('history survives faults and a restart: alerts and market recordings wr
       );
     }
     await second.stop();
-  }, 600_000);
+    // About two minutes on a quiet machine; every wait above is for a state, bounded by rounds. The
+    // limit is for a machine whose cores are busy elsewhere, where the core's polls run late.
+  }, 1_200_000);
 });
