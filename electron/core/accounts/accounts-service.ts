@@ -186,11 +186,10 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     }
   };
 
-  /** Checks an account's access before anything is saved: its key may read, and a first fetch works. */
   /**
-   * Checks the key's permissions and that the account reads; resolves with the permissions and the
-   * gateway that read it, still open (markets loaded), for the account's watcher to go on with. The
-   * gateway is closed when the check fails.
+   * Checks an account's access before anything is saved: its key may read, and a first fetch works.
+   * Resolves with the permissions and the gateway that read it, still open (markets loaded), for the
+   * account's watcher to go on with; the gateway is closed when the check fails.
    */
   const verify = async (
     config: GatewayConfig,

@@ -103,16 +103,16 @@ function secretsOf(config: GatewayConfig): string[] {
   return [credentials.apiKey, credentials.secret, credentials.password ?? ''];
 }
 
-/**
- * The generic gateway on ccxt's unified API, driven by the venue's profile (venues/*.ts). Throws a
- * `GatewayError` of kind `unsupported` for a venue without a profile.
- */
 /** Whether two modes' ccxt options are the same keys with the same values. */
 function sameOptions(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }
 
+/**
+ * The generic gateway on ccxt's unified API, driven by the venue's profile (venues/*.ts). Throws a
+ * `GatewayError` of kind `unsupported` for a venue without a profile.
+ */
 export function createAdapter(config: GatewayConfig): ExchangeGateway {
   if (!isAccountVenue(config.venue))
     throw new GatewayError('unsupported', `${venueName(config.venue)} is not supported yet.`);
