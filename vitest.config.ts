@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -18,5 +19,9 @@ export default defineConfig({
     // work that takes a minute or more, so the limits sit well above it.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Most of an integration test's time is spent waiting on its simulator and the clients' rate
+    // limits (a test that runs a minute uses about a seventh of a core), so files run four at a time
+    // even on two cores: the suite takes a third of the time it takes one file at a time.
+    maxWorkers: Math.max(4, availableParallelism() - 1),
   },
 });
