@@ -1,15 +1,20 @@
 import type { HeatmapSnapshot, LedgerView } from './ledger-view';
-import { buildProfile, snapshotProfile } from './profile';
+import { buildProfile, snapshotProfile, type ProfileScratch } from './profile';
 import type { PriceGrid } from './price-grid';
 import { imbalance, type Imbalance, type ImbalanceWindow } from './imbalance';
 
 /**
  * The current profile within ±`params.snapshotRangeFraction` of the mark, as float32 (USD to about
  * seven significant digits, which a heatmap's colour scale never resolves): one heatmap column.
+ * `scratch`: arrays the build may reuse (the snapshot copies out of them).
  */
-export function takeSnapshot(view: LedgerView, timeMs: number): HeatmapSnapshot {
+export function takeSnapshot(view: LedgerView, timeMs: number, scratch?: ProfileScratch): HeatmapSnapshot {
   const range = view.params.snapshotRangeFraction;
-  const profile = buildProfile(view, { fromPrice: view.price * (1 - range), toPrice: view.price * (1 + range) });
+  const profile = buildProfile(
+    view,
+    { fromPrice: view.price * (1 - range), toPrice: view.price * (1 + range) },
+    scratch,
+  );
   return {
     timeMs,
     price: view.price,

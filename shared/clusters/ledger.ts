@@ -5,6 +5,7 @@ import { createRatioTable, type RatioTable } from './liquidation-ratio';
 import type { HeatmapSnapshot, LedgerView } from './ledger-view';
 import { defaultLedgerParams, type LedgerParams } from './params';
 import { createPriceGrid } from './price-grid';
+import { createProfileScratch } from './profile';
 import { createSideBook, type SideBook } from './side-book';
 import type { LedgerBar, VenueMarket } from './types';
 
@@ -94,6 +95,8 @@ export function createLedger(options: LedgerOptions): Ledger {
     });
   }
   const snapshots: HeatmapSnapshot[] = [];
+  // Each snapshot is copied to float32 at once, so one set of arrays serves every build.
+  const snapshotScratch = createProfileScratch();
   let originMs = Number.NaN,
     timeMs = Number.NaN,
     price = Number.NaN,
@@ -231,7 +234,7 @@ export function createLedger(options: LedgerOptions): Ledger {
       // A snapshot at each cadence boundary, before the first bar past it: every venue is then complete.
       const period = Math.floor(bar.timeMs / params.snapshotEveryMs);
       if (!Number.isNaN(price) && period !== snapshotPeriod) {
-        snapshots.push(takeSnapshot(view, period * params.snapshotEveryMs));
+        snapshots.push(takeSnapshot(view, period * params.snapshotEveryMs, snapshotScratch));
         if (snapshots.length > params.maxSnapshots) snapshots.shift();
       }
       snapshotPeriod = period;

@@ -16,6 +16,7 @@ import {
   type VenueMarket,
 } from './index';
 import { wanderingBars } from './testing/bars';
+import { okxTestMarket } from './testing/markets';
 
 const market: VenueMarket = {
   venue: 'binance-usdm',
@@ -104,5 +105,41 @@ describe('outputs from one state', () => {
       imbalance(snapshotProfile(ledger.grid, last), last.price, { kind: 'fraction', fraction: 0.1 }).shortAboveUsd,
       6,
     );
+  });
+
+  it('each heatmap column is the map of its hour (two venues summed), and later columns leave earlier ones alone', () => {
+    const two = createLedger({ markets: [market, okxTestMarket] });
+    const range = defaultLedgerParams.snapshotRangeFraction;
+    const expected: { long: Float32Array; short: Float32Array; firstBin: number }[] = [];
+    for (const [i, bar] of wanderingBars(2 * 1440).entries()) {
+      // A column is taken before the first bar of a new hour is applied: the map as it stands now.
+      if (
+        i > 0 &&
+        Math.floor(bar.timeMs / defaultLedgerParams.snapshotEveryMs) !==
+          Math.floor((bar.timeMs - 60_000) / defaultLedgerParams.snapshotEveryMs)
+      ) {
+        const now = buildProfile(two, { fromPrice: two.price * (1 - range), toPrice: two.price * (1 + range) });
+        expected.push({
+          firstBin: now.firstBin,
+          long: Float32Array.from(now.long),
+          short: Float32Array.from(now.short),
+        });
+      }
+      two.update('binance-usdm', bar);
+      two.update('okx-swap', {
+        ...bar,
+        openInterestUsd: bar.openInterestUsd === null ? null : bar.openInterestUsd / 2,
+      });
+    }
+    const columns = heatmap(two).snapshots;
+    expect(columns).toHaveLength(expected.length);
+    expect(columns.some((column) => column.long.some((usd) => usd > 0) && column.short.some((usd) => usd > 0))).toBe(
+      true,
+    );
+    for (const [i, column] of columns.entries()) {
+      expect(column.firstBin).toBe(expected[i]?.firstBin);
+      expect([...column.long]).toEqual([...(expected[i]?.long ?? [])]);
+      expect([...column.short]).toEqual([...(expected[i]?.short ?? [])]);
+    }
   });
 });

@@ -32,8 +32,8 @@ export interface ProfileFilter {
  * of `params.nearPriceBand` around the latest price, sized by the selected venues' OI (`bandOpenInterestUsd`). The band has
  * no leverage, so a leverage filter leaves it out. A requested price range crops the result.
  */
-export function buildProfile(view: LedgerView, filter: ProfileFilter = {}): Profile {
-  const books = bookProfile(view, filter);
+export function buildProfile(view: LedgerView, filter: ProfileFilter = {}, scratch?: ProfileScratch): Profile {
+  const books = bookProfile(view, filter, scratch);
   const band = view.params.nearPriceBand;
   if (band === null || filter.leverages !== undefined) return books;
   const venues = filter.venues ?? view.venues;
@@ -65,9 +65,39 @@ function cropProfile(profile: Profile, from: number, to: number): Profile {
   return { grid: profile.grid, firstBin: length === 0 ? 0 : from, long, short };
 }
 
+/**
+ * Arrays a caller that copies each profile at once (a heatmap column) lends to `buildProfile`, so
+ * building one allocates nothing: the profile's arrays are zeroed views into these, valid until the
+ * next build with the same scratch.
+ */
+export interface ProfileScratch {
+  long: Float64Array;
+  short: Float64Array;
+}
+
+/** An empty scratch; it grows to the longest profile built with it. */
+export function createProfileScratch(): ProfileScratch {
+  return { long: new Float64Array(0), short: new Float64Array(0) };
+}
+
+/** `length` zeroed bins of `scratch` (grown when shorter), or fresh arrays without one. */
+function zeroedArrays(length: number, scratch: ProfileScratch | undefined): [Float64Array, Float64Array] {
+  if (scratch === undefined) return [new Float64Array(length), new Float64Array(length)];
+  if (scratch.long.length < length) {
+    scratch.long = new Float64Array(length);
+    scratch.short = new Float64Array(length);
+  }
+  const long = scratch.long.subarray(0, length),
+    short = scratch.short.subarray(0, length);
+  long.fill(0);
+  short.fill(0);
+  return [long, short];
+}
+
 function bookProfile(
   view: LedgerView,
   filter: ProfileFilter,
+  scratch: ProfileScratch | undefined,
 ): Profile & { readonly long: Float64Array; readonly short: Float64Array } {
   const venues = filter.venues ?? view.venues;
   const leverageIndices = view.leverages
@@ -87,8 +117,7 @@ function bookProfile(
   if (filter.fromPrice !== undefined) from = view.grid.binOf(filter.fromPrice);
   if (filter.toPrice !== undefined) to = view.grid.binOf(filter.toPrice);
   if (!(from <= to)) return { grid: view.grid, firstBin: 0, long: new Float64Array(0), short: new Float64Array(0) };
-  const long = new Float64Array(to - from + 1),
-    short = new Float64Array(to - from + 1);
+  const [long, short] = zeroedArrays(to - from + 1, scratch);
   for (const venue of venues) {
     for (const [side, out] of [
       ['long', long],

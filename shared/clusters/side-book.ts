@@ -52,6 +52,8 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
     birthCells = new Float64Array(0);
   let scale = 1,
     stored = 0;
+  // Per-bin sums of `addTo`, kept between calls.
+  let rowSums = new Float64Array(0);
   // Bounds of the bins that may hold USD (min, max); consumption moves the near one.
   let lowest = Infinity,
     highest = -Infinity;
@@ -149,14 +151,20 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
       return amount > 0 ? (birthCells[cell] ?? 0) / amount : Number.NaN;
     },
     addTo(out, outFirstBin, fromBin, toBin, leverageIndices) {
-      const last = Math.min(highest, toBin);
-      for (let bin = Math.max(lowest, fromBin); bin <= last; bin++) {
-        const at = bin - offset;
-        let sum = 0;
-        if (at >= 0 && at < capacity)
-          for (const k of leverageIndices) sum += (usdCells[k * capacity + at] ?? 0) * scale;
-        out[bin - outFirstBin] = (out[bin - outFirstBin] ?? 0) + sum;
+      // Bins outside the cells hold nothing. The sums run leverage by leverage over contiguous cells
+      // (a leverage's bins are adjacent), each bin's in the order of `leverageIndices` as documented.
+      const first = Math.max(lowest, fromBin, offset),
+        last = Math.min(highest, toBin, offset + capacity - 1);
+      if (first > last) return;
+      const length = last - first + 1;
+      if (rowSums.length < length) rowSums = new Float64Array(Math.max(length, capacity));
+      rowSums.fill(0, 0, length);
+      for (const k of leverageIndices) {
+        const base = k * capacity + (first - offset);
+        for (let i = 0; i < length; i++) rowSums[i] = (rowSums[i] ?? 0) + (usdCells[base + i] ?? 0) * scale;
       }
+      const at = first - outFirstBin;
+      for (let i = 0; i < length; i++) out[at + i] = (out[at + i] ?? 0) + (rowSums[i] ?? 0);
     },
     range: () => (lowest > highest ? [1, 0] : [lowest, highest]),
   };
