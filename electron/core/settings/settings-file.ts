@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { SettingsSchema } from '../../../shared/ipc/views/settings';
 import { describeZodError } from '../../../shared/ipc/envelope';
 import type { StoreProblem } from '../ports';
+import { removeStaleTemporaries } from '../storage/json-file';
 
 /**
  * Checks the settings file before a store opens it. A file that is not JSON, not an object, or
@@ -36,11 +37,14 @@ function findDamage(text: string): string | undefined {
 }
 
 /**
- * Removes the `<name>.tmp-<id>` files conf's atomic writer left beside `filePath` when it was killed
- * before renaming one into place. None holds anything saved, and one LiqLens runs per data folder,
- * so any found at open is stale; without this every crash during a write left one more behind.
+ * Removes the temporary files writers killed before renaming one into place left beside `filePath`:
+ * conf's `<name>.tmp-<id>` and the app's own durable writer's `<name>.<pid>.tmp` (settings are
+ * written through it, `writeJsonFileAtomic`). None holds anything saved, and one LiqLens runs per
+ * data folder, so any found at open is stale; without this every crash during a write left one more
+ * behind.
  */
 export function removeLeftoverTemporaries(filePath: string): void {
+  removeStaleTemporaries(filePath);
   const folder = dirname(filePath);
   const prefix = `${basename(filePath)}.tmp-`;
   let names: string[];

@@ -19,6 +19,18 @@ describe('settings store on conf', () => {
     expect(JSON.parse(readFileSync(store.filePath, 'utf8'))).toMatchObject({ theme: 'light' });
   });
 
+  it('clears the temporary files of writes killed before they finished and keeps what was saved', () => {
+    const dir = tempDir();
+    openConfSettingsStore(dir, nowMs).update({ theme: 'light' });
+    // A killed write of the app's durable writer (pid-named) and of conf's own atomic writer.
+    writeFileSync(join(dir, 'settings.json.424242.tmp'), '{"theme":"da');
+    writeFileSync(join(dir, 'settings.json.tmp-1732000000abcdef'), '{');
+    const reopened = openConfSettingsStore(dir, nowMs);
+    expect(reopened.get().theme).toBe('light');
+    expect(reopened.problems).toEqual([]);
+    expect(readdirSync(dir).filter((name) => name.startsWith('settings.json.'))).toEqual([]);
+  });
+
   // app:info and every settings request read them: a read must not cost a file read and a validation.
   it('answers reads from memory, as last saved, with the file out of reach', () => {
     const dir = tempDir();

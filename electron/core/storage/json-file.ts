@@ -59,7 +59,7 @@ export function writeJsonFileAtomic(filePath: string, value: unknown): void {
  * were never renamed into place, so they hold nothing that was saved; without this every crash
  * during a write left one more behind (found by test/data-safety/crash-writes.test.ts).
  */
-function removeStaleTemporaries(filePath: string): void {
+export function removeStaleTemporaries(filePath: string): void {
   const folder = dirname(filePath);
   const prefix = `${basename(filePath)}.`;
   let names: string[];
