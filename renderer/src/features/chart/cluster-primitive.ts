@@ -42,6 +42,13 @@ export interface OverlayState {
   readonly ghostPrice: number | null;
 }
 
+/** The mark's bin and its side of the bin's middle (below, on, above), as one number. */
+function markPlace(profile: Profile, mark: number): number {
+  const bin = profile.grid.binOf(mark);
+  const mid = profile.grid.mid(bin);
+  return bin * 3 + (mark < mid ? 0 : mark === mid ? 1 : 2);
+}
+
 /** Rows are at least this tall (CSS px): finer bins are summed into one row when zoomed out. */
 const minRowPx = 2;
 
@@ -79,7 +86,8 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
   private timeCount = 0;
   private barSeconds = 60;
   private mark: number | null = null;
-  private markBin = Number.NaN;
+  /** Where the mark sits on the grid, as far as the derived outputs can tell (`markPlace`). */
+  private markPlace = Number.NaN;
   private liquidation: number | null = null;
   private ghost: number | null = null;
   private cascade: CascadePath | null = null;
@@ -134,7 +142,7 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
     this.profile = profile;
     this.heatmap = heatmap;
     this.heatMax = heatmap === null ? 0 : heatScaleMax(heatmap.columns);
-    this.markBin = Number.NaN;
+    this.markPlace = Number.NaN;
     this.refreshDerived();
   }
 
@@ -146,12 +154,17 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
     this.requestUpdate?.();
   }
 
-  /** The mark moved: derived outputs are recomputed only when it crosses into another bin. */
+  /**
+   * The mark moved: derived outputs are recomputed only when it changes place on the grid: another
+   * bin, or the other side of its bin's middle. A cascade path counts a bin by its middle
+   * (`cascadePath`), so within one bin the mark's side of the middle decides whether that bin is on
+   * the way; the what-if computes the same path from the exact mark, and the two must agree.
+   */
   setMark(price: number | null): void {
     this.mark = price !== null && price > 0 ? price : null;
-    const bin = this.mark === null || this.profile === null ? Number.NaN : this.profile.grid.binOf(this.mark);
-    if (bin !== this.markBin) {
-      this.markBin = bin;
+    const place = this.mark === null || this.profile === null ? Number.NaN : markPlace(this.profile, this.mark);
+    if (place !== this.markPlace) {
+      this.markPlace = place;
       this.refreshDerived();
     }
   }
