@@ -136,10 +136,13 @@ test.describe('web mode: notification channels', () => {
     await expect(page.getByTestId('channel-telegram-status')).toHaveText(/^configured ••••77ab/);
     await expect(page.getByTestId('channel-webhook-status')).toHaveText(/^configured ••••5e11/);
 
+    // The toast shows for a few seconds: watched from before the click, so a slow look at the
+    // results first cannot miss it.
+    const toastShown = page.getByTestId('note-toast').waitFor({ state: 'visible', timeout: 60_000 });
     await page.getByTestId('test-notification').click();
     const results = page.getByTestId('test-results');
     await expect(results.locator('[data-channel="toast"]')).toHaveText('toast: shown');
-    await expect(page.getByTestId('note-toast')).toBeVisible();
+    await toastShown;
     await expect(results.locator('[data-channel="browser"]')).toHaveText('browser: shown');
     for (const name of ['Telegram', 'Discord', 'ntfy', 'Webhook'])
       await expect(results.locator(`[data-channel="${name}"]`)).toHaveText(`${name}: delivered`);

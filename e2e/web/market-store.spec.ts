@@ -16,8 +16,9 @@ test.describe('web mode: one market store behind the chart and the what-if', () 
     page,
     webApp,
   }) => {
-    // The Demo backfills the selected market first; on a busy machine that takes a while.
-    test.setTimeout(120_000);
+    // The Demo backfills the selected market first; on a busy machine that takes a while. The limit
+    // sits above the waits below together (90 s for the first figure, 30 s for each of three ticks).
+    test.setTimeout(300_000);
     const app = new AppPage(page);
     await app.open(webApp.url);
     const read = (): Promise<Reading> =>
