@@ -1,17 +1,23 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { BridgeContext } from './app/bridge-context';
+import { firstTimeframe, prefetchCharted } from './features/market/charted-market';
+import { createMarketStore } from './features/market/market-store';
+import { readPositions, type PositionsRead } from './features/positions/positions-read';
 import { connectBridge } from './lib/bridge';
+import { onceConnected } from './lib/connection';
 import './app/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// The page reaches the core and asks for the market it charted last and for the positions first,
+// while the app's own script (React, the chart, the panels: most of the bytes) still loads and
+// compiles: the answers are on their way meanwhile instead of after it.
 const bridge = connectBridge();
-createRoot(root).render(
-  <StrictMode>
-    <BridgeContext.Provider value={bridge}>
-      <App />
-    </BridgeContext.Provider>
-  </StrictMode>,
-);
+const markets = createMarketStore(bridge.api);
+const positions: PositionsRead = new Promise((resolve, reject) => {
+  onceConnected(bridge.connection, () => {
+    prefetchCharted(markets, firstTimeframe);
+    readPositions(bridge.api).then(resolve, reject);
+  });
+});
+// Unheard until the app renders; its own read reports a failure.
+positions.catch(() => undefined);
+void import('./app/render-app').then(({ renderApp }) => renderApp(root, bridge, { markets, positions }));

@@ -9,11 +9,13 @@ import { useAlerts } from '../features/alerts/useAlerts';
 import { thresholdLines } from '../features/chart/threshold-lines';
 import { PriceChart } from '../features/chart/PriceChart';
 import { Workspace } from '../features/layout/Workspace';
-import { createMarketStore } from '../features/market/market-store';
+import { createMarketStore, type MarketStore } from '../features/market/market-store';
 import { useMarketSelector, useShownMarket } from '../features/market/useMarket';
 import type { MarketState } from '../features/market/market-state';
+import { firstTimeframe } from '../features/market/charted-market';
 import { useChartedPrefetch } from '../features/market/useChartedPrefetch';
 import { NoticeBanner } from '../features/notices/NoticeBanner';
+import type { PositionsRead } from '../features/positions/positions-read';
 import { usePositions } from '../features/positions/usePositions';
 import { ConnectionPill } from '../features/status/ConnectionPill';
 import { DemoControl } from '../features/context/DemoControl';
@@ -46,9 +48,15 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /**
  * The app shell: top bar (accounts, connection, live core clock, theme), notices, the workspace
  * (chart, what-if, positions, alerts) and a status bar. `data-app-state` turns "ready" once the core
- * has answered, which is what tests wait on.
+ * has answered, which is what tests wait on. When the page reached the core before the app rendered,
+ * `start` holds what it asked for meanwhile: the market store (the chart's market on its way) and a
+ * read of the positions.
  */
-export function App() {
+export function App({
+  start,
+}: {
+  readonly start?: { readonly markets: MarketStore; readonly positions: PositionsRead };
+}) {
   const { api, transport, problem } = useBridge();
   const connection = useConnectionState();
   const connected = connection === 'connected';
@@ -56,7 +64,7 @@ export function App() {
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [theme, setTheme] = useState<Theme>('dark');
   const [actionError, setActionError] = useState<string>();
-  const [timeframe, setTimeframe] = useState<ChartTimeframe>('5m');
+  const [timeframe, setTimeframe] = useState<ChartTimeframe>(firstTimeframe);
   const [ghost, setGhost] = useState<Ghost | null>(null);
   const [showHeatmap, setShowHeatmap] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -65,7 +73,7 @@ export function App() {
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(
     typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   );
-  const held = usePositions(api, connected);
+  const held = usePositions(api, connected, start?.positions);
   // Without the core nothing shown is confirmed: every account and row reads stale (core-lost.ts).
   const accounts = useMemo(() => accountsAsShown(held.accounts, connected), [held.accounts, connected]);
   const positions = useMemo(() => positionsAsShown(held.positions, connected), [held.positions, connected]);
@@ -137,7 +145,7 @@ export function App() {
     [venue, source, symbol],
   );
   // Live market data lives in the store, not here: the chart and the what-if read it themselves.
-  const [markets] = useState(() => createMarketStore(api));
+  const [markets] = useState(() => start?.markets ?? createMarketStore(api));
   useChartedPrefetch(markets, marketKey, timeframe, connected);
   const market = useShownMarket(markets, marketKey, timeframe, connected);
   const settled = useMarketSelector(market, chartSettled) === true;

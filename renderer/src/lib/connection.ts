@@ -26,3 +26,16 @@ export function createConnectionSource(
     },
   };
 }
+
+/** Runs `run` once, as soon as `source` is connected (now, if it already is). */
+export function onceConnected(source: ConnectionSource, run: () => void): void {
+  if (source.get() === 'connected') {
+    run();
+    return;
+  }
+  const off = source.subscribe((state) => {
+    if (state !== 'connected') return;
+    off();
+    run();
+  });
+}

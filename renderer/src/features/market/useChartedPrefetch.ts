@@ -1,13 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { MarketKeySchema, type MarketKey } from '../../../../shared/domain/market-source';
+import type { MarketKey } from '../../../../shared/domain/market-source';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
-import { readStored, writeStored } from '../../lib/stored';
+import { prefetchCharted, rememberCharted } from './charted-market';
 import type { MarketStore } from './market-store';
-
-/** Where the market charted last is kept between reloads. */
-const storageKey = 'liqlens:charted';
-
-const parseKey = (value: unknown): MarketKey | null => MarketKeySchema.safeParse(value).data ?? null;
 
 /**
  * Remembers the charted market (`charted`, null while none) and, on the first connection of a
@@ -29,13 +24,11 @@ export function useChartedPrefetch(
   useEffect(() => {
     if (!connected || asked.current) return;
     asked.current = true;
-    const remembered = readStored(storageKey, parseKey);
-    if (remembered !== null && first.current.charted === null) store.prefetch(remembered, first.current.timeframe);
+    if (first.current.charted === null) prefetchCharted(store, first.current.timeframe);
   }, [store, connected]);
 
   const [venue, source, symbol] = [charted?.venue, charted?.source, charted?.symbol];
   useEffect(() => {
-    if (venue !== undefined && source !== undefined && symbol !== undefined)
-      writeStored(storageKey, { venue, source, symbol });
+    if (venue !== undefined && source !== undefined && symbol !== undefined) rememberCharted({ venue, source, symbol });
   }, [venue, source, symbol]);
 }

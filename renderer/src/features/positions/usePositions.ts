@@ -1,12 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LiqLensApi } from '../../../../shared/ipc/contract';
 import type { AccountSummary } from '../../../../shared/ipc/views/accounts';
 import type { AccountPositions } from '../../../../shared/ipc/views/positions';
+import { readPositions, type PositionsRead } from './positions-read';
 
-/** Accounts and their positions, kept live from the core's events. */
+/**
+ * Accounts and their positions, kept live from the core's events. Each connection reads them
+ * afresh; `early` is a read the page made before it rendered (sent ahead of the app's script), shown
+ * as soon as it is in unless this hook's own read answered first.
+ */
 export function usePositions(
   api: LiqLensApi,
   connected: boolean,
+  early?: PositionsRead,
 ): {
   accounts: readonly AccountSummary[];
   positions: ReadonlyMap<string, AccountPositions>;
@@ -18,6 +24,7 @@ export function usePositions(
   const [positions, setPositions] = useState<ReadonlyMap<string, AccountPositions>>(new Map());
   const [error, setError] = useState<string>();
   const [loaded, setLoaded] = useState(false);
+  const answered = useRef(false);
 
   useEffect(() => {
     const offAccounts = api.onAccountsChanged(setAccounts);
@@ -31,11 +38,30 @@ export function usePositions(
   }, [api]);
 
   useEffect(() => {
+    if (early === undefined) return;
+    let cancelled = false;
+    early.then(
+      ([list, all]) => {
+        if (cancelled || answered.current) return;
+        setAccounts(list);
+        setPositions(new Map(all.map((entry) => [entry.accountId, entry])));
+        setLoaded(true);
+      },
+      // This hook's own read reports what went wrong.
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [early]);
+
+  useEffect(() => {
     if (!connected) return;
     let cancelled = false;
-    Promise.all([api.listAccounts(), api.listPositions()]).then(
+    readPositions(api).then(
       ([list, all]) => {
         if (cancelled) return;
+        answered.current = true;
         setAccounts(list);
         setPositions(new Map(all.map((entry) => [entry.accountId, entry])));
         setError(undefined);
@@ -43,6 +69,7 @@ export function usePositions(
       },
       (failure: unknown) => {
         if (cancelled) return;
+        answered.current = true;
         setError(failure instanceof Error ? failure.message : String(failure));
         setLoaded(true);
       },
