@@ -20,4 +20,10 @@ const positions: PositionsRead = new Promise((resolve, reject) => {
 });
 // Unheard until the app renders; its own read reports a failure.
 positions.catch(() => undefined);
-void import('./app/render-app').then(({ renderApp }) => renderApp(root, bridge, { markets, positions }));
+import('./app/render-app').then(
+  ({ renderApp }) => renderApp(root, bridge, { markets, positions }),
+  // The app's script could not be loaded (a damaged install or a dropped local connection): say so.
+  (error: unknown) => {
+    root.textContent = `LiqLens could not load its interface: ${error instanceof Error ? error.message : String(error)}. Reload the page or reinstall the app.`;
+  },
+);
