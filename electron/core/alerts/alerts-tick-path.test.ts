@@ -50,6 +50,9 @@ function account(accountId: string, markPrice: number): AccountPositions {
   return { accountId, positions: [view as PositionView], risk };
 }
 
+/** Resolves after the end of the current turn of the event loop, where the ticks of the turn are evaluated. */
+const endOfTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 describe('a mark tick that raises alerts in several accounts', () => {
   const tempDir = useTempDirs();
 
@@ -147,6 +150,41 @@ describe('a mark tick that raises alerts in several accounts', () => {
   });
 });
 
+describe('two marks of one symbol in one turn', () => {
+  const tempDir = useTempDirs();
+
+  it('are both judged: a dip past a level and back within one read still raises the alert', async () => {
+    const ticks: ((tick: MarkTick) => void)[] = [];
+    const emitted: AlertEvent[] = [];
+    const alerts = createAlertsService({
+      dataDir: tempDir(),
+      clock: createManualClock(),
+      logger: createSilentLogger(),
+      notifier: { notify: () => undefined },
+      subscribeMarks: (_market, onTick) => {
+        ticks.push(onTick);
+        return () => undefined;
+      },
+      onEvent: (event) => emitted.push(event),
+      onChanged: () => undefined,
+    });
+    try {
+      alerts.onPositions(account('dip', 100), source);
+      const tick = (markPrice: number, timeMs: number): void =>
+        ticks[0]?.({ symbol: 'BTCUSDT', markPrice, indexPrice: null, fundingRate: null, timeMs });
+      // Both marks reach the core in the same turn (one socket read): near liquidation, then far again.
+      tick(51, 1000);
+      tick(100, 1001);
+      await endOfTurn();
+      const moved = { ...account('dip', 51).risk } as RiskAccount;
+      const expected = evaluateAccount(moved).positions[0]?.distance;
+      expect(emitted.find((event) => event.rule === 'distance' && !event.cleared)?.value).toBe(expected);
+    } finally {
+      await alerts.stop();
+    }
+  });
+});
+
 describe('a mark tick that brings the same mark again', () => {
   const tempDir = useTempDirs();
 
@@ -177,7 +215,7 @@ describe('a mark tick that brings the same mark again', () => {
       for (let second = 5; second <= 30; second += 5) {
         clock.advance(5000);
         tick(100, second * 1000);
-        await Promise.resolve();
+        await endOfTurn();
       }
       await expect.poll(() => alerts.nearWarning('same')).toBe(false);
       expect(emitted.filter((event) => event.rule === 'stale')).toEqual([]);
@@ -191,8 +229,7 @@ describe('a mark tick that brings the same mark again', () => {
       // And the same low mark again raises nothing new.
       const count = emitted.length;
       tick(51, 32_000);
-      await Promise.resolve();
-      await Promise.resolve();
+      await endOfTurn();
       expect(emitted).toHaveLength(count);
     } finally {
       await alerts.stop();
