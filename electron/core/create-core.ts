@@ -57,6 +57,12 @@ export interface Core {
   focusPosition(target: Events['alerts:focus']): void;
   /** Starts live services (heartbeat, accounts or the Demo); resolves once accounts are opened. Idempotent. */
   start(): Promise<void>;
+  /**
+   * Resolves once the start-up work of every market open or watched now (backfill, first
+   * measurement on its recordings) has finished: after it the core is in its steady state. For
+   * measuring that state (`liqlens bench`).
+   */
+  settled(): Promise<void>;
   /** Stops every timer and subscription; the core can then be dropped. */
   stop(): Promise<void>;
 }
@@ -252,6 +258,7 @@ export function createCore(deps: CoreDeps): Core {
     handlers,
     on: (event, listener) => hub.on(event, listener),
     focusPosition: (target) => hub.emit('alerts:focus', target),
+    settled: () => markets.settled(),
     start() {
       started ??= (async () => {
         startHeartbeat();

@@ -53,24 +53,30 @@ export function topClusters(profile: Profile, markPrice: number, options: Cluste
       b = Math.min(n, i + h + 1);
     return [(prefixLong[b] ?? 0) - (prefixLong[a] ?? 0), (prefixShort[b] ?? 0) - (prefixShort[a] ?? 0)];
   };
-  const candidates: { index: number; usd: number }[] = [];
+  // Candidate centres and their window's USD in typed arrays rather than an object per bin: this
+  // runs for every position at every account read, and the garbage is most of its cost.
+  const scores = new Float64Array(n);
+  const indices = new Int32Array(n);
+  let candidates = 0;
   for (let i = 0; i < n; i++) {
     if ((profile.long[i] ?? 0) + (profile.short[i] ?? 0) <= 0) continue;
-    const [l, s] = windowOf(i);
-    candidates.push({ index: i, usd: l + s });
+    const a = Math.max(0, i - h),
+      b = Math.min(n, i + h + 1);
+    scores[i] = (prefixLong[b] ?? 0) - (prefixLong[a] ?? 0) + ((prefixShort[b] ?? 0) - (prefixShort[a] ?? 0));
+    indices[candidates++] = i;
   }
-  // Ties broken by index so the result is deterministic.
-  candidates.sort((x, y) => y.usd - x.usd || x.index - y.index);
+  // Largest first, ties broken by index so the result is deterministic.
+  const order = indices.subarray(0, candidates).sort((x, y) => (scores[y] ?? 0) - (scores[x] ?? 0) || x - y);
   const taken: Cluster[] = [];
-  for (const candidate of candidates) {
+  for (const index of order) {
     if (taken.length >= count) break;
-    const price = grid.mid(profile.firstBin + candidate.index);
+    const price = grid.mid(profile.firstBin + index);
     if (taken.some((cluster) => Math.abs(cluster.price - price) < separation * markPrice)) continue;
-    const [longUsd, shortUsd] = windowOf(candidate.index);
+    const [longUsd, shortUsd] = windowOf(index);
     taken.push({
       price,
-      low: grid.low(profile.firstBin + Math.max(0, candidate.index - h)),
-      high: grid.high(profile.firstBin + Math.min(n - 1, candidate.index + h)),
+      low: grid.low(profile.firstBin + Math.max(0, index - h)),
+      high: grid.high(profile.firstBin + Math.min(n - 1, index + h)),
       longUsd,
       shortUsd,
       usd: longUsd + shortUsd,

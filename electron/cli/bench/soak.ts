@@ -175,7 +175,9 @@ export async function measureSoak(): Promise<{
 /**
  * CPU use of the app's process, in percent of one core, while three accounts are watched in real
  * time with the cluster model of every position's market running and one market charted, measured
- * once those models have loaded their history. The window is a whole minute: the models' work comes
+ * in the steady state: once those models have loaded their history and the work the app runs once
+ * at start (each market's backfill and first measurement of its map on the recordings, `Core.settled`)
+ * has finished, then 5 s more. The window is a whole minute: the models' work comes
  * once a minute (closed bars, open interest), so a shorter window over- or under-counts it. The
  * simulated exchanges run in another process in real time (sim-child.ts), as a real venue would, so
  * their work is not counted; the bench runs this in a process of its own too (idle-probe.ts), so
@@ -191,8 +193,11 @@ export async function measureIdle(seconds = 60): Promise<{ cpuPercent: number }>
       market: { venue: 'binance-usdm', source: demoSource, symbol: 'BTCUSDT' },
       timeframe: '5m',
     });
-    // Idle is after the start: every position's market has loaded its history and model.
+    // Idle is after the start: every position's market has loaded its history and model, and the
+    // work the app does once at start (the rest of each backfill, the first measurement of each map
+    // on its recordings) has finished.
     await untilModelsLoaded(() => core.handlers['positions:list']({}));
+    await core.settled();
     await sleep(5000);
     const start = process.cpuUsage();
     const startedAt = performance.now();

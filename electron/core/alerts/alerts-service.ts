@@ -359,22 +359,26 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   /**
    * Accounts whose marks moved since their last evaluation: the earliest arrival (the latency counts
    * from it), the newest tick time, and the symbols that moved. Ticks that reach the core in one turn
-   * (a venue pushes its symbols' marks together, and the socket hands them over in one read) are
-   * evaluated once per account, on the latest marks, in a microtask queued behind them: nothing waits
-   * for another turn of the event loop, and cross margin still sees every symbol's move.
+   * of the event loop (a venue pushes its symbols' marks together, and the socket hands them over in
+   * one read, which ccxt delivers one message per step) are evaluated once per account, on the latest
+   * marks, at the end of that turn (`setImmediate`: after the turn's I/O, before any timer or further
+   * read): cross margin still sees every symbol's move. A second mark of a symbol already waiting
+   * evaluates the account on the first one before it is applied, so every mark that arrives is judged.
    */
-  const due = new Map<string, { receivedAtMs: number; tickTimeMs: number; readonly symbols: Set<string> }>();
-  let flushing = false;
+  type Moved = { receivedAtMs: number; tickTimeMs: number; readonly symbols: Set<string> };
+  const due = new Map<string, Moved>();
+  let flush: ReturnType<typeof setImmediate> | undefined;
+  const evaluateMoved = (accountId: string, moved: Moved): void => {
+    due.delete(accountId);
+    const watched = accounts.get(accountId);
+    if (watched !== undefined)
+      evaluateAccountAt(accountId, watched, moved.tickTimeMs, moved.receivedAtMs, moved.symbols);
+  };
   const evaluateDue = (): void => {
-    flushing = false;
+    flush = undefined;
     if (stopped) return;
     inBatch(() => {
-      for (const [accountId, moved] of due) {
-        due.delete(accountId);
-        const watched = accounts.get(accountId);
-        if (watched !== undefined)
-          evaluateAccountAt(accountId, watched, moved.tickTimeMs, moved.receivedAtMs, moved.symbols);
-      }
+      for (const [accountId, moved] of due) evaluateMoved(accountId, moved);
     });
   };
 
@@ -387,6 +391,8 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       // Only the accounts reading this very source: another source's tick is another market's price.
       if (watched.source?.venue !== source.venue || watched.source.source !== source.source) continue;
       if (!watched.symbols.has(symbol)) continue;
+      const waiting = due.get(accountId);
+      if (waiting?.symbols.has(symbol) === true) inBatch(() => evaluateMoved(accountId, waiting));
       // The same mark again moves no figure: the risk (and its evaluation) stays, only the data is fresher.
       const marked = withMark(watched.risk.positions, symbol, markPrice);
       if (marked !== watched.risk.positions) {
@@ -401,10 +407,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         moved.symbols.add(symbol);
       }
     }
-    if (due.size > 0 && !flushing) {
-      flushing = true;
-      queueMicrotask(evaluateDue);
-    }
+    if (due.size > 0) flush ??= setImmediate(evaluateDue);
   };
 
   const streamKey = (source: MarketSource, symbol: string): string => marketKeyId({ ...source, symbol });
@@ -546,6 +549,8 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     async stop() {
       stopped = true;
       stopTimer();
+      if (flush !== undefined) clearImmediate(flush);
+      flush = undefined;
       due.clear();
       if (persistTimer) {
         clearTimeout(persistTimer);

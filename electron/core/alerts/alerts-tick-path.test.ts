@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AlertEvent } from '../../../shared/alerts';
+import type { AlertConfigInput, AlertEvent } from '../../../shared/alerts';
 import type { RiskAccount } from '../../../shared/domain/risk-account';
 import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { AccountPositions, PositionView } from '../../../shared/ipc/views/positions';
@@ -10,7 +10,7 @@ import { useTempDirs } from '../../../test/support/temp-dir';
 import { createSilentLogger } from '../logger';
 import type { NotificationRequest } from '../ports';
 import { evaluateAccount } from '../../../shared/risk';
-import { createAlertsService } from './alerts-service';
+import { createAlertsService, type AlertsService } from './alerts-service';
 
 const source = { venue: 'binance-usdm', source: 'demo' } as const;
 
@@ -48,6 +48,35 @@ function account(accountId: string, markPrice: number): AccountPositions {
     leverageLoweredAtMs: null,
   };
   return { accountId, positions: [view as PositionView], risk };
+}
+
+/** Resolves after the end of the current turn of the event loop, where the ticks of the turn are evaluated. */
+const endOfTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** An alerts service whose accounts hold BTCUSDT alone: `tick` sends it a mark, `emitted` gathers its events. */
+function serviceOnOneMarket(
+  dataDir: string,
+  clock: ReturnType<typeof createManualClock>,
+  config?: AlertConfigInput,
+): { alerts: AlertsService; emitted: AlertEvent[]; tick: (markPrice: number, timeMs: number) => void } {
+  const ticks: ((tick: MarkTick) => void)[] = [];
+  const emitted: AlertEvent[] = [];
+  const alerts = createAlertsService({
+    dataDir,
+    clock,
+    logger: createSilentLogger(),
+    notifier: { notify: () => undefined },
+    ...(config === undefined ? {} : { config }),
+    subscribeMarks: (_market, onTick) => {
+      ticks.push(onTick);
+      return () => undefined;
+    },
+    onEvent: (event) => emitted.push(event),
+    onChanged: () => undefined,
+  });
+  const tick = (markPrice: number, timeMs: number): void =>
+    ticks[0]?.({ symbol: 'BTCUSDT', markPrice, indexPrice: null, fundingRate: null, timeMs });
+  return { alerts, emitted, tick };
 }
 
 describe('a mark tick that raises alerts in several accounts', () => {
@@ -147,37 +176,41 @@ describe('a mark tick that raises alerts in several accounts', () => {
   });
 });
 
+describe('two marks of one symbol in one turn', () => {
+  const tempDir = useTempDirs();
+
+  it('are both judged: a dip past a level and back within one read still raises the alert', async () => {
+    const { alerts, emitted, tick } = serviceOnOneMarket(tempDir(), createManualClock());
+    try {
+      alerts.onPositions(account('dip', 100), source);
+      // Both marks reach the core in the same turn (one socket read): near liquidation, then far again.
+      tick(51, 1000);
+      tick(100, 1001);
+      await endOfTurn();
+      const moved = { ...account('dip', 51).risk } as RiskAccount;
+      const expected = evaluateAccount(moved).positions[0]?.distance;
+      expect(emitted.find((event) => event.rule === 'distance' && !event.cleared)?.value).toBe(expected);
+    } finally {
+      await alerts.stop();
+    }
+  });
+});
+
 describe('a mark tick that brings the same mark again', () => {
   const tempDir = useTempDirs();
 
   it('keeps the position’s data fresh, with the figures of the engine, and a later move still counts', async () => {
     const clock = createManualClock();
-    const ticks: ((tick: MarkTick) => void)[] = [];
-    const emitted: AlertEvent[] = [];
-    const alerts = createAlertsService({
-      dataDir: tempDir(),
-      clock,
-      logger: createSilentLogger(),
-      notifier: { notify: () => undefined },
-      // The stale rule watches every position here, whatever its margin ratio.
-      config: { rules: { stale: { minMarginRatio: 0 } } },
-      subscribeMarks: (_market, onTick) => {
-        ticks.push(onTick);
-        return () => undefined;
-      },
-      onEvent: (event) => emitted.push(event),
-      onChanged: () => undefined,
-    });
+    // The stale rule watches every position here, whatever its margin ratio.
+    const { alerts, emitted, tick } = serviceOnOneMarket(tempDir(), clock, { rules: { stale: { minMarginRatio: 0 } } });
     try {
       const entry = account('same', 100);
       alerts.onPositions(entry, source);
-      const tick = (markPrice: number, timeMs: number): void =>
-        ticks[0]?.({ symbol: 'BTCUSDT', markPrice, indexPrice: null, fundingRate: null, timeMs });
       // A quiet market: the venue sends the unchanged mark every few seconds for half a minute.
       for (let second = 5; second <= 30; second += 5) {
         clock.advance(5000);
         tick(100, second * 1000);
-        await Promise.resolve();
+        await endOfTurn();
       }
       await expect.poll(() => alerts.nearWarning('same')).toBe(false);
       expect(emitted.filter((event) => event.rule === 'stale')).toEqual([]);
@@ -191,8 +224,7 @@ describe('a mark tick that brings the same mark again', () => {
       // And the same low mark again raises nothing new.
       const count = emitted.length;
       tick(51, 32_000);
-      await Promise.resolve();
-      await Promise.resolve();
+      await endOfTurn();
       expect(emitted).toHaveLength(count);
     } finally {
       await alerts.stop();

@@ -204,6 +204,22 @@ describe('market service on the simulated Demo', () => {
     60_000,
   );
 
+  it('settles once every watched market, one watched while it waits included, has backfilled and measured its map on the recordings', async () => {
+    sim = await startSimulator({ seed: 7, scenario: 'calm', speed: 0, port: 0, historyDays: 1 });
+    const service = serviceOn(sim, freshDir(), []);
+    const bybit = { venue: 'bybit-linear', source: demoSource, symbol: 'BTCUSDT' } as const;
+    service.watch(btc);
+    const settling = service.settled();
+    service.watch(bybit);
+    await settling;
+    for (const market of [btc, bybit]) {
+      // Read at once: the start-up work is over, nothing of it is still on its way.
+      const view = await service.open(market, '15m');
+      expect(view.backfill.state, `${market.venue}: ${view.backfill.message}`).toBe('done');
+      expect(view.recordedSkill, market.venue).not.toBeNull();
+    }
+  }, 90_000);
+
   it('a market watched for positions keeps its model without sending chart updates, until its last hold and the chart let go', async () => {
     sim = await startSimulator({ seed: 3, scenario: 'long-squeeze-crash', speed: 0, port: 0, historyDays: 1 });
     const running = sim;

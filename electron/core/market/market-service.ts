@@ -89,6 +89,12 @@ export interface MarketService {
   listings(market: Pick<MarketKey, 'venue' | 'source'>): Promise<readonly MarketInfo[]>;
   /** Venue requests made for an open market so far (diagnostics and tests), or 0. */
   requests(market: MarketKey): number;
+  /**
+   * Resolves once every market open or watched has done its start-up work (backfill, first
+   * measurement on its recordings; see `MarketSession.settled`), markets opened meanwhile included:
+   * what runs after it is the steady state (live streams, polls, a closed minute's work).
+   */
+  settled(): Promise<void>;
   /** Closes every market and gateway. */
   stop(): Promise<void>;
 }
@@ -265,6 +271,14 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       };
     },
     requests: (market) => sessions.get(keyOf(market))?.requests() ?? 0,
+    async settled() {
+      const waited = new Set<MarketSession>();
+      for (let next = [...sessions.values()]; next.length > 0;) {
+        await Promise.all(next.map((session) => session.settled));
+        for (const session of next) waited.add(session);
+        next = [...sessions.values()].filter((session) => !waited.has(session));
+      }
+    },
     mapPart: (market) => sessions.get(keyOf(market))?.mapPart() ?? null,
     listings: async (market) => publicGateway({ ...market, symbol: '' }).loadMarkets(),
     async stop() {

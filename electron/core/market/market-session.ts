@@ -31,7 +31,7 @@ import { writeMarketMeta } from './market-meta';
 import { deepeningMessage } from './recent-first';
 import { restoreFromRecordings } from './restore';
 import { venueDataLimits } from './venue-limits';
-import { startRecordedSkill } from '../skill/recorded-skill-job';
+import { startRecordedSkill, type RecordedSkillJob } from '../skill/recorded-skill-job';
 
 /** What one open market needs. */
 export interface MarketSessionDeps {
@@ -72,6 +72,11 @@ export interface MarketSessionDeps {
 export interface MarketSession {
   /** Settles when the backfill has finished or failed (never rejects: the failure is in the view). */
   readonly ready: Promise<void>;
+  /**
+   * Settles once the market's start-up work is done: `ready`, then the first measurement of the map
+   * on the recordings (started after a backfill that found the tiers). Never rejects.
+   */
+  readonly settled: Promise<void>;
   /**
    * Settles as soon as the view has a model to show: rebuilt from recordings (the backfill still
    * running behind it) or, with nothing usable recorded, when `ready` settles. Starts the restore.
@@ -193,7 +198,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
   let pendingMeasured = false;
   /** The map measured on this market's recordings (at the start, then daily); null before the first measurement. */
   let recordedSkill: RecordedSkill | null = null;
-  let stopSkill: (() => void) | undefined;
+  let skill: RecordedSkillJob | undefined;
   let tiersReason = '';
   // Set while the map shown is built from the newest hours only (recent-first.ts); null otherwise.
   let partialHours: number | null = null;
@@ -429,7 +434,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
         },
       });
       if (venueMarket !== null && !stopped)
-        stopSkill = startRecordedSkill({
+        skill = startRecordedSkill({
           recorder: deps.recorder,
           venue: market.venue,
           symbol,
@@ -464,6 +469,8 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
 
   return {
     ready,
+    // The job is started inside `ready` (or never): by the time `ready` settles, it is there to wait for.
+    settled: ready.then(() => skill?.first),
     async firstView() {
       // A view from recordings, else the newest hours' map, else the whole backfill: whichever comes first.
       await Promise.race([restore().then((restored) => restored || partialShown), ready]);
@@ -512,7 +519,7 @@ export function createMarketSession(deps: MarketSessionDeps): MarketSession {
       stopped = true;
       throttle.cancel();
       live?.stop();
-      stopSkill?.();
+      skill?.stop();
       stopHearingMeasured?.();
       releaseMeasured?.();
     },

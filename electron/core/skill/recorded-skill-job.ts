@@ -19,12 +19,18 @@ export interface RecordedSkillJobDeps {
   readonly onMeasured: (skill: RecordedSkill) => void;
 }
 
+/** A running measurement job: its stop, and the first measurement (settles when done, never rejects). */
+export interface RecordedSkillJob {
+  readonly stop: () => void;
+  readonly first: Promise<void>;
+}
+
 /**
  * Measures the map on the market's own recordings now and then once a day (`measureRecordedSkill`
  * replays every recorded minute: far too much for every bar). A failed read is logged and left to
- * the next day. Returns the stop.
+ * the next day.
  */
-export function startRecordedSkill(deps: RecordedSkillJobDeps): () => void {
+export function startRecordedSkill(deps: RecordedSkillJobDeps): RecordedSkillJob {
   let stopped = false,
     running = false;
   const measure = async (): Promise<void> => {
@@ -45,10 +51,13 @@ export function startRecordedSkill(deps: RecordedSkillJobDeps): () => void {
       running = false;
     }
   };
-  void measure();
+  const first = measure();
   const stopTimer = deps.clock.every(dayMs, () => void measure());
-  return () => {
-    stopped = true;
-    stopTimer();
+  return {
+    stop: () => {
+      stopped = true;
+      stopTimer();
+    },
+    first,
   };
 }
