@@ -359,15 +359,15 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
   /**
    * Accounts whose marks moved since their last evaluation: the earliest arrival (the latency counts
    * from it), the newest tick time, and the symbols that moved. Ticks that reach the core in one turn
-   * of the event loop (a venue pushes its symbols' marks together, and the socket hands them over in
-   * one read, which ccxt delivers one message per step) are evaluated once per account, on the latest
-   * marks, at the end of that turn (`setImmediate`: after the turn's I/O, before any timer or further
-   * read): cross margin still sees every symbol's move. A second mark of a symbol already waiting
-   * evaluates the account on the first one before it is applied, so every mark that arrives is judged.
+   * (a venue pushes its symbols' marks together, and the socket hands them over in one read) are
+   * evaluated once per account, on the latest marks, in a microtask queued behind them: nothing waits
+   * for the rest of the event loop's turn (other sockets' reads), and cross margin still sees every
+   * symbol's move. A second mark of a symbol already waiting evaluates the account on the first one
+   * before it is applied, so every mark that arrives is judged.
    */
   type Moved = { receivedAtMs: number; tickTimeMs: number; readonly symbols: Set<string> };
   const due = new Map<string, Moved>();
-  let flush: ReturnType<typeof setImmediate> | undefined;
+  let flushing = false;
   const evaluateMoved = (accountId: string, moved: Moved): void => {
     due.delete(accountId);
     const watched = accounts.get(accountId);
@@ -375,7 +375,7 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
       evaluateAccountAt(accountId, watched, moved.tickTimeMs, moved.receivedAtMs, moved.symbols);
   };
   const evaluateDue = (): void => {
-    flush = undefined;
+    flushing = false;
     if (stopped) return;
     inBatch(() => {
       for (const [accountId, moved] of due) evaluateMoved(accountId, moved);
@@ -407,7 +407,10 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
         moved.symbols.add(symbol);
       }
     }
-    if (due.size > 0) flush ??= setImmediate(evaluateDue);
+    if (due.size > 0 && !flushing) {
+      flushing = true;
+      queueMicrotask(evaluateDue);
+    }
   };
 
   const streamKey = (source: MarketSource, symbol: string): string => marketKeyId({ ...source, symbol });
@@ -549,8 +552,6 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     async stop() {
       stopped = true;
       stopTimer();
-      if (flush !== undefined) clearImmediate(flush);
-      flush = undefined;
       due.clear();
       if (persistTimer) {
         clearTimeout(persistTimer);
