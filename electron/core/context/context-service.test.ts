@@ -39,6 +39,8 @@ describe('market context through ccxt against the simulated venues', () => {
   it.each<DemoVenue>(['binance-usdm', 'bybit-linear', 'okx-swap'])(
     '%s: open interest with its 1 h and 24 h change, funding with its settlement, the long/short ratio and volume',
     async (venue) => {
+      // The simulator's time around the read: a 5-minute boundary may pass while it is under way.
+      const readFromMs = sim.market.ticker('BTCUSDT').timeMs;
       const view = await service.get(marketOn(venue));
       expect(view.freshness.state).toBe('live');
       const ticker = sim.market.ticker('BTCUSDT');
@@ -53,8 +55,8 @@ describe('market context through ccxt against the simulated venues', () => {
       expect(view.funding).toMatchObject({ state: 'ok', nextSettlementMs: ticker.nextFundingTimeMs });
       if (view.funding.state === 'ok') {
         expect(view.funding.rate).toBeCloseTo(ticker.fundingRate, 8);
-        // Read on the venue's clock (the simulator's, held in the open 5m candle), not at that candle's end.
-        expect(view.funding.readAtMs).toBeGreaterThanOrEqual(Math.floor(ticker.timeMs / 300_000) * 300_000);
+        // Read on the venue's clock (the simulator's, held in the 5m candle open at the read), not at that candle's end.
+        expect(view.funding.readAtMs).toBeGreaterThanOrEqual(Math.floor(readFromMs / 300_000) * 300_000);
         expect(view.funding.readAtMs).toBeLessThan(Math.floor(ticker.timeMs / 300_000) * 300_000 + 300_000);
       }
       // The simulator's crowd: ratio = long share / short share at the newest hour.
