@@ -22,6 +22,7 @@ import {
   type OverlayFrame,
 } from './cluster-renderer';
 import { heatIndex, heatScaleMax } from './heat-colors';
+import { lightRedraw } from './light-redraw';
 import { logicalOfTime } from './time-to-logical';
 import { formatUsdCompact } from './usd-compact';
 
@@ -40,6 +41,8 @@ export interface OverlayState {
   readonly ghostCascadeUsd: number | null;
   /** The ghost price the overlay holds (what the last or next draw shows). */
   readonly ghostPrice: number | null;
+  /** y (CSS px) where the last layout put the ghost's end of its cascade band; null when no band is laid out. */
+  readonly ghostBandY: number | null;
 }
 
 /** The mark's bin and its side of the bin's middle (below, on, above), as one number. */
@@ -74,6 +77,7 @@ class View implements IPrimitivePaneView {
 export class ClusterPrimitive implements ISeriesPrimitive<Time> {
   private chart: IChartApi | null = null;
   private series: ISeriesApi<'Candlestick'> | null = null;
+  /** Asks for a light repaint (`lightRedraw`); null while detached. */
   private requestUpdate: (() => void) | null = null;
   private readonly frame: OverlayFrame;
   private readonly profileRenderer: ProfileRenderer;
@@ -124,7 +128,7 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
   attached(param: SeriesAttachedParameter<Time>): void {
     this.chart = param.chart;
     this.series = param.series as ISeriesApi<'Candlestick'>;
-    this.requestUpdate = param.requestUpdate;
+    this.requestUpdate = lightRedraw(param.series, () => this.updateAllViews());
   }
 
   detached(): void {
@@ -201,6 +205,7 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
       cascadeUsd: this.cascade?.totalUsd ?? null,
       ghostCascadeUsd: this.ghostCascade?.totalUsd ?? null,
       ghostPrice: this.ghost,
+      ghostBandY: this.frame.bands[1]?.visible === true ? this.frame.bands[1].yTo : null,
     };
   }
 

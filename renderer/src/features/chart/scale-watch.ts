@@ -7,6 +7,7 @@ import type {
   SeriesAttachedParameter,
   Time,
 } from 'lightweight-charts';
+import { lightRedraw } from './light-redraw';
 import { fitsBesideCandles } from './price-edge';
 
 /** The pane's visible price range after a draw: prices at its top and bottom edge, its height in CSS px. */
@@ -35,7 +36,7 @@ export class ScaleWatch implements ISeriesPrimitive<Time> {
   attached(param: SeriesAttachedParameter<Time>): void {
     this.chart = param.chart;
     this.series = param.series as ISeriesApi<'Candlestick'>;
-    this.requestUpdate = param.requestUpdate;
+    this.requestUpdate = lightRedraw(param.series, () => this.updateAllViews());
   }
 
   detached(): void {
@@ -47,7 +48,9 @@ export class ScaleWatch implements ISeriesPrimitive<Time> {
 
   /** Prices that should stay in view when they fit (the liquidation and the ghost); others are ignored. */
   setTargets(prices: readonly (number | null)[]): void {
-    this.targets = prices.filter((p): p is number => p !== null && Number.isFinite(p) && p > 0);
+    const next = prices.filter((p): p is number => p !== null && Number.isFinite(p) && p > 0);
+    if (next.length === this.targets.length && next.every((price, i) => price === this.targets[i])) return;
+    this.targets = next;
     this.requestUpdate?.();
   }
 
