@@ -1,10 +1,6 @@
 import type {
   IChartApi,
   IPrimitivePaneView,
-  ISeriesApi,
-  ISeriesPrimitive,
-  SeriesAttachedParameter,
-  Time,
   PrimitivePaneViewZOrder,
   IPrimitivePaneRenderer,
 } from 'lightweight-charts';
@@ -22,7 +18,7 @@ import {
   type OverlayFrame,
 } from './cluster-renderer';
 import { heatIndex, heatScaleMax } from './heat-colors';
-import { lightRedraw } from './light-redraw';
+import { CandlePrimitive } from './light-redraw';
 import { logicalOfTime } from './time-to-logical';
 import { formatUsdCompact } from './usd-compact';
 
@@ -74,11 +70,7 @@ class View implements IPrimitivePaneView {
  * (cascade paths, top clusters, heat scale); `updateAllViews`, which the chart calls before each
  * paint, only maps prices and times to pixels into the reused frame that the renderers draw.
  */
-export class ClusterPrimitive implements ISeriesPrimitive<Time> {
-  private chart: IChartApi | null = null;
-  private series: ISeriesApi<'Candlestick'> | null = null;
-  /** Asks for a light repaint (`lightRedraw`); null while detached. */
-  private requestUpdate: (() => void) | null = null;
+export class ClusterPrimitive extends CandlePrimitive {
   private readonly frame: OverlayFrame;
   private readonly profileRenderer: ProfileRenderer;
   private readonly views: readonly IPrimitivePaneView[];
@@ -116,6 +108,7 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
   private rowsLayout = 0;
 
   constructor(colors: OverlayColors, palette: readonly string[]) {
+    super();
     this.frame = createOverlayFrame(colors, palette);
     this.profileRenderer = new ProfileRenderer(this.frame);
     this.views = [
@@ -123,18 +116,6 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
       new View('bottom', new CascadeRenderer(this.frame)),
       new View('normal', this.profileRenderer),
     ];
-  }
-
-  attached(param: SeriesAttachedParameter<Time>): void {
-    this.chart = param.chart;
-    this.series = param.series as ISeriesApi<'Candlestick'>;
-    this.requestUpdate = lightRedraw(param.series, () => this.updateAllViews());
-  }
-
-  detached(): void {
-    this.chart = null;
-    this.series = null;
-    this.requestUpdate = null;
   }
 
   paneViews(): readonly IPrimitivePaneView[] {

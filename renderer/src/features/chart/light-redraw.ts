@@ -1,4 +1,12 @@
-import type { IPriceLine, ISeriesApi, SeriesType } from 'lightweight-charts';
+import type {
+  IChartApi,
+  IPriceLine,
+  ISeriesApi,
+  ISeriesPrimitive,
+  SeriesAttachedParameter,
+  SeriesType,
+  Time,
+} from 'lightweight-charts';
 
 /** One price line per series that draws nothing: its `applyOptions` is the chart's public light repaint. */
 const carriers = new WeakMap<ISeriesApi<SeriesType>, IPriceLine>();
@@ -24,4 +32,29 @@ export function lightRedraw(series: ISeriesApi<SeriesType>, updateViews: () => v
     if (!series.priceScale().options().autoScale) updateViews();
     carrier.applyOptions({});
   };
+}
+
+/**
+ * A primitive on the candle series that repaints lightly: it holds the chart and the series while
+ * attached, and `requestUpdate` asks for a `lightRedraw`.
+ */
+export abstract class CandlePrimitive implements ISeriesPrimitive<Time> {
+  protected chart: IChartApi | null = null;
+  protected series: ISeriesApi<'Candlestick'> | null = null;
+  /** Asks for a light repaint; null while detached. */
+  protected requestUpdate: (() => void) | null = null;
+
+  attached(param: SeriesAttachedParameter<Time>): void {
+    this.chart = param.chart;
+    this.series = param.series as ISeriesApi<'Candlestick'>;
+    this.requestUpdate = lightRedraw(param.series, () => this.updateAllViews());
+  }
+
+  detached(): void {
+    this.chart = null;
+    this.series = null;
+    this.requestUpdate = null;
+  }
+
+  abstract updateAllViews(): void;
 }

@@ -1,19 +1,15 @@
 import type {
   AutoscaleInfo,
   CandlestickData,
-  IChartApi,
   IPrimitivePaneRenderer,
   IPrimitivePaneView,
-  ISeriesApi,
-  ISeriesPrimitive,
   PrimitivePaneViewZOrder,
-  SeriesAttachedParameter,
   SeriesMarker,
   Time,
   UTCTimestamp,
   WhitespaceData,
 } from 'lightweight-charts';
-import { lightRedraw } from './light-redraw';
+import { CandlePrimitive } from './light-redraw';
 
 /** The canvas target lightweight-charts hands a renderer (fancy-canvas), named without importing it. */
 type Target = Parameters<IPrimitivePaneRenderer['draw']>[0];
@@ -93,10 +89,7 @@ class MarksRenderer implements IPrimitivePaneRenderer {
  * the series' data changes, that is on every streamed tick; this primitive repaints lightly
  * (`lightRedraw`) and only when its markers change, and places them again in each paint.
  */
-export class RealizedMarks implements ISeriesPrimitive<Time> {
-  private chart: IChartApi | null = null;
-  private series: ISeriesApi<'Candlestick'> | null = null;
-  private requestUpdate: (() => void) | null = null;
+export class RealizedMarks extends CandlePrimitive {
   private shown: readonly SeriesMarker<UTCTimestamp>[] = [];
   private readonly placed: PlacedMark[] = [];
   private placedCount = 0;
@@ -104,6 +97,7 @@ export class RealizedMarks implements ISeriesPrimitive<Time> {
   private readonly views: readonly IPrimitivePaneView[];
 
   constructor() {
+    super();
     const renderer = new MarksRenderer(
       this.placed,
       () => this.placedCount,
@@ -115,18 +109,6 @@ export class RealizedMarks implements ISeriesPrimitive<Time> {
         renderer: () => renderer,
       },
     ];
-  }
-
-  attached(param: SeriesAttachedParameter<Time>): void {
-    this.chart = param.chart;
-    this.series = param.series as ISeriesApi<'Candlestick'>;
-    this.requestUpdate = lightRedraw(param.series, () => this.updateAllViews());
-  }
-
-  detached(): void {
-    this.chart = null;
-    this.series = null;
-    this.requestUpdate = null;
   }
 
   /**

@@ -1,13 +1,5 @@
-import type {
-  AutoscaleInfo,
-  ISeriesApi,
-  ISeriesPrimitive,
-  IChartApi,
-  Logical,
-  SeriesAttachedParameter,
-  Time,
-} from 'lightweight-charts';
-import { lightRedraw } from './light-redraw';
+import type { AutoscaleInfo, Logical } from 'lightweight-charts';
+import { CandlePrimitive } from './light-redraw';
 import { fitsBesideCandles } from './price-edge';
 
 /** The pane's visible price range after a draw: prices at its top and bottom edge, its height in CSS px. */
@@ -24,25 +16,14 @@ export interface ScaleView {
  * moved the scale it tells its listener the new visible range (edge markers and axis-label
  * collisions are decided from it), outside the paint.
  */
-export class ScaleWatch implements ISeriesPrimitive<Time> {
-  private chart: IChartApi | null = null;
-  private series: ISeriesApi<'Candlestick'> | null = null;
-  private requestUpdate: (() => void) | null = null;
+export class ScaleWatch extends CandlePrimitive {
   private targets: readonly number[] = [];
   private last: ScaleView | null = null;
   private pending = false;
   private listener: ((view: ScaleView) => void) | null = null;
 
-  attached(param: SeriesAttachedParameter<Time>): void {
-    this.chart = param.chart;
-    this.series = param.series as ISeriesApi<'Candlestick'>;
-    this.requestUpdate = lightRedraw(param.series, () => this.updateAllViews());
-  }
-
-  detached(): void {
-    this.chart = null;
-    this.series = null;
-    this.requestUpdate = null;
+  override detached(): void {
+    super.detached();
     this.listener = null;
   }
 
