@@ -16,6 +16,7 @@ import type { ChartFixture } from '../../shared/harness/chart-fixture';
 import type { LiqlensHarness } from '../../renderer/src/chart-harness';
 import { imbalanceText, imbalanceWindowOf } from '../../renderer/src/features/chart/imbalance-text';
 import { profileFromWire } from '../../renderer/src/features/chart/profile-from-wire';
+import { realizedMarkers } from '../../renderer/src/features/chart/realized-markers';
 import { binTooltipLines } from '../../renderer/src/features/chart/tooltip-text';
 
 /**
@@ -174,6 +175,90 @@ test('a what-if result shows as a ghost liquidation line with its cascade', asyn
   const state = await page.evaluate(() => (window as HarnessWindow).__liqlensHarness?.overlayState());
   expect(state?.ghostCascadeUsd ?? 0).toBeGreaterThan(state?.cascadeUsd ?? 0);
   await page.screenshot({ path: testInfo.outputPath('chart-ghost.png') });
+  await page.close();
+});
+
+test('realized liquidations sit beside their bars: liquidated shorts above the bar, longs below', async () => {
+  const page = await openChart();
+  const entry = fixture.markets[0];
+  const candles = entry?.candles['1m'] ?? [];
+  const realized = entry?.market.clusters?.realized ?? [];
+  const first = candles[0],
+    last = candles.at(-1);
+  if (first === undefined || last === undefined || realized.length === 0)
+    throw new Error('the fixture has no candles or no realized liquidations');
+  const expected = realizedMarkers(
+    realized,
+    60_000,
+    { long: '#0a0', short: '#a00' },
+    {
+      fromMs: first.openTimeMs,
+      toMs: last.openTimeMs,
+    },
+  );
+  const pane = await page.evaluate(() => (window as HarnessWindow).__liqlensHarness?.paneSize());
+  const placed = await page.evaluate(() => (window as HarnessWindow).__liqlensHarness?.realizedMarks() ?? []);
+  let checked = 0;
+  for (const marker of expected) {
+    const x = await page.evaluate(
+      (time) => (window as HarnessWindow).__liqlensHarness?.timeToX(time) ?? null,
+      marker.time,
+    );
+    if (x === null || x < 0 || x > (pane?.width ?? 0)) continue;
+    const bar = candles.find((candle) => candle.openTimeMs === marker.time * 1000);
+    if (bar === undefined) throw new Error(`no bar at ${marker.time}`);
+    const above = marker.position === 'aboveBar';
+    const mark = placed.find((p) => Math.abs(p.x - x) < 0.5 && p.above === above);
+    expect(mark, `a marker ${above ? 'above' : 'below'} the bar at ${marker.time}`).toBeDefined();
+    const edge = await page.evaluate(
+      (price) => (window as HarnessWindow).__liqlensHarness?.coordinateOf(price) ?? null,
+      above ? bar.high : bar.low,
+    );
+    if (mark === undefined || edge === null) continue;
+    // Clear of the wick, on its side of the bar.
+    if (above) expect(mark.y + mark.radius).toBeLessThan(edge);
+    else expect(mark.y - mark.radius).toBeGreaterThan(edge);
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(2);
+  await page.close();
+});
+
+test('with the price axis scaled by hand, the what-if ghost still moves its cascade band and leaves the scale alone', async () => {
+  const page = await openChart();
+  const pane = await page.evaluate(() => (window as HarnessWindow).__liqlensHarness?.paneSize() ?? null);
+  const box = await page.getByTestId('price-chart-canvas').boundingBox();
+  if (box === null || pane === null) throw new Error('no chart');
+  // A drag on the price axis scales it by hand: the chart stops fitting the candles on its own.
+  const axisX = box.x + pane.width + 25;
+  await page.mouse.move(axisX, box.y + pane.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(axisX, box.y + pane.height * 0.4 + 60, { steps: 6 });
+  await page.mouse.up();
+  const visible = () => page.evaluate(() => (window as HarnessWindow).__liqlensHarness?.visiblePrices() ?? null);
+  const scaled = await visible();
+  const liquidation = await page.evaluate(() => (window as HarnessWindow).__liqlensHarness?.liquidationPrice() ?? null);
+  const mark = fixture.markets[0]?.market.markPrice ?? null;
+  if (liquidation === null || mark === null) throw new Error('the fixture has no position or no mark');
+  for (const share of [0.3, 0.6, 0.45]) {
+    const ghost = Math.round((liquidation + (mark - liquidation) * share) * 10) / 10;
+    await page.evaluate((price) => (window as HarnessWindow).__liqlensHarness?.setGhost(price), ghost);
+    // The band's ghost end sits on the ghost's price (clamped to the pane like the band).
+    await expect
+      .poll(() =>
+        page.evaluate(
+          ({ price, height }) => {
+            const harness = (window as HarnessWindow).__liqlensHarness;
+            const y = harness?.coordinateOf(price) ?? null,
+              band = harness?.overlayState()?.ghostBandY ?? null;
+            return y === null || band === null ? null : Math.abs(Math.max(-2, Math.min(height + 2, y)) - band);
+          },
+          { price: ghost, height: pane.height },
+        ),
+      )
+      .toBeLessThan(1);
+  }
+  expect(await visible()).toEqual(scaled);
   await page.close();
 });
 

@@ -45,6 +45,8 @@ export interface LiqlensHarness {
   visiblePrices(): { top: number; bottom: number } | null;
   /** The price axis labels shown now (merged ones read "Entry · BE"). */
   axisLabels(): { title: string; price: number }[];
+  /** The realized-liquidation markers drawn now: centre, radius, above (shorts) or below (longs) the bar. */
+  realizedMarks(): { x: number; y: number; radius: number; above: boolean }[];
 }
 
 declare global {
@@ -176,6 +178,7 @@ function Harness({ fixture }: { readonly fixture: ChartFixture }): ReactElement 
         return top === null || bottom === null ? null : { top, bottom };
       },
       axisLabels: () => handle.current?.axisLabels() ?? [],
+      realizedMarks: () => handle.current?.realizedMarks() ?? [],
       streamFrames: (count) =>
         new Promise((resolve) => {
           const costs: number[] = [];

@@ -1,11 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import {
-  CandlestickSeries,
-  createChart,
-  createSeriesMarkers,
-  type IChartApi,
-  type ISeriesApi,
-} from 'lightweight-charts';
+import { CandlestickSeries, createChart, type IChartApi, type ISeriesApi } from 'lightweight-charts';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import type { PositionView } from '../../../../shared/ipc/views/positions';
 import type { Theme } from '../../../../shared/ipc/views/settings';
@@ -27,6 +21,7 @@ import { heatPalette, heatRamps } from './heat-colors';
 import type { ImbalanceWindowKey } from './imbalance-text';
 import { priceLineSpecs, type PriceLineSpec, type ThresholdLine } from './price-line-specs';
 import { realizedMarkers } from './realized-markers';
+import { RealizedMarks } from './realized-primitive';
 import { MapSourceBar } from './MapSourceBar';
 import { MapScopeBar } from './MapScopeBar';
 import { shownAggregate, type MapScope } from './aggregate-shown';
@@ -55,6 +50,8 @@ export interface PriceChartHandle {
   lineTitles(): string[];
   /** The price axis labels shown now, with their titles (merged ones read "Entry · BE"). */
   axisLabels(): { title: string; price: number }[];
+  /** The realized-liquidation markers the last draw placed (centre, radius, above or below the bar). */
+  realizedMarks(): { x: number; y: number; radius: number; above: boolean }[];
 }
 
 /**
@@ -162,7 +159,8 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     series.attachPrimitive(overlay);
     const scale = new ScaleWatch();
     series.attachPrimitive(scale);
-    const markers = createSeriesMarkers(series, []);
+    const markers = new RealizedMarks();
+    series.attachPrimitive(markers);
     parts.current = {
       chart,
       series,
@@ -180,6 +178,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
       chart,
       series,
       overlayState: () => overlay.state(),
+      realizedMarks: () => markers.placedMarks(),
       setOnOverlayDrawn: (listener) => overlay.setOnDrawn(listener),
       lineTitles: () => shownSpecs.current.map((spec) => spec.title),
       axisLabels: () =>
@@ -250,6 +249,7 @@ export function PriceChart(props: PriceChartProps): ReactElement {
       shownRealized === undefined || candles.length === 0
         ? []
         : realizedMarkers(shownRealized, timeframeMs[market?.timeframe ?? timeframe], colors.overlay, range),
+      colors.overlay.labelBackground,
     );
   }, [shownRealized, colors, market, timeframe]);
 

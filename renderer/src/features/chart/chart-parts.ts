@@ -1,17 +1,10 @@
-import type {
-  CandlestickData,
-  IChartApi,
-  IPriceLine,
-  ISeriesApi,
-  ISeriesMarkersPluginApi,
-  Time,
-  WhitespaceData,
-} from 'lightweight-charts';
+import type { CandlestickData, IChartApi, IPriceLine, ISeriesApi, Time, WhitespaceData } from 'lightweight-charts';
 import type { Candle } from '../../../../shared/domain/candle';
 import { timeframeMs } from '../../../../shared/domain/timeframe';
 import { maxChartCandles, type ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import { candleForSeries, candlesForSeries, seriesTime } from './candles-for-series';
 import type { ClusterPrimitive } from './cluster-primitive';
+import type { RealizedMarks } from './realized-primitive';
 import type { ScaleWatch } from './scale-watch';
 
 /** The lightweight-charts objects of one mounted chart, and the bar times it has drawn. */
@@ -21,7 +14,8 @@ export interface ChartParts {
   readonly overlay: ClusterPrimitive;
   /** Keeps far lines out of the scale and reports the visible range after each draw. */
   readonly scale: ScaleWatch;
-  readonly markers: ISeriesMarkersPluginApi<Time>;
+  /** Realized liquidations over the candles. */
+  readonly markers: RealizedMarks;
   readonly lines: Map<string, IPriceLine>;
   /** Bar open times (UTC s) mirrored for the overlay's time → x mapping; `count` of them are set. */
   times: Float64Array;

@@ -1,10 +1,6 @@
 import type {
   IChartApi,
   IPrimitivePaneView,
-  ISeriesApi,
-  ISeriesPrimitive,
-  SeriesAttachedParameter,
-  Time,
   PrimitivePaneViewZOrder,
   IPrimitivePaneRenderer,
 } from 'lightweight-charts';
@@ -22,6 +18,7 @@ import {
   type OverlayFrame,
 } from './cluster-renderer';
 import { heatIndex, heatScaleMax } from './heat-colors';
+import { CandlePrimitive } from './light-redraw';
 import { logicalOfTime } from './time-to-logical';
 import { formatUsdCompact } from './usd-compact';
 
@@ -40,6 +37,8 @@ export interface OverlayState {
   readonly ghostCascadeUsd: number | null;
   /** The ghost price the overlay holds (what the last or next draw shows). */
   readonly ghostPrice: number | null;
+  /** y (CSS px) where the last layout put the ghost's end of its cascade band; null when no band is laid out. */
+  readonly ghostBandY: number | null;
 }
 
 /** The mark's bin and its side of the bin's middle (below, on, above), as one number. */
@@ -71,10 +70,7 @@ class View implements IPrimitivePaneView {
  * (cascade paths, top clusters, heat scale); `updateAllViews`, which the chart calls before each
  * paint, only maps prices and times to pixels into the reused frame that the renderers draw.
  */
-export class ClusterPrimitive implements ISeriesPrimitive<Time> {
-  private chart: IChartApi | null = null;
-  private series: ISeriesApi<'Candlestick'> | null = null;
-  private requestUpdate: (() => void) | null = null;
+export class ClusterPrimitive extends CandlePrimitive {
   private readonly frame: OverlayFrame;
   private readonly profileRenderer: ProfileRenderer;
   private readonly views: readonly IPrimitivePaneView[];
@@ -112,6 +108,7 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
   private rowsLayout = 0;
 
   constructor(colors: OverlayColors, palette: readonly string[]) {
+    super();
     this.frame = createOverlayFrame(colors, palette);
     this.profileRenderer = new ProfileRenderer(this.frame);
     this.views = [
@@ -119,18 +116,6 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
       new View('bottom', new CascadeRenderer(this.frame)),
       new View('normal', this.profileRenderer),
     ];
-  }
-
-  attached(param: SeriesAttachedParameter<Time>): void {
-    this.chart = param.chart;
-    this.series = param.series as ISeriesApi<'Candlestick'>;
-    this.requestUpdate = param.requestUpdate;
-  }
-
-  detached(): void {
-    this.chart = null;
-    this.series = null;
-    this.requestUpdate = null;
   }
 
   paneViews(): readonly IPrimitivePaneView[] {
@@ -201,6 +186,7 @@ export class ClusterPrimitive implements ISeriesPrimitive<Time> {
       cascadeUsd: this.cascade?.totalUsd ?? null,
       ghostCascadeUsd: this.ghostCascade?.totalUsd ?? null,
       ghostPrice: this.ghost,
+      ghostBandY: this.frame.bands[1]?.visible === true ? this.frame.bands[1].yTo : null,
     };
   }
 

@@ -1,12 +1,5 @@
-import type {
-  AutoscaleInfo,
-  ISeriesApi,
-  ISeriesPrimitive,
-  IChartApi,
-  Logical,
-  SeriesAttachedParameter,
-  Time,
-} from 'lightweight-charts';
+import type { AutoscaleInfo, Logical } from 'lightweight-charts';
+import { CandlePrimitive } from './light-redraw';
 import { fitsBesideCandles } from './price-edge';
 
 /** The pane's visible price range after a draw: prices at its top and bottom edge, its height in CSS px. */
@@ -23,31 +16,22 @@ export interface ScaleView {
  * moved the scale it tells its listener the new visible range (edge markers and axis-label
  * collisions are decided from it), outside the paint.
  */
-export class ScaleWatch implements ISeriesPrimitive<Time> {
-  private chart: IChartApi | null = null;
-  private series: ISeriesApi<'Candlestick'> | null = null;
-  private requestUpdate: (() => void) | null = null;
+export class ScaleWatch extends CandlePrimitive {
   private targets: readonly number[] = [];
   private last: ScaleView | null = null;
   private pending = false;
   private listener: ((view: ScaleView) => void) | null = null;
 
-  attached(param: SeriesAttachedParameter<Time>): void {
-    this.chart = param.chart;
-    this.series = param.series as ISeriesApi<'Candlestick'>;
-    this.requestUpdate = param.requestUpdate;
-  }
-
-  detached(): void {
-    this.chart = null;
-    this.series = null;
-    this.requestUpdate = null;
+  override detached(): void {
+    super.detached();
     this.listener = null;
   }
 
   /** Prices that should stay in view when they fit (the liquidation and the ghost); others are ignored. */
   setTargets(prices: readonly (number | null)[]): void {
-    this.targets = prices.filter((p): p is number => p !== null && Number.isFinite(p) && p > 0);
+    const next = prices.filter((p): p is number => p !== null && Number.isFinite(p) && p > 0);
+    if (next.length === this.targets.length && next.every((price, i) => price === this.targets[i])) return;
+    this.targets = next;
     this.requestUpdate?.();
   }
 
