@@ -6,9 +6,10 @@ const root = resolve(import.meta.dirname, 'renderer');
 
 /**
  * The chart harness (renderer/chart-harness.html): PriceChart on fixture data, for looking at the
- * chart, its e2e spec and the UI bench. Its own build into out/chart-harness/, never part of the
- * app bundle (electron.vite.config.ts builds renderer/index.html only). The fixture JSON is served
- * from out/chart-fixture/ (written by electron/cli/bench/chart-fixture.ts).
+ * chart, its e2e specs and the UI bench. Its own build into out/chart-harness/ (`serveChartHarness`
+ * builds into a temporary folder of its own for each server), never part of the app bundle
+ * (electron.vite.config.ts builds renderer/index.html only). The fixture JSON is served from
+ * out/chart-fixture/ (written by electron/cli/bench/chart-fixture.ts).
  */
 export default defineConfig({
   root,

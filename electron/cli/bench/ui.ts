@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { writeChartFixture } from './chart-fixture';
@@ -32,19 +34,34 @@ export interface ChartHarnessServer {
 
 /**
  * Writes the chart fixture from the simulator, builds the harness (vite.chart-harness.config.ts)
- * and serves it with vite's static preview server on a free port.
+ * and serves it with vite's static preview server on a free port. Each call builds into a folder of
+ * its own, removed on `close`: two spec files in two Playwright workers (or a spec and the bench)
+ * serve at once, and one must never serve a folder the other is emptying to build anew.
  */
 export async function serveChartHarness(): Promise<ChartHarnessServer> {
   writeChartFixture();
-  await build({ configFile: harnessConfig, logLevel: 'warn' });
-  const server = await preview({
-    configFile: harnessConfig,
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    logLevel: 'warn',
-  });
-  const base = server.resolvedUrls?.local[0];
-  if (base === undefined) throw new Error('the chart harness server did not report its URL');
-  return { url: `${base}chart-harness.html`, close: () => server.close() };
+  const outDir = mkdtempSync(join(tmpdir(), 'liqlens-chart-harness-'));
+  try {
+    await build({ configFile: harnessConfig, logLevel: 'warn', build: { outDir } });
+    const server = await preview({
+      configFile: harnessConfig,
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+      logLevel: 'warn',
+    });
+    const base = server.resolvedUrls?.local[0];
+    if (base === undefined) throw new Error('the chart harness server did not report its URL');
+    return {
+      url: `${base}chart-harness.html`,
+      close: async () => {
+        await server.close();
+        rmSync(outDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Opens the harness in Debian's Chromium (or CHROMIUM_PATH) and waits until the chart is up. */
