@@ -1,7 +1,10 @@
 import type { IPrimitivePaneRenderer } from 'lightweight-charts';
 
 /** The canvas target lightweight-charts hands a renderer (fancy-canvas), named without importing it. */
-type Target = Parameters<IPrimitivePaneRenderer['draw']>[0];
+export type Target = Parameters<IPrimitivePaneRenderer['draw']>[0];
+
+/** The font of the figures the overlay writes beside its bars and markers. */
+export const figureFont = '600 10.5px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Colours the overlay draws with, read from the theme (see chart-colors.ts). */
 export interface OverlayColors {
@@ -204,7 +207,7 @@ export class ProfileRenderer implements IPrimitivePaneRenderer {
     });
     target.useMediaCoordinateSpace(({ context, mediaSize }) => {
       const width = profileWidth(mediaSize.width);
-      context.font = '600 10.5px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+      context.font = figureFont;
       context.textBaseline = 'middle';
       context.textAlign = 'right';
       for (let i = 0; i < f.clusterLabelCount; i++) {

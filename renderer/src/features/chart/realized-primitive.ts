@@ -1,18 +1,18 @@
 import type {
   AutoscaleInfo,
   CandlestickData,
+  IChartApi,
   IPrimitivePaneRenderer,
   IPrimitivePaneView,
+  Logical,
   PrimitivePaneViewZOrder,
   SeriesMarker,
   Time,
   UTCTimestamp,
   WhitespaceData,
 } from 'lightweight-charts';
+import { figureFont, type Target } from './cluster-renderer';
 import { CandlePrimitive } from './light-redraw';
-
-/** The canvas target lightweight-charts hands a renderer (fancy-canvas), named without importing it. */
-type Target = Parameters<IPrimitivePaneRenderer['draw']>[0];
 
 /** One marker placed in the pane, CSS px. */
 interface PlacedMark {
@@ -22,6 +22,17 @@ interface PlacedMark {
   color: string;
   text: string;
   textY: number;
+}
+
+/**
+ * The distance between two bars, CSS px, from the time scale's coordinates: `options().barSpacing`
+ * would deep-copy the time scale's options, and this runs in every paint.
+ */
+function barSpacingOf(chart: IChartApi): number {
+  const timeScale = chart.timeScale();
+  const x0 = timeScale.logicalToCoordinate(0 as Logical),
+    x1 = timeScale.logicalToCoordinate(1 as Logical);
+  return x0 === null || x1 === null ? 6 : x1 - x0;
 }
 
 /** A bar with prices, as opposed to a whitespace point. */
@@ -57,7 +68,7 @@ class MarksRenderer implements IPrimitivePaneRenderer {
     const n = this.count();
     if (n === 0) return;
     target.useMediaCoordinateSpace(({ context }) => {
-      context.font = '600 10.5px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+      context.font = figureFont;
       context.textAlign = 'center';
       context.textBaseline = 'middle';
       for (let i = 0; i < n; i++) {
@@ -145,7 +156,7 @@ export class RealizedMarks extends CandlePrimitive {
   autoscaleInfo(): AutoscaleInfo | null {
     const chart = this.chart;
     if (chart === null || this.shown.length === 0) return null;
-    const spacing = chart.timeScale().options().barSpacing;
+    const spacing = barSpacingOf(chart);
     let above = 0,
       below = 0;
     for (const mark of this.shown) {
@@ -163,7 +174,7 @@ export class RealizedMarks extends CandlePrimitive {
       series = this.series;
     if (chart === null || series === null || this.shown.length === 0) return;
     const timeScale = chart.timeScale();
-    const spacing = timeScale.options().barSpacing;
+    const spacing = barSpacingOf(chart);
     const width = chart.paneSize(0).width;
     const base = baseRadius(spacing),
       gap = markGap(spacing);
