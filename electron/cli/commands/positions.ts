@@ -2,7 +2,7 @@ import { accountModeLabel } from '../../../shared/domain/account-mode';
 import type { AccountSnapshot } from '../../../shared/domain/account-snapshot';
 import { accountVenues, venueFacts, type AccountVenue } from '../../../shared/domain/venue';
 import { isAllowedBaseUrl } from '../../../shared/domain/base-url';
-import { GatewayError } from '../../core/exchange/errors';
+import { GatewayError } from '../../core/exchange/gateway-error';
 import { createGateway, type GatewayConfig } from '../../core/exchange/gateway';
 import type { CliIo } from '../cli-io';
 import { accountOptionHelp, accountOptions, readAccountSecrets, secretEnv } from '../account-options';

@@ -1,4 +1,4 @@
-import ccxt, { type Exchange } from 'ccxt';
+import type { Exchange } from 'ccxt';
 import type { MarketInfo } from '../../../shared/domain/market-info';
 import type { Tier } from '../../../shared/domain/tier';
 import { isAccountVenue, venueName, venueRegistry } from '../../../shared/domain/venue';
@@ -6,6 +6,7 @@ import { buildAccountSnapshot, type SymbolFacts } from './account-snapshot';
 import { modeFiguresOf, withAdlFromEndpoint } from './account-mode-read';
 import type { ModeRead } from './venues/mode-source';
 import { createCcxtClient, usesPlainWs } from './ccxt-client';
+import { ccxtErrors } from './ccxt-modules';
 import { GatewayError, mapCcxtError, parseRetryAfter } from './errors';
 import type { AccountSnapshot, ExchangeGateway, GatewayConfig } from './gateway';
 import {
@@ -86,7 +87,7 @@ function resetSockets(exchange: Exchange): void {
     exchange.clients as unknown as Record<string, { onError(error: Error): void; close(): Promise<unknown> }>,
   );
   for (const client of clients) {
-    client.onError(new ccxt.RequestTimeout('no data on the stream: reconnecting'));
+    client.onError(new ccxtErrors.RequestTimeout('no data on the stream: reconnecting'));
     client.close().catch(() => undefined);
   }
 }
@@ -142,7 +143,8 @@ export function createAdapter(config: GatewayConfig): ExchangeGateway {
       ),
     );
     // Only a rate-limit answer's headers are its own; other errors may find an older response's headers here.
-    if (error instanceof ccxt.DDoSProtection && mapped.retryAfterMs !== null) holdVenue(venueKey, mapped.retryAfterMs);
+    if (error instanceof ccxtErrors.DDoSProtection && mapped.retryAfterMs !== null)
+      holdVenue(venueKey, mapped.retryAfterMs);
     return mapped;
   };
   const call = <T>(run: () => Promise<T>): Promise<T> =>

@@ -1,4 +1,5 @@
-import ccxt, { type Exchange } from 'ccxt';
+import type { Exchange } from 'ccxt';
+import { proExchanges } from './ccxt-modules';
 import { createExactThrottler } from './exact-throttler';
 import { guardWsSends } from './ws-send-guard';
 import type { GatewayConfig } from './gateway';
@@ -37,7 +38,7 @@ export function createCcxtClient(profile: VenueProfile, config: GatewayConfig): 
   } else if (credentials !== null && 'address' in credentials) {
     auth['walletAddress'] = credentials.address;
   }
-  const exchange: Exchange = new ccxt.pro[profile.ccxtId]({
+  const exchange: Exchange = new proExchanges[profile.ccxtId]({
     ...auth,
     enableRateLimit: true,
     timeout: config.timeoutMs ?? defaultTimeoutMs,

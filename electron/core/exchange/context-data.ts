@@ -2,7 +2,7 @@ import type { FundingSnapshot, LongShortPoint } from '../../../shared/domain/mar
 import type { Timeframe } from '../../../shared/domain/timeframe';
 import { venueName } from '../../../shared/domain/venue';
 import type { AdapterContext } from './adapter';
-import { GatewayError } from './errors';
+import { GatewayError } from './gateway-error';
 
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 

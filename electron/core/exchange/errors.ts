@@ -1,5 +1,5 @@
-import ccxt from 'ccxt';
 import { venueFacts, type Venue } from '../../../shared/domain/venue';
+import { ccxtErrors } from './ccxt-modules';
 import { GatewayError } from './gateway-error';
 
 export { GatewayError, type GatewayErrorKind } from './gateway-error';
@@ -33,30 +33,30 @@ export function mapCcxtError(
   const raw = error instanceof Error ? error.message : String(error);
   const venueText = cutVenueText(redact(raw, secrets).replace(/\s+/g, ' ').trim());
   // ccxt 4.5 derives InvalidNonce from NetworkError: it must be matched first, or a clock problem would be retried forever.
-  if (error instanceof ccxt.InvalidNonce) {
+  if (error instanceof ccxtErrors.InvalidNonce) {
     return new GatewayError(
       'clock',
       `${venueLabel} rejected the request time: your computer's clock is off; sync it with internet time. (${venueText})`,
     );
   }
-  if (error instanceof ccxt.NetworkError) {
+  if (error instanceof ccxtErrors.NetworkError) {
     const what =
-      error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection
+      error instanceof ccxtErrors.RateLimitExceeded || error instanceof ccxtErrors.DDoSProtection
         ? 'is rate-limiting requests'
-        : error instanceof ccxt.RequestTimeout
+        : error instanceof ccxtErrors.RequestTimeout
           ? 'did not answer in time'
           : 'could not be reached';
     return new GatewayError('network', `${venueLabel} ${what}; retrying. (${venueText})`, retryAfterMs);
   }
-  if (error instanceof ccxt.AuthenticationError) {
+  if (error instanceof ccxtErrors.AuthenticationError) {
     return new GatewayError(
       'auth',
       `${venueLabel} refused the API key: check your key, secret${facts.credentials === 'key-passphrase' ? ', passphrase' : ''} and its read permission. (${venueText})`,
     );
   }
-  if (error instanceof ccxt.NotSupported)
+  if (error instanceof ccxtErrors.NotSupported)
     return new GatewayError('unsupported', `${venueLabel} does not offer this. (${venueText})`);
-  if (error instanceof ccxt.ExchangeError) return new GatewayError('exchange', `${venueLabel}: ${venueText}`);
+  if (error instanceof ccxtErrors.ExchangeError) return new GatewayError('exchange', `${venueLabel}: ${venueText}`);
   return new GatewayError('exchange', `${venueLabel}: unexpected error: ${venueText}`);
 }
 

@@ -9,7 +9,7 @@ import type { MarkTick } from '../../../shared/domain/stream-state';
 import type { Tier } from '../../../shared/domain/tier';
 import { venueName } from '../../../shared/domain/venue';
 import type { RawForceClose, RawForceCloseRecord, TierBounds, VenueProfile } from './venues/venue-profile';
-import { GatewayError } from './errors';
+import { GatewayError } from './gateway-error';
 import { listOf, num, rowOf, text, type Row } from './raw';
 
 /*

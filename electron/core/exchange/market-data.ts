@@ -3,7 +3,7 @@ import type { TakerVolumePoint } from '../../../shared/domain/open-interest';
 import type { Timeframe } from '../../../shared/domain/timeframe';
 import { venueName, venueRegistry } from '../../../shared/domain/venue';
 import type { AdapterContext } from './adapter';
-import { GatewayError } from './errors';
+import { GatewayError } from './gateway-error';
 import type { ExchangeGateway } from './gateway';
 import { timeframeMs } from '../../../shared/domain/timeframe';
 import { takerFlowOfTrades } from '../../../shared/context/figures';

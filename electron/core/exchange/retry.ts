@@ -1,4 +1,4 @@
-import type { GatewayError } from './errors';
+import type { GatewayError } from './gateway-error';
 
 /** How a call is retried. */
 export interface RetryPolicy {

@@ -1,5 +1,5 @@
 import type { StreamState } from '../../../shared/domain/stream-state';
-import type { GatewayError } from './errors';
+import type { GatewayError } from './gateway-error';
 import { backoffDelayMs, needsUser, sleep } from './retry';
 
 /** Reconnect delays of streams: 0.5 s doubling to 30 s (jittered), so a dropped venue is not hammered. */
