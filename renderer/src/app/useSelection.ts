@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountSummary } from '../../../shared/ipc/views/accounts';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
-import type { PositionSelection } from '../features/positions/PositionsTable';
+import type { PositionSelection } from '../features/positions/position-rows';
 import { readStored, writeStored } from '../lib/stored';
 
 /** Where the user's pick is kept between reloads. */

@@ -6,7 +6,7 @@ import { currentPositionSort } from '../features/positions/position-sort-store';
 import { sortRows } from '../features/positions/position-sort';
 import { isShortcut } from '../features/accounts/shortcut-target';
 import { chartTimeframes } from '../features/chart/ChartToolbar';
-import { positionRows, type PositionSelection } from '../features/positions/PositionsTable';
+import { positionRows, type PositionSelection } from '../features/positions/position-rows';
 import { stepThrough } from './shortcut-list';
 
 /** What the workspace shortcuts act on. */

@@ -5,19 +5,12 @@ import type { AccountPositions } from '../../../../shared/ipc/views/positions';
 import { EmptyState } from '../../ui';
 import type { MarketStore } from '../market/market-store';
 import { AccountHeader } from './AccountHeader';
-import { positionFigures } from './position-figures';
-import { sortRows, type PositionRowData, type SortKey } from './position-sort';
+import { positionRows, type PositionSelection } from './position-rows';
+import { sortRows, type SortKey } from './position-sort';
 import { usePositionSort } from './position-sort-store';
 import { PositionRow } from './PositionRow';
 import { ariaSort, SortButton } from './SortButton';
 import './positions.css';
-
-/** Names the position the chart and what-if follow. */
-export interface PositionSelection {
-  readonly accountId: string;
-  readonly symbol: string;
-  readonly side: 'long' | 'short';
-}
 
 /** Props of the positions table. */
 export interface PositionsTableProps {
@@ -29,24 +22,6 @@ export interface PositionsTableProps {
   readonly alerts?: readonly ActiveAlert[];
   /** The renderer's market store: a row whose market is open there reads its nearest cluster from it. */
   readonly markets: MarketStore;
-}
-
-/**
- * Every position of every account in the order of the accounts, as `positions` holds them. Exported
- * so the symbol shortcuts step through the same list the table shows.
- */
-export function positionRows(
-  accounts: readonly AccountSummary[],
-  positions: ReadonlyMap<string, AccountPositions>,
-): PositionRowData[] {
-  return accounts.flatMap((account) => {
-    const entry = positions.get(account.id);
-    return (entry?.positions ?? []).map((position) => ({
-      account,
-      position,
-      figures: positionFigures(position, entry?.risk ?? null),
-    }));
-  });
 }
 
 /**
