@@ -55,8 +55,10 @@ describe('market context through ccxt against the simulated venues', () => {
       expect(view.funding).toMatchObject({ state: 'ok', nextSettlementMs: ticker.nextFundingTimeMs });
       if (view.funding.state === 'ok') {
         expect(view.funding.rate).toBeCloseTo(ticker.fundingRate, 8);
-        // Read on the venue's clock (the simulator's, held in the 5m candle open at the read), not at that candle's end.
-        expect(view.funding.readAtMs).toBeGreaterThanOrEqual(Math.floor(readFromMs / 300_000) * 300_000);
+        // Read on the venue's clock (the simulator's), held in the newest 5m candle the venue sent, not at
+        // that candle's end. At a read exactly on a 5-minute boundary (the paused simulator started in a
+        // minute divisible by five) the newest candle is the one that just closed: it holds the instant before.
+        expect(view.funding.readAtMs).toBeGreaterThanOrEqual(Math.floor((readFromMs - 1) / 300_000) * 300_000);
         expect(view.funding.readAtMs).toBeLessThan(Math.floor(ticker.timeMs / 300_000) * 300_000 + 300_000);
       }
       // The simulator's crowd: ratio = long share / short share at the newest hour.
