@@ -2,7 +2,7 @@ import type * as Ccxt from 'ccxt';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CcxtId } from './venues/venue-profile';
+import { ccxtIds, type CcxtId } from './venues/venue-profile';
 
 /**
  * The ccxt.pro classes of the venues LiqLens reads, and ccxt's error classes, each loaded from its own
@@ -40,15 +40,14 @@ function ccxtSourceFolder(): string {
 
 const source = ccxtSourceFolder();
 const load = (file: string): Promise<unknown> => import(pathToFileURL(join(source, file)).href);
-const ids: readonly CcxtId[] = ['binanceusdm', 'bybit', 'okx', 'hyperliquid'];
 const [errorsModule, ...classModules] = await Promise.all([
   load('base/errors.js'),
-  ...ids.map((id) => load(`pro/${id}.js`)),
+  ...ccxtIds.map((id) => load(`pro/${id}.js`)),
 ]);
 
 /** The ccxt.pro exchange class of each venue id, as `ccxt.pro[id]`. */
 export const proExchanges = Object.fromEntries(
-  ids.map((id, index) => [id, (classModules[index] as { default: ProExchangeClass }).default]),
+  ccxtIds.map((id, index) => [id, (classModules[index] as { default: ProExchangeClass }).default]),
 ) as Readonly<Record<CcxtId, ProExchangeClass>>;
 
 /** ccxt's error classes, as `ccxt.NetworkError` and the rest. */

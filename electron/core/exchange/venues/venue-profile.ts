@@ -7,8 +7,9 @@ import type { AccountVenue } from '../../../../shared/domain/venue';
 import type { Row } from '../raw';
 import type { ModeSource } from './mode-source';
 
-/** The ccxt classes LiqLens uses (ccxt.pro for streams, the same class for REST). */
-export type CcxtId = 'binanceusdm' | 'bybit' | 'okx' | 'hyperliquid';
+/** The ccxt classes LiqLens uses (ccxt.pro for streams, the same class for REST); ccxt-modules.ts loads each. */
+export const ccxtIds = ['binanceusdm', 'bybit', 'okx', 'hyperliquid'] as const;
+export type CcxtId = (typeof ccxtIds)[number];
 
 /** A position row's raw `info` fields read the venue's way; map-ccxt.ts checks and shapes them. */
 export interface RawPosition {
