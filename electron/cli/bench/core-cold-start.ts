@@ -19,7 +19,8 @@ async function medianColdStart(nodeArgs: readonly string[], runs: number): Promi
     try {
       // A busy machine transpiles the core slowly on the first tsx run.
       const figures = await runProbeProcess(nodeArgs, 120_000, { LIQLENS_DATA_DIR: dataDir });
-      if (i > 0) samples.push(figures['coldStartMs'] ?? Number.NaN);
+      const coldStartMs = figures['coldStartMs'];
+      if (i > 0) samples.push(typeof coldStartMs === 'number' ? coldStartMs : Number.NaN);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { bundleProbes } from './bundle-probe';
+import type { BenchFigures } from './stats';
 
 const run = promisify(execFile);
 
@@ -13,7 +14,7 @@ export async function runProbeProcess(
   nodeArgs: readonly string[],
   timeoutMs: number,
   env: Readonly<Record<string, string>> = {},
-): Promise<Record<string, number>> {
+): Promise<BenchFigures> {
   const { stdout, stderr } = await run(process.execPath, nodeArgs, {
     env: { ...process.env, ...env },
     timeout: timeoutMs,
@@ -21,7 +22,7 @@ export async function runProbeProcess(
   });
   // What a probe says beside its figures (the soak's missing minutes) reaches the bench's reader.
   if (stderr.trim() !== '') process.stderr.write(stderr);
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as BenchFigures;
 }
 
 /**
@@ -29,7 +30,7 @@ export async function runProbeProcess(
  * its core: bundled first (not timed) with the simulator's process (sim-child-main.ts), then in a
  * fresh plain Node process killed after `timeoutMs`.
  */
-export async function runProbe(file: string, timeoutMs: number): Promise<Record<string, number>> {
+export async function runProbe(file: string, timeoutMs: number): Promise<BenchFigures> {
   const probes = await bundleProbes([file, 'sim-child-main.ts']);
   try {
     return await runProbeProcess([probes.file(file)], timeoutMs);

@@ -11,3 +11,6 @@ export function round(value: number, digits = 3): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** One benchmark's figures as `npm run bench` reports them: numbers, and per-part series of them. */
+export type BenchFigures = Record<string, number | readonly number[]>;
