@@ -18,6 +18,7 @@ import { imbalanceText, imbalanceWindowOf } from '../../renderer/src/features/ch
 import { profileFromWire } from '../../renderer/src/features/chart/profile-from-wire';
 import { realizedMarkers } from '../../renderer/src/features/chart/realized-markers';
 import { binTooltipLines } from '../../renderer/src/features/chart/tooltip-text';
+import { formatPrice } from '../../renderer/src/features/positions/format';
 
 /**
  * The chart as a user sees it, on the harness (renderer/chart-harness.html) with fixture data from
@@ -142,8 +143,14 @@ test('the imbalance badge quotes shared/clusters for the chosen window', async (
   await expect(badge).toContainText(/shorts above vs .* longs below: /);
   // Pressed, it says what the real-data scorecard measured (shared/clusters/measured-skill.json), never a typed figure.
   const skill = page.getByTestId('imbalance-skill');
+  const bounds = page.getByTestId('imbalance-bounds');
   await expect(skill).toHaveCount(0);
+  await expect(bounds).toHaveCount(0);
   await badge.click();
+  // The window's bounds around the mark open with it, at the tick's precision.
+  const window5 = imbalance(profile, market.markPrice, imbalanceWindowOf('5pct'));
+  await expect(bounds).toContainText(`Short liquidations up to ${formatPrice(window5.upTo, market.tickSize)}`);
+  await expect(bounds).toContainText(`long liquidations down to ${formatPrice(window5.downTo, market.tickSize)}`);
   await expect(skill).toHaveText(`${imbalanceSkillText(shippedMeasuredSkill)} · ${mapSkillText(shippedMeasuredSkill)}`);
   await expect(skill).toContainText(/imbalance: (no measured edge|leaned right|not measured yet)/);
   // Beside it, the map on the user's own recordings of the market: the fixture carries no measurement.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { Profile } from '../../../../shared/clusters';
 import type { ChartTimeframe } from '../../../../shared/ipc/views/markets';
 import type { MarketState } from '../market/market-state';
@@ -8,7 +8,7 @@ import { formatPrice } from '../positions/format';
 import { ChartLegend, LegendMark, type ChartLegendProps } from './ChartLegend';
 import { drawTail, type ChartParts } from './chart-parts';
 import { ImbalanceBadge, type ImbalanceBadgeProps } from './ImbalanceBadge';
-import { imbalanceReading, sameReading } from './imbalance-text';
+import { imbalanceBounds, imbalanceReading, sameReading } from './imbalance-text';
 
 /*
  * The chart's fast-changing values (the live candle and the mark) change many times a second:
@@ -61,7 +61,8 @@ const unknownMarket: Freshness = { state: 'unknown', reason: 'no market shown' }
 
 /**
  * The imbalance badge around the live mark; nothing until there is a mark. It re-renders only when
- * what it shows changes (text, lean or the window's bounds at the tick), not on every tick.
+ * what it shows changes (the sentence, its lean, and while its details are open the window's
+ * bounds at the tick), not on every tick.
  */
 export function LiveImbalance({
   source,
@@ -69,21 +70,39 @@ export function LiveImbalance({
   tickSize,
   window,
   onWindowChange,
-}: Omit<ImbalanceBadgeProps, 'reading'> & {
+}: Omit<ImbalanceBadgeProps, 'reading' | 'open' | 'onOpenChange' | 'bounds'> & {
   readonly source: MarketSource | null;
   readonly profile: Profile;
   readonly tickSize: number;
 }) {
+  const [open, setOpen] = useState(false);
   const reading = useMarketSelector(
     source,
     useCallback(
-      (state: MarketState) => (state.mark === null ? null : imbalanceReading(profile, state.mark, window, tickSize)),
-      [profile, window, tickSize],
+      (state: MarketState) => (state.mark === null ? null : imbalanceReading(profile, state.mark, window)),
+      [profile, window],
     ),
     sameReading,
   );
+  // The bounds move with every tick: read only while the details show them.
+  const bounds = useMarketSelector(
+    source,
+    useCallback(
+      (state: MarketState) =>
+        !open || state.mark === null ? null : imbalanceBounds(profile, state.mark, window, tickSize),
+      [open, profile, window, tickSize],
+    ),
+  );
   const recorded = useMarketField(source, 'recordedSkill');
   return reading === null ? null : (
-    <ImbalanceBadge reading={reading} window={window} onWindowChange={onWindowChange} recorded={recorded} />
+    <ImbalanceBadge
+      reading={reading}
+      window={window}
+      onWindowChange={onWindowChange}
+      open={open}
+      onOpenChange={setOpen}
+      bounds={bounds}
+      recorded={recorded}
+    />
   );
 }

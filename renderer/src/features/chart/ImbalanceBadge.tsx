@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactElement } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import {
   imbalanceWindowKeys,
   imbalanceWindowLabels,
@@ -20,6 +20,11 @@ export interface ImbalanceBadgeProps {
   readonly reading: ImbalanceReading;
   readonly window: ImbalanceWindowKey;
   readonly onWindowChange: (window: ImbalanceWindowKey) => void;
+  /** Whether the details (the window's bounds, the measured skill) show under the badge. */
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  /** The window's bounds around the mark (`imbalanceBounds`) while open; null while closed. */
+  readonly bounds: string | null;
   /**
    * The map measured on the app's own recordings of the charted market (null: not measured yet);
    * undefined where the badge shows no recorded market.
@@ -28,13 +33,21 @@ export interface ImbalanceBadgeProps {
 }
 
 /**
- * "$23B shorts above vs $2.6B longs below: 8.8:1" for the chosen window, with the window's bounds
- * in the title and the window selector. What the real-data scorecard measured of the imbalance and
+ * "$23B shorts above vs $2.6B longs below: 8.8:1" for the chosen window, and the window selector.
+ * The window's bounds around the mark, what the real-data scorecard measured of the imbalance and
  * the map (or "not measured yet"), and what the core measured of the map on the user's own
- * recordings of the market (`recordedSkillText`), opens under the badge when it is pressed: a
- * standing line there would cover the newest candles at the chart's top right.
+ * recordings of the market (`recordedSkillText`) open under the badge when it is pressed: standing
+ * lines there would cover the newest candles at the chart's top right.
  */
-export function ImbalanceBadge({ reading, window, onWindowChange, recorded }: ImbalanceBadgeProps): ReactElement {
+export function ImbalanceBadge({
+  reading,
+  window,
+  onWindowChange,
+  open,
+  onOpenChange,
+  bounds,
+  recorded,
+}: ImbalanceBadgeProps): ReactElement {
   // The same element while the window stays: a new reading redraws the text, not the selector.
   const selector = useMemo(
     () => (
@@ -50,16 +63,15 @@ export function ImbalanceBadge({ reading, window, onWindowChange, recorded }: Im
     ),
     [window, onWindowChange],
   );
-  const [skillOpen, setSkillOpen] = useState(false);
   return (
     <div className="imbalance" data-bias={reading.bias}>
       <button
         type="button"
         className="imbalance__text"
-        title={`${reading.bounds} · press for the measured skill`}
-        aria-expanded={skillOpen}
+        title="Press for the window's bounds and the measured skill"
+        aria-expanded={open}
         aria-controls="imbalance-skill"
-        onClick={() => setSkillOpen((was) => !was)}
+        onClick={() => onOpenChange(!open)}
       >
         <span className="imbalance__arrow" aria-hidden="true">
           {reading.bias === 'up' ? '▲' : reading.bias === 'down' ? '▼' : '◆'}
@@ -67,7 +79,12 @@ export function ImbalanceBadge({ reading, window, onWindowChange, recorded }: Im
         <span data-testid="imbalance-badge">{reading.text}</span>
       </button>
       {selector}
-      {skillOpen && (
+      {open && bounds !== null && (
+        <span className="imbalance__skill muted" data-testid="imbalance-bounds">
+          {bounds}
+        </span>
+      )}
+      {open && (
         <span
           className="imbalance__skill muted"
           id="imbalance-skill"
@@ -77,7 +94,7 @@ export function ImbalanceBadge({ reading, window, onWindowChange, recorded }: Im
           {imbalanceSkillText(shippedMeasuredSkill)} · {mapSkillText(shippedMeasuredSkill)}
         </span>
       )}
-      {skillOpen && recorded !== undefined && (
+      {open && recorded !== undefined && (
         <span className="imbalance__skill muted" data-testid="recorded-skill">
           {recordedSkillText(recorded)}
         </span>

@@ -45,30 +45,34 @@ export function imbalanceBias(imbalance: Imbalance): 'up' | 'down' | 'even' {
   return 'even';
 }
 
-/** What the imbalance badge shows for one mark: its sentence, which way it leans, and the window's bounds. */
+/** What the imbalance badge shows for one mark: its sentence and which way it leans. */
 export interface ImbalanceReading {
   readonly text: string;
   readonly bias: 'up' | 'down' | 'even';
-  /** The window's bounds at the tick's precision, for the badge's title. */
-  readonly bounds: string;
 }
 
 /** The badge's reading of `profile` around `markPrice` over the chosen window (shared/clusters `imbalance`). */
-export function imbalanceReading(
+export function imbalanceReading(profile: Profile, markPrice: number, window: ImbalanceWindowKey): ImbalanceReading {
+  const result = imbalance(profile, markPrice, imbalanceWindowOf(window));
+  return { text: imbalanceText(result), bias: imbalanceBias(result) };
+}
+
+/**
+ * The window's bounds around `markPrice` at the tick's precision, for the badge's opened details.
+ * They move with every tick, so only an opened badge reads them: a closed one redraws when its
+ * sentence changes, not on every tick.
+ */
+export function imbalanceBounds(
   profile: Profile,
   markPrice: number,
   window: ImbalanceWindowKey,
   tickSize: number,
-): ImbalanceReading {
+): string {
   const result = imbalance(profile, markPrice, imbalanceWindowOf(window));
-  return {
-    text: imbalanceText(result),
-    bias: imbalanceBias(result),
-    bounds: `Short liquidations up to ${formatPrice(result.upTo, tickSize)}, long liquidations down to ${formatPrice(result.downTo, tickSize)} (estimated)`,
-  };
+  return `Short liquidations up to ${formatPrice(result.upTo, tickSize)}, long liquidations down to ${formatPrice(result.downTo, tickSize)} (estimated)`;
 }
 
 /** True when two readings would show the same: the badge need not be drawn again. */
 export function sameReading(a: ImbalanceReading, b: ImbalanceReading): boolean {
-  return a.text === b.text && a.bias === b.bias && a.bounds === b.bounds;
+  return a.text === b.text && a.bias === b.bias;
 }
