@@ -182,11 +182,15 @@ export async function measureSoak(): Promise<{
  * the helper threads), once after a start and not again while the heap stays the size it is; a
  * window that holds them measures the start, not idle. The window is three whole minutes: the
  * models' work comes once a minute (closed bars, open interest), so a window of part minutes over-
- * or under-counts it; `perMinute` shows each minute's figure. The simulated exchanges run in another
- * process in real time (sim-child.ts), as a real venue would, so their work is not counted; the bench
- * runs this in a process of its own too (idle-probe.ts), so the bench's own work is not counted either.
+ * or under-counts it; `perMinute` shows each minute's figure, `settlingMinuteCpuPercent` the minute
+ * before the window (not counted: it holds the memory reducer's collections). The simulated
+ * exchanges run in another process in real time (sim-child.ts), as a real venue would, so their work
+ * is not counted; the bench runs this in a process of its own too (idle-probe.ts), so the bench's own
+ * work is not counted either.
  */
-export async function measureIdle(minutes = 3): Promise<{ cpuPercent: number; perMinute: number[] }> {
+export async function measureIdle(
+  minutes = 3,
+): Promise<{ cpuPercent: number; perMinute: number[]; settlingMinuteCpuPercent: number }> {
   const sim = await startSimChild(undefined, 1);
   const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-idle-'));
   const core = benchCore(dataDir, sim.accounts);
@@ -198,7 +202,14 @@ export async function measureIdle(minutes = 3): Promise<{ cpuPercent: number; pe
     });
     await untilModelsLoaded(() => core.handlers['positions:list']({}));
     await core.settled();
+    const settling = process.cpuUsage();
+    const settlingFrom = performance.now();
     await sleep(60_000);
+    const settled = process.cpuUsage(settling);
+    const settlingMinute = round(
+      ((settled.user + settled.system) / 1000 / (performance.now() - settlingFrom)) * 100,
+      2,
+    );
     const perMinute: number[] = [];
     let usedMs = 0;
     let elapsedMs = 0;
@@ -214,7 +225,7 @@ export async function measureIdle(minutes = 3): Promise<{ cpuPercent: number; pe
     }
     if ((await core.handlers['accounts:list']({})).length !== 3)
       throw new Error('the idle bench should watch three accounts');
-    return { cpuPercent: round((usedMs / elapsedMs) * 100, 2), perMinute };
+    return { cpuPercent: round((usedMs / elapsedMs) * 100, 2), perMinute, settlingMinuteCpuPercent: settlingMinute };
   } finally {
     await core.stop();
     await sim.stop();
