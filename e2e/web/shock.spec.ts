@@ -62,6 +62,14 @@ test.describe('web mode: the portfolio shock test on the simulated Demo', () => 
     expect(money(after)).toBeLessThan(money(now));
     await expect(bybit.locator('td').nth(3)).toContainText(/^[1-9]\d* of \d+$/);
 
+    // Nothing runs into its neighbour: each part of a liquidation row, and the controls column, holds its own text.
+    const overflowing = await dialog.evaluate((root) =>
+      [...root.querySelectorAll('.shock-item > *, .shock-controls')]
+        .filter((element) => element.scrollWidth > element.clientWidth + 1)
+        .map((element) => `${element.className}: ${element.textContent ?? ''}`),
+    );
+    expect(overflowing).toEqual([]);
+
     await dialog.screenshot({ path: test.info().outputPath('shock-test.png') });
     if (process.env['LIQLENS_README_SCREENSHOTS'] === '1') {
       mkdirSync('docs/screenshots', { recursive: true });
