@@ -165,6 +165,13 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       const dialog = app.accountDialog;
       await expect(dialog.getByTestId('add-account-error')).toContainText('check your key', { timeout: 20_000 });
       await expect(dialog.getByTestId('acc-api-secret')).not.toHaveValue('definitely-not-the-secret');
+      // The refusal and the notes wrap inside the dialog: nothing runs off its edge or under its buttons.
+      const overflowing = await dialog.evaluate((root) =>
+        [root, ...root.querySelectorAll('form, form > *, [data-testid="add-account-error"]')]
+          .filter((element) => element.scrollWidth > element.clientWidth + 1)
+          .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+      );
+      expect(overflowing).toEqual([]);
       await page.screenshot({ path: test.info().outputPath('bad-key.png') });
 
       // After a refusal the dialog forgets what was typed for the key; the user types it again.
