@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** A box on the page in CSS pixels, as `getBoundingClientRect` gives it. */
 export interface Box {
@@ -111,5 +111,19 @@ export function inside(inner: Box, outer: Box): boolean {
 export function overlap(a: Box, b: Box): boolean {
   return (
     a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5
+  );
+}
+
+/**
+ * The elements under `root` matching `selector` whose content is wider than their box, named
+ * `tag.class`: text that runs into its neighbour or off an edge. Empty when all fits.
+ */
+export function overflowingIn(root: Locator, selector: string): Promise<string[]> {
+  return root.evaluate(
+    (element, within) =>
+      [...element.querySelectorAll(within)]
+        .filter((candidate) => candidate.scrollWidth > candidate.clientWidth + 1)
+        .map((candidate) => `${candidate.tagName.toLowerCase()}.${candidate.className}`),
+    selector,
   );
 }

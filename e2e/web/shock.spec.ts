@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { AppPage } from '../pages/app-page';
+import { overflowingIn } from '../pages/layout-boxes';
 
 /** Reads "$12,345.67" / "−$1,234" as a number. */
 function money(text: string | null): number {
@@ -63,11 +64,7 @@ test.describe('web mode: the portfolio shock test on the simulated Demo', () => 
     await expect(bybit.locator('td').nth(3)).toContainText(/^[1-9]\d* of \d+$/);
 
     // Nothing runs into its neighbour: each part of a liquidation row, and the controls column, holds its own text.
-    const overflowing = await dialog.evaluate((root) =>
-      [...root.querySelectorAll('.shock-item > *, .shock-controls')]
-        .filter((element) => element.scrollWidth > element.clientWidth + 1)
-        .map((element) => `${element.className}: ${element.textContent ?? ''}`),
-    );
+    const overflowing = await overflowingIn(dialog, '.shock-item > *, .shock-controls');
     expect(overflowing).toEqual([]);
 
     await dialog.screenshot({ path: test.info().outputPath('shock-test.png') });

@@ -10,6 +10,7 @@ import { formatPrice } from '../../renderer/src/features/positions/format';
 import { expect, test, type WebApp } from '../fixtures';
 import { accountRows } from '../pages/account-group';
 import { AppPage } from '../pages/app-page';
+import { overflowingIn } from '../pages/layout-boxes';
 
 /** The contract client the test uses to read what the app's core holds (the same numbers the page shows). */
 async function coreClient(webApp: WebApp) {
@@ -166,10 +167,9 @@ test.describe('web mode: the workspace on the simulated Demo', () => {
       await expect(dialog.getByTestId('add-account-error')).toContainText('check your key', { timeout: 20_000 });
       await expect(dialog.getByTestId('acc-api-secret')).not.toHaveValue('definitely-not-the-secret');
       // The refusal and the notes wrap inside the dialog: nothing runs off its edge or under its buttons.
-      const overflowing = await dialog.evaluate((root) =>
-        [root, ...root.querySelectorAll('form, form > *, [data-testid="add-account-error"]')]
-          .filter((element) => element.scrollWidth > element.clientWidth + 1)
-          .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+      const overflowing = await overflowingIn(
+        dialog.locator('xpath=..'),
+        'dialog, form, form > *, [data-testid="add-account-error"]',
       );
       expect(overflowing).toEqual([]);
       await page.screenshot({ path: test.info().outputPath('bad-key.png') });
