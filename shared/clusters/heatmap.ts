@@ -4,11 +4,45 @@ import type { PriceGrid } from './price-grid';
 import { imbalance, type Imbalance, type ImbalanceWindow } from './imbalance';
 
 /**
+ * Hands out float32 copies carved from shared blocks of `blockLength` values: a ledger takes a
+ * snapshot every hour, and one allocation per block instead of two per snapshot is most of a
+ * snapshot's cost. A block lives as long as any copy in it; snapshots leave oldest first, so blocks
+ * are freed in order.
+ */
+export interface Float32Slab {
+  copy(values: Float64Array | Float32Array): Float32Array;
+}
+
+/** A slab with blocks of `blockLength` values (a longer array gets a block of its own). */
+export function createFloat32Slab(blockLength = 32_768): Float32Slab {
+  let block = new Float32Array(0),
+    used = 0;
+  return {
+    copy(values) {
+      if (used + values.length > block.length) {
+        block = new Float32Array(Math.max(blockLength, values.length));
+        used = 0;
+      }
+      const out = block.subarray(used, used + values.length);
+      out.set(values);
+      used += values.length;
+      return out;
+    },
+  };
+}
+
+/**
  * The current profile within ±`params.snapshotRangeFraction` of the mark, as float32 (USD to about
  * seven significant digits, which a heatmap's colour scale never resolves): one heatmap column.
- * `scratch`: arrays the build may reuse (the snapshot copies out of them).
+ * `scratch`: arrays the build may reuse (the snapshot copies out of them); `slab`: where the copies
+ * are carved from (fresh arrays without one).
  */
-export function takeSnapshot(view: LedgerView, timeMs: number, scratch?: ProfileScratch): HeatmapSnapshot {
+export function takeSnapshot(
+  view: LedgerView,
+  timeMs: number,
+  scratch?: ProfileScratch,
+  slab?: Float32Slab,
+): HeatmapSnapshot {
   const range = view.params.snapshotRangeFraction;
   const profile = buildProfile(
     view,
@@ -19,8 +53,8 @@ export function takeSnapshot(view: LedgerView, timeMs: number, scratch?: Profile
     timeMs,
     price: view.price,
     firstBin: profile.firstBin,
-    long: new Float32Array(profile.long),
-    short: new Float32Array(profile.short),
+    long: slab === undefined ? new Float32Array(profile.long) : slab.copy(profile.long),
+    short: slab === undefined ? new Float32Array(profile.short) : slab.copy(profile.short),
   };
 }
 

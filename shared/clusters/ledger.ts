@@ -1,6 +1,6 @@
 import type { Side } from '../domain/side';
 import type { Venue } from '../domain/venue';
-import { takeSnapshot } from './heatmap';
+import { createFloat32Slab, takeSnapshot } from './heatmap';
 import { createRatioTable, type RatioTable } from './liquidation-ratio';
 import type { HeatmapSnapshot, LedgerView } from './ledger-view';
 import { defaultLedgerParams, type LedgerParams } from './params';
@@ -96,7 +96,8 @@ export function createLedger(options: LedgerOptions): Ledger {
   }
   const snapshots: HeatmapSnapshot[] = [];
   // Each snapshot is copied to float32 at once, so one set of arrays serves every build.
-  const snapshotScratch = createProfileScratch();
+  const snapshotScratch = createProfileScratch(),
+    snapshotSlab = createFloat32Slab();
   let originMs = Number.NaN,
     timeMs = Number.NaN,
     price = Number.NaN,
@@ -234,7 +235,7 @@ export function createLedger(options: LedgerOptions): Ledger {
       // A snapshot at each cadence boundary, before the first bar past it: every venue is then complete.
       const period = Math.floor(bar.timeMs / params.snapshotEveryMs);
       if (!Number.isNaN(price) && period !== snapshotPeriod) {
-        snapshots.push(takeSnapshot(view, period * params.snapshotEveryMs, snapshotScratch));
+        snapshots.push(takeSnapshot(view, period * params.snapshotEveryMs, snapshotScratch, snapshotSlab));
         if (snapshots.length > params.maxSnapshots) snapshots.shift();
       }
       snapshotPeriod = period;

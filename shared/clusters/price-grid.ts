@@ -39,6 +39,9 @@ const edgeMargin = 1e-6;
 export function createPriceGrid(binSize: BinSize): PriceGrid {
   if (binSize.kind === 'relative') {
     const logStep = Math.log1p(binSize.fraction);
+    // `binOfProduct` multiplies by the reciprocal: it differs from dividing by under a unit in the last
+    // place, far inside the edge margin, where the exact product decides anyway.
+    const perLog = 1 / logStep;
     const position = (price: number): number => Math.log(price) / logStep;
     const priceAt = (x: number): number => Math.exp(x * logStep);
     return {
@@ -50,7 +53,7 @@ export function createPriceGrid(binSize: BinSize): PriceGrid {
       high: (index) => priceAt(index + 1),
       mid: (index) => priceAt(index + 0.5),
       binOfProduct: (price, logPrice, factor, logFactor) => {
-        const x = (logPrice + logFactor) / logStep;
+        const x = (logPrice + logFactor) * perLog;
         const bin = Math.floor(x);
         return x - bin > edgeMargin && x - bin < 1 - edgeMargin ? bin : Math.floor(position(price * factor));
       },

@@ -50,8 +50,9 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
     capacity = 0;
   let usdCells = new Float64Array(0),
     birthCells = new Float64Array(0);
-  let scale = 1,
-    stored = 0;
+  // Actual USD = stored × scale. Object fields, not closure variables: a number in a closure's
+  // mutable variable is boxed anew on each write, and `add` writes `stored` for every level.
+  const sum = { scale: 1, stored: 0 };
   // Per-bin sums of `addTo`, kept between calls.
   let rowSums = new Float64Array(0);
   // Bounds of the bins that may hold USD (min, max); consumption moves the near one.
@@ -78,17 +79,17 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
   };
   const fold = (): void => {
     for (let i = 0; i < usdCells.length; i++) {
-      usdCells[i] = (usdCells[i] ?? 0) * scale;
-      birthCells[i] = (birthCells[i] ?? 0) * scale;
+      usdCells[i] = (usdCells[i] ?? 0) * sum.scale;
+      birthCells[i] = (birthCells[i] ?? 0) * sum.scale;
     }
-    stored *= scale;
-    scale = 1;
+    sum.stored *= sum.scale;
+    sum.scale = 1;
   };
   const clear = (): void => {
     usdCells.fill(0);
     birthCells.fill(0);
-    stored = 0;
-    scale = 1;
+    sum.stored = 0;
+    sum.scale = 1;
     lowest = Infinity;
     highest = -Infinity;
   };
@@ -99,10 +100,10 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
       if (!(usd > 0)) return;
       ensure(bin);
       const cell = leverageIndex * capacity + (bin - offset);
-      const amount = usd / scale;
+      const amount = usd / sum.scale;
       usdCells[cell] = (usdCells[cell] ?? 0) + amount;
       birthCells[cell] = (birthCells[cell] ?? 0) + amount * birthMinute;
-      stored += amount;
+      sum.stored += amount;
       if (bin < lowest) lowest = bin;
       if (bin > highest) highest = bin;
     },
@@ -121,14 +122,14 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
           usdCells[cell] = 0;
           birthCells[cell] = 0;
           removed += amount;
-          sink?.(k, bin, amount * scale);
+          sink?.(k, bin, amount * sum.scale);
         }
       }
-      const removedUsd = removed * scale;
-      stored -= removed;
+      const removedUsd = removed * sum.scale;
+      sum.stored -= removed;
       if (sign > 0) highest = limitBin - 1;
       else lowest = limitBin + 1;
-      if (lowest > highest || stored <= 0) clear();
+      if (lowest > highest || sum.stored <= 0) clear();
       return removedUsd;
     },
     multiply(factor) {
@@ -136,13 +137,13 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
         clear();
         return;
       }
-      scale *= factor;
-      if (scale < 1e-100 || scale > 1e100) fold();
+      sum.scale *= factor;
+      if (sum.scale < 1e-100 || sum.scale > 1e100) fold();
     },
-    total: () => Math.max(0, stored * scale),
+    total: () => Math.max(0, sum.stored * sum.scale),
     usd(leverageIndex, bin) {
       if (bin < offset || bin >= offset + capacity) return 0;
-      return (usdCells[leverageIndex * capacity + (bin - offset)] ?? 0) * scale;
+      return (usdCells[leverageIndex * capacity + (bin - offset)] ?? 0) * sum.scale;
     },
     birthMinute(leverageIndex, bin) {
       if (bin < offset || bin >= offset + capacity) return Number.NaN;
@@ -161,7 +162,7 @@ export function createSideBook(sign: 1 | -1, levels: number): SideBook {
       rowSums.fill(0, 0, length);
       for (const k of leverageIndices) {
         const base = k * capacity + (first - offset);
-        for (let i = 0; i < length; i++) rowSums[i] = (rowSums[i] ?? 0) + (usdCells[base + i] ?? 0) * scale;
+        for (let i = 0; i < length; i++) rowSums[i] = (rowSums[i] ?? 0) + (usdCells[base + i] ?? 0) * sum.scale;
       }
       const at = first - outFirstBin;
       for (let i = 0; i < length; i++) out[at + i] = (out[at + i] ?? 0) + (rowSums[i] ?? 0);
