@@ -1,5 +1,6 @@
 import { firstTimeframe, prefetchCharted } from './features/market/charted-market';
 import { createMarketStore } from './features/market/market-store';
+import { formatFixed } from './features/positions/format';
 import { readPositions, type PositionsRead } from './features/positions/positions-read';
 import { connectBridge } from './lib/bridge';
 import { onceConnected } from './lib/connection';
@@ -16,6 +17,10 @@ const positions: PositionsRead = new Promise((resolve, reject) => {
   onceConnected(bridge.connection, () => {
     prefetchCharted(markets, firstTimeframe);
     readPositions(bridge.api).then(resolve, reject);
+    // A fresh page loads the browser's number-formatting data on its first Intl format: 25 to 50 ms,
+    // which the chart's first render (its price legend) would pay. Paid here instead, in the wait for
+    // the answers and the app's script; once the page is idle, so it never holds either back.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => formatFixed(0, 2));
   });
 });
 // Unheard until the app renders; its own read reports a failure.

@@ -167,12 +167,13 @@ export function App({
       ? account.risk.positions.findIndex((p) => p.symbol === selected.symbol && p.side === selected.side)
       : -1;
   const config = alertConfig.config;
+  // The alert thresholds' lines (a price solved per level) follow the chart's first frame with the panels.
   const thresholds = useMemo(() => {
-    if (!account?.risk || riskIndex < 0 || !selected || !config) return [];
+    if (!panels || !account?.risk || riskIndex < 0 || !selected || !config) return [];
     const rules = resolveRules(config.rules, config.overrides, selected.accountId, selected.symbol, selected.side);
     const liquidation = position?.exchangeLiquidationPrice ?? position?.computedLiquidationPrice ?? null;
     return thresholdLines(account.risk, riskIndex, liquidation, rules);
-  }, [account?.risk, riskIndex, selected, config, position]);
+  }, [panels, account?.risk, riskIndex, selected, config, position]);
 
   const appState = load.kind === 'ready' ? 'ready' : load.kind === 'error' ? 'error' : 'connecting';
   const info = load.kind === 'ready' ? load.info : undefined;
