@@ -184,7 +184,7 @@ export function createCore(deps: CoreDeps): Core {
     'app:info': async () => ({
       ...deps.app,
       notices: notices.list(),
-      firstStart: welcomeDue(settings.firstStart, settings.get(), accounts.list()),
+      firstStart: welcomeDue(settings.firstStart, settings.get(), accounts.kinds()),
       keyStorage: deps.secrets.persistent ? 'keychain' : 'memory',
     }),
     'settings:get': async () => settings.get(),

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { DemoAccount } from '../../core/accounts/demo-provider';
@@ -173,24 +174,56 @@ export async function measureSoak(): Promise<{
 }
 
 /**
+ * Resolves once V8 has given back the memory the start grew, or after `capMs`, and never before
+ * `minMs`: at least `minMs` from the call, then, once its memory reducer has run (its three full
+ * collections come in one burst, well under a second apart; two major collections within
+ * `burstMs` are taken as it), `quietMs` without another major collection. Returns the ms waited.
+ * The reducer runs once after a start, about a minute after the heap stops growing (57 to 73 s
+ * after `Core.settled` in four runs, so a fixed minute sometimes holds it and sometimes not).
+ */
+async function afterMemoryReducer(minMs: number, capMs: number, burstMs = 3_000, quietMs = 15_000): Promise<number> {
+  const majors: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR)
+        majors.push(entry.startTime);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const from = performance.now();
+  try {
+    for (;;) {
+      const now = performance.now();
+      const burst = majors.some((at, i) => i > 0 && at - (majors[i - 1] ?? -Infinity) <= burstMs);
+      const last = majors[majors.length - 1] ?? -Infinity;
+      if (now - from >= capMs || (now - from >= minMs && burst && now - last >= quietMs)) return now - from;
+      await sleep(1_000);
+    }
+  } finally {
+    observer.disconnect();
+  }
+}
+
+/**
  * CPU use of the app's process, in percent of one core, while three accounts are watched in real
  * time with the cluster model of every position's market running and one market charted, measured
  * in the steady state a long run spends its time in: once those models have loaded their history
  * and the work the app runs once at start (each market's backfill and first measurement of its map
- * on the recordings, `Core.settled`) has finished, then a minute more. In that minute V8 gives back
+ * on the recordings, `Core.settled`) has finished, then a minute more and until V8 has given back
  * the memory the start grew: its memory reducer runs three full collections (with their marking on
  * the helper threads), once after a start and not again while the heap stays the size it is; a
- * window that holds them measures the start, not idle. The window is three whole minutes: the
+ * window that holds them measures the start, not idle (`afterMemoryReducer`, at most three minutes).
+ * The window is three whole minutes: the
  * models' work comes once a minute (closed bars, open interest), so a window of part minutes over-
- * or under-counts it; `perMinute` shows each minute's figure, `settlingMinuteCpuPercent` the minute
- * before the window (not counted: it holds the memory reducer's collections). The simulated
+ * or under-counts it; `perMinute` shows each minute's figure, `settlingMinuteCpuPercent` the time
+ * before the window (not counted: it holds the memory reducer's collections), `settlingSeconds` its
+ * length. The simulated
  * exchanges run in another process in real time (sim-child.ts), as a real venue would, so their work
  * is not counted; the bench runs this in a process of its own too (idle-probe.ts), so the bench's own
  * work is not counted either.
  */
 export async function measureIdle(
   minutes = 3,
-): Promise<{ cpuPercent: number; perMinute: number[]; settlingMinuteCpuPercent: number }> {
+): Promise<{ cpuPercent: number; perMinute: number[]; settlingMinuteCpuPercent: number; settlingSeconds: number }> {
   const sim = await startSimChild(undefined, 1);
   const dataDir = mkdtempSync(join(tmpdir(), 'liqlens-idle-'));
   const core = benchCore(dataDir, sim.accounts);
@@ -204,7 +237,7 @@ export async function measureIdle(
     await core.settled();
     const settling = process.cpuUsage();
     const settlingFrom = performance.now();
-    await sleep(60_000);
+    const settlingMs = await afterMemoryReducer(60_000, 180_000);
     const settled = process.cpuUsage(settling);
     const settlingMinute = round(
       ((settled.user + settled.system) / 1000 / (performance.now() - settlingFrom)) * 100,
@@ -225,7 +258,12 @@ export async function measureIdle(
     }
     if ((await core.handlers['accounts:list']({})).length !== 3)
       throw new Error('the idle bench should watch three accounts');
-    return { cpuPercent: round((usedMs / elapsedMs) * 100, 2), perMinute, settlingMinuteCpuPercent: settlingMinute };
+    return {
+      cpuPercent: round((usedMs / elapsedMs) * 100, 2),
+      perMinute,
+      settlingMinuteCpuPercent: settlingMinute,
+      settlingSeconds: round(settlingMs / 1000, 0),
+    };
   } finally {
     await core.stop();
     await sim.stop();

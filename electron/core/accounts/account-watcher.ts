@@ -13,6 +13,7 @@ export interface AccountWatcher {
   readonly id: string;
   /** The label the user gave the account. */
   readonly label: string;
+  readonly kind: AccountKind;
   summary(): AccountSummary;
   /** The last snapshot, if any, and where its data stands (`freshness()`). */
   latest(): { readonly snapshot: AccountSnapshot; readonly freshness: Freshness } | undefined;
@@ -121,6 +122,7 @@ export function watchAccount(options: WatcherOptions): AccountWatcher {
   const watcher: AccountWatcher = {
     id: options.id,
     label: options.label,
+    kind: options.kind,
     summary() {
       const shown = shownStatus();
       const current = freshness();

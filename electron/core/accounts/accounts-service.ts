@@ -2,7 +2,7 @@ import { venueName } from '../../../shared/domain/venue';
 import { sourceIdOf, type MarketKey } from '../../../shared/domain/market-source';
 import type { AccountAdd, AccountKey } from '../../../shared/ipc/contract';
 import type { AccountPositions } from '../../../shared/ipc/views/positions';
-import type { AccountSummary, KeyPermissions } from '../../../shared/ipc/views/accounts';
+import type { AccountKind, AccountSummary, KeyPermissions } from '../../../shared/ipc/views/accounts';
 import type { AccountVenue } from '../../../shared/domain/account-venue';
 import type { ForceClose } from '../../../shared/domain/force-close';
 import type { ExchangeGateway, GatewayConfig, KeyCredentials } from '../exchange/gateway';
@@ -55,6 +55,8 @@ export interface AccountsService {
   list(): readonly AccountSummary[];
   /** The label the user gave an account ("Main HL"); undefined for an unknown id. Cheap: builds no summary. */
   label(accountId: string): string | undefined;
+  /** Every account's kind ('demo', 'api-key', ...), in `list`'s order. Cheap: builds no summary. */
+  kinds(): readonly AccountKind[];
   /** Checks the key (permissions, a first fetch) before anything is saved; rejects with a plain reason. */
   add(input: AccountAdd): Promise<AccountSummary>;
   remove(accountId: string): Promise<readonly AccountSummary[]>;
@@ -241,6 +243,10 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   return {
     list,
     label: (accountId) => watchers.get(accountId)?.label ?? keyless.get(accountId)?.label,
+    kinds: () => [
+      ...[...watchers.values()].map((watcher) => watcher.kind),
+      ...[...keyless.values()].map((record) => record.kind),
+    ],
     positions: () => [...watchers.values()].map(positionsOf),
     async forceCloses(accountId, sinceMs) {
       const watcher = watchers.get(accountId);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from './settings-schema';
 import { welcomeDue } from './welcome-due';
 
-const demo = { kind: 'demo' };
-const real = { kind: 'api-key' };
+const demo = 'demo';
+const real = 'api-key';
 
 describe('welcomeDue', () => {
   it('welcomes on a true first start with no account or only the Demo', () => {

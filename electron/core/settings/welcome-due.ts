@@ -6,10 +6,6 @@ import type { Settings } from '../../../shared/ipc/views/settings';
  * not bring it back), and only while no account but the Demo exists (someone who already connected
  * a real account is past the welcome).
  */
-export function welcomeDue(
-  firstStart: boolean,
-  settings: Settings,
-  accounts: readonly { readonly kind: string }[],
-): boolean {
-  return firstStart && settings.welcomeDismissed !== true && accounts.every((account) => account.kind === 'demo');
+export function welcomeDue(firstStart: boolean, settings: Settings, accountKinds: readonly string[]): boolean {
+  return firstStart && settings.welcomeDismissed !== true && accountKinds.every((kind) => kind === 'demo');
 }
