@@ -212,14 +212,13 @@ async function afterMemoryReducer(minMs: number, capMs: number, burstMs = 3_000,
  * the memory the start grew: its memory reducer runs three full collections (with their marking on
  * the helper threads), once after a start and not again while the heap stays the size it is; a
  * window that holds them measures the start, not idle (`afterMemoryReducer`, at most three minutes).
- * The window is three whole minutes: the
- * models' work comes once a minute (closed bars, open interest), so a window of part minutes over-
- * or under-counts it; `perMinute` shows each minute's figure, `settlingMinuteCpuPercent` the time
- * before the window (not counted: it holds the memory reducer's collections), `settlingSeconds` its
- * length. The simulated
- * exchanges run in another process in real time (sim-child.ts), as a real venue would, so their work
- * is not counted; the bench runs this in a process of its own too (idle-probe.ts), so the bench's own
- * work is not counted either.
+ * The window is three whole minutes: the models' work comes once a minute (closed bars, open
+ * interest), so a window of part minutes over- or under-counts it; `perMinute` shows each minute's
+ * figure, `settlingMinuteCpuPercent` the time before the window (not counted: it holds the memory
+ * reducer's collections), `settlingSeconds` its length. The simulated exchanges run in another
+ * process in real time (sim-child.ts), as a real venue would, so their work is not counted; the
+ * bench runs this in a process of its own too (idle-probe.ts), so the bench's own work is not
+ * counted either.
  */
 export async function measureIdle(
   minutes = 3,
