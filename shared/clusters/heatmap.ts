@@ -49,12 +49,13 @@ export function takeSnapshot(
     { fromPrice: view.price * (1 - range), toPrice: view.price * (1 + range) },
     scratch,
   );
+  const copy = (values: Float64Array | Float32Array): Float32Array => slab?.copy(values) ?? new Float32Array(values);
   return {
     timeMs,
     price: view.price,
     firstBin: profile.firstBin,
-    long: slab === undefined ? new Float32Array(profile.long) : slab.copy(profile.long),
-    short: slab === undefined ? new Float32Array(profile.short) : slab.copy(profile.short),
+    long: copy(profile.long),
+    short: copy(profile.short),
   };
 }
 

@@ -235,13 +235,9 @@ export async function measureIdle(
     await untilModelsLoaded(() => core.handlers['positions:list']({}));
     await core.settled();
     const settling = process.cpuUsage();
-    const settlingFrom = performance.now();
     const settlingMs = await afterMemoryReducer(60_000, 180_000);
     const settled = process.cpuUsage(settling);
-    const settlingMinute = round(
-      ((settled.user + settled.system) / 1000 / (performance.now() - settlingFrom)) * 100,
-      2,
-    );
+    const settlingMinute = round(((settled.user + settled.system) / 1000 / settlingMs) * 100, 2);
     const perMinute: number[] = [];
     let usedMs = 0;
     let elapsedMs = 0;
