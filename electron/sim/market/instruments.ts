@@ -1,5 +1,5 @@
 import { forEveryVenue, simVenues } from '../venues/sim-venues';
-import type { LeverageWeight } from './traders';
+import type { LeverageWeight, OtherHoldings } from './traders';
 import type { SimInstrument, SimVenue, SimVenueRules } from './types';
 
 /** Simulated traders per symbol unless the market's options say otherwise. */
@@ -22,6 +22,8 @@ export interface SimSymbolSpec {
   readonly backgroundOpenInterest: number;
   /** Small, high-leverage traders beside the main population (none when absent). */
   readonly smallTraders?: SmallTraderSpec;
+  /** Cross-margin accounts whose other holdings' PnL moves their liquidation prices (none when absent). */
+  readonly crossTraders?: CrossTraderSpec;
 }
 
 /** A second crowd of a symbol: many small positions at high leverage, opened at the price and held briefly. */
@@ -37,6 +39,11 @@ export interface SmallTraderSpec {
   readonly meanHoldMs: number;
   /** Whether they close a losing position when their time is up (false: they hold it until it recovers or is liquidated). */
   readonly closesLosers: boolean;
+}
+
+/** A crowd of cross-margin accounts: traders as `SmallTraderSpec` describes, each also holding other things. */
+export interface CrossTraderSpec extends SmallTraderSpec {
+  readonly otherHoldings: OtherHoldings;
 }
 
 /**
@@ -94,4 +101,40 @@ export function defaultSymbols(): SimSymbolSpec[] {
  */
 export function venueRulesOf(instrument: SimInstrument, venue: SimVenue): SimVenueRules {
   return instrument.venueRules?.[venue] ?? simVenues[venue].fallbackRules(instrument);
+}
+
+/**
+ * `defaultSymbols` with cross-margin accounts beside the traders, and the book, the open interest
+ * outside the traders and the traders' positions tuned with them against the real sets' shape of
+ * liquidations (electron/cli/scorecard/README.md, "The simulator beside the real sets"): 200 accounts
+ * per symbol at 20/50/100x (30/40/30 %), median position 6,000 USD on BTCUSDT (2,400 on ETHUSDT), flat
+ * 8 hours and holding 16 on average, other holdings ten times the position moving with the market
+ * plus a walk of their own of 1 % of the position per √hour, revalued every 5 minutes on average;
+ * depth ×3, background open interest ×2, the traders' median position ×0.8. An option: the Demo and
+ * the tests run `defaultSymbols`.
+ */
+export function crossMarginSymbols(): SimSymbolSpec[] {
+  return defaultSymbols().map((spec) => {
+    // Position sizes follow the main traders' (ETHUSDT's median is 0.4 of BTCUSDT's).
+    const scale = spec.medianPositionNotional / 150_000;
+    return {
+      ...spec,
+      depthPerPercent: spec.depthPerPercent * 3,
+      backgroundOpenInterest: spec.backgroundOpenInterest * 2,
+      medianPositionNotional: spec.medianPositionNotional * 0.8,
+      crossTraders: {
+        count: 200,
+        medianPositionNotional: 6_000 * scale,
+        leverageMix: [
+          { leverage: 20, weight: 0.3 },
+          { leverage: 50, weight: 0.4 },
+          { leverage: 100, weight: 0.3 },
+        ],
+        meanFlatMs: 8 * 3_600_000,
+        meanHoldMs: 16 * 3_600_000,
+        closesLosers: true,
+        otherHoldings: { withMarket: 10, volatilityPerSqrtHour: 0.01, meanRevalueMs: 300_000 },
+      },
+    };
+  });
 }

@@ -1,5 +1,11 @@
 import { createHistoryStore, type HistoryStore } from './history-store';
-import { defaultTraderCount, venueRulesOf, type SimSymbolSpec } from './instruments';
+import {
+  defaultTraderCount,
+  venueRulesOf,
+  type CrossTraderSpec,
+  type SimSymbolSpec,
+  type SmallTraderSpec,
+} from './instruments';
 import { createRandom, deriveSeed } from './prng';
 import type { RegimeClock } from './regime-clock';
 import { createTraderPopulation, type LeverageWeight, type TraderFlow } from './traders';
@@ -72,23 +78,30 @@ export function createSymbolSim(
     leverageMix,
   });
   traders.warmStart(spec.initialPrice, startMs, random);
-  // Small traders, if the symbol has them, draw from their own stream, so the main population's draws stay as they were.
-  const small = spec.smallTraders;
-  const smallRandom = createRandom(deriveSeed(seed, `small:${symbol}`));
-  const smallTraders =
-    small &&
-    createTraderPopulation({
-      count: Math.round((small.count * traderCount) / defaultTraderCount),
+  // Each further crowd draws from its own stream, so the main population's draws stay as they were.
+  const crowd = (label: string, extra: SmallTraderSpec | CrossTraderSpec | undefined, firstTrader: number) => {
+    if (!extra) return undefined;
+    const crowdRandom = createRandom(deriveSeed(seed, `${label}:${symbol}`));
+    // Scaled with the main population's count; named after the traders before them.
+    const count = Math.round((extra.count * traderCount) / defaultTraderCount);
+    const population = createTraderPopulation({
+      count,
       rules: venueRulesOf(spec.instrument, 'binance-usdm'),
       stepSize: spec.instrument.stepSize,
-      medianNotional: small.medianPositionNotional,
-      leverageMix: small.leverageMix,
-      meanFlatMs: small.meanFlatMs,
-      meanHoldMs: small.meanHoldMs,
-      closesLosers: small.closesLosers,
-      firstTrader: traderCount,
+      medianNotional: extra.medianPositionNotional,
+      leverageMix: extra.leverageMix,
+      meanFlatMs: extra.meanFlatMs,
+      meanHoldMs: extra.meanHoldMs,
+      closesLosers: extra.closesLosers,
+      firstTrader,
+      ...('otherHoldings' in extra ? { otherHoldings: extra.otherHoldings } : {}),
     });
-  smallTraders?.warmStart(spec.initialPrice, startMs, smallRandom);
+    population.warmStart(spec.initialPrice, startMs, crowdRandom);
+    return { population, random: crowdRandom, count };
+  };
+  const small = crowd('small', spec.smallTraders, traderCount);
+  const cross = crowd('cross', spec.crossTraders, traderCount + (small?.count ?? 0));
+  const crowds = [small, cross].filter((item) => item !== undefined);
   const tick = spec.instrument.tickSize;
   const home = Math.log(spec.initialPrice);
   const idiosyncratic = Math.sqrt(1 - marketCorrelation * marketCorrelation);
@@ -127,8 +140,8 @@ export function createSymbolSim(
   let liquidationSink: (liquidation: SimLiquidation) => void = () => undefined;
   const reportLiquidation = (side: 'long' | 'short', price: number, size: number): void =>
     liquidationSink({ symbol, timeMs: traderInput.timeMs, side, price, size });
-  const longSize = (): number => traders.longSize + (smallTraders?.longSize ?? 0);
-  const shortSize = (): number => traders.shortSize + (smallTraders?.shortSize ?? 0);
+  const longSize = (): number => crowds.reduce((sum, item) => sum + item.population.longSize, traders.longSize);
+  const shortSize = (): number => crowds.reduce((sum, item) => sum + item.population.shortSize, traders.shortSize);
   const openInterest = (): number => spec.backgroundOpenInterest + longSize() + shortSize();
   const fundingRate = (): number => premiumAverage + Math.min(0.0005, Math.max(-0.0005, 0.0001 - premiumAverage));
 
@@ -182,7 +195,7 @@ export function createSymbolSim(
       traderInput.activity = params.activity * phase.activityScale;
       liquidationSink = onLiquidation;
       traders.step(traderInput, random, flow, reportLiquidation);
-      smallTraders?.step(traderInput, smallRandom, flow, reportLiquidation);
+      for (const item of crowds) item.population.step(traderInput, item.random, flow, reportLiquidation);
       // Price impact of the traders' net taker notional: depthPerPercent moves the price by 1 %.
       const impact = ((impactScale * flow.signedNotional) / spec.depthPerPercent) * 0.01;
       logPrice += permanentImpactShare * impact;
@@ -289,6 +302,6 @@ export function createSymbolSim(
         regime: regime.regime,
       };
     },
-    truth: () => [...traders.truth(symbol), ...(smallTraders?.truth(symbol) ?? [])],
+    truth: () => [traders, ...crowds.map((item) => item.population)].flatMap((population) => population.truth(symbol)),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSymbols, venueRulesOf } from './instruments';
+import { crossMarginSymbols, defaultSymbols, venueRulesOf } from './instruments';
 import { createSimMarket } from './market';
 import { createRandom } from './prng';
 import { createTraderPopulation, defaultLeverageMix, type TraderFlow } from './traders';
@@ -110,6 +110,109 @@ describe('small traders beside the main population', () => {
     expect(smallOnes.every((level) => level.leverage === 50)).toBe(true);
     const total = levels.reduce((sum, level) => sum + level.size, 0);
     expect(market.ticker('BTCUSDT').openInterest - base.backgroundOpenInterest).toBeCloseTo(total, 6);
+  });
+});
+
+describe('cross-margin accounts with other holdings', () => {
+  const rules = venueRulesOf(btc, 'binance-usdm');
+  const input = { timeMs: 0, dtSeconds: 1, markPrice: 60_000, lastPrice: 60_000, longShare: 0.5, activity: 0 };
+  // 300 accounts at 50x opened at 60,000 and held (no closes), with or without other holdings.
+  const opened = (otherHoldings?: { withMarket: number; volatilityPerSqrtHour: number; meanRevalueMs: number }) => {
+    const population = createTraderPopulation({
+      count: 300,
+      rules,
+      stepSize: btc.stepSize,
+      medianNotional: 5_000,
+      leverageMix: [{ leverage: 50, weight: 1 }],
+      meanFlatMs: 1_000,
+      meanHoldMs: 1e15,
+      ...(otherHoldings ? { otherHoldings } : {}),
+    });
+    const random = createRandom(12);
+    const flow: TraderFlow = { buyVolume: 0, sellVolume: 0, signedNotional: 0, trades: 0 };
+    for (let i = 0; i < 20; i++)
+      population.step({ ...input, activity: 1, timeMs: i * 1000 }, random, flow, () => undefined);
+    return { population, random, flow };
+  };
+  const hold = (
+    { population, random, flow }: ReturnType<typeof opened>,
+    seconds: number,
+    markPrice = 60_000,
+  ): number[] => {
+    const prices: number[] = [];
+    for (let i = 0; i < seconds; i++)
+      population.step(
+        { ...input, markPrice, lastPrice: markPrice, timeMs: (20 + i) * 1000 },
+        random,
+        flow,
+        (_s, price) => prices.push(price),
+      );
+    return prices;
+  };
+
+  it('liquidates accounts whose other holdings lose while the mark stands still, and the truth shows the prices moved', () => {
+    const still = opened();
+    expect(still.population.truth('BTCUSDT').length).toBeGreaterThan(250);
+    expect(hold(still, 3600)).toEqual([]);
+
+    const crowd = opened({ withMarket: 0, volatilityPerSqrtHour: 0.05, meanRevalueMs: 60_000 });
+    const before = new Map(crowd.population.truth('BTCUSDT').map((level) => [level.trader, level]));
+    const prices = hold(crowd, 3600);
+    expect(prices.length).toBeGreaterThan(20);
+    expect(prices.every((price) => price === 60_000)).toBe(true);
+    const after = crowd.population.truth('BTCUSDT');
+    expect(after.length).toBe(before.size - prices.length);
+    let moved = 0;
+    for (const level of after) {
+      const sign = level.side === 'long' ? 1 : -1;
+      const was = before.get(level.trader);
+      if (was && Math.abs(was.liquidationPrice - level.liquidationPrice) > 1) moved++;
+      // The price read now: equity (margin with the other holdings' PnL) = maintenance there, on the safe side of the mark.
+      const equity =
+        (level.isolatedMargin ?? Number.NaN) + sign * level.size * (level.liquidationPrice - (level.entryPrice ?? 0));
+      const maintenance = binanceMaintenance(btc.tiers, level.size, level.liquidationPrice);
+      expect(Math.abs(equity - maintenance)).toBeLessThan(1e-7 * level.size * level.liquidationPrice);
+      expect(sign * (60_000 - level.liquidationPrice)).toBeGreaterThan(0);
+    }
+    expect(moved).toBeGreaterThan(after.length * 0.9);
+  });
+
+  it('counts the holdings that move with the market: a 1 % fall liquidates 50x longs holding five times as much before their own price', () => {
+    const alone = opened({ withMarket: 0, volatilityPerSqrtHour: 0, meanRevalueMs: 60_000 });
+    const longs = alone.population.truth('BTCUSDT').filter((level) => level.side === 'long');
+    // On their own the longs sit about 1.5 % below the entry: 59,400 reaches none.
+    expect(Math.max(...longs.map((level) => level.liquidationPrice))).toBeLessThan(59_400);
+    expect(hold(alone, 1800, 59_400)).toEqual([]);
+
+    const exposed = opened({ withMarket: 5, volatilityPerSqrtHour: 0, meanRevalueMs: 60_000 });
+    const exposedLongs = exposed.population.truth('BTCUSDT').filter((level) => level.side === 'long').length;
+    expect(exposedLongs).toBe(longs.length);
+    expect(hold(exposed, 1800, 59_400).length).toBe(exposedLongs);
+    expect(exposed.population.longSize).toBeCloseTo(0, 9);
+  });
+});
+
+describe('cross-margin accounts in a market', () => {
+  it('draw from their own stream: with the price fixed, the main traders are the same with or without them', () => {
+    const base = defaultSymbols()[0]!;
+    const cross = crossMarginSymbols()[0]!;
+    const options = {
+      seed: 6,
+      scenario: 'calm',
+      historyDays: 0.2,
+      traderCount: 300,
+      accounts: [],
+      impactScale: 0,
+    } as const;
+    const without = createSimMarket({ ...options, symbols: [base] }).truth('BTCUSDT');
+    const withCross = createSimMarket({ ...options, symbols: [{ ...base, crossTraders: cross.crossTraders }] }).truth(
+      'BTCUSDT',
+    );
+    expect(withCross.filter((level) => (level.trader ?? 0) < 300)).toEqual(without);
+    const accounts = withCross.filter((level) => (level.trader ?? 0) >= 300);
+    expect(accounts.length).toBeGreaterThan(0);
+    // 200 at the default 1,500 traders: 40 at 300.
+    expect(Math.max(...accounts.map((level) => level.trader ?? 0))).toBeLessThan(340);
   });
 });
 

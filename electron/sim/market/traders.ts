@@ -79,6 +79,28 @@ export interface TraderPopulationOptions {
   readonly closesLosers?: boolean;
   /** Index of the first trader in the truth (`trader`), so that two populations of one symbol name different traders. Default 0. */
   readonly firstTrader?: number;
+  /** Cross-margin accounts whose margin also carries the PnL of other holdings (none when absent: isolated positions). */
+  readonly otherHoldings?: OtherHoldings;
+}
+
+/**
+ * The other holdings of a cross-margin account: a part that moves with this market (held on the
+ * position's side, as a long of this coin is usually long other coins too) and a random walk of
+ * its own per account (no drift, independent of the other accounts). Their PnL enters the equity
+ * that backs the position, so the account's liquidation price moves, and an account near it is
+ * liquidated, while this market's mark stands still: what liquidates real accounts in hours whose
+ * price barely moved (electron/cli/scorecard/README.md, "The simulator beside the real sets").
+ * Valued at the account's revaluations only (in between, frozen at their last marks, as a venue's
+ * liquidation price freezes the other positions). Ignores funding, whose hourly payment is below
+ * 0.1 % of a 50x position's margin.
+ */
+export interface OtherHoldings {
+  /** Notional that moves with this market, multiple of the position's notional at entry, on the position's side. */
+  readonly withMarket: number;
+  /** Standard deviation of the own walk's PnL per √hour, fraction of the position's notional at entry. */
+  readonly volatilityPerSqrtHour: number;
+  /** Mean time between two revaluations of one account (a compound Poisson walk with the same variance), ms. */
+  readonly meanRevalueMs: number;
 }
 
 /**
@@ -95,6 +117,8 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
   const liquidation = new Float64Array(n);
   const opened = new Float64Array(n);
   const margin = new Float64Array(n);
+  // The mark at an account's last revaluation of its other holdings (cross accounts only).
+  const revaluedAt = new Float64Array(options.otherHoldings ? n : 0);
   const version = new Uint32Array(n);
   // Flat and holding traders as swap-remove lists, so a random pick is O(1).
   const flat = new Int32Array(n),
@@ -121,6 +145,11 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
   const decimals = Math.max(0, Math.round(-Math.log10(options.stepSize)));
   const firstTrader = options.firstTrader ?? 0;
   const closesLosers = options.closesLosers ?? true;
+  const others = options.otherHoldings;
+  const marginMode = others ? 'cross' : 'isolated';
+  const revalueRate = others ? 1000 / others.meanRevalueMs : 0;
+  // A revaluation's PnL change, fraction of notional: the walk's variance per hour spread over the revaluations in an hour.
+  const revalueStd = others ? others.volatilityPerSqrtHour * Math.sqrt(others.meanRevalueMs / 3_600_000) : 0;
   let longSize = 0,
     shortSize = 0;
 
@@ -158,7 +187,7 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
     const funded = (qty * price) / lev - qty * price * options.rules.takerFeeRate;
     const lp = solveLiquidationPrice({
       rules: options.rules,
-      marginMode: 'isolated',
+      marginMode,
       legs: [{ sign, size: qty, entryPrice: price }],
       fixedEquity: funded,
       fixedRequirement: 0,
@@ -171,6 +200,7 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
     leverage[trader] = lev;
     opened[trader] = timeMs;
     margin[trader] = funded;
+    if (revaluedAt.length > 0) revaluedAt[trader] = markPrice;
     liquidation[trader] = lp ?? Number.NaN;
     move(flat, flatCount--, holding, holdingCount++, trader);
     if (lp !== null) (sign > 0 ? longs : shorts).push(trader, version[trader] ?? 0, lp);
@@ -186,6 +216,37 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
     move(holding, holdingCount--, flat, flatCount++, trader);
   };
   const live = (id: number, ver: number): boolean => side[id] !== 0 && version[id] === ver;
+  /**
+   * Revalues the other holdings of a few accounts (compound Poisson: each at its own random times)
+   * and moves their liquidation prices with the equity; a price at or past the mark (the solver
+   * gives the mark itself) is liquidated by the step's next pass over the heaps.
+   */
+  const revalueOtherHoldings = (input: TraderStepInput, random: Random): void => {
+    const revalues = random.poisson(holdingCount * revalueRate * input.dtSeconds);
+    for (let k = 0; k < revalues && holdingCount > 0; k++) {
+      const trader = holding[random.int(holdingCount)] ?? 0;
+      const sign = side[trader] === 1 ? 1 : -1;
+      const qty = size[trader] ?? 0;
+      const entryPrice = entry[trader] ?? 0;
+      const withMarket =
+        sign * (others?.withMarket ?? 0) * (input.markPrice / (revaluedAt[trader] ?? input.markPrice) - 1);
+      const equity = (margin[trader] ?? 0) + qty * entryPrice * (withMarket + revalueStd * random.normal());
+      margin[trader] = equity;
+      revaluedAt[trader] = input.markPrice;
+      const lp = solveLiquidationPrice({
+        rules: options.rules,
+        marginMode,
+        legs: [{ sign, size: qty, entryPrice }],
+        fixedEquity: equity,
+        fixedRequirement: 0,
+        markPrice: input.markPrice,
+      });
+      // The old heap entry dies with the version; the account is re-filed at its new price.
+      version[trader] = ((version[trader] ?? 0) + 1) >>> 0;
+      liquidation[trader] = lp ?? Number.NaN;
+      if (lp !== null) (sign > 0 ? longs : shorts).push(trader, version[trader] ?? 0, lp);
+    }
+  };
   const liquidateSide = (
     heap: ReturnType<typeof createPriceHeap>,
     sign: 1 | -1,
@@ -232,6 +293,7 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
       }
     },
     step(input, random, flow, onLiquidation) {
+      if (others) revalueOtherHoldings(input, random);
       liquidateSide(longs, 1, input, flow, onLiquidation);
       liquidateSide(shorts, -1, input, flow, onLiquidation);
       // Thinning: draw candidates at the highest hazard, keep each with its own hazard's share.

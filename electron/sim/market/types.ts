@@ -169,7 +169,10 @@ export interface SimTruthLevel {
   readonly openedAtMs: number;
   /** Entry price, quote units (the model always fills it). */
   readonly entryPrice?: number;
-  /** Isolated margin excluding PnL, quote units (the model always fills it). */
+  /**
+   * Isolated margin excluding PnL, quote units (the model always fills it); for a cross-margin
+   * account, the margin behind the position with its other holdings' PnL at their last valuation.
+   */
   readonly isolatedMargin?: number;
   /** The trader's index in its symbol's population (the same index trades every symbol): names it on a venue. */
   readonly trader?: number;

@@ -24,7 +24,7 @@ function rowsOf(report: RealScorecardReport): { real: ComparisonRow[]; simulated
     ] as const,
   }));
   const simulated = report.simulator.map((sim) => ({
-    label: `simulator, ${sim.scenario}`,
+    label: sim.label,
     buckets: sim.buckets,
     values: [
       sim.shape.shareWithLiquidations,
@@ -68,7 +68,7 @@ export function formatSimComparison(report: RealScorecardReport): string[] {
     ),
     ...report.simulator.map(
       (sim) =>
-        `  ${sim.scenario}: rank of the exact truth map ${sim.rank.truth.toFixed(3)}, model ${sim.rank.model.toFixed(3)}`,
+        `  ${sim.label}: rank of the exact truth map ${sim.rank.truth.toFixed(3)}, model ${sim.rank.model.toFixed(3)}`,
     ),
   ];
 }

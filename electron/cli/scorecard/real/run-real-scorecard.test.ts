@@ -60,7 +60,8 @@ describe('liqlens scorecard --real on the bundled data', () => {
     const range = /^real range +(\S+) +(\S+) +(\S+) +(\S+) +(\S+)$/m.exec(text);
     expect(range?.slice(1).every((cell) => /^\d+\.\d+-\d+\.\d+$/.test(cell))).toBe(true);
     for (const sim of report.simulator) {
-      const row = new RegExp(`^simulator, ${sim.scenario} +${sim.buckets}( +\\d+\\.\\d+ (in|out)){5}$`, 'm');
+      const label = sim.label.replace(/[+]/g, '\\+');
+      const row = new RegExp(`^${label} +${sim.buckets}( +\\d+\\.\\d+ (in|out)){5}$`, 'm');
       expect(text).toMatch(row);
     }
     const share = report.sets.map((set) => set.shape.shareWithLiquidations);
@@ -71,9 +72,12 @@ describe('liqlens scorecard --real on the bundled data', () => {
     expect(report.simulator.length).toBeGreaterThan(0);
     for (const sim of report.simulator) {
       expect(sim.buckets).toBeGreaterThan(24);
-      expect(sim.rank.truth, sim.scenario).toBeGreaterThan(
-        Math.max(sim.rank.model, sim.rank.moveTimesOi, sim.rank.moveOnly),
-      );
+      // With cross accounts the map at a bucket's open misses the levels other holdings move within it,
+      // so there the model may tie the truth; the truth must still beat both map-free references.
+      const rivals = sim.label.startsWith('simulator')
+        ? [sim.rank.model, sim.rank.moveTimesOi, sim.rank.moveOnly]
+        : [sim.rank.moveTimesOi, sim.rank.moveOnly];
+      expect(sim.rank.truth, sim.label).toBeGreaterThan(Math.max(...rivals));
     }
   });
 });
