@@ -195,7 +195,7 @@ describe('cross-margin accounts with other holdings', () => {
 describe('cross-margin accounts in a market', () => {
   it('draw from their own stream: with the price fixed, the main traders are the same with or without them', () => {
     const base = defaultSymbols()[0]!;
-    const cross = crossMarginSymbols()[0]!;
+    const crossTraders = crossMarginSymbols()[0]!.crossTraders!;
     const options = {
       seed: 6,
       scenario: 'calm',
@@ -205,9 +205,7 @@ describe('cross-margin accounts in a market', () => {
       impactScale: 0,
     } as const;
     const without = createSimMarket({ ...options, symbols: [base] }).truth('BTCUSDT');
-    const withCross = createSimMarket({ ...options, symbols: [{ ...base, crossTraders: cross.crossTraders }] }).truth(
-      'BTCUSDT',
-    );
+    const withCross = createSimMarket({ ...options, symbols: [{ ...base, crossTraders }] }).truth('BTCUSDT');
     expect(withCross.filter((level) => (level.trader ?? 0) < 300)).toEqual(without);
     const accounts = withCross.filter((level) => (level.trader ?? 0) >= 300);
     expect(accounts.length).toBeGreaterThan(0);
