@@ -110,8 +110,8 @@ export function venueRulesOf(instrument: SimInstrument, venue: SimVenue): SimVen
  * per symbol at 20/50/100x (30/40/30 %), median position 6,000 USD on BTCUSDT (2,400 on ETHUSDT), flat
  * 8 hours and holding 16 on average, other holdings ten times the position moving with the market
  * plus a walk of their own of 1 % of the position per √hour, revalued every 5 minutes on average;
- * depth ×3, background open interest ×2, the traders' median position ×0.8. An option: the Demo and
- * the tests run `defaultSymbols`.
+ * depth ×3, background open interest ×2.1, the traders' median position ×0.8. An option: the Demo and
+ * the tests run `defaultSymbols` (the README says what stands in the way of making it the default).
  */
 export function crossMarginSymbols(): SimSymbolSpec[] {
   return defaultSymbols().map((spec) => {
@@ -120,7 +120,7 @@ export function crossMarginSymbols(): SimSymbolSpec[] {
     return {
       ...spec,
       depthPerPercent: spec.depthPerPercent * 3,
-      backgroundOpenInterest: spec.backgroundOpenInterest * 2,
+      backgroundOpenInterest: spec.backgroundOpenInterest * 2.1,
       medianPositionNotional: spec.medianPositionNotional * 0.8,
       crossTraders: {
         count: 200,
