@@ -88,10 +88,13 @@ export function readLayoutBoxes(page: Page): Promise<LayoutBoxes> {
         .filter((control) => control.box.width > 0 && control.box.height > 0),
       contextStrip: one('[data-testid="market-context-strip"]'),
       contextList: one('[data-testid="market-context-strip"] ul'),
-      contextItems: [...document.querySelectorAll('[data-testid="market-context-strip"] li')].map((li) => ({
-        name: li.getAttribute('data-testid') ?? '',
-        box: boxOf(li) ?? { x: 0, y: 0, width: 0, height: 0 },
-      })),
+      // Items the strip hid whole for lack of room (counted on its Details button) have no box.
+      contextItems: [...document.querySelectorAll('[data-testid="market-context-strip"] li:not([hidden])')].map(
+        (li) => ({
+          name: li.getAttribute('data-testid') ?? '',
+          box: boxOf(li) ?? { x: 0, y: 0, width: 0, height: 0 },
+        }),
+      ),
       priceAxis: one('[data-testid="price-chart-canvas"] table tr:first-child td:last-child'),
     };
   });

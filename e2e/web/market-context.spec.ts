@@ -122,6 +122,26 @@ test.describe('market context beside the map', () => {
       timeout: 180_000,
     });
     await expect(strip.getByTestId('context-strip-flags')).toContainText(/⚠ \d divergences?/);
+    // Too narrow for every figure: whole figures give way, lowest priority first, the warning last;
+    // none is cut, and Details counts the ones it holds.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(1024);
+    const hiddenItems = strip.locator('li[hidden]');
+    await expect.poll(() => hiddenItems.count()).toBeGreaterThan(0);
+    await expect(details).toHaveText(`Details +${await hiddenItems.count()}`);
+    await expect(strip.getByTestId('context-strip-flags')).toBeVisible();
+    const cut = await strip.evaluate((element) => {
+      const list = element.querySelector('ul')?.getBoundingClientRect();
+      return [...element.querySelectorAll('li:not([hidden])')]
+        .filter((li) => {
+          const box = li.getBoundingClientRect();
+          return !list || box.left < list.left - 0.5 || box.right > list.right + 0.5;
+        })
+        .map((li) => li.getAttribute('data-testid'));
+    });
+    expect(cut, 'figures cut by the strip at 1024x768').toEqual([]);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(1440);
     await openDetails();
     const flag = context.getByTestId('context-flag').filter({ hasText: 'short covering, not new longs' });
     await expect(flag).toBeVisible({ timeout: 60_000 });

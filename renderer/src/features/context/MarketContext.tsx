@@ -5,6 +5,7 @@ import { Button } from '../../ui';
 import { usePopoverDismiss } from '../accounts/usePopoverDismiss';
 import { CvdSparkline } from './CvdSparkline';
 import { MarketContextPanel } from './MarketContextPanel';
+import { useFitStrip } from './fit-strip';
 import { stripItems } from './strip-items';
 import { useMarketContext } from './useMarketContext';
 import './context.css';
@@ -28,7 +29,9 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
   const { view, error } = useMarketContext(api, market, connected);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   usePopoverDismiss(root, open, false, () => setOpen(false));
+  const hidden = useFitStrip(list);
   if (market === null) return null;
   const items = view === null ? [] : stripItems(view, base);
   const flags = view?.flags ?? [];
@@ -45,7 +48,7 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
           stale
         </span>
       )}
-      <ul className="context-strip__items" aria-label="Market context">
+      <ul className="context-strip__items" aria-label="Market context" ref={list}>
         {view === null && <li className="context-strip__waiting">{error ? 'Context not read' : 'Reading context…'}</li>}
         {items.map((item) => (
           <li
@@ -53,6 +56,7 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
             className={`context-strip__item${item.flagged ? ' context-strip__item--flagged' : ''}`}
             title={item.title}
             data-testid={`context-strip-${item.metric}`}
+            data-name={item.name}
           >
             <span className="context-strip__name">{item.name}</span>{' '}
             <span className="context-strip__value">{item.value}</span>
@@ -64,6 +68,7 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
             className="context-strip__item context-strip__item--flagged"
             title={flags.map((flag) => flag.text).join('\n')}
             data-testid="context-strip-flags"
+            data-name="divergences"
           >
             ⚠ {flags.length === 1 ? '1 divergence' : `${flags.length} divergences`}
           </li>
@@ -72,12 +77,15 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
       <Button
         variant="ghost"
         size="sm"
+        className="context-strip__details"
         aria-expanded={open}
         aria-controls="market-context-details"
         onClick={() => setOpen((was) => !was)}
+        title={hidden.length > 0 ? `Not in the line for lack of room: ${hidden.join(', ')}` : undefined}
         data-testid="market-context-toggle"
+        data-hidden-items={hidden.length > 0 ? hidden.length : undefined}
       >
-        {open ? 'Hide' : 'Details'}
+        {open ? 'Hide' : hidden.length > 0 ? `Details +${hidden.length}` : 'Details'}
       </Button>
       {open && (
         <div className="context-popover" id="market-context-details">
