@@ -56,6 +56,7 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
             className={`context-strip__item${item.flagged ? ' context-strip__item--flagged' : ''}`}
             title={item.title}
             data-testid={`context-strip-${item.metric}`}
+            data-metric={item.metric}
             data-name={item.name}
           >
             <span className="context-strip__name">{item.name}</span>{' '}
@@ -68,6 +69,7 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
             className="context-strip__item context-strip__item--flagged"
             title={flags.map((flag) => flag.text).join('\n')}
             data-testid="context-strip-flags"
+            data-metric="flags"
             data-name="divergences"
           >
             ⚠ {flags.length === 1 ? '1 divergence' : `${flags.length} divergences`}
@@ -83,7 +85,6 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
         onClick={() => setOpen((was) => !was)}
         title={hidden.length > 0 ? `Not in the line for lack of room: ${hidden.join(', ')}` : undefined}
         data-testid="market-context-toggle"
-        data-hidden-items={hidden.length > 0 ? hidden.length : undefined}
       >
         {open ? 'Hide' : hidden.length > 0 ? `Details +${hidden.length}` : 'Details'}
       </Button>

@@ -5,17 +5,10 @@ import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } fro
  * of them: the divergence count first (it is the warning), then open interest, funding and volume;
  * CVD and the long/short ratio go first. An item not named here ranks after every named one.
  */
-const keepOrder = [
-  'context-strip-flags',
-  'context-strip-openInterest',
-  'context-strip-funding',
-  'context-strip-volume',
-  'context-strip-cvd',
-  'context-strip-longShort',
-];
+const keepOrder = ['flags', 'openInterest', 'funding', 'volume', 'cvd', 'longShort'];
 
 const rank = (item: HTMLElement): number => {
-  const at = keepOrder.indexOf(item.dataset['testid'] ?? '');
+  const at = keepOrder.indexOf(item.dataset['metric'] ?? '');
   return at < 0 ? keepOrder.length : at;
 };
 
