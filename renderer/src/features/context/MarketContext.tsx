@@ -31,10 +31,11 @@ export function MarketContext({ api, market, base, connected }: MarketContextPro
   const root = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   usePopoverDismiss(root, open, false, () => setOpen(false));
-  const hidden = useFitStrip(list);
-  if (market === null) return null;
   const items = view === null ? [] : stripItems(view, base);
   const flags = view?.flags ?? [];
+  // What sets the line's width: the values, the warning, the stale mark.
+  const hidden = useFitStrip(list, `${items.map((item) => item.value).join('|')}|${flags.length}|${connected}`);
+  if (market === null) return null;
   return (
     <div
       className="context-strip"

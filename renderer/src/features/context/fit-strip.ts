@@ -13,13 +13,14 @@ const rank = (item: HTMLElement): number => {
 };
 
 /**
- * Keeps the strip's figures whole. After every render, and whenever the strip (whose width is the
- * title bar's free room, not its content's) changes width, it shows every item of `list`; when they
+ * Keeps the strip's figures whole. Whenever `content` (what sets the items' widths) or the number of
+ * hidden items (the Details button's width) changes, and whenever the strip (whose width is the title
+ * bar's free room, not its content's) changes width, it shows every item of `list`; when they
  * overflow, it hides whole items, lowest priority first (`keepOrder`), until the rest fit, instead of
  * letting the list cut the last ones in half. Runs before the browser paints, so a hidden item never
  * flashes. Returns the hidden items' names (`data-name`), for the Details button that shows them all.
  */
-export function useFitStrip(list: RefObject<HTMLUListElement | null>): readonly string[] {
+export function useFitStrip(list: RefObject<HTMLUListElement | null>, content: string): readonly string[] {
   const [hidden, setHidden] = useState<readonly string[]>([]);
   const fit = useCallback((): void => {
     const element = list.current;
@@ -42,8 +43,8 @@ export function useFitStrip(list: RefObject<HTMLUListElement | null>): readonly 
     }
     setHidden((was) => (was.length === dropped.length && was.every((name, i) => name === dropped[i]) ? was : dropped));
   }, [list]);
-  // Every render may change a figure's width (its value's length).
-  useLayoutEffect(fit);
+  // Not on every render: the strip re-renders with the app, and each fit forces a layout.
+  useLayoutEffect(fit, [fit, content, hidden.length]);
   useEffect(() => {
     const strip = list.current?.parentElement;
     if (!strip) return;
