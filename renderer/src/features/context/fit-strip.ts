@@ -45,12 +45,14 @@ export function useFitStrip(list: RefObject<HTMLUListElement | null>, content: s
   }, [list]);
   // Not on every render: the strip re-renders with the app, and each fit forces a layout.
   useLayoutEffect(fit, [fit, content, hidden.length]);
+  // Watched again when the content changes: the list may have mounted since (the strip shows
+  // nothing without a market).
   useEffect(() => {
     const strip = list.current?.parentElement;
     if (!strip) return;
     const observer = new ResizeObserver(fit);
     observer.observe(strip);
     return () => observer.disconnect();
-  }, [list, fit]);
+  }, [list, fit, content]);
   return hidden;
 }
