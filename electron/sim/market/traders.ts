@@ -166,6 +166,27 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
     for (const item of options.leverageMix) if ((u -= item.weight) < 0) return Math.min(item.leverage, maxLeverage);
     return Math.min(options.leverageMix[0]?.leverage ?? 10, maxLeverage);
   };
+  /** The liquidation price of one position backed by `equity` (isolated, or cross with other holdings), null when none. */
+  const liquidationPriceOf = (
+    sign: 1 | -1,
+    qty: number,
+    entryPrice: number,
+    equity: number,
+    markPrice: number,
+  ): number | null =>
+    solveLiquidationPrice({
+      rules: options.rules,
+      marginMode,
+      legs: [{ sign, size: qty, entryPrice }],
+      fixedEquity: equity,
+      fixedRequirement: 0,
+      markPrice,
+    });
+  /** Keeps a trader's liquidation price and files it in its side's heap under the current version. */
+  const file = (trader: number, sign: 1 | -1, lp: number | null): void => {
+    liquidation[trader] = lp ?? Number.NaN;
+    if (lp !== null) (sign > 0 ? longs : shorts).push(trader, version[trader] ?? 0, lp);
+  };
   /** Opens a position for flat trader `trader`; false if it would be liquidated at once (it stays flat). */
   const open = (
     trader: number,
@@ -185,14 +206,7 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
     );
     // The trader funds notional/leverage; the opening taker fee comes out of it (Binance: isolatedWallet = IM − fee).
     const funded = (qty * price) / lev - qty * price * options.rules.takerFeeRate;
-    const lp = solveLiquidationPrice({
-      rules: options.rules,
-      marginMode,
-      legs: [{ sign, size: qty, entryPrice: price }],
-      fixedEquity: funded,
-      fixedRequirement: 0,
-      markPrice,
-    });
+    const lp = liquidationPriceOf(sign, qty, price, funded, markPrice);
     if (lp !== null && sign * (markPrice - lp) <= 0) return false;
     side[trader] = sign;
     size[trader] = qty;
@@ -201,9 +215,8 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
     opened[trader] = timeMs;
     margin[trader] = funded;
     if (revaluedAt.length > 0) revaluedAt[trader] = markPrice;
-    liquidation[trader] = lp ?? Number.NaN;
+    file(trader, sign, lp);
     move(flat, flatCount--, holding, holdingCount++, trader);
-    if (lp !== null) (sign > 0 ? longs : shorts).push(trader, version[trader] ?? 0, lp);
     if (sign > 0) longSize += qty;
     else shortSize += qty;
     return true;
@@ -233,18 +246,9 @@ export function createTraderPopulation(options: TraderPopulationOptions): Trader
       const equity = (margin[trader] ?? 0) + qty * entryPrice * (withMarket + revalueStd * random.normal());
       margin[trader] = equity;
       revaluedAt[trader] = input.markPrice;
-      const lp = solveLiquidationPrice({
-        rules: options.rules,
-        marginMode,
-        legs: [{ sign, size: qty, entryPrice }],
-        fixedEquity: equity,
-        fixedRequirement: 0,
-        markPrice: input.markPrice,
-      });
       // The old heap entry dies with the version; the account is re-filed at its new price.
       version[trader] = ((version[trader] ?? 0) + 1) >>> 0;
-      liquidation[trader] = lp ?? Number.NaN;
-      if (lp !== null) (sign > 0 ? longs : shorts).push(trader, version[trader] ?? 0, lp);
+      file(trader, sign, liquidationPriceOf(sign, qty, entryPrice, equity, input.markPrice));
     }
   };
   const liquidateSide = (

@@ -61,7 +61,11 @@ export interface RealScorecardReport {
    * The simulator (BTCUSDT, seed 1, 2 days per scenario, hourly buckets) on the same measure: the
    * default market, then the one with cross-margin accounts (`crossMarginSymbols`).
    */
-  readonly simulator: readonly (SimBucketFigures & { readonly scenario: string; readonly label: string })[];
+  readonly simulator: readonly (SimBucketFigures & {
+    readonly market: 'default' | 'cross';
+    readonly scenario: string;
+    readonly label: string;
+  })[];
 }
 
 /** Default bootstrap: 400 resamples of days, 90 % intervals, seed 1. */
@@ -179,6 +183,7 @@ export function runRealScorecard(dir: string, bootstrap: BootstrapOptions = defa
     ],
     simulator: (['default', 'cross'] as const).flatMap((market) =>
       (['calm', 'long-squeeze-crash'] as const).map((scenario) => ({
+        market,
         scenario,
         label: `${market === 'default' ? 'simulator' : 'sim + cross'}, ${scenario}`,
         ...simBucketFigures({
