@@ -9,7 +9,7 @@ import { createSimDemoCore } from './test-core';
 
 /**
  * A hedge-mode account's two BTC legs for the simulated crash (seed 7, `long-squeeze-crash`): a 50x
- * short that the squeeze before the crash liquidates (about 26 simulated minutes in), and a 20x long,
+ * short that the squeeze before the crash liquidates (about 20 simulated minutes in), and a 20x long,
  * close enough to liquidation to hold alerts, for the user to close by hand. Wallet 5,000.
  */
 export const squeezedHedgeAccount = {

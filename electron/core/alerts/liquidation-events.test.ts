@@ -43,7 +43,6 @@ describe('a liquidation is an alert event, through real ccxt against the simulat
     const liquidated = short.slice(before.length).filter((event) => event.rule === 'liquidated');
     expect(liquidated).toHaveLength(1);
     const [event] = liquidated;
-    const entry = 53_322.09496048046;
     // The venue's forced order gives the price; Binance gives no PnL on it, so the loss is computed.
     expect(event).toMatchObject({
       level: 'critical',
@@ -51,9 +50,16 @@ describe('a liquidation is an alert event, through real ccxt against the simulat
       value: record?.price,
       liquidation: { price: record?.price, lossSource: 'computed', evidence: 'venue' },
     });
-    expect(event?.liquidation?.lossUsd).toBeCloseTo(((record?.price ?? 0) - entry) * 0.2, 6);
+    expect(event?.liquidation?.lossUsd).toBeCloseTo(((record?.price ?? 0) - (record?.entryPrice ?? 0)) * 0.2, 6);
+    // The price as the order printed it, at BTCUSDT's 0.1 tick.
+    const printed = (record?.price ?? 0).toLocaleString('en-US', {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
     expect(event?.message).toMatch(
-      /^Demo · Binance USDⓈ-M · BTC\/USDT short: liquidated at 54,181\.5, loss \$\d+ \(computed/,
+      new RegExp(
+        `^Demo · Binance USDⓈ-M · BTC/USDT short: liquidated at ${printed.replace('.', '\\.')}, loss \\$\\d+ \\(computed`,
+      ),
     );
     // Its alerts end as part of it: each rule's level that was still open is listed there, and no
     // "cleared" event for the short follows.

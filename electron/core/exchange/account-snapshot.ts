@@ -76,7 +76,7 @@ export function buildAccountSnapshot(
       marginMode: position.marginMode,
       size: position.size,
       contractSize: position.contractSize,
-      entryPrice: position.entryPrice,
+      entryPrice: modeFigures.collateral === null ? position.entryPrice : pnlEntryPrice(position, symbolFacts.tickSize),
       markPrice: position.markPrice,
       leverage: position.leverage,
       isolatedMargin: position.isolatedMargin,
@@ -153,4 +153,20 @@ export function buildAccountSnapshot(
     venueGauge: modeFigures.gauge,
     fetchedAtMs,
   };
+}
+
+/**
+ * The entry price that gives the venue's own unrealized PnL at the published mark: mark − PnL / (side ×
+ * quantity). Bybit publishes `avgPrice` and `markPrice` rounded to the tick but `unrealisedPnl` to 8
+ * decimals from its unrounded prices, and in a multi-asset cross pool each symbol's PnL moves every other
+ * symbol's liquidation price: half a BTC tick on both prices of a 0.5 BTC long is 0.05 USD of equity, more
+ * than a tick of a 4 ETH short's liquidation price. The pool is priced from this entry so the venue's PnL
+ * counts exactly; the published entry stands where the two differ by more than a tick (the PnL is then on
+ * another basis) or where the venue gave no PnL (read as 0).
+ */
+function pnlEntryPrice(position: MappedPosition, tickSize: number | null): number {
+  const quantity = position.size * position.contractSize;
+  if (position.unrealizedPnl === 0 || quantity <= 0 || tickSize === null) return position.entryPrice;
+  const entry = position.markPrice - position.unrealizedPnl / ((position.side === 'long' ? 1 : -1) * quantity);
+  return Math.abs(entry - position.entryPrice) <= tickSize ? entry : position.entryPrice;
 }

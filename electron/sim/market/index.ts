@@ -1,7 +1,7 @@
 // The simulator's market model: what the venue servers, the CLI and the Demo import.
 export { createSimMarket, type SimMarketOptions } from './market';
 export { startRealtime, type RealtimeOptions } from './realtime';
-export { crossMarginSymbols, defaultSymbols, venueRulesOf, type SimSymbolSpec } from './instruments';
+export { defaultSymbols, venueRulesOf, type SimSymbolSpec } from './instruments';
 export { demoAccountSpecs } from './demo-accounts';
 export type { SimAccountSpec, SimAccountPositionSpec } from './account';
 export type { SimCollateralSpec } from './account-mode';

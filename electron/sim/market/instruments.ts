@@ -18,7 +18,10 @@ export interface SimSymbolSpec {
   readonly medianPositionNotional: number;
   /** Taker volume from participants outside the trader population, base units per second. */
   readonly backgroundVolumePerSecond: number;
-  /** Open interest held outside the trader population (hedged, unlevered), base units. */
+  /**
+   * Open interest held outside the trader population (hedged, unlevered), base units, at the market's
+   * default `traderCount` (1,500); scaled with it, so a smaller crowd is a smaller market.
+   */
   readonly backgroundOpenInterest: number;
   /** Small, high-leverage traders beside the main population (none when absent). */
   readonly smallTraders?: SmallTraderSpec;
@@ -47,9 +50,39 @@ export interface CrossTraderSpec extends SmallTraderSpec {
 }
 
 /**
+ * The cross-margin crowd of a symbol whose main traders' median position is `medianPositionNotional`
+ * (sizes follow it: 6,000 USD against BTCUSDT's 120,000). Tuned with the book's depth, the open
+ * interest outside the traders and the traders' positions against the real sets' shape of
+ * liquidations (electron/cli/scorecard/README.md, "The simulator beside the real sets"): 200
+ * accounts at 20/50/100x (30/40/30 %), flat 8 hours and holding 16 on average, other holdings ten
+ * times the position moving with the market plus a walk of their own of 1 % of the position per
+ * √hour, revalued every 5 minutes on average.
+ */
+function crossCrowd(medianPositionNotional: number): CrossTraderSpec {
+  return {
+    count: 200,
+    medianPositionNotional: medianPositionNotional * 0.05,
+    leverageMix: [
+      { leverage: 20, weight: 0.3 },
+      { leverage: 50, weight: 0.4 },
+      { leverage: 100, weight: 0.3 },
+    ],
+    meanFlatMs: 8 * 3_600_000,
+    meanHoldMs: 16 * 3_600_000,
+    closesLosers: true,
+    otherHoldings: { withMarket: 10, volatilityPerSqrtHour: 0.01, meanRevalueMs: 300_000 },
+  };
+}
+
+/**
  * BTCUSDT near 60,000 and ETHUSDT near 3,000, each venue's margin table from its module
  * (`venues/<venue>/venue.ts`; shaped like the venues' published tables, values the simulator's own:
- * real tables change often and are always fetched by the app, never hard-coded). The default market.
+ * real tables change often and are always fetched by the app, never hard-coded). The default market:
+ * its calm hours look like the real sets on their measure (the share of hourly bucket-sides with
+ * liquidations, their size against open interest and against move × open interest, the map-free
+ * references' ranks), which the depth, the open interest outside the traders, the traders' median
+ * position and the cross-margin crowd were tuned for together (electron/cli/scorecard/README.md,
+ * "The simulator beside the real sets").
  */
 export function defaultSymbols(): SimSymbolSpec[] {
   return [
@@ -67,10 +100,11 @@ export function defaultSymbols(): SimSymbolSpec[] {
       },
       initialPrice: 60_000,
       volatilityScale: 1,
-      depthPerPercent: 12_000_000,
-      medianPositionNotional: 150_000,
+      depthPerPercent: 36_000_000,
+      medianPositionNotional: 120_000,
       backgroundVolumePerSecond: 2.5,
-      backgroundOpenInterest: 30_000,
+      backgroundOpenInterest: 63_000,
+      crossTraders: crossCrowd(120_000),
     },
     {
       instrument: {
@@ -86,10 +120,11 @@ export function defaultSymbols(): SimSymbolSpec[] {
       },
       initialPrice: 3_000,
       volatilityScale: 1.25,
-      depthPerPercent: 5_000_000,
-      medianPositionNotional: 60_000,
+      depthPerPercent: 15_000_000,
+      medianPositionNotional: 48_000,
       backgroundVolumePerSecond: 40,
-      backgroundOpenInterest: 600_000,
+      backgroundOpenInterest: 1_260_000,
+      crossTraders: crossCrowd(48_000),
     },
   ];
 }
@@ -101,40 +136,4 @@ export function defaultSymbols(): SimSymbolSpec[] {
  */
 export function venueRulesOf(instrument: SimInstrument, venue: SimVenue): SimVenueRules {
   return instrument.venueRules?.[venue] ?? simVenues[venue].fallbackRules(instrument);
-}
-
-/**
- * `defaultSymbols` with cross-margin accounts beside the traders, and the book, the open interest
- * outside the traders and the traders' positions tuned with them against the real sets' shape of
- * liquidations (electron/cli/scorecard/README.md, "The simulator beside the real sets"): 200 accounts
- * per symbol at 20/50/100x (30/40/30 %), median position 6,000 USD on BTCUSDT (2,400 on ETHUSDT), flat
- * 8 hours and holding 16 on average, other holdings ten times the position moving with the market
- * plus a walk of their own of 1 % of the position per √hour, revalued every 5 minutes on average;
- * depth ×3, background open interest ×2.1, the traders' median position ×0.8. An option: the Demo and
- * the tests run `defaultSymbols` (the README says what stands in the way of making it the default).
- */
-export function crossMarginSymbols(): SimSymbolSpec[] {
-  return defaultSymbols().map((spec) => {
-    // Position sizes follow the main traders' (ETHUSDT's median is 0.4 of BTCUSDT's).
-    const scale = spec.medianPositionNotional / 150_000;
-    return {
-      ...spec,
-      depthPerPercent: spec.depthPerPercent * 3,
-      backgroundOpenInterest: spec.backgroundOpenInterest * 2.1,
-      medianPositionNotional: spec.medianPositionNotional * 0.8,
-      crossTraders: {
-        count: 200,
-        medianPositionNotional: 6_000 * scale,
-        leverageMix: [
-          { leverage: 20, weight: 0.3 },
-          { leverage: 50, weight: 0.4 },
-          { leverage: 100, weight: 0.3 },
-        ],
-        meanFlatMs: 8 * 3_600_000,
-        meanHoldMs: 16 * 3_600_000,
-        closesLosers: true,
-        otherHoldings: { withMarket: 10, volatilityPerSqrtHour: 0.01, meanRevalueMs: 300_000 },
-      },
-    };
-  });
 }

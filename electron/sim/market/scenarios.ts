@@ -124,16 +124,17 @@ const phase = (
 
 // Crash and squeeze scenarios first let the crowd lean one way during a trend, so their
 // high-leverage liquidation levels pile up just behind price; the shock then runs into them and
-// the forced orders do the rest.
+// the forced orders do the rest. During the trend the crowd opens twice as often: its orders carry
+// the trend through a book deep enough for calm hours to look like the real data's.
 const scenarios: Readonly<Record<SimScenarioName, readonly ScenarioPhase[]>> = {
   calm: [phase(8 * hourMs, { range: 1 }, { volatilityScale: 0.5, jumpScale: 0.2 })],
   'long-squeeze-crash': [
-    phase(3 * hourMs, { 'trend-up': 1 }, { longBias: 0.15 }),
+    phase(3 * hourMs, { 'trend-up': 1 }, { longBias: 0.25, activityScale: 2 }),
     phase(50 * minuteMs, { crash: 1 }),
     phase(2 * hourMs, { range: 1 }, { volatilityScale: 1.3 }),
   ],
   'short-squeeze': [
-    phase(3 * hourMs, { 'trend-down': 1 }, { longBias: -0.15 }),
+    phase(3 * hourMs, { 'trend-down': 1 }, { longBias: -0.25, activityScale: 2 }),
     phase(50 * minuteMs, { squeeze: 1 }),
     phase(2 * hourMs, { range: 1 }, { volatilityScale: 1.3 }),
   ],

@@ -142,7 +142,8 @@ export function createSymbolSim(
     liquidationSink({ symbol, timeMs: traderInput.timeMs, side, price, size });
   const longSize = (): number => crowds.reduce((sum, item) => sum + item.population.longSize, traders.longSize);
   const shortSize = (): number => crowds.reduce((sum, item) => sum + item.population.shortSize, traders.shortSize);
-  const openInterest = (): number => spec.backgroundOpenInterest + longSize() + shortSize();
+  const backgroundOpenInterest = (spec.backgroundOpenInterest * traderCount) / defaultTraderCount;
+  const openInterest = (): number => backgroundOpenInterest + longSize() + shortSize();
   const fundingRate = (): number => premiumAverage + Math.min(0.0005, Math.max(-0.0005, 0.0001 - premiumAverage));
 
   return {

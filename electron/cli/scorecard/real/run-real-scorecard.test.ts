@@ -72,12 +72,7 @@ describe('liqlens scorecard --real on the bundled data', () => {
     expect(report.simulator.length).toBeGreaterThan(0);
     for (const sim of report.simulator) {
       expect(sim.buckets).toBeGreaterThan(24);
-      // With cross accounts the map at a bucket's open misses the levels other holdings move within it,
-      // so there the model may tie the truth; the truth must still beat both map-free references.
-      const rivals =
-        sim.market === 'default'
-          ? [sim.rank.model, sim.rank.moveTimesOi, sim.rank.moveOnly]
-          : [sim.rank.moveTimesOi, sim.rank.moveOnly];
+      const rivals = [sim.rank.model, sim.rank.moveTimesOi, sim.rank.moveOnly];
       expect(sim.rank.truth, sim.label).toBeGreaterThan(Math.max(...rivals));
     }
   });

@@ -10,7 +10,6 @@ import { fitModel, outOfSampleFromMs, type FitResult } from './fit-model';
 import { predictSet, realEstimatorNames, type RealEstimatorName, type SetPoints } from './predict';
 import { bucketShape, type BucketShape } from './bucket-shape';
 import { loadFiveMinuteSet, loadHourlySet, type Bucket } from './real-data';
-import { crossMarginSymbols } from '../../../sim/market/index';
 import { simBucketFigures, type SimBucketFigures } from './sim-buckets';
 
 const dayMs = 86_400_000;
@@ -58,14 +57,10 @@ export interface RealScorecardReport {
   readonly bootstrap: BootstrapOptions;
   readonly sets: readonly SetFigures[];
   /**
-   * The simulator (BTCUSDT, seed 1, 2 days per scenario, hourly buckets) on the same measure: the
-   * default market, then the one with cross-margin accounts (`crossMarginSymbols`).
+   * The simulator (BTCUSDT, seed 1, 2 days per scenario, hourly buckets, the default market) on the
+   * same measure.
    */
-  readonly simulator: readonly (SimBucketFigures & {
-    readonly market: 'default' | 'cross';
-    readonly scenario: string;
-    readonly label: string;
-  })[];
+  readonly simulator: readonly (SimBucketFigures & { readonly scenario: string; readonly label: string })[];
 }
 
 /** Default bootstrap: 400 resamples of days, 90 % intervals, seed 1. */
@@ -181,18 +176,10 @@ export function runRealScorecard(dir: string, bootstrap: BootstrapOptions = defa
       ),
       setFigures(`${fiveMinute.name}, out-of-sample`, fivePoints, fivePoints.imbalance, fivePoints.scored, bootstrap),
     ],
-    simulator: (['default', 'cross'] as const).flatMap((market) =>
-      (['calm', 'long-squeeze-crash'] as const).map((scenario) => ({
-        market,
-        scenario,
-        label: `${market === 'default' ? 'simulator' : 'sim + cross'}, ${scenario}`,
-        ...simBucketFigures({
-          seed: 1,
-          scenario,
-          days: 2,
-          ...(market === 'cross' ? { market: { symbols: crossMarginSymbols() } } : {}),
-        }),
-      })),
-    ),
+    simulator: (['calm', 'long-squeeze-crash'] as const).map((scenario) => ({
+      scenario,
+      label: `simulator, ${scenario}`,
+      ...simBucketFigures({ seed: 1, scenario, days: 2 }),
+    })),
   };
 }
