@@ -38,6 +38,8 @@ test('a Hyperliquid position is charted against the measured map, with its cover
   await expect
     .poll(() => page.evaluate(() => window.__liqlensChart?.overlayState().profileRows ?? 0), { timeout: 60_000 })
     .toBeGreaterThan(0);
+  // The picture shows the market live: its mark streaming, not waiting for the first tick.
+  await expect(page.getByTestId('chart-stale')).toHaveCount(0, { timeout: 90_000 });
   await page.screenshot({ path: test.info().outputPath('measured-map-hyperliquid.png') });
   if (process.env['LIQLENS_README_SCREENSHOTS'] === '1') {
     mkdirSync('docs/screenshots', { recursive: true });

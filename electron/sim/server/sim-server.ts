@@ -18,6 +18,11 @@ export interface SimServer {
   dropSockets(): void;
   /** How many WebSockets are open now (a client that stopped must leave none behind). */
   openSockets(): number;
+  /**
+   * Calls `listener` with each REST request (venue, path, body) just before it is answered, so a
+   * test can move the market while a client's read is in flight; returns the unsubscribe.
+   */
+  onRequest(listener: (request: { venue: SimVenue; path: string; body: string }) => void): () => void;
   /** Fault injection and request-weight counting (faults.ts); every request passes through it first. */
   readonly faults: FaultController;
   close(): Promise<void>;
@@ -48,6 +53,7 @@ export async function startSimServer(
     return { route: routes.get(prefix), path: '/' + rest.join('/'), rawQuery };
   };
 
+  const requestListeners = new Set<(request: { venue: SimVenue; path: string; body: string }) => void>();
   const server: Server = createServer((request, response) => {
     const send = (answer: SimHttpResponse): void => {
       const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
@@ -67,6 +73,7 @@ export async function startSimServer(
             headers: request.headers,
             body,
           };
+          for (const listener of requestListeners) listener({ venue: route.venue, path, body });
           // The fault layer answers first: it counts the request's weight and may replace, hold or reset the answer.
           const answer = await faults.handleHttp({ ...parsed, venue: route.venue, raw: request, response }, () =>
             route.handleHttp(parsed),
@@ -118,6 +125,10 @@ export async function startSimServer(
     wsBaseUrl: (venue) => `ws://127.0.0.1:${boundPort}/${prefixOf(venue)}`,
     faults,
     openSockets: () => sockets.clients.size,
+    onRequest(listener) {
+      requestListeners.add(listener);
+      return () => requestListeners.delete(listener);
+    },
     dropSockets() {
       for (const client of sockets.clients) client.terminate();
     },

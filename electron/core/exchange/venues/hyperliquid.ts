@@ -86,6 +86,27 @@ function position(info: Row): RawPosition {
   };
 }
 
+/**
+ * The cross positions' unrealized PnL in the same `clearinghouseState` answer as its account value,
+ * or null when the answer lists no positions. The account value moves with the mark, so the PnL taken
+ * out of it must be the same instant's: the positions were read in another request, and at 1x a BTC
+ * mark that moved 5 USD between the two would move a 0.2 BTC cross long's wallet by 1 USD, and its
+ * liquidation price by 5.
+ */
+function crossPnlOf(info: unknown): number | null {
+  const held = rowOf(info)['assetPositions'];
+  if (!Array.isArray(held)) return null;
+  let pnl = 0;
+  for (const entry of listOf(held)) {
+    const position = rowOf(rowOf(entry)['position']);
+    if (text(rowOf(position['leverage'])['type']) !== 'cross') continue;
+    const value = num(position['unrealizedPnl']);
+    if (value === null) return null;
+    pnl += value;
+  }
+  return pnl;
+}
+
 export const hyperliquid: VenueProfile = {
   venue: 'hyperliquid',
   ccxtId: 'hyperliquid',
@@ -104,7 +125,7 @@ export const hyperliquid: VenueProfile = {
         return total === null ? null : total - held.isolatedMargins - held.isolatedPnl - held.crossPnl;
       }
       const value = num(rowOf(summary)['accountValue']);
-      return value === null ? null : value - held.crossPnl;
+      return value === null ? null : value - (crossPnlOf(info) ?? held.crossPnl);
     },
   },
   modes: hyperliquidModes,

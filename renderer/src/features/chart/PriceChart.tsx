@@ -197,6 +197,21 @@ export function PriceChart(props: PriceChartProps): ReactElement {
     // onReady is read at mount only: the chart is never re-created for a new callback.
   }, []);
 
+  // The cascade bands' labels stay below the HTML legend (title, OHLC, position, stops): its bottom
+  // over the pane, read again whenever the legend's size changes.
+  useEffect(() => {
+    const canvas = host.current;
+    const legend = canvas?.parentElement?.querySelector<HTMLElement>('.chart-legend');
+    const overlay = parts.current?.overlay;
+    if (canvas === null || canvas === undefined || legend === null || legend === undefined || overlay === undefined)
+      return undefined;
+    const observer = new ResizeObserver(() =>
+      overlay.setReservedTop(Math.max(0, legend.getBoundingClientRect().bottom - canvas.getBoundingClientRect().top)),
+    );
+    observer.observe(legend);
+    return () => observer.disconnect();
+  }, []);
+
   // Theme: re-read the CSS variables and restyle in place.
   useEffect(() => {
     const p = parts.current,

@@ -9,6 +9,7 @@ import type { Profile } from '../../../../shared/clusters/profile';
 import { topClusters } from '../../../../shared/clusters/top-clusters';
 import type { HeatmapColumnWire } from '../../../../shared/ipc/views/clusters';
 import {
+  CascadeLabelRenderer,
   CascadeRenderer,
   HeatmapRenderer,
   ProfileRenderer,
@@ -115,6 +116,7 @@ export class ClusterPrimitive extends CandlePrimitive {
       new View('bottom', new HeatmapRenderer(this.frame)),
       new View('bottom', new CascadeRenderer(this.frame)),
       new View('normal', this.profileRenderer),
+      new View('normal', new CascadeLabelRenderer(this.frame)),
     ];
   }
 
@@ -160,6 +162,13 @@ export class ClusterPrimitive extends CandlePrimitive {
     this.liquidation = liquidation;
     this.ghost = ghost;
     this.refreshCascades();
+    this.requestUpdate?.();
+  }
+
+  /** How far down the pane the HTML legend reaches (CSS px): the band labels stay below it. */
+  setReservedTop(px: number): void {
+    if (px === this.frame.reservedTop) return;
+    this.frame.reservedTop = px;
     this.requestUpdate?.();
   }
 

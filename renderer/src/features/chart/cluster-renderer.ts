@@ -44,6 +44,8 @@ export interface OverlayFrame {
   palette: readonly string[];
   /** Cascade bands: price to the liquidation price (0) and to the ghost (1). */
   bands: { visible: boolean; yFrom: number; yTo: number; label: string; ghost: boolean }[];
+  /** How far down from the pane's top the HTML legend covers its left side (its labels stay below). */
+  reservedTop: number;
 }
 
 /** An empty frame with room for `rows` profile rows and `cells` heat cells. */
@@ -69,6 +71,7 @@ export function createOverlayFrame(colors: OverlayColors, palette: readonly stri
       { visible: false, yFrom: 0, yTo: 0, label: '', ghost: false },
       { visible: false, yFrom: 0, yTo: 0, label: '', ghost: true },
     ],
+    reservedTop: 0,
   };
 }
 
@@ -126,34 +129,32 @@ export class HeatmapRenderer implements IPrimitivePaneRenderer {
   }
 }
 
-/** The cascade bands: a tint between price and the liquidation price, USD written inside. */
+/**
+ * Where a cascade band's label is centred (CSS px): in the middle of the band's part that is in view
+ * below `reservedTop` (the legend's bottom), 14 px inside the pane's edges; when less than a label's
+ * height of the band is in view there, just below the legend, so it never covers the legend's lines.
+ */
+export function bandLabelY(
+  band: { readonly yFrom: number; readonly yTo: number },
+  paneHeight: number,
+  reservedTop: number,
+): number {
+  const lowest = reservedTop + 14,
+    highest = paneHeight - 14;
+  const from = Math.max(lowest, Math.min(band.yFrom, band.yTo)),
+    to = Math.min(highest, Math.max(band.yFrom, band.yTo));
+  if (to < from) return Math.max(lowest, Math.min(highest, from));
+  return (from + to) / 2;
+}
+
+/**
+ * The cascade bands' tint between price and the liquidation price, behind the candles and under
+ * the heatmap (a background pass); their labels are `CascadeLabelRenderer`'s.
+ */
 export class CascadeRenderer implements IPrimitivePaneRenderer {
   constructor(private readonly frame: OverlayFrame) {}
-  draw(target: Target): void {
-    target.useMediaCoordinateSpace(({ context, mediaSize }) => {
-      context.font = '600 11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-      context.textBaseline = 'middle';
-      for (const band of this.frame.bands) {
-        if (!band.visible || band.label === '') continue;
-        const top = Math.min(band.yFrom, band.yTo),
-          height = Math.abs(band.yTo - band.yFrom);
-        if (height < 16) continue;
-        const y = Math.max(14, Math.min(mediaSize.height - 14, top + height / 2));
-        const width = context.measureText(band.label).width + 16;
-        const x = 12;
-        // The ghost band usually overlaps the real one: its label sits one line lower.
-        const yOffset = band.ghost ? 22 : 0;
-        context.fillStyle = this.frame.colors.labelBackground;
-        context.strokeStyle = band.ghost ? this.frame.colors.ghost : this.frame.colors.danger;
-        context.lineWidth = 1;
-        context.beginPath();
-        context.roundRect(x, y - 10 + yOffset, width, 20, 4);
-        context.fill();
-        context.stroke();
-        context.fillStyle = band.ghost ? this.frame.colors.ghost : this.frame.colors.danger;
-        context.fillText(band.label, x + 8, y + yOffset + 0.5);
-      }
-    });
+  draw(): void {
+    // Everything is in the background pass.
   }
   drawBackground(target: Target): void {
     target.useBitmapCoordinateSpace(({ context, bitmapSize, verticalPixelRatio: v }) => {
@@ -166,6 +167,35 @@ export class CascadeRenderer implements IPrimitivePaneRenderer {
         context.fillRect(0, top, bitmapSize.width, bottom - top);
       }
       context.globalAlpha = 1;
+    });
+  }
+}
+
+/** The cascade bands' USD labels, over the candles so no candle crosses the text. */
+export class CascadeLabelRenderer implements IPrimitivePaneRenderer {
+  constructor(private readonly frame: OverlayFrame) {}
+  draw(target: Target): void {
+    target.useMediaCoordinateSpace(({ context, mediaSize }) => {
+      context.font = '600 11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+      context.textBaseline = 'middle';
+      for (const band of this.frame.bands) {
+        if (!band.visible || band.label === '') continue;
+        if (Math.abs(band.yTo - band.yFrom) < 16) continue;
+        // The ghost band usually overlaps the real one: its label sits one line lower.
+        const yOffset = band.ghost ? 22 : 0;
+        const y = bandLabelY(band, mediaSize.height, this.frame.reservedTop);
+        const width = context.measureText(band.label).width + 16;
+        const x = 12;
+        context.fillStyle = this.frame.colors.labelBackground;
+        context.strokeStyle = band.ghost ? this.frame.colors.ghost : this.frame.colors.danger;
+        context.lineWidth = 1;
+        context.beginPath();
+        context.roundRect(x, y - 10 + yOffset, width, 20, 4);
+        context.fill();
+        context.stroke();
+        context.fillStyle = band.ghost ? this.frame.colors.ghost : this.frame.colors.danger;
+        context.fillText(band.label, x + 8, y + yOffset + 0.5);
+      }
     });
   }
 }
