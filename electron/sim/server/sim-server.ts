@@ -6,6 +6,13 @@ import { createFaultController, type FaultController } from './faults';
 import type { SimHttpResponse, VenueContext, VenueRoute, VenueRouteFactory } from './venue-route';
 
 /** A running simulator server: one loopback port, one path prefix per venue. */
+/** A REST request as `SimServer.onRequest` tells it. */
+export interface SimRequestNote {
+  readonly venue: SimVenue;
+  readonly path: string;
+  readonly body: string;
+}
+
 export interface SimServer {
   readonly port: number;
   /** `http://127.0.0.1:PORT`. */
@@ -22,7 +29,7 @@ export interface SimServer {
    * Calls `listener` with each REST request (venue, path, body) just before it is answered, so a
    * test can move the market while a client's read is in flight; returns the unsubscribe.
    */
-  onRequest(listener: (request: { venue: SimVenue; path: string; body: string }) => void): () => void;
+  onRequest(listener: (request: SimRequestNote) => void): () => void;
   /** Fault injection and request-weight counting (faults.ts); every request passes through it first. */
   readonly faults: FaultController;
   close(): Promise<void>;
@@ -53,7 +60,7 @@ export async function startSimServer(
     return { route: routes.get(prefix), path: '/' + rest.join('/'), rawQuery };
   };
 
-  const requestListeners = new Set<(request: { venue: SimVenue; path: string; body: string }) => void>();
+  const requestListeners = new Set<(request: SimRequestNote) => void>();
   const server: Server = createServer((request, response) => {
     const send = (answer: SimHttpResponse): void => {
       const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);

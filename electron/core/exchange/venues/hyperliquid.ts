@@ -98,11 +98,10 @@ function crossPnlOf(info: unknown): number | null {
   if (!Array.isArray(held)) return null;
   let pnl = 0;
   for (const entry of listOf(held)) {
-    const position = rowOf(rowOf(entry)['position']);
-    if (text(rowOf(position['leverage'])['type']) !== 'cross') continue;
-    const value = num(position['unrealizedPnl']);
-    if (value === null) return null;
-    pnl += value;
+    const read = position(rowOf(entry));
+    if (read.isolated) continue;
+    if (read.pnl === null) return null;
+    pnl += read.pnl;
   }
   return pnl;
 }

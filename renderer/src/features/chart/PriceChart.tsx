@@ -201,10 +201,9 @@ export function PriceChart(props: PriceChartProps): ReactElement {
   // over the pane, read again whenever the legend's size changes.
   useEffect(() => {
     const canvas = host.current;
-    const legend = canvas?.parentElement?.querySelector<HTMLElement>('.chart-legend');
+    const legend = canvas?.parentElement?.querySelector<HTMLElement>('.chart-legend') ?? null;
     const overlay = parts.current?.overlay;
-    if (canvas === null || canvas === undefined || legend === null || legend === undefined || overlay === undefined)
-      return undefined;
+    if (canvas === null || legend === null || overlay === undefined) return undefined;
     const observer = new ResizeObserver(() =>
       overlay.setReservedTop(Math.max(0, legend.getBoundingClientRect().bottom - canvas.getBoundingClientRect().top)),
     );
